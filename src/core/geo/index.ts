@@ -1,0 +1,3 @@
+/** Coordinate transforms (WGS84 ⇄ SWEREF 99 TM ⇄ SWEREF 99 12 00) and planar polygon helpers. Pure. */
+export * from './crs.ts';
+export * from './polygon.ts';

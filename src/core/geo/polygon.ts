@@ -1,0 +1,185 @@
+/**
+ * Planar polygon helpers for projected coordinates (metres, e.g. EPSG:3006): rings from GeoJSON,
+ * point-in-polygon (even–odd rule, holes respected), bounding boxes and shoelace areas.
+ * Do not use the area on lon/lat degrees: transform to a metric CRS first.
+ */
+
+export type Position = readonly [number, number];
+/** A closed or open ring of positions; the closing position may be repeated (GeoJSON) or not. */
+export type Ring = ReadonlyArray<Position>;
+/** A polygon: the outer ring first, then holes. */
+export type PolygonRings = ReadonlyArray<Ring>;
+/** Several polygons (a municipality with islands is a MultiPolygon). */
+export type MultiPolygonRings = ReadonlyArray<PolygonRings>;
+
+export interface BBox { minX: number; minY: number; maxX: number; maxY: number }
+
+function fail(msg: string): never { throw new TypeError(`boundaryRings: ${msg}`); }
+
+function readRing(raw: unknown, where: string): Ring {
+  if (!Array.isArray(raw)) fail(`${where} is not an array of positions`);
+  const ring: Position[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i];
+    if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number'
+      || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+      fail(`${where}[${i}] is not a position [x, y] of finite numbers`);
+    }
+    ring.push([p[0], p[1]]);
+  }
+  const open = ring.length > 1 && (ring[0][0] !== ring[ring.length - 1][0] || ring[0][1] !== ring[ring.length - 1][1]);
+  if (ring.length - (open ? 0 : 1) < 3) fail(`${where} has fewer than 3 distinct positions`);
+  return ring;
+}
+
+function readPolygon(raw: unknown, where: string): PolygonRings {
+  if (!Array.isArray(raw) || raw.length === 0) fail(`${where} has no rings`);
+  return raw.map((r, i) => readRing(r, `${where}[${i}]`));
+}
+
+function readGeometry(g: unknown, where: string, out: PolygonRings[]): void {
+  if (g === null || typeof g !== 'object') fail(`${where} is not a geometry object`);
+  const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  switch (geom.type) {
+    case 'Polygon':
+      out.push(readPolygon(geom.coordinates, `${where}.coordinates`));
+      return;
+    case 'MultiPolygon':
+      if (!Array.isArray(geom.coordinates)) fail(`${where}.coordinates is not an array`);
+      geom.coordinates.forEach((p, i) => out.push(readPolygon(p, `${where}.coordinates[${i}]`)));
+      return;
+    case 'GeometryCollection':
+      if (!Array.isArray(geom.geometries)) fail(`${where}.geometries is not an array`);
+      geom.geometries.forEach((sub, i) => readGeometry(sub, `${where}.geometries[${i}]`, out));
+      return;
+    default:
+      fail(`${where} has type ${JSON.stringify(geom.type)}; expected Polygon or MultiPolygon`);
+  }
+}
+
+/**
+ * Turn a GeoJSON FeatureCollection, Feature, Polygon or MultiPolygon (e.g. the shared SCB municipality
+ * boundary) into polygons of rings. All features are merged. Coordinates are copied, not transformed:
+ * the caller knows the CRS. Throws TypeError on anything else.
+ * @example boundaryRings(JSON.parse(readFileSync('alingsas_1489_kommun_scb2024_sweref99tm.geojson', 'utf8')))
+ */
+export function boundaryRings(geojson: unknown): MultiPolygonRings {
+  if (geojson === null || typeof geojson !== 'object') fail('input is not a GeoJSON object');
+  const obj = geojson as { type?: unknown; features?: unknown; geometry?: unknown };
+  const out: PolygonRings[] = [];
+  if (obj.type === 'FeatureCollection') {
+    if (!Array.isArray(obj.features)) fail('FeatureCollection.features is not an array');
+    obj.features.forEach((f, i) => {
+      const feat = f as { type?: unknown; geometry?: unknown } | null;
+      if (!feat || feat.type !== 'Feature') fail(`features[${i}] is not a Feature`);
+      if (feat.geometry !== null) readGeometry(feat.geometry, `features[${i}].geometry`, out);
+    });
+  } else if (obj.type === 'Feature') {
+    readGeometry(obj.geometry, 'geometry', out);
+  } else {
+    readGeometry(obj, 'geometry', out);
+  }
+  if (out.length === 0) fail('no Polygon or MultiPolygon found');
+  return out;
+}
+
+/** Every ring of the polygons in one list (outer rings and holes). */
+export function flattenRings(polygons: MultiPolygonRings): Ring[] {
+  const out: Ring[] = [];
+  for (const p of polygons) for (const r of p) out.push(r);
+  return out;
+}
+
+/** Even–odd crossing test against one ring. Points exactly on an edge may fall either way. */
+export function pointInRing(x: number, y: number, ring: Ring): boolean {
+  let inside = false;
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Inside the outer ring and not inside any hole. */
+export function pointInPolygon(x: number, y: number, polygon: PolygonRings): boolean {
+  if (polygon.length === 0 || !pointInRing(x, y, polygon[0])) return false;
+  for (let h = 1; h < polygon.length; h++) if (pointInRing(x, y, polygon[h])) return false;
+  return true;
+}
+
+/** Inside any of the polygons. */
+export function pointInMultiPolygon(x: number, y: number, polygons: MultiPolygonRings): boolean {
+  for (const p of polygons) if (pointInPolygon(x, y, p)) return true;
+  return false;
+}
+
+/**
+ * A prepared point-in-polygon test for many points: edges in one Float64Array and a bounding-box
+ * pre-check. Same answers as pointInMultiPolygon for non-overlapping polygons (even–odd over all rings).
+ */
+export function createPointInPolygon(polygons: MultiPolygonRings): (x: number, y: number) => boolean {
+  const rings = flattenRings(polygons);
+  let edgeCount = 0;
+  for (const r of rings) edgeCount += r.length;
+  const e = new Float64Array(edgeCount * 4);
+  let k = 0;
+  for (const r of rings) {
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      e[k++] = r[j][0]; e[k++] = r[j][1]; e[k++] = r[i][0]; e[k++] = r[i][1];
+    }
+  }
+  const b = bbox(polygons);
+  return (x: number, y: number): boolean => {
+    if (!(x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY)) return false;
+    let inside = false;
+    for (let i = 0; i < e.length; i += 4) {
+      const xj = e[i], yj = e[i + 1], xi = e[i + 2], yi = e[i + 3];
+      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+}
+
+type Coords = Ring | PolygonRings | MultiPolygonRings;
+
+/** Bounding box of a ring, a polygon or polygons. Throws RangeError when empty. */
+export function bbox(coords: Coords): BBox {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const visit = (c: unknown): void => {
+    const a = c as ReadonlyArray<unknown>;
+    if (a.length > 0 && typeof a[0] === 'number') {
+      const x = a[0] as number, y = a[1] as number;
+      if (x < minX) minX = x; if (x > maxX) maxX = x;
+      if (y < minY) minY = y; if (y > maxY) maxY = y;
+      return;
+    }
+    for (const s of a) visit(s);
+  };
+  visit(coords);
+  if (minX > maxX) throw new RangeError('bbox of empty geometry');
+  return { minX, minY, maxX, maxY };
+}
+
+/** Signed shoelace area of a ring: positive when counter-clockwise (x east, y north). */
+export function ringSignedArea(ring: Ring): number {
+  let s = 0;
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return s / 2;
+}
+
+/** Area of a polygon: |outer| − Σ|holes|, whatever the winding order. */
+export function polygonArea(polygon: PolygonRings): number {
+  if (polygon.length === 0) return 0;
+  let a = Math.abs(ringSignedArea(polygon[0]));
+  for (let h = 1; h < polygon.length; h++) a -= Math.abs(ringSignedArea(polygon[h]));
+  return a;
+}
+
+/** Total area of polygons (assumed not to overlap). */
+export function multiPolygonArea(polygons: MultiPolygonRings): number {
+  let a = 0;
+  for (const p of polygons) a += polygonArea(p);
+  return a;
+}
