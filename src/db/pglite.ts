@@ -1,0 +1,42 @@
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { mkdirSync } from 'node:fs';
+import type { Database, QueryResult, Queryable } from './engine.ts';
+
+// Both engines hand back bigint columns (count(*), bigserial) as JavaScript numbers: every such
+// value in this schema is far below 2^53.
+const parsers = { [types.INT8]: (v: string) => Number(v) };
+
+function wrap(q: PGlite | Transaction): Queryable {
+  return {
+    async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+      const r = await q.query<T>(sql, params as any[], { parsers });
+      return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  };
+}
+
+/**
+ * Opens (creating when new) an embedded PGlite database with PostGIS in `dataDir`, or in memory
+ * when `dataDir` is undefined. Durability: PGlite writes through Emscripten's NODEFS to real files,
+ * so a committed transaction is in the OS before the promise resolves and survives `kill -9`.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create({ dataDir, extensions: { postgis } });
+  const base = wrap(pg);
+  return {
+    engine: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      return pg.transaction((tx) => fn(wrap(tx)));
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}
