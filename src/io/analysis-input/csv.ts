@@ -30,7 +30,7 @@ export function parseCsv(text: string, opts: CsvOptions = {}): Table {
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
-    }) as Parsed[];
+    }) as unknown as Parsed[];
   } catch (e) {
     const err = e as Error & { lines?: number };
     throw new InputError(`${source}${err.lines ? `, line ${err.lines}` : ''}: not valid CSV (${err.message})`);
