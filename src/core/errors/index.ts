@@ -1,0 +1,103 @@
+/**
+ * The error catalogue. Domain code throws DomainError with a code and, for bad input, one issue per
+ * failing field; the server turns it into a 4xx body in the caller's language (see i18n/errors.ts).
+ */
+export const ERROR_STATUS = {
+  validation_failed: 422,
+  malformed_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Why one field was rejected. Each has a message in every language of i18n/errors.ts. */
+export type FieldIssueCode =
+  | 'required'
+  | 'unknown_field'
+  | 'type'
+  | 'format'
+  | 'too_long'
+  | 'too_short'
+  | 'too_small'
+  | 'too_large'
+  | 'not_allowed_value'
+  | 'invalid_json'
+  | 'unknown_category'
+  | 'inactive_category'
+  | 'category_has_children'
+  | 'category_other_municipality'
+  | 'outside_municipality'
+  | 'lon_out_of_range'
+  | 'lat_out_of_range'
+  | 'coordinate_out_of_range'
+  | 'unsupported_crs'
+  | 'in_future'
+  | 'too_old'
+  | 'window_reversed'
+  | 'window_too_long'
+  | 'exclusive_fields'
+  | 'invalid_geometry'
+  | 'unknown_reference'
+  | 'duplicate_of_self'
+  | 'duplicate_of_duplicate'
+  | 'duplicate_of_required'
+  | 'duplicate_of_not_allowed'
+  | 'taken'
+  | 'invalid_cursor'
+  | 'bbox_invalid'
+  | 'cycle'
+  | 'not_permitted'
+  | 'version_mismatch'
+  | 'in_use';
+
+export interface FieldIssue {
+  /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */
+  field: string;
+  code: FieldIssueCode;
+  /** Values for the message template, e.g. { max: 2000 }. */
+  params?: Record<string, string | number>;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+  readonly params: Record<string, string | number>;
+  constructor(code: ErrorCode, fields: FieldIssue[] = [], params: Record<string, string | number> = {}) {
+    super(fields.length ? `${code}: ${fields.map((f) => `${f.field} ${f.code}`).join(', ')}` : code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+    this.params = params;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Collects field issues while validating, then throws them all at once (the caller fixes all in one go). */
+export class IssueCollector {
+  readonly issues: FieldIssue[] = [];
+  add(field: string, code: FieldIssueCode, params?: Record<string, string | number>): void {
+    this.issues.push(params ? { field, code, params } : { field, code });
+  }
+  has(field: string): boolean {
+    return this.issues.some((i) => i.field === field || i.field.startsWith(field + '.'));
+  }
+  throwIfAny(): void {
+    if (this.issues.length) throw new DomainError('validation_failed', this.issues);
+  }
+}
+
+export const notFound = (what: string) => new DomainError('not_found', [], { what });
+export const forbidden = () => new DomainError('forbidden');
+export const invalid = (field: string, code: FieldIssueCode, params?: Record<string, string | number>) =>
+  new DomainError('validation_failed', [params ? { field, code, params } : { field, code }]);
