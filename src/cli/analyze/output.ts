@@ -1,0 +1,60 @@
+/** Writing results: JSON (one document) or CSV (a header and rows), to stdout or a file. */
+import { writeFile } from 'node:fs/promises';
+import type { CsvTable } from './types.ts';
+
+function cell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? '' : v > 0 ? 'Infinity' : '-Infinity';
+  const s = String(v);
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV text with a trailing newline. */
+export function toCsv(t: CsvTable): string {
+  const lines = [t.header.map(cell).join(',')];
+  for (const r of t.rows) lines.push(r.map(cell).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** JSON text: typed arrays become plain arrays; NaN and ±Infinity become null (JSON has neither). */
+export function toJson(value: unknown, pretty = false): string {
+  return JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v), pretty ? 2 : undefined) + '\n';
+}
+
+/** A one-row table of the scalar fields of a result (the method's name first). */
+export function scalarRow(result: Record<string, unknown>, keys?: string[]): CsvTable {
+  const header = keys ?? Object.keys(result).filter((k) => {
+    const v = result[k];
+    return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  });
+  return { header, rows: [header.map((k) => result[k] as string | number | boolean | null)] };
+}
+
+/**
+ * Matrices with row and column labels as a long table: one line per cell, `row,col,<name>…`.
+ * `rows`/`cols` are the labels (or band limits) of the matrices' first and second index.
+ */
+export function matrixLong(
+  rows: (string | number)[],
+  cols: (string | number)[],
+  matrices: Record<string, ArrayLike<ArrayLike<number>>>,
+  labels: [string, string] = ['row', 'col'],
+): CsvTable {
+  const names = Object.keys(matrices);
+  const out: CsvTable = { header: [...labels, ...names], rows: [] };
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < cols.length; j++) out.rows.push([rows[i], cols[j], ...names.map((n) => matrices[n][i][j])]);
+  }
+  return out;
+}
+
+/** Writes text to stdout (waiting for it to drain) or to a file. */
+export async function emit(text: string, file?: string): Promise<void> {
+  if (file) {
+    await writeFile(file, text);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
