@@ -1,0 +1,111 @@
+// End-to-end tests of `lagesbild analyze`: spawn the real command on the shared reference files and
+// compare with the published or reference-implementation values (fixtures of the core methods).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const REF = '../shared/data/analysis-reference';
+
+function cli(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', ...args], { cwd: root, input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function ok(args: string[], input?: string): any {
+  const r = cli(args, input);
+  assert.equal(r.code, 0, `exit ${r.code}: ${r.stderr}`);
+  assert.equal(r.stderr, '');
+  return JSON.parse(r.stdout);
+}
+
+/** Runs and expects exit 1 with a message on stderr (nothing on stdout) matching `message`. */
+function fails(args: string[], message: RegExp, input?: string): void {
+  const r = cli(args, input);
+  assert.equal(r.code, 1, `expected exit 1, got ${r.code}; stdout: ${r.stdout.slice(0, 200)}`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, message);
+}
+
+function close(actual: number, expected: number, tol = 1e-9, what = ''): void {
+  assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${what} ${actual} vs ${expected}`);
+}
+
+function tempFile(name: string, text: string): { path: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'analyze-cli-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return { path, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const fixture = (p: string) => JSON.parse(readFileSync(join(root, 'src/core/analysis', p), 'utf8'));
+
+test('analyze --help lists every method with its options', () => {
+  const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', '--help'], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0);
+  for (const m of ['mann-kendall', 'period-comparison']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
+  assert.match(r.stdout, /--column <column>/);
+  const h = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', 'mann-kendall', '--help'], { cwd: root, encoding: 'utf8' });
+  assert.equal(h.status, 0);
+  assert.match(h.stdout, /--input <file>/);
+  assert.match(h.stdout, /Example:/);
+});
+
+test('mann-kendall on mann_kendall_series.csv matches pyMannKendall original_test', () => {
+  const ref = fixture('mann-kendall/fixtures/reference.json').cases[0].expected;
+  const r = ok(['mann-kendall', '--input', `${REF}/mann_kendall_series.csv`, '--column', 'value']);
+  assert.equal(r.method, 'mann-kendall');
+  assert.equal(r.n, ref.n);
+  assert.equal(r.missing, 7);
+  assert.equal(r.s, ref.s);
+  for (const k of ['varS', 'z', 'p', 'tau', 'senSlope', 'intercept']) close(r[k], ref[k], 1e-12, k);
+  assert.equal(r.trend, ref.trend);
+  const csv = cli(['mann-kendall', '--input', `${REF}/mann_kendall_series.csv`, '--format', 'csv']);
+  const [head, row] = csv.stdout.trim().split('\n');
+  assert.equal(head, 'method,n,missing,s,varS,z,p,tau,senSlope,intercept,trend,h,alpha');
+  assert.match(row, /^mann-kendall,353,7,-1959,/);
+});
+
+test('period-comparison counts a fortnight of Chicago burglaries against the one before', () => {
+  const r = ok(['period-comparison', '--input', `${REF}/chicago_burglary_month1.csv`, '--no-header', '--date', '3',
+    '--start', '2016-01-15', '--end', '2016-01-29']);
+  assert.equal(r.method, 'period-comparison');
+  assert.equal(r.n, 970);
+  assert.equal(r.periods.previous.start, '2016-01-01T00:00:00.000Z');
+  const g = r.groups[0];
+  assert.equal(g.current, 431);
+  assert.equal(g.vsPrevious.base, 440);
+  assert.equal(g.vsLastYear.base, 0);
+  assert.equal(g.vsLastYear.percentChange, null);
+});
+
+test('input errors name the line and the column, exit 1, print nothing on stdout', () => {
+  fails(['mann-kendall', '--input', `${REF}/mann_kendall_series.csv`, '--column', 'count'],
+    /mann_kendall_series\.csv, line 1 \(header\): --column: no column "count"; the columns are value/);
+  fails(['mann-kendall', '--input', `${REF}/burkitt.csv`, '--column', '7'], /column 7 does not exist; the input has 6 column/);
+  fails(['period-comparison', '--input', `${REF}/burkitt.csv`, '--date', 'T', '--start', '2016-01-01', '--end', '2016-02-01'],
+    /burkitt\.csv, line 2, column "T": "413\.00" is not a date \(expected YYYY-MM-DD/);
+  const bad = tempFile('series.csv', 'when,value\n2020-01-01,3\n2020-01-02,4\n2020-01-03,four\n2020-01-04,5\n');
+  try {
+    fails(['mann-kendall', '--input', bad.path, '--column', 'value'], /series\.csv, line 4, column "value": "four" is not a number/);
+  } finally { bad.done(); }
+  const empty = tempFile('empty.csv', '');
+  try {
+    fails(['mann-kendall', '--input', empty.path], /empty\.csv: the file is empty/);
+  } finally { empty.done(); }
+  fails(['mann-kendall', '--input', 'no/such/file.csv'], /cannot read no\/such\/file\.csv: no such file/);
+  fails(['mann-kendall', '--input', '-', '--column', 'v'], /stdin: Mann–Kendall needs at least 3 rows, the input has 2/, 'v\n1\n2\n');
+});
+
+test('bad option values and unknown methods are usage errors', () => {
+  fails(['mann-kendall', '--input', `${REF}/mann_kendall_series.csv`, '--alpha', '1.5'], /option '--alpha <level>' argument '1\.5' is invalid/);
+  fails(['mann-kendall', '--input', `${REF}/mann_kendall_series.csv`, '--format', 'xml'], /Allowed choices are json, csv/);
+  fails(['mann-kendall'], /required option '-i, --input <file>' not specified/);
+  fails(['period-comparison', '--input', `${REF}/burkitt.csv`, '--date', 'DATE', '--start', '2016-02-30', '--end', '2016-03-01'],
+    /option '--start <date>' argument '2016-02-30' is invalid\. A date is needed/);
+  fails(['no-such-method', '--input', 'x.csv'], /unknown command 'no-such-method'/);
+});
