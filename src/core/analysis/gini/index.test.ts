@@ -51,8 +51,8 @@ test('concentration counts zero-count places in the total and picks the fewest p
     { share: 0.5, places: 1, fraction: 0.1 },
     { share: 0.8, places: 2, fraction: 0.2 },
   ]);
-  // 0.8 · 15 = 12.000000000000002 in floating point; 12 of 15 must still count as 80 %.
-  assert.equal(concentration([4, 4, 4, 1, 1, 1], [0.8]).shares![0].places, 3);
+  // 0.1 · 3 = 0.30000000000000004 and · 10 = 3.0000000000000004: 3 of 10 must still count as 30 %.
+  assert.equal(concentration(new Array<number>(10).fill(1), [0.1 * 3]).shares![0].places, 3);
   assert.deepEqual(concentration([1, 1, 1, 1], [1]).shares, [{ share: 1, places: 4, fraction: 1 }]);
 });
 
