@@ -47,6 +47,12 @@ export const parse = {
     if (t === null) throw new InvalidArgumentError(`A date is needed (${DATE_FORMS}).`);
     return t;
   },
+  /** "0.5,0.8" → numbers in (0, 1]. */
+  shares: (v: string) => {
+    const xs = v.split(',').map((s) => num(s));
+    if (xs.some((x) => !(x > 0 && x <= 1))) throw new InvalidArgumentError('Comma-separated numbers in (0, 1] are needed.');
+    return xs;
+  },
   /** "a,b,c" → positive numbers, increasing. */
   breaks: (v: string) => {
     const xs = v.split(',').map((s) => num(s));

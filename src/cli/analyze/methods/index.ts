@@ -1,9 +1,11 @@
 /** Every `lagesbild analyze` method, in the order the help lists them. */
 import type { MethodSpec } from '../types.ts';
+import { giniMethod } from './gini.ts';
 import { mannKendallMethod } from './mann-kendall.ts';
 import { periodComparisonMethod } from './period-comparison.ts';
 
 export const methods: MethodSpec[] = [
   mannKendallMethod,
+  giniMethod,
   periodComparisonMethod,
 ];
