@@ -68,8 +68,9 @@ test('judge computes the ratio against the baseline and checks the target', () =
   assert.equal(fast.met, true);
   const slow = judge(r('slow', 2000, { target: { ms: 1000, description: 'under 1 s' } }), done);
   assert.equal(slow.met, false);
-  const row = formatRow(fast);
-  assert.equal(row[4], '0.25× base');
-  assert.equal(row[5], '✓ 2× faster');
+  const row = formatRow(fast, new Map([['base', 1], ['fast', 2]]));
+  assert.equal(row[0], '2');
+  assert.equal(row[5], '0.25× #1');
+  assert.equal(row[6], '✓ 2× faster');
   assert.match(formatTable([row, formatRow(slow)]), /✗ under 1 s/);
 });

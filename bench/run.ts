@@ -179,16 +179,19 @@ function fmtMs(ms: number): string {
   return `${(ms * 1000).toFixed(0)} µs`;
 }
 
-export function formatRow(r: Result): string[] {
-  if (r.error) return [r.name, '✗ failed', '', '', '', r.error.split('\n')[0]];
-  const ratio = r.ratio !== undefined ? `${r.ratio.toFixed(2)}× ${r.baseline}` : '';
+/** One table row; `index` maps benchmark names to their row numbers (#) for the ratio column. */
+export function formatRow(r: Result, index: Map<string, number> = new Map()): string[] {
+  const no = `${index.get(r.name) ?? ''}`;
+  if (r.error) return [no, r.name, '✗ failed', '', '', '', r.error.split('\n')[0]];
+  const ref = r.baseline !== undefined && index.has(r.baseline) ? `#${index.get(r.baseline)}` : r.baseline;
+  const ratio = r.ratio !== undefined ? `${r.ratio.toFixed(2)}× ${ref}` : '';
   const mark = r.met === undefined ? '' : r.met ? '✓ ' : '✗ ';
   const target = r.target ? `${mark}${r.target.description}` : '';
-  return [r.name, fmtMs(r.medianMs), fmtMs(r.minMs), `${r.heapMB.toFixed(0)} MB`, ratio, target];
+  return [no, r.name, fmtMs(r.medianMs), fmtMs(r.minMs), `${r.heapMB.toFixed(0)} MB`, ratio, target];
 }
 
 export function formatTable(rows: string[][]): string {
-  const head = ['benchmark', 'median', 'min', 'heap', 'ratio', 'target'];
+  const head = ['#', 'benchmark', 'median', 'min', 'heap', 'ratio', 'target'];
   const all = [head, ...rows];
   const w = head.map((_, j) => Math.max(...all.map((r) => [...(r[j] ?? '')].length)));
   const line = (r: string[]) => r.map((c, j) => c + ' '.repeat(w[j] - [...c].length)).join('  ').trimEnd();
@@ -216,12 +219,13 @@ async function main(argv: string[]): Promise<number> {
   }
   console.log(`suite ${suite}: ${chosen.length} benchmark(s)${gc ? '' : ' (run node with --expose-gc for steadier heap figures)'}\n`);
   const done = new Map<string, Result>();
+  const index = new Map(chosen.map((l, i) => [l.bench.name, i + 1]));
   const rows: string[][] = [];
   for (const l of chosen) {
     process.stderr.write(`  running ${l.bench.name} …\n`);
     const r = judge(await runOne(l), done);
     done.set(r.name, r);
-    rows.push(formatRow(r));
+    rows.push(formatRow(r, index));
   }
   const results = [...done.values()];
   console.log(formatTable(rows));
