@@ -1,0 +1,39 @@
+// Generated beside index.ts: every value a method folder exports is reachable from the core index,
+// under its own name or, where names clash, prefixed with the folder's name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as analysis from './index.ts';
+import * as convexHullModule from './convex-hull/index.ts';
+import * as giniModule from './gini/index.ts';
+import * as gistarModule from './gistar/index.ts';
+import * as knoxModule from './knox/index.ts';
+import * as mannKendallModule from './mann-kendall/index.ts';
+import * as neighboursModule from './neighbours/index.ts';
+import * as normalModule from './normal/index.ts';
+import * as periodComparisonModule from './period-comparison/index.ts';
+import * as poissonModule from './poisson/index.ts';
+
+const folders: [string, Record<string, unknown>][] = [
+  ['convex-hull', convexHullModule],
+  ['gini', giniModule],
+  ['gistar', gistarModule],
+  ['knox', knoxModule],
+  ['mann-kendall', mannKendallModule],
+  ['neighbours', neighboursModule],
+  ['normal', normalModule],
+  ['period-comparison', periodComparisonModule],
+  ['poisson', poissonModule],
+];
+
+const prefixed = (folder: string, name: string) =>
+  folder.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) + name[0].toUpperCase() + name.slice(1);
+
+test('every exported value of every method folder is re-exported by the core index', () => {
+  const index = analysis as Record<string, unknown>;
+  for (const [folder, mod] of folders) {
+    for (const [name, value] of Object.entries(mod)) {
+      const found = index[name] === value || index[prefixed(folder, name)] === value;
+      assert.ok(found, `${folder}: ${name} is not re-exported by src/core/analysis/index.ts`);
+    }
+  }
+});

@@ -1,0 +1,40 @@
+/**
+ * Every analysis method of the core, re-exported from one place (pure: no I/O, runs in Node and the
+ * browser). Each method lives in its own folder with its tests, fixtures and bench.ts; see
+ * docs/analysis.md for what each computes and which reference implementation it matches.
+ * Names that several folders export (defaultOptions, …) are prefixed with the folder's name here.
+ * Generated from the folders' exports; keep it in step when a method is added.
+ */
+
+// convex-hull
+export { type Points2D, checkPoints, convexHull, polygonArea, convexHullArea, convexHullRing } from './convex-hull/index.ts';
+
+// gini
+export { type GiniResult, gini, type ConcentrationShare, concentration, lorenzCurve } from './gini/index.ts';
+
+// gistar
+export { type GiStarOptions, type GiStarResult, giZScores, gistarPoints, gistarGrid, gistarWeights } from './gistar/index.ts';
+
+// knox
+export { type KnoxOptions, type Table2x2, type KnoxResult, defaultOptions as knoxDefaultOptions, knox,
+  poissonUpperTail, poissonPmf, type SpaceTimeInput, type SpaceTimePoint, type SpaceTimeColumns } from './knox/index.ts';
+
+// mann-kendall
+export { type MannKendallOptions, type Trend, type MannKendallResult,
+  defaultOptions as mannKendallDefaultOptions, medianInPlace, sensSlope, mannKendall } from './mann-kendall/index.ts';
+
+// neighbours
+export { type SpatialWeights, type DistanceWeightsOptions, resolveDistanceOptions, checkCoordinates,
+  distanceBandWeights, gridDistanceWeights, checkGridShape, type GridStencil, gridStencil, buildKdTree,
+  withinRadius, type KdTree } from './neighbours/index.ts';
+
+// normal
+export { normalCdf, normalSf, twoSidedP, normalQuantile } from './normal/index.ts';
+
+// period-comparison
+export { type TimeWindow, type GroupCounts, type PeriodLengths, type PeriodComparisonOptions, type Change,
+  type GroupComparison, comparePeriods, previousWindow, sameWindowLastYear, type TimedIncident, countByPeriod } from './period-comparison/index.ts';
+
+// poisson
+export { binomPmf, binomCdf, clopperPearson, type BinomTestResult, binomTest, type RateRatioNullReason,
+  type PoissonRateTestResult, poissonRateTest } from './poisson/index.ts';
