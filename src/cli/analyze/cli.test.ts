@@ -47,7 +47,7 @@ const fixture = (p: string) => JSON.parse(readFileSync(join(root, 'src/core/anal
 test('analyze --help lists every method with its options', () => {
   const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const m of ['mann-kendall', 'period-comparison']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
+  for (const m of ['mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
   assert.match(r.stdout, /--column <column>/);
   const h = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', 'mann-kendall', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(h.status, 0);
@@ -81,6 +81,45 @@ test('period-comparison counts a fortnight of Chicago burglaries against the one
   assert.equal(g.vsPrevious.base, 440);
   assert.equal(g.vsLastYear.base, 0);
   assert.equal(g.vsLastYear.percentChange, null);
+});
+
+test('knox on burkitt.csv reproduces the PySAL test vector, with T in days or with the DATE column', () => {
+  for (const time of [['--time', 'T'], ['--date', 'DATE']]) {
+    const r = ok(['knox', '--input', `${REF}/burkitt.csv`, ...time, '--distance', '20', '--days', '5']);
+    assert.equal(r.method, 'knox');
+    assert.deepEqual(r.observed, [[13, 3416], [39, 14110]]);
+    assert.equal(r.pairs, 17578);
+    close(r.expected[0][0], 10.1438, 1e-5);
+    close(r.expected[1][1], 14107.14, 1e-6);
+  }
+  const csv = cli(['knox', '--input', `${REF}/burkitt.csv`, '--time', 'T', '--distance', '20', '--days', '5', '--permutations', '19', '--format', 'csv']);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.equal(csv.stdout.split('\n')[0], 'space,time,observed,expected');
+  assert.match(csv.stdout, /\nclose,close,13,10\.14/);
+});
+
+test('gini on the lorenzgini vignette counts, from standard input', () => {
+  const r = ok(['gini', '--input', '-', '--column', 'count', '--generalized'], 'count\n5\n2\n1\n0\n0\n0\n0\n0\n0\n0\n');
+  assert.equal(r.method, 'gini');
+  close(r.standard, 0.8, 1e-12);
+  close(r.gini, 0.75, 1e-12);
+  const unlisted = ok(['gini', '--input', '-', '--places', '100'], 'count\n10\n');
+  close(unlisted.standard, 0.99, 1e-12);
+  close(unlisted.generalized, 0.9, 1e-12);
+  fails(['gini', '--input', '-'], /stdin, line 3, column "n": "-2" is negative/, 'n\n3\n-2\n');
+  fails(['gini', '--input', '-', '--places', '1'], /--places 1 is fewer than the 2 places listed/, 'n\n3\n2\n');
+});
+
+test('convex-hull of the 12 pointpats points has the published area', () => {
+  const pts = [[66.22, 32.54], [22.52, 22.39], [31.01, 81.21], [9.47, 31.02], [30.78, 60.1], [75.21, 58.93], [79.26, 7.68],
+    [8.23, 39.93], [98.73, 77.17], [89.78, 42.53], [65.19, 92.08], [54.46, 8.48]];
+  const geojson = JSON.stringify({ type: 'FeatureCollection', features: pts.map(([x, y], i) => ({ type: 'Feature', properties: { id: i + 1 }, geometry: { type: 'Point', coordinates: [x, y] } })) });
+  const r = ok(['convex-hull', '--input', '-', '--input-format', 'geojson'], geojson);
+  close(r.area, 5294.00395, 1e-9);
+  assert.deepEqual(r.ring[0], r.ring[r.ring.length - 1]);
+  const arson = ok(['convex-hull', '--input', `${REF}/chicago_arson.csv`, '--no-header', '--x', '1', '--y', '2']);
+  assert.equal(arson.n, 522);
+  assert.ok(arson.area > 0);
 });
 
 test('input errors name the line and the column, exit 1, print nothing on stdout', () => {

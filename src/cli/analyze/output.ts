@@ -16,9 +16,33 @@ export function toCsv(t: CsvTable): string {
   return lines.join('\n') + '\n';
 }
 
-/** JSON text: typed arrays become plain arrays; NaN and ±Infinity become null (JSON has neither). */
+const plain = (_k: string, v: unknown) =>
+  ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v;
+
+/**
+ * JSON text: typed arrays become plain arrays; NaN and ±Infinity become null (JSON has neither).
+ * `pretty` indents by two spaces but keeps any object or array that fits on one line of 100 characters
+ * on that line (so matrices and cells stay readable).
+ */
 export function toJson(value: unknown, pretty = false): string {
-  return JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v), pretty ? 2 : undefined) + '\n';
+  if (!pretty) return JSON.stringify(value, plain) + '\n';
+  const data = JSON.parse(JSON.stringify(value, plain)) as unknown;
+  const fmt = (v: unknown, indent: string, prefixLength: number): string => {
+    const flat = JSON.stringify(v);
+    if (v === null || typeof v !== 'object' || indent.length + prefixLength + flat.length <= 100) return flat;
+    const inner = indent + '  ';
+    if (Array.isArray(v)) {
+      if (v.length === 0) return '[]';
+      return `[\n${v.map((x) => inner + fmt(x, inner, 0)).join(',\n')}\n${indent}]`;
+    }
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, x]) => {
+      const key = `${JSON.stringify(k)}: `;
+      return inner + key + fmt(x, inner, key.length);
+    }).join(',\n')}\n${indent}}`;
+  };
+  return fmt(data, '', 0) + '\n';
 }
 
 /** A one-row table of the scalar fields of a result (the method's name first). */

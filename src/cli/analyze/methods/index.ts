@@ -1,5 +1,7 @@
 /** Every `lagesbild analyze` method, in the order the help lists them. */
 import type { MethodSpec } from '../types.ts';
+import { convexHullMethod } from './convex-hull.ts';
+import { knoxMethod } from './knox.ts';
 import { giniMethod } from './gini.ts';
 import { mannKendallMethod } from './mann-kendall.ts';
 import { periodComparisonMethod } from './period-comparison.ts';
@@ -7,5 +9,7 @@ import { periodComparisonMethod } from './period-comparison.ts';
 export const methods: MethodSpec[] = [
   mannKendallMethod,
   giniMethod,
+  convexHullMethod,
+  knoxMethod,
   periodComparisonMethod,
 ];
