@@ -47,7 +47,7 @@ const fixture = (p: string) => JSON.parse(readFileSync(join(root, 'src/core/anal
 test('analyze --help lists every method with its options', () => {
   const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const m of ['mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
+  for (const m of ['gistar', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
   assert.match(r.stdout, /--column <column>/);
   const h = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', 'mann-kendall', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(h.status, 0);
@@ -120,6 +120,42 @@ test('convex-hull of the 12 pointpats points has the published area', () => {
   const arson = ok(['convex-hull', '--input', `${REF}/chicago_arson.csv`, '--no-header', '--x', '1', '--y', '2']);
   assert.equal(arson.n, 522);
   assert.ok(arson.area > 0);
+});
+
+test('gistar on the getisord grid matches spdep::localG (Gi* and Gi, binary and inverse distance)', () => {
+  const ref = fixture('gistar/fixtures/reference.json');
+  const cases = [[45, true, 'binary'], [45, false, 'binary'], [65, true, 'inverse-distance']] as const;
+  for (const [distance, star, weights] of cases) {
+    const c = ref.gridCases.find((k: any) => k.distance === distance && k.star === star && k.weights === weights && k.power === 1);
+    const r = ok(['gistar', '--input', `${REF}/getisord_grid_16x16.csv`, '--value', 'val', '--distance', String(distance),
+      '--weights', weights, ...(star ? [] : ['--exclude-self'])]);
+    assert.equal(r.method, 'gistar');
+    assert.equal(r.statistic, star ? 'Gi*' : 'Gi');
+    assert.equal(r.n, 256);
+    for (const cell of r.cells) {
+      const k = (cell.y / 30) * 16 + cell.x / 30;
+      close(cell.z, c.z[k], 1e-9, `z at ${cell.x},${cell.y}`);
+      close(cell.p, c.p[k], 1e-9, `p at ${cell.x},${cell.y}`);
+      const level = cell.p <= 0.01 ? 3 : cell.p <= 0.05 ? 2 : cell.p <= 0.1 ? 1 : 0;
+      assert.equal(cell.bin, level === 0 ? 0 : Math.sign(cell.z) * level);
+    }
+  }
+  const fdr = ok(['gistar', '--input', `${REF}/getisord_grid_16x16.csv`, '--value', 'val', '--distance', '45', '--fdr']);
+  assert.equal(fdr.fdr, true);
+  assert.ok(fdr.cells.every((c: any) => c.q >= c.p && Math.abs(c.bin) <= (c.q <= 0.01 ? 3 : c.q <= 0.05 ? 2 : c.q <= 0.1 ? 1 : 0)));
+  const csv = cli(['gistar', '--input', `${REF}/getisord_grid_16x16.csv`, '--value', 'val', '--distance', '45', '--format', 'csv']);
+  const lines = csv.stdout.trim().split('\n');
+  assert.equal(lines[0], 'x,y,value,z,p,bin');
+  assert.equal(lines.length, 257);
+});
+
+test('gistar and Gi on the six PySAL points (README vector), in input order', () => {
+  const input = 'x,y,v\n10,10,2\n20,10,3\n40,10,3.2\n15,20,5\n30,20,8\n30,30,7\n';
+  const star = ok(['gistar', '--input', '-', '--value', 'v', '--distance', '15'], input);
+  const gi = ok(['gistar', '--input', '-', '--value', 'v', '--distance', '15', '--exclude-self'], input);
+  [-1.39727626, -0.28917762, 0.65064964, -0.28917762, 1.23452088, 2.02424331].forEach((z, i) => close(star.cells[i].z, z, 1e-8));
+  [-1.0136729, -0.04361589, 1.31558703, -0.31412676, 1.15373986, 1.77833941].forEach((z, i) => close(gi.cells[i].z, z, 1e-7));
+  assert.deepEqual(star.cells.map((c: any) => c.value), [2, 3, 3.2, 5, 8, 7]);
 });
 
 test('input errors name the line and the column, exit 1, print nothing on stdout', () => {

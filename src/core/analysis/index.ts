@@ -6,8 +6,14 @@
  * Generated from the folders' exports; keep it in step when a method is added.
  */
 
+// clark-evans
+export { type ClarkEvansOptions, type ClarkEvansResult, clarkEvans, nearestNeighbourDistances, KDTree } from './clark-evans/index.ts';
+
 // convex-hull
 export { type Points2D, checkPoints, convexHull, polygonArea, convexHullArea, convexHullRing } from './convex-hull/index.ts';
+
+// fdr
+export { benjaminiHochberg, bhCriticalP, CONFIDENCE_ALPHAS, type ConfidenceBinOptions, confidenceBins } from './fdr/index.ts';
 
 // gini
 export { type GiniResult, gini, type ConcentrationShare, concentration, lorenzCurve } from './gini/index.ts';
@@ -15,13 +21,29 @@ export { type GiniResult, gini, type ConcentrationShare, concentration, lorenzCu
 // gistar
 export { type GiStarOptions, type GiStarResult, giZScores, gistarPoints, gistarGrid, gistarWeights } from './gistar/index.ts';
 
+// grid
+export { type Extent, type Grid, type GridOptions, binGrid, cellCenter as gridCellCenter,
+  cellBounds as gridCellBounds, cellId as gridCellId, parseCellId, cellIndexAt } from './grid/index.ts';
+
+// hotspots
+export { type HotspotOptions, type HotspotResult, hotspots, type HotspotFeature, hotspotFeatures,
+  cellBounds as hotspotsCellBounds, cellCenter as hotspotsCellCenter, cellId as hotspotsCellId } from './hotspots/index.ts';
+
 // knox
 export { type KnoxOptions, type Table2x2, type KnoxResult, defaultOptions as knoxDefaultOptions, knox,
-  poissonUpperTail, poissonPmf, type SpaceTimeInput, type SpaceTimePoint, type SpaceTimeColumns } from './knox/index.ts';
+  poissonUpperTail, poissonPmf, type SpaceTimeInput as knoxSpaceTimeInput,
+  type SpaceTimePoint as knoxSpaceTimePoint, type SpaceTimeColumns as knoxSpaceTimeColumns } from './knox/index.ts';
 
 // mann-kendall
 export { type MannKendallOptions, type Trend, type MannKendallResult,
   defaultOptions as mannKendallDefaultOptions, medianInPlace, sensSlope, mannKendall } from './mann-kendall/index.ts';
+
+// near-repeat
+export { type NearRepeatOptions, type NearRepeatResult, defaultOptions as nearRepeatDefaultOptions,
+  type NearRepeatPrepared, type NearRepeatPartial, prepareNearRepeat, simulateNearRepeat, summarizeNearRepeat,
+  nearRepeat, dayNumber, toColumns, type SpaceTimeInput as nearRepeatSpaceTimeInput,
+  type SpaceTimePoint as nearRepeatSpaceTimePoint, type SpaceTimeColumns as nearRepeatSpaceTimeColumns,
+  iterationSeed } from './near-repeat/index.ts';
 
 // neighbours
 export { type SpatialWeights, type DistanceWeightsOptions, resolveDistanceOptions, checkCoordinates,

@@ -2,11 +2,13 @@
 import type { MethodSpec } from '../types.ts';
 import { convexHullMethod } from './convex-hull.ts';
 import { knoxMethod } from './knox.ts';
+import { gistarMethod } from './gistar.ts';
 import { giniMethod } from './gini.ts';
 import { mannKendallMethod } from './mann-kendall.ts';
 import { periodComparisonMethod } from './period-comparison.ts';
 
 export const methods: MethodSpec[] = [
+  gistarMethod,
   mannKendallMethod,
   giniMethod,
   convexHullMethod,
