@@ -1,0 +1,68 @@
+import type { Queryable } from '../engine.ts';
+
+export interface Category {
+  id: string;
+  municipalityId: string;
+  parentId: string | null;
+  code: string;
+  nameSv: string;
+  nameEn: string;
+  colour: string;
+  icon: string;
+  sortOrder: number;
+  active: boolean;
+}
+
+const COLUMNS = `c.id, c.municipality_id AS "municipalityId", c.parent_id AS "parentId", c.code, c.name_sv AS "nameSv",
+  c.name_en AS "nameEn", c.colour, c.icon, c.sort_order AS "sortOrder", c.active`;
+
+export async function listCategories(q: Queryable, municipalities: string[]): Promise<Category[]> {
+  const r = await q.query<Category>(
+    `SELECT ${COLUMNS} FROM categories c WHERE c.municipality_id = ANY($1::text[]) ORDER BY c.municipality_id, c.sort_order, c.code`,
+    [municipalities]);
+  return r.rows;
+}
+
+export async function getCategory(q: Queryable, id: string, municipalities: string[]): Promise<Category | null> {
+  const r = await q.query<Category>(`SELECT ${COLUMNS} FROM categories c WHERE c.id = $1 AND c.municipality_id = ANY($2::text[])`, [id, municipalities]);
+  return r.rows[0] ?? null;
+}
+
+export async function insertCategory(q: Queryable, c: Omit<Category, 'id' | 'active'> & { active?: boolean }): Promise<Category> {
+  const r = await q.query<Category>(
+    `INSERT INTO categories AS c (municipality_id, parent_id, code, name_sv, name_en, colour, icon, sort_order, active)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+    [c.municipalityId, c.parentId, c.code, c.nameSv, c.nameEn, c.colour, c.icon, c.sortOrder, c.active ?? true]);
+  return r.rows[0];
+}
+
+export async function updateCategory(q: Queryable, id: string, p: Partial<Omit<Category, 'id' | 'municipalityId' | 'code'>>): Promise<Category | null> {
+  const r = await q.query<Category>(
+    `UPDATE categories AS c SET
+       parent_id = CASE WHEN $2::boolean THEN $3::uuid ELSE parent_id END,
+       name_sv = COALESCE($4, name_sv), name_en = COALESCE($5, name_en), colour = COALESCE($6, colour),
+       icon = COALESCE($7, icon), sort_order = COALESCE($8, sort_order), active = COALESCE($9, active), updated_at = now()
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, p.parentId !== undefined, p.parentId ?? null, p.nameSv ?? null, p.nameEn ?? null, p.colour ?? null, p.icon ?? null, p.sortOrder ?? null, p.active ?? null]);
+  return r.rows[0] ?? null;
+}
+
+/** Ids of a category's ancestors, nearest first (to refuse cycles when moving a category). */
+export async function categoryAncestors(q: Queryable, id: string): Promise<string[]> {
+  const r = await q.query<{ id: string }>(
+    `WITH RECURSIVE up(id, parent_id, depth) AS (
+       SELECT id, parent_id, 0 FROM categories WHERE id = $1
+       UNION ALL SELECT c.id, c.parent_id, up.depth + 1 FROM categories c JOIN up ON c.id = up.parent_id WHERE up.depth < 50)
+     SELECT id FROM up WHERE depth > 0 ORDER BY depth`, [id]);
+  return r.rows.map((x) => x.id);
+}
+
+export async function categoryUsage(q: Queryable, id: string): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM incidents WHERE category_id = $1) + (SELECT count(*) FROM categories WHERE parent_id = $1) AS n`, [id]);
+  return r.rows[0].n;
+}
+
+export async function deleteCategory(q: Queryable, id: string): Promise<void> {
+  await q.query('DELETE FROM categories WHERE id = $1', [id]);
+}

@@ -1,0 +1,219 @@
+import type { Actor } from '../../core/access/roles.ts';
+import type { PositionPrecision, ReviewStatus, Visibility } from '../../core/incidents/rules.ts';
+import { visibleIncidents } from '../access.ts';
+import type { Queryable } from '../engine.ts';
+import { Params } from '../sql.ts';
+
+export interface Incident {
+  id: string;
+  municipalityId: string;
+  categoryId: string;
+  categoryCode: string;
+  categoryNameSv: string;
+  categoryNameEn: string;
+  categoryColour: string;
+  occurredFrom: Date;
+  occurredTo: Date;
+  reportedAt: Date;
+  location: { lon: number; lat: number; e: number; n: number };
+  positionPrecision: PositionPrecision;
+  precisionM: number | null;
+  placeId: string | null;
+  placeName: string | null;
+  description: string | null;
+  organisationId: string;
+  organisationName: string;
+  reporterId: string | null;
+  reportedToPolice: boolean | null;
+  assessment: number | null;
+  source: string;
+  reviewStatus: ReviewStatus;
+  duplicateOf: string | null;
+  visibility: Visibility;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The stored row in the shape of its columns (used to insert, update and record history). */
+export interface IncidentRecord {
+  id: string;
+  municipalityId: string;
+  categoryId: string;
+  occurredFrom: Date;
+  occurredTo: Date;
+  reportedAt: Date;
+  e: number;
+  n: number;
+  positionPrecision: PositionPrecision;
+  precisionM: number | null;
+  placeId: string | null;
+  placeName: string | null;
+  description: string | null;
+  organisationId: string;
+  reporterId: string | null;
+  reportedToPolice: boolean | null;
+  assessment: number | null;
+  source: string;
+  reviewStatus: ReviewStatus;
+  duplicateOf: string | null;
+  visibility: Visibility;
+}
+
+const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_id AS "categoryId", c.code AS "categoryCode",
+  c.name_sv AS "categoryNameSv", c.name_en AS "categoryNameEn", c.colour AS "categoryColour",
+  i.occurred_from AS "occurredFrom", i.occurred_to AS "occurredTo", i.reported_at AS "reportedAt",
+  ST_X(i.geom) AS e, ST_Y(i.geom) AS n, ST_X(ST_Transform(i.geom, 4326)) AS lon, ST_Y(ST_Transform(i.geom, 4326)) AS lat,
+  i.position_precision AS "positionPrecision", i.precision_m AS "precisionM", i.place_id AS "placeId",
+  i.place_name AS "placeName", i.description, i.organisation_id AS "organisationId", o.name AS "organisationName",
+  i.reporter_id AS "reporterId", i.reported_to_police AS "reportedToPolice", i.assessment, i.source,
+  i.review_status AS "reviewStatus", i.duplicate_of AS "duplicateOf", i.visibility, i.version,
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt"
+  FROM incidents i JOIN categories c ON c.id = i.category_id JOIN organisations o ON o.id = i.organisation_id`;
+
+type Row = Omit<Incident, 'location'> & { e: number; n: number; lon: number; lat: number };
+const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+function toIncident(r: Row): Incident {
+  const { e, n, lon, lat, ...rest } = r;
+  return { ...rest, location: { lon: round(lon, 7), lat: round(lat, 7), e: round(e, 2), n: round(n, 2) } };
+}
+
+/**
+ * Inserts unless a row with this id exists. Returns true when inserted, false when the id was
+ * already taken (a retry of the same report, or a clash the caller must handle).
+ */
+export async function insertIncident(q: Queryable, r: IncidentRecord): Promise<boolean> {
+  const res = await q.query(
+    `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom,
+       position_precision, precision_m, place_id, place_name, description, organisation_id, reporter_id,
+       reported_to_police, assessment, source, review_status, duplicate_of, visibility)
+     VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 3006), $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+     ON CONFLICT (id) DO NOTHING`,
+    [r.id, r.municipalityId, r.categoryId, r.occurredFrom, r.occurredTo, r.reportedAt, r.e, r.n, r.positionPrecision,
+      r.precisionM, r.placeId, r.placeName, r.description, r.organisationId, r.reporterId, r.reportedToPolice,
+      r.assessment, r.source, r.reviewStatus, r.duplicateOf, r.visibility]);
+  return res.affectedRows === 1;
+}
+
+/** The incident if the actor may see it, else null (the caller answers 404 either way). */
+export async function getIncident(q: Queryable, actor: Actor, id: string): Promise<Incident | null> {
+  const p = new Params();
+  const r = await q.query<Row>(`${SELECT} WHERE i.id = ${p.add(id)} AND ${visibleIncidents(actor, p)}`, p.values);
+  return r.rows[0] ? toIncident(r.rows[0]) : null;
+}
+
+/** The raw record regardless of access: only for idempotency and integrity checks, never returned as is. */
+export async function getIncidentRecord(q: Queryable, id: string, forUpdate = false): Promise<(IncidentRecord & { version: number }) | null> {
+  const r = await q.query<IncidentRecord & { version: number }>(
+    `SELECT id, municipality_id AS "municipalityId", category_id AS "categoryId", occurred_from AS "occurredFrom",
+       occurred_to AS "occurredTo", reported_at AS "reportedAt", ST_X(geom) AS e, ST_Y(geom) AS n,
+       position_precision AS "positionPrecision", precision_m AS "precisionM", place_id AS "placeId",
+       place_name AS "placeName", description, organisation_id AS "organisationId", reporter_id AS "reporterId",
+       reported_to_police AS "reportedToPolice", assessment, source, review_status AS "reviewStatus",
+       duplicate_of AS "duplicateOf", visibility, version
+     FROM incidents WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
+  return r.rows[0] ?? null;
+}
+
+const UPDATABLE: Record<string, string> = {
+  categoryId: 'category_id', occurredFrom: 'occurred_from', occurredTo: 'occurred_to', positionPrecision: 'position_precision',
+  precisionM: 'precision_m', placeId: 'place_id', placeName: 'place_name', description: 'description',
+  reportedToPolice: 'reported_to_police', assessment: 'assessment', reviewStatus: 'review_status',
+  duplicateOf: 'duplicate_of', visibility: 'visibility',
+};
+
+/** Writes changed columns and bumps the version; `e`/`n` move the point. */
+export async function updateIncidentRecord(q: Queryable, id: string, changes: Partial<IncidentRecord>): Promise<void> {
+  const p = new Params();
+  const sets: string[] = [];
+  for (const [key, value] of Object.entries(changes)) {
+    if (key in UPDATABLE) sets.push(`${UPDATABLE[key]} = ${p.add(value)}`);
+  }
+  if (changes.e !== undefined && changes.n !== undefined) sets.push(`geom = ST_SetSRID(ST_MakePoint(${p.add(changes.e)}, ${p.add(changes.n)}), 3006)`);
+  sets.push('version = version + 1', 'updated_at = now()');
+  await q.query(`UPDATE incidents SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values);
+}
+
+export interface HistoryEntry {
+  id: number;
+  changedAt: Date;
+  userId: string | null;
+  userName: string | null;
+  action: 'create' | 'update' | 'review';
+  changes: Record<string, unknown>;
+}
+
+export async function insertHistory(q: Queryable, h: { municipalityId: string; incidentId: string; userId: string | null; action: HistoryEntry['action']; changes: Record<string, unknown> }): Promise<void> {
+  await q.query(
+    `INSERT INTO incident_history (municipality_id, incident_id, user_id, action, changes) VALUES ($1, $2, $3, $4, $5)`,
+    [h.municipalityId, h.incidentId, h.userId, h.action, JSON.stringify(h.changes)]);
+}
+
+export async function listHistory(q: Queryable, incidentId: string): Promise<HistoryEntry[]> {
+  const r = await q.query<HistoryEntry>(
+    `SELECT h.id, h.changed_at AS "changedAt", h.user_id AS "userId", u.name AS "userName", h.action, h.changes
+       FROM incident_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.incident_id = $1 ORDER BY h.id`, [incidentId]);
+  return r.rows;
+}
+
+export interface IncidentFilter {
+  from?: Date;
+  to?: Date;
+  municipalities?: string[];
+  /** Category ids; each includes its subcategories. */
+  categories?: string[];
+  organisations?: string[];
+  areaId?: string;
+  /** minLon, minLat, maxLon, maxLat (WGS84). */
+  bbox?: [number, number, number, number];
+  reviewStatus?: ReviewStatus[];
+  visibility?: Visibility;
+  text?: string;
+}
+
+export interface Page {
+  limit: number;
+  after?: { occurredFrom: Date; id: string };
+}
+
+/** Builds the WHERE clause shared by lists, exports and aggregates. */
+export function incidentWhere(actor: Actor, f: IncidentFilter, p: Params): string {
+  const w = [visibleIncidents(actor, p)];
+  if (f.municipalities?.length) w.push(`i.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
+  // A report belongs to a period when its time window overlaps it.
+  if (f.from) w.push(`i.occurred_to >= ${p.add(f.from)}`);
+  if (f.to) w.push(`i.occurred_from < ${p.add(f.to)}`);
+  if (f.categories?.length) {
+    w.push(`i.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ANY(${p.add(f.categories)}::uuid[])
+      UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);
+  }
+  if (f.organisations?.length) w.push(`i.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
+  if (f.reviewStatus?.length) w.push(`i.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
+  if (f.visibility) w.push(`i.visibility = ${p.add(f.visibility)}`);
+  if (f.areaId) w.push(`ST_Intersects(i.geom, (SELECT a.geom FROM areas a WHERE a.id = ${p.add(f.areaId)} AND a.municipality_id = ANY(${p.add(actor.municipalities)}::text[])))`);
+  if (f.bbox) {
+    const [a, b, c, d] = f.bbox.map((v) => p.add(v));
+    w.push(`ST_Intersects(i.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 4326), 0.01), 3006))`);
+  }
+  if (f.text) {
+    const like = p.add(`%${f.text.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
+    w.push(`(i.description ILIKE ${like} OR i.place_name ILIKE ${like})`);
+  }
+  return w.join(' AND ');
+}
+
+/** Newest first, keyset-paginated on (occurred_from, id). Returns one page and whether more follow. */
+export async function listIncidents(q: Queryable, actor: Actor, f: IncidentFilter, page: Page): Promise<{ items: Incident[]; hasMore: boolean }> {
+  const p = new Params();
+  let where = incidentWhere(actor, f, p);
+  if (page.after) where += ` AND (i.occurred_from, i.id) < (${p.add(page.after.occurredFrom)}::timestamptz, ${p.add(page.after.id)}::uuid)`;
+  const r = await q.query<Row>(`${SELECT} WHERE ${where} ORDER BY i.occurred_from DESC, i.id DESC LIMIT ${p.add(page.limit + 1)}`, p.values);
+  const rows = r.rows.map(toIncident);
+  return { items: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+}
+
+export async function countIncidents(q: Queryable, actor: Actor, f: IncidentFilter): Promise<number> {
+  const p = new Params();
+  const r = await q.query<{ n: number }>(`SELECT count(*) AS n FROM incidents i WHERE ${incidentWhere(actor, f, p)}`, p.values);
+  return r.rows[0].n;
+}

@@ -1,0 +1,49 @@
+import type { Queryable } from '../engine.ts';
+
+export interface MunicipalityRow {
+  id: string;
+  name: string;
+  settings: Record<string, unknown>;
+}
+
+/** Inserts or updates a municipality with its boundary (GeoJSON geometry in EPSG:3006). */
+export async function upsertMunicipality(q: Queryable, m: { id: string; name: string; geometry3006: unknown }): Promise<void> {
+  await q.query(
+    `INSERT INTO municipalities (id, name, geom)
+     VALUES ($1, $2, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3), 3006)))
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, geom = EXCLUDED.geom`,
+    [m.id, m.name, JSON.stringify(m.geometry3006)],
+  );
+}
+
+export async function listMunicipalities(q: Queryable, ids?: string[]): Promise<MunicipalityRow[]> {
+  const r = await q.query<MunicipalityRow>(
+    `SELECT id, name, settings FROM municipalities ${ids ? 'WHERE id = ANY($1::text[])' : ''} ORDER BY name`,
+    ids ? [ids] : [],
+  );
+  return r.rows;
+}
+
+/**
+ * Which of the given municipalities contains the point. SCB's generalised boundaries are coarse
+ * (Alingsås: 37 vertices), so a point within `toleranceM` of a boundary counts as inside; the
+ * nearest municipality wins.
+ */
+export async function municipalityAt(q: Queryable, e: number, n: number, ids: string[], toleranceM = 250): Promise<string | null> {
+  const r = await q.query<{ id: string }>(
+    `SELECT id FROM municipalities
+      WHERE id = ANY($3::text[]) AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006), $4)
+      ORDER BY ST_Distance(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006)), id LIMIT 1`,
+    [e, n, ids, toleranceM],
+  );
+  return r.rows[0]?.id ?? null;
+}
+
+/** Boundary as GeoJSON in WGS84, for the map's offline base layer. */
+export async function municipalityBoundaries(q: Queryable, ids: string[]): Promise<Array<{ id: string; name: string; geometry: unknown }>> {
+  const r = await q.query<{ id: string; name: string; geometry: string }>(
+    `SELECT id, name, ST_AsGeoJSON(ST_Transform(geom, 4326), 6) AS geometry FROM municipalities WHERE id = ANY($1::text[]) ORDER BY id`,
+    [ids],
+  );
+  return r.rows.map((x) => ({ ...x, geometry: JSON.parse(x.geometry) }));
+}

@@ -1,0 +1,36 @@
+import type { Queryable } from '../engine.ts';
+
+export interface SessionRow {
+  userId: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function insertSession(q: Queryable, s: { idHash: string; municipalityId: string; userId: string; csrfToken: string; expiresAt: Date }): Promise<void> {
+  await q.query(
+    `INSERT INTO sessions (id, municipality_id, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+    [s.idHash, s.municipalityId, s.userId, s.csrfToken, s.expiresAt]);
+}
+
+/** The live session for a token hash; slides its expiry forward when it is used. */
+export async function findSession(q: Queryable, idHash: string, idleMs: number): Promise<SessionRow | null> {
+  const r = await q.query<SessionRow>(
+    `UPDATE sessions SET last_seen_at = now(), expires_at = now() + ($2::double precision * interval '1 millisecond')
+      WHERE id = $1 AND expires_at > now()
+      RETURNING user_id AS "userId", csrf_token AS "csrfToken", expires_at AS "expiresAt"`,
+    [idHash, idleMs]);
+  return r.rows[0] ?? null;
+}
+
+export async function deleteSession(q: Queryable, idHash: string): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE id = $1', [idHash]);
+}
+
+export async function deleteUserSessions(q: Queryable, userId: string): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+export async function deleteExpiredSessions(q: Queryable): Promise<number> {
+  const r = await q.query('DELETE FROM sessions WHERE expires_at <= now()');
+  return r.affectedRows;
+}

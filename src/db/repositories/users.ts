@@ -1,0 +1,69 @@
+import type { Role } from '../../core/access/roles.ts';
+import type { Queryable } from '../engine.ts';
+
+export interface User {
+  id: string;
+  municipalityId: string;
+  organisationId: string;
+  organisationName: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+  municipalities: string[];
+  lastLoginAt: Date | null;
+}
+
+const SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisation_id AS "organisationId",
+  o.name AS "organisationName", u.email, u.name, u.roles, u.active, u.last_login_at AS "lastLoginAt",
+  ARRAY(SELECT u.municipality_id UNION SELECT g.municipality_id FROM user_municipality_grants g WHERE g.user_id = u.id ORDER BY 1) AS municipalities
+  FROM users u JOIN organisations o ON o.id = u.organisation_id`;
+
+export async function getUser(q: Queryable, id: string): Promise<User | null> {
+  const r = await q.query<User>(`${SELECT} WHERE u.id = $1`, [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function findUserWithPassword(q: Queryable, email: string): Promise<(User & { passwordHash: string | null }) | null> {
+  const r = await q.query<User & { passwordHash: string | null }>(
+    `SELECT x.*, (SELECT password_hash FROM users WHERE id = x.id) AS "passwordHash" FROM (${SELECT} WHERE u.email = lower($1)) x`, [email]);
+  return r.rows[0] ?? null;
+}
+
+export async function listUsers(q: Queryable, municipalities: string[]): Promise<User[]> {
+  const r = await q.query<User>(`${SELECT} WHERE u.municipality_id = ANY($1::text[]) ORDER BY u.name, u.email`, [municipalities]);
+  return r.rows;
+}
+
+export async function insertUser(q: Queryable, u: { id?: string; municipalityId: string; organisationId: string; email: string; name: string; roles: Role[]; passwordHash: string | null }): Promise<string> {
+  const r = await q.query<{ id: string }>(
+    `INSERT INTO users (id, municipality_id, organisation_id, email, name, roles, password_hash)
+     VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, lower($4), $5, $6::text[], $7) RETURNING id`,
+    [u.id ?? null, u.municipalityId, u.organisationId, u.email, u.name, u.roles, u.passwordHash]);
+  return r.rows[0].id;
+}
+
+export async function updateUser(q: Queryable, id: string, patch: { name?: string; email?: string; organisationId?: string; roles?: Role[]; active?: boolean; passwordHash?: string }): Promise<void> {
+  await q.query(
+    `UPDATE users SET name = COALESCE($2, name), email = COALESCE(lower($3), email),
+       organisation_id = COALESCE($4::uuid, organisation_id), roles = COALESCE($5::text[], roles),
+       active = COALESCE($6, active), password_hash = COALESCE($7, password_hash), updated_at = now()
+     WHERE id = $1`,
+    [id, patch.name ?? null, patch.email ?? null, patch.organisationId ?? null, patch.roles ?? null, patch.active ?? null, patch.passwordHash ?? null]);
+}
+
+export async function setUserGrants(q: Queryable, userId: string, municipalities: string[]): Promise<void> {
+  await q.query('DELETE FROM user_municipality_grants WHERE user_id = $1 AND NOT (municipality_id = ANY($2::text[]))', [userId, municipalities]);
+  await q.query(
+    `INSERT INTO user_municipality_grants (user_id, municipality_id)
+     SELECT $1, m FROM unnest($2::text[]) AS m ON CONFLICT DO NOTHING`, [userId, municipalities]);
+}
+
+export async function emailTaken(q: Queryable, email: string, exceptId?: string): Promise<boolean> {
+  const r = await q.query('SELECT 1 FROM users WHERE email = lower($1) AND id IS DISTINCT FROM $2::uuid', [email, exceptId ?? null]);
+  return r.rows.length > 0;
+}
+
+export async function touchLogin(q: Queryable, id: string): Promise<void> {
+  await q.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
+}

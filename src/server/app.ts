@@ -1,0 +1,67 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { readFileSync } from 'node:fs';
+import type { Database } from '../db/engine.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { configurationRoutes } from './routes/configuration.ts';
+import { healthRoutes } from './routes/health.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
+
+export interface AppOptions {
+  db: Database;
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | object;
+  /** Set Secure on cookies (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Largest JSON body in bytes (413 above). */
+  bodyLimit?: number;
+  loginRateLimit?: { max: number; timeWindow: number };
+  /** Trust X-Forwarded-* from a reverse proxy (for the client IP in rate limits and the audit log). */
+  trustProxy?: boolean;
+}
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Builds the whole HTTP application; only the entry point calls listen(). */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = opts.bodyLimit ?? 1024 * 1024;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit,
+    trustProxy: opts.trustProxy ?? false,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  });
+
+  for (const s of [ErrorBody, Incident, Organisation, UserOut, Category, Area, Place]) app.addSchema(s);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Lägesbild API',
+        version: pkg.version,
+        description: 'Gemensam lägesbild över brott och otrygghet (EST). Cookie session from POST /api/auth/login; send the csrfToken as X-CSRF-Token on every state-changing request. Errors: { error: { code, status, message, fields[] } } in the language of Accept-Language (sv, en).',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lb_session' } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) || `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(errorsPlugin, { bodyLimit });
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
+
+  await app.register(healthRoutes, { db: opts.db, version: pkg.version });
+  await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
+  await app.register(incidentRoutes, { db: opts.db });
+  await app.register(configurationRoutes, { db: opts.db });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

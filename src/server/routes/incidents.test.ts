@@ -1,0 +1,200 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { testEngines } from '../../../test/support/db.ts';
+import { categoryId, countRows, startTestApp, type TestApp } from '../../../test/support/api.ts';
+import { FX, POINTS } from '../../../test/support/fixtures.ts';
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+for (const engine of testEngines()) {
+  describe(`incidents API on ${engine}`, () => {
+    let t: TestApp;
+    let klotter: string, nedskrapning: string, skadegorelse: string;
+    before(async () => {
+      t = await startTestApp(engine);
+      klotter = await categoryId(t, 'skadegorelse.klotter');
+      skadegorelse = await categoryId(t, 'skadegorelse');
+      nedskrapning = await categoryId(t, 'nedskrapning');
+    });
+    after(() => t.close());
+
+    test('a report is stored with its point in EPSG:3006 and read back in WGS84', async () => {
+      const c = await t.as('reporter');
+      const res = await c.post('/api/incidents', {
+        categoryId: klotter, occurredAt: hoursAgo(2), location: POINTS.alingsasCentrum,
+        placeName: 'Stora torget', description: 'Nytt klotter på gaveln', reportedToPolice: false, assessment: 3,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const inc = res.json();
+      assert.equal(inc.municipalityId, FX.alingsas);
+      assert.equal(inc.organisationId, FX.orgs.alingsashem);
+      assert.equal(inc.reviewStatus, 'new');
+      assert.equal(inc.categoryCode, 'skadegorelse.klotter');
+      assert.ok(Math.abs(inc.location.lon - POINTS.alingsasCentrum.lon) < 1e-6);
+      assert.ok(inc.location.e > 350000 && inc.location.e < 360000, `easting ${inc.location.e}`);
+      const stored = await t.db.query<{ srid: number }>('SELECT ST_SRID(geom) AS srid FROM incidents WHERE id = $1', [inc.id]);
+      assert.equal(stored.rows[0].srid, 3006);
+      const got = await c.get(`/api/incidents/${inc.id}`);
+      assert.equal(got.statusCode, 200);
+      assert.equal(got.json().description, 'Nytt klotter på gaveln');
+    });
+
+    test('SWEREF 99 TM and 12 00 coordinates are accepted', async () => {
+      const c = await t.as('reporter');
+      const r1 = await c.post('/api/incidents', { categoryId: klotter, occurredAt: hoursAgo(1), location: { e: 353586.95, n: 6423563.36, crs: 3006 } });
+      assert.equal(r1.statusCode, 201, r1.body);
+      assert.ok(Math.abs(r1.json().location.lon - 12.527515) < 1e-6);
+      const r2 = await c.post('/api/incidents', { categoryId: klotter, occurredAt: hoursAgo(1), location: { e: 181000, n: 6424000, crs: 3007 } });
+      assert.equal(r2.statusCode, 201, r2.body);
+      assert.equal(r2.json().municipalityId, FX.alingsas);
+    });
+
+    test('repeating a client id returns the stored report and never a second one', async () => {
+      const c = await t.as('reporter');
+      const id = randomUUID();
+      const body = { id, categoryId: nedskrapning, occurredAt: hoursAgo(3), location: POINTS.alingsasNolby, description: 'Soppåsar vid återvinningen' };
+      const before = await countRows(t, 'incidents');
+      const first = await c.post('/api/incidents', body);
+      assert.equal(first.statusCode, 201);
+      const [second, third] = await Promise.all([c.post('/api/incidents', body), c.post('/api/incidents', body)]);
+      assert.equal(second.statusCode, 200);
+      assert.equal(third.statusCode, 200);
+      assert.equal(second.json().id, id);
+      assert.equal(await countRows(t, 'incidents'), before + 1);
+      const history = await c.get(`/api/incidents/${id}/history`);
+      assert.equal(history.json().length, 1, 'a retry adds no history either');
+    });
+
+    test('a client id already used by another organisation is a conflict that reveals nothing', async () => {
+      const id = randomUUID();
+      const mine = await (await t.as('reporter')).post('/api/incidents', { id, categoryId: klotter, occurredAt: hoursAgo(1), location: POINTS.alingsasCentrum, description: 'hemligt' });
+      assert.equal(mine.statusCode, 201);
+      const theirs = await (await t.as('guard')).post('/api/incidents', { id, categoryId: klotter, occurredAt: hoursAgo(1), location: POINTS.alingsasCentrum });
+      assert.equal(theirs.statusCode, 409);
+      assert.doesNotMatch(theirs.body, /hemligt/);
+    });
+
+    test('a time window is stored as from/to', async () => {
+      const c = await t.as('guard');
+      const res = await c.post('/api/incidents', { categoryId: skadegorelse, occurredFrom: hoursAgo(60), occurredTo: hoursAgo(12), location: POINTS.alingsasCentrum });
+      assert.equal(res.statusCode, 201, res.body);
+      const inc = res.json();
+      assert.ok(new Date(inc.occurredTo).getTime() - new Date(inc.occurredFrom).getTime() === 48 * 3600_000);
+    });
+
+    test('lists filter by period, category (with subcategories), organisation, status, text and bbox, newest first', async () => {
+      const coord = await t.as('coordinator');
+      const all = await coord.get('/api/incidents?limit=1000');
+      assert.equal(all.statusCode, 200);
+      const items = all.json().items as Array<any>;
+      assert.ok(items.length >= 5);
+      for (let i = 1; i < items.length; i++) assert.ok(items[i - 1].occurredFrom >= items[i].occurredFrom);
+
+      const byParent = (await coord.get(`/api/incidents?categories=${skadegorelse}&limit=1000`)).json().items as any[];
+      assert.ok(byParent.some((x) => x.categoryCode === 'skadegorelse.klotter'), 'subcategories are included');
+      assert.ok(byParent.every((x) => x.categoryCode.startsWith('skadegorelse')));
+
+      const byOrg = (await coord.get(`/api/incidents?organisations=${FX.orgs.bevakning}`)).json().items as any[];
+      assert.ok(byOrg.length >= 1 && byOrg.every((x) => x.organisationId === FX.orgs.bevakning));
+
+      const text = (await coord.get('/api/incidents?q=soppåsar')).json().items as any[];
+      assert.equal(text.length, 1);
+
+      const period = (await coord.get(`/api/incidents?from=${encodeURIComponent(hoursAgo(2.5))}&to=${encodeURIComponent(hoursAgo(0))}`)).json().items as any[];
+      assert.ok(period.length >= 1);
+      assert.ok(period.every((x) => new Date(x.occurredTo) >= new Date(Date.now() - 2.5 * 3600_000 - 1000)));
+
+      const nolby = POINTS.alingsasNolby;
+      const bbox = `${nolby.lon - 0.002},${nolby.lat - 0.002},${nolby.lon + 0.002},${nolby.lat + 0.002}`;
+      const inBox = (await coord.get(`/api/incidents?bbox=${bbox}`)).json().items as any[];
+      assert.equal(inBox.length, 1);
+
+      const fresh = (await coord.get('/api/incidents?reviewStatus=new&limit=1000')).json().items as any[];
+      assert.equal(fresh.length, items.length);
+    });
+
+    test('keyset pages cover everything exactly once', async () => {
+      const coord = await t.as('coordinator');
+      const total = (await coord.get('/api/incidents?limit=1000')).json().items.length;
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: any = await coord.get(`/api/incidents?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.statusCode, 200);
+        const page = res.json();
+        seen.push(...page.items.map((x: any) => x.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.equal(seen.length, total);
+      assert.equal(new Set(seen).size, total);
+    });
+
+    test('Accept: application/geo+json gives a FeatureCollection in WGS84', async () => {
+      const coord = await t.as('coordinator');
+      const res = await coord.get('/api/incidents?limit=1000', { accept: 'application/geo+json' });
+      assert.equal(res.statusCode, 200);
+      assert.match(res.headers['content-type'] as string, /application\/geo\+json/);
+      const fc = res.json();
+      assert.equal(fc.type, 'FeatureCollection');
+      const f = fc.features[0];
+      assert.equal(f.geometry.type, 'Point');
+      const [lon, lat] = f.geometry.coordinates;
+      assert.ok(lon > 12 && lon < 13.2 && lat > 57.8 && lat < 58.1);
+      assert.ok(f.properties.categoryCode);
+      const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'incidents.export'`);
+      assert.ok(audit.rows.length >= 1, 'the export is in the audit log');
+    });
+
+    test('PATCH changes fields, bumps the version and records old → new in the history', async () => {
+      const c = await t.as('reporter');
+      const created = (await c.post('/api/incidents', { categoryId: klotter, occurredAt: hoursAgo(5), location: POINTS.alingsasCentrum, description: 'först' })).json();
+      const res = await c.patch(`/api/incidents/${created.id}`, { description: 'rättad text', categoryId: nedskrapning, location: POINTS.alingsasNolby });
+      assert.equal(res.statusCode, 200, res.body);
+      const upd = res.json();
+      assert.equal(upd.version, 2);
+      assert.equal(upd.description, 'rättad text');
+      assert.equal(upd.categoryCode, 'nedskrapning');
+      const stale = await c.patch(`/api/incidents/${created.id}`, { description: 'gammal version' }, { 'if-match': '1' });
+      assert.equal(stale.statusCode, 409);
+      assert.equal(stale.json().error.fields[0].code, 'version_mismatch');
+      const h = (await c.get(`/api/incidents/${created.id}/history`)).json();
+      assert.deepEqual(h.map((x: any) => x.action), ['create', 'update']);
+      assert.deepEqual(h[1].changes.description, { from: 'först', to: 'rättad text' });
+      assert.ok(h[1].changes.location && h[1].changes.categoryId);
+      assert.equal(h[1].userId, FX.users.reporter.id);
+    });
+
+    test('the review workflow: reviewed, rejected, duplicate with a link to the original', async () => {
+      const rep = await t.as('reporter');
+      const a = (await rep.post('/api/incidents', { categoryId: klotter, occurredAt: hoursAgo(4), location: POINTS.alingsasCentrum })).json();
+      const b = (await rep.post('/api/incidents', { categoryId: klotter, occurredAt: hoursAgo(4), location: POINTS.alingsasCentrum })).json();
+      const coord = await t.as('coordinator');
+      const ok = await coord.post(`/api/incidents/${a.id}/review`, { status: 'reviewed', categoryId: skadegorelse });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().reviewStatus, 'reviewed');
+      assert.equal(ok.json().categoryCode, 'skadegorelse');
+      const dup = await coord.post(`/api/incidents/${b.id}/review`, { status: 'duplicate', duplicateOf: a.id });
+      assert.equal(dup.statusCode, 200, dup.body);
+      assert.equal(dup.json().duplicateOf, a.id);
+      const self = await coord.post(`/api/incidents/${a.id}/review`, { status: 'duplicate', duplicateOf: a.id });
+      assert.equal(self.statusCode, 422);
+      assert.equal(self.json().error.fields[0].code, 'duplicate_of_self');
+      const chain = await coord.post(`/api/incidents/${a.id}/review`, { status: 'duplicate', duplicateOf: b.id });
+      assert.equal(chain.json().error.fields[0].code, 'duplicate_of_duplicate');
+      const missing = await coord.post(`/api/incidents/${a.id}/review`, { status: 'duplicate' });
+      assert.equal(missing.json().error.fields[0].code, 'duplicate_of_required');
+      const back = await coord.post(`/api/incidents/${b.id}/review`, { status: 'rejected' });
+      assert.equal(back.json().duplicateOf, null, 'leaving "duplicate" removes the link');
+      const h = (await coord.get(`/api/incidents/${b.id}/history`)).json();
+      assert.deepEqual(h.map((x: any) => x.action), ['create', 'review', 'review']);
+      const notCoord = await rep.post(`/api/incidents/${a.id}/review`, { status: 'rejected' });
+      assert.equal(notCoord.statusCode, 403);
+    });
+
+    test('the history table is append-only in the database itself', async () => {
+      await assert.rejects(t.db.query('UPDATE incident_history SET action = $1', ['update']), /append-only/);
+      await assert.rejects(t.db.query('DELETE FROM incident_history'), /append-only/);
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '../core/access/roles.ts';
+import { DomainError } from '../core/errors/index.ts';
+import type { Database } from '../db/engine.ts';
+import { recordAudit } from '../db/repositories/audit.ts';
+import { deleteSession, findSession, insertSession } from '../db/repositories/sessions.ts';
+import { findUserWithPassword, getUser, touchLogin, type User } from '../db/repositories/users.ts';
+import { verifyPassword } from './passwords.ts';
+
+/** A session lives this long after its last use. */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function actorOf(u: User): Actor {
+  return { userId: u.id, organisationId: u.organisationId, municipalityId: u.municipalityId, municipalities: u.municipalities, roles: u.roles };
+}
+
+/** Checks the credentials; on success opens a session and returns its token (for the cookie). */
+export async function login(db: Database, email: string, password: string, meta: { ip?: string } = {}): Promise<{ token: string; csrfToken: string; user: User }> {
+  const found = await findUserWithPassword(db, email.trim());
+  const ok = await verifyPassword(found?.passwordHash ?? null, password);
+  if (!found || !ok || !found.active) {
+    await recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { email: email.trim().toLowerCase(), ip: meta.ip } });
+    throw new DomainError('invalid_credentials');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await insertSession(db, { idHash: hashToken(token), municipalityId: found.municipalityId, userId: found.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_IDLE_MS) });
+  await touchLogin(db, found.id);
+  await recordAudit(db, { municipalityId: found.municipalityId, userId: found.id, action: 'login', details: { ip: meta.ip } });
+  const { passwordHash: _, ...user } = found;
+  return { token, csrfToken, user };
+}
+
+/** The user and CSRF token behind a session token, or null when it is unknown, expired or the user is disabled. */
+export async function resume(db: Database, token: string): Promise<{ user: User; actor: Actor; csrfToken: string } | null> {
+  const s = await findSession(db, hashToken(token), SESSION_IDLE_MS);
+  if (!s) return null;
+  const user = await getUser(db, s.userId);
+  if (!user || !user.active) return null;
+  return { user, actor: actorOf(user), csrfToken: s.csrfToken };
+}
+
+export async function logout(db: Database, token: string): Promise<void> {
+  await deleteSession(db, hashToken(token));
+}

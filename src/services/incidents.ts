@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { canCreateIncident, canEditIncident, canReview, canSeeIncident, hasRole, type Actor } from '../core/access/roles.ts';
+import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
+import {
+  INCIDENT_LIMITS, cleanText, resolveLocation, resolveOccurred,
+  type LocationInput, type PositionPrecision, type ReviewStatus, type Visibility,
+} from '../core/incidents/rules.ts';
+import type { Database, Queryable } from '../db/engine.ts';
+import { getCategory } from '../db/repositories/categories.ts';
+import {
+  getIncident, getIncidentRecord, insertHistory, insertIncident, listHistory, updateIncidentRecord,
+  type Incident, type IncidentRecord,
+} from '../db/repositories/incidents.ts';
+import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
+import { getPlace } from '../db/repositories/places.ts';
+
+export interface CreateIncidentInput {
+  id?: string;
+  categoryId: string;
+  occurredAt?: string;
+  occurredFrom?: string;
+  occurredTo?: string;
+  location: LocationInput;
+  positionPrecision?: PositionPrecision;
+  precisionM?: number;
+  placeId?: string;
+  placeName?: string;
+  description?: string;
+  reportedToPolice?: boolean;
+  assessment?: number;
+  visibility?: Visibility;
+  source?: string;
+}
+
+export type UpdateIncidentInput = Partial<Omit<CreateIncidentInput, 'id' | 'source'>>;
+
+function checkTexts(input: { description?: string | null; placeName?: string | null }, issues: IssueCollector) {
+  if ((input.description?.length ?? 0) > INCIDENT_LIMITS.descriptionMax) issues.add('description', 'too_long', { max: INCIDENT_LIMITS.descriptionMax });
+  if ((input.placeName?.length ?? 0) > INCIDENT_LIMITS.placeNameMax) issues.add('placeName', 'too_long', { max: INCIDENT_LIMITS.placeNameMax });
+}
+
+/** Resolves the municipality of a point among the actor's, or adds an issue naming them. */
+async function locate(q: Queryable, actor: Actor, e: number, n: number, issues: IssueCollector, field = 'location'): Promise<string | null> {
+  const m = await municipalityAt(q, e, n, actor.municipalities);
+  if (!m) {
+    const names = (await listMunicipalities(q, actor.municipalities)).map((x) => `${x.name} kommun`).join(', ');
+    issues.add(field, 'outside_municipality', { municipalities: names || actor.municipalities.join(', ') });
+  }
+  return m;
+}
+
+async function checkCategory(q: Queryable, actor: Actor, categoryId: string, municipalityId: string | null, issues: IssueCollector) {
+  const c = await getCategory(q, categoryId, actor.municipalities);
+  if (!c) issues.add('categoryId', 'unknown_category');
+  else if (!c.active) issues.add('categoryId', 'inactive_category');
+  else if (municipalityId && c.municipalityId !== municipalityId) issues.add('categoryId', 'category_other_municipality');
+}
+
+async function checkPlace(q: Queryable, actor: Actor, placeId: string | undefined | null, issues: IssueCollector) {
+  if (placeId && !(await getPlace(q, placeId, actor.municipalities))) issues.add('placeId', 'unknown_reference', { what: 'platsen' });
+}
+
+/**
+ * Stores a new report. With a client-chosen id the call is idempotent: repeating it returns the
+ * stored report (created = false) and never creates a second one. Every check runs inside the
+ * transaction, so a rejected report leaves nothing behind.
+ */
+export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<{ incident: Incident; created: boolean }> {
+  if (!canCreateIncident(actor)) throw new DomainError('forbidden');
+  const issues = new IssueCollector();
+  const time = resolveOccurred(input, now, issues);
+  const point = resolveLocation(input.location, issues);
+  checkTexts(input, issues);
+  const id = input.id ?? randomUUID();
+
+  return db.transaction(async (tx) => {
+    if (input.id) {
+      const existing = await replayOf(tx, actor, id);
+      if (existing) return { incident: existing, created: false };
+    }
+    const municipalityId = point ? await locate(tx, actor, point.e, point.n, issues) : null;
+    await checkCategory(tx, actor, input.categoryId, municipalityId, issues);
+    await checkPlace(tx, actor, input.placeId, issues);
+    issues.throwIfAny();
+    const record: IncidentRecord = {
+      id,
+      municipalityId: municipalityId!,
+      categoryId: input.categoryId,
+      occurredFrom: time!.from,
+      occurredTo: time!.to,
+      reportedAt: now,
+      e: point!.e,
+      n: point!.n,
+      positionPrecision: input.positionPrecision ?? ('lon' in input.location ? 'gps' : 'map'),
+      precisionM: input.precisionM ?? null,
+      placeId: input.placeId ?? null,
+      placeName: cleanText(input.placeName),
+      description: cleanText(input.description),
+      organisationId: actor.organisationId,
+      reporterId: actor.userId,
+      reportedToPolice: input.reportedToPolice ?? null,
+      assessment: input.assessment ?? null,
+      source: input.source ?? 'app',
+      reviewStatus: 'new',
+      duplicateOf: null,
+      visibility: input.visibility ?? 'normal',
+    };
+    if (!(await insertIncident(tx, record))) {
+      // Lost a race with a concurrent retry of the same report.
+      const existing = await replayOf(tx, actor, id);
+      if (existing) return { incident: existing, created: false };
+    }
+    await insertHistory(tx, { municipalityId: record.municipalityId, incidentId: id, userId: actor.userId, action: 'create', changes: snapshot(record) });
+    return { incident: (await getIncident(tx, actor, id))!, created: true };
+  });
+}
+
+/** A stored report with this id, if it is this actor's retry; a clash with someone else's id is a conflict. */
+async function replayOf(q: Queryable, actor: Actor, id: string): Promise<Incident | null> {
+  const rec = await getIncidentRecord(q, id);
+  if (!rec) return null;
+  if (rec.reporterId === actor.userId || (rec.organisationId === actor.organisationId && canSeeIncident(actor, rec))) {
+    return getIncident(q, actor, id);
+  }
+  throw new DomainError('conflict', [{ field: 'id', code: 'taken' }]);
+}
+
+function snapshot(r: Partial<IncidentRecord>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) out[k] = v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+async function loadForChange(tx: Queryable, actor: Actor, id: string, check: (a: Actor, r: IncidentRecord) => boolean) {
+  const rec = await getIncidentRecord(tx, id, true);
+  // Not visible and not existing look the same from outside.
+  if (!rec || !canSeeIncident(actor, rec)) throw notFound('incident');
+  if (!check(actor, rec)) throw new DomainError('forbidden');
+  return rec;
+}
+
+/** Applies a partial change, recording each changed field (old → new) in the history. */
+export async function updateIncident(db: Database, actor: Actor, id: string, input: UpdateIncidentInput, opts: { expectedVersion?: number; now?: Date } = {}): Promise<Incident> {
+  const now = opts.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const rec = await loadForChange(tx, actor, id, canEditIncident);
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== rec.version) {
+      throw new DomainError('conflict', [{ field: 'version', code: 'version_mismatch', params: { current: rec.version } }]);
+    }
+    const issues = new IssueCollector();
+    const next: Partial<IncidentRecord> = {};
+    if (input.occurredAt !== undefined || input.occurredFrom !== undefined || input.occurredTo !== undefined) {
+      // Time rules are judged against when the report was made, not against today.
+      const t = resolveOccurred(input, rec.reportedAt > now ? now : rec.reportedAt, issues);
+      if (t) { next.occurredFrom = t.from; next.occurredTo = t.to; }
+    }
+    let municipalityId = rec.municipalityId;
+    if (input.location) {
+      const pt = resolveLocation(input.location, issues);
+      if (pt) {
+        const m = await locate(tx, actor, pt.e, pt.n, issues);
+        if (m && m !== rec.municipalityId) issues.add('location', 'outside_municipality', { municipalities: rec.municipalityId });
+        if (m) { next.e = pt.e; next.n = pt.n; municipalityId = m; }
+        if (input.positionPrecision === undefined) next.positionPrecision = 'lon' in input.location ? 'gps' : 'map';
+      }
+    }
+    if (input.categoryId !== undefined) await checkCategory(tx, actor, input.categoryId, municipalityId, issues);
+    if (input.placeId !== undefined) await checkPlace(tx, actor, input.placeId, issues);
+    checkTexts(input, issues);
+    if (input.visibility !== undefined && !hasRole(actor, 'coordinator') && rec.organisationId !== actor.organisationId) {
+      issues.add('visibility', 'not_permitted');
+    }
+    issues.throwIfAny();
+    const simple: Array<keyof UpdateIncidentInput & keyof IncidentRecord> = ['categoryId', 'positionPrecision', 'precisionM', 'placeId', 'reportedToPolice', 'assessment', 'visibility'];
+    for (const k of simple) if (input[k] !== undefined) (next as any)[k] = input[k];
+    if (input.description !== undefined) next.description = cleanText(input.description);
+    if (input.placeName !== undefined) next.placeName = cleanText(input.placeName);
+    return applyChanges(tx, actor, rec, next, 'update');
+  });
+}
+
+async function applyChanges(tx: Queryable, actor: Actor, rec: IncidentRecord, next: Partial<IncidentRecord>, action: 'update' | 'review'): Promise<Incident> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const write: Partial<IncidentRecord> = {};
+  for (const [k, v] of Object.entries(next) as Array<[keyof IncidentRecord, unknown]>) {
+    if (k === 'e' || k === 'n') continue;
+    if (!same(rec[k], v)) { changes[k] = snapshotPair(rec[k], v); (write as any)[k] = v; }
+  }
+  if (next.e !== undefined && next.n !== undefined && (Math.abs(next.e - rec.e) > 0.005 || Math.abs(next.n - rec.n) > 0.005)) {
+    changes.location = { from: { e: round2(rec.e), n: round2(rec.n) }, to: { e: round2(next.e), n: round2(next.n) } };
+    write.e = next.e; write.n = next.n;
+  }
+  if (Object.keys(changes).length) {
+    await updateIncidentRecord(tx, rec.id, write);
+    await insertHistory(tx, { municipalityId: rec.municipalityId, incidentId: rec.id, userId: actor.userId, action, changes });
+  }
+  return (await getIncident(tx, actor, rec.id))!;
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const snapshotPair = (a: unknown, b: unknown) => ({
+  from: a instanceof Date ? a.toISOString() : a ?? null,
+  to: b instanceof Date ? b.toISOString() : b ?? null,
+});
+
+export interface ReviewInput {
+  status: ReviewStatus;
+  duplicateOf?: string | null;
+  categoryId?: string;
+  visibility?: Visibility;
+}
+
+/**
+ * The coordinator's review: new → granskad (reviewed) / avvisad (rejected) / dubblett (duplicate,
+ * linked to the original), optionally correcting the category and restricting visibility at once.
+ */
+export async function reviewIncident(db: Database, actor: Actor, id: string, input: ReviewInput): Promise<Incident> {
+  return db.transaction(async (tx) => {
+    const rec = await loadForChange(tx, actor, id, canReview);
+    const issues = new IssueCollector();
+    const next: Partial<IncidentRecord> = { reviewStatus: input.status, duplicateOf: null };
+    if (input.status === 'duplicate') {
+      if (!input.duplicateOf) issues.add('duplicateOf', 'duplicate_of_required');
+      else if (input.duplicateOf === id) issues.add('duplicateOf', 'duplicate_of_self');
+      else {
+        const original = await getIncidentRecord(tx, input.duplicateOf);
+        if (!original || !canSeeIncident(actor, original) || original.municipalityId !== rec.municipalityId) {
+          issues.add('duplicateOf', 'unknown_reference', { what: 'originalrapporten' });
+        } else if (original.reviewStatus === 'duplicate') issues.add('duplicateOf', 'duplicate_of_duplicate');
+        else next.duplicateOf = input.duplicateOf;
+      }
+    } else if (input.duplicateOf) issues.add('duplicateOf', 'duplicate_of_not_allowed');
+    if (input.categoryId !== undefined) {
+      await checkCategory(tx, actor, input.categoryId, rec.municipalityId, issues);
+      next.categoryId = input.categoryId;
+    }
+    if (input.visibility !== undefined) next.visibility = input.visibility;
+    issues.throwIfAny();
+    return applyChanges(tx, actor, rec, next, 'review');
+  });
+}
+
+export async function incidentHistory(db: Database, actor: Actor, id: string) {
+  const inc = await getIncident(db, actor, id);
+  if (!inc) throw notFound('incident');
+  return listHistory(db, id);
+}

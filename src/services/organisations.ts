@@ -1,0 +1,52 @@
+import { canManageOrganisations, type Actor } from '../core/access/roles.ts';
+import { DomainError, invalid, notFound } from '../core/errors/index.ts';
+import type { Database } from '../db/engine.ts';
+import {
+  deleteOrganisation, findOrganisationByName, getOrganisation, insertOrganisation, organisationReferences, updateOrganisation,
+  type Organisation, type OrganisationKind,
+} from '../db/repositories/organisations.ts';
+import { recordAudit } from '../db/repositories/audit.ts';
+import { targetMunicipality } from './scope.ts';
+
+function requireAdmin(actor: Actor) {
+  if (!canManageOrganisations(actor)) throw new DomainError('forbidden');
+}
+
+export async function createOrganisation(db: Database, actor: Actor, input: { municipalityId?: string; name: string; shortName?: string | null; kind: OrganisationKind }): Promise<Organisation> {
+  requireAdmin(actor);
+  const municipalityId = targetMunicipality(actor, input.municipalityId);
+  return db.transaction(async (tx) => {
+    if (await findOrganisationByName(tx, municipalityId, input.name.trim())) throw invalid('name', 'taken');
+    const o = await insertOrganisation(tx, { municipalityId, name: input.name.trim(), shortName: input.shortName?.trim() || null, kind: input.kind });
+    await recordAudit(tx, { municipalityId, userId: actor.userId, action: 'organisation.create', subjectType: 'organisation', subjectId: o.id });
+    return o;
+  });
+}
+
+export async function changeOrganisation(db: Database, actor: Actor, id: string, patch: { name?: string; shortName?: string | null; kind?: OrganisationKind; active?: boolean }): Promise<Organisation> {
+  requireAdmin(actor);
+  return db.transaction(async (tx) => {
+    const o = await getOrganisation(tx, id, actor.municipalities);
+    if (!o) throw notFound('organisation');
+    if (patch.name && patch.name.trim().toLowerCase() !== o.name.toLowerCase()) {
+      const other = await findOrganisationByName(tx, o.municipalityId, patch.name.trim());
+      if (other && other.id !== id) throw invalid('name', 'taken');
+    }
+    const updated = (await updateOrganisation(tx, id, { ...patch, name: patch.name?.trim() }))!;
+    await recordAudit(tx, { municipalityId: o.municipalityId, userId: actor.userId, action: 'organisation.update', subjectType: 'organisation', subjectId: id, details: patch });
+    return updated;
+  });
+}
+
+/** Deletes an organisation nothing refers to; one with users or reports can only be deactivated. */
+export async function removeOrganisation(db: Database, actor: Actor, id: string): Promise<void> {
+  requireAdmin(actor);
+  await db.transaction(async (tx) => {
+    const o = await getOrganisation(tx, id, actor.municipalities);
+    if (!o) throw notFound('organisation');
+    const refs = await organisationReferences(tx, id);
+    if (refs > 0) throw new DomainError('conflict', [{ field: 'id', code: 'in_use', params: { count: refs } }]);
+    await deleteOrganisation(tx, id);
+    await recordAudit(tx, { municipalityId: o.municipalityId, userId: actor.userId, action: 'organisation.delete', subjectType: 'organisation', subjectId: id });
+  });
+}

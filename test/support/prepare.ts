@@ -1,0 +1,90 @@
+/**
+ * Runs once before the test processes (scripts/test.mjs): builds the migrated, fixture-seeded
+ * template databases that every test file then copies — a PGlite directory and, when a PostgreSQL
+ * server is reachable, a template database. Prints KEY=VALUE lines the runner hands to the tests.
+ * In CI (CI=true) a missing PostgreSQL is a failure, never a skip.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { migrate } from '../../src/db/migrate.ts';
+import { openPglite } from '../../src/db/pglite.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+import { seedFixtures } from './fixtures.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const log = (m: string) => process.stderr.write(`[prepare] ${m}\n`);
+
+// The template is rebuilt whenever the schema or the fixtures change.
+const hash = createHash('sha256');
+for (const f of readdirSync(join(root, 'src/db/migrations')).sort()) hash.update(readFileSync(join(root, 'src/db/migrations', f)));
+for (const f of ['test/support/fixtures.ts', 'src/core/categories/defaults.ts', 'src/setup/municipality.ts']) hash.update(readFileSync(join(root, f)));
+const key = hash.digest('hex').slice(0, 12);
+
+async function preparePglite(): Promise<string> {
+  const dir = join(root, '.cache/test', `pglite-${key}`);
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const t0 = Date.now();
+  const db = await openPglite(tmp);
+  await migrate(db);
+  await seedFixtures(db);
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+  log(`PGlite template built in ${Date.now() - t0} ms`);
+  return dir;
+}
+
+export const DEFAULT_PG_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+async function preparePostgres(adminUrl: string): Promise<string> {
+  const name = `lb_template_${key}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rows.length) return name;
+    const t0 = Date.now();
+    await admin.query(`CREATE DATABASE ${name}_tmp`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}_tmp`;
+    const db = await openPostgres(url.toString());
+    await migrate(db);
+    await seedFixtures(db);
+    await db.close();
+    await admin.query(`ALTER DATABASE ${name}_tmp RENAME TO ${name}`);
+    await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true`);
+    // Old templates of earlier schemas are no longer needed.
+    const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'lb_template_%' AND datname <> $1`, [name]);
+    for (const r of old.rows) {
+      await admin.query(`ALTER DATABASE ${r.datname} WITH IS_TEMPLATE false`).catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS ${r.datname}`).catch(() => undefined);
+    }
+    log(`PostgreSQL template ${name} built in ${Date.now() - t0} ms`);
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+const pgliteDir = await preparePglite();
+console.log(`LB_PGLITE_TEMPLATE=${pgliteDir}`);
+
+const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL;
+try {
+  const template = await preparePostgres(adminUrl);
+  console.log(`LB_PG_ADMIN_URL=${adminUrl}`);
+  console.log(`LB_PG_TEMPLATE=${template}`);
+} catch (e) {
+  const reason = `PostgreSQL not reachable at ${adminUrl.replace(/:[^:@/]*@/, ':***@')}: ${(e as Error).message}`;
+  if (process.env.CI === 'true') {
+    log(`${reason} — in CI every test must run on both engines`);
+    process.exit(1);
+  }
+  log(`${reason}; PostgreSQL tests are skipped on this machine (set TEST_DATABASE_URL)`);
+  console.log(`LB_PG_SKIP=${reason}`);
+}
