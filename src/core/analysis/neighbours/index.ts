@@ -222,3 +222,72 @@ function finishWeights(
   }
   return { n, offsets, neighbours, weights, selfIncluded: self };
 }
+
+/**
+ * Check that a weights object is well formed for n observations (offsets monotone, neighbour
+ * indices in range and ascending within each row, weights finite).
+ *
+ * @param w the weights
+ * @param n the expected number of observations
+ * @param fn name of the calling function, for the message
+ */
+export function checkWeights(w: SpatialWeights, n: number, fn: string): void {
+  if (w === null || typeof w !== 'object' || !(w.offsets instanceof Uint32Array) || !(w.neighbours instanceof Uint32Array) || !(w.weights instanceof Float64Array)) {
+    throw new TypeError(`${fn}: weights must be a SpatialWeights object { n, offsets, neighbours, weights, selfIncluded }`);
+  }
+  if (w.n !== n || w.offsets.length !== n + 1) throw new RangeError(`${fn}: weights are for ${w.n} observations but there are ${n} values`);
+  if (w.offsets[0] !== 0 || w.offsets[n] !== w.neighbours.length || w.weights.length !== w.neighbours.length) {
+    throw new RangeError(`${fn}: weights are malformed (offsets do not span neighbours/weights)`);
+  }
+  for (let i = 0; i < n; i++) {
+    if (w.offsets[i + 1] < w.offsets[i]) throw new RangeError(`${fn}: weights.offsets decrease at row ${i}`);
+    for (let k = w.offsets[i]; k < w.offsets[i + 1]; k++) {
+      if (w.neighbours[k] >= n) throw new RangeError(`${fn}: row ${i} has neighbour ${w.neighbours[k]}, outside 0..${n - 1}`);
+      if (k > w.offsets[i] && w.neighbours[k] <= w.neighbours[k - 1]) throw new RangeError(`${fn}: row ${i} neighbours are not strictly ascending`);
+      if (!Number.isFinite(w.weights[k])) throw new RangeError(`${fn}: row ${i} has a non-finite weight ${w.weights[k]}`);
+    }
+  }
+}
+
+/** Weight of entry (i, j), 0 if j is not a neighbour of i (binary search in the sorted row). */
+export function weightOf(w: SpatialWeights, i: number, j: number): number {
+  let lo = w.offsets[i], hi = w.offsets[i + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = w.neighbours[mid];
+    if (v === j) return w.weights[mid];
+    if (v < j) lo = mid + 1; else hi = mid - 1;
+  }
+  return 0;
+}
+
+/**
+ * The constants of the global statistics' moments, exactly as `spdep::spweights.constants`
+ * (adjust.n = TRUE): n counts only observations with at least one neighbour;
+ * S0 = Σ_ij w_ij, S1 = Σ_i Σ_j (w_ij² + w_ij·w_ji), S2 = Σ_i (w_i· + w_·i)².
+ *
+ * @param w weights
+ * @returns { n, nAll, S0, S1, S2, hasNeighbour }
+ */
+export function weightsConstants(w: SpatialWeights): { n: number; nAll: number; S0: number; S1: number; S2: number; hasNeighbour: Uint8Array } {
+  const nAll = w.n;
+  const rowSum = new Float64Array(nAll), colSum = new Float64Array(nAll);
+  const hasNeighbour = new Uint8Array(nAll);
+  let n = 0, S0 = 0, S1 = 0;
+  for (let i = 0; i < nAll; i++) {
+    const a = w.offsets[i], b = w.offsets[i + 1];
+    if (b > a) { hasNeighbour[i] = 1; n++; }
+    let rs = 0;
+    for (let k = a; k < b; k++) {
+      const j = w.neighbours[k], wij = w.weights[k];
+      rs += wij;
+      colSum[j] += wij;
+      S1 += wij * wij + wij * weightOf(w, j, i);
+    }
+    rowSum[i] = rs;
+    S0 += rs;
+  }
+  let S2 = 0;
+  for (let i = 0; i < nAll; i++) { const s = rowSum[i] + colSum[i]; S2 += s * s; }
+  return { n, nAll, S0, S1, S2, hasNeighbour };
+}
