@@ -47,7 +47,7 @@ const fixture = (p: string) => JSON.parse(readFileSync(join(root, 'src/core/anal
 test('analyze --help lists every method with its options', () => {
   const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const m of ['gistar', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
+  for (const m of ['gistar', 'hotspots', 'grid', 'clark-evans', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
   assert.match(r.stdout, /--column <column>/);
   const h = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', 'mann-kendall', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(h.status, 0);
@@ -110,9 +110,51 @@ test('gini on the lorenzgini vignette counts, from standard input', () => {
   fails(['gini', '--input', '-', '--places', '1'], /--places 1 is fewer than the 2 places listed/, 'n\n3\n2\n');
 });
 
+const PP12 = [[66.22, 32.54], [22.52, 22.39], [31.01, 81.21], [9.47, 31.02], [30.78, 60.1], [75.21, 58.93], [79.26, 7.68],
+  [8.23, 39.93], [98.73, 77.17], [89.78, 42.53], [65.19, 92.08], [54.46, 8.48]];
+
+test('clark-evans on the 12 pointpats points: R with the hull and with the bounding rectangle', () => {
+  const input = 'x,y\n' + PP12.map((p) => p.join(',')).join('\n') + '\n';
+  const hull = ok(['clark-evans', '--input', '-'], input);
+  assert.equal(hull.method, 'clark-evans');
+  assert.equal(hull.areaMethod, 'hull');
+  close(hull.meanDistance, 21.612139802, 1e-9);
+  close(hull.area, 5294.00395, 1e-9);
+  close(hull.ratio, 2.0579094, 1e-7);
+  const bbox = ok(['clark-evans', '--input', '-', '--area', 'bbox'], input);
+  close(bbox.area, 7638.2, 1e-9);
+  close(bbox.ratio, 1.7132584, 1e-7);
+  fails(['clark-evans', '--input', '-', '--area', 'square'], /'--area <hull\|bbox\|m2>' argument 'square' is invalid/, input);
+  fails(['clark-evans', '--input', '-'], /stdin: Clark–Evans needs at least 2 rows, the input has 1/, 'x,y\n1,2\n');
+});
+
+test('grid counts every point; hotspots equals grid + gistar on the cell centres', () => {
+  const args = ['--input', `${REF}/chicago_burglary_month1.csv`, '--no-header', '--x', '1', '--y', '2', '--cell-size', '1000'];
+  const grid = cli(['grid', ...args, '--empty', '--format', 'csv']);
+  assert.equal(grid.code, 0, grid.stderr);
+  const lines = grid.stdout.trim().split('\n');
+  assert.equal(lines[0], 'id,col,row,x,y,count');
+  assert.equal(lines.slice(1).reduce((s, l) => s + Number(l.split(',')[5]), 0), 970);
+  const hot = ok(['hotspots', ...args, '--distance', '2000', '--no-fdr']);
+  assert.equal(hot.method, 'hotspots');
+  assert.equal(hot.cells.length, lines.length - 1);
+  const tmp = tempFile('cells.csv', grid.stdout);
+  try {
+    const gi = ok(['gistar', '--input', tmp.path, '--value', 'count', '--distance', '2000']);
+    hot.cells.forEach((c: any, i: number) => {
+      assert.equal(gi.cells[i].x, c.x);
+      close(gi.cells[i].z, c.z, 1e-9);
+      assert.equal(gi.cells[i].bin, c.bin);
+    });
+  } finally { tmp.done(); }
+  const sig = ok(['hotspots', ...args, '--distance', '2000', '--significant']);
+  assert.equal(sig.cells.length, sig.hot + sig.cold);
+  assert.ok(sig.cells.every((c: any) => c.bin !== 0));
+  fails(['hotspots', ...args, '--distance', '500'], /distance \(500\) is smaller than options.cellSize \(1000\)/);
+});
+
 test('convex-hull of the 12 pointpats points has the published area', () => {
-  const pts = [[66.22, 32.54], [22.52, 22.39], [31.01, 81.21], [9.47, 31.02], [30.78, 60.1], [75.21, 58.93], [79.26, 7.68],
-    [8.23, 39.93], [98.73, 77.17], [89.78, 42.53], [65.19, 92.08], [54.46, 8.48]];
+  const pts = PP12;
   const geojson = JSON.stringify({ type: 'FeatureCollection', features: pts.map(([x, y], i) => ({ type: 'Feature', properties: { id: i + 1 }, geometry: { type: 'Point', coordinates: [x, y] } })) });
   const r = ok(['convex-hull', '--input', '-', '--input-format', 'geojson'], geojson);
   close(r.area, 5294.00395, 1e-9);

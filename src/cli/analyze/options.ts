@@ -53,6 +53,20 @@ export const parse = {
     if (xs.some((x) => !(x > 0 && x <= 1))) throw new InvalidArgumentError('Comma-separated numbers in (0, 1] are needed.');
     return xs;
   },
+  /** "minX,minY,maxX,maxY" → an extent with max > min. */
+  extent: (v: string) => {
+    const xs = v.split(',').map((s) => num(s));
+    if (xs.length !== 4 || !(xs[2] > xs[0] && xs[3] > xs[1])) {
+      throw new InvalidArgumentError('minX,minY,maxX,maxY with maxX > minX and maxY > minY is needed.');
+    }
+    return { minX: xs[0], minY: xs[1], maxX: xs[2], maxY: xs[3] };
+  },
+  /** "x,y" → a point. */
+  pair: (v: string) => {
+    const xs = v.split(',').map((s) => num(s));
+    if (xs.length !== 2) throw new InvalidArgumentError('Two numbers x,y are needed.');
+    return xs as [number, number];
+  },
   /** "a,b,c" → positive numbers, increasing. */
   breaks: (v: string) => {
     const xs = v.split(',').map((s) => num(s));

@@ -72,13 +72,24 @@ export function matrixLong(
   return out;
 }
 
+let stdoutGuarded = false;
+
 /** Writes text to stdout (waiting for it to drain) or to a file. */
 export async function emit(text: string, file?: string): Promise<void> {
   if (file) {
     await writeFile(file, text);
     return;
   }
+  if (!stdoutGuarded) {
+    // A reader that stops early (`| head`) closes the pipe: not an error of the analysis.
+    stdoutGuarded = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   await new Promise<void>((resolve, reject) => {
-    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+    process.stdout.write(text, (err) => {
+      if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE') reject(err); else resolve();
+    });
   });
 }

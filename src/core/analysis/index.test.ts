@@ -5,13 +5,17 @@ import assert from 'node:assert/strict';
 import * as analysis from './index.ts';
 import * as clarkEvansModule from './clark-evans/index.ts';
 import * as convexHullModule from './convex-hull/index.ts';
+import * as dbscanModule from './dbscan/index.ts';
 import * as fdrModule from './fdr/index.ts';
+import * as generalGModule from './general-g/index.ts';
 import * as giniModule from './gini/index.ts';
 import * as gistarModule from './gistar/index.ts';
 import * as gridModule from './grid/index.ts';
 import * as hotspotsModule from './hotspots/index.ts';
+import * as kdeModule from './kde/index.ts';
 import * as knoxModule from './knox/index.ts';
 import * as mannKendallModule from './mann-kendall/index.ts';
+import * as moranModule from './moran/index.ts';
 import * as nearRepeatModule from './near-repeat/index.ts';
 import * as neighboursModule from './neighbours/index.ts';
 import * as normalModule from './normal/index.ts';
@@ -21,13 +25,17 @@ import * as poissonModule from './poisson/index.ts';
 const folders: [string, Record<string, unknown>][] = [
   ['clark-evans', clarkEvansModule],
   ['convex-hull', convexHullModule],
+  ['dbscan', dbscanModule],
   ['fdr', fdrModule],
+  ['general-g', generalGModule],
   ['gini', giniModule],
   ['gistar', gistarModule],
   ['grid', gridModule],
   ['hotspots', hotspotsModule],
+  ['kde', kdeModule],
   ['knox', knoxModule],
   ['mann-kendall', mannKendallModule],
+  ['moran', moranModule],
   ['near-repeat', nearRepeatModule],
   ['neighbours', neighboursModule],
   ['normal', normalModule],

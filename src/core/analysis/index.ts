@@ -10,10 +10,17 @@
 export { type ClarkEvansOptions, type ClarkEvansResult, clarkEvans, nearestNeighbourDistances, KDTree } from './clark-evans/index.ts';
 
 // convex-hull
-export { type Points2D, checkPoints, convexHull, polygonArea, convexHullArea, convexHullRing } from './convex-hull/index.ts';
+export { type Points2D as convexHullPoints2D, checkPoints, convexHull, polygonArea, convexHullArea,
+  convexHullRing } from './convex-hull/index.ts';
+
+// dbscan
+export { type DbscanOptions, type DbscanResult, dbscan } from './dbscan/index.ts';
 
 // fdr
 export { benjaminiHochberg, bhCriticalP, CONFIDENCE_ALPHAS, type ConfidenceBinOptions, confidenceBins } from './fdr/index.ts';
+
+// general-g
+export { type GeneralGResult, generalG, generalGPoints } from './general-g/index.ts';
 
 // gini
 export { type GiniResult, gini, type ConcentrationShare, concentration, lorenzCurve } from './gini/index.ts';
@@ -29,6 +36,9 @@ export { type Extent, type Grid, type GridOptions, binGrid, cellCenter as gridCe
 export { type HotspotOptions, type HotspotResult, hotspots, type HotspotFeature, hotspotFeatures,
   cellBounds as hotspotsCellBounds, cellCenter as hotspotsCellCenter, cellId as hotspotsCellId } from './hotspots/index.ts';
 
+// kde
+export { type Points2D as kdePoints2D, type Raster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
+
 // knox
 export { type KnoxOptions, type Table2x2, type KnoxResult, defaultOptions as knoxDefaultOptions, knox,
   poissonUpperTail, poissonPmf, type SpaceTimeInput as knoxSpaceTimeInput,
@@ -37,6 +47,9 @@ export { type KnoxOptions, type Table2x2, type KnoxResult, defaultOptions as kno
 // mann-kendall
 export { type MannKendallOptions, type Trend, type MannKendallResult,
   defaultOptions as mannKendallDefaultOptions, medianInPlace, sensSlope, mannKendall } from './mann-kendall/index.ts';
+
+// moran
+export { type MoranResult, moranGlobal, QUADRANT, type LocalMoranOptions, type LocalMoranResult, localMoran } from './moran/index.ts';
 
 // near-repeat
 export { type NearRepeatOptions, type NearRepeatResult, defaultOptions as nearRepeatDefaultOptions,
@@ -47,8 +60,8 @@ export { type NearRepeatOptions, type NearRepeatResult, defaultOptions as nearRe
 
 // neighbours
 export { type SpatialWeights, type DistanceWeightsOptions, resolveDistanceOptions, checkCoordinates,
-  distanceBandWeights, gridDistanceWeights, checkGridShape, type GridStencil, gridStencil, buildKdTree,
-  withinRadius, type KdTree } from './neighbours/index.ts';
+  distanceBandWeights, gridDistanceWeights, checkGridShape, type GridStencil, gridStencil, checkWeights,
+  weightOf, weightsConstants, buildKdTree, withinRadius, type KdTree } from './neighbours/index.ts';
 
 // normal
 export { normalCdf, normalSf, twoSidedP, normalQuantile } from './normal/index.ts';

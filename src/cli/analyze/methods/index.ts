@@ -3,14 +3,20 @@ import type { MethodSpec } from '../types.ts';
 import { convexHullMethod } from './convex-hull.ts';
 import { knoxMethod } from './knox.ts';
 import { gistarMethod } from './gistar.ts';
+import { hotspotsMethod } from './hotspots.ts';
+import { gridMethod } from './grid.ts';
+import { clarkEvansMethod } from './clark-evans.ts';
 import { giniMethod } from './gini.ts';
 import { mannKendallMethod } from './mann-kendall.ts';
 import { periodComparisonMethod } from './period-comparison.ts';
 
 export const methods: MethodSpec[] = [
   gistarMethod,
+  hotspotsMethod,
+  gridMethod,
   mannKendallMethod,
   giniMethod,
+  clarkEvansMethod,
   convexHullMethod,
   knoxMethod,
   periodComparisonMethod,
