@@ -144,3 +144,28 @@ test('boundaryRings accepts Feature, Polygon, MultiPolygon; rejects others clear
   assert.throws(() => boundaryRings({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] }), /fewer than 3/);
   assert.throws(() => boundaryRings({ type: 'FeatureCollection', features: [] }), /no Polygon/);
 });
+
+test('the prepared (grid) point-in-polygon agrees with the plain test on 200,000 points around Alingsås', async () => {
+  const { createRandom } = await import('../random/index.ts');
+  const polys = boundaryRings(readJson('boundaries/alingsas_1489_kommun_scb2024_sweref99tm.geojson'));
+  const withHole = [[...polys[0], [[352000, 6420000], [352000, 6425000], [356000, 6425000], [356000, 6420000], [352000, 6420000]] as const]];
+  for (const mp of [polys, withHole]) {
+    const pip = createPointInPolygon(mp);
+    const b = bbox(mp);
+    const rng = createRandom(7);
+    let inside = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const x = b.minX - 1000 + rng.next() * (b.maxX - b.minX + 2000), y = b.minY - 1000 + rng.next() * (b.maxY - b.minY + 2000);
+      const want = pointInMultiPolygon(x, y, mp);
+      if (want) inside++;
+      assert.equal(pip(x, y), want, `${x},${y}`);
+    }
+    assert.ok(inside > 20_000);
+    // Every vertex neighbourhood, where the grid is finest-grained.
+    for (const ring of flattenRings(mp)) for (const [vx, vy] of ring) {
+      for (const [dx, dy] of [[1, 1], [-1, 1], [1, -1], [-1, -1], [0.01, 0], [0, -0.01]]) {
+        assert.equal(pip(vx + dx, vy + dy), pointInMultiPolygon(vx + dx, vy + dy, mp));
+      }
+    }
+  }
+});

@@ -114,9 +114,25 @@ export function pointInMultiPolygon(x: number, y: number, polygons: MultiPolygon
   return false;
 }
 
+/** Does segment (x0,y0)–(x1,y1) touch the rectangle? (Liang–Barsky clipping.) */
+function segmentTouchesRect(x0: number, y0: number, x1: number, y1: number, minX: number, minY: number, maxX: number, maxY: number): boolean {
+  let t0 = 0, t1 = 1;
+  const dx = x1 - x0, dy = y1 - y0;
+  const p = [-dx, dx, -dy, dy], q = [x0 - minX, maxX - x0, y0 - minY, maxY - y0];
+  for (let i = 0; i < 4; i++) {
+    if (p[i] === 0) { if (q[i] < 0) return false; continue; }
+    const r = q[i] / p[i];
+    if (p[i] < 0) { if (r > t1) return false; if (r > t0) t0 = r; }
+    else { if (r < t0) return false; if (r < t1) t1 = r; }
+  }
+  return true;
+}
+
 /**
- * A prepared point-in-polygon test for many points: edges in one Float64Array and a bounding-box
- * pre-check. Same answers as pointInMultiPolygon for non-overlapping polygons (even–odd over all rings).
+ * A prepared point-in-polygon test for many points: edges in one Float64Array, a bounding-box
+ * pre-check and a 128 × 128 grid whose cells are classified once as inside, outside or crossed by an
+ * edge; only points in crossed cells run the exact even–odd test. Same answers as pointInMultiPolygon
+ * for non-overlapping polygons (even–odd over all rings).
  */
 export function createPointInPolygon(polygons: MultiPolygonRings): (x: number, y: number) => boolean {
   const rings = flattenRings(polygons);
@@ -130,14 +146,39 @@ export function createPointInPolygon(polygons: MultiPolygonRings): (x: number, y
     }
   }
   const b = bbox(polygons);
-  return (x: number, y: number): boolean => {
-    if (!(x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY)) return false;
+  const exact = (x: number, y: number): boolean => {
     let inside = false;
     for (let i = 0; i < e.length; i += 4) {
       const xj = e[i], yj = e[i + 1], xi = e[i + 2], yi = e[i + 3];
       if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
     return inside;
+  };
+  const G = 128;
+  const cw = (b.maxX - b.minX) / G || 1, ch = (b.maxY - b.minY) / G || 1;
+  // 0 = outside, 1 = inside, 2 = crossed by an edge (test exactly).
+  const cells = new Uint8Array(G * G);
+  const crossed = new Uint8Array(G * G);
+  const pad = 1e-9 * Math.max(1, Math.abs(b.maxX), Math.abs(b.maxY));
+  for (let i = 0; i < e.length; i += 4) {
+    const x0 = e[i], y0 = e[i + 1], x1 = e[i + 2], y1 = e[i + 3];
+    const c0 = Math.max(0, Math.floor((Math.min(x0, x1) - b.minX) / cw) - 1), c1 = Math.min(G - 1, Math.floor((Math.max(x0, x1) - b.minX) / cw) + 1);
+    const r0 = Math.max(0, Math.floor((Math.min(y0, y1) - b.minY) / ch) - 1), r1 = Math.min(G - 1, Math.floor((Math.max(y0, y1) - b.minY) / ch) + 1);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) {
+      if (crossed[r * G + c]) continue;
+      const minX = b.minX + c * cw - pad, minY = b.minY + r * ch - pad;
+      if (segmentTouchesRect(x0, y0, x1, y1, minX, minY, minX + cw + 2 * pad, minY + ch + 2 * pad)) crossed[r * G + c] = 1;
+    }
+  }
+  for (let r = 0; r < G; r++) for (let c = 0; c < G; c++) {
+    const idx = r * G + c;
+    cells[idx] = crossed[idx] ? 2 : exact(b.minX + (c + 0.5) * cw, b.minY + (r + 0.5) * ch) ? 1 : 0;
+  }
+  return (x: number, y: number): boolean => {
+    if (!(x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY)) return false;
+    const c = Math.min(G - 1, Math.floor((x - b.minX) / cw)), r = Math.min(G - 1, Math.floor((y - b.minY) / ch));
+    const v = cells[r * G + c];
+    return v === 2 ? exact(x, y) : v === 1;
   };
 }
 
