@@ -1,0 +1,117 @@
+/**
+ * Calendar helpers for the demo generator, in Swedish local time (Europe/Stockholm) without any
+ * time-zone database: CET (UTC+1) and CEST (UTC+2) from 01:00 UTC on the last Sunday of March to
+ * 01:00 UTC on the last Sunday of October (EU rule, unchanged since 1996). Pure.
+ *
+ * "Local ms" below means the local wall-clock time written as if it were UTC (Date.UTC(y, m, d, h)).
+ */
+
+const HOUR = 3_600_000;
+export const DAY_MS = 24 * HOUR;
+
+function lastSundayUtc(year: number, month: number): number {
+  const last = Date.UTC(year, month + 1, 0);
+  return last - new Date(last).getUTCDay() * DAY_MS;
+}
+
+const YEAR_MS = 365.2425 * DAY_MS;
+const dstCache = new Map<number, readonly [number, number]>();
+function dstRange(year: number): readonly [number, number] {
+  let r = dstCache.get(year);
+  if (!r) { r = [lastSundayUtc(year, 2) + HOUR, lastSundayUtc(year, 9) + HOUR]; dstCache.set(year, r); }
+  return r;
+}
+
+/** Offset of Swedish local time from UTC, in minutes (60 or 120), at a UTC instant. */
+export function stockholmOffsetMinutes(utcMs: number): number {
+  // The year estimate can be one off only within a day or two of 1 January, where it is winter time
+  // whichever year's March–October range is used.
+  const [start, end] = dstRange(1970 + Math.floor(utcMs / YEAR_MS));
+  return utcMs >= start && utcMs < end ? 120 : 60;
+}
+
+/** Local wall-clock ms → UTC ms. Wall times skipped in spring map one hour later; repeated ones in autumn to the first. */
+export function localToUtc(localMs: number): number {
+  const summer = localMs - 120 * 60_000;
+  if (stockholmOffsetMinutes(summer) === 120) return summer;
+  return localMs - 60 * 60_000;
+}
+
+/** UTC ms → local wall-clock ms. */
+export function utcToLocal(utcMs: number): number {
+  return utcMs + stockholmOffsetMinutes(utcMs) * 60_000;
+}
+
+export interface LocalParts {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 0 = Monday … 6 = Sunday */
+  weekday: number;
+}
+
+/** Swedish local calendar parts of an instant. */
+export function stockholmParts(t: Date | number): LocalParts {
+  const d = new Date(utcToLocal(typeof t === 'number' ? t : t.getTime()));
+  return {
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), weekday: (d.getUTCDay() + 6) % 7,
+  };
+}
+
+/** ISO-8601 week number of a local date (given as local-midnight ms). */
+export function isoWeek(localMidnightMs: number): number {
+  const d = new Date(localMidnightMs);
+  const wd = (d.getUTCDay() + 6) % 7;
+  const thursday = localMidnightMs + (3 - wd) * DAY_MS;
+  const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
+  return 1 + Math.floor((thursday - yearStart) / (7 * DAY_MS));
+}
+
+/**
+ * Approximate school holidays in Västra Götaland (they vary a little by municipality and year):
+ * sportlov ISO week 8, påsklov ISO week 15, sommarlov 12 June – 17 August, höstlov ISO week 44,
+ * jullov 21 December – 7 January.
+ */
+export function isSchoolHoliday(localMidnightMs: number): boolean {
+  const d = new Date(localMidnightMs);
+  const m = d.getUTCMonth(), dom = d.getUTCDate();
+  const w = isoWeek(localMidnightMs);
+  if (w === 8 || w === 15 || w === 44) return true;
+  if ((m === 5 && dom >= 12) || m === 6 || (m === 7 && dom <= 17)) return true;
+  if ((m === 11 && dom >= 21) || (m === 0 && dom <= 7)) return true;
+  return false;
+}
+
+export interface DayInfo {
+  /** Local midnight as local ms. */
+  localMidnight: number;
+  /** 0 = Monday … 6 = Sunday */
+  weekday: number;
+  /** 0–11 */
+  month: number;
+  dayOfMonth: number;
+  schoolHoliday: boolean;
+  /** Position of the day's noon in the period, 0 … 1. */
+  t: number;
+}
+
+/** Every local calendar day that overlaps [fromMs, toMs). */
+export function daysOfPeriod(fromMs: number, toMs: number): DayInfo[] {
+  const lf = utcToLocal(fromMs), lt = utcToLocal(toMs - 1);
+  const first = Math.floor(lf / DAY_MS) * DAY_MS, last = Math.floor(lt / DAY_MS) * DAY_MS;
+  const span = Math.max(1, toMs - fromMs);
+  const out: DayInfo[] = [];
+  for (let m = first; m <= last; m += DAY_MS) {
+    const d = new Date(m);
+    const noon = localToUtc(m + 12 * HOUR);
+    out.push({
+      localMidnight: m, weekday: (d.getUTCDay() + 6) % 7, month: d.getUTCMonth(), dayOfMonth: d.getUTCDate(),
+      schoolHoliday: isSchoolHoliday(m), t: Math.min(1, Math.max(0, (noon - fromMs) / span)),
+    });
+  }
+  return out;
+}
