@@ -55,6 +55,14 @@ test('degenerate inputs: one point, duplicates, collinear points, a square with 
   assert.equal(polygonArea(sq, [0, 1]), 0);
 });
 
+test('a 20 × 20 lattice (many collinear points on the octagon of extremes) has the four corners as hull', () => {
+  const x: number[] = [], y: number[] = [];
+  for (let i = 0; i < 20; i++) for (let j = 0; j < 20; j++) { x.push(i); y.push(j); }
+  const h = [...convexHull({ x, y })].map((k) => [x[k], y[k]]);
+  assert.deepEqual(h, [[0, 0], [19, 0], [19, 19], [0, 19]]);
+  assert.equal(convexHullArea({ x, y }), 361);
+});
+
 test('large projected coordinates (SWEREF 99 TM) keep full precision', () => {
   const x = [340000, 340100, 340100, 340000], y = [6420000, 6420000, 6420100.5, 6420100.5];
   assert.equal(convexHullArea({ x, y }), 100 * 100.5);

@@ -42,11 +42,11 @@ export function checkPoints(points: Points2D, fn: string, minPoints = 1): number
  * convexHull({ x: [0, 2, 2, 0, 1], y: [0, 0, 2, 2, 1] }); // Uint32Array [0, 1, 2, 3]
  */
 export function convexHull(points: Points2D): Uint32Array {
-  const n = checkPoints(points, 'convexHull', 1);
+  let n = checkPoints(points, 'convexHull', 1);
   const { x, y } = points;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  const order = candidates(x, y, n);
   order.sort((a, b) => x[a] - x[b] || y[a] - y[b] || a - b);
+  n = order.length;
   const hull = new Uint32Array(2 * n + 1);
   let k = 0;
   const cross = (o: number, a: number, b: number) => (x[a] - x[o]) * (y[b] - y[o]) - (y[a] - y[o]) * (x[b] - x[o]);
@@ -68,6 +68,57 @@ export function convexHull(points: Points2D): Uint32Array {
   if (k === 2 && x[hull[0]] === x[hull[1]] && y[hull[0]] === y[hull[1]]) k = 1;
   if (k < 1) k = 1;
   return hull.slice(0, k);
+}
+
+/**
+ * Akl–Toussaint heuristic (S. G. Akl, G. T. Toussaint, Inf. Process. Lett. 7, 1978): the points
+ * extreme in the eight directions x, y, x + y, x − y span a convex octagon inside the hull; points
+ * strictly inside it cannot be corners, so only the others are sorted. Removes most points of
+ * realistic data, which turns a million-point hull from seconds into milliseconds.
+ */
+function candidates(x: ArrayLike<number>, y: ArrayLike<number>, n: number): Uint32Array {
+  const all = () => { const o = new Uint32Array(n); for (let i = 0; i < n; i++) o[i] = i; return o; };
+  if (n < 16) return all();
+  // Extremes, counter-clockwise from the leftmost: min x, min x+y, min y, max x−y, max x, max x+y, max y, min x−y.
+  const ext = new Uint32Array(8);
+  const best = new Float64Array(8).fill(Infinity);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i], yi = y[i];
+    const s = xi + yi, d = xi - yi;
+    if (xi < best[0]) { best[0] = xi; ext[0] = i; }
+    if (s < best[1]) { best[1] = s; ext[1] = i; }
+    if (yi < best[2]) { best[2] = yi; ext[2] = i; }
+    if (-d < best[3]) { best[3] = -d; ext[3] = i; }
+    if (-xi < best[4]) { best[4] = -xi; ext[4] = i; }
+    if (-s < best[5]) { best[5] = -s; ext[5] = i; }
+    if (-yi < best[6]) { best[6] = -yi; ext[6] = i; }
+    if (d < best[7]) { best[7] = d; ext[7] = i; }
+  }
+  const poly: number[] = [];
+  for (let k = 0; k < 8; k++) {
+    const e = ext[k];
+    const last = poly.length ? poly[poly.length - 1] : -1;
+    if (last === -1 || x[e] !== x[last] || y[e] !== y[last]) poly.push(e);
+  }
+  while (poly.length > 1 && x[poly[0]] === x[poly[poly.length - 1]] && y[poly[0]] === y[poly[poly.length - 1]]) poly.pop();
+  if (poly.length < 3) return all();
+  const m = poly.length;
+  const ex = new Float64Array(m), ey = new Float64Array(m), dx = new Float64Array(m), dy = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const a = poly[k], b = poly[(k + 1) % m];
+    ex[k] = x[a]; ey[k] = y[a]; dx[k] = x[b] - x[a]; dy[k] = y[b] - y[a];
+  }
+  const keep = new Uint32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    let inside = true;
+    for (let k = 0; k < m; k++) {
+      // Strictly left of every edge (counter-clockwise polygon) means strictly inside.
+      if (dx[k] * (y[i] - ey[k]) - dy[k] * (x[i] - ex[k]) <= 0) { inside = false; break; }
+    }
+    if (!inside) keep[count++] = i;
+  }
+  return keep.slice(0, count);
 }
 
 /**
