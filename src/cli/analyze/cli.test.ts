@@ -47,7 +47,7 @@ const fixture = (p: string) => JSON.parse(readFileSync(join(root, 'src/core/anal
 test('analyze --help lists every method with its options', () => {
   const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const m of ['gistar', 'hotspots', 'grid', 'clark-evans', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
+  for (const m of ['gistar', 'hotspots', 'grid', 'clark-evans', 'near-repeat', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
   assert.match(r.stdout, /--column <column>/);
   const h = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', 'mann-kendall', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(h.status, 0);
@@ -96,6 +96,35 @@ test('knox on burkitt.csv reproduces the PySAL test vector, with T in days or wi
   assert.equal(csv.code, 0, csv.stderr);
   assert.equal(csv.stdout.split('\n')[0], 'space,time,observed,expected');
   assert.match(csv.stdout, /\nclose,close,13,10\.14/);
+});
+
+test('near-repeat on the Chicago files: observed tables as NearRepeat, same result for any number of workers', () => {
+  const ref = fixture('near-repeat/fixtures/reference.json').cases;
+  for (const c of ref.filter((k: any) => k.metric === 'manhattan')) {
+    const args = ['near-repeat', '--input', `${REF}/${c.file}`, '--no-header', '--x', '1', '--y', '2', '--date', '3',
+      '--spatial-bandwidth', String(c.spatialBandwidth), '--spatial-bands', String(c.spatialBands),
+      '--temporal-bandwidth', String(c.temporalBandwidth), '--temporal-bands', String(c.temporalBands), '--iterations', '19', '--seed', '7'];
+    const one = ok([...args, '--workers', '1']);
+    assert.equal(one.method, 'near-repeat');
+    assert.equal(one.pairs, c.pairs);
+    assert.deepEqual(one.observed, c.observed);
+    assert.equal(one.rows.length, c.spatialBands + 2);
+    assert.equal(one.cols.length, c.temporalBands + 1);
+    assert.ok(one.p.flat().every((p: number) => p >= 1 / 20 && p <= 1));
+    const two = ok([...args, '--workers', '2']);
+    assert.deepEqual(two, one);
+  }
+  const csv = cli(['near-repeat', '--input', `${REF}/chicago_arson.csv`, '--no-header', '--x', '1', '--y', '2', '--date', '3',
+    '--spatial-bandwidth', '200', '--spatial-bands', '3', '--temporal-bandwidth', '1', '--temporal-bands', '3', '--iterations', '9', '--format', 'csv']);
+  const lines = csv.stdout.trim().split('\n');
+  assert.equal(lines[0], 'distance,time,observed,expected,knoxRatio,p');
+  assert.equal(lines.length, 1 + 5 * 4);
+  assert.match(lines[2], /^Same location,2 to 2,2,/);
+  fails(['near-repeat', '--input', `${REF}/chicago_arson.csv`, '--no-header', '--x', '1', '--y', '2', '--date', '3',
+    '--spatial-bandwidth', '200', '--spatial-bands', '3', '--temporal-bandwidth', '1'], /required option '--temporal-bands <k>' not specified/);
+  fails(['near-repeat', '--input', `${REF}/chicago_arson.csv`, '--no-header', '--x', '1', '--y', '2', '--date', '3',
+    '--spatial-bandwidth', '200', '--spatial-bands', '3', '--temporal-bandwidth', '1', '--temporal-bands', '3', '--metric', 'chebyshev'],
+  /argument 'chebyshev' is invalid\. Allowed choices are manhattan, euclidean/);
 });
 
 test('gini on the lorenzgini vignette counts, from standard input', () => {

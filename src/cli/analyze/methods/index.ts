@@ -2,6 +2,7 @@
 import type { MethodSpec } from '../types.ts';
 import { convexHullMethod } from './convex-hull.ts';
 import { knoxMethod } from './knox.ts';
+import { nearRepeatMethod } from './near-repeat.ts';
 import { gistarMethod } from './gistar.ts';
 import { hotspotsMethod } from './hotspots.ts';
 import { gridMethod } from './grid.ts';
@@ -18,6 +19,7 @@ export const methods: MethodSpec[] = [
   giniMethod,
   clarkEvansMethod,
   convexHullMethod,
+  nearRepeatMethod,
   knoxMethod,
   periodComparisonMethod,
 ];
