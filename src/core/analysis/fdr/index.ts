@@ -74,9 +74,9 @@ function sortedCopy(p: ArrayLike<number>): Float64Array {
   return Float64Array.from(p).sort();
 }
 
-function criticalFromSorted(sorted: Float64Array, alpha: number): number {
-  const m = sorted.length;
-  for (let k = m; k >= 1; k--) if (sorted[k - 1] <= (alpha * k) / m) return sorted[k - 1];
+/** Largest sorted[k−1] with sorted[k−1] ≤ alpha·k/m; `sorted` holds the smallest of the m p-values. */
+function criticalFromSorted(sorted: Float64Array, alpha: number, m = sorted.length): number {
+  for (let k = sorted.length; k >= 1; k--) if (sorted[k - 1] <= (alpha * k) / m) return sorted[k - 1];
   return -Infinity;
 }
 
@@ -109,8 +109,16 @@ export function confidenceBins(z: ArrayLike<number>, p: ArrayLike<number>, optio
   const fdr = options.fdr ?? true;
   let thresholds: number[] = [...CONFIDENCE_ALPHAS];
   if (fdr) {
-    const sorted = sortedCopy(p);
-    thresholds = CONFIDENCE_ALPHAS.map((a) => criticalFromSorted(sorted, a));
+    // p(k) ≤ α·k/m ≤ α, so only p-values ≤ the largest α can be critical: sort just those, keeping
+    // their ranks (every smaller p-value is among them), instead of all m cells.
+    const m = p.length;
+    const amax = CONFIDENCE_ALPHAS[0];
+    let count = 0;
+    for (let i = 0; i < m; i++) if (p[i] <= amax) count++;
+    const small = new Float64Array(count);
+    for (let i = 0, k = 0; i < m; i++) if (p[i] <= amax) small[k++] = p[i];
+    small.sort();
+    thresholds = CONFIDENCE_ALPHAS.map((a) => criticalFromSorted(small, a, m));
   }
   const [t1, t2, t3] = thresholds;
   const out = new Int8Array(z.length);

@@ -69,6 +69,7 @@ test('rejects bad input with precise messages', () => {
   assert.throws(() => binGrid([1], [1], { cellSize: NaN }), /got NaN/);
   assert.throws(() => binGrid([1, 2], [1], { cellSize: 1 }), /x has 2 values but y has 1/);
   assert.throws(() => binGrid([1, NaN], [1, 2], { cellSize: 1 }), /point 1 has a non-finite coordinate \(NaN, 2\)/);
+  assert.throws(() => binGrid([1, NaN], [1, 2], { cellSize: 1, extent: { minX: 0, minY: 0, maxX: 5, maxY: 5 } }), /point 1 has a non-finite coordinate \(NaN, 2\)/);
   assert.throws(() => binGrid([], [], { cellSize: 1 }), /no points and no options.extent/);
   assert.throws(() => binGrid([1], [1], { cellSize: 1, weights: [1, 2] }), /options.weights has 2 values, expected 1/);
   assert.throws(() => binGrid([1], [1], { cellSize: 1, weights: [NaN] }), /options.weights\[0\] is not a finite number/);

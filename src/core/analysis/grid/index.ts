@@ -88,14 +88,17 @@ export function binGrid(x: ArrayLike<number>, y: ArrayLike<number>, options: Gri
     for (let i = 0; i < n; i++) if (!Number.isFinite(w[i])) throw new RangeError(`${fn}: options.weights[${i}] is not a finite number (${w[i]})`);
   }
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const xi = x[i], yi = y[i];
-    if (!Number.isFinite(xi) || !Number.isFinite(yi)) throw new RangeError(`${fn}: point ${i} has a non-finite coordinate (${xi}, ${yi})`);
-    if (xi < minX) minX = xi; if (xi > maxX) maxX = xi;
-    if (yi < minY) minY = yi; if (yi > maxY) maxY = yi;
+  const e = options.extent;
+  if (e === undefined) {
+    // The bounds pass also validates; with an extent, validation happens in the binning pass.
+    for (let i = 0; i < n; i++) {
+      const xi = x[i], yi = y[i];
+      if (!Number.isFinite(xi) || !Number.isFinite(yi)) throw new RangeError(`${fn}: point ${i} has a non-finite coordinate (${xi}, ${yi})`);
+      if (xi < minX) minX = xi; if (xi > maxX) maxX = xi;
+      if (yi < minY) minY = yi; if (yi > maxY) maxY = yi;
+    }
   }
   let col0: number, row0: number, cols: number, rows: number;
-  const e = options.extent;
   if (e !== undefined) {
     if (e === null || ![e.minX, e.minY, e.maxX, e.maxY].every(Number.isFinite)) throw new RangeError(`${fn}: options.extent must have finite minX, minY, maxX, maxY`);
     if (!(e.maxX > e.minX && e.maxY > e.minY)) throw new RangeError(`${fn}: options.extent is empty: need maxX > minX and maxY > minY, got ${JSON.stringify(e)}`);
@@ -115,13 +118,16 @@ export function binGrid(x: ArrayLike<number>, y: ArrayLike<number>, options: Gri
   const wantCellOf = options.cellOf ?? defaultOptions.cellOf;
   const cellOf = wantCellOf ? new Int32Array(n) : undefined;
   const originX = alignX + col0 * cellSize, originY = alignY + row0 * cellSize;
+  const eMinX = e?.minX ?? 0, eMinY = e?.minY ?? 0, eMaxX = e?.maxX ?? 0, eMaxY = e?.maxY ?? 0;
   for (let i = 0; i < n; i++) {
-    let c = Math.floor((x[i] - alignX) / cellSize) - col0;
-    let r = Math.floor((y[i] - alignY) / cellSize) - row0;
+    const xi = x[i], yi = y[i];
+    let c = Math.floor((xi - alignX) / cellSize) - col0;
+    let r = Math.floor((yi - alignY) / cellSize) - row0;
     if (e !== undefined) {
-      if (x[i] === e.maxX && c === cols) c = cols - 1; // closed max edge
-      if (y[i] === e.maxY && r === rows) r = rows - 1;
-      if (c < 0 || c >= cols || r < 0 || r >= rows || x[i] < e.minX || y[i] < e.minY || x[i] > e.maxX || y[i] > e.maxY) {
+      if (!Number.isFinite(xi) || !Number.isFinite(yi)) throw new RangeError(`${fn}: point ${i} has a non-finite coordinate (${xi}, ${yi})`);
+      if (xi === eMaxX && c === cols) c = cols - 1; // closed max edge
+      if (yi === eMaxY && r === rows) r = rows - 1;
+      if (c < 0 || c >= cols || r < 0 || r >= rows || xi < eMinX || yi < eMinY || xi > eMaxX || yi > eMaxY) {
         if (cellOf) cellOf[i] = -1;
         continue;
       }
