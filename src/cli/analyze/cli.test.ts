@@ -47,7 +47,7 @@ const fixture = (p: string) => JSON.parse(readFileSync(join(root, 'src/core/anal
 test('analyze --help lists every method with its options', () => {
   const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const m of ['gistar', 'hotspots', 'grid', 'clark-evans', 'near-repeat', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
+  for (const m of ['gistar', 'hotspots', 'grid', 'general-g', 'moran', 'kde', 'dbscan', 'clark-evans', 'near-repeat', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
   assert.match(r.stdout, /--column <column>/);
   const h = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', 'mann-kendall', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(h.status, 0);
@@ -227,6 +227,61 @@ test('gistar and Gi on the six PySAL points (README vector), in input order', ()
   [-1.39727626, -0.28917762, 0.65064964, -0.28917762, 1.23452088, 2.02424331].forEach((z, i) => close(star.cells[i].z, z, 1e-8));
   [-1.0136729, -0.04361589, 1.31558703, -0.31412676, 1.15373986, 1.77833941].forEach((z, i) => close(gi.cells[i].z, z, 1e-7));
   assert.deepEqual(star.cells.map((c: any) => c.value), [2, 3, 3.2, 5, 8, 7]);
+});
+
+test('general-g: the README vector from standard input and spdep on the getisord grid', () => {
+  const six = ok(['general-g', '--input', '-', '--value', 'v', '--distance', '15'], 'x,y,v\n10,10,2\n20,10,3\n40,10,3.2\n15,20,5\n30,20,8\n30,30,7\n');
+  assert.equal(six.method, 'general-g');
+  close(six.G, 0.55709779, 1e-8);
+  close(six.z, 0.9426278, 1e-7);
+  close(six.pGreater, 0.1729357, 1e-6);
+  const ref = fixture('general-g/fixtures/reference.json').cases.find((c: any) => c.name === 'getisord d=30');
+  const g = ok(['general-g', '--input', `${REF}/getisord_grid_16x16.csv`, '--value', 'val', '--distance', '30']);
+  for (const k of ['G', 'expected', 'variance', 'z', 'pGreater']) close(g[k], ref[k], 1e-9, k);
+});
+
+test('moran on the getisord grid matches spdep moran.test and localmoran', () => {
+  const ref = fixture('moran/fixtures/reference.json');
+  for (const [distance, style] of [[30, 'W'], [45, 'B']] as const) {
+    const c = ref.cases.find((k: any) => k.grid === 'getisord' && k.distance === distance && k.style === style);
+    const r = ok(['moran', '--input', `${REF}/getisord_grid_16x16.csv`, '--value', 'val', '--distance', String(distance),
+      '--style', style === 'W' ? 'row' : 'raw', '--local']);
+    assert.equal(r.method, 'moran');
+    for (const k of ['I', 'expected', 'varianceNormality', 'varianceRandomisation', 'zNormality', 'zRandomisation']) close(r[k], c[k], 1e-9, k);
+    r.locations.forEach((l: any) => {
+      const k = (l.y / 30) * 16 + l.x / 30;
+      close(l.I, c.Ii[k], 1e-9, 'Ii');
+      close(l.z, c.ZIi[k], 1e-8, 'Z.Ii');
+    });
+  }
+  const csv = cli(['moran', '--input', `${REF}/getisord_grid_16x16.csv`, '--value', 'val', '--distance', '30', '--local', '--permutations', '19', '--format', 'csv']);
+  assert.equal(csv.stdout.split('\n')[0], 'x,y,value,I,expected,variance,z,p,pSim,quadrant');
+});
+
+test('kde on burkitt.csv equals the numpy brute force, with the ArcGIS default bandwidth', () => {
+  const r0 = fixture('kde/fixtures/expected.json').rasters.find((r: any) => r.name === 'burkitt');
+  const extent = [r0.originX, r0.originY, r0.originX + r0.cols * r0.cellSize, r0.originY + r0.rows * r0.cellSize].join(',');
+  const r = ok(['kde', '--input', `${REF}/burkitt.csv`, '--cell-size', String(r0.cellSize), '--extent', extent]);
+  assert.equal(r.method, 'kde');
+  close(r.bandwidth, r0.bandwidth, 1e-12);
+  assert.deepEqual([r.raster.cols, r.raster.rows, r.raster.originX, r.raster.originY], [r0.cols, r0.rows, r0.originX, r0.originY]);
+  r.values.forEach((v: number, i: number) => assert.ok(Math.abs(v - r0.values[i]) <= 1e-12 * Math.max(1e-6, Math.abs(r0.values[i])) + 1e-18, `cell ${i}`));
+  const csv = cli(['kde', '--input', `${REF}/burkitt.csv`, '--cell-size', '5', '--bandwidth', '15', '--nonzero', '--format', 'csv']);
+  const lines = csv.stdout.trim().split('\n');
+  assert.equal(lines[0], 'col,row,x,y,density');
+  assert.ok(lines.slice(1).every((l) => Number(l.split(',')[4]) > 0));
+});
+
+test('dbscan on burkitt.csv labels points as scikit-learn', () => {
+  const ref = fixture('dbscan/fixtures/expected.json').cases.find((c: any) => c.set === 'burkitt' && c.eps === 10.5 && c.minPts === 3);
+  const r = ok(['dbscan', '--input', `${REF}/burkitt.csv`, '--eps', '10.5', '--min-pts', '3']);
+  assert.equal(r.method, 'dbscan');
+  assert.equal(r.clusters, ref.clusters);
+  assert.equal(r.noise, ref.noise);
+  assert.deepEqual(r.labels, ref.labels);
+  assert.equal(r.summary.reduce((s: number, c: any) => s + c.size, 0), 188 - ref.noise);
+  fails(['dbscan', '--input', `${REF}/burkitt.csv`, '--eps', '0', '--min-pts', '3'], /'--eps <d>' argument '0' is invalid\. A number greater than 0/);
+  fails(['dbscan', '--input', `${REF}/burkitt.csv`, '--eps', '10', '--min-pts', '2.5'], /'--min-pts <n>' argument '2\.5' is invalid/);
 });
 
 test('input errors name the line and the column, exit 1, print nothing on stdout', () => {

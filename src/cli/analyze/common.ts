@@ -43,7 +43,7 @@ export function addMethod(parent: Command, spec: MethodSpec): Command {
       }
       const table = await readInput(opts.input, { header: opts.header, delimiter: opts.delimiter, format: opts.inputFormat });
       const result = await spec.run(table, opts);
-      const text = opts.format === 'csv' ? toCsv(spec.csv(result)) : toJson(result, opts.pretty);
+      const text = opts.format === 'csv' ? toCsv(spec.csv(result, opts)) : toJson(result, opts.pretty);
       await emit(text, opts.output);
     } catch (e) {
       fail(e, opts.input === '-' ? 'stdin' : opts.input);

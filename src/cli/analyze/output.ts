@@ -33,6 +33,17 @@ export function toJson(value: unknown, pretty = false): string {
     const inner = indent + '  ';
     if (Array.isArray(v)) {
       if (v.length === 0) return '[]';
+      if (v.every((x) => x === null || typeof x !== 'object')) {
+        // Long lists of numbers: as many per line as fit.
+        const lines: string[] = [];
+        let line = '';
+        for (const x of v.map((e) => JSON.stringify(e))) {
+          if (line && inner.length + line.length + x.length + 1 > 100) { lines.push(line); line = ''; }
+          line += (line ? ',' : '') + x;
+        }
+        lines.push(line);
+        return `[\n${lines.map((l) => inner + l).join(',\n')}\n${indent}]`;
+      }
       return `[\n${v.map((x) => inner + fmt(x, inner, 0)).join(',\n')}\n${indent}]`;
     }
     const entries = Object.entries(v as Record<string, unknown>);

@@ -31,5 +31,6 @@ export interface MethodSpec<O = any, R extends { method: string } = any> {
   /** Longer help, shown after the options with `analyze <method> --help` (example, notes). */
   help?: string;
   run(table: Table, opts: O & CommonOptions): R | Promise<R>;
-  csv(result: R): CsvTable;
+  /** The result as a table for `--format csv` (options such as --nonzero may shape it). */
+  csv(result: R, opts: O & CommonOptions): CsvTable;
 }

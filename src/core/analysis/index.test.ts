@@ -11,7 +11,9 @@ import * as generalGModule from './general-g/index.ts';
 import * as giniModule from './gini/index.ts';
 import * as gistarModule from './gistar/index.ts';
 import * as gridModule from './grid/index.ts';
+import * as hexgridModule from './hexgrid/index.ts';
 import * as hotspotsModule from './hotspots/index.ts';
+import * as interventionModule from './intervention/index.ts';
 import * as kdeModule from './kde/index.ts';
 import * as knoxModule from './knox/index.ts';
 import * as mannKendallModule from './mann-kendall/index.ts';
@@ -19,6 +21,7 @@ import * as moranModule from './moran/index.ts';
 import * as nearRepeatModule from './near-repeat/index.ts';
 import * as neighboursModule from './neighbours/index.ts';
 import * as normalModule from './normal/index.ts';
+import * as paiModule from './pai/index.ts';
 import * as periodComparisonModule from './period-comparison/index.ts';
 import * as poissonModule from './poisson/index.ts';
 
@@ -31,7 +34,9 @@ const folders: [string, Record<string, unknown>][] = [
   ['gini', giniModule],
   ['gistar', gistarModule],
   ['grid', gridModule],
+  ['hexgrid', hexgridModule],
   ['hotspots', hotspotsModule],
+  ['intervention', interventionModule],
   ['kde', kdeModule],
   ['knox', knoxModule],
   ['mann-kendall', mannKendallModule],
@@ -39,6 +44,7 @@ const folders: [string, Record<string, unknown>][] = [
   ['near-repeat', nearRepeatModule],
   ['neighbours', neighboursModule],
   ['normal', normalModule],
+  ['pai', paiModule],
   ['period-comparison', periodComparisonModule],
   ['poisson', poissonModule],
 ];

@@ -32,9 +32,16 @@ export { type GiStarOptions, type GiStarResult, giZScores, gistarPoints, gistarG
 export { type Extent, type Grid, type GridOptions, binGrid, cellCenter as gridCellCenter,
   cellBounds as gridCellBounds, cellId as gridCellId, parseCellId, cellIndexAt } from './grid/index.ts';
 
+// hexgrid
+export { type HexBins, type HexOptions, hexAt, binHex, hexCenter, hexVertices, hexId } from './hexgrid/index.ts';
+
 // hotspots
 export { type HotspotOptions, type HotspotResult, hotspots, type HotspotFeature, hotspotFeatures,
   cellBounds as hotspotsCellBounds, cellCenter as hotspotsCellCenter, cellId as hotspotsCellId } from './hotspots/index.ts';
+
+// intervention
+export { type InterventionCounts, type InterventionOptions, type InterventionNullReason, type Quantity,
+  type WdqInterpretation, type InterventionWarning, type InterventionResult, evaluateIntervention } from './intervention/index.ts';
 
 // kde
 export { type Points2D as kdePoints2D, type Raster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
@@ -65,6 +72,9 @@ export { type SpatialWeights, type DistanceWeightsOptions, resolveDistanceOption
 
 // normal
 export { normalCdf, normalSf, twoSidedP, normalQuantile } from './normal/index.ts';
+
+// pai
+export { type PaiInput, type PaiNullReason, type PaiResult, predictionAccuracy, topCells } from './pai/index.ts';
 
 // period-comparison
 export { type TimeWindow, type GroupCounts, type PeriodLengths, type PeriodComparisonOptions, type Change,

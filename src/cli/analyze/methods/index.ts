@@ -4,6 +4,10 @@ import { convexHullMethod } from './convex-hull.ts';
 import { knoxMethod } from './knox.ts';
 import { nearRepeatMethod } from './near-repeat.ts';
 import { gistarMethod } from './gistar.ts';
+import { generalGMethod } from './general-g.ts';
+import { moranMethod } from './moran.ts';
+import { kdeMethod } from './kde.ts';
+import { dbscanMethod } from './dbscan.ts';
 import { hotspotsMethod } from './hotspots.ts';
 import { gridMethod } from './grid.ts';
 import { clarkEvansMethod } from './clark-evans.ts';
@@ -15,6 +19,10 @@ export const methods: MethodSpec[] = [
   gistarMethod,
   hotspotsMethod,
   gridMethod,
+  generalGMethod,
+  moranMethod,
+  kdeMethod,
+  dbscanMethod,
   mannKendallMethod,
   giniMethod,
   clarkEvansMethod,
