@@ -123,3 +123,20 @@ test('rejects bad input with precise messages', () => {
   assert.throws(() => gistarPoints([0, 1, 2], [0, 1, 2], [1, 2], { distance: 5 }), /values has 2 entries, expected 3/);
   assert.throws(() => gistarPoints([0, 100, 200], [0, 0, 0], [1, 2, 3], { distance: 5, weights: 'inverse-distance' }), /need at least one pair of distinct points within distance 5/);
 });
+
+test('a cell mask limits the study area: same as the in-mask cell centres as points (= spdep)', () => {
+  const { cols, rows, cellSize, values } = ref.grid;
+  const mask = new Uint8Array(cols * rows);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mask[r * cols + c] = (c - 7.5) ** 2 + (r - 7.5) ** 2 <= 49 || c < 3 ? 1 : 0;
+  const x: number[] = [], y: number[] = [], v: number[] = [], at: number[] = [];
+  for (let i = 0; i < cols * rows; i++) if (mask[i]) { x.push((i % cols) * cellSize); y.push(Math.floor(i / cols) * cellSize); v.push(values[i]); at.push(i); }
+  const outside = values.map((val, i) => (mask[i] ? val : NaN)); // values outside the mask are ignored
+  for (const o of [{ distance: 65 }, { distance: 45, star: false }, { distance: 100, weights: 'inverse-distance' as const }, { distance: 65, star: false, weights: 'inverse-distance' as const, power: 2 }]) {
+    const g = gistarGrid({ cols, rows, cellSize, values: outside, mask }, o);
+    const p = gistarPoints(x, y, v, o);
+    assertClose(at.map((i) => g.z[i]), p.z, `masked ${JSON.stringify(o)}`, 1e-12);
+    for (let i = 0; i < cols * rows; i++) if (!mask[i]) assert.deepEqual([g.z[i], g.p[i]], [0, 1]);
+  }
+  assert.throws(() => gistarGrid({ cols: 2, rows: 2, cellSize: 1, values: [1, 2, 3, 4], mask: [1, 0, 0] }, { distance: 1 }), /grid.mask has 3 entries, expected 4/);
+  assert.throws(() => gistarGrid({ cols: 2, rows: 2, cellSize: 1, values: [1, 2, 3, 4], mask: [1, 0, 0, 0] }, { distance: 1 }), /Gi\* needs at least 2 locations, got 1/);
+});

@@ -53,17 +53,18 @@ function checkCount(n: number, star: boolean, fn: string): void {
  * Turn lags, weight sums and squared-weight sums into z and p (in place of the lag arrays' owners).
  * Shared by the point, grid and general-weights versions.
  */
-export function giZScores(values: ArrayLike<number>, lag: Float64Array, wsum: Float64Array, w2sum: Float64Array, star: boolean): GiStarResult {
-  const n = values.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i];
+export function giZScores(values: ArrayLike<number>, lag: Float64Array, wsum: Float64Array, w2sum: Float64Array, star: boolean, mask?: ArrayLike<number>): GiStarResult {
+  const N = values.length;
+  let n = 0, sum = 0;
+  for (let i = 0; i < N; i++) if (!mask || mask[i]) { sum += values[i]; n++; }
   const mean = sum / n;
   let ss = 0;
-  for (let i = 0; i < n; i++) { const d = values[i] - mean; ss += d * d; }
-  const z = new Float64Array(n);
-  const p = new Float64Array(n);
+  for (let i = 0; i < N; i++) if (!mask || mask[i]) { const d = values[i] - mean; ss += d * d; }
+  const z = new Float64Array(N);
+  const p = new Float64Array(N);
   const tiny = 1e-13 * ss;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < N; i++) {
+    if (mask && !mask[i]) { p[i] = 1; continue; }
     const W = wsum[i], S1 = w2sum[i];
     let num: number, v: number;
     if (star) {
@@ -140,28 +141,51 @@ function hasCoincident(tree: ReturnType<typeof buildKdTree>, x: ArrayLike<number
  * neighbours). The neighbour offsets within the distance are the same for every cell: binary bands
  * are summed from per-row prefix sums (O(cells · band rows)), inverse-distance bands with a stencil.
  *
- * @param grid cols, rows, cellSize and the row-major values (length cols·rows), e.g. counts per cell
+ * Optional `grid.mask` (row-major, length cols·rows) limits the study area to the cells where it is
+ * non-zero: other cells are neither locations nor neighbours (n counts only masked-in cells, their
+ * values are ignored) and get z = 0, p = 1. With a mask and inverse-distance Gi*, the self weight is
+ * still (smallest cell-centre distance in the band)^(−power), i.e. that of an edge neighbour.
+ *
+ * @param grid cols, rows, cellSize, the row-major values (length cols·rows), e.g. counts per cell, and
+ *   an optional mask
  * @param options distance band (in the unit of cellSize), star, weighting and exponent
  * @returns z-scores and two-sided p-values, row-major like the values
  * @example
  * const { z } = gistarGrid({ cols: 3, rows: 3, cellSize: 100, values: [0, 0, 0, 0, 9, 1, 0, 1, 0] }, { distance: 150 });
  */
 export function gistarGrid(
-  grid: { cols: number; rows: number; cellSize: number; values: ArrayLike<number> },
+  grid: { cols: number; rows: number; cellSize: number; values: ArrayLike<number>; mask?: ArrayLike<number> },
   options: GiStarOptions,
 ): GiStarResult {
   const fn = 'gistarGrid';
   if (grid === null || typeof grid !== 'object') throw new TypeError(`${fn}: grid must be an object { cols, rows, cellSize, values }`);
-  const { cols, rows, cellSize, values } = grid;
+  const { cols, rows, cellSize } = grid;
   checkGridShape(cols, rows, cellSize, fn);
   const { distance, idw, power } = resolveDistanceOptions(options, fn);
   const star = options.star ?? true;
   const n = cols * rows;
-  checkValues(values, n, fn, 'grid.values');
-  checkCount(n, star, fn);
+  let values = grid.values;
+  const mask = grid.mask;
+  if (mask !== undefined) {
+    if (mask === null || mask.length !== n) throw new RangeError(`${fn}: grid.mask has ${mask?.length} entries, expected ${n}`);
+    if (values == null || values.length !== n) throw new RangeError(`${fn}: grid.values has ${values?.length} entries, expected ${n}`);
+    const masked = new Float64Array(n);
+    let inside = 0;
+    for (let i = 0; i < n; i++) {
+      if (!mask[i]) continue;
+      const v = values[i];
+      if (!Number.isFinite(v)) throw new RangeError(`${fn}: grid.values[${i}] is not a finite number (${v})`);
+      masked[i] = v; inside++;
+    }
+    checkCount(inside, star, fn);
+    values = masked;
+  } else {
+    checkValues(values, n, fn, 'grid.values');
+    checkCount(n, star, fn);
+  }
   const st = gridStencil(cellSize, distance);
   const lag = new Float64Array(n), wsum = new Float64Array(n), w2sum = new Float64Array(n);
-  if (!idw) binaryBand(values, cols, rows, st.radius, st.halfWidth, star, lag, wsum, w2sum);
+  if (!idw) binaryBand(values, mask, cols, rows, st.radius, st.halfWidth, star, lag, wsum, w2sum);
   else {
     let minPos = Infinity;
     for (let k = 0; k < st.d2.length; k++) {
@@ -171,22 +195,27 @@ export function gistarGrid(
     if (star && minPos === Infinity) throw new RangeError(`${fn}: inverse-distance Gi* needs at least one pair of cells within distance ${distance} (cellSize ${cellSize}); the self weight is taken from the smallest positive distance and none exists`);
     const w = new Float64Array(st.d2.length);
     for (let k = 0; k < w.length; k++) w[k] = st.d2[k] > 0 ? Math.sqrt(st.d2[k]) ** -power : star ? Math.sqrt(minPos) ** -power : 0;
-    stencilSum(values, cols, rows, st.dx, st.dy, w, lag, wsum, w2sum);
+    stencilSum(values, mask, cols, rows, st.dx, st.dy, w, lag, wsum, w2sum);
   }
-  return giZScores(values, lag, wsum, w2sum, star);
+  return giZScores(values, lag, wsum, w2sum, star, mask);
 }
 
 /** Binary band: for each band row, the cells x−h..x+h, summed via that row's prefix sums. */
 function binaryBand(
-  values: ArrayLike<number>, cols: number, rows: number, radius: number, halfWidth: Int32Array, star: boolean,
+  values: ArrayLike<number>, mask: ArrayLike<number> | undefined, cols: number, rows: number, radius: number, halfWidth: Int32Array, star: boolean,
   lag: Float64Array, wsum: Float64Array, w2sum: Float64Array,
 ): void {
   const stride = cols + 1;
   const prefix = new Float64Array(rows * stride);
+  // With a mask, values outside it are already 0; the neighbour count comes from a prefix of the mask.
+  const count = mask ? new Float64Array(rows * stride) : undefined;
   for (let r = 0; r < rows; r++) {
-    let s = 0;
+    let s = 0, m = 0;
     const base = r * stride, vb = r * cols;
-    for (let c = 0; c < cols; c++) { s += values[vb + c]; prefix[base + c + 1] = s; }
+    for (let c = 0; c < cols; c++) {
+      s += values[vb + c]; prefix[base + c + 1] = s;
+      if (count) { if (mask![vb + c]) m++; count[base + c + 1] = m; }
+    }
   }
   for (let r = 0; r < rows; r++) {
     const dyLo = Math.max(-radius, -r), dyHi = Math.min(radius, rows - 1 - r);
@@ -199,7 +228,7 @@ function binaryBand(
         const c1 = c + h >= cols ? cols - 1 : c + h;
         const base = (r + dy) * stride;
         L += prefix[base + c1 + 1] - prefix[base + c0];
-        W += c1 - c0 + 1;
+        W += count ? count[base + c1 + 1] - count[base + c0] : c1 - c0 + 1;
       }
       const i = r * cols + c;
       if (!star) { L -= values[i]; W -= 1; }
@@ -210,10 +239,24 @@ function binaryBand(
 
 /** General stencil: for each offset, add w·value of the shifted cell to every cell that has it. */
 function stencilSum(
-  values: ArrayLike<number>, cols: number, rows: number, dxs: Int32Array, dys: Int32Array, w: Float64Array,
+  values: ArrayLike<number>, mask: ArrayLike<number> | undefined, cols: number, rows: number, dxs: Int32Array, dys: Int32Array, w: Float64Array,
   lag: Float64Array, wsum: Float64Array, w2sum: Float64Array,
 ): void {
   const v = values instanceof Float64Array ? values : Float64Array.from(values);
+  if (mask) {
+    for (let k = 0; k < w.length; k++) {
+      const wk = w[k], dx = dxs[k], dy = dys[k];
+      if (wk === 0) continue;
+      for (let r = Math.max(0, -dy); r < Math.min(rows, rows - dy); r++) {
+        for (let c = Math.max(0, -dx); c < Math.min(cols, cols - dx); c++) {
+          const i = r * cols + c, j = i + dy * cols + dx;
+          if (!mask[j]) continue;
+          lag[i] += wk * v[j]; wsum[i] += wk; w2sum[i] += wk * wk;
+        }
+      }
+    }
+    return;
+  }
   for (let k = 0; k < w.length; k++) {
     const wk = w[k];
     if (wk === 0) continue;

@@ -62,3 +62,22 @@ test('rejects bad input with precise messages', () => {
   assert.throws(() => hotspots([1, NaN], [1, 2], { cellSize: 1, distance: 2 }), /point 1 has a non-finite coordinate/);
   assert.throws(() => hotspots([], [], { cellSize: 1, distance: 2 }), /no points and no options.extent/);
 });
+
+test('studyArea narrows the analysis to the accepted cells (FDR over those cells only)', () => {
+  const inside = (x: number, y: number) => x < 358000 || y > 585000;
+  const r = hotspots(ref.x, ref.y, { cellSize: 500, distance: 1000, studyArea: inside });
+  const g = binGrid(ref.x, ref.y, { cellSize: 500 });
+  const mask = new Uint8Array(g.cols * g.rows);
+  const idx: number[] = [];
+  for (let i = 0; i < mask.length; i++) {
+    const cx = g.originX + ((i % g.cols) + 0.5) * 500, cy = g.originY + (Math.floor(i / g.cols) + 0.5) * 500;
+    if (inside(cx, cy)) { mask[i] = 1; idx.push(i); }
+  }
+  assert.ok(idx.length > 100 && idx.length < mask.length - 100);
+  const gi = gistarGrid({ cols: g.cols, rows: g.rows, cellSize: 500, values: g.counts, mask }, { distance: 1000 });
+  assert.deepEqual(r.z, gi.z);
+  const bins = confidenceBins(idx.map((i) => gi.z[i]), idx.map((i) => gi.p[i]));
+  idx.forEach((i, k) => assert.equal(r.bin[i], bins[k]));
+  for (let i = 0; i < mask.length; i++) if (!mask[i]) assert.equal(r.bin[i], 0);
+  assert.throws(() => hotspots(ref.x, ref.y, { cellSize: 500, distance: 1000, studyArea: 3 as never }), /options.studyArea must be a function/);
+});

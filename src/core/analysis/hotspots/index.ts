@@ -7,7 +7,9 @@
  * count as 0). The grid covers `extent` when given (snapped outward to whole cells, points outside
  * dropped), otherwise the points' bounding box snapped outward to whole cells — see ../grid. Cells
  * are aligned to (alignX, alignY), default (0, 0), so they are stable between runs. Cells near the
- * edge of the study area simply have fewer neighbours.
+ * edge of the study area simply have fewer neighbours. `studyArea(x, y)` narrows the study area to
+ * the cells whose centre it accepts (e.g. point-in-polygon for the municipality): the other cells are
+ * neither locations nor neighbours, are left out of n and of the FDR's m, and get z = 0, p = 1, bin 0.
  */
 import { binGrid, cellBounds, cellId, type Extent, type Grid } from '../grid/index.ts';
 import { gistarGrid } from '../gistar/index.ts';
@@ -31,6 +33,8 @@ export interface HotspotOptions {
   weights?: ArrayLike<number>;
   /** Gi* neighbourhood weights (default 'binary'). */
   neighbourWeights?: 'binary' | 'inverse-distance';
+  /** Keep only the cells whose centre (x, y) this accepts (default: every cell of the grid). */
+  studyArea?: (centreX: number, centreY: number) => boolean;
 }
 
 export interface HotspotResult {
@@ -59,7 +63,7 @@ export interface HotspotResult {
  */
 export function hotspots(x: ArrayLike<number>, y: ArrayLike<number>, options: HotspotOptions): HotspotResult {
   if (options === null || typeof options !== 'object') throw new TypeError('hotspots: options must be an object with cellSize and distance');
-  const { cellSize, distance, fdr = true, extent, alignX, alignY, weights, neighbourWeights = 'binary' } = options;
+  const { cellSize, distance, fdr = true, extent, alignX, alignY, weights, neighbourWeights = 'binary', studyArea } = options;
   if (typeof distance !== 'number' || !Number.isFinite(distance) || distance <= 0) {
     throw new RangeError(`hotspots: options.distance must be a positive finite number, got ${distance}`);
   }
@@ -68,8 +72,27 @@ export function hotspots(x: ArrayLike<number>, y: ArrayLike<number>, options: Ho
   }
   const grid = binGrid(x, y, { cellSize, extent, alignX, alignY, weights });
   if (grid.cols * grid.rows < 2) throw new RangeError(`hotspots: the study area is a single ${cellSize} m cell; Gi* needs at least 2 cells (use a smaller cellSize or a larger extent)`);
-  const { z, p } = gistarGrid({ cols: grid.cols, rows: grid.rows, cellSize, values: grid.counts }, { distance, star: true, weights: neighbourWeights });
-  const bin = confidenceBins(z, p, { fdr });
+  const n = grid.cols * grid.rows;
+  let mask: Uint8Array | undefined;
+  if (studyArea !== undefined) {
+    if (typeof studyArea !== 'function') throw new TypeError('hotspots: options.studyArea must be a function (centreX, centreY) => boolean');
+    mask = new Uint8Array(n);
+    for (let r = 0; r < grid.rows; r++) {
+      const cy = grid.originY + (r + 0.5) * cellSize;
+      for (let c = 0; c < grid.cols; c++) mask[r * grid.cols + c] = studyArea(grid.originX + (c + 0.5) * cellSize, cy) ? 1 : 0;
+    }
+  }
+  const { z, p } = gistarGrid({ cols: grid.cols, rows: grid.rows, cellSize, values: grid.counts, mask }, { distance, star: true, weights: neighbourWeights });
+  let bin: Int8Array;
+  if (!mask) bin = confidenceBins(z, p, { fdr });
+  else {
+    // FDR over the study area's cells only.
+    const idx: number[] = [];
+    for (let i = 0; i < n; i++) if (mask[i]) idx.push(i);
+    const b = confidenceBins(idx.map((i) => z[i]), idx.map((i) => p[i]), { fdr });
+    bin = new Int8Array(n);
+    idx.forEach((i, k) => { bin[i] = b[k]; });
+  }
   return { grid, counts: grid.counts, z, p, bin };
 }
 
