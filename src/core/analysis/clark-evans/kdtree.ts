@@ -205,7 +205,10 @@ export function nearestNeighbourDistances(points: Points2D): Float64Array {
       const qx = coords[2 * a];
       const qy = coords[2 * a + 1];
       let bound = Infinity;
-      for (let b = left; b <= right; b++) {
+      // A median point (a leaf of one) borrows its neighbours in tree order for a first bound.
+      const lo = left === right ? Math.max(0, a - 1) : left;
+      const hi = left === right ? Math.min(n - 1, a + 1) : right;
+      for (let b = lo; b <= hi; b++) {
         if (b === a) continue;
         const dx = coords[2 * b] - qx;
         const dy = coords[2 * b + 1] - qy;
