@@ -57,7 +57,7 @@ function sortedCopy(counts: ArrayLike<number>): Float64Array {
  * @returns {GiniResult} standard, unbiased and generalized Gini
  * @example
  * gini([5, 2, 1, 0, 0, 0, 0, 0, 0, 0]);
- * // { places: 10, total: 8, standard: 0.8, unbiased: 0.888…, generalized: 0.75, reason: null }
+ * // { places: 10, total: 8, standard: 0.8, unbiased: 0.888…, generalized: 0.75, reason: null } (up to rounding)
  */
 export function gini(counts: ArrayLike<number>): GiniResult {
   checkCounts(counts, 'gini');

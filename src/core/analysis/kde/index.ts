@@ -87,7 +87,7 @@ function checkPointsAndWeights(points: Points2D, weights: ArrayLike<number> | un
  * @param {ArrayLike<number>} [weights] optional weights ≥ 0 (n becomes Σw; centre, SD and median weighted)
  * @returns {{ bandwidth: number, standardDistance: number, medianDistance: number, n: number }}
  * @example
- * defaultBandwidth({ x: [0, 10, 0, 10], y: [0, 0, 10, 10] }).bandwidth; // 0.9·min(7.07…, 8.49…)·4^−0.2 = 4.83…
+ * defaultBandwidth({ x: [0, 10, 0, 10], y: [0, 0, 10, 10] }).bandwidth; // 0.9·min(7.07…, 8.49…)·4^−0.2 = 4.8229…
  */
 export function defaultBandwidth(
   points: Points2D,

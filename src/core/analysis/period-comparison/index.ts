@@ -106,7 +106,7 @@ function compare(current: number, base: number, tCurrent: number, tBase: number,
  * @example
  * comparePeriods([{ key: { category: 'klotter' }, current: 30, previous: 15, lastYear: 0 }]);
  * // [{ key, current: 30,
- * //    vsPrevious: { base: 15, change: 15, percentChange: 100, rateRatio: 2, pValue: 0.0357…, … },
+ * //    vsPrevious: { base: 15, change: 15, percentChange: 100, rateRatio: 2, pValue: 0.0356978…, … },
  * //    vsLastYear: { base: 0, change: 30, percentChange: null, percentChangeReason: 'base-zero', … } }]
  */
 export function comparePeriods(groups: readonly GroupCounts[], options: PeriodComparisonOptions = {}): GroupComparison[] {

@@ -182,7 +182,7 @@ function solveUpperTail(k: number, n: number, target: number): number {
  * @param {number} [confLevel=0.95] confidence level in (0, 1)
  * @returns {[number, number]} lower and upper limit
  * @example
- * clopperPearson(3, 10); // [0.06673951117773447, 0.6524528500599972]
+ * clopperPearson(3, 10); // [0.0667395…, 0.6524528…]
  */
 export function clopperPearson(x: number, n: number, confLevel = 0.95): [number, number] {
   checkCount(x, 'x', 'clopperPearson');
@@ -234,7 +234,7 @@ function lastTrue(from: number, to: number, pred: (i: number) => boolean): numbe
  * @param {number} [confLevel=0.95] level of the Clopper–Pearson interval
  * @returns {BinomTestResult} p-value, estimate and interval
  * @example
- * binomTest(2, 12).pValue; // 0.03857421875
+ * binomTest(2, 12).pValue; // 0.0385742… (R: binom.test(2, 12))
  */
 export function binomTest(x: number, n: number, p = 0.5, confLevel = 0.95): BinomTestResult {
   checkCount(x, 'x', 'binomTest');
@@ -298,7 +298,7 @@ export interface PoissonRateTestResult {
  * @param {{ r?: number, confLevel?: number }} [options] r: hypothesised rate ratio (default 1); confLevel (default 0.95)
  * @returns {PoissonRateTestResult} p-value, rate ratio and its interval
  * @example
- * poissonRateTest(30, 1, 15, 1).pValue; // 0.03572862 (R: poisson.test(c(30, 15), c(1, 1)))
+ * poissonRateTest(30, 1, 15, 1).pValue; // 0.0356978… (R: poisson.test(c(30, 15), c(1, 1)))
  */
 export function poissonRateTest(
   x1: number,
