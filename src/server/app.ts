@@ -37,6 +37,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   });
 
+  // The API speaks JSON only; anything else is 415 rather than a string the schema then rejects.
+  app.removeContentTypeParser('text/plain');
   for (const s of [ErrorBody, Incident, Organisation, UserOut, Category, Area, Place]) app.addSchema(s);
 
   await app.register(swagger, {
