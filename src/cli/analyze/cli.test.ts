@@ -47,7 +47,7 @@ const fixture = (p: string) => JSON.parse(readFileSync(join(root, 'src/core/anal
 test('analyze --help lists every method with its options', () => {
   const r = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const m of ['gistar', 'hotspots', 'grid', 'general-g', 'moran', 'kde', 'dbscan', 'clark-evans', 'near-repeat', 'mann-kendall', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
+  for (const m of ['gistar', 'hotspots', 'grid', 'general-g', 'moran', 'kde', 'dbscan', 'clark-evans', 'near-repeat', 'mann-kendall', 'hexgrid', 'wdq', 'pai', 'period-comparison', 'gini', 'convex-hull', 'knox']) assert.match(r.stdout, new RegExp(`\\n  ${m}  –`), m);
   assert.match(r.stdout, /--column <column>/);
   const h = spawnSync(process.execPath, ['bin/lagesbild.mjs', 'analyze', 'mann-kendall', '--help'], { cwd: root, encoding: 'utf8' });
   assert.equal(h.status, 0);
@@ -282,6 +282,62 @@ test('dbscan on burkitt.csv labels points as scikit-learn', () => {
   assert.equal(r.summary.reduce((s: number, c: any) => s + c.size, 0), 188 - ref.noise);
   fails(['dbscan', '--input', `${REF}/burkitt.csv`, '--eps', '0', '--min-pts', '3'], /'--eps <d>' argument '0' is invalid\. A number greater than 0/);
   fails(['dbscan', '--input', `${REF}/burkitt.csv`, '--eps', '10', '--min-pts', '2.5'], /'--min-pts <n>' argument '2\.5' is invalid/);
+});
+
+test('wdq: Bowers & Johnson measures from aggregated counts or from dated incidents; zero counts give null with a reason', () => {
+  const counts = 'zone,period,n\nresponse,before,100\nresponse,after,60\nbuffer,before,80\nbuffer,after,70\ncontrol,before,200\ncontrol,after,190\n';
+  const r = ok(['wdq', '--input', '-', '--period', 'period', '--count', 'n'], counts);
+  assert.equal(r.method, 'wdq');
+  assert.deepEqual(r.counts, { Rb: 100, Ra: 60, Db: 80, Da: 70, Cb: 200, Ca: 190 });
+  close(r.successMeasure.value, 60 / 190 - 100 / 200, 1e-12);
+  close(r.bufferDisplacementMeasure.value, 70 / 190 - 80 / 200, 1e-12);
+  close(r.wdq.value, (70 / 190 - 80 / 200) / (60 / 190 - 100 / 200), 1e-12);
+  close(r.netEffect.value, 100 * 190 / 200 - 60, 1e-12);
+  assert.equal(r.interpretation, 'diffusion-of-benefits');
+  const dated = 'zone,when\nR,2020-01-05\nR,2020-01-06\nR,2020-02-03\nD,2020-01-20\nD,2020-02-20\nC,2020-01-02\nC,2020-02-01\nC,2019-06-01\n';
+  const d = ok(['wdq', '--input', '-', '--date', 'when', '--start', '2020-02-01', '--days', '31'], dated);
+  assert.deepEqual(d.counts, { Rb: 2, Ra: 1, Db: 1, Da: 1, Cb: 1, Ca: 1 });
+  assert.equal(d.ignored, 1);
+  assert.equal(d.warnings.length, 6);
+  const zero = ok(['wdq', '--input', '-', '--period', 'p'], 'zone,p\nR,before\nR,after\nD,after\nC,after\n');
+  assert.equal(zero.netEffect.value, null);
+  assert.equal(zero.netEffect.reason, 'control-before-zero');
+  fails(['wdq', '--input', '-', '--period', 'p'], /stdin, line 3, column "zone": "park" is not a zone/, 'zone,p\nR,before\npark,after\n');
+  fails(['wdq', '--input', '-', '--period', 'p'], /stdin, line 2, column "p": "later" is not a period/, 'zone,p\nR,later\n');
+  fails(['wdq', '--input', '-'], /give --period COLUMN, or --date COLUMN with --start DATE and --days N/, 'zone,p\nR,before\n');
+});
+
+test('pai: hotspot cells of the current period against the next (hand-checked), and on the Chicago burglaries', () => {
+  // Cells of 10 m: A = [0,10), B = [10,20), C = [20,30). Current: 3 in A, 1 in B. Next: 2 in A, 2 in C.
+  const input = 'x,y,date\n5,5,2020-01-01\n6,5,2020-01-02\n7,5,2020-01-03\n15,5,2020-01-04\n5,5,2020-02-01\n6,6,2020-02-02\n25,5,2020-02-03\n26,5,2020-02-04\n';
+  const r = ok(['pai', '--input', '-', '--split', '2020-02-01', '--cell-size', '10', '--top', '0.34'], input);
+  assert.equal(r.method, 'pai');
+  assert.equal(r.cells, 3);
+  assert.equal(r.hotspotCells, 1);
+  assert.equal(r.n, 2);
+  assert.equal(r.N, 4);
+  close(r.pai, 1.5, 1e-12);
+  close(r.pei, 1, 1e-12);
+  close(r.rri, 2 / 3, 1e-12);
+  const args = ['--input', `${REF}/chicago_burglary_month1.csv`, '--no-header', '--x', '1', '--y', '2', '--date', '3', '--split', '2016-01-15', '--cell-size', '500'];
+  const top = ok(['pai', ...args]);
+  assert.equal(top.periods.current.incidents + top.periods.next.incidents, 970);
+  assert.ok(top.pai > 1);
+  const gi = ok(['pai', ...args, '--select', 'gistar', '--distance', '1000']);
+  assert.ok(gi.hotspotCells > 0 && gi.pai > 1);
+  fails(['pai', ...args, '--select', 'gistar'], /--select gistar needs --distance/);
+});
+
+test('hexgrid counts every point once; kde --contours adds polygons at percentages of the maximum', () => {
+  const h = ok(['hexgrid', '--input', `${REF}/chicago_arson.csv`, '--no-header', '--x', '1', '--y', '2', '--size', '1000', '--polygons']);
+  assert.equal(h.method, 'hexgrid');
+  assert.equal(h.cells.reduce((s: number, c: any) => s + c.count, 0), 522);
+  assert.match(h.cells[0].id, /^hex1000:-?\d+:-?\d+$/);
+  assert.equal(h.cells[0].ring.length, 7);
+  const k = ok(['kde', '--input', `${REF}/burkitt.csv`, '--cell-size', '5', '--contours', '50%,90%']);
+  assert.deepEqual(k.contours.map((c: any) => c.level), [0.5 * k.max, 0.9 * k.max]);
+  assert.ok(k.contours.every((c: any) => c.polygons.length > 0));
+  fails(['kde', '--input', `${REF}/burkitt.csv`, '--cell-size', '5', '--contours', 'high'], /'--contours <levels>' argument 'high' is invalid/);
 });
 
 test('input errors name the line and the column, exit 1, print nothing on stdout', () => {

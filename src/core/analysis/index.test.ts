@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as analysis from './index.ts';
 import * as clarkEvansModule from './clark-evans/index.ts';
+import * as contoursModule from './contours/index.ts';
 import * as convexHullModule from './convex-hull/index.ts';
 import * as dbscanModule from './dbscan/index.ts';
 import * as fdrModule from './fdr/index.ts';
@@ -27,6 +28,7 @@ import * as poissonModule from './poisson/index.ts';
 
 const folders: [string, Record<string, unknown>][] = [
   ['clark-evans', clarkEvansModule],
+  ['contours', contoursModule],
   ['convex-hull', convexHullModule],
   ['dbscan', dbscanModule],
   ['fdr', fdrModule],

@@ -9,6 +9,9 @@
 // clark-evans
 export { type ClarkEvansOptions, type ClarkEvansResult, clarkEvans, nearestNeighbourDistances, KDTree } from './clark-evans/index.ts';
 
+// contours
+export { type Ring, type ContourLevel, ringArea, contours, type Raster as contoursRaster } from './contours/index.ts';
+
 // convex-hull
 export { type Points2D as convexHullPoints2D, checkPoints, convexHull, polygonArea, convexHullArea,
   convexHullRing } from './convex-hull/index.ts';
@@ -44,7 +47,7 @@ export { type InterventionCounts, type InterventionOptions, type InterventionNul
   type WdqInterpretation, type InterventionWarning, type InterventionResult, evaluateIntervention } from './intervention/index.ts';
 
 // kde
-export { type Points2D as kdePoints2D, type Raster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
+export { type Points2D as kdePoints2D, type Raster as kdeRaster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
 
 // knox
 export { type KnoxOptions, type Table2x2, type KnoxResult, defaultOptions as knoxDefaultOptions, knox,

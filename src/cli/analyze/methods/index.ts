@@ -10,6 +10,9 @@ import { kdeMethod } from './kde.ts';
 import { dbscanMethod } from './dbscan.ts';
 import { hotspotsMethod } from './hotspots.ts';
 import { gridMethod } from './grid.ts';
+import { hexgridMethod } from './hexgrid.ts';
+import { wdqMethod } from './wdq.ts';
+import { paiMethod } from './pai.ts';
 import { clarkEvansMethod } from './clark-evans.ts';
 import { giniMethod } from './gini.ts';
 import { mannKendallMethod } from './mann-kendall.ts';
@@ -19,6 +22,7 @@ export const methods: MethodSpec[] = [
   gistarMethod,
   hotspotsMethod,
   gridMethod,
+  hexgridMethod,
   generalGMethod,
   moranMethod,
   kdeMethod,
@@ -30,4 +34,6 @@ export const methods: MethodSpec[] = [
   nearRepeatMethod,
   knoxMethod,
   periodComparisonMethod,
+  wdqMethod,
+  paiMethod,
 ];
