@@ -60,3 +60,12 @@ test('rejects bad input with precise messages', () => {
   assert.throws(() => binHex([1], [1], { size: 1, weights: [NaN] }), /options.weights\[0\] is not a finite number/);
   assert.throws(() => binHex([1e12], [0], { size: 1 }), /hexagons from the alignment origin/);
 });
+
+test('sparse points far apart take the sparse path and give the same bins as hexAt', () => {
+  const x = [0, 5e6, -3e6, 5e6 + 1], y = [0, 2e6, 7e6, 2e6];
+  const h = binHex(x, y, { size: 10 });
+  assert.equal(h.q.length, 3);
+  for (let i = 0; i < x.length; i++) assert.deepEqual([h.q[h.cellOf[i]], h.r[h.cellOf[i]]], hexAt(x[i], y[i], 10));
+  for (let k = 1; k < h.r.length; k++) assert.ok(h.r[k] > h.r[k - 1] || (h.r[k] === h.r[k - 1] && h.q[k] > h.q[k - 1]), 'sorted by r, then q');
+  assert.equal(binHex([], [], { size: 5 }).q.length, 0);
+});

@@ -82,32 +82,54 @@ export function binHex(x: ArrayLike<number>, y: ArrayLike<number>, options: HexO
   const n = x.length;
   if (y.length !== n) throw new RangeError(`${fn}: x has ${n} values but y has ${y.length}`);
   if (weights !== undefined && weights.length !== n) throw new RangeError(`${fn}: options.weights has ${weights.length} values, expected ${n} (one per point)`);
-  const keys = new Float64Array(n);
-  const slot = new Map<number, number>();
+  // Axial coordinates of every point (cube rounding inlined: no allocation per point).
+  const pq = new Int32Array(n), pr = new Int32Array(n);
+  let qMin = Infinity, qMax = -Infinity, rMin = Infinity, rMax = -Infinity;
+  const inv = 1 / size;
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new RangeError(`${fn}: point ${i} has a non-finite coordinate (${x[i]}, ${y[i]})`);
+    const xi = x[i], yi = y[i];
+    if (!Number.isFinite(xi) || !Number.isFinite(yi)) throw new RangeError(`${fn}: point ${i} has a non-finite coordinate (${xi}, ${yi})`);
     if (weights !== undefined && !Number.isFinite(weights[i])) throw new RangeError(`${fn}: options.weights[${i}] is not a finite number (${weights[i]})`);
-    const [q, r] = hexAt(x[i], y[i], size, alignX, alignY);
+    const dx = (xi - alignX) * inv, dy = (yi - alignY) * inv;
+    const fq = (SQRT3 / 3) * dx - dy / 3, fr = (2 / 3) * dy, fs = -fq - fr;
+    let q = Math.round(fq), r = Math.round(fr);
+    const t = Math.round(fs);
+    const eq = Math.abs(q - fq), er = Math.abs(r - fr), es = Math.abs(t - fs);
+    if (eq > er && eq > es) q = -r - t;
+    else if (er > es) r = -q - t;
     if (Math.abs(q) >= KEY_SHIFT / 2 || Math.abs(r) >= KEY_SHIFT) throw new RangeError(`${fn}: point ${i} is ${Math.max(Math.abs(q), Math.abs(r))} hexagons from the alignment origin; use a larger size or a nearer origin`);
-    const key = r * KEY_SHIFT + q;
-    keys[i] = key;
-    if (!slot.has(key)) slot.set(key, 0);
-  }
-  const unique = Float64Array.from(slot.keys()).sort();
-  const m = unique.length;
-  const qs = new Int32Array(m), rs = new Int32Array(m), counts = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const key = unique[k];
-    const r = Math.round(key / KEY_SHIFT);
-    rs[k] = r; qs[k] = key - r * KEY_SHIFT;
-    slot.set(key, k);
+    pq[i] = q; pr[i] = r;
+    if (q < qMin) qMin = q; if (q > qMax) qMax = q;
+    if (r < rMin) rMin = r; if (r > rMax) rMax = r;
   }
   const cellOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = slot.get(keys[i])!;
-    cellOf[i] = k;
-    counts[k] += weights === undefined ? 1 : weights[i];
+  let qs: Int32Array, rs: Int32Array, counts: Float64Array;
+  const span = n === 0 ? 0 : (qMax - qMin + 1) * (rMax - rMin + 1);
+  if (span <= 4 * n + 1_000_000) {
+    // Dense: a slot per lattice position of the bounding range; row-major (r, then q) = sorted order.
+    const width = qMax - qMin + 1;
+    const slot = new Int32Array(span).fill(-1);
+    for (let i = 0; i < n; i++) slot[(pr[i] - rMin) * width + (pq[i] - qMin)] = 0;
+    let m = 0;
+    for (let k = 0; k < span; k++) if (slot[k] === 0) slot[k] = m++;
+    qs = new Int32Array(m); rs = new Int32Array(m); counts = new Float64Array(m);
+    for (let k = 0; k < span; k++) if (slot[k] >= 0) { qs[slot[k]] = (k % width) + qMin; rs[slot[k]] = Math.floor(k / width) + rMin; }
+    for (let i = 0; i < n; i++) cellOf[i] = slot[(pr[i] - rMin) * width + (pq[i] - qMin)];
+  } else {
+    // Sparse: sort the distinct keys r·2^26 + q.
+    const slot = new Map<number, number>();
+    for (let i = 0; i < n; i++) slot.set(pr[i] * KEY_SHIFT + pq[i], 0);
+    const unique = Float64Array.from(slot.keys()).sort();
+    const m = unique.length;
+    qs = new Int32Array(m); rs = new Int32Array(m); counts = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const r = Math.round(unique[k] / KEY_SHIFT);
+      rs[k] = r; qs[k] = unique[k] - r * KEY_SHIFT;
+      slot.set(unique[k], k);
+    }
+    for (let i = 0; i < n; i++) cellOf[i] = slot.get(pr[i] * KEY_SHIFT + pq[i])!;
   }
+  for (let i = 0; i < n; i++) counts[cellOf[i]] += weights === undefined ? 1 : weights[i];
   return { size, alignX, alignY, q: qs, r: rs, counts, cellOf };
 }
 
