@@ -62,7 +62,7 @@ export const paiMethod: MethodSpec<Opts> = {
     } else {
       const { z, p } = gistarGrid({ cols: grid.cols, rows: grid.rows, cellSize: o.cellSize, values: current }, { distance: o.distance! });
       const bin = confidenceBins(z, p, { fdr: true });
-      hotspot = bin.map((b) => (b >= o.minBin ? 1 : 0)) as Uint8Array;
+      hotspot = Uint8Array.from(bin, (b) => (b >= o.minBin ? 1 : 0));
     }
     const r = predictionAccuracy({ hotspot, next, current, cellArea: o.cellSize * o.cellSize });
     const times = Array.from(day).filter((d) => d >= from && d < to);
