@@ -104,8 +104,8 @@ test('iterations can be split into any ranges with identical results', () => {
 test('dense case (every pair within the bands) agrees with a brute-force count', () => {
   const rnd = createRandom(11);
   const pts = Array.from({ length: 300 }, () => ({ x: rnd.int(50), y: rnd.int(50), t: rnd.int(40) }));
-  for (const metric of ['manhattan', 'euclidean'] as const) {
-    const r = nearRepeat(pts, { spatialBandwidth: 20, spatialBands: 6, temporalBandwidth: 5, temporalBands: 6, metric, iterations: 1 });
+  for (const [metric, strategy] of [['manhattan', 'space'], ['euclidean', 'space'], ['manhattan', 'time'], ['euclidean', 'time']] as const) {
+    const r = nearRepeat(pts, { spatialBandwidth: 20, spatialBands: 6, temporalBandwidth: 5, temporalBands: 6, metric, strategy, iterations: 1 });
     const obs = Array.from({ length: 8 }, () => new Array(7).fill(0));
     for (let i = 0; i < pts.length; i++) {
       for (let j = i + 1; j < pts.length; j++) {
@@ -116,8 +116,26 @@ test('dense case (every pair within the bands) agrees with a brute-force count',
         obs[row][col]++;
       }
     }
-    assert.deepEqual(r.observed, obs, metric);
+    assert.deepEqual(r.observed, obs, `${metric}, ${strategy}`);
   }
+});
+
+test("'space' and 'time' counting give identical results (observed, expected, p) on real and dense data", () => {
+  const rnd = createRandom(12);
+  const dense = Array.from({ length: 400 }, () => ({ x: rnd.int(300), y: rnd.int(300), t: rnd.int(60) }));
+  const cases = [
+    { pts: incidents('chicago_burglary_month1.csv'), o: { spatialBandwidth: 100, spatialBands: 3, temporalBandwidth: 7, temporalBands: 3 } },
+    { pts: incidents('chicago_arson.csv'), o: { spatialBandwidth: 1000, spatialBands: 4, temporalBandwidth: 1, temporalBands: 5, metric: 'euclidean' as const } },
+    { pts: dense, o: { spatialBandwidth: 50, spatialBands: 13, temporalBandwidth: 3, temporalBands: 4 } },
+    { pts: dense, o: { spatialBandwidth: 0.7, spatialBands: 3, temporalBandwidth: 100, temporalBands: 1, metric: 'euclidean' as const } },
+  ];
+  for (const { pts, o } of cases) {
+    const space = nearRepeat(pts, { ...o, iterations: 9, strategy: 'space' });
+    const time = nearRepeat(pts, { ...o, iterations: 9, strategy: 'time' });
+    assert.deepEqual(time, space);
+  }
+  assert.equal(prepareNearRepeat(dense, { ...cases[2].o, temporalBands: 1, iterations: 1 }).mode, 'time');
+  assert.equal(prepareNearRepeat(cases[0].pts, { ...cases[0].o, iterations: 1 }).mode, 'space');
 });
 
 test('does not change its input', () => {
@@ -145,6 +163,7 @@ test('throws precise errors on bad input', () => {
   assert.throws(() => nearRepeat(two, { ...o, iterations: 0 }), /iterations must be an integer from 1/);
   assert.throws(() => nearRepeat(two, { ...o, metric: 'chebyshev' as 'manhattan' }), /metric must be 'manhattan' or 'euclidean'/);
   assert.throws(() => nearRepeat(two, { ...o, seed: NaN }), /seed must be a finite number/);
+  assert.throws(() => nearRepeat(two, { ...o, strategy: 'fast' as 'auto' }), /strategy must be 'auto', 'space' or 'time'/);
   assert.throws(() => nearRepeat(two, undefined as unknown as typeof o), /options \{spatialBandwidth/);
   assert.throws(() => dayNumber('2016-02-30'), /no such date "2016-02-30"/);
   assert.throws(() => dayNumber('yesterday'), /expected a date 'YYYY-MM-DD'/);

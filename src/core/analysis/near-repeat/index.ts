@@ -1,6 +1,7 @@
 import { toColumns, type SpaceTimeInput } from './points.ts';
 import { iterationSeed } from './permutation.ts';
 import { createRandom } from '../../random/index.ts';
+import { sweepNearPairs, countSpace, countTime } from './kernel.ts';
 
 export { dayNumber, toColumns } from './points.ts';
 export type { SpaceTimeInput, SpaceTimePoint, SpaceTimeColumns } from './points.ts';
@@ -26,6 +27,12 @@ export interface NearRepeatOptions {
    * reproduces its observed tables to the pair. Default false (full double precision, as NearRepeat).
    */
   float32Coordinates?: boolean;
+  /**
+   * How to count (results are identical, only speed and memory differ): 'space' stores the pairs
+   * within the spatial bands, 'time' visits the pairs within the temporal bands each iteration;
+   * 'auto' (default) picks the one with fewer pairs to visit.
+   */
+  strategy?: 'auto' | 'space' | 'time';
 }
 
 export interface NearRepeatResult {
@@ -52,35 +59,47 @@ export const defaultOptions = {
   iterations: 99, // the calculator's p = 0.01 setting
   seed: 1, // reproducible unless the caller varies it
   float32Coordinates: false, // measure in double precision like R; true mimics the calculator
+  strategy: 'auto' as 'auto' | 'space' | 'time', // counting mode, see kernel.ts
 };
 
 /**
- * Everything a Monte Carlo iteration needs, in typed arrays only (so it can be sent to a worker):
- * incidents are relabelled in x order; pairs closer than the last spatial break are kept as a
- * compressed row list (pairs i < j of the relabelled incidents) with their spatial row.
+ * Everything a Monte Carlo iteration needs, as numbers and typed arrays only (so it can be handed
+ * to a worker thread). See kernel.ts for the two counting modes.
  */
 export interface NearRepeatPrepared {
   n: number;
-  /** Spatial rows stored per pair: "Same location" + spatialBands (the "More than" row is derived). */
-  nearRows: number;
-  /** Temporal columns: temporalBands + "More than". */
-  cols: number;
+  /** Spatial bands K: rows are "Same location", K bands, "More than" (K + 2 rows). */
+  spatialBands: number;
+  /** Temporal bands KT: columns are KT bands and "More than" (KT + 1 columns). */
+  temporalBands: number;
   iterations: number;
   seed: number;
-  /** Day of each incident in INPUT order (what gets permuted). */
+  /** 'space' stores the pairs within the spatial bands; 'time' visits the pairs within the temporal bands. */
+  mode: 'space' | 'time';
+  /** Day of each incident in INPUT order (what gets permuted), shifted so that the first day is 0. */
   days: Int32Array;
-  /** Input index of the k-th incident in x order. */
+  /** Last day (first is 0). */
+  span: number;
+  /** Temporal column of a day difference 0..span. */
+  timeBand: Uint8Array;
+  /** Day differences below this fall in the temporal bands (not in "More than"). */
+  closeSpan: number;
+  /** Space mode: input index of the k-th incident in x order, and the stored pairs as compressed rows. */
   order: Uint32Array;
-  /** Pairs of relabelled incident k are nb[rowStart[k] .. rowStart[k+1]). */
   rowStart: Uint32Array;
   nb: Uint32Array;
-  /** Spatial row of each stored pair: 0 = same location, 1..spatialBands. */
-  band: Uint8Array;
-  /** Temporal column of a day difference dt = 0 .. span. */
-  timeBand: Uint8Array;
-  /** Pairs per temporal column over ALL pairs: unchanged by any permutation of the dates. */
+  /** Space mode: spatial row × columns of each stored pair. */
+  bandC: Uint16Array;
+  /** Time mode: coordinates in input order (float32-rounded if asked), metric and breaks. */
+  x: Float64Array;
+  y: Float64Array;
+  euclid: boolean;
+  breaks: Float64Array;
+  bandwidth: number;
+  /** Pairs per spatial row and per temporal column over ALL pairs: unchanged by any permutation of the dates. */
+  rowTotals: Float64Array;
   colTotals: Float64Array;
-  /** Observed table, (nearRows + 1) × cols, row-major. */
+  /** Observed table, (K + 2) × (KT + 1), row-major. */
   observed: Float64Array;
   rows: string[];
   colLabels: string[];
@@ -88,7 +107,7 @@ export interface NearRepeatPrepared {
 
 /** Sums over a range of iterations; ranges combine by adding (so workers can split the work). */
 export interface NearRepeatPartial {
-  /** Σ simulated count per cell, (nearRows + 1) × cols. */
+  /** Σ simulated count per cell, (K + 2) × (KT + 1). */
   sum: Float64Array;
   /** Number of iterations with simulated ≥ observed, per cell. */
   atLeast: Float64Array;
@@ -128,8 +147,9 @@ function labels(bw: number, k: number, spatial: boolean): string[] {
 }
 
 /**
- * The deterministic part of {@link nearRepeat}: checks the input, finds the pairs closer than the
- * last spatial break, and computes the observed table. Exposed for the worker-thread driver.
+ * The deterministic part of {@link nearRepeat}: checks the input, counts the pairs per spatial row
+ * and per temporal column, chooses the counting mode and computes the observed table. Exposed for
+ * the worker-thread driver.
  *
  * @param {SpaceTimeInput} points incidents {x, y, t} with t in whole days
  * @param {NearRepeatOptions} options see {@link nearRepeat}
@@ -141,78 +161,41 @@ export function prepareNearRepeat(points: SpaceTimeInput, options: NearRepeatOpt
   const K = count(options.spatialBands, 'spatialBands', 1, 250);
   const tbw = positive(options.temporalBandwidth, 'temporalBandwidth');
   const KT = count(options.temporalBands, 'temporalBands', 1, 250);
-  const { metric, iterations, seed, float32Coordinates } = { ...defaultOptions, ...options };
+  const { metric, iterations, seed, float32Coordinates, strategy } = { ...defaultOptions, ...options };
   if (typeof float32Coordinates !== 'boolean') throw new TypeError(`nearRepeat: options.float32Coordinates must be true or false, got ${float32Coordinates}`);
   if (metric !== 'manhattan' && metric !== 'euclidean') throw new RangeError(`nearRepeat: options.metric must be 'manhattan' or 'euclidean', got ${JSON.stringify(metric)}`);
+  if (strategy !== 'auto' && strategy !== 'space' && strategy !== 'time') throw new RangeError(`nearRepeat: options.strategy must be 'auto', 'space' or 'time', got ${JSON.stringify(strategy)}`);
   count(iterations, 'iterations', 1, 1e7);
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new TypeError(`nearRepeat: options.seed must be a finite number, got ${seed}`);
 
   const { n, x, y, t } = toColumns(points, 'nearRepeat', true);
   if (n < 2) throw new RangeError(`nearRepeat: needs at least 2 incidents to form a pair, got ${n}`);
-  const days = Int32Array.from(t);
-
-  // Temporal column of every possible day difference: [k·tbw, (k+1)·tbw) → k, beyond → KT.
-  let tmin = days[0], tmax = days[0];
-  for (let i = 1; i < n; i++) { if (days[i] < tmin) tmin = days[i]; if (days[i] > tmax) tmax = days[i]; }
+  if (float32Coordinates) for (let i = 0; i < n; i++) { x[i] = Math.fround(x[i]); y[i] = Math.fround(y[i]); }
+  let tmin = t[0], tmax = t[0];
+  for (let i = 1; i < n; i++) { if (t[i] < tmin) tmin = t[i]; if (t[i] > tmax) tmax = t[i]; }
   const span = tmax - tmin;
+  const days = new Int32Array(n);
+  for (let i = 0; i < n; i++) days[i] = t[i] - tmin;
+
+  // Temporal column of every day difference: [k·tbw, (k+1)·tbw) → k, beyond → KT.
   const timeBand = new Uint8Array(span + 1);
+  let closeSpan = span + 1;
   for (let dt = 0, k = 0; dt <= span; dt++) {
     while (k < KT && dt >= (k + 1) * tbw) k++;
     timeBand[dt] = k;
+    if (k === KT && closeSpan > dt) closeSpan = dt;
   }
-
-  // Spatial breaks as R's cut(d, c(0, ε, sbw, 2·sbw, …, K·sbw, Inf), right = FALSE).
-  const breaks = new Float64Array(K + 1);
-  for (let k = 1; k <= K; k++) breaks[k] = k * sbw;
-  const reach = breaks[K];
-
-  // Relabel in x order and sweep: only pairs with |dx| < reach can be nearer than reach.
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => x[a] - x[b] || a - b);
-  const xs = new Float64Array(n), ys = new Float64Array(n), ds = new Int32Array(n);
-  for (let k = 0; k < n; k++) { xs[k] = x[order[k]]; ys[k] = y[order[k]]; ds[k] = days[order[k]]; }
-  if (float32Coordinates) { for (let k = 0; k < n; k++) { xs[k] = Math.fround(xs[k]); ys[k] = Math.fround(ys[k]); } }
-
-  const euclid = metric === 'euclidean';
-  let cap = Math.max(16, n * 4);
-  let nb = new Uint32Array(cap), band = new Uint8Array(cap);
-  const rowStart = new Uint32Array(n + 1);
-  const C = KT + 1, R = K + 2;
-  const observed = new Float64Array(R * C);
-  let m = 0;
-  for (let a = 0; a < n; a++) {
-    rowStart[a] = m;
-    const xa = xs[a], ya = ys[a], da = ds[a];
-    for (let b = a + 1; b < n; b++) {
-      const dx = xs[b] - xa;
-      if (dx >= reach) break;
-      const dy = ya - ys[b];
-      const d = euclid ? Math.sqrt(dx * dx + dy * dy) : dx + Math.abs(dy);
-      if (d >= reach) continue;
-      let r = 0;
-      if (d > 0) { r = 1; while (d >= breaks[r]) r++; }
-      if (m === cap) {
-        cap *= 2;
-        const nb2 = new Uint32Array(cap); nb2.set(nb); nb = nb2;
-        const band2 = new Uint8Array(cap); band2.set(band); band = band2;
-      }
-      nb[m] = b; band[m] = r; m++;
-      observed[r * C + timeBand[Math.abs(da - ds[b])]]++;
-    }
-  }
-  rowStart[n] = m;
+  const C = KT + 1, R = K + 2, pairs = (n * (n - 1)) / 2;
 
   // Column totals over all pairs from the sorted days: pairs with dt < k·tbw by two pointers.
-  const sortedDays = Int32Array.from(days).sort();
-  const pairs = (n * (n - 1)) / 2;
-  const below = new Float64Array(KT + 1); // below[k] = #pairs with dt < k·tbw
+  const sorted = Int32Array.from(days).sort();
+  const below = new Float64Array(KT + 1);
   for (let k = 1; k <= KT; k++) {
     const lim = k * tbw;
     let c = 0;
     for (let i = 0, j = 0; i < n; i++) {
       if (j < i + 1) j = i + 1;
-      while (j < n && sortedDays[j] - sortedDays[i] < lim) j++;
+      while (j < n && sorted[j] - sorted[i] < lim) j++;
       c += j - i - 1;
     }
     below[k] = c;
@@ -220,17 +203,90 @@ export function prepareNearRepeat(points: SpaceTimeInput, options: NearRepeatOpt
   const colTotals = new Float64Array(C);
   for (let k = 0; k < KT; k++) colTotals[k] = below[k + 1] - below[k];
   colTotals[KT] = pairs - below[KT];
-  for (let c = 0; c < C; c++) {
-    let near = 0;
-    for (let r = 0; r <= K; r++) near += observed[r * C + c];
-    observed[(K + 1) * C + c] = colTotals[c] - near;
-  }
 
-  return {
-    n, nearRows: K + 1, cols: C, iterations, seed, days, order, rowStart,
-    nb: nb.slice(0, m), band: band.slice(0, m), timeBand, colTotals, observed,
+  // Spatial breaks as R's cut(d, c(0, ε, w, 2w, …, K·w, Inf), right = FALSE).
+  const breaks = new Float64Array(K + 1);
+  for (let k = 1; k <= K; k++) breaks[k] = k * sbw;
+  const geometry = { n, x, y, euclid: metric === 'euclidean', breaks, bandwidth: sbw };
+  const counted = sweepNearPairs(geometry, false);
+  const rowTotals = new Float64Array(R);
+  let near = 0;
+  for (let r = 0; r <= K; r++) { rowTotals[r] = counted.rowTotals[r]; near += rowTotals[r]; }
+  rowTotals[K + 1] = pairs - near;
+  const closeInTime = below[KT];
+  // a pair costs about three times as much in time mode (distance and row on the fly)
+  const mode = strategy === 'auto' ? (3 * closeInTime < near ? 'time' : 'space') : strategy;
+
+  let order: Uint32Array = new Uint32Array(0), rowStart: Uint32Array = new Uint32Array(0), nb: Uint32Array = new Uint32Array(0);
+  let bandC: Uint16Array = new Uint16Array(0);
+  if (mode === 'space') {
+    const stored = sweepNearPairs(geometry, true);
+    ({ order, rowStart, nb } = stored);
+    bandC = new Uint16Array(stored.band.length);
+    for (let e = 0; e < bandC.length; e++) bandC[e] = stored.band[e] * C;
+  }
+  const prep: NearRepeatPrepared = {
+    n, spatialBands: K, temporalBands: KT, iterations, seed, mode, days, span, timeBand, closeSpan,
+    order, rowStart, nb, bandC, x, y, euclid: geometry.euclid, breaks, bandwidth: sbw,
+    rowTotals, colTotals, observed: new Float64Array(R * C),
     rows: labels(sbw, K, true), colLabels: labels(tbw, KT, false),
   };
+  const scratch = new Scratch(prep);
+  scratch.table(prep, days, prep.observed);
+  return prep;
+}
+
+/** Work arrays of one thread, and the table of one assignment of days to incidents. */
+class Scratch {
+  counts: Int32Array;
+  ds: Int32Array;
+  timeBandSym: Uint8Array;
+  start: Int32Array;
+  byDay: Int32Array;
+  sx: Float64Array;
+  sy: Float64Array;
+  sd: Int32Array;
+  constructor(p: NearRepeatPrepared) {
+    this.counts = new Int32Array((p.spatialBands + 2) * (p.temporalBands + 1));
+    this.ds = new Int32Array(p.mode === 'space' ? p.n : 0);
+    this.timeBandSym = new Uint8Array(p.mode === 'space' ? 2 * p.span + 1 : 0);
+    for (let d = -p.span; d <= p.span && p.mode === 'space'; d++) this.timeBandSym[d + p.span] = p.timeBand[Math.abs(d)];
+    this.start = new Int32Array(p.mode === 'time' ? p.span + 2 : 0);
+    const m = p.mode === 'time' ? p.n : 0;
+    this.byDay = new Int32Array(m);
+    this.sx = new Float64Array(m);
+    this.sy = new Float64Array(m);
+    this.sd = new Int32Array(m);
+  }
+
+  /** Full table for `day` (input order) into `out`. */
+  table(p: NearRepeatPrepared, day: Int32Array, out: Float64Array): void {
+    const K = p.spatialBands, KT = p.temporalBands, C = KT + 1, counts = this.counts;
+    counts.fill(0);
+    if (p.mode === 'space') {
+      for (let k = 0; k < p.n; k++) this.ds[k] = day[p.order[k]];
+      countSpace(counts, this.ds, p.rowStart, p.nb, p.bandC, this.timeBandSym, p.span);
+      for (let c = 0; c < C; c++) {
+        let s = 0;
+        for (let r = 0; r <= K; r++) s += counts[r * C + c];
+        counts[(K + 1) * C + c] = p.colTotals[c] - s;
+      }
+    } else {
+      const g = { n: p.n, x: p.x, y: p.y, euclid: p.euclid, breaks: p.breaks, bandwidth: p.bandwidth };
+      countTime(counts, g, day, p.span, p.closeSpan, p.timeBand, C, this.start, this.byDay, this.sx, this.sy, this.sd);
+      for (let r = 0; r <= K; r++) {
+        let s = 0;
+        for (let c = 0; c < KT; c++) s += counts[r * C + c];
+        counts[r * C + KT] = p.rowTotals[r] - s;
+      }
+      for (let c = 0; c <= KT; c++) {
+        let s = 0;
+        for (let r = 0; r <= K; r++) s += counts[r * C + c];
+        counts[(K + 1) * C + c] = p.colTotals[c] - s;
+      }
+    }
+    for (let i = 0; i < counts.length; i++) out[i] = counts[i];
+  }
 }
 
 /**
@@ -247,32 +303,17 @@ export function simulateNearRepeat(prep: NearRepeatPrepared, from: number, to: n
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= prep.iterations)) {
     throw new RangeError(`simulateNearRepeat: iteration range [${from}, ${to}) must lie within [0, ${prep.iterations})`);
   }
-  const { n, nearRows, cols: C, days, order, rowStart, nb, band, timeBand, colTotals, observed, seed } = prep;
-  const cells = (nearRows + 1) * C;
-  const sum = new Float64Array(cells), atLeast = new Float64Array(cells);
-  const counts = new Float64Array(cells);
-  const perm = new Int32Array(n), ds = new Int32Array(n);
-  const beyond = nearRows * C;
+  const cells = prep.observed.length;
+  const sum = new Float64Array(cells), atLeast = new Float64Array(cells), table = new Float64Array(cells);
+  const perm = new Int32Array(prep.n);
+  const scratch = new Scratch(prep);
   for (let it = from; it < to; it++) {
-    perm.set(days);
-    createRandom(iterationSeed(seed, it)).shuffle(perm, n);
-    for (let k = 0; k < n; k++) ds[k] = perm[order[k]];
-    counts.fill(0);
-    for (let a = 0; a < n; a++) {
-      const da = ds[a];
-      for (let e = rowStart[a], end = rowStart[a + 1]; e < end; e++) {
-        const dt = da - ds[nb[e]];
-        counts[band[e] * C + timeBand[dt < 0 ? -dt : dt]]++;
-      }
-    }
-    for (let c = 0; c < C; c++) {
-      let near = 0;
-      for (let r = 0; r < nearRows; r++) near += counts[r * C + c];
-      counts[beyond + c] = colTotals[c] - near;
-    }
+    perm.set(prep.days);
+    createRandom(iterationSeed(prep.seed, it)).shuffle(perm, prep.n);
+    scratch.table(prep, perm, table);
     for (let i = 0; i < cells; i++) {
-      sum[i] += counts[i];
-      if (counts[i] >= observed[i]) atLeast[i]++;
+      sum[i] += table[i];
+      if (table[i] >= prep.observed[i]) atLeast[i]++;
     }
   }
   return { sum, atLeast, iterations: to - from };
@@ -286,7 +327,7 @@ export function simulateNearRepeat(prep: NearRepeatPrepared, from: number, to: n
  * @returns {NearRepeatResult}
  */
 export function summarizeNearRepeat(prep: NearRepeatPrepared, partials: NearRepeatPartial[]): NearRepeatResult {
-  const R = prep.nearRows + 1, C = prep.cols;
+  const R = prep.spatialBands + 2, C = prep.temporalBands + 1;
   const sum = new Float64Array(R * C), atLeast = new Float64Array(R * C);
   let its = 0;
   for (const p of partials) {
@@ -323,9 +364,13 @@ export function summarizeNearRepeat(prep: NearRepeatPrepared, partials: NearRepe
  * - Knox ratio = observed / mean simulated; p = (#simulated ≥ observed + 1)/(iterations + 1).
  *
  * The calculator keeps coordinates as 32-bit floats, which moves a pair across a band edge now
- * and then; `float32Coordinates: true` reproduces its observed tables to the pair. Pairs beyond the last spatial break
- * are never stored: permuting dates leaves each temporal column's total unchanged, so the
- * "More than" row is that total minus the rows above it.
+ * and then; `float32Coordinates: true` reproduces its observed tables to the pair.
+ *
+ * Speed: permuting the dates changes neither the number of pairs per spatial row nor per temporal
+ * column, so an iteration only visits the pairs inside the spatial bands (stored once) or, when
+ * those are the majority, the pairs inside the temporal bands (kernel.ts); the "More than" row or
+ * column follows by subtraction. 5,000 incidents × 99 iterations take well under a second for
+ * city-like data; see bench.ts.
  *
  * @param {SpaceTimeInput} points incidents {x, y, t}: projected coordinates and t in whole days (see dayNumber)
  * @param {NearRepeatOptions} options spatialBandwidth, spatialBands, temporalBandwidth, temporalBands, metric ('manhattan'), iterations (99), seed (1)
