@@ -11,12 +11,15 @@ import { methods } from '../analyze/methods/index.ts';
 function describeOption(o: Option): string {
   const def = o.defaultValue !== undefined && o.defaultValue !== false && !o.negate ? ` (default: ${o.defaultValueDescription ?? JSON.stringify(o.defaultValue)})` : '';
   const choices = o.argChoices ? ` [${o.argChoices.join('|')}]` : '';
-  return `${o.description}${choices}${def}`;
+  return `${(o.description ?? '').replace(' (name or 1-based number)', '')}${choices}${def}`;
 }
 
 /** The method list for `lagesbild analyze --help`: each method, its summary and its own options. */
 export function methodList(analyze: Command): string {
-  const lines = ['Methods (common options: --input FILE, --format json|csv, --no-header, --delimiter, --input-format, --output, --pretty):'];
+  const lines = [
+    'Methods (common options: --input FILE, --format json|csv, --no-header, --delimiter, --input-format, --output, --pretty;',
+    'a <column> is a name, matched ignoring case, or a 1-based column number):',
+  ];
   for (const cmd of analyze.commands) {
     lines.push('', `  ${cmd.name()}  –  ${cmd.description()}`);
     const own = cmd.options.filter((o) => !COMMON_FLAGS.includes(o.long ?? '') && !o.hidden);
