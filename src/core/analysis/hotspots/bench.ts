@@ -2,6 +2,8 @@
  * The whole hot spot pipeline (points → 100 m grid → Gi* with d = 300 m → FDR bins) for 100,000 and
  * 1,000,000 clustered points over a 100 × 100 km area (1,000,000 cells), target under 1 s for the
  * million. Baseline: binning alone (binGrid), the floor of any grid method.
+ * Last results (2-core VM shared with other jobs, Node 20): 100,000 points 501 ms median (419 ms min),
+ * 1,000,000 points 597 ms median (512 ms min); binGrid alone 91 ms.
  */
 import type { Benchmark } from '../../../../bench/lib.ts';
 import { createRandom } from '../../random/index.ts';

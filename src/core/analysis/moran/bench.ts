@@ -1,6 +1,7 @@
 /**
  * Moran's I on a 100 × 100 grid (10,000 cells, queen contiguity, row-standardised): the global test,
  * and local Moran's I with 999 conditional permutations (about 80 million neighbour draws).
+ * Last results (shared 2-core VM): global 7 ms; local + 999 permutations 3.7–6.4 s.
  */
 import type { Benchmark } from '../../../../bench/lib.ts';
 import { createRandom } from '../../random/index.ts';
