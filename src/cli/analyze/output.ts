@@ -16,12 +16,14 @@ export function toCsv(t: CsvTable): string {
   return lines.join('\n') + '\n';
 }
 
+const WIDTH = 120;
+
 const plain = (_k: string, v: unknown) =>
   ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v;
 
 /**
  * JSON text: typed arrays become plain arrays; NaN and ±Infinity become null (JSON has neither).
- * `pretty` indents by two spaces but keeps any object or array that fits on one line of 100 characters
+ * `pretty` indents by two spaces but keeps any object or array that fits on one line of WIDTH (120) characters
  * on that line (so matrices and cells stay readable).
  */
 export function toJson(value: unknown, pretty = false): string {
@@ -29,7 +31,7 @@ export function toJson(value: unknown, pretty = false): string {
   const data = JSON.parse(JSON.stringify(value, plain)) as unknown;
   const fmt = (v: unknown, indent: string, prefixLength: number): string => {
     const flat = JSON.stringify(v);
-    if (v === null || typeof v !== 'object' || indent.length + prefixLength + flat.length <= 100) return flat;
+    if (v === null || typeof v !== 'object' || indent.length + prefixLength + flat.length <= WIDTH) return flat;
     const inner = indent + '  ';
     if (Array.isArray(v)) {
       if (v.length === 0) return '[]';
@@ -38,7 +40,7 @@ export function toJson(value: unknown, pretty = false): string {
         const lines: string[] = [];
         let line = '';
         for (const x of v.map((e) => JSON.stringify(e))) {
-          if (line && inner.length + line.length + x.length + 1 > 100) { lines.push(line); line = ''; }
+          if (line && inner.length + line.length + x.length + 1 > WIDTH) { lines.push(line); line = ''; }
           line += (line ? ',' : '') + x;
         }
         lines.push(line);
