@@ -10,7 +10,7 @@
 export { type ClarkEvansOptions, type ClarkEvansResult, clarkEvans, nearestNeighbourDistances, KDTree } from './clark-evans/index.ts';
 
 // contours
-export { type Ring, type ContourLevel, ringArea, contours, type Raster as contoursRaster } from './contours/index.ts';
+export { type Ring, type ContourLevel, ringArea, contours } from './contours/index.ts';
 
 // convex-hull
 export { type Points2D as convexHullPoints2D, checkPoints, convexHull, polygonArea, convexHullArea,
@@ -32,27 +32,25 @@ export { type GiniResult, gini, type ConcentrationShare, concentration, lorenzCu
 export { type GiStarOptions, type GiStarResult, giZScores, gistarPoints, gistarGrid, gistarWeights } from './gistar/index.ts';
 
 // grid
-export { type Extent, type Grid, type GridOptions, binGrid, cellCenter as gridCellCenter,
-  cellBounds as gridCellBounds, cellId as gridCellId, parseCellId, cellIndexAt } from './grid/index.ts';
+export { type Extent, type Grid, type GridOptions, binGrid, cellCenter, cellBounds, cellId, parseCellId,
+  cellIndexAt } from './grid/index.ts';
 
 // hexgrid
 export { type HexBins, type HexOptions, hexAt, binHex, hexCenter, hexVertices, hexId } from './hexgrid/index.ts';
 
 // hotspots
-export { type HotspotOptions, type HotspotResult, hotspots, type HotspotFeature, hotspotFeatures,
-  cellBounds as hotspotsCellBounds, cellCenter as hotspotsCellCenter, cellId as hotspotsCellId } from './hotspots/index.ts';
+export { type HotspotOptions, type HotspotResult, hotspots, type HotspotFeature, hotspotFeatures } from './hotspots/index.ts';
 
 // intervention
 export { type InterventionCounts, type InterventionOptions, type InterventionNullReason, type Quantity,
   type WdqInterpretation, type InterventionWarning, type InterventionResult, evaluateIntervention } from './intervention/index.ts';
 
 // kde
-export { type Points2D as kdePoints2D, type Raster as kdeRaster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
+export { type Points2D as kdePoints2D, type Raster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
 
 // knox
 export { type KnoxOptions, type Table2x2, type KnoxResult, defaultOptions as knoxDefaultOptions, knox,
-  poissonUpperTail, poissonPmf, type SpaceTimeInput as knoxSpaceTimeInput,
-  type SpaceTimePoint as knoxSpaceTimePoint, type SpaceTimeColumns as knoxSpaceTimeColumns } from './knox/index.ts';
+  poissonUpperTail, poissonPmf } from './knox/index.ts';
 
 // mann-kendall
 export { type MannKendallOptions, type Trend, type MannKendallResult,
@@ -64,8 +62,7 @@ export { type MoranResult, moranGlobal, QUADRANT, type LocalMoranOptions, type L
 // near-repeat
 export { type NearRepeatOptions, type NearRepeatResult, defaultOptions as nearRepeatDefaultOptions,
   type NearRepeatPrepared, type NearRepeatPartial, prepareNearRepeat, simulateNearRepeat, summarizeNearRepeat,
-  nearRepeat, dayNumber, toColumns, type SpaceTimeInput as nearRepeatSpaceTimeInput,
-  type SpaceTimePoint as nearRepeatSpaceTimePoint, type SpaceTimeColumns as nearRepeatSpaceTimeColumns,
+  nearRepeat, dayNumber, toColumns, type SpaceTimeInput, type SpaceTimePoint, type SpaceTimeColumns,
   iterationSeed } from './near-repeat/index.ts';
 
 // neighbours

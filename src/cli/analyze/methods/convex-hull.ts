@@ -14,9 +14,9 @@ export const convexHullMethod: MethodSpec<PointOpts> = {
     const hull = convexHull(pts);
     const ring = Array.from(hull, (i) => [pts.x[i], pts.y[i]]);
     if (ring.length) ring.push(ring[0]);
-    // Rows of the hull's vertices in the file (line or feature numbers).
+    // lines: where the hull's vertices are in the file (CSV line or GeoJSON feature numbers).
     return { method: 'convex-hull', n: table.rows.length, area: polygonArea(pts, hull), vertices: hull.length,
-      rows: Array.from(hull, (i) => table.origin[i]), ring };
+      lines: Array.from(hull, (i) => table.origin[i]), ring };
   },
   csv: (r) => ({ header: ['x', 'y'], rows: r.ring }),
 };
