@@ -1,18 +1,28 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { register as analyze } from './commands/analyze.ts';
+import { register as demo } from './commands/demo.ts';
+import { register as migrate } from './commands/migrate.ts';
+import { register as seedDemo } from './commands/seed-demo.ts';
+import { register as serve } from './commands/serve.ts';
+import { register as user } from './commands/user.ts';
 
-/** Builds the `lagesbild` command. Each sub-command lives in its own module under ./commands. */
-export async function buildProgram(): Promise<Command> {
+/** Builds the `lagesbild` command; each sub-command lives in its own module under ./commands. */
+export function buildProgram(): Command {
   const program = new Command('lagesbild')
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
-    .showHelpAfterError();
-  const modules = await Promise.all([
-    import('./commands/analyze.ts').catch(() => null),
-  ]);
-  for (const m of modules) m?.register(program);
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [serve, demo, migrate, seedDemo, user, analyze]) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = await buildProgram();
-  await program.parseAsync(argv);
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) process.exit(e.exitCode);
+    process.stderr.write(`lagesbild: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { seedDemo, type SeedDemoResult } from '../../demo/seed.ts';
+import { databaseConfig } from '../config.ts';
+import { openMigrated } from '../open-migrated.ts';
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+export function printCredentials(r: SeedDemoResult): void {
+  log('\nDemoanvändare (samma lösenord för alla):');
+  for (const u of r.users) log(`  ${u.email.padEnd(34)} ${u.roles.join(', ').padEnd(12)} lösenord: ${u.password}`);
+}
+
+export function parseSeedOptions(o: { seed?: string; count?: string; end?: string }) {
+  const seed = o.seed === undefined ? undefined : Number(o.seed);
+  const count = o.count === undefined ? undefined : Number(o.count);
+  const end = o.end === undefined ? undefined : new Date(o.end);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${o.seed}"`);
+  if (count !== undefined && (!Number.isInteger(count) || count < 0 || count > 2_000_000)) throw new Error(`--count must be an integer 0–2000000, got "${o.count}"`);
+  if (end !== undefined && Number.isNaN(end.getTime())) throw new Error(`--end must be a date (YYYY-MM-DD), got "${o.end}"`);
+  return { seed, count, end };
+}
+
+export function register(program: Command): void {
+  program
+    .command('seed-demo')
+    .description('Load the Alingsås demo: boundary, organisations, one user per role, two years of synthetic incidents (idempotent)')
+    .option('--seed <n>', 'seed of the synthetic incidents (deterministic)', '1489')
+    .option('--count <n>', 'number of incidents over the two years', '8000')
+    .option('--end <date>', 'end of the two-year period (default: today)')
+    .action(async (o) => {
+      const options = parseSeedOptions(o);
+      const db = await openMigrated(databaseConfig(), log);
+      try {
+        const r = await seedDemo(db, { ...options, log });
+        printCredentials(r);
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import type { Database } from '../../db/engine.ts';
+import { buildApp } from '../../server/app.ts';
+import { serverConfig, type ServerConfig } from '../config.ts';
+import { openMigrated } from '../open-migrated.ts';
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+/** Starts the HTTP server on an open database and closes both cleanly on SIGINT/SIGTERM. */
+export async function serve(db: Database, config: ServerConfig): Promise<void> {
+  const app = await buildApp({
+    db,
+    logger: { level: config.logLevel },
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: stänger …`);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`Lägesbild lyssnar på ${address} (API-dokumentation: ${address}/docs)`);
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the server (PORT, HOST, DATA_DIR, DATABASE_URL, SECURE_COOKIES, TRUST_PROXY, LOG_LEVEL)')
+    .addHelpText('after', `
+Environment:
+  PORT            port to listen on (default 3000)
+  HOST            address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)
+  DATA_DIR        directory of the embedded database (default ./data)
+  DATABASE_URL    postgres://user:password@host:5432/db — use a PostgreSQL server instead
+  SECURE_COOKIES  true behind HTTPS
+  TRUST_PROXY     true behind a reverse proxy (client address from X-Forwarded-For)`)
+    .action(async () => {
+      const config = serverConfig();
+      const db = await openMigrated(config, log);
+      await serve(db, config);
+    });
+}

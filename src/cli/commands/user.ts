@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { ROLES, type Role } from '../../core/access/roles.ts';
+import { DomainError } from '../../core/errors/index.ts';
+import { fieldMessage } from '../../core/i18n/errors.ts';
+import type { Database } from '../../db/engine.ts';
+import { listMunicipalities } from '../../db/repositories/municipalities.ts';
+import { createUser } from '../../services/users.ts';
+import { databaseConfig } from '../config.ts';
+import { openMigrated } from '../open-migrated.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Finds an organisation by id, name or short name; ambiguous or unknown names are errors that list the choices. */
+async function resolveOrganisation(db: Database, org: string, municipality?: string): Promise<string> {
+  const r = await db.query<{ id: string; name: string; short_name: string | null; municipality_id: string }>(
+    `SELECT id, name, short_name, municipality_id FROM organisations ORDER BY municipality_id, name`);
+  const rows = r.rows.filter((o) => !municipality || o.municipality_id === municipality);
+  const hit = UUID.test(org) ? rows.filter((o) => o.id === org)
+    : rows.filter((o) => o.name.toLowerCase() === org.toLowerCase() || o.short_name?.toLowerCase() === org.toLowerCase());
+  if (hit.length === 1) return hit[0].id;
+  const choices = rows.map((o) => `  ${o.municipality_id}  ${o.name}${o.short_name ? ` (${o.short_name})` : ''}`).join('\n');
+  throw new Error(hit.length > 1
+    ? `organisation "${org}" is ambiguous; add --municipality CODE. Organisations:\n${choices}`
+    : `no organisation "${org}"${municipality ? ` in ${municipality}` : ''}. Organisations:\n${choices || '  (none: run seed-demo or create one)'}`);
+}
+
+export function register(program: Command): void {
+  const user = program.command('user').description('Manage users');
+  user
+    .command('add')
+    .description('Create a user; the password is read from standard input (never from the command line)')
+    .requiredOption('--email <email>', 'e-mail address (the login)')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--org <organisation>', 'organisation: id, name or short name')
+    .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
+    .option('--municipality <code>', 'municipality of the organisation, when its name is ambiguous')
+    .option('--grant <codes>', 'further municipalities the user may work in, comma-separated')
+    .option('--password-stdin', 'read the password from standard input (required)')
+    .action(async (o: { email: string; name: string; org: string; role: string[]; municipality?: string; grant?: string; passwordStdin?: boolean }) => {
+      const roles = o.role.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+      const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; choose from ${ROLES.join(', ')}`);
+      if (!o.passwordStdin) throw new Error('give the password on standard input with --password-stdin, e.g. `echo "$PW" | lagesbild user add … --password-stdin`');
+      const password = await readStdin();
+      const db = await openMigrated(databaseConfig(), () => {});
+      try {
+        const organisationId = await resolveOrganisation(db, o.org, o.municipality);
+        const grants = o.grant?.split(',').map((s) => s.trim()).filter(Boolean);
+        const u = await createUser(db, null, { email: o.email, name: o.name, organisationId, roles: roles as Role[], password, municipalities: grants });
+        const names = (await listMunicipalities(db, u.municipalities)).map((m) => m.name).join(', ');
+        process.stdout.write(`${JSON.stringify({ id: u.id, email: u.email, name: u.name, organisation: u.organisationName, roles: u.roles, municipalities: u.municipalities })}\n`);
+        process.stderr.write(`skapade ${u.email} (${u.roles.join(', ')}) i ${u.organisationName}, ${names}\n`);
+      } catch (e) {
+        if (e instanceof DomainError) {
+          throw new Error(e.fields.map((f) => `${f.field}: ${fieldMessage('en', f)}`).join('\n') || e.code);
+        }
+        throw e;
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,34 @@
+import type { Role } from '../core/access/roles.ts';
+import type { OrganisationKind } from '../db/repositories/organisations.ts';
+
+/**
+ * The organisations the Alingsås guideline names (kommunledningskontoret and the departments, the
+ * companies, the rescue-services association, the police, the hospital, primary care and the
+ * security company). `demoKey` links an organisation to the generator's reporting organisations.
+ */
+export const ALINGSAS_ORGANISATIONS: ReadonlyArray<{ name: string; shortName: string; kind: OrganisationKind; demoKey?: string }> = [
+  { name: 'Kommunledningskontoret', shortName: 'KLK', kind: 'forvaltning' },
+  { name: 'Samhällsbyggnadsförvaltningen', shortName: 'SBF', kind: 'forvaltning', demoKey: 'samhallsbyggnad' },
+  { name: 'Barn- och ungdomsförvaltningen', shortName: 'BUF', kind: 'forvaltning', demoKey: 'skola' },
+  { name: 'Socialförvaltningen', shortName: 'SOC', kind: 'forvaltning', demoKey: 'socialtjanst' },
+  { name: 'Vård- och omsorgsförvaltningen', shortName: 'VOF', kind: 'forvaltning' },
+  { name: 'Kultur- och fritidsförvaltningen', shortName: 'KoF', kind: 'forvaltning' },
+  { name: 'AB Alingsåshem', shortName: 'Alingsåshem', kind: 'kommunalt_bolag', demoKey: 'alingsashem' },
+  { name: 'Alingsås Energi', shortName: 'Energi', kind: 'kommunalt_bolag', demoKey: 'energi' },
+  { name: 'Södra Älvsborgs Räddningstjänstförbund', shortName: 'SÄRF', kind: 'forbund', demoKey: 'raddningstjanst' },
+  { name: 'Polisen lokalpolisområde Alingsås', shortName: 'Polisen', kind: 'polis', demoKey: 'polisen' },
+  { name: 'Alingsås lasarett', shortName: 'Lasarettet', kind: 'region_vard' },
+  { name: 'Närhälsan', shortName: 'Närhälsan', kind: 'region_vard' },
+  { name: 'Bevakningsföretaget (kommunens väktarbolag)', shortName: 'Väktarna', kind: 'bevakningsforetag', demoKey: 'bevakning' },
+];
+
+/** One demo user per role. The password is the same for all and printed by seed-demo. */
+export const DEMO_PASSWORD = 'lagesbild-demo';
+export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; organisation: string; roles: Role[] }> = [
+  { email: 'samordnare@demo.lagesbild.se', name: 'Sara Samordnare', organisation: 'Kommunledningskontoret', roles: ['coordinator'] },
+  { email: 'rapportor@demo.lagesbild.se', name: 'Rasmus Rapportör', organisation: 'AB Alingsåshem', roles: ['reporter'] },
+  { email: 'omradesgrupp@demo.lagesbild.se', name: 'Olle Områdesgrupp', organisation: 'Samhällsbyggnadsförvaltningen', roles: ['areaGroup'] },
+  { email: 'lasare@demo.lagesbild.se', name: 'Lena Läsare', organisation: 'Kommunledningskontoret', roles: ['viewer'] },
+  { email: 'admin@demo.lagesbild.se', name: 'Adam Administratör', organisation: 'Kommunledningskontoret', roles: ['admin'] },
+  { email: 'polis@demo.lagesbild.se', name: 'Petra Polis', organisation: 'Polisen lokalpolisområde Alingsås', roles: ['reporter'] },
+];
