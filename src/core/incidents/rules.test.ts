@@ -73,3 +73,18 @@ test('cleanText trims, drops control characters and empties', () => {
   assert.equal(cleanText('   '), null);
   assert.equal(cleanText(undefined), null);
 });
+
+test('incomplete locations name each missing coordinate', () => {
+  let c = new IssueCollector();
+  resolveLocation({ lon: 12.5 } as any, c);
+  assert.deepEqual(c.issues.map((i) => [i.field, i.code]), [['location.lat', 'required']]);
+  c = new IssueCollector();
+  resolveLocation({ e: 353586 } as any, c);
+  assert.deepEqual(c.issues.map((i) => [i.field, i.code]), [['location.n', 'required'], ['location.crs', 'required']]);
+  c = new IssueCollector();
+  resolveLocation({} as any, c);
+  assert.deepEqual(c.issues.map((i) => i.field), ['location.lon', 'location.lat']);
+  c = new IssueCollector();
+  resolveLocation({ lon: 12.5, lat: 57.9, e: 1 } as any, c);
+  assert.deepEqual(c.issues.map((i) => i.code), ['exclusive_fields']);
+});

@@ -95,15 +95,23 @@ export function resolveLocation(loc: LocationInput, issues: IssueCollector, fiel
   let e: number, n: number;
   if ('lon' in loc || 'lat' in loc) {
     const { lon, lat } = loc as { lon: number; lat: number };
+    if ('e' in loc || 'n' in loc) { issues.add(field, 'exclusive_fields', { a: 'lon/lat', b: 'e/n' }); return null; }
     let ok = true;
-    if (!Number.isFinite(lon) || lon < -180 || lon > 180) { issues.add(`${field}.lon`, 'lon_out_of_range'); ok = false; }
-    if (!Number.isFinite(lat) || lat < -90 || lat > 90) { issues.add(`${field}.lat`, 'lat_out_of_range'); ok = false; }
+    if (lon === undefined) { issues.add(`${field}.lon`, 'required'); ok = false; }
+    else if (!Number.isFinite(lon) || lon < -180 || lon > 180) { issues.add(`${field}.lon`, 'lon_out_of_range'); ok = false; }
+    if (lat === undefined) { issues.add(`${field}.lat`, 'required'); ok = false; }
+    else if (!Number.isFinite(lat) || lat < -90 || lat > 90) { issues.add(`${field}.lat`, 'lat_out_of_range'); ok = false; }
     if (!ok) return null;
     [e, n] = transform(4326, 3006, lon, lat);
     if (!inSweden(e, n)) { issues.add(field, 'outside_municipality', { municipalities: 'Sverige' }); return null; }
     return { e, n };
   }
   const { e: x, n: y, crs } = loc as { e: number; n: number; crs: number };
+  if (x === undefined && y === undefined && crs === undefined) { issues.add(`${field}.lon`, 'required'); issues.add(`${field}.lat`, 'required'); return null; }
+  if (x === undefined) issues.add(`${field}.e`, 'required');
+  if (y === undefined) issues.add(`${field}.n`, 'required');
+  if (crs === undefined) issues.add(`${field}.crs`, 'required');
+  if (x === undefined || y === undefined || crs === undefined) return null;
   if (crs !== 3006 && crs !== 3007) { issues.add(`${field}.crs`, 'unsupported_crs'); return null; }
   if (!Number.isFinite(x) || !Number.isFinite(y)) {
     issues.add(`${field}.${Number.isFinite(x) ? 'n' : 'e'}`, 'type', { expected: 'number' });
