@@ -7,6 +7,7 @@ import * as clarkEvansModule from './clark-evans/index.ts';
 import * as contoursModule from './contours/index.ts';
 import * as convexHullModule from './convex-hull/index.ts';
 import * as dbscanModule from './dbscan/index.ts';
+import * as emergingHotspotsModule from './emerging-hotspots/index.ts';
 import * as fdrModule from './fdr/index.ts';
 import * as generalGModule from './general-g/index.ts';
 import * as giniModule from './gini/index.ts';
@@ -31,6 +32,7 @@ const folders: [string, Record<string, unknown>][] = [
   ['contours', contoursModule],
   ['convex-hull', convexHullModule],
   ['dbscan', dbscanModule],
+  ['emerging-hotspots', emergingHotspotsModule],
   ['fdr', fdrModule],
   ['general-g', generalGModule],
   ['gini', giniModule],

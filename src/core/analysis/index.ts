@@ -19,6 +19,12 @@ export { type Points2D as convexHullPoints2D, checkPoints, convexHull, polygonAr
 // dbscan
 export { type DbscanOptions, type DbscanResult, dbscan } from './dbscan/index.ts';
 
+// emerging-hotspots
+export { type EmergingHotspotsOptions, type EmergingHotspotsResult,
+  defaultOptions as emergingHotspotsDefaultOptions, emergingHotspots, classifyEmergingHotspots,
+  EMERGING_PATTERNS, defaultClassifyOptions, type EmergingPattern, type ZPCube, type ClassifyOptions,
+  type ClassifyResult } from './emerging-hotspots/index.ts';
+
 // fdr
 export { benjaminiHochberg, bhCriticalP, CONFIDENCE_ALPHAS, type ConfidenceBinOptions, confidenceBins } from './fdr/index.ts';
 

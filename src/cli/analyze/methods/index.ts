@@ -9,6 +9,7 @@ import { moranMethod } from './moran.ts';
 import { kdeMethod } from './kde.ts';
 import { dbscanMethod } from './dbscan.ts';
 import { hotspotsMethod } from './hotspots.ts';
+import { emergingHotspotsMethod } from './emerging-hotspots.ts';
 import { gridMethod } from './grid.ts';
 import { hexgridMethod } from './hexgrid.ts';
 import { wdqMethod } from './wdq.ts';
@@ -28,6 +29,7 @@ export const methods: MethodSpec[] = [
   kdeMethod,
   dbscanMethod,
   mannKendallMethod,
+  emergingHotspotsMethod,
   giniMethod,
   clarkEvansMethod,
   convexHullMethod,
