@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark } from './lib.ts';
-import { findBenchFiles, loadBenchmarks, select, runOne, judge, formatRow, formatTable, type Loaded, type Result } from './run.ts';
+import { findBenchFiles, loadBenchmarks, select, runOne, judge, formatRow, formatTable, mergeResults, type Loaded, type Result } from './run.ts';
 
 const createLoaded = (b: Partial<Benchmark> & { name: string }): Loaded => ({
   file: 'x/bench.ts', bench: { suite: 'analysis', run: () => 0, ...b },
@@ -73,4 +73,21 @@ test('judge computes the ratio against the baseline and checks the target', () =
   assert.equal(row[5], '0.25× #1');
   assert.equal(row[6], '✓ 2× faster');
   assert.match(formatTable([row, formatRow(slow)]), /✗ under 1 s/);
+  const tiny = judge(r('tiny', 0.5, { baseline: 'base' }), done);
+  assert.equal(formatRow(tiny, new Map([['base', 1]]))[5], '0.0050× #1 (1/200)');
+});
+
+test('a filtered run replaces its own results in the suite file and keeps the rest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-merge-'));
+  try {
+    const file = join(dir, 'bench-analysis.json');
+    const r = (name: string, medianMs: number, date: string) => ({ name, file: 'f', iterations: 1, medianMs, minMs: medianMs, samplesMs: [medianMs], heapMB: 1, date });
+    writeFileSync(file, JSON.stringify({ suite: 'analysis', results: [r('a', 1, 'old'), r('b', 2, 'old')] }));
+    assert.deepEqual(mergeResults(file, 'analysis', [r('b', 3, 'new'), r('c', 4, 'new')]).map((x) => [x.name, x.medianMs, x.date]),
+      [['a', 1, 'old'], ['b', 3, 'new'], ['c', 4, 'new']]);
+    assert.deepEqual(mergeResults(file, 'db', [r('b', 3, 'new')]).map((x) => x.name), ['b']);
+    assert.deepEqual(mergeResults(join(dir, 'none.json'), 'analysis', [r('b', 3, 'new')]).map((x) => x.name), ['b']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

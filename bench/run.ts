@@ -5,13 +5,16 @@
  * (and, with a filter, those whose name contains it, case-insensitive, plus the baselines they refer to),
  * runs each one (untimed setup, one warm-up, `iterations` timed runs, untimed teardown), prints a table
  * (median, min, heap, ratio against the baseline measured in this run, target ✓/✗) and writes
- * artifacts/bench-<suite>.json. Exit status 1 when a benchmark failed (a target missed is not a failure).
+ * artifacts/bench-<suite>.json (a filtered run updates its own entries there). Exit status 1 when a
+ * benchmark failed (a target missed is not a failure).
  */
-import { readdirSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Benchmark } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,7 +33,7 @@ export interface Result {
   minMs: number;
   /** Every timed run, milliseconds. */
   samplesMs: number[];
-  /** Largest heapUsed seen after a timed run (MB), setup data included. */
+  /** Largest heapUsed right after a timed run (MB; collected before each run), setup data included. */
   heapMB: number;
   baseline?: string;
   /** medianMs / the baseline's medianMs. */
@@ -116,7 +119,18 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+/** The garbage collector, exposed at run time when node was not started with --expose-gc. */
+function exposeGc(): (() => void) | undefined {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+const gc = exposeGc();
 
 /** Runs one benchmark: setup (untimed), one warm-up, `iterations` timed runs, teardown (untimed). */
 export async function runOne(l: Loaded): Promise<Result> {
@@ -133,6 +147,7 @@ export async function runOne(l: Loaded): Promise<Result> {
     await b.run(ctx);
     let heap = 0;
     for (let i = 0; i < iterations; i++) {
+      gc?.();
       const t0 = performance.now();
       await b.run(ctx);
       base.samplesMs.push(performance.now() - t0);
@@ -184,7 +199,9 @@ export function formatRow(r: Result, index: Map<string, number> = new Map()): st
   const no = `${index.get(r.name) ?? ''}`;
   if (r.error) return [no, r.name, '✗ failed', '', '', '', r.error.split('\n')[0]];
   const ref = r.baseline !== undefined && index.has(r.baseline) ? `#${index.get(r.baseline)}` : r.baseline;
-  const ratio = r.ratio !== undefined ? `${r.ratio.toFixed(2)}× ${ref}` : '';
+  const ratio = r.ratio === undefined ? ''
+    : r.ratio < 0.1 ? `${r.ratio.toPrecision(2)}× ${ref} (1/${Math.round(1 / r.ratio)})`
+    : `${r.ratio.toFixed(2)}× ${ref}`;
   const mark = r.met === undefined ? '' : r.met ? '✓ ' : '✗ ';
   const target = r.target ? `${mark}${r.target.description}` : '';
   return [no, r.name, fmtMs(r.medianMs), fmtMs(r.minMs), `${r.heapMB.toFixed(0)} MB`, ratio, target];
@@ -196,6 +213,25 @@ export function formatTable(rows: string[][]): string {
   const w = head.map((_, j) => Math.max(...all.map((r) => [...(r[j] ?? '')].length)));
   const line = (r: string[]) => r.map((c, j) => c + ' '.repeat(w[j] - [...c].length)).join('  ').trimEnd();
   return [line(head), w.map((n) => '─'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A filtered run replaces its own benchmarks in the suite's file and keeps the others (each result
+ * carries the date it was measured; ratios are always from one run, as a baseline runs with its
+ * dependants).
+ */
+export function mergeResults(file: string, suite: string, fresh: (Result & { date: string })[]): (Result & { date?: string })[] {
+  let old: (Result & { date?: string })[] = [];
+  try {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { suite?: string; results?: (Result & { date?: string })[] };
+    if (doc.suite === suite && Array.isArray(doc.results)) old = doc.results;
+  } catch {
+    // no earlier results (or unreadable): just the fresh ones
+  }
+  const byName = new Map(fresh.map((r) => [r.name, r]));
+  const merged = old.map((r) => byName.get(r.name) ?? r);
+  for (const r of fresh) if (!old.some((o) => o.name === r.name)) merged.push(r);
+  return merged;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -217,7 +253,7 @@ async function main(argv: string[]): Promise<number> {
     for (const l of chosen) console.log(`${l.bench.name}\t${l.file}${l.bench.baseline ? `\tbaseline: ${l.bench.baseline}` : ''}`);
     return 0;
   }
-  console.log(`suite ${suite}: ${chosen.length} benchmark(s)${gc ? '' : ' (run node with --expose-gc for steadier heap figures)'}\n`);
+  console.log(`suite ${suite}: ${chosen.length} benchmark(s), node ${process.version}, ${cpus().length} cores${gc ? '' : ' (no gc: heap figures include garbage)'}\n`);
   const done = new Map<string, Result>();
   const index = new Map(chosen.map((l, i) => [l.bench.name, i + 1]));
   const rows: string[][] = [];
@@ -233,10 +269,12 @@ async function main(argv: string[]): Promise<number> {
   for (const r of failed) console.error(`\n${r.name} (${r.file}) failed:\n${r.error}`);
   const out = join(root, 'artifacts', `bench-${suite}.json`);
   mkdirSync(join(root, 'artifacts'), { recursive: true });
+  const date = new Date().toISOString();
+  const stamped = results.map((r) => ({ ...r, date }));
   writeFileSync(out, JSON.stringify({
-    suite, filter: filter ?? null, date: new Date().toISOString(), node: process.version,
-    platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length,
-    memoryGB: +(totalmem() / 2 ** 30).toFixed(1), results,
+    suite, date, node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length, memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+    results: filter ? mergeResults(out, suite, stamped) : stamped,
   }, null, 2) + '\n');
   console.log(`\nwritten: ${relative(process.cwd(), out)}`);
   return failed.length ? 1 : 0;
