@@ -374,6 +374,28 @@ const PP12 = [[66.22, 32.54], [22.52, 22.39], [31.01, 81.21], [9.47, 31.02], [30
   await fails(['kde', '--input', `${REF}/burkitt.csv`, '--cell-size', '5', '--contours', 'high'], /'--contours <levels>' argument 'high' is invalid/);
 });
 
+  test('GeoJSON files, --delimiter and --output', async () => {
+    const fc = { type: 'FeatureCollection', features: PP12.map(([x, y], i) => ({ type: 'Feature', properties: { n: i }, geometry: { type: 'Point', coordinates: [x, y] } })) };
+    const geo = tempFile('points.geojson', JSON.stringify(fc));
+    const piped = tempFile('points.txt', 'a|b\n' + PP12.map((p) => p.join('|')).join('\n') + '\n');
+    try {
+      const r = await ok(['clark-evans', '--input', geo.path]);
+      close(r.ratio, 2.0579094, 1e-7);
+      const p = await ok(['clark-evans', '--input', piped.path, '--delimiter', '|', '--x', 'a', '--y', 'b']);
+      close(p.ratio, 2.0579094, 1e-7);
+      const out = join(geo.path, '..', 'out.csv');
+      const w = await cli(['clark-evans', '--input', geo.path, '--format', 'csv', '--output', out]);
+      assert.equal(w.code, 0, w.stderr);
+      assert.equal(w.stdout, '');
+      assert.match(readFileSync(out, 'utf8'), /^method,n,area,/);
+      await fails(['clark-evans', '--input', piped.path, '--delimiter', '||'], /--delimiter must be one character/);
+      const line = tempFile('bad.geojson', JSON.stringify({ type: 'FeatureCollection', features: [fc.features[0], { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }] }));
+      try {
+        await fails(['clark-evans', '--input', line.path], /bad\.geojson, feature 2: the geometry is a LineString, expected a Point/);
+      } finally { line.done(); }
+    } finally { geo.done(); piped.done(); }
+  });
+
   test('input errors name the line and the column, exit 1, print nothing on stdout', async () => {
   await fails(['mann-kendall', '--input', `${REF}/mann_kendall_series.csv`, '--column', 'count'],
     /mann_kendall_series\.csv, line 1 \(header\): --column: no column "count"; the columns are value/);
