@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { readFileSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/engine.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -23,7 +25,11 @@ export interface AppOptions {
   loginRateLimit?: { max: number; timeWindow: number };
   /** Trust X-Forwarded-* from a reverse proxy (for the client IP in rate limits and the audit log). */
   trustProxy?: boolean;
+  /** The built browser app to serve at / (default web/dist when it exists; false for none). */
+  webRoot?: string | false;
 }
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -65,5 +71,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(configurationRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = opts.webRoot ?? (existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : false);
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      index: ['index.html'],
+      // Hashed assets never change; the shell and the service worker must be revalidated.
+      setHeaders(res, path) {
+        res.setHeader('cache-control', /[\/]assets[\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   return app;
 }

@@ -1,0 +1,81 @@
+import { session } from '../session.ts';
+
+/** A field the server rejected: where, why (code), and a message in the user's language. */
+export interface FieldError {
+  field: string;
+  in?: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/** Any non-2xx answer of the API, with the server's message and field errors. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  /** The message for one field, if the server named it. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field || f.field.startsWith(field + '.'))?.message;
+  }
+}
+
+/** Thrown when the request never reached the server (offline, DNS, connection reset). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'NetworkError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * The one way the app talks to the server: JSON in and out, the session cookie, the CSRF token on
+ * state-changing requests, the UI language in Accept-Language, and errors as ApiError.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown, init: { headers?: Record<string, string>; signal?: AbortSignal; raw?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'sv', ...init.headers };
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && session.value?.csrfToken) headers['x-csrf-token'] = session.value.csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method, headers, credentials: 'same-origin', signal: init.signal,
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new NetworkError(e);
+  }
+  if (res.status === 401 && !path.startsWith('/api/auth/login')) session.value = null;
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    const err = data?.error;
+    throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? res.statusText, err?.fields ?? []);
+  }
+  if (init.raw) return res as unknown as T;
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  return (type.includes('json') ? await res.json() : await res.text()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => request<T>('GET', path, undefined, init),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown, headers?: Record<string, string>) => request<T>('PATCH', path, body, { headers }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};
+
+/** Builds a query string from defined values (arrays joined with commas). */
+export function query(params: Record<string, string | number | boolean | string[] | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    q.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

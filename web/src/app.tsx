@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { api, ApiError } from './api/client.ts';
+import type { Me } from './api/types.ts';
+import { lang, setLang, t } from './i18n/index.ts';
+import { homePath, PAGES, type PageDef } from './pages/index.ts';
+import { LoginPage } from './pages/login.tsx';
+import { navigate, route } from './router.ts';
+import { session } from './session.ts';
+import { online } from './ui/online.ts';
+
+function allowed(p: PageDef): boolean {
+  const roles = session.value?.user.roles ?? [];
+  return p.roles.length === 0 || p.roles.some((r) => roles.includes(r));
+}
+
+function Nav() {
+  const me = session.value!;
+  const [open, setOpen] = useState(false);
+  async function logout() {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    session.value = null;
+  }
+  return (
+    <header class="topbar">
+      <a class="brand" href={`#${homePath(me.user.roles)}`}>{t('app.name')}</a>
+      <button class="menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>{t('app.menu')}</button>
+      <nav id="main-nav" aria-label={t('app.nav')} class={open ? 'open' : ''}>
+        <ul>
+          {PAGES.filter((p) => p.inMenu && allowed(p)).map((p) => (
+            <li key={p.path}>
+              <a href={`#${p.path}`} aria-current={route.value.path.startsWith(p.path) ? 'page' : undefined} onClick={() => setOpen(false)}>{t(p.title)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="account">
+        <span class="who" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}>{me.user.name}</span>
+        <label class="visually-hidden" for="lang-select">{t('app.language')}</label>
+        <select id="lang-select" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as 'sv' | 'en')}>
+          <option value="sv">Svenska</option>
+          <option value="en">English</option>
+        </select>
+        <button onClick={logout}>{t('app.logout')}</button>
+      </div>
+    </header>
+  );
+}
+
+function PageHost({ page }: { page: PageDef }) {
+  const [Component, setComponent] = useState<ComponentType | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setComponent(null);
+    page.load().then((m) => live && setComponent(() => m.default)).catch((e) => live && setError(String(e)));
+    document.title = `${t(page.title)} – ${t('app.name')}`;
+    return () => { live = false; };
+  }, [page]);
+  if (error) return <p role="alert" class="error">{t('app.error', { message: error })}</p>;
+  return Component ? <Component /> : <p aria-busy="true">{t('app.loading')}</p>;
+}
+
+export function App() {
+  useEffect(() => {
+    document.documentElement.lang = lang.value;
+    api.get<Me>('/api/me').then((me) => (session.value = me)).catch((e) => {
+      // Offline with a cached shell: keep the last known session so queued reports can still be made.
+      if (!(e instanceof ApiError)) {
+        const cached = localStorage.getItem('lagesbild.me');
+        session.value = cached ? (JSON.parse(cached) as Me) : null;
+      } else session.value = null;
+    });
+  }, []);
+  useEffect(() => {
+    if (session.value) localStorage.setItem('lagesbild.me', JSON.stringify(session.value));
+    else if (session.value === null) localStorage.removeItem('lagesbild.me');
+  }, [session.value]);
+
+  if (session.value === undefined) return <p aria-busy="true" class="splash">{t('app.loading')}</p>;
+  if (session.value === null) return <LoginPage />;
+
+  const path = route.value.path;
+  if (path === '/' || path === '') {
+    navigate(homePath(session.value.user.roles));
+    return null;
+  }
+  const page = PAGES.find((p) => path === p.path || path.startsWith(p.path + '/'));
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('app.skipToContent')}</a>
+      <Nav />
+      {!online.value && <p class="offline-banner" role="status">{t('app.offline')}</p>}
+      <main id="main" tabIndex={-1}>
+        {!page ? <p>{t('app.notFound')}</p> : !allowed(page) ? <p role="alert">{t('app.forbidden')}</p> : <PageHost page={page} />}
+      </main>
+    </>
+  );
+}

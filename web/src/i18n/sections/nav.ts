@@ -1,0 +1,17 @@
+import { section } from '../section.ts';
+
+export default section({
+    report: 'Rapportera',
+    myReports: 'Mina rapporter',
+    map: 'Lägesbild',
+    table: 'Tabell',
+    review: 'Granska',
+    admin: 'Administration',
+  }, {
+    report: 'Report',
+    myReports: 'My reports',
+    map: 'Situation map',
+    table: 'Table',
+    review: 'Review',
+    admin: 'Administration',
+  });

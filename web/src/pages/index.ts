@@ -1,0 +1,31 @@
+import type { ComponentType } from 'preact';
+import type { Role } from '../api/types.ts';
+import type { MessageKey } from '../i18n/index.ts';
+
+/**
+ * The pages of the app. Each lives in its own folder under pages/ and is loaded when first visited,
+ * so a reporter's phone never downloads the map or the admin pages.
+ */
+export interface PageDef {
+  path: string;
+  title: MessageKey;
+  /** Who may open it; empty = every logged-in user. */
+  roles: Role[];
+  /** Shown in the main menu. */
+  inMenu: boolean;
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const PAGES: PageDef[] = [
+  { path: '/rapportera', title: 'nav.report', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, load: () => import('./report/index.tsx') },
+  { path: '/mina-rapporter', title: 'nav.myReports', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, load: () => import('./my-reports/index.tsx') },
+  { path: '/karta', title: 'nav.map', roles: [], inMenu: true, load: () => import('./map/index.tsx') },
+  { path: '/tabell', title: 'nav.table', roles: [], inMenu: true, load: () => import('./table/index.tsx') },
+  { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
+  { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, load: () => import('./admin/index.tsx') },
+];
+
+/** Where a user lands: reporters on the form (they are in the field), others on the map. */
+export function homePath(roles: Role[]): string {
+  return roles.length === 1 && roles[0] === 'reporter' ? '/rapportera' : '/karta';
+}
