@@ -79,8 +79,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       prefix: '/',
       index: ['index.html'],
       // Hashed assets never change; the shell and the service worker must be revalidated.
-      setHeaders(res, path) {
-        res.setHeader('cache-control', /[\/]assets[\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setHeaders(reply, path) {
+        reply.header('cache-control', /[\/]assets[\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

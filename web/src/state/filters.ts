@@ -1,0 +1,69 @@
+import { computed, effect, signal } from '@preact/signals';
+import { query } from '../api/client.ts';
+import { replaceParams, route } from '../router.ts';
+
+/**
+ * The selection every lägesbild view shares (map, side panel, table, export): a period and the
+ * filters, kept in the URL so a view can be bookmarked and sent to a colleague.
+ */
+export type PeriodPreset = 'week' | '4weeks' | 'quarter' | 'year' | 'custom';
+
+export interface Filters {
+  preset: PeriodPreset;
+  /** ISO dates (YYYY-MM-DD), inclusive from, exclusive to. */
+  from: string;
+  to: string;
+  categories: string[];
+  organisations: string[];
+  area?: string;
+  reviewStatus: string[];
+  q?: string;
+}
+
+const DAY = 86_400_000;
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** [from, to) of a preset ending today (to = tomorrow 00:00, so today is included). */
+export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today = new Date()): { from: string; to: string } {
+  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DAY);
+  const days = { week: 7, '4weeks': 28, quarter: 91, year: 365 }[preset];
+  return { from: isoDate(new Date(to.getTime() - days * DAY)), to: isoDate(to) };
+}
+
+function fromUrl(params: URLSearchParams): Filters {
+  const preset = (params.get('period') as PeriodPreset) || '4weeks';
+  const range = preset === 'custom' ? { from: params.get('from') ?? presetRange('4weeks').from, to: params.get('to') ?? presetRange('4weeks').to } : presetRange(preset);
+  const list = (k: string) => (params.get(k) ?? '').split(',').filter(Boolean);
+  return {
+    preset, ...range,
+    categories: list('categories'), organisations: list('organisations'),
+    area: params.get('area') ?? undefined, reviewStatus: list('reviewStatus'), q: params.get('q') ?? undefined,
+  };
+}
+
+export const filters = signal<Filters>(fromUrl(route.value.params));
+
+/** Changes some filters; the URL follows. */
+export function setFilters(patch: Partial<Filters>): void {
+  const next = { ...filters.value, ...patch };
+  if (patch.preset && patch.preset !== 'custom') Object.assign(next, presetRange(patch.preset));
+  filters.value = next;
+  replaceParams({
+    ...Object.fromEntries(route.value.params),
+    period: next.preset, from: next.preset === 'custom' ? next.from : undefined, to: next.preset === 'custom' ? next.to : undefined,
+    categories: next.categories.join(',') || undefined, organisations: next.organisations.join(',') || undefined,
+    area: next.area, reviewStatus: next.reviewStatus.join(',') || undefined, q: next.q,
+  });
+}
+
+/** The filters as the API's query parameters (same names as GET /api/incidents). */
+export const filterQuery = computed(() => {
+  const f = filters.value;
+  return query({ from: f.from, to: f.to, categories: f.categories, organisations: f.organisations, area: f.area, reviewStatus: f.reviewStatus, q: f.q });
+});
+
+// Keep in step when the user navigates back/forward between bookmarked views.
+effect(() => {
+  const p = route.value.params;
+  if (p.has('period') && p.get('period') !== filters.peek().preset) filters.value = fromUrl(p);
+});
