@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.ts';
 import { configurationRoutes } from './routes/configuration.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
+import { lagesbildRoutes } from './routes/lagesbild.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
 
 export interface AppOptions {
@@ -69,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db });
   await app.register(configurationRoutes, { db: opts.db });
+  await app.register(lagesbildRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

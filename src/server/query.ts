@@ -19,11 +19,11 @@ function date(value: string | undefined, field: string, issues: IssueCollector):
 
 export interface IncidentQueryString {
   from?: string; to?: string; municipality?: string; categories?: string; organisations?: string; area?: string;
-  bbox?: string; reviewStatus?: string; visibility?: 'normal' | 'restricted'; q?: string; limit?: number; cursor?: string;
+  bbox?: string; reviewStatus?: string; visibility?: 'normal' | 'restricted'; q?: string; limit?: number; cursor?: string; mine?: boolean;
 }
 
 /** Turns the list/export query string into a filter, naming each malformed parameter. */
-export function parseIncidentQuery(qs: IncidentQueryString): { filter: IncidentFilter; after?: { occurredFrom: Date; id: string } } {
+export function parseIncidentQuery(qs: IncidentQueryString, userId?: string): { filter: IncidentFilter; after?: { occurredFrom: Date; id: string } } {
   const issues = new IssueCollector();
   const filter: IncidentFilter = {};
   filter.from = date(qs.from, 'from', issues);
@@ -49,6 +49,7 @@ export function parseIncidentQuery(qs: IncidentQueryString): { filter: IncidentF
   } else filter.reviewStatus = statuses as ReviewStatus[] | undefined;
   filter.visibility = qs.visibility;
   filter.text = qs.q?.trim() || undefined;
+  if (qs.mine && userId) filter.reporterId = userId;
   let after: { occurredFrom: Date; id: string } | undefined;
   if (qs.cursor !== undefined) {
     after = decodeCursor(qs.cursor) ?? undefined;

@@ -122,9 +122,14 @@ export const IncidentQuery = Type.Object({
   reviewStatus: Type.Optional(Type.String({ description: `Comma-separated: ${REVIEW_STATUSES.join(', ')}.` })),
   visibility: Type.Optional(StringEnum(VISIBILITIES)),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Free text in description and place name.' })),
+  mine: Type.Optional(Type.Boolean({ description: 'Only my own reports.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page.' })),
 }, { additionalProperties: false });
+
+const { limit: _limit, cursor: _cursor, ...filterProperties } = IncidentQuery.properties;
+/** The selection shared by the map, the panel and the export: the list filters without paging. */
+export const filterQuery = (extra: Record<string, TSchema> = {}) => Type.Object({ ...filterProperties, ...extra }, { additionalProperties: false });
 
 export const HistoryEntry = Type.Object({
   id: Type.Integer(),

@@ -169,6 +169,8 @@ export interface IncidentFilter {
   reviewStatus?: ReviewStatus[];
   visibility?: Visibility;
   text?: string;
+  /** Only reports made by this user ("Mina rapporter"). */
+  reporterId?: string;
 }
 
 export interface Page {
@@ -190,6 +192,7 @@ export function incidentWhere(actor: Actor, f: IncidentFilter, p: Params): strin
   if (f.organisations?.length) w.push(`i.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
   if (f.reviewStatus?.length) w.push(`i.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
   if (f.visibility) w.push(`i.visibility = ${p.add(f.visibility)}`);
+  if (f.reporterId) w.push(`i.reporter_id = ${p.add(f.reporterId)}::uuid`);
   if (f.areaId) w.push(`ST_Intersects(i.geom, (SELECT a.geom FROM areas a WHERE a.id = ${p.add(f.areaId)} AND a.municipality_id = ANY(${p.add(actor.municipalities)}::text[])))`);
   if (f.bbox) {
     const [a, b, c, d] = f.bbox.map((v) => p.add(v));

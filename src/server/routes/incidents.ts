@@ -41,7 +41,7 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
   }, async (req, reply) => {
     const a = actor(req);
     const qs = req.query as IncidentQueryString;
-    const { filter, after } = parseIncidentQuery(qs);
+    const { filter, after } = parseIncidentQuery(qs, a.userId);
     const page = await listIncidents(db, a, filter, { limit: qs.limit ?? 100, after });
     const last = page.items[page.items.length - 1];
     const nextCursor = page.hasMore && last ? encodeCursor(last.occurredFrom, last.id) : null;

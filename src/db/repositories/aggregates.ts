@@ -1,0 +1,137 @@
+import type { Actor } from '../../core/access/roles.ts';
+import type { Queryable } from '../engine.ts';
+import { Params } from '../sql.ts';
+import { incidentWhere, type IncidentFilter } from './incidents.ts';
+
+/**
+ * Aggregates of the incidents an actor may see, for the map and the side panel. All of them go
+ * through incidentWhere (the same access predicate as lists), and all run unchanged on PGlite and
+ * PostgreSQL: plain SQL aggregates, no ST_AsMVT.
+ */
+
+export interface GridCell {
+  col: number;
+  row: number;
+  count: number;
+  /** Mean position of the members (EPSG:3006). */
+  x: number;
+  y: number;
+  /** Commonest category in the cell. */
+  categoryId: string;
+  /** For single-incident cells: the incident. */
+  id: string;
+  occurredFrom: Date;
+  reviewStatus: string;
+}
+
+/** Counts per cell of a SWEREF 99 TM grid with origin 0,0 (cells are stable between requests). */
+export async function gridCells(q: Queryable, actor: Actor, f: IncidentFilter, cellSize: number, limit = 200_000): Promise<GridCell[]> {
+  const p = new Params();
+  const where = incidentWhere(actor, f, p);
+  const s = p.add(cellSize);
+  const r = await q.query<GridCell>(
+    `SELECT floor(ST_X(i.geom) / ${s})::int AS col, floor(ST_Y(i.geom) / ${s})::int AS row, count(*)::int AS count,
+            avg(ST_X(i.geom)) AS x, avg(ST_Y(i.geom)) AS y,
+            mode() WITHIN GROUP (ORDER BY i.category_id) AS "categoryId",
+            min(i.id::text) AS id, min(i.occurred_from) AS "occurredFrom", min(i.review_status) AS "reviewStatus"
+       FROM incidents i WHERE ${where} GROUP BY 1, 2 LIMIT ${p.add(limit)}`, p.values);
+  return r.rows;
+}
+
+export interface PointRow { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }
+
+/** Individual incidents (for close zoom), at most `limit`. */
+export async function incidentPoints(q: Queryable, actor: Actor, f: IncidentFilter, limit: number): Promise<PointRow[]> {
+  const p = new Params();
+  const r = await q.query<PointRow>(
+    `SELECT i.id, ST_X(i.geom) AS x, ST_Y(i.geom) AS y, i.category_id AS "categoryId", i.occurred_from AS "occurredFrom", i.review_status AS "reviewStatus"
+       FROM incidents i WHERE ${incidentWhere(actor, f, p)} ORDER BY i.occurred_from DESC LIMIT ${p.add(limit)}`, p.values);
+  return r.rows;
+}
+
+export async function countWhere(q: Queryable, actor: Actor, f: IncidentFilter, cap?: number): Promise<number> {
+  const p = new Params();
+  const inner = `SELECT 1 FROM incidents i WHERE ${incidentWhere(actor, f, p)}${cap ? ` LIMIT ${p.add(cap)}` : ''}`;
+  const r = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${inner}) x`, p.values);
+  return r.rows[0].n;
+}
+
+/** Counts in the current, previous and last-year windows per key expression, in one scan. */
+export async function countsByKey(
+  q: Queryable, actor: Actor, f: IncidentFilter, key: string,
+  windows: { current: [Date, Date]; previous: [Date, Date]; lastYear: [Date, Date] },
+): Promise<Array<{ key: string | null; current: number; previous: number; lastYear: number }>> {
+  const p = new Params();
+  // The scan covers all three windows; each count keeps the incidents overlapping its own window.
+  const span = { ...f, from: windows.lastYear[0] < windows.previous[0] ? windows.lastYear[0] : windows.previous[0], to: windows.current[1] };
+  const where = incidentWhere(actor, span, p);
+  const inWindow = ([a, b]: [Date, Date]) => `i.occurred_to >= ${p.add(a)} AND i.occurred_from < ${p.add(b)}`;
+  const r = await q.query<{ key: string | null; current: number; previous: number; lastYear: number }>(
+    `SELECT ${key} AS key,
+            count(*) FILTER (WHERE ${inWindow(windows.current)})::int AS current,
+            count(*) FILTER (WHERE ${inWindow(windows.previous)})::int AS previous,
+            count(*) FILTER (WHERE ${inWindow(windows.lastYear)})::int AS "lastYear"
+       FROM incidents i WHERE ${where} GROUP BY 1`, p.values);
+  return r.rows;
+}
+
+/** Incidents per week (Monday, Swedish local time) in the period. */
+export async function weeklyCounts(q: Queryable, actor: Actor, f: IncidentFilter): Promise<Array<{ weekStart: string; count: number }>> {
+  const p = new Params();
+  const r = await q.query<{ weekStart: string; count: number }>(
+    `SELECT date_trunc('week', i.occurred_from AT TIME ZONE 'Europe/Stockholm')::date::text AS "weekStart", count(*)::int AS count
+       FROM incidents i WHERE ${incidentWhere(actor, f, p)} GROUP BY 1 ORDER BY 1`, p.values);
+  return r.rows;
+}
+
+/** Incidents per (ISO weekday 1–7, hour 0–23), Swedish local time, by the start of the occurred window. */
+export async function hourWeekdayCounts(q: Queryable, actor: Actor, f: IncidentFilter): Promise<number[][]> {
+  const p = new Params();
+  const r = await q.query<{ d: number; h: number; n: number }>(
+    `SELECT extract(isodow FROM i.occurred_from AT TIME ZONE 'Europe/Stockholm')::int AS d,
+            extract(hour FROM i.occurred_from AT TIME ZONE 'Europe/Stockholm')::int AS h, count(*)::int AS n
+       FROM incidents i WHERE ${incidentWhere(actor, f, p)} GROUP BY 1, 2`, p.values);
+  const table = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const row of r.rows) table[row.d - 1][row.h] = row.n;
+  return table;
+}
+
+/** Per area of a kind: incidents inside in the current and the previous window. */
+export async function areaCounts(
+  q: Queryable, actor: Actor, f: IncidentFilter, kind: string, windows: { current: [Date, Date]; previous: [Date, Date] },
+): Promise<Array<{ id: string; name: string; geometry: string; current: number; previous: number }>> {
+  const p = new Params();
+  const { areaId: _ignored, ...rest } = f;
+  const where = incidentWhere(actor, { ...rest, from: windows.previous[0], to: windows.current[1] }, p);
+  const inWindow = ([a, b]: [Date, Date]) => `i.occurred_to >= ${p.add(a)} AND i.occurred_from < ${p.add(b)}`;
+  const r = await q.query<{ id: string; name: string; geometry: string; current: number; previous: number }>(
+    `SELECT a.id, a.name, ST_AsGeoJSON(ST_Transform(a.geom, 4326), 6) AS geometry,
+            count(i.id) FILTER (WHERE ${inWindow(windows.current)})::int AS current,
+            count(i.id) FILTER (WHERE ${inWindow(windows.previous)})::int AS previous
+       FROM areas a LEFT JOIN incidents i ON ST_Intersects(a.geom, i.geom) AND ${where}
+      WHERE a.municipality_id = ANY(${p.add(actor.municipalities)}::text[]) AND a.kind = ${p.add(kind)}
+      GROUP BY a.id, a.name, a.geom ORDER BY a.name`, p.values);
+  return r.rows;
+}
+
+/** Bounding box (EPSG:3006) of the municipalities, for the study area of the hotspot grid. */
+export async function municipalityExtent(q: Queryable, ids: string[]): Promise<{ minX: number; minY: number; maxX: number; maxY: number; geometry: string } | null> {
+  const r = await q.query<{ minX: number; minY: number; maxX: number; maxY: number; geometry: string }>(
+    `SELECT ST_XMin(e) AS "minX", ST_YMin(e) AS "minY", ST_XMax(e) AS "maxX", ST_YMax(e) AS "maxY", ST_AsGeoJSON(u) AS geometry
+       FROM (SELECT ST_Extent(geom)::geometry AS e, ST_Union(geom) AS u FROM municipalities WHERE id = ANY($1::text[])) x`, [ids]);
+  return r.rows[0]?.geometry ? r.rows[0] : null;
+}
+
+/** Places (named place or free-text place name) with the most incidents in the period. */
+export async function topPlaces(q: Queryable, actor: Actor, f: IncidentFilter, prev: [Date, Date], limit = 10): Promise<Array<{ name: string; count: number; previous: number }>> {
+  const p = new Params();
+  const cur = incidentWhere(actor, f, p);
+  const before = incidentWhere(actor, { ...f, from: prev[0], to: prev[1] }, p);
+  const name = `COALESCE((SELECT pl.name FROM places pl WHERE pl.id = i.place_id), NULLIF(trim(i.place_name), ''))`;
+  const r = await q.query<{ name: string; count: number; previous: number }>(
+    `WITH c AS (SELECT ${name} AS name, count(*)::int AS n FROM incidents i WHERE ${cur} GROUP BY 1),
+          b AS (SELECT ${name} AS name, count(*)::int AS n FROM incidents i WHERE ${before} GROUP BY 1)
+     SELECT c.name, c.n AS count, COALESCE(b.n, 0) AS previous FROM c LEFT JOIN b ON b.name = c.name
+      WHERE c.name IS NOT NULL ORDER BY c.n DESC, c.name LIMIT ${p.add(limit)}`, p.values);
+  return r.rows;
+}

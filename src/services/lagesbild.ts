@@ -1,0 +1,188 @@
+import type { Actor } from '../core/access/roles.ts';
+import { confidenceBins } from '../core/analysis/fdr/index.ts';
+import { gistarGrid } from '../core/analysis/gistar/index.ts';
+import { comparePeriods, type Change } from '../core/analysis/period-comparison/index.ts';
+import { poissonRateTest } from '../core/analysis/poisson/index.ts';
+import { invalid } from '../core/errors/index.ts';
+import { boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
+import type { Database } from '../db/engine.ts';
+import {
+  areaCounts, countsByKey, countWhere, gridCells, hourWeekdayCounts, incidentPoints, municipalityExtent, topPlaces, weeklyCounts,
+} from '../db/repositories/aggregates.ts';
+import { listCategories } from '../db/repositories/categories.ts';
+import type { IncidentFilter } from '../db/repositories/incidents.ts';
+import { listOrganisations } from '../db/repositories/organisations.ts';
+
+/**
+ * The numbers behind the lägesbild views: what the map draws at a zoom level, the hotspot grid, the
+ * areas and the side panel. Everything is aggregated in the database for the actor's visible
+ * incidents and the filter; no view ever downloads the incidents themselves.
+ */
+
+const DAY = 86_400_000;
+const toWgs84 = (x: number, y: number) => transform(3006, 4326, x, y).map((v) => Math.round(v * 1e6) / 1e6) as [number, number];
+
+/** The period of a filter, defaulting to the last 28 days. */
+export function periodOf(f: IncidentFilter, now = new Date()): { from: Date; to: Date } {
+  const to = f.to ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY);
+  const from = f.from ?? new Date(to.getTime() - 28 * DAY);
+  return { from, to };
+}
+
+/** The window of equal length just before, and the same window one calendar year earlier. */
+export function comparisonWindows(from: Date, to: Date) {
+  const len = to.getTime() - from.getTime();
+  const shiftYear = (d: Date) => { const x = new Date(d); x.setUTCFullYear(x.getUTCFullYear() - 1); return x; };
+  return {
+    current: [from, to] as [Date, Date],
+    previous: [new Date(from.getTime() - len), from] as [Date, Date],
+    lastYear: [shiftYear(from), shiftYear(to)] as [Date, Date],
+  };
+}
+
+/** Cluster cell size for a zoom level: about 60 screen pixels, in steps of two so cells nest. */
+export function clusterCellSize(zoom: number): number {
+  return 25 * 2 ** (17 - Math.max(5, Math.min(17, Math.round(zoom))));
+}
+
+const colours = async (db: Database, actor: Actor) => new Map((await listCategories(db, actor.municipalities)).map((c) => [c.id, c]));
+
+/** Points for the map view: single incidents where they stand alone, clusters elsewhere. */
+export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, zoom: number) {
+  const cats = await colours(db, actor);
+  const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties: props });
+  const individual = zoom >= 16 || (await countWhere(db, actor, f, 301)) <= 300;
+  if (individual) {
+    const rows = await incidentPoints(db, actor, f, 5000);
+    return {
+      type: 'FeatureCollection' as const,
+      features: rows.map((r) => feature(r.x, r.y, { kind: 'incident', id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour, occurredFrom: r.occurredFrom.toISOString(), reviewStatus: r.reviewStatus })),
+    };
+  }
+  const size = clusterCellSize(zoom);
+  const cells = await gridCells(db, actor, f, size, 20_000);
+  return {
+    type: 'FeatureCollection' as const,
+    features: cells.map((c) => c.count === 1
+      ? feature(c.x, c.y, { kind: 'incident', id: c.id, categoryId: c.categoryId, categoryCode: cats.get(c.categoryId)?.code, colour: cats.get(c.categoryId)?.colour, occurredFrom: new Date(c.occurredFrom).toISOString(), reviewStatus: c.reviewStatus })
+      : feature(c.x, c.y, { kind: 'cluster', count: c.count, colour: cats.get(c.categoryId)?.colour ?? '#707070', categoryId: c.categoryId, cellId: `${size}:${c.col}:${c.row}` })),
+  };
+}
+
+/** Counts per grid cell (for the heatmap), positioned at the members' mean. */
+export async function mapGrid(db: Database, actor: Actor, f: IncidentFilter, cellSize: number) {
+  const cells = await gridCells(db, actor, f, cellSize);
+  return {
+    cellSize,
+    cells: cells.map((c) => {
+      const [lon, lat] = toWgs84(c.x, c.y);
+      return { cellId: `${cellSize}:${c.col}:${c.row}`, col: c.col, row: c.row, count: c.count, lon, lat };
+    }),
+  };
+}
+
+const MAX_HOTSPOT_CELLS = 4_000_000;
+
+/**
+ * Getis-Ord Gi* hotspots on a grid over the municipalities (the study area is the cells whose centre
+ * lies inside them), with Benjamini–Hochberg control of the false discovery rate for the bins.
+ */
+export async function mapHotspots(db: Database, actor: Actor, f: IncidentFilter, cellSize: number, distance: number) {
+  if (distance < cellSize) throw invalid('distance', 'too_small', { min: cellSize });
+  const municipalities = f.municipalities?.length ? f.municipalities.filter((m) => actor.municipalities.includes(m)) : actor.municipalities;
+  const ext = await municipalityExtent(db, municipalities);
+  const empty = { type: 'FeatureCollection' as const, features: [], cellSize, distance };
+  if (!ext) return empty;
+  const col0 = Math.floor(ext.minX / cellSize), row0 = Math.floor(ext.minY / cellSize);
+  const cols = Math.floor(ext.maxX / cellSize) - col0 + 1, rows = Math.floor(ext.maxY / cellSize) - row0 + 1;
+  if (cols * rows > MAX_HOTSPOT_CELLS) throw invalid('cellSize', 'too_small', { min: Math.ceil(Math.sqrt(((ext.maxX - ext.minX) * (ext.maxY - ext.minY)) / MAX_HOTSPOT_CELLS)) });
+  const inside = createPointInPolygon(boundaryRings(JSON.parse(ext.geometry)));
+  const mask = new Uint8Array(cols * rows);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mask[r * cols + c] = inside((col0 + c + 0.5) * cellSize, (row0 + r + 0.5) * cellSize) ? 1 : 0;
+  const values = new Float64Array(cols * rows);
+  for (const cell of await gridCells(db, actor, f, cellSize)) {
+    const c = cell.col - col0, r = cell.row - row0;
+    if (c >= 0 && c < cols && r >= 0 && r < rows) {
+      values[r * cols + c] = cell.count;
+      mask[r * cols + c] = 1; // a cell with incidents is part of the study area even on a coarse boundary
+    }
+  }
+  const { z, p } = gistarGrid({ cols, rows, cellSize, values, mask }, { distance });
+  // The false discovery rate is controlled over the study area's cells only.
+  const idx: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i]) idx.push(i);
+  const bins = confidenceBins(idx.map((i) => z[i]), idx.map((i) => p[i]), { fdr: true });
+  const features = [];
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    if (values[i] === 0 && bins[k] === 0) continue;
+    const c = col0 + (i % cols), r = row0 + Math.floor(i / cols);
+    const [x0, y0, x1, y1] = [c * cellSize, r * cellSize, (c + 1) * cellSize, (r + 1) * cellSize];
+    features.push({
+      type: 'Feature' as const,
+      geometry: { type: 'Polygon' as const, coordinates: [[toWgs84(x0, y0), toWgs84(x1, y0), toWgs84(x1, y1), toWgs84(x0, y1), toWgs84(x0, y0)]] },
+      properties: { cellId: `${cellSize}:${c}:${r}`, count: values[i], z: round(z[i], 4), p: round(p[i], 6), bin: bins[k] },
+    });
+  }
+  return { type: 'FeatureCollection' as const, features, cellSize, distance };
+}
+
+const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Areas of a kind with their count, the previous period's, the change and its significance. */
+export async function mapAreas(db: Database, actor: Actor, f: IncidentFilter, kind: string) {
+  const { from, to } = periodOf(f);
+  const w = comparisonWindows(from, to);
+  const rows = await areaCounts(db, actor, f, kind, w);
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((a) => ({
+      type: 'Feature' as const,
+      geometry: JSON.parse(a.geometry),
+      properties: {
+        id: a.id, name: a.name, count: a.current, previous: a.previous, change: a.current - a.previous,
+        percentChange: a.previous === 0 ? null : round((100 * (a.current - a.previous)) / a.previous, 1),
+        p: a.current + a.previous === 0 ? 1 : round(poissonRateTest(a.current, 1, a.previous, 1).pValue, 6),
+      },
+    })),
+  };
+}
+
+const changeOut = (c: Change | null, window: [Date, Date]) => c && ({
+  from: window[0].toISOString(), to: window[1].toISOString(), count: c.base, change: c.change,
+  percentChange: c.percentChange === null ? null : round(c.percentChange, 1), p: round(c.pValue, 6), rateRatio: c.rateRatio === null ? null : round(c.rateRatio, 4),
+});
+
+/** Everything the side panel shows for a selection. */
+export async function lagesbildStats(db: Database, actor: Actor, f: IncidentFilter) {
+  const { from, to } = periodOf(f);
+  const w = comparisonWindows(from, to);
+  const filter = { ...f, from, to };
+  const [byCat, byOrg, weekly, hourWeekday, places, categories, organisations] = await Promise.all([
+    countsByKey(db, actor, filter, 'i.category_id', w),
+    countsByKey(db, actor, filter, 'i.organisation_id', w),
+    weeklyCounts(db, actor, filter),
+    hourWeekdayCounts(db, actor, filter),
+    topPlaces(db, actor, filter, w.previous),
+    listCategories(db, actor.municipalities),
+    listOrganisations(db, actor.municipalities),
+  ]);
+  const sum = (k: 'current' | 'previous' | 'lastYear') => byCat.reduce((a, r) => a + r[k], 0);
+  const [total] = comparePeriods([{ key: {}, current: sum('current'), previous: sum('previous'), lastYear: sum('lastYear') }]);
+  const catById = new Map(categories.map((c) => [c.id, c]));
+  const orgById = new Map(organisations.map((o) => [o.id, o]));
+  return {
+    total: total.current,
+    period: { from: from.toISOString(), to: to.toISOString(), days: Math.round((to.getTime() - from.getTime()) / DAY) },
+    comparison: { previous: changeOut(total.vsPrevious, w.previous), lastYear: changeOut(total.vsLastYear, w.lastYear) },
+    byCategory: byCat.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => {
+      const c = catById.get(r.key!);
+      return { id: r.key, code: c?.code, nameSv: c?.nameSv, nameEn: c?.nameEn, colour: c?.colour, parentId: c?.parentId ?? null, count: r.current, previous: r.previous, lastYear: r.lastYear };
+    }).sort((a, b) => b.count - a.count || b.previous - a.previous),
+    byOrganisation: byOrg.filter((r) => r.current + r.previous > 0).map((r) => ({ id: r.key, name: orgById.get(r.key!)?.name ?? '', count: r.current, previous: r.previous }))
+      .sort((a, b) => b.count - a.count),
+    weekly,
+    topPlaces: places,
+    hourWeekday,
+  };
+}
