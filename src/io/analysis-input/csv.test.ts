@@ -11,6 +11,16 @@ test('header, rows and 1-based line numbers (blank lines and quoted line breaks 
   assert.deepEqual(stringColumn(t, 'label'), ['a', 'two\nlines', 'c']);
 });
 
+test('line numbers are the same with and without quoted fields (two parsing paths)', () => {
+  const plain = '\uFEFFx,y\r\n1,2\r\n\r\n3,4\r\n  \r\n\r\n5,6';
+  const quoted = plain.replace('3,4', '"3",4');
+  const a = parseCsv(plain), b = parseCsv(quoted);
+  assert.deepEqual(a.origin, [2, 4, 7]);
+  assert.deepEqual(b.origin, a.origin);
+  assert.deepEqual(a.rows, b.rows);
+  assert.deepEqual(parseCsv('x\r1\r2\r').origin, [2, 3]);
+});
+
 test('without a header columns are numbered from 1', () => {
   const t = parseCsv('10,20,2016-01-01\n11,21,2016-01-02\n', { header: false });
   assert.deepEqual(t.columns, ['1', '2', '3']);
