@@ -13,6 +13,8 @@ import { configurationRoutes } from './routes/configuration.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { lagesbildRoutes } from './routes/lagesbild.ts';
+import { photoRoutes } from './routes/photos.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
 
 export interface AppOptions {
@@ -71,6 +73,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(incidentRoutes, { db: opts.db });
   await app.register(configurationRoutes, { db: opts.db });
   await app.register(lagesbildRoutes, { db: opts.db });
+  await app.register(photoRoutes, { db: opts.db });
+  await app.register(settingsRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -109,6 +109,7 @@ export const Incident = Type.Object({
   version: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,
+  personalDataRemoved: Type.Optional(Type.Array(Type.String(), { description: 'Kinds of personal data the server removed from the free text (on create).' })),
 }, { $id: 'Incident' });
 
 export const IncidentQuery = Type.Object({

@@ -13,6 +13,20 @@ import {
 } from '../db/repositories/incidents.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
 import { getPlace } from '../db/repositories/places.ts';
+import { redactPersonalData, type PersonalDataKind } from '../core/privacy/index.ts';
+
+/**
+ * Free text is about places, never people: personal identity numbers, phone numbers, e-mail
+ * addresses and licence plates are replaced by a placeholder before anything is stored (the form
+ * warns first; this is the server's safety net). Returns the cleaned text and what was removed.
+ */
+function scrub(value: string | null | undefined, removed: Set<PersonalDataKind>): string | null {
+  const text = cleanText(value);
+  if (!text) return text;
+  const r = redactPersonalData(text);
+  for (const f of r.findings) removed.add(f.kind);
+  return r.text;
+}
 
 export interface CreateIncidentInput {
   id?: string;
@@ -65,7 +79,7 @@ async function checkPlace(q: Queryable, actor: Actor, placeId: string | undefine
  * stored report (created = false) and never creates a second one. Every check runs inside the
  * transaction, so a rejected report leaves nothing behind.
  */
-export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<{ incident: Incident; created: boolean }> {
+export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<{ incident: Incident; created: boolean; personalDataRemoved: PersonalDataKind[] }> {
   if (!canCreateIncident(actor)) throw new DomainError('forbidden');
   const issues = new IssueCollector();
   const time = resolveOccurred(input, now, issues);
@@ -76,8 +90,9 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
   return db.transaction(async (tx) => {
     if (input.id) {
       const existing = await replayOf(tx, actor, id);
-      if (existing) return { incident: existing, created: false };
+      if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
     }
+    const removed = new Set<PersonalDataKind>();
     const municipalityId = point ? await locate(tx, actor, point.e, point.n, issues) : null;
     await checkCategory(tx, actor, input.categoryId, municipalityId, issues);
     await checkPlace(tx, actor, input.placeId, issues);
@@ -94,8 +109,8 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
       positionPrecision: input.positionPrecision ?? ('lon' in input.location ? 'gps' : 'map'),
       precisionM: input.precisionM ?? null,
       placeId: input.placeId ?? null,
-      placeName: cleanText(input.placeName),
-      description: cleanText(input.description),
+      placeName: scrub(input.placeName, removed),
+      description: scrub(input.description, removed),
       organisationId: actor.organisationId,
       reporterId: actor.userId,
       reportedToPolice: input.reportedToPolice ?? null,
@@ -108,10 +123,10 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
     if (!(await insertIncident(tx, record))) {
       // Lost a race with a concurrent retry of the same report.
       const existing = await replayOf(tx, actor, id);
-      if (existing) return { incident: existing, created: false };
+      if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
     }
-    await insertHistory(tx, { municipalityId: record.municipalityId, incidentId: id, userId: actor.userId, action: 'create', changes: snapshot(record) });
-    return { incident: (await getIncident(tx, actor, id))!, created: true };
+    await insertHistory(tx, { municipalityId: record.municipalityId, incidentId: id, userId: actor.userId, action: 'create', changes: { ...snapshot(record), ...(removed.size ? { personalDataRemoved: [...removed] } : {}) } });
+    return { incident: (await getIncident(tx, actor, id))!, created: true, personalDataRemoved: [...removed] };
   });
 }
 
@@ -176,8 +191,9 @@ export async function updateIncident(db: Database, actor: Actor, id: string, inp
     issues.throwIfAny();
     const simple: Array<keyof UpdateIncidentInput & keyof IncidentRecord> = ['categoryId', 'positionPrecision', 'precisionM', 'placeId', 'reportedToPolice', 'assessment', 'visibility'];
     for (const k of simple) if (input[k] !== undefined) (next as any)[k] = input[k];
-    if (input.description !== undefined) next.description = cleanText(input.description);
-    if (input.placeName !== undefined) next.placeName = cleanText(input.placeName);
+    const removed = new Set<PersonalDataKind>();
+    if (input.description !== undefined) next.description = scrub(input.description, removed);
+    if (input.placeName !== undefined) next.placeName = scrub(input.placeName, removed);
     return applyChanges(tx, actor, rec, next, 'update');
   });
 }
@@ -247,4 +263,22 @@ export async function incidentHistory(db: Database, actor: Actor, id: string) {
   const inc = await getIncident(db, actor, id);
   if (!inc) throw notFound('incident');
   return listHistory(db, id);
+}
+
+/** Reports the coordinator may want to mark as duplicates of this one: same category, within 50 m and 24 h. */
+export async function findDuplicates(db: Database, actor: Actor, id: string): Promise<Incident[]> {
+  const inc = await getIncident(db, actor, id);
+  if (!inc) throw notFound('incident');
+  const r = await db.query<{ id: string }>(
+    `SELECT i.id FROM incidents i, incidents o
+      WHERE o.id = $1 AND i.id <> o.id AND i.municipality_id = o.municipality_id AND i.category_id = o.category_id
+        AND i.review_status <> 'rejected' AND ST_DWithin(i.geom, o.geom, 50)
+        AND i.occurred_from < o.occurred_to + interval '24 hours' AND i.occurred_to > o.occurred_from - interval '24 hours'
+      ORDER BY abs(extract(epoch FROM i.occurred_from - o.occurred_from)), i.id LIMIT 20`, [id]);
+  const out: Incident[] = [];
+  for (const row of r.rows) {
+    const candidate = await getIncident(db, actor, row.id);
+    if (candidate) out.push(candidate);
+  }
+  return out;
 }

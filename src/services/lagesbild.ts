@@ -45,13 +45,17 @@ export function clusterCellSize(zoom: number): number {
   return 25 * 2 ** (17 - Math.max(5, Math.min(17, Math.round(zoom))));
 }
 
+/** Up to this many incidents in view are drawn one by one at any zoom. */
+export const INDIVIDUAL_MAX = 50;
+
 const colours = async (db: Database, actor: Actor) => new Map((await listCategories(db, actor.municipalities)).map((c) => [c.id, c]));
 
 /** Points for the map view: single incidents where they stand alone, clusters elsewhere. */
 export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, zoom: number) {
   const cats = await colours(db, actor);
   const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties: props });
-  const individual = zoom >= 16 || (await countWhere(db, actor, f, 301)) <= 300;
+  // Few enough to read one by one: no clusters (a cluster of two on a town map hides more than it shows).
+  const individual = zoom >= 16 || (await countWhere(db, actor, f, INDIVIDUAL_MAX + 1)) <= INDIVIDUAL_MAX;
   if (individual) {
     const rows = await incidentPoints(db, actor, f, 5000);
     return {
@@ -81,7 +85,7 @@ export async function mapGrid(db: Database, actor: Actor, f: IncidentFilter, cel
   };
 }
 
-const MAX_HOTSPOT_CELLS = 4_000_000;
+const MAX_HOTSPOT_CELLS = 1_000_000;
 
 /**
  * Getis-Ord Gi* hotspots on a grid over the municipalities (the study area is the cells whose centre

@@ -70,3 +70,21 @@ export async function countRows(t: TestDatabase, table: string): Promise<number>
   const r = await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
   return r.rows[0].n;
 }
+
+/**
+ * Inserts incidents straight into the database (fast set-up for aggregate tests), each with its
+ * creation in the history. Positions in EPSG:3006; times as Dates.
+ */
+export async function insertIncidents(t: TestDatabase, rows: Array<{ id?: string; categoryCode: string; e: number; n: number; at: Date; org: keyof typeof FX.orgs; visibility?: 'normal' | 'restricted'; placeName?: string; reporterId?: string }>): Promise<string[]> {
+  const ids: string[] = [];
+  for (const r of rows) {
+    const id = r.id ?? crypto.randomUUID();
+    ids.push(id);
+    await t.db.query(
+      `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, reporter_id, place_name, visibility, source)
+       SELECT $1, c.municipality_id, c.id, $3, $3, $3, ST_SetSRID(ST_MakePoint($4, $5), 3006), $6, $7, $8, $9, 'test'
+         FROM categories c WHERE c.code = $2 AND c.municipality_id = '1489'`,
+      [id, r.categoryCode, r.at, r.e, r.n, FX.orgs[r.org], r.reporterId ?? null, r.placeName ?? null, r.visibility ?? 'normal']);
+  }
+  return ids;
+}

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../db/engine.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import { getIncident, listIncidents } from '../../db/repositories/incidents.ts';
+import { Readable } from 'node:stream';
+import { countIncidents, getIncident, listIncidents, type IncidentFilter } from '../../db/repositories/incidents.ts';
+import { exportChunks } from '../../io/export/incidents.ts';
+import type { Actor } from '../../core/access/roles.ts';
+import { findDuplicates } from '../../services/incidents.ts';
 import { notFound } from '../../core/errors/index.ts';
 import {
   createIncident, incidentHistory, reviewIncident, updateIncident,
@@ -11,7 +15,19 @@ import {
 import { actor } from '../plugins/auth.ts';
 import { encodeCursor, parseIncidentQuery, type IncidentQueryString } from '../query.ts';
 import { incidentFeature, wantsGeoJson } from '../geojson.ts';
-import { HistoryEntry, IdParams, IncidentCreate, IncidentPatch, IncidentQuery, ReviewBody, errors } from '../schemas.ts';
+import { HistoryEntry, IdParams, IncidentCreate, IncidentPatch, IncidentQuery, ReviewBody, StringEnum, errors, filterQuery } from '../schemas.ts';
+
+/** All pages of a selection, 1000 at a time, in keyset order (bounded memory for any size). */
+async function* pagesOf(db: Database, a: Actor, filter: IncidentFilter) {
+  let after: { occurredFrom: Date; id: string } | undefined;
+  for (;;) {
+    const page = await listIncidents(db, a, filter, { limit: 1000, after });
+    yield page.items;
+    if (!page.hasMore) return;
+    const last = page.items[page.items.length - 1];
+    after = { occurredFrom: last.occurredFrom, id: last.id };
+  }
+}
 
 export async function incidentRoutes(app: FastifyInstance, opts: { db: Database }) {
   const { db } = opts;
@@ -24,8 +40,9 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
       response: { 201: Type.Ref('Incident'), 200: Type.Ref('Incident'), ...errors(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (req, reply) => {
-    const { incident, created } = await createIncident(db, actor(req), req.body as CreateIncidentInput);
-    return reply.code(created ? 201 : 200).header('location', `/api/incidents/${incident.id}`).send(incident);
+    const { incident, created, personalDataRemoved } = await createIncident(db, actor(req), req.body as CreateIncidentInput);
+    if (personalDataRemoved.length) reply.header('x-personal-data-removed', personalDataRemoved.join(','));
+    return reply.code(created ? 201 : 200).header('location', `/api/incidents/${incident.id}`).send({ ...incident, personalDataRemoved });
   });
 
   app.get('/api/incidents', {
@@ -54,6 +71,34 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
     }
     return { items: page.items, nextCursor };
   });
+
+  app.get('/api/incidents/export', {
+    schema: {
+      tags: ['incidents'],
+      summary: 'The whole selection as a CSV or GeoJSON download (logged: an export is an allmän handling)',
+      querystring: filterQuery({ format: StringEnum(['csv', 'geojson'] as const, { default: 'csv' }) }),
+      response: { ...errors(401, 422) },
+    },
+  }, async (req, reply) => {
+    const a = actor(req);
+    const qs = req.query as IncidentQueryString & { format: 'csv' | 'geojson' };
+    const { filter } = parseIncidentQuery(qs, a.userId);
+    const count = await countIncidents(db, a, filter);
+    await recordAudit(db, { municipalityId: a.municipalityId, userId: a.userId, action: 'incidents.export', details: { format: qs.format, query: qs, count } });
+    const stamp = new Date().toISOString().slice(0, 10);
+    reply
+      .type(qs.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="lagesbild-${stamp}.${qs.format === 'csv' ? 'csv' : 'geojson'}"`)
+      .header('x-total-count', String(count));
+    return reply.send(Readable.from(exportChunks(qs.format, pagesOf(db, a, filter))));
+  });
+
+  app.get('/api/incidents/:id/duplicates', {
+    schema: {
+      tags: ['incidents'], summary: 'Likely duplicates: the same category within 50 m and 24 h',
+      params: IdParams, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Incident')) }), ...errors(401, 404, 422) },
+    },
+  }, async (req) => ({ items: await findDuplicates(db, actor(req), (req.params as { id: string }).id) }));
 
   app.get('/api/incidents/:id', {
     schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: Type.Ref('Incident'), ...errors(401, 404, 422) } },

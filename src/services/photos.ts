@@ -1,0 +1,66 @@
+import sharp, { type Metadata } from 'sharp';
+import { canEditIncident, type Actor } from '../core/access/roles.ts';
+import { DomainError, invalid, notFound } from '../core/errors/index.ts';
+import type { Database } from '../db/engine.ts';
+import { recordAudit } from '../db/repositories/audit.ts';
+import { getIncident, getIncidentRecord } from '../db/repositories/incidents.ts';
+
+export const PHOTO_LIMITS = { maxBytes: 10 * 1024 * 1024, maxEdge: 1600, perIncident: 10 } as const;
+
+/**
+ * Decodes an uploaded image, turns it upright by its EXIF orientation, shrinks it to at most
+ * 1600 px on the longest side and re-encodes it as JPEG. sharp writes no metadata unless asked, so
+ * EXIF (camera, time, GPS position) and ICC/XMP are gone from what is stored.
+ */
+export async function processPhoto(input: Buffer): Promise<{ bytes: Buffer; width: number; height: number }> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, { failOn: 'error', limitInputPixels: 60_000_000 }).metadata();
+  } catch {
+    throw invalid('photo', 'format', { format: 'JPEG, PNG eller WebP' });
+  }
+  if (!meta.format || !['jpeg', 'png', 'webp', 'heif'].includes(meta.format)) throw invalid('photo', 'format', { format: 'JPEG, PNG eller WebP' });
+  const { data, info } = await sharp(input, { failOn: 'error', limitInputPixels: 60_000_000 })
+    .rotate()
+    .resize({ width: PHOTO_LIMITS.maxEdge, height: PHOTO_LIMITS.maxEdge, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 80, mozjpeg: true })
+    .toBuffer({ resolveWithObject: true });
+  return { bytes: data, width: info.width, height: info.height };
+}
+
+export interface PhotoInfo { id: string; url: string; width: number; height: number; createdAt: Date }
+
+const url = (incidentId: string, id: string) => `/api/incidents/${incidentId}/photos/${id}`;
+
+export async function addPhoto(db: Database, actor: Actor, incidentId: string, upload: Buffer): Promise<PhotoInfo> {
+  const rec = await getIncidentRecord(db, incidentId);
+  if (!rec || !(await getIncident(db, actor, incidentId))) throw notFound('incident');
+  if (!canEditIncident(actor, rec)) throw new DomainError('forbidden');
+  const photo = await processPhoto(upload);
+  return db.transaction(async (tx) => {
+    const n = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM incident_photos WHERE incident_id = $1', [incidentId]);
+    if (n.rows[0].n >= PHOTO_LIMITS.perIncident) throw invalid('photo', 'too_large', { max: PHOTO_LIMITS.perIncident });
+    const r = await tx.query<{ id: string; createdAt: Date }>(
+      `INSERT INTO incident_photos (municipality_id, incident_id, content_type, width, height, bytes, created_by)
+       VALUES ($1, $2, 'image/jpeg', $3, $4, $5, $6) RETURNING id, created_at AS "createdAt"`,
+      [rec.municipalityId, incidentId, photo.width, photo.height, photo.bytes, actor.userId]);
+    return { id: r.rows[0].id, url: url(incidentId, r.rows[0].id), width: photo.width, height: photo.height, createdAt: r.rows[0].createdAt };
+  });
+}
+
+export async function listPhotos(db: Database, actor: Actor, incidentId: string): Promise<PhotoInfo[]> {
+  if (!(await getIncident(db, actor, incidentId))) throw notFound('incident');
+  const r = await db.query<{ id: string; width: number; height: number; createdAt: Date }>(
+    `SELECT id, width, height, created_at AS "createdAt" FROM incident_photos WHERE incident_id = $1 ORDER BY created_at, id`, [incidentId]);
+  return r.rows.map((p) => ({ ...p, url: url(incidentId, p.id) }));
+}
+
+/** The photo's bytes for someone who may see the incident; every view is in the audit log. */
+export async function readPhoto(db: Database, actor: Actor, incidentId: string, photoId: string): Promise<Buffer> {
+  const inc = await getIncident(db, actor, incidentId);
+  if (!inc) throw notFound('photo');
+  const r = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM incident_photos WHERE id = $1 AND incident_id = $2', [photoId, incidentId]);
+  if (!r.rows[0]) throw notFound('photo');
+  await recordAudit(db, { municipalityId: inc.municipalityId, userId: actor.userId, action: 'photo.read', subjectType: 'photo', subjectId: photoId });
+  return Buffer.from(r.rows[0].bytes);
+}
