@@ -1,0 +1,191 @@
+import { useRef, useState } from 'preact/hooks';
+import { api, type FieldError } from '../../api/client.ts';
+import type { Area } from '../../api/types.ts';
+import { fmt, t, type MessageKey } from '../../i18n/index.ts';
+import { deleteErrorMessage, LoadState, useList } from './common.tsx';
+import { controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from './form.tsx';
+import { checkGeoJsonFile, featureOfField, type GeoJsonCheck, type Problem } from './geojsonFile.ts';
+
+export const AREA_KINDS = ['district', 'deso', 'area_group', 'other'] as const;
+const areaKindLabel = (k: string) => ((AREA_KINDS as readonly string[]).includes(k) ? t(`admin.areaKinds.${k}` as MessageKey) : k);
+const CRS_NAMES: Record<number, string> = { 4326: 'WGS 84', 3006: 'SWEREF 99 TM', 3007: 'SWEREF 99 12 00' };
+
+/** "Objekt 4: …" for a problem in one feature, the plain message otherwise. */
+function problemText(p: Problem): string {
+  const text = t(`admin.areas.check.${p.code}` as MessageKey, p.params ?? {});
+  return p.feature === undefined ? text : t('admin.areas.inFeature', { n: p.feature + 1, message: text });
+}
+
+/** Areas (districts, DeSO, area-group areas): list with kind and km², GeoJSON upload with per-feature errors, delete. */
+export default function AreasPage() {
+  const { items, error, reload } = useList<Area>('/api/areas');
+  const [msg, announce] = useAnnouncer();
+  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+
+  async function remove(a: Area) {
+    if (!confirm(t('admin.confirmDelete', { name: a.name }))) return;
+    setRowError(null);
+    try {
+      await api.delete(`/api/areas/${a.id}`);
+      await reload();
+      announce(t('admin.deleted', { name: a.name }));
+    } catch (e) {
+      setRowError({ id: a.id, message: deleteErrorMessage(e) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="admin-sub-title">
+      <h2 id="admin-sub-title" tabIndex={-1}>{t('admin.nav.areas')}</h2>
+      <LiveRegion message={msg} />
+      <UploadForm onUploaded={async (n) => { await reload(); announce(t('admin.areas.uploaded', { count: n })); }} />
+      <h3>{t('admin.areas.listTitle')}</h3>
+      <LoadState error={error} loading={!items} />
+      {items && items.length === 0 && <p>{t('admin.areas.none')}</p>}
+      {items && items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('admin.areas.listTitle')}</caption>
+            <thead><tr><th scope="col">{t('admin.areas.name')}</th><th scope="col">{t('admin.areas.kind')}</th><th scope="col">{t('admin.areas.code')}</th><th scope="col" class="num">{t('admin.areas.km2')}</th><th scope="col"><span class="visually-hidden">{t('admin.actions')}</span></th></tr></thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.name}</th>
+                  <td>{areaKindLabel(a.kind)}</td>
+                  <td>{a.code ?? ''}</td>
+                  <td class="num">{fmt.number(a.areaKm2, 2)}</td>
+                  <td class="row-actions">
+                    <button type="button" class="danger" onClick={() => remove(a)} aria-label={t('admin.deleteNamed', { name: a.name })}>{t('app.delete')}</button>
+                    {rowError?.id === a.id && <p class="field-error" role="alert">{rowError.message}</p>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function UploadForm({ onUploaded }: { onUploaded: (count: number) => void }) {
+  const [kind, setKind] = useState('');
+  const [check, setCheck] = useState<GeoJsonCheck | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [nameProperty, setNameProperty] = useState('');
+  const [codeProperty, setCodeProperty] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const err = (f: string) => fieldMessage(errors, f);
+
+  async function onFile(e: Event) {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    setErrors(NO_ERRORS);
+    setNameProperty('');
+    setCodeProperty('');
+    if (!file) { setCheck(null); setFileName(''); return; }
+    setFileName(file.name);
+    setCheck(await checkGeoJsonFile(file));
+  }
+
+  const focusSummary = () => setTimeout(() => summaryRef.current?.focus(), 0);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const fields: FieldError[] = [];
+    if (!kind) fields.push({ field: 'kind', code: 'required', message: t('admin.form.requiredError') });
+    if (!check) fields.push({ field: 'geojson', code: 'required', message: t('admin.areas.fileRequired') });
+    if (fields.length) {
+      setErrors({ message: t('admin.form.fixFields'), fields });
+      setTimeout(() => document.getElementById(fields[0].field === 'kind' ? 'area-kind' : 'area-file')?.focus(), 0);
+      return;
+    }
+    if (!check!.geojson || check!.problems.length) { focusSummary(); return; }
+    setBusy(true);
+    try {
+      const created = await api.post<Area[]>('/api/areas', { kind, geojson: check!.geojson, ...(nameProperty ? { nameProperty } : {}), ...(codeProperty ? { codeProperty } : {}) });
+      setCheck(null);
+      setFileName('');
+      if (fileRef.current) fileRef.current.value = '';
+      setErrors(NO_ERRORS);
+      onUploaded(created.length);
+    } catch (ex) {
+      setErrors(errorsFrom(ex));
+      focusSummary();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Field errors about the file (geojson…) are listed per feature; kind/nameProperty sit by their controls.
+  const fileErrors = errors.fields.filter((f) => f.field.startsWith('geojson') && f.code !== 'required');
+  const otherErrors = errors.fields.filter((f) => !f.field.startsWith('geojson') && !['kind', 'nameProperty', 'codeProperty'].includes(f.field));
+  const serverProblem = errors.message && (fileErrors.length > 0 || otherErrors.length > 0 || errors.fields.length === 0);
+
+  return (
+    <form class="card admin-form" onSubmit={submit} noValidate aria-labelledby="area-upload-title">
+      <h3 id="area-upload-title">{t('admin.areas.uploadTitle')}</h3>
+      <p class="muted">{t('admin.areas.uploadIntro')}</p>
+      <Label for="area-kind" required>{t('admin.areas.kind')}</Label>
+      <select {...controlProps('area-kind', err('kind'))} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+        <option value="">{t('admin.form.choose')}</option>
+        {AREA_KINDS.map((k) => <option key={k} value={k}>{areaKindLabel(k)}</option>)}
+      </select>
+      <FieldMessage id="area-kind" error={err('kind')} />
+      <Label for="area-file" required>{t('admin.areas.file')}</Label>
+      <input ref={fileRef} type="file" accept=".geojson,.json,application/geo+json,application/json" {...controlProps('area-file', errors.fields.find((f) => f.field === 'geojson' && f.code === 'required')?.message, true)} onChange={onFile} />
+      <FieldMessage id="area-file" error={errors.fields.find((f) => f.field === 'geojson' && f.code === 'required')?.message} hint={t('admin.areas.fileHint')} />
+
+      <div ref={summaryRef} tabIndex={-1} class="upload-summary">
+        {check && check.problems.length === 0 && (
+          <p class="ok-text" role="status">{t('admin.areas.fileOk', { name: fileName, count: check.featureCount, crs: CRS_NAMES[check.crs ?? 4326] ?? `EPSG:${check.crs}` })}</p>
+        )}
+        {check && check.problems.length > 0 && (
+          <div class="form-error" role="alert">
+            <p class="error">{t('admin.areas.fileProblems', { name: fileName })}</p>
+            <ul>{check.problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
+            {check.moreProblems > 0 && <p>{t('admin.areas.moreProblems', { count: check.moreProblems })}</p>}
+          </div>
+        )}
+        {serverProblem && (
+          <div class="form-error" role="alert">
+            <p class="error">{t('admin.areas.serverRefused', { message: errors.message! })}</p>
+            <ul>
+              {fileErrors.map((f, i) => {
+                const at = featureOfField(f.field);
+                return <li key={i}>{at?.feature !== undefined ? t('admin.areas.inFeature', { n: at.feature + 1, message: f.message }) : f.message}</li>;
+              })}
+              {otherErrors.map((f, i) => <li key={`o${i}`}>{f.message}</li>)}
+            </ul>
+          </div>
+        )}
+      </div>
+
+      {check && check.propertyKeys.length > 0 && (
+        <div class="form-row">
+          <div>
+            <Label for="area-name-prop">{t('admin.areas.nameProperty')}</Label>
+            <select {...controlProps('area-name-prop', err('nameProperty'), true)} value={nameProperty} onChange={(e) => setNameProperty(e.currentTarget.value)}>
+              <option value="">{t('admin.areas.automatic')}</option>
+              {check.propertyKeys.map((k) => <option key={k} value={k}>{k}</option>)}
+            </select>
+            <FieldMessage id="area-name-prop" error={err('nameProperty')} hint={t('admin.areas.namePropertyHint')} />
+          </div>
+          <div>
+            <Label for="area-code-prop">{t('admin.areas.codeProperty')}</Label>
+            <select {...controlProps('area-code-prop', err('codeProperty'))} value={codeProperty} onChange={(e) => setCodeProperty(e.currentTarget.value)}>
+              <option value="">{t('admin.areas.automatic')}</option>
+              {check.propertyKeys.map((k) => <option key={k} value={k}>{k}</option>)}
+            </select>
+            <FieldMessage id="area-code-prop" error={err('codeProperty')} />
+          </div>
+        </div>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={busy} aria-busy={busy}>{busy ? t('admin.areas.uploading') : t('admin.areas.upload')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type * as GeoJSON from 'geojson';
+import { api } from '../../api/client.ts';
+import type { Municipality } from '../../api/types.ts';
+import { baseStyle, boundsOf } from './mapStyle.ts';
+
+/**
+ * A small MapLibre map on the offline base (municipality boundaries), for the review pane and the
+ * place editor. Loaded on demand (import('./mapView.ts')) so list pages stay light.
+ */
+let municipalities: Promise<Municipality[]> | null = null;
+export function loadMunicipalities(): Promise<Municipality[]> {
+  municipalities ??= api.get<Municipality[]>('/api/municipalities').catch((e) => { municipalities = null; throw e; });
+  return municipalities;
+}
+
+export interface SmallMapOptions {
+  /** Accessible name of the map (the canvas is focusable; arrow keys pan, +/- zoom). */
+  label: string;
+  center?: [number, number];
+  zoom?: number;
+}
+
+export async function createSmallMap(container: HTMLElement, opts: SmallMapOptions): Promise<MapLibreMap> {
+  const ms = await loadMunicipalities();
+  const bounds = boundsOf(ms.map((m) => m.geometry));
+  const map = new MapLibreMap({
+    container,
+    style: baseStyle(ms),
+    attributionControl: false,
+    ...(opts.center ? { center: opts.center, zoom: opts.zoom ?? 15 } : bounds ? { bounds, fitBoundsOptions: { padding: 10 } } : { center: [15, 62], zoom: 4 }),
+    maxZoom: 19,
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  const canvas = map.getCanvas();
+  canvas.setAttribute('aria-label', opts.label);
+  canvas.setAttribute('role', 'application');
+  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+  return map;
+}
+
+/** Sets (or creates) a GeoJSON source. */
+export function setData(map: MapLibreMap, id: string, data: GeoJSON.FeatureCollection): void {
+  const src = map.getSource(id) as GeoJSONSource | undefined;
+  if (src) src.setData(data);
+  else map.addSource(id, { type: 'geojson', data });
+}
+
+export const fc = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
+export const feature = (geometry: GeoJSON.Geometry, properties: Record<string, unknown> = {}): GeoJSON.Feature => ({ type: 'Feature', geometry, properties });
+
+export type { MapLibreMap };
