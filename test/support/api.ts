@@ -9,6 +9,9 @@ export interface Client {
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** A raw body with its own content type (multipart uploads). */
+  upload(url: string, payload: Buffer, contentType: string): Promise<LightMyRequestResponse>;
   csrfToken: string | null;
 }
 
@@ -27,7 +30,7 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
     ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
     ...extra,
   });
-  const send = (method: 'POST' | 'PATCH', url: string, body: unknown, extra?: Record<string, string>) =>
+  const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, body: unknown, extra?: Record<string, string>) =>
     app.inject({ method, url, headers: { 'content-type': 'application/json', ...headers(extra) }, payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
   return {
     csrfToken,
@@ -35,6 +38,8 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
     post: (url, body, extra) => send('POST', url, body ?? {}, extra),
     patch: (url, body, extra) => send('PATCH', url, body, extra),
     delete: (url, extra) => app.inject({ method: 'DELETE', url, headers: headers(extra) }),
+    put: (url, body, extra) => send('PUT', url, body ?? {}, extra),
+    upload: (url, payload, contentType) => app.inject({ method: 'POST', url, headers: { ...headers(), 'content-type': contentType }, payload }),
   };
 }
 
