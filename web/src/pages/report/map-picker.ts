@@ -1,0 +1,81 @@
+import { Map as MapLibreMap, NavigationControl, AttributionControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type * as GeoJSON from 'geojson';
+import type { Municipality, Place } from '../../api/types.ts';
+import type { Position } from './form.ts';
+
+/** GET /api/settings/map: an optional raster tile source configured per municipality. */
+export interface MapSettings { tileUrl: string | null; attribution: string | null; maxZoom?: number | null }
+
+export interface PickerMap {
+  setValue(p: Position | null): void;
+  centre(): [number, number];
+  destroy(): void;
+}
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function pointFc(p: Position | null): GeoJSON.FeatureCollection {
+  return p ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }] } : EMPTY;
+}
+
+function bounds(geoms: GeoJSON.Geometry[]): [[number, number], [number, number]] | null {
+  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+  const visit = (x: unknown): void => {
+    if (!Array.isArray(x)) return;
+    if (typeof x[0] === 'number') { a = Math.min(a, x[0]); c = Math.max(c, x[0]); b = Math.min(b, x[1] as number); d = Math.max(d, x[1] as number); return; }
+    x.forEach(visit);
+  };
+  for (const g of geoms) if ('coordinates' in g) visit(g.coordinates);
+  return a === Infinity ? null : [[a, b], [c, d]];
+}
+
+/**
+ * A small MapLibre map to tap the place of a report. Base layer: the municipality boundary and the
+ * named places, nothing from the internet; a tile URL configured by the administrator is drawn
+ * underneath as a raster layer with its attribution. No text labels (they would need a glyph server).
+ */
+export function createPickerMap(container: HTMLElement, opts: {
+  municipalities: Municipality[]; places: Place[]; settings: MapSettings | null; value: Position | null;
+  onPick: (lon: number, lat: number) => void;
+}): PickerMap {
+  const tiles = opts.settings?.tileUrl;
+  const style: StyleSpecification = {
+    version: 8,
+    sources: {
+      ...(tiles ? { tiles: { type: 'raster' as const, tiles: [tiles], tileSize: 256, maxzoom: opts.settings?.maxZoom ?? 19, attribution: opts.settings?.attribution ?? undefined } } : {}),
+      municipalities: { type: 'geojson', data: { type: 'FeatureCollection', features: opts.municipalities.map((m) => ({ type: 'Feature', properties: { name: m.name }, geometry: m.geometry })) } },
+      places: { type: 'geojson', data: { type: 'FeatureCollection', features: opts.places.map((p) => ({ type: 'Feature', properties: { name: p.name }, geometry: p.geometry })) } },
+      chosen: { type: 'geojson', data: pointFc(opts.value) },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#dfe4ea' } },
+      ...(tiles ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : [
+        { id: 'municipality-fill', type: 'fill' as const, source: 'municipalities', paint: { 'fill-color': '#fbfbf8' } },
+      ]),
+      { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#4f5a66', 'line-width': 2 } },
+      { id: 'places-fill', type: 'fill', source: 'places', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#1f4e79', 'fill-opacity': 0.12 } },
+      { id: 'places', type: 'circle', source: 'places', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#1f4e79', 'circle-stroke-width': 2 } },
+      { id: 'chosen-halo', type: 'circle', source: 'chosen', paint: { 'circle-radius': 14, 'circle-color': '#ffffff', 'circle-opacity': 0.9 } },
+      { id: 'chosen', type: 'circle', source: 'chosen', paint: { 'circle-radius': 9, 'circle-color': '#a4161a', 'circle-stroke-color': '#1b1f24', 'circle-stroke-width': 3 } },
+    ],
+  };
+  const b = bounds(opts.municipalities.map((m) => m.geometry));
+  const map = new MapLibreMap({
+    container, style, attributionControl: false,
+    ...(opts.value ? { center: [opts.value.lon, opts.value.lat] as [number, number], zoom: 15 } : b ? { bounds: b, fitBoundsOptions: { padding: 10 } } : { center: [15, 62] as [number, number], zoom: 4 }),
+    maxZoom: 19,
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  if (tiles && opts.settings?.attribution) map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+  map.on('click', (e) => opts.onPick(e.lngLat.lng, e.lngLat.lat));
+  return {
+    setValue(p) {
+      const src = map.getSource('chosen') as GeoJSONSource | undefined;
+      src?.setData(pointFc(p));
+      if (p && !map.getBounds().contains([p.lon, p.lat])) map.easeTo({ center: [p.lon, p.lat], zoom: Math.max(map.getZoom(), 14) });
+    },
+    centre() { const c = map.getCenter(); return [c.lng, c.lat]; },
+    destroy() { map.remove(); },
+  };
+}
