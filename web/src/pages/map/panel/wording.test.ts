@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lang } from '../../../i18n/index.ts';
-import { capitalise, changeSentence, formatP, isSignificant, percentChange, signedPercent, significanceText } from './wording.ts';
+import { capitalise, changeSentence, formatP, isSignificant, percentChange, periodLabel, signedPercent, significanceText } from './wording.ts';
 
 function inLang<T>(l: 'sv' | 'en', f: () => T): T {
   const before = lang.value;
@@ -64,4 +64,13 @@ test('changeSentence in words and numbers, or why there is no comparison', () =>
     assert.equal(changeSentence(1143, 1128, 0.76, 'previous'), '+1 % compared with the previous period (1,143 against 1,128), not statistically significant (p = 0.76)');
   });
   assert.equal(capitalise('ingen jämförelse'), 'Ingen jämförelse');
+});
+
+test('periodLabel: the last day is the day before the exclusive end; the year once', () => {
+  inLang('sv', () => {
+    assert.equal(periodLabel('2026-10-28T00:00:00.000Z', '2026-11-25T00:00:00.000Z'), '28 okt.\u201324 nov. 2026');
+    assert.equal(periodLabel('2025-12-29', '2026-01-05'), '29 dec. 2025\u20134 jan. 2026');
+    assert.equal(periodLabel('2026-11-24', '2026-11-25'), '24 nov. 2026');
+  });
+  inLang('en', () => assert.equal(periodLabel('2026-10-28', '2026-11-25'), '28 Oct\u201324 Nov 2026'));
 });

@@ -1,4 +1,4 @@
-import { fmt, t } from '../../../i18n/index.ts';
+import { fmt, lang, t } from '../../../i18n/index.ts';
 
 /**
  * How the side panel puts a change into words: "+12 % jämfört med föregående period (143 mot 128),
@@ -60,4 +60,21 @@ export function changeSentence(current: number, base: number, p: number | null |
 /** The first letter in upper case (sentences that start with a lower-case phrase). */
 export function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase() + s.slice(1);
+}
+
+/**
+ * A period [from, to) as dates the reader expects: the last day shown is the day before `to`
+ * ("28 okt.–24 nov. 2026"); the year once when both ends share it. Dates are taken as calendar
+ * dates (the API's YYYY-MM-DD or midnight UTC timestamps).
+ */
+export function periodLabel(from: string, to: string): string {
+  const locale = lang.value === 'sv' ? 'sv-SE' : 'en-GB';
+  const day = (s: string) => new Date(`${s.slice(0, 10)}T00:00:00Z`);
+  const a = day(from);
+  const b = new Date(day(to).getTime() - 86_400_000);
+  if (b < a) return '';
+  const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
+  const f = (d: Date, year: boolean) => d.toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}) });
+  if (a.getTime() === b.getTime()) return f(a, true);
+  return `${f(a, !sameYear)}\u2013${f(b, true)}`;
 }
