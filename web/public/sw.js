@@ -9,7 +9,7 @@
  *   areas, organisations, municipalities, map settings): network first, the last answer when offline.
  *   Reports, users, history, photos and everything else always go to the network.
  */
-const VERSION = 'v1';
+const VERSION = 'v3';
 const SHELL = `lagesbild-shell-${VERSION}`;
 const DATA = `lagesbild-data-${VERSION}`;
 const OFFLINE_API = ['/api/categories', '/api/places', '/api/areas', '/api/organisations', '/api/municipalities', '/api/settings/map'];
@@ -51,6 +51,14 @@ self.addEventListener('message', (event) => {
       if (await cache.match(url.pathname + url.search)) continue;
       await cache.add(url.pathname + url.search).catch(() => undefined);
     }
+    // The reference data the form needs, even when the page fetched it before this worker controlled it.
+    const dataCache = await caches.open(DATA);
+    await Promise.all(OFFLINE_API.map(async (path) => {
+      try {
+        const response = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+        if (response.ok) await dataCache.put(path, response);
+      } catch { /* offline: keep what is cached */ }
+    }));
   })());
 });
 
@@ -61,7 +69,7 @@ async function networkFirst(request, cacheName, cacheKey) {
     if (response.ok) await cache.put(cacheKey ?? request, response.clone());
     return response;
   } catch (e) {
-    const cached = await cache.match(cacheKey ?? request);
+    const cached = await cache.match(cacheKey ?? request, { ignoreVary: true });
     if (cached) return cached;
     throw e;
   }

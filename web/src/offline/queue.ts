@@ -12,13 +12,13 @@ import { MemoryOutboxStore, Outbox, type OutboxItem, type OutboxTransport, type 
  */
 
 function classify(e: unknown): SendResult {
-  if (e instanceof NetworkError) return { kind: 'network', message: e.message };
+  if (e instanceof NetworkError) return { kind: 'network', message: '' }; // shown as "offline", not as the browser's wording
   if (e instanceof ApiError) {
     // Temporary or not the report's fault: try again later (401: after the user has logged in again).
     if (e.status >= 500 || e.status === 429 || e.status === 408 || e.status === 401) return { kind: 'retry', status: e.status, message: e.message };
     return { kind: 'rejected', status: e.status, message: e.message, fields: e.fields.map((f) => ({ field: f.field, message: f.message })) };
   }
-  return { kind: 'network', message: e instanceof Error ? e.message : String(e) };
+  return { kind: 'network', message: '' };
 }
 
 const transport: OutboxTransport = {

@@ -40,7 +40,7 @@ export default section({
       coordinates: '{lat}, {lon}',
       none: 'Ingen plats vald än.',
       clear: 'Ta bort vald plats',
-      placeName: 'Platsbeskrivning (valfritt)',
+      placeName: 'Närmare om platsen (valfritt)',
       placeNameHint: 'Till exempel ”vid busskuren” eller ”trapphus B”.',
     },
     time: {
@@ -180,7 +180,7 @@ export default section({
       coordinates: '{lat}, {lon}',
       none: 'No place chosen yet.',
       clear: 'Remove the chosen place',
-      placeName: 'Description of the place (optional)',
+      placeName: 'More about the place (optional)',
       placeNameHint: 'For example “by the bus shelter” or “stairwell B”.',
     },
     time: {

@@ -68,6 +68,8 @@ export default function ReportPage() {
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const [privacyStatus, setPrivacyStatus] = useState('');
+  /** Changes on reset so the position picker forgets its status and search. */
+  const [round, setRound] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
@@ -130,6 +132,7 @@ export default function ReportPage() {
     setErrors({});
     setGeneralError(null);
     setPrivacyStatus('');
+    setRound((r) => r + 1);
   }
 
   async function submit(e: Event) {
@@ -210,7 +213,7 @@ export default function ReportPage() {
       <form onSubmit={submit} noValidate aria-describedby={undefined}>
         <CategoryPicker categories={ref.categories} value={form.categoryId} onChange={(id) => set('categoryId', id)} error={errors.categoryId} />
 
-        <PositionPicker value={form.position} onChange={(p) => set('position', p)} places={ref.places} areas={ref.areas}
+        <PositionPicker key={round} value={form.position} onChange={(p) => set('position', p)} places={ref.places} areas={ref.areas}
           municipalities={ref.municipalities} mapSettings={ref.mapSettings} error={errors.location} />
 
         <label for="place-name">{t('report.position.placeName')}</label>
