@@ -1,6 +1,136 @@
-import { t } from '../../i18n/index.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { api, query, NetworkError } from '../../api/client.ts';
+import type { Incident, Page } from '../../api/types.ts';
+import { fmt, lang, t, type MessageKey } from '../../i18n/index.ts';
+import { online } from '../../ui/online.ts';
+import { startOutbox } from '../../offline/queue.ts';
+import { OutboxList } from '../../offline/OutboxList.tsx';
+import { registerServiceWorker } from '../../offline/register-sw.ts';
+import { CategoryMark } from '../report/CategoryPicker.tsx';
+import './my-reports.css';
 
-/** Placeholder until the page is built; replaced by its owner. */
-export default function Page() {
-  return <p>{t('app.loading')}</p>;
+const PAGE_SIZE = 20;
+
+interface HistoryEntry { id: number; changedAt: string; userId: string | null; userName: string | null; action: string; changes: Record<string, unknown> }
+
+function occurredText(i: Incident): string {
+  return i.occurredFrom === i.occurredTo ? fmt.dateTime(i.occurredFrom) : `${fmt.dateTime(i.occurredFrom)} – ${fmt.dateTime(i.occurredTo)}`;
+}
+const statusText = (s: string) => t(`common.reviewStatus.${s}` as MessageKey);
+
+function History({ incident }: { incident: Incident }) {
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<HistoryEntry[]>(`/api/incidents/${incident.id}/history`).then(setEntries).catch((e) => setError(e instanceof Error ? e.message : String(e)));
+  }, [incident.id]);
+  if (error) return <p role="alert" class="error">{t('myReports.history.failed', { message: error })}</p>;
+  if (!entries) return <p aria-busy="true">{t('myReports.history.loading')}</p>;
+  if (entries.length === 0) return <p>{t('myReports.history.empty')}</p>;
+  return (
+    <ol class="history">
+      {entries.map((h) => {
+        const known = ['create', 'update', 'review'].includes(h.action);
+        const status = typeof h.changes.reviewStatus === 'string' && h.action !== 'create' ? h.changes.reviewStatus : null;
+        return (
+          <li key={h.id}>
+            <time dateTime={h.changedAt}>{fmt.dateTime(h.changedAt)}</time>{' '}
+            <strong>{known ? t(`myReports.history.${h.action}` as MessageKey) : t('myReports.history.other', { action: h.action })}</strong>
+            {h.userName && <> {t('myReports.history.by', { name: h.userName })}</>}
+            {status && <>. {t('myReports.history.statusChange', { status: statusText(status) })}</>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/**
+ * Measures linked to a report arrive with a later issue (the measures API). This is where they will
+ * be listed: nothing is shown until the API returns them, and nothing is made up meanwhile.
+ */
+function LinkedMeasures(_: { incident: Incident }) {
+  return null;
+}
+
+function ReportItem({ incident }: { incident: Incident }) {
+  const [open, setOpen] = useState(false);
+  const category = lang.value === 'en' ? incident.categoryNameEn : incident.categoryNameSv;
+  const historyId = `history-${incident.id}`;
+  return (
+    <li class="my-report card">
+      <h3 class="my-report-title">
+        <CategoryMark category={{ colour: incident.categoryColour, nameSv: incident.categoryNameSv, nameEn: incident.categoryNameEn }} />
+        <span>{category}</span>
+      </h3>
+      <dl>
+        <dt>{t('myReports.occurred')}</dt><dd>{occurredText(incident)}</dd>
+        <dt>{t('myReports.place')}</dt><dd>{incident.placeName ?? <span class="muted">{t('myReports.noPlace')}</span>}</dd>
+        <dt>{t('myReports.status')}</dt>
+        <dd><span class={`status status-${incident.reviewStatus}`}>{statusText(incident.reviewStatus)}</span>
+          {incident.reviewStatus === 'duplicate' && <> {t('myReports.duplicateOf')}</>}</dd>
+        <dt>{t('myReports.reported')}</dt><dd>{fmt.dateTime(incident.reportedAt)}</dd>
+      </dl>
+      {incident.visibility === 'restricted' && <p class="muted">{t('myReports.restricted')}</p>}
+      {incident.description && <p class="my-report-text">{incident.description}</p>}
+      <LinkedMeasures incident={incident} />
+      <button type="button" aria-expanded={open} aria-controls={historyId} onClick={() => setOpen(!open)}>
+        {open ? t('myReports.history.hide') : t('myReports.history.show')}
+      </button>
+      <div id={historyId} role="region" aria-label={t('myReports.history.label', { category, time: occurredText(incident) })} hidden={!open}>
+        {open && <History incident={incident} />}
+      </div>
+    </li>
+  );
+}
+
+export default function MyReportsPage() {
+  const [items, setItems] = useState<Incident[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  async function load(after: string | null) {
+    const page = await api.get<Page<Incident>>(`/api/incidents${query({ mine: true, limit: PAGE_SIZE, cursor: after ?? undefined })}`);
+    setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
+    setCursor(page.nextCursor);
+    setError(null);
+  }
+  useEffect(() => {
+    registerServiceWorker();
+    startOutbox();
+  }, []);
+  // Load when the page opens and again when the connection returns (queued reports may just have been sent).
+  useEffect(() => {
+    if (!online.value && items) return;
+    load(null).catch((e) => setError(e instanceof NetworkError ? 'offline' : e instanceof Error ? e.message : String(e)));
+  }, [online.value]);
+
+  async function more() {
+    setLoadingMore(true);
+    try { await load(cursor); } catch (e) { setError(e instanceof Error ? e.message : String(e)); } finally { setLoadingMore(false); }
+  }
+
+  return (
+    <div class="my-reports">
+      <h1>{t('myReports.title')}</h1>
+      <p class="muted">{t('myReports.intro')}</p>
+      <p><a class="button primary" href="#/rapportera">{t('myReports.newReport')}</a></p>
+      <OutboxList />
+      <section aria-labelledby="sent-heading">
+        <h2 id="sent-heading">{t('myReports.sent')}</h2>
+        {error === 'offline' ? <p class="warning">{t('myReports.offline')}</p>
+          : error ? <p role="alert" class="error">{t('myReports.loadFailed', { message: error })}</p> : null}
+        {!items && !error && <p aria-busy="true">{t('myReports.loading')}</p>}
+        {items && items.length === 0 && <p>{t('myReports.empty')}</p>}
+        {items && items.length > 0 && (
+          <>
+            <p class="muted" role="status">{t('myReports.count', { count: items.length })}</p>
+            <ul class="my-report-list">{items.map((i) => <ReportItem key={i.id} incident={i} />)}</ul>
+            {cursor && <button type="button" onClick={more} disabled={loadingMore} aria-busy={loadingMore}>{t('myReports.more')}</button>}
+          </>
+        )}
+      </section>
+    </div>
+  );
 }
