@@ -21,9 +21,9 @@ test('the offline style fetches nothing: no glyphs, no sprite, only inline GeoJS
   // No layer draws text with a font (that would need glyphs).
   for (const l of style.layers) assert.equal((l as { layout?: Record<string, unknown> }).layout?.['text-field'], undefined, l.id);
   assert.ok(style.layers.some((l) => l.id === 'municipality-line'));
-  const places = style.sources.places as { data: { features: Array<{ properties: { name: string } }> } };
+  const places = style.sources.places as unknown as { data: { features: Array<{ properties: { name: string } }> } };
   assert.equal(places.data.features[0].properties.name, 'Stora torget');
-  const labels = style.sources['base-area-labels'] as { data: { features: Array<{ geometry: { coordinates: number[] } }> } };
+  const labels = style.sources['base-area-labels'] as unknown as { data: { features: Array<{ geometry: { coordinates: number[] } }> } };
   assert.deepEqual(labels.data.features[0].geometry.coordinates.map((c) => Math.round(c * 1000) / 1000), [12.505, 57.905]);
 });
 

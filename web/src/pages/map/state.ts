@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { query } from '../../api/client.ts';
 import { filters } from '../../state/filters.ts';
 import { replaceParams, route } from '../../router.ts';
@@ -21,14 +21,38 @@ export function parseLayers(raw: string | null): LayerId[] {
   return raw.split(',').filter((l): l is LayerId => (LAYER_IDS as readonly string[]).includes(l));
 }
 
-const params = route.value.params;
-export const layers = signal<LayerId[]>(parseLayers(params.get('layers')));
-export const areaMode = signal<AreaMode>(params.get('areaMode') === 'change' ? 'change' : 'count');
-export const areaKind = signal<AreaKind>((params.get('areaKind') as AreaKind) || 'district');
 /** Side of the hotspot grid cells in metres. */
 export const HOTSPOT_CELL_SIZES = [100, 250, 500, 1000] as const;
-const cellParam = Number(params.get('cell'));
-export const hotspotCell = signal<number>((HOTSPOT_CELL_SIZES as readonly number[]).includes(cellParam) ? cellParam : 250);
+const AREA_KINDS: readonly AreaKind[] = ['district', 'deso', 'area_group', 'other'];
+
+/** The page's options as the URL gives them (defaults where it says nothing or nonsense). */
+export function optionsFromUrl(params: URLSearchParams) {
+  const cell = Number(params.get('cell'));
+  const kind = params.get('areaKind') as AreaKind;
+  return {
+    layers: parseLayers(params.get('layers')),
+    areaMode: (params.get('areaMode') === 'change' ? 'change' : 'count') as AreaMode,
+    areaKind: AREA_KINDS.includes(kind) ? kind : 'district' as AreaKind,
+    cell: (HOTSPOT_CELL_SIZES as readonly number[]).includes(cell) ? cell : 250,
+  };
+}
+
+const initial = optionsFromUrl(route.value.params);
+export const layers = signal<LayerId[]>(initial.layers);
+export const areaMode = signal<AreaMode>(initial.areaMode);
+export const areaKind = signal<AreaKind>(initial.areaKind);
+export const hotspotCell = signal<number>(initial.cell);
+
+// Follow the URL when it changes from outside (a bookmark, a pasted link, back/forward).
+effect(() => {
+  const r = route.value;
+  if (r.path !== '/karta') return;
+  const o = optionsFromUrl(r.params);
+  if (o.layers.join() !== layers.peek().join()) layers.value = o.layers;
+  if (o.areaMode !== areaMode.peek()) areaMode.value = o.areaMode;
+  if (o.areaKind !== areaKind.peek()) areaKind.value = o.areaKind;
+  if (o.cell !== hotspotCell.peek()) hotspotCell.value = o.cell;
+});
 
 /** The week the time slider shows ([from, to) ISO dates), or null for the whole period. */
 export const week = signal<{ from: string; to: string } | null>(null);
@@ -63,3 +87,17 @@ export function tableHref(): string {
   const q = p.toString();
   return `#/tabell${q ? `?${q}` : ''}`;
 }
+
+/** Requests of the map still running (the time slider waits for them before the next week). */
+export const mapBusy = signal(0);
+/** The legend's classes of the area layer as last drawn, and the heatmap's current cell size. */
+export const areaLegend = signal<Array<{ colour: string; label: string }>>([]);
+export const heatCellSize = signal<number | null>(null);
+/** A sentence for screen readers after the map has new data. */
+export const announcement = signal('');
+
+/** What was clicked: one incident, or the incidents behind a cluster, cell, area or the view. */
+export type Selection =
+  | { kind: 'incident'; id: string }
+  | { kind: 'list'; title: string; note?: string; bbox?: [number, number, number, number]; area?: string; cellId?: string; total?: number };
+export const selection = signal<Selection | null>(null);

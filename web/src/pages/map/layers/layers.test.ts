@@ -19,7 +19,7 @@ test('hotspot bins: ArcGIS palette from hot 99 % to cold 99 %, legend in words i
   assert.equal(hotspotBin(0).bin, 0);
   // Stronger confidence, thicker outline (not colour alone); not-significant cells are not drawn.
   assert.ok(hotspotBin(3).width > hotspotBin(2).width && hotspotBin(2).width > hotspotBin(1).width);
-  assert.deepEqual(hotspotLayers()[0].filter, ['!=', ['get', 'bin'], 0]);
+  assert.deepEqual((hotspotLayers()[0] as { filter?: unknown }).filter, ['!=', ['get', 'bin'], 0]);
 });
 
 test('cluster radius grows with the count, within 12…34 px; labels read as numbers', () => {

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../i18n/index.ts';
+import { filters, setFilters } from '../../../state/filters.ts';
+import type { Reference } from '../reference.ts';
+import { AreaFilter } from './area.tsx';
+import { CategoryFilter } from './categories.tsx';
+import { OrganisationFilter } from './organisations.tsx';
+import { PeriodFilter, periodText } from './period.tsx';
+import { ReviewStatusFilter } from './review-status.tsx';
+
+/** How many filters besides the period are set. */
+export function activeFilterCount(): number {
+  const f = filters.value;
+  return (f.categories.length ? 1 : 0) + (f.organisations.length ? 1 : 0) + (f.area ? 1 : 0) + (f.reviewStatus.length ? 1 : 0) + (f.q ? 1 : 0);
+}
+
+/**
+ * The selection (shared with the side panel and the table through state/filters.ts): period, then
+ * categories, organisations, area, review status and free text. Collapsible on a phone.
+ */
+export function FilterBar({ reference }: { reference: Reference }) {
+  const [q, setQ] = useState(filters.value.q ?? '');
+  useEffect(() => setQ(filters.value.q ?? ''), [filters.value.q]);
+  const n = activeFilterCount();
+  const f = filters.value;
+  return (
+    <section class="mf-bar" aria-labelledby="mf-title">
+      <details class="mf-collapse" open={typeof window === 'undefined' || window.matchMedia('(min-width: 900px)').matches}>
+        <summary>
+          <h2 id="mf-title">{t('map.filters.title')}</h2>
+          <span class="muted mf-summary-text">{periodText(f.from, f.to)}{n ? ` · ${t('map.filters.activeCount', { n })}` : ''}</span>
+        </summary>
+        <div class="mf-grid">
+          <PeriodFilter />
+          <div class="mf-row">
+            <CategoryFilter categories={reference.categories} />
+            <OrganisationFilter organisations={reference.organisations} />
+            <ReviewStatusFilter />
+            <AreaFilter areas={reference.areas} />
+            <form class="mf-q" role="search" onSubmit={(e) => { e.preventDefault(); setFilters({ q: q.trim() || undefined }); }}>
+              <label for="mf-q">{t('map.filters.q')}</label>
+              <input id="mf-q" type="search" value={q} placeholder={t('map.filters.qPlaceholder')} maxLength={200}
+                onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+                onBlur={() => { if ((q.trim() || undefined) !== filters.value.q) setFilters({ q: q.trim() || undefined }); }} />
+            </form>
+            <button type="button" class="mf-clear" disabled={!n} onClick={() => setFilters({ categories: [], organisations: [], area: undefined, reviewStatus: [], q: undefined })}>
+              {t('map.filters.clear')}
+            </button>
+          </div>
+        </div>
+      </details>
+    </section>
+  );
+}

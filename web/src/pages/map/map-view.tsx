@@ -1,0 +1,138 @@
+import { effect } from '@preact/signals';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { lang, t } from '../../i18n/index.ts';
+import { buildStyle } from './base-style.ts';
+import { MapController } from './controller.ts';
+import { bboxOf, unionBBox } from './geometry.ts';
+import type { Reference } from './reference.ts';
+import { areaKind, areaMode, hotspotCell, layers, mapQuery, selection, setMapParams } from './state.ts';
+import { parseTextImageId, drawText } from './text-images.ts';
+import { route } from '../../router.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** `view=zoom/lat/lon` in the URL, so a shared link opens the same place. */
+function parseView(raw: string | null): { zoom: number; center: [number, number] } | null {
+  const m = raw?.split('/').map(Number);
+  return m && m.length === 3 && m.every(Number.isFinite) ? { zoom: m[0], center: [m[2], m[1]] } : null;
+}
+
+function locale(): Record<string, string> {
+  return {
+    'Map.Title': t('map.mapLabel'),
+    'NavigationControl.ZoomIn': t('map.controls.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.controls.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.controls.resetBearing'),
+    'AttributionControl.ToggleAttribution': t('map.controls.attribution'),
+    'FullscreenControl.Enter': t('map.controls.fullscreen'),
+    'FullscreenControl.Exit': t('map.controls.fullscreen'),
+  };
+}
+
+/**
+ * The MapLibre map: the offline base style, the data layers the controller keeps current, clicks
+ * that open details, and the map's own keyboard handling (the canvas takes focus, arrows pan, +/−
+ * zoom, Tab leaves it).
+ */
+export function MapView({ reference, controllerRef }: { reference: Reference; controllerRef?: { current: MapController | null } }) {
+  const el = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [dataError, setDataError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const container = el.current!;
+    container.dataset.mapState = 'loading';
+    const view = parseView(route.peek().params.get('view'));
+    let written = route.peek().params.get('view');
+    const bounds = unionBBox(reference.municipalities.map((m) => bboxOf(m.geometry)));
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container, style: buildStyle(reference, layers.peek()), locale: locale(),
+        attributionControl: { compact: true }, maxZoom: reference.settings?.maxZoom ?? 19, minZoom: 4,
+        ...(view ? { center: view.center, zoom: view.zoom } : bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: window.innerWidth >= 700 ? { top: 24, bottom: 24, right: 56, left: 300 } : 16 } } : { center: [15, 62], zoom: 4 }),
+        dragRotate: false, pitchWithRotate: false, touchPitch: false,
+      });
+    } catch (e) {
+      setFailed((e as Error).message);
+      container.dataset.mapState = 'error';
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+    const pixelRatio = Math.min(2, window.devicePixelRatio || 1);
+    // Labels are drawn on demand as images (no glyph server); MapLibre waits for the resolver.
+    map.setMissingStyleImageResolver((id: string) => {
+      const parsed = parseTextImageId(id);
+      if (!parsed || map.hasImage(id)) return;
+      const img = drawText(parsed.style, parsed.text, pixelRatio);
+      map.addImage(id, { width: img.width, height: img.height, data: img.data }, { pixelRatio });
+    });
+
+    const ctl = new MapController(map, container, setDataError);
+    if (controllerRef) controllerRef.current = ctl;
+    const disposers: Array<() => void> = [];
+    const canvas = map.getCanvas();
+    canvas.setAttribute('aria-describedby', 'mv-text-alternative');
+    disposers.push(effect(() => { void lang.value; canvas.setAttribute('aria-label', t('map.mapLabel')); }));
+
+    map.on('error', (e) => { if (!/abort/i.test(String(e.error?.message))) console.warn('map:', e.error?.message); });
+    map.on('load', () => {
+      disposers.push(
+        effect(() => { void mapQuery.value; ctl.onFiltersChange(); }),
+        effect(() => { void layers.value; ctl.onLayersChange(); }),
+        effect(() => { void hotspotCell.value; ctl.schedule(['hotspots'], { announce: true, delay: 0 }); }),
+        effect(() => { void areaKind.value; ctl.schedule(['areas'], { announce: true, delay: 0 }); }),
+        effect(() => { void areaMode.value; void lang.value; ctl.redrawAreas(); }),
+      );
+      map.on('moveend', () => {
+        ctl.onViewChange();
+        const c = map.getCenter();
+        written = `${map.getZoom().toFixed(2)}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}`;
+        if (route.peek().params.get('view') !== written) setMapParams({ view: written });
+      });
+      // A view in the URL that this map did not write (a pasted link, back/forward): go there.
+      disposers.push(effect(() => {
+        const raw = route.value.params.get('view');
+        const v = parseView(raw);
+        if (v && raw !== written) { written = raw; map.jumpTo({ center: v.center, zoom: v.zoom }); }
+      }));
+    });
+
+    map.on('click', (e) => {
+      const hit = ctl.hitLayers().filter((l) => map.getLayer(l));
+      if (!hit.length) return;
+      const box: [[number, number], [number, number]] = [[e.point.x - 5, e.point.y - 5], [e.point.x + 5, e.point.y + 5]];
+      const f = map.queryRenderedFeatures(box, { layers: hit })[0];
+      const sel = f && ctl.selectionOf(f);
+      if (sel) selection.value = sel;
+    });
+    map.on('mousemove', (e) => {
+      const hit = ctl.hitLayers().filter((l) => map.getLayer(l));
+      canvas.style.cursor = hit.length && map.queryRenderedFeatures(e.point, { layers: hit }).length ? 'pointer' : '';
+    });
+
+    const resize = new ResizeObserver(() => map.resize());
+    resize.observe(container);
+    return () => {
+      resize.disconnect();
+      disposers.forEach((d) => d());
+      ctl.dispose();
+      if (controllerRef) controllerRef.current = null;
+      map.remove();
+    };
+  }, [reference]);
+
+  return (
+    <div class="mv-wrap">
+      <div ref={el} class="mv-map" role="region" aria-label={t('map.mapLabel')} />
+      {failed && <p class="mv-failed card" role="alert">{t('map.noWebgl')} <a href="#/tabell">{t('map.openTable')}</a></p>}
+      {dataError && <p class="mv-error error" role="alert">{t('map.loadError', { message: dataError })}</p>}
+    </div>
+  );
+}

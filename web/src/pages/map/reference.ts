@@ -1,0 +1,43 @@
+import { signal } from '@preact/signals';
+import { api, ApiError } from '../../api/client.ts';
+import type { Area, Category, Municipality, Organisation, Place } from '../../api/types.ts';
+import type { MapSettings } from './base-style.ts';
+
+/** What the map page reads once: the base map's geometry and the filters' choices. */
+export interface Reference {
+  municipalities: Municipality[];
+  areas: Area[];
+  places: Place[];
+  categories: Category[];
+  organisations: Organisation[];
+  settings: MapSettings | null;
+}
+
+export const reference = signal<Reference | null>(null);
+export const referenceError = signal<string | null>(null);
+
+let loading: Promise<void> | null = null;
+
+export function loadReference(): Promise<void> {
+  if (reference.value) return Promise.resolve();
+  loading ??= (async () => {
+    try {
+      const [municipalities, areas, places, categories, organisations, settings] = await Promise.all([
+        api.get<Municipality[]>('/api/municipalities'),
+        api.get<Area[]>('/api/areas'),
+        api.get<Place[]>('/api/places'),
+        api.get<Category[]>('/api/categories'),
+        api.get<Organisation[]>('/api/organisations'),
+        // Optional: an administrator's tile source; the map works without it.
+        api.get<MapSettings>('/api/settings/map').catch((e) => { if (e instanceof ApiError) return null; throw e; }),
+      ]);
+      reference.value = { municipalities, areas, places, categories, organisations, settings };
+      referenceError.value = null;
+    } catch (e) {
+      referenceError.value = (e as Error).message;
+    } finally {
+      loading = null;
+    }
+  })();
+  return loading;
+}
