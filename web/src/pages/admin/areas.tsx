@@ -139,7 +139,7 @@ function UploadForm({ onUploaded }: { onUploaded: (count: number) => void }) {
       <FieldMessage id="area-file" error={errors.fields.find((f) => f.field === 'geojson' && f.code === 'required')?.message} hint={t('admin.areas.fileHint')} />
 
       <div ref={summaryRef} tabIndex={-1} class="upload-summary">
-        {check && check.problems.length === 0 && (
+        {check && check.problems.length === 0 && !serverProblem && (
           <p class="ok-text" role="status">{t('admin.areas.fileOk', { name: fileName, count: check.featureCount, crs: CRS_NAMES[check.crs ?? 4326] ?? `EPSG:${check.crs}` })}</p>
         )}
         {check && check.problems.length > 0 && (
