@@ -41,7 +41,8 @@ function SelectionSummary({ f, refs }: { f: Filters; refs: Reference }) {
 type ListState = { items: Incident[]; nextCursor: string | null; status: 'loading' | 'ok' | 'error'; error?: string; more?: boolean };
 
 /**
- * The incidents of the current lägesbild selection as a table (route /tabell): the accessible
+ * The incidents of the current lägesbild selection as a table (explicit ARIA table roles, so the
+ * table stays a table for assistive technology when a phone's CSS lays each row out as a card) (route /tabell): the accessible
  * alternative to the map, keyset-paginated ("Visa fler"), each row expandable to the whole incident
  * with its history, and export of the selection.
  */
@@ -113,20 +114,20 @@ export default function TablePage() {
       )}
 
       <div class="incidents-scroll" role="region" aria-labelledby="incidents-caption" tabIndex={0}>
-        <table class="incidents" aria-busy={list.status === 'loading'}>
-          <caption id="incidents-caption">{t('table.list.caption')}<span class="visually-hidden">. {t('table.list.scrollHint')}</span></caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('table.list.colWhen')}</th>
-              <th scope="col">{t('table.list.colCategory')}</th>
-              <th scope="col">{t('table.list.colPlace')}</th>
-              <th scope="col">{t('table.list.colOrganisation')}</th>
-              <th scope="col">{t('table.list.colStatus')}</th>
-              <th scope="col">{t('table.list.colDescription')}</th>
-              <th scope="col">{t('table.list.colDetails')}</th>
+        <table class="incidents" role="table" aria-busy={list.status === 'loading'}>
+          <caption id="incidents-caption">{t('table.list.caption')}</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">{t('table.list.colWhen')}</th>
+              <th scope="col" role="columnheader">{t('table.list.colCategory')}</th>
+              <th scope="col" role="columnheader">{t('table.list.colPlace')}</th>
+              <th scope="col" role="columnheader">{t('table.list.colOrganisation')}</th>
+              <th scope="col" role="columnheader">{t('table.list.colStatus')}</th>
+              <th scope="col" role="columnheader">{t('table.list.colDescription')}</th>
+              <th scope="col" role="columnheader">{t('table.list.colDetails')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {list.items.map((inc) => {
               const when = formatWhen(inc.occurredFrom, inc.occurredTo);
               const category = sv ? inc.categoryNameSv : inc.categoryNameEn;
@@ -134,24 +135,24 @@ export default function TablePage() {
               const detailId = `incident-detail-${inc.id}`;
               return (
                 <Fragment key={inc.id}>
-                  <tr class={isOpen ? 'open' : undefined}>
-                    <td class="when">{when}</td>
-                    <td><span class="cat-dot" style={{ background: inc.categoryColour }} aria-hidden="true" />{category}</td>
-                    <td>{inc.placeName ?? <span class="muted">{t('table.list.noPlace')}</span>}</td>
-                    <td>{inc.organisationName}</td>
-                    <td><span class={`status-badge ${inc.reviewStatus}`}>{t(`common.reviewStatus.${inc.reviewStatus}` as MessageKey)}</span></td>
-                    <td class="desc">{inc.description ? <span class="truncated">{inc.description}</span> : <span class="muted">{t('table.list.noDescription')}</span>}</td>
-                    <td class="details-cell">
+                  <tr role="row" class={isOpen ? 'open' : undefined}>
+                    <td role="cell" class="when" data-label={t('table.list.colWhen')}>{when}</td>
+                    <td role="cell" data-label={t('table.list.colCategory')}><span class="cat-dot" style={{ background: inc.categoryColour }} aria-hidden="true" />{category}</td>
+                    <td role="cell" data-label={t('table.list.colPlace')}>{inc.placeName ?? <span class="muted">{t('table.list.noPlace')}</span>}</td>
+                    <td role="cell" data-label={t('table.list.colOrganisation')}>{inc.organisationName}</td>
+                    <td role="cell" data-label={t('table.list.colStatus')}><span class={`status-badge ${inc.reviewStatus}`}>{t(`common.reviewStatus.${inc.reviewStatus}` as MessageKey)}</span></td>
+                    <td role="cell" class="desc" data-label={t('table.list.colDescription')}>{inc.description ? <span class="truncated">{inc.description}</span> : <span class="muted">{t('table.list.noDescription')}</span>}</td>
+                    <td role="cell" class="details-cell">
                       <button type="button" aria-expanded={isOpen} aria-controls={isOpen ? detailId : undefined}
-                        aria-label={`${isOpen ? t('table.list.hideDetails') : t('table.list.showDetails')} ${t('table.list.detailsFor', { category, when })}`}
+                        aria-label={`${isOpen ? t('table.list.hideDetails') : t('table.list.showDetails')}: ${t('table.list.detailsFor', { category, when })}`}
                         onClick={() => setOpen(isOpen ? null : inc.id)}>
                         {isOpen ? t('table.list.hideDetails') : t('table.list.showDetails')}
                       </button>
                     </td>
                   </tr>
                   {isOpen && (
-                    <tr class="detail-row" id={detailId}>
-                      <td colSpan={COLUMNS}><IncidentDetails incident={inc} headingLevel={3} /></td>
+                    <tr role="row" class="detail-row" id={detailId}>
+                      <td role="cell" colSpan={COLUMNS}><IncidentDetails incident={inc} headingLevel={3} /></td>
                     </tr>
                   )}
                 </Fragment>

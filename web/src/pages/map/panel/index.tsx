@@ -55,13 +55,13 @@ function ChangeLine({ total, c, kind }: { total: number; c: Comparison; kind: 'p
   );
 }
 
+/** A part of the panel under its own heading (not a landmark: the panel is the one region). */
 function Section({ title, children }: { title: string; children: ComponentChildren }) {
-  const id = useId();
   return (
-    <section class="panel-section" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
+    <div class="panel-section">
+      <h3>{title}</h3>
       {children}
-    </section>
+    </div>
   );
 }
 
@@ -70,7 +70,7 @@ function DrillLink({ patch, children }: { patch: Partial<Filters>; children: Com
   return (
     <a href={selectionHref('/tabell', patch)} onClick={drillTo('/tabell', patch)}>
       {children}
-      <span class="visually-hidden">{`: ${t('table.panel.showInTable')}`}</span>
+      <span class="visually-hidden">{` (${t('table.panel.showInTable')})`}</span>
     </a>
   );
 }
