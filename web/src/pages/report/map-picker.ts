@@ -1,5 +1,9 @@
-import { Map as MapLibreMap, NavigationControl, AttributionControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, AttributionControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+
+// The worker is a file of its own in the build (same origin, cached by the service worker).
+setWorkerUrl(workerUrl);
 import type * as GeoJSON from 'geojson';
 import type { Municipality, Place } from '../../api/types.ts';
 import type { Position } from './form.ts';
