@@ -231,7 +231,7 @@ export function SidePanel() {
             ) : <p class="muted">{t('table.panel.noneHere')}</p>}
           </Section>
           <Section title={t('table.panel.hourWeekday')}>
-            <HeatTable
+            {stats.total === 0 ? <p class="muted">{t('table.panel.noneHere')}</p> : <HeatTable
               caption={t('table.panel.heatCaption')}
               corner={t('table.panel.heatHour')}
               colHeaders={WEEKDAYS.map((d) => ({ short: t(`table.panel.weekdaysShort.${d}` as MessageKey), long: t(`table.panel.weekdaysLong.${d}` as MessageKey) }))}
@@ -241,7 +241,7 @@ export function SidePanel() {
               legend={t('table.panel.heatLegend', { max: fmt.number(Math.max(0, ...stats.hourWeekday.flat())) })}
               formatValue={(n) => fmt.number(n)}
               scrollLabel={t('table.panel.heatCaption')}
-            />
+            />}
           </Section>
           <ExportLinks headingLevel={3} />
         </div>
