@@ -4,7 +4,8 @@ import { section } from '../section.ts';
 export default section({
     title: 'Lägesbild',
     mapLabel: 'Karta över händelser i urvalet',
-    mapDescription: 'Kartan visar samma urval som tabellen. Pila för att panorera, plus och minus för att zooma. Allt i kartan finns också som text:',
+    mapDescription: 'Kartan visar samma urval som tabellen. I kartan flyttar piltangenterna och plus och minus zoomar. Allt i kartan finns också som text:',
+    canvasLabel: 'Kartbild (piltangenter flyttar, plus och minus zoomar)',
     openTable: 'Visa urvalet som tabell',
     listInView: 'Lista händelserna i kartutsnittet',
     loadingData: 'Hämtar kartdata …',
@@ -63,7 +64,7 @@ export default section({
       same: 'Oförändrat (±10 %)',
       down10: 'Minskning 10–50 %',
       down50: 'Minskning 50 % eller mer',
-      new: 'Nytt (inget föregående period)',
+      new: 'Nytt (inga under föregående period)',
       none: 'Inga händelser',
       newShort: 'nytt',
     },
@@ -133,7 +134,8 @@ export default section({
   }, {
     title: 'Situational picture',
     mapLabel: 'Map of the incidents in the selection',
-    mapDescription: 'The map shows the same selection as the table. Arrow keys pan, plus and minus zoom. Everything on the map is also available as text:',
+    mapDescription: 'The map shows the same selection as the table. In the map, arrow keys pan and plus and minus zoom. Everything on the map is also available as text:',
+    canvasLabel: 'Map image (arrow keys pan, plus and minus zoom)',
     openTable: 'Show the selection as a table',
     listInView: 'List the incidents in the map view',
     loadingData: 'Loading map data …',

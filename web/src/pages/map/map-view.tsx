@@ -22,7 +22,7 @@ function parseView(raw: string | null): { zoom: number; center: [number, number]
 
 function locale(): Record<string, string> {
   return {
-    'Map.Title': t('map.mapLabel'),
+    'Map.Title': t('map.canvasLabel'),
     'NavigationControl.ZoomIn': t('map.controls.zoomIn'),
     'NavigationControl.ZoomOut': t('map.controls.zoomOut'),
     'NavigationControl.ResetBearing': t('map.controls.resetBearing'),
@@ -79,7 +79,7 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
     const disposers: Array<() => void> = [];
     const canvas = map.getCanvas();
     canvas.setAttribute('aria-describedby', 'mv-text-alternative');
-    disposers.push(effect(() => { void lang.value; canvas.setAttribute('aria-label', t('map.mapLabel')); }));
+    disposers.push(effect(() => { void lang.value; canvas.setAttribute('aria-label', t('map.canvasLabel')); }));
 
     map.on('error', (e) => { if (!/abort/i.test(String(e.error?.message))) console.warn('map:', e.error?.message); });
     map.on('load', () => {

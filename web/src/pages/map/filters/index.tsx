@@ -23,6 +23,19 @@ export function FilterBar({ reference }: { reference: Reference }) {
   useEffect(() => setQ(filters.value.q ?? ''), [filters.value.q]);
   const n = activeFilterCount();
   const f = filters.value;
+  // The multi-select menus close on a click outside them and on Escape (focus back on their summary).
+  useEffect(() => {
+    const outside = (e: PointerEvent) => {
+      document.querySelectorAll<HTMLDetailsElement>('.mf-menu[open]').forEach((d) => { if (!d.contains(e.target as Node)) d.open = false; });
+    };
+    const escape = (e: KeyboardEvent) => {
+      const d = (e.target as HTMLElement).closest?.<HTMLDetailsElement>('.mf-menu[open]');
+      if (e.key === 'Escape' && d) { d.open = false; d.querySelector('summary')?.focus(); }
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('keydown', escape);
+    return () => { document.removeEventListener('pointerdown', outside); document.removeEventListener('keydown', escape); };
+  }, []);
   return (
     <section class="mf-bar" aria-labelledby="mf-title">
       <details class="mf-collapse" open={typeof window === 'undefined' || window.matchMedia('(min-width: 900px)').matches}>
