@@ -1,0 +1,124 @@
+/**
+ * Reporting from a phone in a real browser: the form is accessible (axe, empty and with errors),
+ * works with the keyboard alone, and a report made offline waits on the device, is sent when the
+ * connection comes back and is stored exactly once.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { POINTS } from '../support/fixtures.ts';
+import { axe, PHONE, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
+
+interface Incident { id: string; description: string | null; categoryCode: string; location: { lon: number; lat: number } }
+
+/** Presses Tab (at most `max` times) until the focused element matches `selector`; fails listing what was visited. */
+async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
+  const visited: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const [hit, desc] = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return [false, '(body)'] as const;
+      const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+      return [el.matches(sel), `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${label.trim().slice(0, 30)}"`] as const;
+    }, selector);
+    if (hit) return;
+    visited.push(desc);
+  }
+  throw new Error(`Tab never reached ${selector}; visited:\n  ${visited.join('\n  ')}`);
+}
+
+async function incidentsWith(e2e: E2E, text: string): Promise<Incident[]> {
+  const page = await e2e.call<{ items: Incident[] }>('coordinator', 'GET', `/api/incidents?q=${encodeURIComponent(text)}&limit=50`);
+  return page.items.filter((i) => i.description === text);
+}
+
+describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
+  let e2e: E2E;
+  before(async () => { e2e = await startE2E(); });
+  after(() => e2e?.close());
+
+  async function phone(): Promise<Page> {
+    const page = await e2e.pageAs('reporter', PHONE);
+    await page.context().grantPermissions(['geolocation'], { origin: e2e.url });
+    await page.context().setGeolocation({ latitude: POINTS.alingsasNolby.lat, longitude: POINTS.alingsasNolby.lon, accuracy: 12 });
+    await page.goto(`${e2e.url}/#/rapportera`);
+    await page.getByRole('heading', { level: 1, name: 'Rapportera' }).waitFor();
+    await page.getByRole('group', { name: /^Kategori/ }).waitFor();
+    return page;
+  }
+
+  test('the empty form and its error summary are accessible; the first field with an error gets focus', async () => {
+    const page = await phone();
+    await axe(page, 'report form (phone)');
+    await screenshot(page, 'report-phone');
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Rapporten kunde inte skickas' });
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /Välj en kategori/);
+    assert.match(await summary.innerText(), /Välj var det hände/);
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'category-main');
+    await axe(page, 'report form with errors (phone)');
+    await screenshot(page, 'report-phone-errors');
+    await page.context().close();
+  });
+
+  test('keyboard only: category with the arrow keys, position, description, send', async () => {
+    const page = await phone();
+    const text = `Tangentbord ${Date.now()}`;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, 'input[name="category-main"]');
+    // Arrow keys move within the radio group and choose; go until Nedskräpning (no subcategories).
+    for (let i = 0; i < 30; i++) {
+      const label = await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent ?? '');
+      if (/Nedskräpning/.test(label)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.match(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent ?? ''), /Nedskräpning/);
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked), true);
+    await tabTo(page, '#location');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Vald position: din position/).waitFor();
+    await tabTo(page, '#description');
+    await page.keyboard.type(text);
+    await tabTo(page, 'form button[type="submit"]');
+    await page.keyboard.press('Enter');
+    const done = page.getByRole('heading', { name: 'Tack! Rapporten är skickad.' });
+    await done.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Tack! Rapporten är skickad.', 'focus moves to the confirmation');
+    await screenshot(page, 'report-phone-sent');
+    const stored = await incidentsWith(e2e, text);
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].categoryCode, 'nedskrapning');
+    assert.ok(Math.abs(stored[0].location.lat - POINTS.alingsasNolby.lat) < 1e-4 && Math.abs(stored[0].location.lon - POINTS.alingsasNolby.lon) < 1e-4, JSON.stringify(stored[0].location));
+    await page.context().close();
+  });
+
+  test('offline: the report waits on the phone, is sent when the connection is back, and is stored exactly once', async () => {
+    const page = await phone();
+    const context = page.context();
+    const text = `Offline ${Date.now()}`;
+    await context.setOffline(true);
+    await page.getByText('Ingen anslutning', { exact: false }).first().waitFor().catch(() => undefined);
+    await page.getByRole('radio', { name: 'Skadegörelse' }).check();
+    await page.getByRole('radio', { name: 'Klotter/graffiti' }).check();
+    await page.getByRole('button', { name: 'Använd min position' }).click();
+    await page.getByText(/Vald position: din position/).waitFor();
+    await page.getByLabel('Beskrivning (valfritt)').fill(text);
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    await page.getByRole('heading', { name: /Ingen anslutning\. Rapporten är sparad på enheten/ }).waitFor();
+    const outbox = page.getByRole('region', { name: 'Väntar på att skickas' });
+    await outbox.getByText('1 rapport väntar på att skickas från den här enheten.').waitFor();
+    await axe(page, 'report form offline with a waiting report (phone)');
+    await screenshot(page, 'report-phone-offline-queued');
+    assert.equal((await incidentsWith(e2e, text)).length, 0, 'nothing reached the server while offline');
+
+    await context.setOffline(false);
+    await outbox.waitFor({ state: 'detached', timeout: 30_000 });
+    const stored = await incidentsWith(e2e, text);
+    assert.equal(stored.length, 1, 'exactly one stored report');
+    assert.equal(stored[0].categoryCode, 'skadegorelse.klotter');
+
+    await context.close();
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The table view in a real browser: the coordinator sees the selection's incidents, the counts change
+ * with the period and the categories (kept in the URL), a row opens to the whole incident, the page
+ * passes axe, and the selection exports as CSV and GeoJSON downloads with exactly its rows.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { seedIncidents, type Seeded } from './support/data.ts';
+import { axe, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
+
+describe('e2e: the table, its filters and export', { skip: skipReason() }, () => {
+  let e2e: E2E;
+  let data: Seeded;
+  let page: Page;
+  before(async () => {
+    e2e = await startE2E();
+    data = await seedIncidents(e2e);
+    page = await e2e.pageAs('coordinator');
+  });
+  after(async () => { await page?.context().close(); await e2e?.close(); });
+
+  /** Opens /tabell with the given URL filters and returns the rows (only this file's incidents exist). */
+  async function table(params: string): Promise<string[]> {
+    await page.goto(`${e2e.url}/#/tabell?${params}`);
+    await page.reload(); // the filters are read from the URL when the app starts
+    await page.getByRole('heading', { level: 1, name: 'Händelser i tabell' }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: /händelser|Inga händelser/ });
+    await status.filter({ hasNotText: 'Hämtar' }).waitFor();
+    const rows = page.getByRole('table').getByRole('rowgroup').nth(1).getByRole('row');
+    return rows.allInnerTexts();
+  }
+
+  test('the default four weeks: five incidents, newest first, with category, place and organisation', async () => {
+    const rows = await table('');
+    assert.equal(rows.length, 5, rows.join('\n'));
+    assert.match(rows[0], /Klotter\/graffiti/);
+    assert.match(rows[0], /Stora torget/);
+    assert.match(rows[4], /Nedskräpning/);
+    assert.match(rows[4], /Resecentrum/);
+    await page.getByText('Alla 5 händelser i urvalet visas.').waitFor();
+    await axe(page, 'table');
+    await screenshot(page, 'table');
+  });
+
+  test('period and category filters change the counts', async () => {
+    const klotter = data.categories['skadegorelse.klotter'];
+    const nedskrapning = data.categories['nedskrapning'];
+    assert.equal((await table('period=week')).length, 3, 'last week: the three recent graffiti reports');
+    assert.equal((await table('period=quarter')).length, 6, 'quarter: all six');
+    assert.equal((await table(`period=quarter&categories=${klotter}`)).length, 4, 'quarter, graffiti only');
+    assert.equal((await table(`period=4weeks&categories=${nedskrapning}`)).length, 2, 'four weeks, littering only');
+    await page.getByText('Alla 2 händelser i urvalet visas.').waitFor();
+    // The selection is spelled out for those who cannot see the map.
+    const summary = await page.getByRole('definition').allInnerTexts();
+    assert.ok(summary.some((s) => /Nedskräpning/.test(s)), summary.join(' | '));
+  });
+
+  test('a row opens to the whole incident and stays accessible', async () => {
+    await table('period=week');
+    const button = page.getByRole('button', { name: /^Visa detaljer/ }).first();
+    await button.click();
+    await page.getByRole('button', { name: /^Dölj detaljer/ }).first().waitFor();
+    await page.getByText('Händelsen i detalj').first().waitFor();
+    await axe(page, 'table with an incident opened');
+    await screenshot(page, 'table-details');
+  });
+
+  test('export: CSV and GeoJSON downloads of exactly the selection', async () => {
+    const klotter = data.categories['skadegorelse.klotter'];
+    await table(`period=quarter&categories=${klotter}`);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /CSV/ }).click()]);
+    const text = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split(/\r?\n/);
+    assert.equal(lines.length, 1 + 4, `header and four rows:\n${text}`);
+    assert.equal(lines.slice(1).filter((l) => l.includes(data.prefix)).length, 4);
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /GeoJSON/ }).click()]);
+    const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8')) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
+    assert.equal(fc.type, 'FeatureCollection');
+    assert.equal(fc.features.length, 4);
+    for (const f of fc.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      assert.ok(lon > 12.4 && lon < 12.7 && lat > 57.85 && lat < 58.0, `WGS84 in Alingsås: ${lon}, ${lat}`);
+    }
+  });
+});
