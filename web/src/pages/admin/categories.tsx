@@ -80,7 +80,7 @@ export default function CategoriesPage() {
       <h2 id="admin-sub-title" tabIndex={-1}>{t('admin.nav.categories')}</h2>
       <LiveRegion message={msg} />
       <p class="muted">{t('admin.categories.intro')}</p>
-      {!editor.editing && <button type="button" class="primary" onClick={() => editor.open({ mode: 'new', parent: null })}>{t('admin.categories.newMain')}</button>}
+      <button type="button" class="primary" onClick={() => editor.open({ mode: 'new', parent: null })}>{t('admin.categories.newMain')}</button>
       {editor.editing?.mode === 'new' && !editor.editing.parent && <CategoryForm editing={editor.editing} all={items ?? []} onDone={done} />}
       <LoadState error={error} loading={!items} />
       {items && renderLevel(null)}

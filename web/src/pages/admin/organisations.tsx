@@ -31,7 +31,7 @@ export default function OrganisationsPage() {
     <section aria-labelledby="admin-sub-title">
       <h2 id="admin-sub-title" tabIndex={-1}>{t('admin.nav.organisations')}</h2>
       <LiveRegion message={msg} />
-      {!editor.editing && <button type="button" class="primary" onClick={() => editor.open('new')}>{t('admin.organisations.new')}</button>}
+      <button type="button" class="primary" onClick={() => editor.open('new')}>{t('admin.organisations.new')}</button>
       {editor.editing && (
         <OrganisationForm
           key={editor.editing === 'new' ? 'new' : editor.editing.id}

@@ -173,6 +173,8 @@ function PlaceForm({ place, others, onDone }: { place: Place | null; others: Pla
       const saved = place ? await api.patch<Place>(`/api/places/${place.id}`, body) : await api.post<Place>('/api/places', body);
       setPoint(null); setVertices([]); setName(''); setDescription(''); setErrors(NO_ERRORS);
       onDone(saved);
+      // Ready for the next place (the submit button was disabled while saving and lost focus).
+      if (!place) setTimeout(() => document.getElementById('place-name')?.focus(), 0);
     } catch (ex) {
       setErrors(errorsFrom(ex));
     } finally {

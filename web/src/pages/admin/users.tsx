@@ -22,7 +22,7 @@ export default function UsersPage() {
       <h2 id="admin-sub-title" tabIndex={-1}>{t('admin.nav.users')}</h2>
       <LiveRegion message={msg} />
       {!isAdmin && <p class="muted">{t('admin.users.coordinatorNote')}</p>}
-      {!editor.editing && <button type="button" class="primary" onClick={() => editor.open('new')}>{t('admin.users.new')}</button>}
+      <button type="button" class="primary" onClick={() => editor.open('new')}>{t('admin.users.new')}</button>
       {editor.editing && orgs.items && (
         <UserForm
           key={editor.editing === 'new' ? 'new' : editor.editing.id}
