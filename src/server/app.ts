@@ -13,6 +13,7 @@ import { configurationRoutes } from './routes/configuration.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { lagesbildRoutes } from './routes/lagesbild.ts';
+import { IncidentIndexStore } from '../services/incident-index.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The built browser app to serve at / (default web/dist when it exists; false for none). */
   webRoot?: string | false;
+  /** Serve the lägesbild aggregates from the in-memory incident index (default true). */
+  incidentIndex?: boolean;
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -72,7 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db });
   await app.register(configurationRoutes, { db: opts.db });
-  await app.register(lagesbildRoutes, { db: opts.db });
+  const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
+  await app.register(lagesbildRoutes, { db: opts.db, index });
   await app.register(photoRoutes, { db: opts.db });
   await app.register(settingsRoutes, { db: opts.db });
 

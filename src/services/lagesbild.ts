@@ -6,9 +6,9 @@ import { poissonRateTest } from '../core/analysis/poisson/index.ts';
 import { invalid } from '../core/errors/index.ts';
 import { boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
 import type { Database } from '../db/engine.ts';
-import {
-  areaCounts, countsByKey, countWhere, gridCells, hourWeekdayCounts, incidentPoints, municipalityExtent, topPlaces, weeklyCounts,
-} from '../db/repositories/aggregates.ts';
+import { municipalityExtent } from '../db/repositories/aggregates.ts';
+import { indexSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
+import type { IncidentIndexStore } from './incident-index.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import type { IncidentFilter } from '../db/repositories/incidents.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
@@ -48,23 +48,28 @@ export function clusterCellSize(zoom: number): number {
 /** Up to this many incidents in view are drawn one by one at any zoom. */
 export const INDIVIDUAL_MAX = 50;
 
+/** The index when there is one and it can answer the filter (all but free text), else SQL. */
+export async function sourceFor(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter): Promise<AggregateSource> {
+  return store && !f.text ? indexSource(db, store, actor, f) : sqlSource(db, actor, f);
+}
+
 const colours = async (db: Database, actor: Actor) => new Map((await listCategories(db, actor.municipalities)).map((c) => [c.id, c]));
 
 /** Points for the map view: single incidents where they stand alone, clusters elsewhere. */
-export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, zoom: number) {
+export async function mapPoints(db: Database, src: AggregateSource, actor: Actor, zoom: number) {
   const cats = await colours(db, actor);
   const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties: props });
   // Few enough to read one by one: no clusters (a cluster of two on a town map hides more than it shows).
-  const individual = zoom >= 16 || (await countWhere(db, actor, f, INDIVIDUAL_MAX + 1)) <= INDIVIDUAL_MAX;
+  const individual = zoom >= 16 || (await src.count(INDIVIDUAL_MAX + 1)) <= INDIVIDUAL_MAX;
   if (individual) {
-    const rows = await incidentPoints(db, actor, f, 5000);
+    const rows = await src.points(5000);
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((r) => feature(r.x, r.y, { kind: 'incident', id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour, occurredFrom: r.occurredFrom.toISOString(), reviewStatus: r.reviewStatus })),
     };
   }
   const size = clusterCellSize(zoom);
-  const cells = await gridCells(db, actor, f, size, 20_000);
+  const cells = await src.gridCells(size);
   return {
     type: 'FeatureCollection' as const,
     features: cells.map((c) => c.count === 1
@@ -74,8 +79,8 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
 }
 
 /** Counts per grid cell (for the heatmap), positioned at the members' mean. */
-export async function mapGrid(db: Database, actor: Actor, f: IncidentFilter, cellSize: number) {
-  const cells = await gridCells(db, actor, f, cellSize);
+export async function mapGrid(src: AggregateSource, cellSize: number) {
+  const cells = await src.gridCells(cellSize);
   return {
     cellSize,
     cells: cells.map((c) => {
@@ -91,7 +96,7 @@ const MAX_HOTSPOT_CELLS = 1_000_000;
  * Getis-Ord Gi* hotspots on a grid over the municipalities (the study area is the cells whose centre
  * lies inside them), with Benjamini–Hochberg control of the false discovery rate for the bins.
  */
-export async function mapHotspots(db: Database, actor: Actor, f: IncidentFilter, cellSize: number, distance: number) {
+export async function mapHotspots(db: Database, src: AggregateSource, actor: Actor, f: IncidentFilter, cellSize: number, distance: number) {
   if (distance < cellSize) throw invalid('distance', 'too_small', { min: cellSize });
   const municipalities = f.municipalities?.length ? f.municipalities.filter((m) => actor.municipalities.includes(m)) : actor.municipalities;
   const ext = await municipalityExtent(db, municipalities);
@@ -104,7 +109,7 @@ export async function mapHotspots(db: Database, actor: Actor, f: IncidentFilter,
   const mask = new Uint8Array(cols * rows);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mask[r * cols + c] = inside((col0 + c + 0.5) * cellSize, (row0 + r + 0.5) * cellSize) ? 1 : 0;
   const values = new Float64Array(cols * rows);
-  for (const cell of await gridCells(db, actor, f, cellSize)) {
+  for (const cell of await src.gridCells(cellSize)) {
     const c = cell.col - col0, r = cell.row - row0;
     if (c >= 0 && c < cols && r >= 0 && r < rows) {
       values[r * cols + c] = cell.count;
@@ -134,10 +139,10 @@ export async function mapHotspots(db: Database, actor: Actor, f: IncidentFilter,
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
 /** Areas of a kind with their count, the previous period's, the change and its significance. */
-export async function mapAreas(db: Database, actor: Actor, f: IncidentFilter, kind: string) {
+export async function mapAreas(src: AggregateSource, f: IncidentFilter, kind: string) {
   const { from, to } = periodOf(f);
   const w = comparisonWindows(from, to);
-  const rows = await areaCounts(db, actor, f, kind, w);
+  const rows = await src.areaCounts(kind, w);
   return {
     type: 'FeatureCollection' as const,
     features: rows.map((a) => ({
@@ -158,16 +163,16 @@ const changeOut = (c: Change | null, window: [Date, Date]) => c && ({
 });
 
 /** Everything the side panel shows for a selection. */
-export async function lagesbildStats(db: Database, actor: Actor, f: IncidentFilter) {
+export async function lagesbildStats(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter) {
   const { from, to } = periodOf(f);
   const w = comparisonWindows(from, to);
-  const filter = { ...f, from, to };
+  const src = await sourceFor(db, store, actor, { ...f, from, to });
   const [byCat, byOrg, weekly, hourWeekday, places, categories, organisations] = await Promise.all([
-    countsByKey(db, actor, filter, 'i.category_id', w),
-    countsByKey(db, actor, filter, 'i.organisation_id', w),
-    weeklyCounts(db, actor, filter),
-    hourWeekdayCounts(db, actor, filter),
-    topPlaces(db, actor, filter, w.previous),
+    src.countsByKey('category', w),
+    src.countsByKey('organisation', w),
+    src.weekly(),
+    src.hourWeekday(),
+    src.topPlaces(w.previous),
     listCategories(db, actor.municipalities),
     listOrganisations(db, actor.municipalities),
   ]);

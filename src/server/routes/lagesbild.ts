@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../db/engine.ts';
 import { AREA_KINDS } from '../../db/repositories/areas.ts';
-import { lagesbildStats, mapAreas, mapGrid, mapHotspots, mapPoints } from '../../services/lagesbild.ts';
+import { lagesbildStats, mapAreas, mapGrid, mapHotspots, mapPoints, periodOf, sourceFor } from '../../services/lagesbild.ts';
+import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';
 import { parseIncidentQuery, type IncidentQueryString } from '../query.ts';
 import { StringEnum, errors, filterQuery } from '../schemas.ts';
@@ -10,8 +11,8 @@ import { StringEnum, errors, filterQuery } from '../schemas.ts';
 const FeatureCollection = Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }, { additionalProperties: true });
 
 /** The aggregates behind the lägesbild map and side panel (same filters as GET /api/incidents). */
-export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database }) {
-  const { db } = opts;
+export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database; index: IncidentIndexStore | null }) {
+  const { db, index } = opts;
   const filterOf = (req: { query: unknown }, userId: string) => parseIncidentQuery(req.query as IncidentQueryString, userId).filter;
 
   app.get('/api/map/points', {
@@ -22,7 +23,7 @@ export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const fc = await mapPoints(db, a, filterOf(req, a.userId), (req.query as { zoom: number }).zoom);
+    const fc = await mapPoints(db, await sourceFor(db, index, a, filterOf(req, a.userId)), a, (req.query as { zoom: number }).zoom);
     return reply.type('application/geo+json').send(JSON.stringify(fc));
   });
 
@@ -37,7 +38,7 @@ export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database
     },
   }, async (req) => {
     const a = actor(req);
-    return mapGrid(db, a, filterOf(req, a.userId), (req.query as { cellSize: number }).cellSize);
+    return mapGrid(await sourceFor(db, index, a, filterOf(req, a.userId)), (req.query as { cellSize: number }).cellSize);
   });
 
   app.get('/api/map/hotspots', {
@@ -49,7 +50,8 @@ export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database
   }, async (req, reply) => {
     const a = actor(req);
     const q = req.query as { cellSize: number; distance?: number };
-    const fc = await mapHotspots(db, a, filterOf(req, a.userId), q.cellSize, q.distance ?? q.cellSize * 2);
+    const f = filterOf(req, a.userId);
+    const fc = await mapHotspots(db, await sourceFor(db, index, a, f), a, f, q.cellSize, q.distance ?? q.cellSize * 2);
     return reply.type('application/geo+json').send(JSON.stringify(fc));
   });
 
@@ -61,7 +63,10 @@ export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const fc = await mapAreas(db, a, filterOf(req, a.userId), (req.query as { kind: string }).kind);
+    const f = filterOf(req, a.userId);
+    const { from, to } = periodOf(f);
+    // The areas compare with the period before, so the source must reach back that far.
+    const fc = await mapAreas(await sourceFor(db, index, a, { ...f, from: new Date(2 * from.getTime() - to.getTime()), to }), { ...f, from, to }, (req.query as { kind: string }).kind);
     return reply.type('application/geo+json').send(JSON.stringify(fc));
   });
 
@@ -73,6 +78,6 @@ export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database
     },
   }, async (req, reply) => {
     const a = actor(req);
-    return reply.type('application/json').send(JSON.stringify(await lagesbildStats(db, a, filterOf(req, a.userId))));
+    return reply.type('application/json').send(JSON.stringify(await lagesbildStats(db, index, a, filterOf(req, a.userId))));
   });
 }

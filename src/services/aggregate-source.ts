@@ -1,0 +1,140 @@
+import type { Actor } from '../core/access/roles.ts';
+import { aggregate, type IndexFilter } from '../core/incident-index/index.ts';
+import { boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
+import type { Database } from '../db/engine.ts';
+import * as sql from '../db/repositories/aggregates.ts';
+import { listCategories } from '../db/repositories/categories.ts';
+import type { IncidentFilter } from '../db/repositories/incidents.ts';
+import type { IncidentIndexStore } from './incident-index.ts';
+
+export type Windows3 = { current: [Date, Date]; previous: [Date, Date]; lastYear: [Date, Date] };
+
+/**
+ * Where the lägesbild aggregates come from for one request: the in-memory incident index when it
+ * can answer the filter (everything but free-text search), the database otherwise. Both give the
+ * same numbers; the index answers in milliseconds at a million incidents.
+ */
+export interface AggregateSource {
+  readonly kind: 'index' | 'sql';
+  count(cap?: number): Promise<number>;
+  gridCells(cellSize: number): Promise<sql.GridCell[]>;
+  points(limit: number): Promise<sql.PointRow[]>;
+  countsByKey(key: 'category' | 'organisation', w: Windows3): Promise<Array<{ key: string | null; current: number; previous: number; lastYear: number }>>;
+  weekly(): Promise<Array<{ weekStart: string; count: number }>>;
+  hourWeekday(): Promise<number[][]>;
+  topPlaces(previous: [Date, Date]): Promise<Array<{ name: string; count: number; previous: number }>>;
+  areaCounts(kind: string, w: { current: [Date, Date]; previous: [Date, Date] }): Promise<Array<{ id: string; name: string; geometry: string; current: number; previous: number }>>;
+}
+
+export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): AggregateSource {
+  return {
+    kind: 'sql',
+    count: (cap) => sql.countWhere(db, actor, f, cap),
+    gridCells: (size) => sql.gridCells(db, actor, f, size),
+    points: (limit) => sql.incidentPoints(db, actor, f, limit),
+    countsByKey: (key, w) => sql.countsByKey(db, actor, f, key === 'category' ? 'i.category_id' : 'i.organisation_id', w),
+    weekly: () => sql.weeklyCounts(db, actor, f),
+    hourWeekday: () => sql.hourWeekdayCounts(db, actor, f),
+    topPlaces: (prev) => sql.topPlaces(db, actor, f, prev),
+    areaCounts: (kind, w) => sql.areaCounts(db, actor, f, kind, w),
+  };
+}
+
+const FAR_PAST = Date.UTC(1900, 0, 1);
+const FAR_FUTURE = Date.UTC(2200, 0, 1);
+
+/** A polygon (GeoJSON in EPSG:3006) as a fast spatial condition. */
+export function withinGeometry(geojson3006: unknown): NonNullable<IndexFilter['within']> {
+  const rings = boundaryRings(geojson3006);
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const poly of rings) for (const [x, y] of poly[0]) {
+    minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
+  }
+  return { minX, minY, maxX, maxY, contains: createPointInPolygon(rings) };
+}
+
+/** A WGS84 bbox as the polygon it is in EPSG:3006 (edges densified: a lon/lat box is curved there). */
+export function withinBbox([w, s, e, n]: [number, number, number, number]): NonNullable<IndexFilter['within']> {
+  const ring: Array<[number, number]> = [];
+  const steps = 16;
+  const edge = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let k = 0; k < steps; k++) ring.push(transform(4326, 3006, x0 + ((x1 - x0) * k) / steps, y0 + ((y1 - y0) * k) / steps));
+  };
+  edge(w, s, e, s); edge(e, s, e, n); edge(e, n, w, n); edge(w, n, w, s);
+  ring.push(ring[0]);
+  return withinGeometry({ type: 'Polygon', coordinates: [ring] });
+}
+
+const NOTHING = { minX: 1, minY: 1, maxX: 0, maxY: 0, contains: () => false };
+
+type Within = NonNullable<IndexFilter['within']>;
+/** Both spatial conditions (either may be absent). */
+function both(a: Within | undefined, b: Within | undefined): Within | undefined {
+  if (!a || !b) return a ?? b;
+  return {
+    minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY),
+    contains: (x, y) => a.contains(x, y) && b.contains(x, y),
+  };
+}
+
+export async function indexSource(db: Database, store: IncidentIndexStore, actor: Actor, f: IncidentFilter): Promise<AggregateSource> {
+  const tables = await store.tables();
+  const dict = store.dictionaries;
+  const codes = (values: string[] | undefined, d: { find(v: string): number | undefined }) =>
+    values ? new Set(values.map((v) => d.find(v)).filter((v): v is number => v !== undefined)) : undefined;
+  const ia = {
+    municipalities: codes(actor.municipalities, dict.municipality)!,
+    coordinator: actor.roles.includes('coordinator'),
+    organisation: dict.organisation.find(actor.organisationId) ?? -1,
+    readsOthers: actor.roles.some((r) => r === 'areaGroup' || r === 'viewer' || r === 'admin'),
+  };
+  let categories: string[] | undefined;
+  if (f.categories?.length) {
+    // A category includes its subcategories, as in the SQL filter.
+    const all = await listCategories(db, actor.municipalities);
+    const wanted = new Set(f.categories);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const c of all) if (c.parentId && wanted.has(c.parentId) && !wanted.has(c.id)) { wanted.add(c.id); grew = true; }
+    }
+    categories = [...wanted];
+  }
+  let area: IndexFilter['within'];
+  if (f.areaId) {
+    const r = await db.query<{ g: string }>('SELECT ST_AsGeoJSON(geom) AS g FROM areas WHERE id = $1 AND municipality_id = ANY($2::text[])', [f.areaId, actor.municipalities]);
+    area = r.rows[0] ? withinGeometry(JSON.parse(r.rows[0].g)) : NOTHING;
+  }
+  const box = f.bbox ? withinBbox(f.bbox) : undefined;
+  const within = both(area, box);
+  const base: IndexFilter = {
+    from: f.from?.getTime() ?? FAR_PAST,
+    to: f.to?.getTime() ?? FAR_FUTURE,
+    municipalities: codes(f.municipalities, dict.municipality),
+    categories: codes(categories, dict.category),
+    organisations: codes(f.organisations, dict.organisation),
+    statuses: f.reviewStatus ? new Set(f.reviewStatus.map((s) => ['new', 'reviewed', 'rejected', 'duplicate'].indexOf(s))) : undefined,
+    restricted: f.visibility ? (f.visibility === 'restricted' ? 1 : 0) : undefined,
+    reporter: f.reporterId ? (dict.user.find(f.reporterId) ?? -2) + 1 : undefined,
+    within,
+  };
+  const ms = ([a, b]: [Date, Date]) => [a.getTime(), b.getTime()] as [number, number];
+  return {
+    kind: 'index',
+    count: async () => aggregate.count(tables, ia, base),
+    gridCells: async (size) => aggregate.gridCells(tables, ia, base, size),
+    points: async (limit) => aggregate.points(tables, ia, base, limit),
+    countsByKey: async (key, w) => aggregate.countsByKey(tables, ia, base, key, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),
+    weekly: async () => aggregate.weekly(tables, ia, base),
+    hourWeekday: async () => aggregate.hourWeekday(tables, ia, base),
+    topPlaces: async (prev) => aggregate.topPlaces(tables, ia, base, ms(prev)),
+    async areaCounts(kind, w) {
+      const r = await db.query<{ id: string; name: string; geometry: string; g: string }>(
+        `SELECT id, name, ST_AsGeoJSON(ST_Transform(geom, 4326), 6) AS geometry, ST_AsGeoJSON(geom) AS g FROM areas
+          WHERE municipality_id = ANY($1::text[]) AND kind = $2 ORDER BY name`, [actor.municipalities, kind]);
+      // Each area replaces the area filter; a bbox still applies.
+      const counts = aggregate.areaCounts(tables, ia, base, r.rows.map((a) => ({ id: a.id, within: both(store.areaWithin(a.id, a.g), box)! })), { current: ms(w.current), previous: ms(w.previous) });
+      return r.rows.map((a, k) => ({ id: a.id, name: a.name, geometry: a.geometry, current: counts[k].current, previous: counts[k].previous }));
+    },
+  };
+}

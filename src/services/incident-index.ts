@@ -1,0 +1,86 @@
+import { createDictionaries, IncidentTable, type Dictionaries, type IncidentRow, type IndexFilter } from '../core/incident-index/index.ts';
+import type { Database } from '../db/engine.ts';
+import { withinGeometry } from './aggregate-source.ts';
+
+/**
+ * Keeps the in-memory incident index in step with the database. Every request first asks the
+ * database for the newest change time (an index lookup); when something changed, only the rows
+ * changed since are read, kept in a small delta table, and their old versions hidden in the main
+ * table. Several app processes each keep their own copy in step the same way: the database stays
+ * the only source of truth.
+ */
+export class IncidentIndexStore {
+  readonly dictionaries: Dictionaries = createDictionaries();
+  private main: IncidentTable | null = null;
+  private delta: IncidentTable | null = null;
+  private deltaRows = new Map<string, IncidentRow>();
+  /** Row of each incident code in the main table (−1 when not there). */
+  private position = new Int32Array(0);
+  private lastChange = 0;
+  private rowCount = 0;
+  private pending: Promise<void> | null = null;
+  private areaCache = new Map<string, { key: string; within: NonNullable<IndexFilter['within']> }>();
+
+  constructor(private readonly db: Database, private readonly opts: { mergeAt?: number; log?: (m: string) => void } = {}) {}
+
+  /** The current tables (main and recent changes), brought up to date first. */
+  async tables(): Promise<IncidentTable[]> {
+    this.pending ??= this.refresh().finally(() => { this.pending = null; });
+    await this.pending;
+    return this.delta ? [this.main!, this.delta] : [this.main!];
+  }
+
+  /** A cached spatial test for an area, rebuilt when its geometry changes. */
+  areaWithin(id: string, geojson3006: string): NonNullable<IndexFilter['within']> {
+    const hit = this.areaCache.get(id);
+    if (hit && hit.key === geojson3006) return hit.within;
+    const within = withinGeometry(JSON.parse(geojson3006));
+    this.areaCache.set(id, { key: geojson3006, within });
+    return within;
+  }
+
+  private static readonly SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_id AS "categoryId",
+      i.organisation_id AS "organisationId", i.reporter_id AS "reporterId",
+      COALESCE(p.name, NULLIF(trim(i.place_name), '')) AS "placeKey",
+      (extract(epoch FROM i.occurred_from) * 1000)::float8 AS "occurredFrom", (extract(epoch FROM i.occurred_to) * 1000)::float8 AS "occurredTo",
+      ST_X(i.geom) AS x, ST_Y(i.geom) AS y, i.review_status AS "reviewStatus", i.visibility,
+      (extract(epoch FROM i.updated_at) * 1000)::float8 AS changed
+    FROM incidents i LEFT JOIN places p ON p.id = i.place_id`;
+
+  private async refresh(): Promise<void> {
+    const head = await this.db.query<{ t: number | null; n: number }>(
+      `SELECT (extract(epoch FROM max(updated_at)) * 1000)::float8 AS t, ${this.main ? '0' : 'count(*)::int'} AS n FROM incidents`);
+    const latest = head.rows[0].t ?? 0;
+    if (!this.main) return this.reload();
+    if (latest <= this.lastChange) return;
+    // Transactions commit after they stamp updated_at; look a little further back than the last
+    // change seen so a slow commit is not missed (re-reading a row twice is harmless).
+    const r = await this.db.query<IncidentRow & { changed: number }>(
+      `${IncidentIndexStore.SELECT} WHERE i.updated_at > to_timestamp($1 / 1000.0) - interval '5 seconds'`, [this.lastChange]);
+    for (const row of r.rows) {
+      const code = this.dictionaries.incident.find(row.id);
+      if (code !== undefined && code < this.position.length && this.position[code] >= 0) this.main.deleted[this.position[code]] = 1;
+      if (!this.deltaRows.has(row.id) && (code === undefined || code >= this.position.length || this.position[code] < 0)) this.rowCount++;
+      this.deltaRows.set(row.id, row);
+      this.lastChange = Math.max(this.lastChange, row.changed);
+    }
+    if (this.deltaRows.size > (this.opts.mergeAt ?? 20_000)) return this.reload();
+    this.delta = new IncidentTable([...this.deltaRows.values()], this.dictionaries);
+  }
+
+  /** Reads every incident into a new main table. */
+  private async reload(): Promise<void> {
+    const t0 = Date.now();
+    const r = await this.db.query<IncidentRow & { changed: number }>(IncidentIndexStore.SELECT);
+    let last = 0;
+    for (const row of r.rows) last = Math.max(last, row.changed);
+    this.main = new IncidentTable(r.rows, this.dictionaries);
+    this.position = new Int32Array(this.dictionaries.incident.values.length).fill(-1);
+    for (let k = 0; k < this.main.length; k++) this.position[this.main.id[k]] = k;
+    this.delta = null;
+    this.deltaRows.clear();
+    this.lastChange = last;
+    this.rowCount = this.main.length;
+    this.opts.log?.(`incident index: ${this.main.length} incidents in ${Date.now() - t0} ms`);
+  }
+}
