@@ -1,7 +1,9 @@
 /**
  * Reporting from a phone in a real browser: the form is accessible (axe, empty and with errors),
  * works with the keyboard alone, and a report made offline waits on the device, is sent when the
- * connection comes back and is stored exactly once.
+ * connection comes back and is stored exactly once. Then the journey goes on with that report: the
+ * reporter finds it under Mina rapporter, the coordinator finds it in the table and on the map and
+ * approves it in the review queue.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,6 +37,8 @@ async function incidentsWith(e2e: E2E, text: string): Promise<Incident[]> {
 
 describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
   let e2e: E2E;
+  /** The report made offline, followed through the other pages by the tests after it. */
+  let offline: { id: string; text: string } | undefined;
   before(async () => { e2e = await startE2E(); });
   after(() => e2e?.close());
 
@@ -118,7 +122,67 @@ describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
     const stored = await incidentsWith(e2e, text);
     assert.equal(stored.length, 1, 'exactly one stored report');
     assert.equal(stored[0].categoryCode, 'skadegorelse.klotter');
+    offline = { id: stored[0].id, text };
 
     await context.close();
+  });
+
+  test('Mina rapporter on the phone lists the report once', async () => {
+    assert.ok(offline, 'the offline test stored a report');
+    const page = await e2e.pageAs('reporter', PHONE);
+    await page.goto(`${e2e.url}/#/mina-rapporter`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The keyboard test's littering report and the offline graffiti report, each once.
+    const items = page.locator('li.my-report');
+    await items.first().waitFor();
+    assert.equal(await items.count(), 2, (await items.allInnerTexts()).join('\n---\n'));
+    assert.equal(await items.filter({ hasText: 'Klotter/graffiti' }).count(), 1);
+    assert.equal(await items.filter({ hasText: 'Nedskräpning' }).count(), 1);
+    await axe(page, 'Mina rapporter (phone)');
+    await screenshot(page, 'my-reports-phone');
+    await page.context().close();
+  });
+
+  test('the coordinator finds the report in the table and on the map', async () => {
+    assert.ok(offline);
+    const page = await e2e.pageAs('coordinator');
+    await page.goto(`${e2e.url}/#/tabell?q=${encodeURIComponent(offline.text)}`);
+    await page.reload();
+    await page.getByText('Alla 1 händelser i urvalet visas.').waitFor();
+    const rows = await page.getByRole('table').getByRole('rowgroup').nth(1).getByRole('row').allInnerTexts();
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /Klotter\/graffiti/);
+    assert.match(rows[0], new RegExp(offline.text));
+
+    await page.goto(`${e2e.url}/#/karta?q=${encodeURIComponent(offline.text)}`);
+    await page.reload();
+    await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
+    const panel = page.getByRole('region', { name: 'Sammanfattning av urvalet' });
+    await panel.locator('.panel-total-number').filter({ hasText: /^1$/ }).waitFor();
+    await page.getByRole('button', { name: 'Lista händelserna i kartutsnittet' }).click();
+    const details = page.getByRole('region', { name: /./ }).filter({ has: page.locator('#md-title') });
+    await details.getByRole('button', { name: /Klotter\/graffiti/ }).click();
+    await details.getByText(offline.text).waitFor();
+    await screenshot(page, 'map-found-report');
+    await page.context().close();
+  });
+
+  test('the coordinator approves the report in the review queue', async () => {
+    assert.ok(offline);
+    const page = await e2e.pageAs('coordinator');
+    await page.goto(`${e2e.url}/#/granska`);
+    await page.getByRole('heading', { level: 1, name: 'Granska rapporter' }).waitFor();
+    await page.getByRole('heading', { name: /^Nya rapporter \(\d+\+?\)/ }).waitFor();
+    await axe(page, 'review queue');
+    await page.goto(`${e2e.url}/#/granska?id=${offline.id}`);
+    await page.getByText(offline.text).waitFor();
+    await page.getByRole('heading', { name: 'Möjliga dubbletter' }).waitFor();
+    await axe(page, 'review queue with a report open');
+    await screenshot(page, 'review');
+    await page.getByRole('button', { name: 'Godkänn' }).click();
+    await page.getByText('Klotter/graffiti godkändes.', { exact: false }).first().waitFor();
+    const stored = await e2e.call<{ reviewStatus: string }>('coordinator', 'GET', `/api/incidents/${offline.id}`);
+    assert.equal(stored.reviewStatus, 'reviewed');
+    await page.context().close();
   });
 });
