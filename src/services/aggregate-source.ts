@@ -24,6 +24,8 @@ export interface AggregateSource {
   hourWeekday(): Promise<number[][]>;
   topPlaces(previous: [Date, Date]): Promise<Array<{ name: string; count: number; previous: number }>>;
   areaCounts(kind: string, w: { current: [Date, Date]; previous: [Date, Date] }): Promise<Array<{ id: string; name: string; geometry: string; current: number; previous: number }>>;
+  /** The side panel's figures at once (by category and organisation in three windows, weeks, hours, places). */
+  summary(w: Windows3): Promise<aggregate.Summary>;
 }
 
 export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): AggregateSource {
@@ -37,6 +39,15 @@ export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): Aggreg
     hourWeekday: () => sql.hourWeekdayCounts(db, actor, f),
     topPlaces: (prev) => sql.topPlaces(db, actor, f, prev),
     areaCounts: (kind, w) => sql.areaCounts(db, actor, f, kind, w),
+    async summary(w) {
+      const cf = { ...f, from: w.current[0], to: w.current[1] };
+      const [byCategory, byOrganisation, weekly, hourWeekday, topPlaces] = await Promise.all([
+        sql.countsByKey(db, actor, cf, 'i.category_id', w), sql.countsByKey(db, actor, cf, 'i.organisation_id', w),
+        sql.weeklyCounts(db, actor, cf), sql.hourWeekdayCounts(db, actor, cf), sql.topPlaces(db, actor, cf, w.previous),
+      ]);
+      const keyed = (rows: typeof byCategory) => rows.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => ({ ...r, key: r.key ?? '' }));
+      return { byCategory: keyed(byCategory), byOrganisation: keyed(byOrganisation), weekly, hourWeekday, topPlaces };
+    },
   };
 }
 
@@ -128,6 +139,7 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
     weekly: async () => aggregate.weekly(tables, ia, base),
     hourWeekday: async () => aggregate.hourWeekday(tables, ia, base),
     topPlaces: async (prev) => aggregate.topPlaces(tables, ia, base, ms(prev)),
+    summary: async (w) => aggregate.summary(tables, ia, base, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),
     async areaCounts(kind, w) {
       const r = await db.query<{ id: string; name: string; geometry: string; g: string }>(
         `SELECT id, name, ST_AsGeoJSON(ST_Transform(geom, 4326), 6) AS geometry, ST_AsGeoJSON(geom) AS g FROM areas

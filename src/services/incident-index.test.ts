@@ -33,6 +33,10 @@ async function snapshot(src: AggregateSource, w: ReturnType<typeof comparisonWin
     hourWeekday: await src.hourWeekday(),
     topPlaces: await src.topPlaces(w.previous),
     areas: (await src.areaCounts('district', w)).map((a) => ({ id: a.id, current: a.current, previous: a.previous })),
+    summary: await (async () => {
+      const s = await src.summary(w);
+      return { ...s, byCategory: sortBy(s.byCategory, (r) => r.key), byOrganisation: sortBy(s.byOrganisation, (r) => r.key) };
+    })(),
   };
 }
 

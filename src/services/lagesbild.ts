@@ -167,12 +167,8 @@ export async function lagesbildStats(db: Database, store: IncidentIndexStore | n
   const { from, to } = periodOf(f);
   const w = comparisonWindows(from, to);
   const src = await sourceFor(db, store, actor, { ...f, from, to });
-  const [byCat, byOrg, weekly, hourWeekday, places, categories, organisations] = await Promise.all([
-    src.countsByKey('category', w),
-    src.countsByKey('organisation', w),
-    src.weekly(),
-    src.hourWeekday(),
-    src.topPlaces(w.previous),
+  const [{ byCategory: byCat, byOrganisation: byOrg, weekly, hourWeekday, topPlaces: places }, categories, organisations] = await Promise.all([
+    src.summary(w),
     listCategories(db, actor.municipalities),
     listOrganisations(db, actor.municipalities),
   ]);

@@ -22,32 +22,61 @@ export interface CellAggregate {
   categoryId: string; id: string; occurredFrom: Date; reviewStatus: string;
 }
 
+/** Slot lookup for grid cells: a dense array over the tables' extent when it is small, else a Map. */
+function cellSlots(tables: Tables, cellSize: number) {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const t of tables) {
+    minX = Math.min(minX, t.minX); minY = Math.min(minY, t.minY); maxX = Math.max(maxX, t.maxX); maxY = Math.max(maxY, t.maxY);
+  }
+  const col0 = Math.floor(minX / cellSize), row0 = Math.floor(minY / cellSize);
+  const width = Math.floor(maxX / cellSize) - col0 + 1, height = Math.floor(maxY / cellSize) - row0 + 1;
+  if (Number.isFinite(width) && width * height <= 4_000_000) {
+    const dense = new Int32Array(width * height).fill(-1);
+    return {
+      get: (col: number, row: number) => dense[(row - row0) * width + (col - col0)],
+      set: (col: number, row: number, slot: number) => { dense[(row - row0) * width + (col - col0)] = slot; },
+    };
+  }
+  const map = new Map<number, number>();
+  const key = (col: number, row: number) => (col + 524288) * 1048576 + (row + 524288);
+  return { get: (col: number, row: number) => map.get(key(col, row)) ?? -1, set: (col: number, row: number, slot: number) => void map.set(key(col, row), slot) };
+}
+
 /** Counts per square cell of `cellSize` metres (origin 0,0), with the mean position and commonest category. */
 export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cellSize: number): CellAggregate[] {
-  interface Acc { col: number; row: number; n: number; sx: number; sy: number; cats: Map<number, number>; t: IncidentTable; first: number; dict: IncidentTable['dict'] }
-  const cells = new Map<number, Acc>();
+  if (!tables.length) return [];
+  const slots = cellSlots(tables, cellSize);
+  const nCat = tables[0].dict.category.values.length;
+  const cols: number[] = [], rows: number[] = [], n: number[] = [], sx: number[] = [], sy: number[] = [];
+  const firstTable: IncidentTable[] = [], firstRow: number[] = [];
+  // Per slot and category, a count: a flat array grown by doubling.
+  let cats = new Int32Array(Math.max(1, 1024 * nCat));
   for (const t of tables) {
     scan(t, actor, f, (i) => {
       const col = Math.floor(t.x[i] / cellSize), row = Math.floor(t.y[i] / cellSize);
-      // Cell key: columns and rows of Sweden at ≥ 10 m cells fit in 2^20 each.
-      const key = (col + 524288) * 1048576 + (row + 524288);
-      let a = cells.get(key);
-      if (!a) cells.set(key, (a = { col, row, n: 0, sx: 0, sy: 0, cats: new Map(), t, first: i, dict: t.dict }));
-      a.n++;
-      a.sx += t.x[i];
-      a.sy += t.y[i];
-      a.cats.set(t.category[i], (a.cats.get(t.category[i]) ?? 0) + 1);
+      let s = slots.get(col, row);
+      if (s < 0) {
+        s = n.length;
+        slots.set(col, row, s);
+        cols.push(col); rows.push(row); n.push(0); sx.push(0); sy.push(0); firstTable.push(t); firstRow.push(i);
+        if ((s + 1) * nCat > cats.length) { const bigger = new Int32Array(cats.length * 2); bigger.set(cats); cats = bigger; }
+      }
+      n[s]++;
+      sx[s] += t.x[i];
+      sy[s] += t.y[i];
+      cats[s * nCat + t.category[i]]++;
     });
   }
-  const out: CellAggregate[] = [];
-  for (const a of cells.values()) {
-    let best = -1, bestN = -1;
-    for (const [c, n] of a.cats) if (n > bestN) { best = c; bestN = n; }
-    out.push({
-      col: a.col, row: a.row, count: a.n, x: a.sx / a.n, y: a.sy / a.n,
-      categoryId: a.dict.category.values[best], id: a.dict.incident.values[a.t.id[a.first]],
-      occurredFrom: new Date(a.t.from[a.first]), reviewStatus: STATUSES[a.t.status[a.first]],
-    });
+  const out: CellAggregate[] = new Array(n.length);
+  for (let s = 0; s < n.length; s++) {
+    let best = 0;
+    for (let c = 1; c < nCat; c++) if (cats[s * nCat + c] > cats[s * nCat + best]) best = c;
+    const t = firstTable[s], i = firstRow[s];
+    out[s] = {
+      col: cols[s], row: rows[s], count: n[s], x: sx[s] / n[s], y: sy[s] / n[s],
+      categoryId: t.dict.category.values[best], id: t.dict.incident.values[t.id[i]],
+      occurredFrom: new Date(t.from[i]), reviewStatus: STATUSES[t.status[i]],
+    };
   }
   return out;
 }
@@ -67,21 +96,24 @@ export type KeyColumn = 'category' | 'organisation';
 
 /** Counts per category or organisation in the current, previous and last-year windows. */
 export function countsByKey(tables: Tables, actor: IndexActor, f: IndexFilter, key: KeyColumn, windows: { current: [number, number]; previous: [number, number]; lastYear: [number, number] }) {
-  const acc = new Map<string, { current: number; previous: number; lastYear: number }>();
+  const dict = tables[0]?.dict;
+  if (!dict) return [];
+  const values = key === 'category' ? dict.category.values : dict.organisation.values;
+  const size = values.length;
+  const counts = { current: new Int32Array(size), previous: new Int32Array(size), lastYear: new Int32Array(size) };
   for (const which of ['current', 'previous', 'lastYear'] as const) {
     const [from, to] = windows[which];
+    const c = counts[which];
     for (const t of tables) {
-      const dict = key === 'category' ? t.dict.category : t.dict.organisation;
       const col = key === 'category' ? t.category : t.organisation;
-      scan(t, actor, { ...f, from, to }, (i) => {
-        const k = dict.values[col[i]];
-        let a = acc.get(k);
-        if (!a) acc.set(k, (a = { current: 0, previous: 0, lastYear: 0 }));
-        a[which]++;
-      });
+      scan(t, actor, { ...f, from, to }, (i) => { c[col[i]]++; });
     }
   }
-  return [...acc].map(([k, v]) => ({ key: k, ...v }));
+  const out: Array<{ key: string; current: number; previous: number; lastYear: number }> = [];
+  for (let k = 0; k < size; k++) {
+    if (counts.current[k] + counts.previous[k] + counts.lastYear[k] > 0) out.push({ key: values[k], current: counts.current[k], previous: counts.previous[k], lastYear: counts.lastYear[k] });
+  }
+  return out;
 }
 
 /** Incidents per week (Monday, Swedish local time), ascending. */
@@ -123,4 +155,62 @@ export function areaCounts(tables: Tables, actor: IndexActor, f: IndexFilter, ar
     current: count(tables, actor, { ...f, from: windows.current[0], to: windows.current[1], within: a.within }),
     previous: count(tables, actor, { ...f, from: windows.previous[0], to: windows.previous[1], within: a.within }),
   }));
+}
+
+export interface Summary {
+  byCategory: Array<{ key: string; current: number; previous: number; lastYear: number }>;
+  byOrganisation: Array<{ key: string; current: number; previous: number; lastYear: number }>;
+  weekly: Array<{ weekStart: string; count: number }>;
+  hourWeekday: number[][];
+  topPlaces: Array<{ name: string; count: number; previous: number }>;
+}
+
+/**
+ * Everything the side panel needs in three scans (the current window, the one before, the same
+ * one last year) instead of one scan per figure.
+ */
+export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windows: { current: [number, number]; previous: [number, number]; lastYear: [number, number] }, placeLimit = 10): Summary {
+  const dict = tables[0]?.dict;
+  if (!dict) return { byCategory: [], byOrganisation: [], weekly: [], hourWeekday: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)), topPlaces: [] };
+  const nc = dict.category.values.length, no = dict.organisation.values.length, np = dict.place.values.length + 1;
+  const cat = { current: new Int32Array(nc), previous: new Int32Array(nc), lastYear: new Int32Array(nc) };
+  const org = { current: new Int32Array(no), previous: new Int32Array(no), lastYear: new Int32Array(no) };
+  const place = { current: new Int32Array(np), previous: new Int32Array(np) };
+  const byWeek = new Map<number, number>();
+  const hw = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const which of ['current', 'previous', 'lastYear'] as const) {
+    const [from, to] = windows[which];
+    const c = cat[which], o = org[which];
+    for (const t of tables) {
+      if (which === 'current') {
+        const p = place.current;
+        scan(t, actor, { ...f, from, to }, (i) => {
+          c[t.category[i]]++; o[t.organisation[i]]++; p[t.place[i]]++;
+          hw[t.weekday[i]][t.hour[i]]++;
+          const monday = t.localDay[i] - t.weekday[i];
+          byWeek.set(monday, (byWeek.get(monday) ?? 0) + 1);
+        });
+      } else if (which === 'previous') {
+        const p = place.previous;
+        scan(t, actor, { ...f, from, to }, (i) => { c[t.category[i]]++; o[t.organisation[i]]++; p[t.place[i]]++; });
+      } else {
+        scan(t, actor, { ...f, from, to }, (i) => { c[t.category[i]]++; o[t.organisation[i]]++; });
+      }
+    }
+  }
+  const rows = (values: string[], k: typeof cat) => {
+    const out = [];
+    for (let i = 0; i < values.length; i++) if (k.current[i] + k.previous[i] + k.lastYear[i] > 0) out.push({ key: values[i], current: k.current[i], previous: k.previous[i], lastYear: k.lastYear[i] });
+    return out;
+  };
+  const topPlaces = [];
+  for (let i = 1; i < np; i++) if (place.current[i] > 0) topPlaces.push({ name: dict.place.values[i - 1], count: place.current[i], previous: place.previous[i] });
+  topPlaces.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    byCategory: rows(dict.category.values, cat),
+    byOrganisation: rows(dict.organisation.values, org),
+    weekly: [...byWeek].sort((a, b) => a[0] - b[0]).map(([d, n]) => ({ weekStart: new Date(d * DAY).toISOString().slice(0, 10), count: n })),
+    hourWeekday: hw,
+    topPlaces: topPlaces.slice(0, placeLimit),
+  };
 }

@@ -85,6 +85,8 @@ export class IncidentTable {
   readonly deleted: Uint8Array;
   /** The longest occurred window in the table: bounds how far before `from` a scan must start. */
   readonly maxWindow: number;
+  /** Extent of the positions (EPSG:3006); empty table: Infinity/−Infinity. */
+  readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number;
 
   constructor(rows: readonly IncidentRow[], readonly dict: Dictionaries) {
     const order = rows.map((_, i) => i).sort((a, b) => rows[a].occurredFrom - rows[b].occurredFrom);
@@ -94,7 +96,7 @@ export class IncidentTable {
     this.from = new Float64Array(n); this.to = new Float64Array(n); this.x = new Float64Array(n); this.y = new Float64Array(n);
     this.status = new Uint8Array(n); this.restricted = new Uint8Array(n); this.localDay = new Int32Array(n);
     this.weekday = new Uint8Array(n); this.hour = new Uint8Array(n); this.deleted = new Uint8Array(n);
-    let maxWindow = 0;
+    let maxWindow = 0, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let k = 0; k < n; k++) {
       const r = rows[order[k]];
       this.id[k] = dict.incident.id(r.id);
@@ -115,8 +117,13 @@ export class IncidentTable {
       this.weekday[k] = (day + 3) % 7; // 1970-01-01 was a Thursday
       this.hour[k] = Math.floor((local - day * DAY) / HOUR);
       maxWindow = Math.max(maxWindow, r.occurredTo - r.occurredFrom);
+      if (r.x < minX) minX = r.x;
+      if (r.x > maxX) maxX = r.x;
+      if (r.y < minY) minY = r.y;
+      if (r.y > maxY) maxY = r.y;
     }
     this.maxWindow = maxWindow;
+    this.minX = minX; this.minY = minY; this.maxX = maxX; this.maxY = maxY;
   }
 
   /** First row whose `from` is ≥ t (binary search on the sorted column). */
