@@ -1,8 +1,7 @@
 import type { Actor } from '../core/access/roles.ts';
 import { confidenceBins } from '../core/analysis/fdr/index.ts';
 import { gistarGrid } from '../core/analysis/gistar/index.ts';
-import { comparePeriods, type Change } from '../core/analysis/period-comparison/index.ts';
-import { poissonRateTest } from '../core/analysis/poisson/index.ts';
+import { poissonRateTestPValue } from '../core/analysis/poisson/index.ts';
 import { invalid } from '../core/errors/index.ts';
 import { boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
 import type { Database } from '../db/engine.ts';
@@ -151,15 +150,20 @@ export async function mapAreas(src: AggregateSource, f: IncidentFilter, kind: st
       properties: {
         id: a.id, name: a.name, count: a.current, previous: a.previous, change: a.current - a.previous,
         percentChange: a.previous === 0 ? null : round((100 * (a.current - a.previous)) / a.previous, 1),
-        p: a.current + a.previous === 0 ? 1 : round(poissonRateTest(a.current, 1, a.previous, 1).pValue, 6),
+        p: round(changeP(a.current, a.previous), 6),
       },
     })),
   };
 }
 
-const changeOut = (c: Change | null, window: [Date, Date]) => c && ({
-  from: window[0].toISOString(), to: window[1].toISOString(), count: c.base, change: c.change,
-  percentChange: c.percentChange === null ? null : round(c.percentChange, 1), p: round(c.pValue, 6), rateRatio: c.rateRatio === null ? null : round(c.rateRatio, 4),
+/** Two-sided p of "the rate did not change" between two equal windows (exact, as R poisson.test). */
+const changeP = (current: number, base: number) => (current + base === 0 ? 1 : poissonRateTestPValue(current, 1, base, 1));
+
+/** The current count against a base window: change, percent (null against zero), rate ratio, p. */
+const changeOut = (current: number, base: number, window: [Date, Date]) => ({
+  from: window[0].toISOString(), to: window[1].toISOString(), count: base, change: current - base,
+  percentChange: base === 0 ? null : round((100 * (current - base)) / base, 1), p: round(changeP(current, base), 6),
+  rateRatio: base === 0 ? null : round(current / base, 4),
 });
 
 /** Everything the side panel shows for a selection. */
@@ -173,13 +177,13 @@ export async function lagesbildStats(db: Database, store: IncidentIndexStore | n
     listOrganisations(db, actor.municipalities),
   ]);
   const sum = (k: 'current' | 'previous' | 'lastYear') => byCat.reduce((a, r) => a + r[k], 0);
-  const [total] = comparePeriods([{ key: {}, current: sum('current'), previous: sum('previous'), lastYear: sum('lastYear') }]);
+  const total = { current: sum('current'), previous: sum('previous'), lastYear: sum('lastYear') };
   const catById = new Map(categories.map((c) => [c.id, c]));
   const orgById = new Map(organisations.map((o) => [o.id, o]));
   return {
     total: total.current,
     period: { from: from.toISOString(), to: to.toISOString(), days: Math.round((to.getTime() - from.getTime()) / DAY) },
-    comparison: { previous: changeOut(total.vsPrevious, w.previous), lastYear: changeOut(total.vsLastYear, w.lastYear) },
+    comparison: { previous: changeOut(total.current, total.previous, w.previous), lastYear: changeOut(total.current, total.lastYear, w.lastYear) },
     byCategory: byCat.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => {
       const c = catById.get(r.key!);
       return { id: r.key, code: c?.code, nameSv: c?.nameSv, nameEn: c?.nameEn, colour: c?.colour, parentId: c?.parentId ?? null, count: r.current, previous: r.previous, lastYear: r.lastYear };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { binomPmf, binomCdf, binomTest, clopperPearson, poissonRateTest } from './index.ts';
+import { binomPmf, binomCdf, binomTest, clopperPearson, poissonRateTest, poissonRateTestPValue } from './index.ts';
 
 type R = number | 'NaN' | 'Inf' | '-Inf';
 const expected = JSON.parse(readFileSync(new URL('./fixtures/expected.json', import.meta.url), 'utf8')) as {
@@ -82,4 +82,14 @@ test('bad input is rejected with a message naming the argument', () => {
   assert.throws(() => poissonRateTest(1, 1, 2, NaN), /t2 \(exposure\) must be a finite number > 0, got NaN/);
   assert.throws(() => poissonRateTest(-1, 1, 2, 1), /x1 must be a non-negative integer, got -1/);
   assert.throws(() => poissonRateTest(1, 1, 2, 1, { r: 0 }), /options.r .* must be a finite number > 0, got 0/);
+});
+
+test('poissonRateTestPValue is poisson.test\'s p-value (r = 1) without the interval, also at a million events', () => {
+  for (const c of expected.poissonTest.filter((c: any) => c.r === 1)) {
+    close(poissonRateTestPValue(c.x1, c.t1, c.x2, c.t2), c.pValue, 1e-12, `x=(${c.x1},${c.x2}) T=(${c.t1},${c.t2})`);
+  }
+  // Large counts (a year of a big city): the same as the full test, computed without the interval.
+  assert.equal(poissonRateTestPValue(501_234, 365, 498_100, 365), poissonRateTest(501_234, 365, 498_100, 365).pValue);
+  assert.throws(() => poissonRateTestPValue(1, 0, 2, 1), /exposures must be finite numbers > 0/);
+  assert.throws(() => poissonRateTestPValue(-1, 1, 2, 1), /x1/);
 });

@@ -223,25 +223,8 @@ function lastTrue(from: number, to: number, pred: (i: number) => boolean): numbe
   return lo;
 }
 
-/**
- * Exact two-sided binomial test of H0: success probability = p, as R's
- * `binom.test(x, n, p, alternative = "two.sided")`: the p-value sums the probabilities of all
- * outcomes whose probability is at most b(x; n, p)·(1 + 1e-7).
- *
- * @param {number} x number of successes (integer, 0 ≤ x ≤ n)
- * @param {number} n number of trials (integer ≥ 0)
- * @param {number} [p=0.5] hypothesised probability in [0, 1]
- * @param {number} [confLevel=0.95] level of the Clopper–Pearson interval
- * @returns {BinomTestResult} p-value, estimate and interval
- * @example
- * binomTest(2, 12).pValue; // 0.0385742… (R: binom.test(2, 12))
- */
-export function binomTest(x: number, n: number, p = 0.5, confLevel = 0.95): BinomTestResult {
-  checkCount(x, 'x', 'binomTest');
-  checkCount(n, 'n', 'binomTest');
-  if (x > n) throw new RangeError(`binomTest: x (${x}) must not exceed n (${n})`);
-  checkProbability(p, 'binomTest');
-  checkConfLevel(confLevel, 'binomTest');
+/** The two-sided p-value of {@link binomTest} alone (no interval: the interval costs most of the time at large n). */
+function binomTwoSidedP(x: number, n: number, p: number): number {
   let pValue: number;
   if (p === 0) pValue = x === 0 ? 1 : 0;
   else if (p === 1) pValue = x === n ? 1 : 0;
@@ -262,7 +245,44 @@ export function binomTest(x: number, n: number, p = 0.5, confLevel = 0.95): Bino
     }
     pValue = Math.min(1, pValue);
   }
+  return pValue;
+}
+
+/**
+ * Exact two-sided binomial test of H0: success probability = p, as R's
+ * `binom.test(x, n, p, alternative = "two.sided")`: the p-value sums the probabilities of all
+ * outcomes whose probability is at most b(x; n, p)·(1 + 1e-7).
+ *
+ * @param {number} x number of successes (integer, 0 ≤ x ≤ n)
+ * @param {number} n number of trials (integer ≥ 0)
+ * @param {number} [p=0.5] hypothesised probability in [0, 1]
+ * @param {number} [confLevel=0.95] level of the Clopper–Pearson interval
+ * @returns {BinomTestResult} p-value, estimate and interval
+ * @example
+ * binomTest(2, 12).pValue; // 0.0385742… (R: binom.test(2, 12))
+ */
+export function binomTest(x: number, n: number, p = 0.5, confLevel = 0.95): BinomTestResult {
+  checkCount(x, 'x', 'binomTest');
+  checkCount(n, 'n', 'binomTest');
+  if (x > n) throw new RangeError(`binomTest: x (${x}) must not exceed n (${n})`);
+  checkProbability(p, 'binomTest');
+  checkConfLevel(confLevel, 'binomTest');
+  const pValue = binomTwoSidedP(x, n, p);
   return { pValue, estimate: n === 0 ? null : x / n, confInt: clopperPearson(x, n, confLevel) };
+}
+
+/**
+ * The two-sided p-value of {@link poissonRateTest} (H0: rate ratio 1) without its confidence
+ * interval; the same number, much faster for large counts.
+ *
+ * @example
+ * poissonRateTestPValue(30, 1, 15, 1); // 0.0356978… (R: poisson.test(c(30, 15), c(1, 1))$p.value)
+ */
+export function poissonRateTestPValue(x1: number, t1: number, x2: number, t2: number): number {
+  checkCount(x1, 'x1', 'poissonRateTestPValue');
+  checkCount(x2, 'x2', 'poissonRateTestPValue');
+  if (!(t1 > 0) || !(t2 > 0) || !Number.isFinite(t1) || !Number.isFinite(t2)) throw new RangeError(`poissonRateTestPValue: exposures must be finite numbers > 0, got ${t1}, ${t2}`);
+  return binomTwoSidedP(x1, x1 + x2, t1 / (t1 + t2));
 }
 
 /** Why a quantity of {@link poissonRateTest} is null. */
