@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
-const roots = args.length ? args : ['src', 'test', 'bench'].filter((d) => existsSync(join(root, d)));
+const roots = args.length ? args : ['src', 'web/src', 'test', 'bench'].filter((d) => existsSync(join(root, d)));
 
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {

@@ -77,6 +77,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(configurationRoutes, { db: opts.db });
   const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
   await app.register(lagesbildRoutes, { db: opts.db, index });
+  // Load the index as soon as the server is ready, not on the first map request.
+  if (index) app.addHook('onReady', async () => { void index.tables().catch((e) => app.log.error({ err: e }, 'incident index load failed')); });
   await app.register(photoRoutes, { db: opts.db });
   await app.register(settingsRoutes, { db: opts.db });
 
