@@ -132,7 +132,7 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
   const ms = ([a, b]: [Date, Date]) => [a.getTime(), b.getTime()] as [number, number];
   return {
     kind: 'index',
-    count: async () => aggregate.count(tables, ia, base),
+    count: async (cap) => aggregate.count(tables, ia, base, cap),
     gridCells: async (size) => aggregate.gridCells(tables, ia, base, size),
     points: async (limit) => aggregate.points(tables, ia, base, limit),
     countsByKey: async (key, w) => aggregate.countsByKey(tables, ia, base, key, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),

@@ -10,9 +10,13 @@ export type Tables = readonly IncidentTable[];
 
 const DAY = 86_400_000;
 
-export function count(tables: Tables, actor: IndexActor, f: IndexFilter): number {
+/** Matching rows, or — with `cap` — min(matching, cap), stopping the scan there. */
+export function count(tables: Tables, actor: IndexActor, f: IndexFilter, cap = Infinity): number {
   let n = 0;
-  for (const t of tables) scan(t, actor, f, () => n++);
+  for (const t of tables) {
+    if (n >= cap) break;
+    scan(t, actor, f, () => ++n >= cap);
+  }
   return n;
 }
 
@@ -84,7 +88,7 @@ export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cel
 /** The newest `limit` matching incidents (for close zoom). */
 export function points(tables: Tables, actor: IndexActor, f: IndexFilter, limit: number) {
   const rows: Array<{ t: IncidentTable; i: number }> = [];
-  for (const t of tables) scan(t, actor, f, (i) => rows.push({ t, i }));
+  for (const t of tables) scan(t, actor, f, (i) => { rows.push({ t, i }); });
   rows.sort((a, b) => b.t.from[b.i] - a.t.from[a.i]);
   return rows.slice(0, limit).map(({ t, i }) => ({
     id: t.dict.incident.values[t.id[i]], x: t.x[i], y: t.y[i], categoryId: t.dict.category.values[t.category[i]],

@@ -33,7 +33,7 @@ export interface IndexFilter {
  * filter. The scan is limited to the rows whose window can overlap [from, to) by a binary search
  * on the sorted start times.
  */
-export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void): void {
+export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean): void {
   const [start, end] = t.range(f.from, f.to);
   const { municipalities: am, coordinator, organisation: own, readsOthers } = actor;
   const { categories, organisations, statuses, municipalities, restricted, reporter, within } = f;
@@ -51,6 +51,7 @@ export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit:
       const x = t.x[i], y = t.y[i];
       if (x < within.minX || x > within.maxX || y < within.minY || y > within.maxY || !within.contains(x, y)) continue;
     }
-    visit(i);
+    // A visitor returning true has seen enough (e.g. "are there more than 50?").
+    if (visit(i) === true) return;
   }
 }
