@@ -24,6 +24,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 /** Connects to a PostgreSQL server (15+ with PostGIS 3.3+) given a connection string. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server closes (restart, failover, pg_terminate_backend) is reported as an
+  // 'error' event; unhandled, it would end the process. The pool replaces the connection instead.
+  pool.on('error', (e) => process.stderr.write(`PostgreSQL connection lost (will reconnect): ${e.message}\n`));
   // Fail fast with a clear message instead of at the first request.
   const client = await pool.connect().catch((e: Error) => {
     void pool.end();

@@ -78,7 +78,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
   await app.register(lagesbildRoutes, { db: opts.db, index });
   // Load the index as soon as the server is ready, not on the first map request.
-  if (index) app.addHook('onReady', async () => { void index.tables().catch((e) => app.log.error({ err: e }, 'incident index load failed')); });
+  if (index) {
+    let warming: Promise<unknown> = Promise.resolve();
+    app.addHook('onReady', async () => { warming = index.tables().catch((e) => app.log.error({ err: e }, 'incident index load failed')); });
+    // Let the load finish before the database is closed under it.
+    app.addHook('onClose', async () => { await warming; });
+  }
   await app.register(photoRoutes, { db: opts.db });
   await app.register(settingsRoutes, { db: opts.db });
 

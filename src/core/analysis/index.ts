@@ -88,4 +88,4 @@ export { type TimeWindow, type GroupCounts, type PeriodLengths, type PeriodCompa
 
 // poisson
 export { binomPmf, binomCdf, clopperPearson, type BinomTestResult, binomTest, type RateRatioNullReason,
-  type PoissonRateTestResult, poissonRateTest } from './poisson/index.ts';
+  type PoissonRateTestResult, poissonRateTest, poissonRateTestPValue } from './poisson/index.ts';
