@@ -6,6 +6,7 @@ import { route } from '../../router.ts';
 import { hasRole } from '../../session.ts';
 import AreasPage from './areas.tsx';
 import CategoriesPage from './categories.tsx';
+import MapSettingsPage from './map-settings.tsx';
 import OrganisationsPage from './organisations.tsx';
 import PlacesPage from './places.tsx';
 import UsersPage from './users.tsx';
@@ -20,6 +21,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'kategorier', title: 'admin.nav.categories', intro: 'admin.intro.categories', roles: ['admin', 'coordinator'], Component: CategoriesPage },
   { slug: 'omraden', title: 'admin.nav.areas', intro: 'admin.intro.areas', roles: ['admin', 'coordinator'], Component: AreasPage },
   { slug: 'platser', title: 'admin.nav.places', intro: 'admin.intro.places', roles: ['admin', 'coordinator'], Component: PlacesPage },
+  { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', roles: ['admin'], Component: MapSettingsPage },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */
