@@ -1,8 +1,8 @@
 import { toColumns, type SpaceTimeInput } from '../near-repeat/points.ts';
 import { permuteInto } from '../near-repeat/permutation.ts';
-import { poissonUpperTail } from './poisson.ts';
+import { poissonUpperTail } from '../poisson/index.ts';
 
-export { poissonUpperTail, poissonPmf } from './poisson.ts';
+export { poissonUpperTail, poissonPmf } from '../poisson/index.ts';
 export type { SpaceTimeInput, SpaceTimePoint, SpaceTimeColumns } from '../near-repeat/points.ts';
 
 export interface KnoxOptions {
