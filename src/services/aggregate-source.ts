@@ -18,7 +18,8 @@ export interface AggregateSource {
   readonly kind: 'index' | 'sql';
   count(cap?: number): Promise<number>;
   gridCells(cellSize: number): Promise<sql.GridCell[]>;
-  points(limit: number): Promise<sql.PointRow[]>;
+  /** The newest `limit` incidents; with `stopAt`, possibly fewer, as soon as that many are found. */
+  points(limit: number, stopAt?: number): Promise<sql.PointRow[]>;
   countsByKey(key: 'category' | 'organisation', w: Windows3): Promise<Array<{ key: string | null; current: number; previous: number; lastYear: number }>>;
   weekly(): Promise<Array<{ weekStart: string; count: number }>>;
   hourWeekday(): Promise<number[][]>;
@@ -33,7 +34,7 @@ export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): Aggreg
     kind: 'sql',
     count: (cap) => sql.countWhere(db, actor, f, cap),
     gridCells: (size) => sql.gridCells(db, actor, f, size),
-    points: (limit) => sql.incidentPoints(db, actor, f, limit),
+    points: (limit, stopAt) => sql.incidentPoints(db, actor, f, Math.min(limit, stopAt ?? limit)),
     countsByKey: (key, w) => sql.countsByKey(db, actor, f, key === 'category' ? 'i.category_id' : 'i.organisation_id', w),
     weekly: () => sql.weeklyCounts(db, actor, f),
     hourWeekday: () => sql.hourWeekdayCounts(db, actor, f),
@@ -134,7 +135,7 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
     kind: 'index',
     count: async (cap) => aggregate.count(tables, ia, base, cap),
     gridCells: async (size) => aggregate.gridCells(tables, ia, base, size),
-    points: async (limit) => aggregate.points(tables, ia, base, limit),
+    points: async (limit, stopAt) => aggregate.points(tables, ia, base, limit, stopAt),
     countsByKey: async (key, w) => aggregate.countsByKey(tables, ia, base, key, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),
     weekly: async () => aggregate.weekly(tables, ia, base),
     hourWeekday: async () => aggregate.hourWeekday(tables, ia, base),

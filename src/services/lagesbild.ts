@@ -59,12 +59,11 @@ export async function mapPoints(db: Database, src: AggregateSource, actor: Actor
   const cats = await colours(db, actor);
   const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties: props });
   // Few enough to read one by one: no clusters (a cluster of two on a town map hides more than it shows).
-  const individual = zoom >= 16 || (await src.count(INDIVIDUAL_MAX + 1)) <= INDIVIDUAL_MAX;
-  if (individual) {
-    const rows = await src.points(5000);
+  const few = zoom >= 16 ? await src.points(5000) : await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
+  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) {
     return {
       type: 'FeatureCollection' as const,
-      features: rows.map((r) => feature(r.x, r.y, { kind: 'incident', id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour, occurredFrom: r.occurredFrom.toISOString(), reviewStatus: r.reviewStatus })),
+      features: few.map((r) => feature(r.x, r.y, { kind: 'incident', id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour, occurredFrom: r.occurredFrom.toISOString(), reviewStatus: r.reviewStatus })),
     };
   }
   const size = clusterCellSize(zoom);
@@ -104,9 +103,7 @@ export async function mapHotspots(db: Database, src: AggregateSource, actor: Act
   const col0 = Math.floor(ext.minX / cellSize), row0 = Math.floor(ext.minY / cellSize);
   const cols = Math.floor(ext.maxX / cellSize) - col0 + 1, rows = Math.floor(ext.maxY / cellSize) - row0 + 1;
   if (cols * rows > MAX_HOTSPOT_CELLS) throw invalid('cellSize', 'too_small', { min: Math.ceil(Math.sqrt(((ext.maxX - ext.minX) * (ext.maxY - ext.minY)) / MAX_HOTSPOT_CELLS)) });
-  const inside = createPointInPolygon(boundaryRings(JSON.parse(ext.geometry)));
-  const mask = new Uint8Array(cols * rows);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mask[r * cols + c] = inside((col0 + c + 0.5) * cellSize, (row0 + r + 0.5) * cellSize) ? 1 : 0;
+  const mask = studyAreaMask(ext.geometry, cellSize, col0, row0, cols, rows).slice();
   const values = new Float64Array(cols * rows);
   for (const cell of await src.gridCells(cellSize)) {
     const c = cell.col - col0, r = cell.row - row0;
@@ -121,14 +118,21 @@ export async function mapHotspots(db: Database, src: AggregateSource, actor: Act
   for (let i = 0; i < mask.length; i++) if (mask[i]) idx.push(i);
   const bins = confidenceBins(idx.map((i) => z[i]), idx.map((i) => p[i]), { fdr: true });
   const features = [];
+  // Neighbouring cells share corners: transform each lattice corner once.
+  const corners = new Map<number, [number, number]>();
+  const corner = (c: number, r: number) => {
+    const key = c * 1048576 + r;
+    let v = corners.get(key);
+    if (!v) corners.set(key, (v = toWgs84(c * cellSize, r * cellSize)));
+    return v;
+  };
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
     if (values[i] === 0 && bins[k] === 0) continue;
     const c = col0 + (i % cols), r = row0 + Math.floor(i / cols);
-    const [x0, y0, x1, y1] = [c * cellSize, r * cellSize, (c + 1) * cellSize, (r + 1) * cellSize];
     features.push({
       type: 'Feature' as const,
-      geometry: { type: 'Polygon' as const, coordinates: [[toWgs84(x0, y0), toWgs84(x1, y0), toWgs84(x1, y1), toWgs84(x0, y1), toWgs84(x0, y0)]] },
+      geometry: { type: 'Polygon' as const, coordinates: [[corner(c, r), corner(c + 1, r), corner(c + 1, r + 1), corner(c, r + 1), corner(c, r)]] },
       properties: { cellId: `${cellSize}:${c}:${r}`, count: values[i], z: round(z[i], 4), p: round(p[i], 6), bin: bins[k] },
     });
   }
@@ -136,6 +140,24 @@ export async function mapHotspots(db: Database, src: AggregateSource, actor: Act
 }
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+
+/**
+ * The cells whose centre lies inside the municipalities, computed once per boundary and cell size
+ * (a point-in-polygon test per cell costs more than the Gi* itself).
+ */
+const masks = new Map<string, Uint8Array>();
+function studyAreaMask(geometry: string, cellSize: number, col0: number, row0: number, cols: number, rows: number): Uint8Array {
+  const key = `${cellSize}:${col0}:${row0}:${cols}:${rows}:${geometry.length}:${geometry.slice(0, 64)}:${geometry.slice(-64)}`;
+  let mask = masks.get(key);
+  if (!mask) {
+    const inside = createPointInPolygon(boundaryRings(JSON.parse(geometry)));
+    mask = new Uint8Array(cols * rows);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mask[r * cols + c] = inside((col0 + c + 0.5) * cellSize, (row0 + r + 0.5) * cellSize) ? 1 : 0;
+    if (masks.size >= 32) masks.delete(masks.keys().next().value!);
+    masks.set(key, mask);
+  }
+  return mask;
+}
 
 /** Areas of a kind with their count, the previous period's, the change and its significance. */
 export async function mapAreas(src: AggregateSource, f: IncidentFilter, kind: string) {

@@ -85,10 +85,16 @@ export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cel
   return out;
 }
 
-/** The newest `limit` matching incidents (for close zoom). */
-export function points(tables: Tables, actor: IndexActor, f: IndexFilter, limit: number) {
+/**
+ * The newest `limit` matching incidents (for close zoom). With `stopAt`, the scan ends once that
+ * many match (the caller only wants to know whether there are few enough to draw one by one).
+ */
+export function points(tables: Tables, actor: IndexActor, f: IndexFilter, limit: number, stopAt = Infinity) {
   const rows: Array<{ t: IncidentTable; i: number }> = [];
-  for (const t of tables) scan(t, actor, f, (i) => { rows.push({ t, i }); });
+  for (const t of tables) {
+    if (rows.length >= stopAt) break;
+    scan(t, actor, f, (i) => rows.push({ t, i }) >= stopAt);
+  }
   rows.sort((a, b) => b.t.from[b.i] - a.t.from[a.i]);
   return rows.slice(0, limit).map(({ t, i }) => ({
     id: t.dict.incident.values[t.id[i]], x: t.x[i], y: t.y[i], categoryId: t.dict.category.values[t.category[i]],
