@@ -41,7 +41,8 @@ export function TrendChart({ title, description, points, formatValue = String, h
     <svg class="trend" viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} preserveAspectRatio="xMidYMid meet">
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{description}</desc>
-      {[0, top / 2, top].map((v) => (
+      {/* A middle line only where it is a whole count (a maximum of 1 has none). */}
+      {(Number.isInteger(top / 2) ? [0, top / 2, top] : [0, top]).map((v) => (
         <g key={v} aria-hidden="true">
           <line x1={pad.left} x2={W - pad.right} y1={y(v)} y2={y(v)} class={v === 0 ? 'trend-axis' : 'trend-grid'} />
           <text x={pad.left - 4} y={y(v) + 4} class="trend-tick" text-anchor="end">{formatValue(v)}</text>
