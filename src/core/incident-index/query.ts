@@ -34,24 +34,57 @@ export interface IndexFilter {
  * on the sorted start times.
  */
 export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean): void {
-  const [start, end] = t.range(f.from, f.to);
-  const { municipalities: am, coordinator, organisation: own, readsOthers } = actor;
-  const { categories, organisations, statuses, municipalities, restricted, reporter, within } = f;
-  for (let i = start; i < end; i++) {
-    if (t.deleted[i] || t.to[i] < f.from) continue;
-    if (!am.has(t.municipality[i])) continue;
-    if (!coordinator && t.organisation[i] !== own && !(readsOthers && t.restricted[i] === 0)) continue;
-    if (municipalities && !municipalities.has(t.municipality[i])) continue;
-    if (categories && !categories.has(t.category[i])) continue;
-    if (organisations && !organisations.has(t.organisation[i])) continue;
-    if (statuses && !statuses.has(t.status[i])) continue;
-    if (restricted !== undefined && t.restricted[i] !== restricted) continue;
-    if (reporter !== undefined && t.reporter[i] !== reporter) continue;
-    if (within) {
-      const x = t.x[i], y = t.y[i];
-      if (x < within.minX || x > within.maxX || y < within.minY || y > within.maxY || !within.contains(x, y)) continue;
+  const within = f.within;
+  if (within && t.length) {
+    // Part of the map: visit only the buckets the box touches, each from the start of the period.
+    const s = t.bucketSize;
+    const c0 = Math.max(t.bucketCol0, Math.floor(Math.max(within.minX, t.minX) / s)) - t.bucketCol0;
+    const c1 = Math.min(t.bucketCol0 + t.bucketCols - 1, Math.floor(Math.min(within.maxX, t.maxX) / s)) - t.bucketCol0;
+    const r0 = Math.max(t.bucketRow0, Math.floor(Math.max(within.minY, t.minY) / s)) - t.bucketRow0;
+    const r1 = Math.min(t.bucketRow0 + t.bucketRowsN - 1, Math.floor(Math.min(within.maxY, t.maxY) / s)) - t.bucketRow0;
+    if (c0 > c1 || r0 > r1) return;
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) * 4 < t.bucketCols * t.bucketRowsN) {
+      const earliest = f.from - t.maxWindow;
+      for (let r = r0; r <= r1; r++) {
+        for (let c = c0; c <= c1; c++) {
+          const b = r * t.bucketCols + c;
+          let lo = t.bucketStart[b], hi = t.bucketStart[b + 1];
+          const end = hi;
+          while (lo < hi) { // first row of the bucket whose window can reach the period
+            const mid = (lo + hi) >>> 1;
+            if (t.from[t.bucketRows[mid]] < earliest) lo = mid + 1; else hi = mid;
+          }
+          for (let k = lo; k < end; k++) {
+            const i = t.bucketRows[k];
+            if (t.from[i] >= f.to) break;
+            if (matches(t, actor, f, i) && visit(i) === true) return;
+          }
+        }
+      }
+      return;
     }
-    // A visitor returning true has seen enough (e.g. "are there more than 50?").
-    if (visit(i) === true) return;
   }
+  const [start, end] = t.range(f.from, f.to);
+  for (let i = start; i < end; i++) {
+    if (matches(t, actor, f, i) && visit(i) === true) return;
+  }
+}
+
+/** The per-row test: period overlap, access, then each filter. */
+function matches(t: IncidentTable, actor: IndexActor, f: IndexFilter, i: number): boolean {
+  if (t.deleted[i] || t.to[i] < f.from || t.from[i] >= f.to) return false;
+  if (!actor.municipalities.has(t.municipality[i])) return false;
+  if (!actor.coordinator && t.organisation[i] !== actor.organisation && !(actor.readsOthers && t.restricted[i] === 0)) return false;
+  if (f.municipalities && !f.municipalities.has(t.municipality[i])) return false;
+  if (f.categories && !f.categories.has(t.category[i])) return false;
+  if (f.organisations && !f.organisations.has(t.organisation[i])) return false;
+  if (f.statuses && !f.statuses.has(t.status[i])) return false;
+  if (f.restricted !== undefined && t.restricted[i] !== f.restricted) return false;
+  if (f.reporter !== undefined && t.reporter[i] !== f.reporter) return false;
+  const w = f.within;
+  if (w) {
+    const x = t.x[i], y = t.y[i];
+    if (x < w.minX || x > w.maxX || y < w.minY || y > w.maxY || !w.contains(x, y)) return false;
+  }
+  return true;
 }

@@ -24,6 +24,9 @@ export interface IncidentRow {
 export const STATUSES = ['new', 'reviewed', 'rejected', 'duplicate'] as const;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** Side of a spatial bucket (metres) and the most buckets a table keeps. */
+const BUCKET = 1000;
+const MAX_BUCKETS = 1 << 18;
 
 /** Interns strings as small integers (categories, organisations, places …). */
 export class Dictionary {
@@ -87,6 +90,14 @@ export class IncidentTable {
   readonly maxWindow: number;
   /** Extent of the positions (EPSG:3006); empty table: Infinity/−Infinity. */
   readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number;
+  /**
+   * A spatial partition for views that show part of the map: the rows of each square bucket of
+   * BUCKET metres, listed in time order (bucketRows[bucketStart[b] .. bucketStart[b+1]]), so a
+   * bounding box visits only its buckets and, in each, only the period.
+   */
+  readonly bucketCol0: number; readonly bucketRow0: number; readonly bucketCols: number; readonly bucketRowsN: number;
+  readonly bucketStart: Uint32Array;
+  readonly bucketRows: Uint32Array;
 
   constructor(rows: readonly IncidentRow[], readonly dict: Dictionaries) {
     const order = rows.map((_, i) => i).sort((a, b) => rows[a].occurredFrom - rows[b].occurredFrom);
@@ -124,7 +135,33 @@ export class IncidentTable {
     }
     this.maxWindow = maxWindow;
     this.minX = minX; this.minY = minY; this.maxX = maxX; this.maxY = maxY;
+    // Buckets over the extent (capped in number; a national table gets larger buckets).
+    let size = BUCKET;
+    const span = (lo: number, hi: number) => (n ? Math.floor(hi / size) - Math.floor(lo / size) + 1 : 1);
+    while (span(minX, maxX) * span(minY, maxY) > MAX_BUCKETS) size *= 2;
+    this.bucketSize = size;
+    this.bucketCol0 = n ? Math.floor(minX / size) : 0;
+    this.bucketRow0 = n ? Math.floor(minY / size) : 0;
+    this.bucketCols = span(minX, maxX);
+    this.bucketRowsN = span(minY, maxY);
+    const nb = this.bucketCols * this.bucketRowsN;
+    const start = new Uint32Array(nb + 1);
+    const bucketOf = new Uint32Array(n);
+    for (let k = 0; k < n; k++) {
+      const b = (Math.floor(this.y[k] / size) - this.bucketRow0) * this.bucketCols + (Math.floor(this.x[k] / size) - this.bucketCol0);
+      bucketOf[k] = b;
+      start[b + 1]++;
+    }
+    for (let b = 0; b < nb; b++) start[b + 1] += start[b];
+    const fill = start.slice(0, nb);
+    const list = new Uint32Array(n);
+    for (let k = 0; k < n; k++) list[fill[bucketOf[k]]++] = k; // k ascends, so each bucket is in time order
+    this.bucketStart = start;
+    this.bucketRows = list;
   }
+
+  /** Side of a bucket in metres. */
+  readonly bucketSize: number;
 
   /** First row whose `from` is ≥ t (binary search on the sorted column). */
   lowerBound(t: number): number {
