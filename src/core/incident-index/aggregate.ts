@@ -186,8 +186,12 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
   const cat = { current: new Int32Array(nc), previous: new Int32Array(nc), lastYear: new Int32Array(nc) };
   const org = { current: new Int32Array(no), previous: new Int32Array(no), lastYear: new Int32Array(no) };
   const place = { current: new Int32Array(np), previous: new Int32Array(np) };
-  const byWeek = new Map<number, number>();
-  const hw = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  // Weeks as an array over the local days the current window can touch (Mondays from a week before).
+  const earliestDay = Math.floor((windows.current[0] - (tables[0]?.maxWindow ?? 0)) / DAY) - 8;
+  // Local day numbers count from Thursday 1970-01-01: Mondays are the days with (day + 3) mod 7 = 0.
+  const firstMonday = earliestDay - (((earliestDay + 3) % 7) + 7) % 7;
+  const weeks = new Int32Array(Math.max(1, Math.ceil((windows.current[1] - windows.current[0] + (tables[0]?.maxWindow ?? 0)) / DAY / 7) + 4));
+  const hw = new Int32Array(7 * 24);
   for (const which of ['current', 'previous', 'lastYear'] as const) {
     const [from, to] = windows[which];
     const c = cat[which], o = org[which];
@@ -196,9 +200,8 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
         const p = place.current;
         scan(t, actor, { ...f, from, to }, (i) => {
           c[t.category[i]]++; o[t.organisation[i]]++; p[t.place[i]]++;
-          hw[t.weekday[i]][t.hour[i]]++;
-          const monday = t.localDay[i] - t.weekday[i];
-          byWeek.set(monday, (byWeek.get(monday) ?? 0) + 1);
+          hw[t.weekday[i] * 24 + t.hour[i]]++;
+          weeks[Math.floor((t.localDay[i] - t.weekday[i] - firstMonday) / 7)]++;
         });
       } else if (which === 'previous') {
         const p = place.previous;
@@ -219,8 +222,17 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
   return {
     byCategory: rows(dict.category.values, cat),
     byOrganisation: rows(dict.organisation.values, org),
-    weekly: [...byWeek].sort((a, b) => a[0] - b[0]).map(([d, n]) => ({ weekStart: new Date(d * DAY).toISOString().slice(0, 10), count: n })),
-    hourWeekday: hw,
+    weekly: weekRows(weeks, firstMonday),
+    hourWeekday: Array.from({ length: 7 }, (_, d) => Array.from(hw.subarray(d * 24, d * 24 + 24))),
     topPlaces: topPlaces.slice(0, placeLimit),
   };
+}
+
+/** The non-empty weeks of a week array whose slot k is the week starting on local day firstMonday + 7k. */
+function weekRows(weeks: Int32Array, firstMonday: number): Array<{ weekStart: string; count: number }> {
+  const out: Array<{ weekStart: string; count: number }> = [];
+  for (let k = 0; k < weeks.length; k++) {
+    if (weeks[k]) out.push({ weekStart: new Date((firstMonday + 7 * k) * DAY).toISOString().slice(0, 10), count: weeks[k] });
+  }
+  return out;
 }
