@@ -1,4 +1,4 @@
-import { scan, type IndexActor, type IndexFilter } from './query.ts';
+import { scan, select, type IndexActor, type IndexFilter } from './query.ts';
 import { STATUSES, type IncidentTable } from './table.ts';
 
 /**
@@ -15,7 +15,7 @@ export function count(tables: Tables, actor: IndexActor, f: IndexFilter, cap = I
   let n = 0;
   for (const t of tables) {
     if (n >= cap) break;
-    scan(t, actor, f, () => ++n >= cap);
+    n += select(t, actor, f, cap - n).length;
   }
   return n;
 }
@@ -56,7 +56,9 @@ export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cel
   // Per slot and category, a count: a flat array grown by doubling.
   let cats = new Int32Array(Math.max(1, 1024 * nCat));
   for (const t of tables) {
-    scan(t, actor, f, (i) => {
+    const sel = select(t, actor, f);
+    for (let k = 0; k < sel.length; k++) {
+      const i = sel[k];
       const col = Math.floor(t.x[i] / cellSize), row = Math.floor(t.y[i] / cellSize);
       let s = slots.get(col, row);
       if (s < 0) {
@@ -69,7 +71,7 @@ export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cel
       sx[s] += t.x[i];
       sy[s] += t.y[i];
       cats[s * nCat + t.category[i]]++;
-    });
+    }
   }
   const out: CellAggregate[] = new Array(n.length);
   for (let s = 0; s < n.length; s++) {
@@ -196,18 +198,21 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
     const [from, to] = windows[which];
     const c = cat[which], o = org[which];
     for (const t of tables) {
+      const sel = select(t, actor, { ...f, from, to });
+      const tc = t.category, to_ = t.organisation, tp = t.place;
       if (which === 'current') {
-        const p = place.current;
-        scan(t, actor, { ...f, from, to }, (i) => {
-          c[t.category[i]]++; o[t.organisation[i]]++; p[t.place[i]]++;
-          hw[t.weekday[i] * 24 + t.hour[i]]++;
-          weeks[Math.floor((t.localDay[i] - t.weekday[i] - firstMonday) / 7)]++;
-        });
+        const p = place.current, wd = t.weekday, hr = t.hour, ld = t.localDay;
+        for (let k = 0; k < sel.length; k++) {
+          const i = sel[k];
+          c[tc[i]]++; o[to_[i]]++; p[tp[i]]++;
+          hw[wd[i] * 24 + hr[i]]++;
+          weeks[Math.floor((ld[i] - wd[i] - firstMonday) / 7)]++;
+        }
       } else if (which === 'previous') {
         const p = place.previous;
-        scan(t, actor, { ...f, from, to }, (i) => { c[t.category[i]]++; o[t.organisation[i]]++; p[t.place[i]]++; });
+        for (let k = 0; k < sel.length; k++) { const i = sel[k]; c[tc[i]]++; o[to_[i]]++; p[tp[i]]++; }
       } else {
-        scan(t, actor, { ...f, from, to }, (i) => { c[t.category[i]]++; o[t.organisation[i]]++; });
+        for (let k = 0; k < sel.length; k++) { const i = sel[k]; c[tc[i]]++; o[to_[i]]++; }
       }
     }
   }

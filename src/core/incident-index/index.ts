@@ -1,3 +1,3 @@
 export { IncidentTable, Dictionary, createDictionaries, STATUSES, type IncidentRow, type Dictionaries } from './table.ts';
-export { scan, type IndexActor, type IndexFilter } from './query.ts';
+export { scan, select, type IndexActor, type IndexFilter } from './query.ts';
 export * as aggregate from './aggregate.ts';

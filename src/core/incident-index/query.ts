@@ -29,13 +29,19 @@ export interface IndexFilter {
 }
 
 /**
- * Calls `visit(row)` for each row of the table that the actor may see and that matches the
- * filter. The scan is limited to the rows whose window can overlap [from, to) by a binary search
- * on the sorted start times.
+ * The rows of the table that the actor may see and that match the filter, in a typed array (at
+ * most `cap`). The work is limited to the rows whose window can overlap [from, to) — a binary
+ * search on the sorted start times — and, for part of the map, to the spatial buckets it touches.
  */
-export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean): void {
+export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap = Infinity): Uint32Array {
   const m = masksOf(t, actor, f);
-  const matches = (i: number) => rowMatches(t, actor, f, m, i);
+  let out = new Uint32Array(1024);
+  let n = 0;
+  const push = (i: number) => {
+    if (n === out.length) { const bigger = new Uint32Array(out.length * 2); bigger.set(out); out = bigger; }
+    out[n++] = i;
+    return n >= cap;
+  };
   const within = f.within;
   if (within && t.length) {
     // Part of the map: visit only the buckets the box touches, each from the start of the period.
@@ -44,7 +50,7 @@ export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit:
     const c1 = Math.min(t.bucketCol0 + t.bucketCols - 1, Math.floor(Math.min(within.maxX, t.maxX) / s)) - t.bucketCol0;
     const r0 = Math.max(t.bucketRow0, Math.floor(Math.max(within.minY, t.minY) / s)) - t.bucketRow0;
     const r1 = Math.min(t.bucketRow0 + t.bucketRowsN - 1, Math.floor(Math.min(within.maxY, t.maxY) / s)) - t.bucketRow0;
-    if (c0 > c1 || r0 > r1) return;
+    if (c0 > c1 || r0 > r1) return out.subarray(0, 0);
     if ((c1 - c0 + 1) * (r1 - r0 + 1) * 4 < t.bucketCols * t.bucketRowsN) {
       const earliest = f.from - t.maxWindow;
       for (let r = r0; r <= r1; r++) {
@@ -59,17 +65,24 @@ export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit:
           for (let k = lo; k < end; k++) {
             const i = t.bucketRows[k];
             if (t.from[i] >= f.to) break;
-            if (matches(i) && visit(i) === true) return;
+            if (rowMatches(t, actor, f, m, i) && push(i)) return out.subarray(0, n);
           }
         }
       }
-      return;
+      return out.subarray(0, n);
     }
   }
   const [start, end] = t.range(f.from, f.to);
   for (let i = start; i < end; i++) {
-    if (matches(i) && visit(i) === true) return;
+    if (rowMatches(t, actor, f, m, i) && push(i)) break;
   }
+  return out.subarray(0, n);
+}
+
+/** Calls `visit(row)` for each row {@link select} picks; a visitor returning true stops the scan. */
+export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean): void {
+  const rows = select(t, actor, f);
+  for (let k = 0; k < rows.length; k++) if (visit(rows[k]) === true) return;
 }
 
 interface Masks { municipality: Uint8Array; category: Uint8Array | null; organisation: Uint8Array | null; status: Uint8Array | null }

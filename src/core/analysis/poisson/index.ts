@@ -104,6 +104,8 @@ function sumDown(x: number, n: number, p: number): number {
   let s = 0;
   for (let i = x; i >= 0; i--) {
     const t = pmf(i, n, p);
+    // Below the mode the terms only shrink: once one underflows, all the rest do.
+    if (t === 0) break;
     const s1 = s + t;
     if (s1 === s && t < s * 1e-17) break;
     s = s1;
@@ -116,6 +118,8 @@ function sumUp(k: number, n: number, p: number): number {
   let s = 0;
   for (let i = k; i <= n; i++) {
     const t = pmf(i, n, p);
+    // Above the mode the terms only shrink: once one underflows, all the rest do.
+    if (t === 0) break;
     const s1 = s + t;
     if (s1 === s && t < s * 1e-17) break;
     s = s1;
