@@ -30,15 +30,17 @@ export interface IndexFilter {
 
 /**
  * The rows of the table that the actor may see and that match the filter, in a typed array (at
- * most `cap`). The work is limited to the rows whose window can overlap [from, to) — a binary
+ * most `cap`) that is only valid until the next `select` on the same table. The work is limited to the rows whose window can overlap [from, to) — a binary
  * search on the sorted start times — and, for part of the map, to the spatial buckets it touches.
  */
 export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap = Infinity): Uint32Array {
   const m = masksOf(t, actor, f);
-  let out = new Uint32Array(1024);
+  // One buffer per table, reused by every selection: the result is valid until the next select on
+  // the same table (every aggregate consumes it synchronously), and no request allocates megabytes.
+  const out = scratch.get(t) ?? new Uint32Array(t.length);
+  scratch.set(t, out);
   let n = 0;
   const push = (i: number) => {
-    if (n === out.length) { const bigger = new Uint32Array(out.length * 2); bigger.set(out); out = bigger; }
     out[n++] = i;
     return n >= cap;
   };
@@ -79,9 +81,12 @@ export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap 
   return out.subarray(0, n);
 }
 
+const scratch = new WeakMap<IncidentTable, Uint32Array>();
+
 /** Calls `visit(row)` for each row {@link select} picks; a visitor returning true stops the scan. */
 export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean): void {
-  const rows = select(t, actor, f);
+  // A copy: a visitor may itself select on this table.
+  const rows = select(t, actor, f).slice();
   for (let k = 0; k < rows.length; k++) if (visit(rows[k]) === true) return;
 }
 
