@@ -74,7 +74,13 @@ export function withinBbox([w, s, e, n]: [number, number, number, number]): NonN
   };
   edge(w, s, e, s); edge(e, s, e, n); edge(e, n, w, n); edge(w, n, w, s);
   ring.push(ring[0]);
-  return withinGeometry({ type: 'Polygon', coordinates: [ring] });
+  // The edges in order bottom, right, top, left: the innermost of each bounds a rectangle inside.
+  const side = (k: number) => ring.slice(k * steps, (k + 1) * steps + 1);
+  const inner = {
+    minY: Math.max(...side(0).map((p) => p[1])), maxX: Math.min(...side(1).map((p) => p[0])),
+    maxY: Math.min(...side(2).map((p) => p[1])), minX: Math.max(...side(3).map((p) => p[0])),
+  };
+  return { ...withinGeometry({ type: 'Polygon', coordinates: [ring] }), inner };
 }
 
 const NOTHING = { minX: 1, minY: 1, maxX: 0, maxY: 0, contains: () => false };
@@ -86,6 +92,10 @@ function both(a: Within | undefined, b: Within | undefined): Within | undefined 
   return {
     minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY),
     contains: (x, y) => a.contains(x, y) && b.contains(x, y),
+    inner: a.inner && b.inner ? {
+      minX: Math.max(a.inner.minX, b.inner.minX), minY: Math.max(a.inner.minY, b.inner.minY),
+      maxX: Math.min(a.inner.maxX, b.inner.maxX), maxY: Math.min(a.inner.maxY, b.inner.maxY),
+    } : undefined,
   };
 }
 

@@ -25,7 +25,12 @@ export interface IndexFilter {
   /** Reporter code + 1 (as in the table). */
   reporter?: number;
   /** Spatial condition in EPSG:3006 with a quick bounding box. */
-  within?: { minX: number; minY: number; maxX: number; maxY: number; contains: (x: number, y: number) => boolean };
+  within?: {
+    minX: number; minY: number; maxX: number; maxY: number;
+    contains: (x: number, y: number) => boolean;
+    /** A rectangle wholly inside the shape: points in it are accepted without the exact test. */
+    inner?: { minX: number; minY: number; maxX: number; maxY: number };
+  };
 }
 
 /**
@@ -121,7 +126,9 @@ function rowMatches(t: IncidentTable, actor: IndexActor, f: IndexFilter, m: Mask
   const w = f.within;
   if (w) {
     const x = t.x[i], y = t.y[i];
-    if (x < w.minX || x > w.maxX || y < w.minY || y > w.maxY || !w.contains(x, y)) return false;
+    if (x < w.minX || x > w.maxX || y < w.minY || y > w.maxY) return false;
+    const r = w.inner;
+    if (!(r && x >= r.minX && x <= r.maxX && y >= r.minY && y <= r.maxY) && !w.contains(x, y)) return false;
   }
   return true;
 }
