@@ -1,6 +1,6 @@
 import type { Actor } from '../core/access/roles.ts';
 import { aggregate, type IndexFilter } from '../core/incident-index/index.ts';
-import { boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
+import { boundaryRings, createPointInPolygon, pointInRing, transform } from '../core/geo/index.ts';
 import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import { listCategories } from '../db/repositories/categories.ts';
@@ -80,7 +80,10 @@ export function withinBbox([w, s, e, n]: [number, number, number, number]): NonN
     minY: Math.max(...side(0).map((p) => p[1])), maxX: Math.min(...side(1).map((p) => p[0])),
     maxY: Math.min(...side(2).map((p) => p[1])), minX: Math.max(...side(3).map((p) => p[0])),
   };
-  return { ...withinGeometry({ type: 'Polygon', coordinates: [ring] }), inner };
+  // Only the thin strip between the rectangle and the curved edges needs the exact test: a plain
+  // ring test, without building a prepared index of the polygon for every request.
+  const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
+  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys), contains: (x, y) => pointInRing(x, y, ring), inner };
 }
 
 const NOTHING = { minX: 1, minY: 1, maxX: 0, maxY: 0, contains: () => false };

@@ -58,7 +58,11 @@ export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap 
     const r0 = Math.max(t.bucketRow0, Math.floor(Math.max(within.minY, t.minY) / s)) - t.bucketRow0;
     const r1 = Math.min(t.bucketRow0 + t.bucketRowsN - 1, Math.floor(Math.min(within.maxY, t.maxY) / s)) - t.bucketRow0;
     if (c0 > c1 || r0 > r1) return out.subarray(0, 0);
-    if ((c1 - c0 + 1) * (r1 - r0 + 1) * 4 < t.bucketCols * t.bucketRowsN) {
+    // The buckets are read out of time order (scattered memory): worth it only when the box holds
+    // a small share of the rows; a box over the dense town centre is faster scanned in order.
+    let inBox = 0;
+    for (let r = r0; r <= r1; r++) inBox += t.bucketStart[r * t.bucketCols + c1 + 1] - t.bucketStart[r * t.bucketCols + c0];
+    if (inBox * 6 < t.length) {
       const earliest = f.from - t.maxWindow;
       for (let r = r0; r <= r1; r++) {
         for (let c = c0; c <= c1; c++) {
