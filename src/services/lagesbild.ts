@@ -128,7 +128,8 @@ export async function mapHotspots(db: Database, src: AggregateSource, actor: Act
   };
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
-    if (values[i] === 0 && bins[k] === 0) continue;
+    // Only the significant cells: the map draws nothing else, and a 100 m grid has tens of thousands.
+    if (bins[k] === 0) continue;
     const c = col0 + (i % cols), r = row0 + Math.floor(i / cols);
     features.push({
       type: 'Feature' as const,

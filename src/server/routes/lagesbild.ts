@@ -43,7 +43,7 @@ export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database
 
   app.get('/api/map/hotspots', {
     schema: {
-      tags: ['lägesbild'], summary: 'Getis-Ord Gi* hotspots on a grid over the municipality, bins ±3/±2/±1 with false-discovery-rate control',
+      tags: ['lägesbild'], summary: 'Getis-Ord Gi* hotspots on a grid over the municipality: the significant cells (bins ±3/±2/±1 with false-discovery-rate control)',
       querystring: filterQuery({ cellSize: Type.Number({ minimum: 25, maximum: 10_000, default: 250 }), distance: Type.Optional(Type.Number({ minimum: 25, maximum: 50_000 })) }),
       response: { 200: FeatureCollection, ...errors(401, 422) },
     },
