@@ -57,7 +57,12 @@ export type FieldIssueCode =
   | 'cycle'
   | 'not_permitted'
   | 'version_mismatch'
-  | 'in_use';
+  | 'in_use'
+  | 'period_reversed'
+  | 'period_too_long'
+  | 'published_immutable'
+  | 'invalid_transition'
+  | 'not_evaluable';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

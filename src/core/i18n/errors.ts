@@ -61,6 +61,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       not_permitted: 'Du får inte ändra detta fält.',
       version_mismatch: 'Versionen stämmer inte (nu {current}).',
       in_use: 'Används av {count} rapporter och kan inte tas bort; inaktivera i stället.',
+      period_reversed: 'Perioden slutar innan den börjar ({to} ligger före {from}).',
+      period_too_long: 'Perioden är för lång (högst {days} dagar).',
+      published_immutable: 'En publicerad lägesbild kan inte ändras. Skapa en ny version för att rätta den.',
+      invalid_transition: 'Status kan inte ändras från {from} till {to}.',
+      not_evaluable: 'Effekten kan inte beräknas: {reason}.',
     },
   },
   en: {
@@ -117,6 +122,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       not_permitted: 'You may not change this field.',
       version_mismatch: 'Version mismatch (now {current}).',
       in_use: 'Used by {count} reports and cannot be deleted; deactivate it instead.',
+      period_reversed: 'The period ends before it starts ({to} is before {from}).',
+      period_too_long: 'The period is too long (at most {days} days).',
+      published_immutable: 'A published situation picture cannot be changed. Create a new version to correct it.',
+      invalid_transition: 'The status cannot change from {from} to {to}.',
+      not_evaluable: 'The effect cannot be computed: {reason}.',
     },
   },
 };
