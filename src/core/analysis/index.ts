@@ -7,7 +7,7 @@
  */
 
 // clark-evans
-export { type ClarkEvansOptions, type ClarkEvansResult, clarkEvans, nearestNeighbourDistances, KDTree } from './clark-evans/index.ts';
+export { type ClarkEvansOptions, type ClarkEvansResult, clarkEvans, nearestNeighbourDistances } from './clark-evans/index.ts';
 
 // contours
 export { type Ring, type ContourLevel, ringArea, contours } from './contours/index.ts';
@@ -54,6 +54,9 @@ export { type InterventionCounts, type InterventionOptions, type InterventionNul
 // kde
 export { type Points2D as kdePoints2D, type Raster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
 
+// kdtree
+export { KDTree } from './kdtree/index.ts';
+
 // knox
 export { type KnoxOptions, type Table2x2, type KnoxResult, defaultOptions as knoxDefaultOptions, knox,
   poissonUpperTail, poissonPmf } from './knox/index.ts';
@@ -74,7 +77,7 @@ export { type NearRepeatOptions, type NearRepeatResult, defaultOptions as nearRe
 // neighbours
 export { type SpatialWeights, type DistanceWeightsOptions, resolveDistanceOptions, checkCoordinates,
   distanceBandWeights, gridDistanceWeights, checkGridShape, type GridStencil, gridStencil, checkWeights,
-  weightOf, weightsConstants, buildKdTree, withinRadius, type KdTree } from './neighbours/index.ts';
+  weightOf, weightsConstants } from './neighbours/index.ts';
 
 // normal
 export { normalCdf, normalSf, twoSidedP, normalQuantile } from './normal/index.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { clarkEvans, nearestNeighbourDistances, KDTree } from './index.ts';
+import { clarkEvans, nearestNeighbourDistances } from './index.ts';
 import { createRandom } from '../../random/index.ts';
 
 interface Set { x: number[]; y: number[]; nnd: number[]; meanNnd: number; hullArea: number; bboxArea: number;
@@ -76,14 +76,6 @@ test('nearest-neighbour distances equal brute force on clustered points with dup
     assert.equal(d[i], Math.sqrt(b), `point ${i}`);
   }
   assert.deepEqual([...nearestNeighbourDistances({ x: [1, 1], y: [2, 2] })], [0, 0]);
-});
-
-test('KDTree.within returns exactly the points with d ≤ r (boundary included)', () => {
-  const x = [0, 3, 6, 0, 1], y = [0, 4, 8, 5, 1];
-  const tree = new KDTree({ x, y }, 1);
-  const found: number[] = [];
-  tree.within(0, 0, 5, (id) => found.push(id));
-  assert.deepEqual(found.sort(), [0, 1, 3, 4]);
 });
 
 test('does not change its input', () => {

@@ -14,9 +14,9 @@
  */
 import { checkPoints, convexHullArea, type Points2D } from '../convex-hull/index.ts';
 import { twoSidedP } from '../normal/index.ts';
-import { nearestNeighbourDistances } from './kdtree.ts';
+import { nearestNeighbourDistances } from './nearest.ts';
 
-export { nearestNeighbourDistances, KDTree } from './kdtree.ts';
+export { nearestNeighbourDistances } from './nearest.ts';
 
 export interface ClarkEvansOptions {
   /** Study area: 'hull' (convex hull of the points), 'bbox' (bounding rectangle) or a known area > 0. */

@@ -5,7 +5,7 @@
  */
 import type { Benchmark } from '../../../../bench/lib.ts';
 import { createRandom } from '../../random/index.ts';
-import { KDTree } from '../clark-evans/kdtree.ts';
+import { KDTree } from '../kdtree/index.ts';
 import { dbscan } from './index.ts';
 
 interface Ctx { x: Float64Array; y: Float64Array }

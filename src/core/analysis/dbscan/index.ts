@@ -14,11 +14,11 @@
  *   the result independent of the order neighbours are returned in).
  * - Points in no cluster are noise, label −1.
  *
- * Neighbourhoods come from a static k-d tree (../clark-evans/kdtree.ts); each point is queried at
+ * Neighbourhoods come from a static k-d tree (../kdtree); each point is queried at
  * most twice (counting, then expanding if core), so memory stays O(n) for any eps.
  */
 import { checkPoints, type Points2D } from '../convex-hull/index.ts';
-import { KDTree } from '../clark-evans/kdtree.ts';
+import { KDTree } from '../kdtree/index.ts';
 
 export interface DbscanOptions {
   /** Neighbourhood radius (same unit as the coordinates, metres), > 0. */

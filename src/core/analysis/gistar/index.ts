@@ -15,9 +15,10 @@
  */
 import { twoSidedP } from '../normal/index.ts';
 import {
-  buildKdTree, withinRadius, checkCoordinates, checkGridShape, gridStencil, resolveDistanceOptions,
+  checkCoordinates, checkGridShape, gridStencil, resolveDistanceOptions,
   type SpatialWeights,
 } from '../neighbours/index.ts';
+import { KDTree } from '../kdtree/index.ts';
 
 export interface GiStarOptions {
   /** Distance band (same unit as the coordinates or the grid's cellSize); neighbours have d ≤ distance. */
@@ -107,12 +108,12 @@ export function gistarPoints(x: ArrayLike<number>, y: ArrayLike<number>, values:
   const n = x.length;
   checkValues(values, n, fn);
   checkCount(n, star, fn);
-  const tree = buildKdTree(x, y);
+  const tree = new KDTree({ x, y }, 64);
   let zeroWeight = 1;
   if (idw) {
     // spdep's nb2listwdist rule: a zero distance gets the largest finite weight, (min positive d)^−power.
     let minPos = Infinity;
-    for (let i = 0; i < n; i++) withinRadius(tree, x[i], y[i], distance, (_j, d2) => { if (d2 > 0 && d2 < minPos) minPos = d2; });
+    for (let i = 0; i < n; i++) tree.within(x[i], y[i], distance, (_j, d2) => { if (d2 > 0 && d2 < minPos) minPos = d2; });
     const needZero = star || hasCoincident(tree, x, y, distance);
     if (needZero && minPos === Infinity) throw new RangeError(`${fn}: inverse-distance weights need at least one pair of distinct points within distance ${distance}; the zero-distance (self) weight is taken from the smallest positive distance and none exists`);
     zeroWeight = Math.sqrt(minPos) ** -power;
@@ -120,7 +121,7 @@ export function gistarPoints(x: ArrayLike<number>, y: ArrayLike<number>, values:
   const lag = new Float64Array(n), wsum = new Float64Array(n), w2sum = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let L = 0, W = 0, S1 = 0;
-    withinRadius(tree, x[i], y[i], distance, (j, d2) => {
+    tree.within(x[i], y[i], distance, (j, d2) => {
       if (j === i && !star) return;
       const w = !idw ? 1 : d2 > 0 ? Math.sqrt(d2) ** -power : zeroWeight;
       L += w * values[j]; W += w; S1 += w * w;
@@ -130,9 +131,9 @@ export function gistarPoints(x: ArrayLike<number>, y: ArrayLike<number>, values:
   return giZScores(values, lag, wsum, w2sum, star);
 }
 
-function hasCoincident(tree: ReturnType<typeof buildKdTree>, x: ArrayLike<number>, y: ArrayLike<number>, distance: number): boolean {
+function hasCoincident(tree: KDTree, x: ArrayLike<number>, y: ArrayLike<number>, distance: number): boolean {
   let found = false;
-  for (let i = 0; i < x.length && !found; i++) withinRadius(tree, x[i], y[i], distance, (j, d2) => { if (j !== i && d2 === 0) found = true; });
+  for (let i = 0; i < x.length && !found; i++) tree.within(x[i], y[i], distance, (j, d2) => { if (j !== i && d2 === 0) found = true; });
   return found;
 }
 

@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  buildKdTree, withinRadius, distanceBandWeights, gridDistanceWeights, gridStencil, weightsConstants, weightOf, checkWeights,
+  distanceBandWeights, gridDistanceWeights, gridStencil, weightsConstants, weightOf, checkWeights,
 } from './index.ts';
-import { createRandom } from '../../random/index.ts';
-
-test('kd-tree radius search finds exactly the brute-force neighbours (boundary included)', () => {
-  const rnd = createRandom(11);
-  const n = 3000;
-  const x = Array.from({ length: n }, () => Math.round(rnd.next() * 1000));
-  const y = Array.from({ length: n }, () => Math.round(rnd.next() * 1000));
-  const tree = buildKdTree(x, y, 16);
-  for (const q of [0, 17, 999, 2500]) {
-    for (const r of [0, 5, 30, 120]) {
-      const got: number[] = [];
-      withinRadius(tree, x[q], y[q], r, (j) => got.push(j));
-      const want: number[] = [];
-      for (let j = 0; j < n; j++) if ((x[j] - x[q]) ** 2 + (y[j] - y[q]) ** 2 <= r * r) want.push(j);
-      assert.deepEqual(got.sort((a, b) => a - b), want, `query ${q} r ${r}`);
-    }
-  }
-});
 
 test('distanceBandWeights: sorted rows, coincident points are neighbours, self only on request', () => {
   const w = distanceBandWeights([0, 10, 40, 0], [0, 0, 0, 0], { distance: 15 });
@@ -63,7 +45,6 @@ test('grid weights equal point weights on the cell centres; stencil and constant
 test('does not change its input', () => {
   const x = [3, 1, 2, 8], y = [0, 5, 1, 1];
   distanceBandWeights(x, y, { distance: 4 });
-  buildKdTree(x, y);
   assert.deepEqual([x, y], [[3, 1, 2, 8], [0, 5, 1, 1]]);
 });
 
@@ -74,7 +55,6 @@ test('rejects bad input with precise messages', () => {
   assert.throws(() => distanceBandWeights([0, 1], [0, 1], { distance: 1, style: 'X' as never }), /options.style must be 'raw' or 'row', got X/);
   assert.throws(() => distanceBandWeights([0, 10], [0, 0], { distance: 1, weights: 'inverse-distance', self: true }), /need at least one pair of distinct locations/);
   assert.throws(() => gridDistanceWeights(0, 3, 1, { distance: 1 }), /gridDistanceWeights: cols must be a positive integer, got 0/);
-  assert.throws(() => buildKdTree([0, 1], [0, 1], 0), /nodeSize must be a positive integer, got 0/);
   const w = gridDistanceWeights(2, 2, 1, { distance: 1 });
   assert.throws(() => checkWeights(w, 5, 'f'), /f: weights are for 4 observations but there are 5 values/);
   assert.throws(() => checkWeights({ ...w, neighbours: Uint32Array.from([1, 2, 0, 3, 3, 0, 2, 1]) }, 4, 'f'), /row 2 neighbours are not strictly ascending/);

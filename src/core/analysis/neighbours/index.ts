@@ -16,10 +16,7 @@
  * - `self: true` adds i to its own neighbours (weight 1 for binary), as `spdep::include.self`.
  * - `style: 'row'` divides each row by its sum (spdep style "W"); the default 'raw' leaves them.
  */
-import { buildKdTree, withinRadius } from './kdtree.ts';
-
-export { buildKdTree, withinRadius } from './kdtree.ts';
-export type { KdTree } from './kdtree.ts';
+import { KDTree } from '../kdtree/index.ts';
 
 /** Sparse spatial weights in compressed-row form: row i is neighbours[offsets[i] .. offsets[i+1]). */
 export interface SpatialWeights {
@@ -92,13 +89,13 @@ export function distanceBandWeights(x: ArrayLike<number>, y: ArrayLike<number>, 
   checkCoordinates(x, y, fn);
   const self = options.self === true;
   const n = x.length;
-  const tree = buildKdTree(x, y);
+  const tree = new KDTree({ x, y }, 64);
   const rows: number[][] = [];
   const d2s: number[][] = [];
   let count = 0;
   for (let i = 0; i < n; i++) {
     const found: number[] = [];
-    withinRadius(tree, x[i], y[i], distance, (j) => { if (j !== i || self) found.push(j); });
+    tree.within(x[i], y[i], distance, (j) => { if (j !== i || self) found.push(j); });
     found.sort((a, b) => a - b);
     const dd = found.map((j) => { const dx = x[j] - x[i], dy = y[j] - y[i]; return dx * dx + dy * dy; });
     rows.push(found); d2s.push(dd); count += found.length;

@@ -4,8 +4,10 @@
  * median m = (left + right) >> 1 along x, then y, alternately, down to leaves of `nodeSize` points.
  * No node objects: the tree is two typed arrays that could be handed to a worker.
  *
- * Used by clark-evans (nearest neighbour of every point) and dbscan (all points within eps), because
- * it stays O(log n) per query on strongly clustered data, where a uniform grid of buckets degrades.
+ * The one spatial index of the analysis engine: clark-evans (nearest neighbour of every point),
+ * dbscan (all points within eps) and the distance-band weights of Gi* and Moran (neighbours) use it,
+ * because it stays O(log n) per query on strongly clustered data, where a uniform grid of buckets
+ * degrades.
  */
 import { checkPoints, type Points2D } from '../convex-hull/index.ts';
 
@@ -20,11 +22,14 @@ export class KDTree {
   readonly size: number;
 
   /**
-   * @param {Points2D} points the points (not changed)
+   * @param {Points2D} points the points (not changed; may be empty)
    * @param {number} [nodeSize=16] points per leaf
+   * @example
+   * const tree = new KDTree({ x: [0, 10, 20], y: [0, 0, 5] });
+   * tree.within(0, 0, 12, (id, d2) => console.log(id, Math.sqrt(d2))); // 0 0, 1 10
    */
   constructor(points: Points2D, nodeSize = 16) {
-    const n = checkPoints(points, 'KDTree', 1);
+    const n = checkPoints(points, 'KDTree', 0);
     if (!Number.isInteger(nodeSize) || nodeSize < 1) throw new RangeError(`KDTree: nodeSize must be an integer ≥ 1, got ${nodeSize}`);
     this.size = n;
     this.nodeSize = nodeSize;
@@ -39,11 +44,12 @@ export class KDTree {
   }
 
   /**
-   * Call fn(id) for every point within distance r of (qx, qy), boundary included (d ≤ r, compared
-   * as dx² + dy² ≤ r²).
+   * Call fn(id, d²) for every point within distance r of (qx, qy), boundary included (d ≤ r,
+   * compared as dx² + dy² ≤ r²). The order of visits is the tree's, not the input order.
    */
-  within(qx: number, qy: number, r: number, fn: (id: number) => void): void {
+  within(qx: number, qy: number, r: number, fn: (id: number, d2: number) => void): void {
     const { ids, coords, nodeSize } = this;
+    if (ids.length === 0) return;
     const r2 = r * r;
     const stack = [0, ids.length - 1, 0];
     while (stack.length) {
@@ -54,7 +60,8 @@ export class KDTree {
         for (let i = left; i <= right; i++) {
           const dx = coords[2 * i] - qx;
           const dy = coords[2 * i + 1] - qy;
-          if (dx * dx + dy * dy <= r2) fn(ids[i]);
+          const d2 = dx * dx + dy * dy;
+          if (d2 <= r2) fn(ids[i], d2);
         }
         continue;
       }
@@ -63,7 +70,8 @@ export class KDTree {
       const my = coords[2 * m + 1];
       const dx = mx - qx;
       const dy = my - qy;
-      if (dx * dx + dy * dy <= r2) fn(ids[m]);
+      const d2 = dx * dx + dy * dy;
+      if (d2 <= r2) fn(ids[m], d2);
       const split = axis === 0 ? qx - mx : qy - my;
       if (split <= r) stack.push(left, m - 1, 1 - axis);
       if (split >= -r) stack.push(m + 1, right, 1 - axis);
@@ -183,40 +191,4 @@ function swap(ids: Uint32Array, coords: Float64Array, i: number, j: number): voi
   const t = ids[i]; ids[i] = ids[j]; ids[j] = t;
   const x = coords[2 * i]; coords[2 * i] = coords[2 * j]; coords[2 * j] = x;
   const y = coords[2 * i + 1]; coords[2 * i + 1] = coords[2 * j + 1]; coords[2 * j + 1] = y;
-}
-
-/**
- * Distance from each point to its nearest other point (coincident points: 0, as spatstat `nndist`).
- *
- * @param {Points2D} points at least two points
- * @returns {Float64Array} one distance per point, in input order
- * @example
- * nearestNeighbourDistances({ x: [0, 3, 10], y: [0, 4, 0] }); // Float64Array [5, 5, 8.0622…]
- */
-export function nearestNeighbourDistances(points: Points2D): Float64Array {
-  const n = checkPoints(points, 'nearestNeighbourDistances', 2);
-  const tree = new KDTree(points);
-  const out = new Float64Array(n);
-  const { ids, coords } = tree;
-  // Leaf by leaf: a point's nearest neighbour within its own leaf is a tight first bound, so the
-  // search from there prunes almost everything. Queries in tree order also stay in the cache.
-  tree.forEachLeaf((left, right) => {
-    for (let a = left; a <= right; a++) {
-      const qx = coords[2 * a];
-      const qy = coords[2 * a + 1];
-      let bound = Infinity;
-      // A median point (a leaf of one) borrows its neighbours in tree order for a first bound.
-      const lo = left === right ? Math.max(0, a - 1) : left;
-      const hi = left === right ? Math.min(n - 1, a + 1) : right;
-      for (let b = lo; b <= hi; b++) {
-        if (b === a) continue;
-        const dx = coords[2 * b] - qx;
-        const dy = coords[2 * b + 1] - qy;
-        const d = dx * dx + dy * dy;
-        if (d < bound) bound = d;
-      }
-      out[ids[a]] = Math.sqrt(tree.nearestSquared(qx, qy, ids[a], bound));
-    }
-  });
-  return out;
 }
