@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { POINTS } from '../support/fixtures.ts';
 import { seedIncidents, type Seeded } from './support/data.ts';
 import { axe, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
 
@@ -55,6 +56,19 @@ describe('e2e: the table, its filters and export', { skip: skipReason() }, () =>
     // The selection is spelled out for those who cannot see the map.
     const summary = await page.getByRole('definition').allInnerTexts();
     assert.ok(summary.some((s) => /Nedskräpning/.test(s)), summary.join(' | '));
+  });
+
+  test('a map cell opens in the table as just its incidents, and the box can be removed', async () => {
+    const c = POINTS.alingsasCentrum;
+    // The three graffiti reports lie at offsets 0–2 from the centre, the littering at 4–5.
+    const bbox = [c.lon - 0.0001, c.lat - 0.0001, c.lon + 0.0015, c.lat + 0.0009].join(',');
+    const rows = await table(`bbox=${bbox}`);
+    assert.equal(rows.length, 3, rows.join('\n'));
+    assert.ok(rows.every((r) => /Klotter\/graffiti/.test(r)), rows.join('\n'));
+    await page.getByText('Kartutsnitt').waitFor();
+    await page.getByRole('button', { name: 'Visa hela urvalet, inte bara rutan' }).click();
+    await page.getByText('Alla 5 händelser i urvalet visas.').waitFor();
+    assert.ok(!page.url().includes('bbox='), page.url());
   });
 
   test('a row opens to the whole incident and stays accessible', async () => {

@@ -18,6 +18,8 @@ export interface Filters {
   area?: string;
   reviewStatus: string[];
   q?: string;
+  /** minLon,minLat,maxLon,maxLat: the incidents behind a map cell or cluster (table and export only). */
+  bbox?: string;
 }
 
 const DAY = 86_400_000;
@@ -38,6 +40,7 @@ function fromUrl(params: URLSearchParams): Filters {
     preset, ...range,
     categories: list('categories'), organisations: list('organisations'),
     area: params.get('area') ?? undefined, reviewStatus: list('reviewStatus'), q: params.get('q') ?? undefined,
+    bbox: params.get('bbox') ?? undefined,
   };
 }
 
@@ -52,14 +55,14 @@ export function setFilters(patch: Partial<Filters>): void {
     ...Object.fromEntries(route.value.params),
     period: next.preset, from: next.preset === 'custom' ? next.from : undefined, to: next.preset === 'custom' ? next.to : undefined,
     categories: next.categories.join(',') || undefined, organisations: next.organisations.join(',') || undefined,
-    area: next.area, reviewStatus: next.reviewStatus.join(',') || undefined, q: next.q,
+    area: next.area, reviewStatus: next.reviewStatus.join(',') || undefined, q: next.q, bbox: next.bbox,
   });
 }
 
 /** The filters as the API's query parameters (same names as GET /api/incidents). */
 export const filterQuery = computed(() => {
   const f = filters.value;
-  return query({ from: f.from, to: f.to, categories: f.categories, organisations: f.organisations, area: f.area, reviewStatus: f.reviewStatus, q: f.q });
+  return query({ from: f.from, to: f.to, categories: f.categories, organisations: f.organisations, area: f.area, reviewStatus: f.reviewStatus, q: f.q, bbox: f.bbox });
 });
 
 // Keep in step when the user navigates back/forward between bookmarked views.

@@ -103,7 +103,7 @@ export function Details({ onClose }: { onClose: () => void }) {
           )
         )}
       </div>
-      <p><a href={tableHref()}>{t('map.details.openTable')}</a></p>
+      <p><a href={tableHref(sel.kind === 'list' ? sel : undefined)}>{t('map.details.openTable')}</a></p>
     </section>
   );
 }

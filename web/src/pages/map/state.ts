@@ -81,9 +81,13 @@ export const mapQuery = computed(() => {
 });
 
 /** The same selection for the table page (/tabell): the URL's filter parameters without the map's own. */
-export function tableHref(): string {
+export function tableHref(sel?: { bbox?: [number, number, number, number]; area?: string }): string {
   const p = new URLSearchParams(route.value.params);
   for (const k of MAP_PARAMS) p.delete(k);
+  // "All of them in the table" for a cell, cluster or area: the table narrows to it.
+  if (sel?.bbox) p.set('bbox', sel.bbox.map((v) => Math.round(v * 1e6) / 1e6).join(','));
+  else p.delete('bbox');
+  if (sel?.area) p.set('area', sel.area);
   const q = p.toString();
   return `#/tabell${q ? `?${q}` : ''}`;
 }

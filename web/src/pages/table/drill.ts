@@ -19,6 +19,7 @@ export function selectionParams(f: Filters, base: URLSearchParams = new URLSearc
   set('area', f.area);
   set('reviewStatus', f.reviewStatus.join(','));
   set('q', f.q);
+  set('bbox', f.bbox);
   return p;
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Area, Category, Incident, Organisation, Page as ApiPage } from '../../api/types.ts';
 import { lang, t, type MessageKey } from '../../i18n/index.ts';
-import { filterQuery, filters, type Filters } from '../../state/filters.ts';
+import { filterQuery, filters, setFilters, type Filters } from '../../state/filters.ts';
 import { periodLabel } from '../map/panel/wording.ts';
 import { selectionHref } from './drill.ts';
 import { ExportLinks } from './export.tsx';
@@ -31,6 +31,7 @@ function SelectionSummary({ f, refs }: { f: Filters; refs: Reference }) {
     ['table.list.selStatus', f.reviewStatus.length ? f.reviewStatus.map((s) => t(`common.reviewStatus.${s}` as MessageKey)).join(', ') : t('table.list.all')],
   ];
   if (f.q) items.push(['table.list.selText', `”${f.q}”`]);
+  if (f.bbox) items.push(['table.list.selBbox', t('table.list.bboxValue')]);
   return (
     <dl class="selection-summary" aria-label={t('table.list.selection')}>
       {items.map(([k, v]) => <div key={k}><dt>{t(k)}</dt><dd>{v}</dd></div>)}
@@ -101,7 +102,8 @@ export default function TablePage() {
         <div class="card">
           <h2 class="visually-hidden">{t('table.list.selection')}</h2>
           <SelectionSummary f={f} refs={refs} />
-          <a class="change-on-map" href={selectionHref('/karta')}>{t('table.list.changeOnMap')}</a>
+          {f.bbox && <button type="button" class="mf-small" onClick={() => setFilters({ bbox: undefined })}>{t('table.list.removeBbox')}</button>}
+          <a class="change-on-map" href={selectionHref('/karta', { bbox: undefined })}>{t('table.list.changeOnMap')}</a>
         </div>
         <div class="card"><ExportLinks headingLevel={2} /></div>
       </div>
