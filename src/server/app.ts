@@ -16,6 +16,7 @@ import { lagesbildRoutes } from './routes/lagesbild.ts';
 import { IncidentIndexStore } from '../services/incident-index.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
 
 export interface AppOptions {
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(photoRoutes, { db: opts.db });
   await app.register(settingsRoutes, { db: opts.db });
+  await app.register(scheduleSettingsRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
