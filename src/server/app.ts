@@ -13,9 +13,11 @@ import { configurationRoutes } from './routes/configuration.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { lagesbildRoutes } from './routes/lagesbild.ts';
+import { situationPictureRoutes } from './routes/situation-pictures.ts';
 import { IncidentIndexStore } from '../services/incident-index.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { measureRoutes } from './routes/measures.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
 
@@ -78,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(configurationRoutes, { db: opts.db });
   const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
   await app.register(lagesbildRoutes, { db: opts.db, index });
+  await app.register(situationPictureRoutes, { db: opts.db, index });
   // Load the index as soon as the server is ready, not on the first map request.
   if (index) {
     let warming: Promise<unknown> = Promise.resolve();
@@ -87,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(photoRoutes, { db: opts.db });
   await app.register(settingsRoutes, { db: opts.db });
+  await app.register(measureRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,42 @@
+import type { Queryable } from '../engine.ts';
+
+export interface Notification {
+  id: string;
+  municipalityId: string;
+  kind: 'feedback' | 'draft_ready' | 'measure_due';
+  subject: string;
+  body: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+const COLUMNS = `id, municipality_id AS "municipalityId", kind, subject, body, subject_type AS "subjectType",
+  subject_id AS "subjectId", created_at AS "createdAt", read_at AS "readAt"`;
+
+/** One in-app notification per active user of the municipality holding the role. Returns how many. */
+export async function insertAppNotificationsForRole(
+  q: Queryable, n: { municipalityId: string; role: string; kind: Notification['kind']; subject: string; body: string; subjectType: string; subjectId: string },
+): Promise<number> {
+  const r = await q.query(
+    `INSERT INTO notifications (municipality_id, user_id, channel, kind, subject, body, subject_type, subject_id)
+     SELECT $1, u.id, 'app', $3, $4, $5, $6, $7 FROM users u
+      WHERE u.municipality_id = $1 AND u.active AND $2 = ANY(u.roles)`,
+    [n.municipalityId, n.role, n.kind, n.subject, n.body, n.subjectType, n.subjectId]);
+  return r.affectedRows;
+}
+
+/** The user's in-app notifications, newest first. */
+export async function listAppNotifications(q: Queryable, userId: string, limit = 100): Promise<Notification[]> {
+  const r = await q.query<Notification>(
+    `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND channel = 'app' ORDER BY created_at DESC, id LIMIT $2`, [userId, limit]);
+  return r.rows;
+}
+
+/** Marks the user's own notification read; false when there is no such notification of theirs. */
+export async function markNotificationRead(q: Queryable, userId: string, id: string): Promise<Notification | null> {
+  const r = await q.query<Notification>(
+    `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 AND channel = 'app' RETURNING ${COLUMNS}`, [id, userId]);
+  return r.rows[0] ?? null;
+}
