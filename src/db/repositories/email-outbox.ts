@@ -1,0 +1,64 @@
+import type { Queryable } from '../engine.ts';
+
+/** The e-mail notifications (channel 'email') and their delivery state: the mailer's outbox. */
+export interface OutgoingEmail {
+  id: string;
+  municipalityId: string;
+  email: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * One e-mail per recipient, all of one kind about one subject. Users are given by id (their address
+ * is read here, so a changed address is used); further addresses as plain text. An address that is
+ * also a user's is sent once, to the user.
+ */
+export async function queueEmails(q: Queryable, n: { municipalityId: string; kind: 'feedback' | 'draft_ready' | 'measure_due'; subject: string; body: string; subjectType: string; subjectId: string; userIds: string[]; addresses: string[] }): Promise<number> {
+  const users = await q.query(
+    `INSERT INTO notifications (municipality_id, user_id, email, channel, kind, subject, body, subject_type, subject_id)
+     SELECT $1, u.id, u.email, 'email', $3, $4, $5, $6, $7 FROM users u WHERE u.id = ANY($2::uuid[])`,
+    [n.municipalityId, n.userIds, n.kind, n.subject, n.body, n.subjectType, n.subjectId]);
+  const others = await q.query(
+    `INSERT INTO notifications (municipality_id, email, channel, kind, subject, body, subject_type, subject_id)
+     SELECT $1, a, 'email', $3, $4, $5, $6, $7 FROM unnest($2::text[]) AS a
+      WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = ANY($8::uuid[]) AND u.email = lower(a))`,
+    [n.municipalityId, [...new Set(n.addresses.map((a) => a.toLowerCase()))], n.kind, n.subject, n.body, n.subjectType, n.subjectId, n.userIds]);
+  return users.affectedRows + others.affectedRows;
+}
+
+/** Active coordinators of a municipality (home or granted), who get the scheduler's e-mail. */
+export async function activeCoordinatorIds(q: Queryable, municipalityId: string): Promise<string[]> {
+  const r = await q.query<{ id: string }>(
+    `SELECT u.id FROM users u
+      WHERE u.active AND 'coordinator' = ANY(u.roles)
+        AND (u.municipality_id = $1 OR EXISTS (SELECT 1 FROM user_municipality_grants g WHERE g.user_id = u.id AND g.municipality_id = $1))
+      ORDER BY u.email`, [municipalityId]);
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * Claims up to `limit` unsent e-mails that are due: counts the attempt and leases them for
+ * `leaseMin` minutes, so a second mailer skips them (SKIP LOCKED) and a mailer that dies mid-send
+ * leaves them to be tried again when the lease ends.
+ */
+export async function claimDueEmails(q: Queryable, c: { now: Date; limit: number; maxAttempts: number; leaseMin: number }): Promise<OutgoingEmail[]> {
+  const r = await q.query<OutgoingEmail>(
+    `UPDATE notifications n SET attempts = n.attempts + 1, next_attempt_at = $1::timestamptz + make_interval(mins => $4)
+      WHERE n.id IN (SELECT id FROM notifications
+                      WHERE channel = 'email' AND sent_at IS NULL AND attempts < $3
+                        AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+                      ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+      RETURNING n.id, n.municipality_id AS "municipalityId", n.email, n.subject, n.body, n.attempts`,
+    [c.now, c.limit, c.maxAttempts, c.leaseMin]);
+  return r.rows;
+}
+
+export async function markEmailSent(q: Queryable, id: string, now: Date): Promise<void> {
+  await q.query(`UPDATE notifications SET sent_at = $2, last_error = NULL, next_attempt_at = NULL WHERE id = $1`, [id, now]);
+}
+
+export async function markEmailFailed(q: Queryable, id: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+  await q.query(`UPDATE notifications SET last_error = $2, next_attempt_at = $3 WHERE id = $1`, [id, error.slice(0, 2000), nextAttemptAt]);
+}
