@@ -433,10 +433,10 @@ export async function updateSituationPicture(db: Database, actor: Actor, id: str
 /** Ids in the narrative and the status levels must exist in the edition's municipality. */
 async function checkNarrativeReferences(q: Queryable, municipalityId: string, narrative: Narrative | undefined, levels: StatusLevelEntry[] | undefined, issues: IssueCollector): Promise<void> {
   const ids = (sql: string) => q.query<{ id: string }>(sql, [municipalityId]).then((r) => new Set(r.rows.map((x) => x.id)));
-  const [areas, places, categories] = await Promise.all([
-    ids('SELECT id::text AS id FROM areas WHERE municipality_id = $1'), ids('SELECT id::text AS id FROM places WHERE municipality_id = $1'),
-    ids('SELECT id::text AS id FROM categories WHERE municipality_id = $1'),
-  ]);
+  // One after the other: inside a transaction the queries share one connection.
+  const areas = await ids('SELECT id::text AS id FROM areas WHERE municipality_id = $1');
+  const places = await ids('SELECT id::text AS id FROM places WHERE municipality_id = $1');
+  const categories = await ids('SELECT id::text AS id FROM categories WHERE municipality_id = $1');
   narrative?.problems.forEach((p, i) => {
     if (p.areaId && !areas.has(p.areaId) && !issues.has(`narrative.problems[${i}].areaId`)) issues.add(`narrative.problems[${i}].areaId`, 'unknown_reference', { what: 'området' });
     if (p.placeId && !places.has(p.placeId) && !issues.has(`narrative.problems[${i}].placeId`)) issues.add(`narrative.problems[${i}].placeId`, 'unknown_reference', { what: 'platsen' });
