@@ -8,6 +8,7 @@ import { hashPassword } from '../services/passwords.ts';
 import { setUpMunicipality } from '../setup/municipality.ts';
 import { municipalityBoundary, readSharedJson } from '../setup/shared-data.ts';
 import { ALINGSAS_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './organisations.ts';
+import { importPoliceEvents, parsePoliceEvents } from '../io/polisen/events.ts';
 
 export interface SeedDemoOptions {
   /** PRNG seed of the synthetic incidents. */
@@ -64,6 +65,8 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions = {}): Promis
   const tatorter = readSharedJson('boundaries/alingsas_1489_tatorter_scb2020_points_wgs84.geojson');
   const centres = centresFromTatortPoints(tatorter);
   await seedDistricts(db, centres);
+  const police = await importPoliceEvents(db, ALINGSAS, parsePoliceEvents(readSharedJson('polisen/polisen_events_alingsas_2022-09_2026-08.json')));
+  log(`${police} nya polishändelser (Polisens öppna händelser för Alingsås)`);
 
   const present = await db.query<{ n: number }>(`SELECT count(*) AS n FROM incidents WHERE municipality_id = $1 AND source = 'demo'`, [ALINGSAS]);
   let created = 0;
