@@ -1,10 +1,11 @@
 import { canManageConfiguration, type Actor } from '../core/access/roles.ts';
-import { DomainError, invalid, notFound } from '../core/errors/index.ts';
+import { DomainError, IssueCollector, invalid, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { municipalityOfGeometry } from '../db/repositories/areas.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { geometryProblem } from '../db/repositories/geometries.ts';
 import { deletePlace, getPlace, insertPlace, placeUsage, updatePlace, type Place } from '../db/repositories/places.ts';
+import { cellUnion, insertPlaceWkt, type CellEnvelope } from '../db/repositories/cells.ts';
 import { checkGeometry } from './geometry.ts';
 
 const PLACE_GEOMETRIES = ['Point', 'Polygon', 'MultiPolygon'];
@@ -43,5 +44,41 @@ export async function removePlace(db: Database, actor: Actor, id: string): Promi
     if (used > 0) throw new DomainError('conflict', [{ field: 'id', code: 'in_use', params: { count: used } }]);
     await deletePlace(tx, id);
     await recordAudit(tx, { municipalityId: p.municipalityId, userId: actor.userId, action: 'place.delete', subjectType: 'place', subjectId: id });
+  });
+}
+
+/** Most cells one place may be made of (400 cells of 250 m is 25 km², a whole district). */
+export const PLACE_FROM_CELLS_MAX = 400;
+const CELL_ID = /^([1-9][0-9]{0,4}):(-?[0-9]{1,7}):(-?[0-9]{1,8})$/;
+
+/**
+ * A named place from hotspot cells (`size:col:row` on the SWEREF 99 TM lattice with origin 0,0, as
+ * core/analysis/grid's cellId): the union of the cells as a polygon, so a measure can be attached to
+ * what the map showed.
+ */
+export async function createPlaceFromCells(db: Database, actor: Actor, input: { name: string; kind?: string; description?: string | null; cellIds: string[] }): Promise<Place> {
+  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  const c = new IssueCollector();
+  if (!input.name?.trim()) c.add('name', 'required');
+  const ids = input.cellIds ?? [];
+  if (ids.length === 0) c.add('cellIds', 'required');
+  if (ids.length > PLACE_FROM_CELLS_MAX) c.add('cellIds', 'too_long', { max: PLACE_FROM_CELLS_MAX });
+  const envelopes: CellEnvelope[] = [];
+  let size: number | null = null;
+  ids.forEach((id, i) => {
+    const m = CELL_ID.exec(id);
+    if (!m) { c.add(`cellIds[${i}]`, 'format', { format: 'storlek:kolumn:rad' }); return; }
+    const [s, col, row] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (size === null) size = s;
+    else if (s !== size) { c.add(`cellIds[${i}]`, 'not_allowed_value', { allowed: `${size}:…` }); return; }
+    envelopes.push([col * s, row * s, (col + 1) * s, (row + 1) * s]);
+  });
+  c.throwIfAny();
+  return db.transaction(async (tx) => {
+    const u = await cellUnion(tx, envelopes, actor.municipalities);
+    if (!u.municipalityId) throw invalid('cellIds', 'outside_municipality', { municipalities: actor.municipalities.join(', ') });
+    const id = await insertPlaceWkt(tx, { municipalityId: u.municipalityId, name: input.name.trim(), kind: input.kind ?? 'hotspot', description: input.description ?? null, wkt: u.wkt, createdBy: actor.userId });
+    await recordAudit(tx, { municipalityId: u.municipalityId, userId: actor.userId, action: 'place.create', subjectType: 'place', subjectId: id, details: { cells: ids.length, cellSize: size } });
+    return (await getPlace(tx, id, actor.municipalities))!;
   });
 }

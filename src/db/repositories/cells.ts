@@ -1,0 +1,29 @@
+import type { Queryable } from '../engine.ts';
+
+/** Grid cells as [minX, minY, maxX, maxY] in EPSG:3006. */
+export type CellEnvelope = [number, number, number, number];
+
+/**
+ * The union of grid cells as one (multi)polygon, and the municipality (of those given) holding most
+ * of it; null municipality when it lies outside them all.
+ */
+export async function cellUnion(q: Queryable, cells: CellEnvelope[], municipalities: string[]): Promise<{ wkt: string; municipalityId: string | null }> {
+  const r = await q.query<{ wkt: string; municipalityId: string | null }>(
+    `WITH u AS (SELECT ST_Union(ST_MakeEnvelope(c.x0, c.y0, c.x1, c.y1, 3006)) AS g
+                  FROM json_to_recordset($1::json) AS c(x0 float8, y0 float8, x1 float8, y1 float8))
+     SELECT ST_AsText(u.g) AS wkt,
+            (SELECT m.id FROM municipalities m WHERE m.id = ANY($2::text[]) AND ST_Intersects(m.geom, u.g)
+              ORDER BY ST_Area(ST_Intersection(m.geom, u.g)) DESC LIMIT 1) AS "municipalityId"
+       FROM u`,
+    [JSON.stringify(cells.map(([x0, y0, x1, y1]) => ({ x0, y0, x1, y1 }))), municipalities]);
+  return r.rows[0];
+}
+
+/** Stores a place whose geometry is given as EPSG:3006 well-known text; returns its id. */
+export async function insertPlaceWkt(q: Queryable, p: { municipalityId: string; name: string; kind: string; description: string | null; wkt: string; createdBy: string | null }): Promise<string> {
+  const r = await q.query<{ id: string }>(
+    `INSERT INTO places (municipality_id, name, kind, description, geom, created_by)
+     VALUES ($1, $2, $3, $4, ST_GeomFromText($5, 3006), $6) RETURNING id`,
+    [p.municipalityId, p.name, p.kind, p.description, p.wkt, p.createdBy]);
+  return r.rows[0].id;
+}
