@@ -8,6 +8,7 @@ import { hashPassword } from '../services/passwords.ts';
 import { setUpMunicipality } from '../setup/municipality.ts';
 import { municipalityBoundary, readSharedJson } from '../setup/shared-data.ts';
 import { ALINGSAS_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './organisations.ts';
+import { seedDemoMeasures } from './measures.ts';
 import { importPoliceEvents, parsePoliceEvents } from '../io/polisen/events.ts';
 
 export interface SeedDemoOptions {
@@ -74,6 +75,7 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions = {}): Promis
     const t0 = Date.now();
     const { incidents, metadata } = generateIncidents({ seed, count, end, boundary: boundaryRings(boundary.geometry3006), centres });
     await seedPlaces(db, metadata.hotspots.map((h) => ({ name: h.name, x: h.x, y: h.y })));
+    log(`${await seedDemoMeasures(db, { municipalityId: ALINGSAS, trends: metadata.trends, organisations: orgIds, end })} åtgärder vid platserna som blev bättre eller sämre`);
     const categories = new Map((await listCategories(db, [ALINGSAS])).map((c) => [c.code, c.id]));
     const orgByKey = new Map(ALINGSAS_ORGANISATIONS.filter((o) => o.demoKey).map((o) => [o.demoKey!, orgIds.get(o.name)!]));
     const reporterByOrg = new Map([...userIds].map(([org, id]) => [orgIds.get(org)!, id]));
