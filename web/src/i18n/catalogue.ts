@@ -8,9 +8,13 @@ import map from './sections/map.ts';
 import table from './sections/table.ts';
 import reviewQueue from './sections/reviewQueue.ts';
 import admin from './sections/admin.ts';
+import situationPictures from './sections/situationPictures.ts';
+import meetings from './sections/meetings.ts';
+import measures from './sections/measures.ts';
+import actionPlan from './sections/actionPlan.ts';
 
 /** The whole catalogue, one section per page or concern (each section file owned by its page). */
-const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin };
+const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan };
 
 type Sections = typeof SECTIONS;
 export type Catalogue = { [K in keyof Sections]: Sections[K]['sv'] };

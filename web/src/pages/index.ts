@@ -21,6 +21,10 @@ export const PAGES: PageDef[] = [
   { path: '/mina-rapporter', title: 'nav.myReports', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, load: () => import('./my-reports/index.tsx') },
   { path: '/karta', title: 'nav.map', roles: [], inMenu: true, load: () => import('./map/index.tsx') },
   { path: '/tabell', title: 'nav.table', roles: [], inMenu: true, load: () => import('./table/index.tsx') },
+  { path: '/lagesbilder', title: 'nav.situationPictures', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./situation-pictures/index.tsx') },
+  { path: '/moten', title: 'nav.meetings', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./meetings/index.tsx') },
+  { path: '/atgarder', title: 'nav.measures', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./measures/index.tsx') },
+  { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./action-plan/index.tsx') },
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, load: () => import('./admin/index.tsx') },
 ];

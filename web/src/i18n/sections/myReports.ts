@@ -19,6 +19,21 @@ export default section({
     reported: 'Rapporterad',
     restricted: 'Begränsad synlighet',
     duplicateOf: 'Samma händelse som en annan rapport.',
+    measures: {
+      title: 'Kopplad till åtgärd',
+      item: '{title} ({status}), ansvarig: {organisation}',
+    },
+    feedback: {
+      title: 'Återkoppling',
+      intro: 'Vad lägesbilderna visar: en kort sammanfattning när en lägesbild publiceras.',
+      loading: 'Hämtar återkopplingen …',
+      failed: 'Kunde inte hämta återkopplingen: {message}',
+      none: 'Ingen återkoppling än.',
+      published: 'Publicerad {date}',
+      period: 'Period {from} – {to}',
+      total: '{count} händelser i perioden',
+      top: 'Vanligast: {list}',
+    },
     history: {
       show: 'Visa historik',
       hide: 'Dölj historik',
@@ -51,6 +66,21 @@ export default section({
     reported: 'Reported',
     restricted: 'Restricted visibility',
     duplicateOf: 'The same event as another report.',
+    measures: {
+      title: 'Linked to a measure',
+      item: '{title} ({status}), responsible: {organisation}',
+    },
+    feedback: {
+      title: 'Feedback',
+      intro: 'What the situation pictures show: a short summary when one is published.',
+      loading: 'Loading the feedback …',
+      failed: 'Could not load the feedback: {message}',
+      none: 'No feedback yet.',
+      published: 'Published {date}',
+      period: 'Period {from} – {to}',
+      total: '{count} incidents in the period',
+      top: 'Most common: {list}',
+    },
     history: {
       show: 'Show history',
       hide: 'Hide history',

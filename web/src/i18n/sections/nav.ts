@@ -7,6 +7,10 @@ export default section({
     table: 'Tabell',
     review: 'Granska',
     admin: 'Administration',
+    situationPictures: 'Lägesbilder',
+    meetings: 'Möten',
+    measures: 'Åtgärder',
+    actionPlan: 'Handlingsplan',
   }, {
     report: 'Report',
     myReports: 'My reports',
@@ -14,4 +18,8 @@ export default section({
     table: 'Table',
     review: 'Review',
     admin: 'Administration',
+    situationPictures: 'Situation pictures',
+    meetings: 'Meetings',
+    measures: 'Measures',
+    actionPlan: 'Action plan',
   });

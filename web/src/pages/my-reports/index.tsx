@@ -45,12 +45,60 @@ function History({ incident }: { incident: Incident }) {
   );
 }
 
-/**
- * Measures linked to a report arrive with a later issue (the measures API). This is where they will
- * be listed: nothing is shown until the API returns them, and nothing is made up meanwhile.
- */
-function LinkedMeasures(_: { incident: Incident }) {
-  return null;
+interface LinkedMeasure { id: string; title: string; status: string; organisationName: string }
+
+/** The measures linked to a report (GET /api/measures?incidentId=…): "kopplad till åtgärd". Nothing is shown when there are none. */
+function LinkedMeasures({ incident }: { incident: Incident }) {
+  const [items, setItems] = useState<LinkedMeasure[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.get<{ items: LinkedMeasure[] }>(`/api/measures${query({ incidentId: incident.id })}`).then((r) => live && setItems(r.items)).catch(() => undefined);
+    return () => { live = false; };
+  }, [incident.id]);
+  if (items.length === 0) return null;
+  return (
+    <div class="linked-measures">
+      <p><strong>{t('myReports.measures.title')}</strong></p>
+      <ul>{items.map((m) => <li key={m.id}>{t('myReports.measures.item', { title: m.title, status: t(`measures.status.${m.status}` as MessageKey), organisation: m.organisationName })}</li>)}</ul>
+    </div>
+  );
+}
+
+interface FeedbackItem {
+  id: string; title: string; period: { from: string; to: string; days: number }; summary: string; publishedAt: string;
+  totals: { count: number } | null; topCategories: Array<{ nameSv: string; nameEn?: string; count: number }>;
+}
+
+/** Återkoppling: short summaries of the published lägesbilder for the reporter's municipality (GET /api/feedback). */
+function Feedback() {
+  const [items, setItems] = useState<FeedbackItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<{ items: FeedbackItem[] }>('/api/feedback').then((r) => setItems(r.items)).catch((e) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const lastDay = (iso: string) => new Date(Date.parse(iso) - 1).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  return (
+    <section aria-labelledby="feedback-heading" class="feedback">
+      <h2 id="feedback-heading">{t('myReports.feedback.title')}</h2>
+      <p class="muted">{t('myReports.feedback.intro')}</p>
+      {error ? <p class="warning">{t('myReports.feedback.failed', { message: error })}</p>
+        : !items ? <p aria-busy="true">{t('myReports.feedback.loading')}</p>
+        : items.length === 0 ? <p>{t('myReports.feedback.none')}</p>
+        : (
+          <ul class="my-report-list">
+            {items.slice(0, 5).map((f) => (
+              <li key={f.id} class="card">
+                <h3 class="my-report-title">{f.title}</h3>
+                <p class="muted">{t('myReports.feedback.period', { from: fmt.date(f.period.from), to: lastDay(f.period.to) })} · {t('myReports.feedback.published', { date: fmt.date(f.publishedAt) })}</p>
+                {f.totals && <p>{t('myReports.feedback.total', { count: f.totals.count })}</p>}
+                {f.topCategories.length > 0 && <p>{t('myReports.feedback.top', { list: f.topCategories.slice(0, 3).map((c) => `${lang.value === 'en' && c.nameEn ? c.nameEn : c.nameSv} (${c.count})`).join(', ') })}</p>}
+                {f.summary && <p class="my-report-text">{f.summary}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+    </section>
+  );
 }
 
 function ReportItem({ incident }: { incident: Incident }) {
@@ -131,6 +179,7 @@ export default function MyReportsPage() {
           </>
         )}
       </section>
+      <Feedback />
     </div>
   );
 }

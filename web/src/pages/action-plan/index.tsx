@@ -1,0 +1,214 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError } from '../../api/client.ts';
+import { t } from '../../i18n/index.ts';
+import { navigate, route } from '../../router.ts';
+import { hasRole } from '../../session.ts';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
+import type { ActionPlan, ProblemAnalysis, SurveyRow } from '../situation-pictures/types.ts';
+import '../admin/admin.css';
+import '../situation-pictures/situation-pictures.css';
+
+const SURVEY_COLS = ['source', 'indicator', 'value', 'unit', 'year', 'comparison'] as const;
+type SurveyDraft = Record<(typeof SURVEY_COLS)[number], string>;
+
+const emptyRow = (year: number): SurveyDraft => ({ source: 'NTU', indicator: '', value: '', unit: '%', year: String(year), comparison: '' });
+const PROBLEM_TEXTS = ['offender', 'target', 'place', 'suggestedMeasures'] as const;
+const problemLabel = { offender: 'offender', target: 'target', place: 'placeText', suggestedMeasures: 'suggested' } as const;
+
+/** /handlingsplan/:year: the yearly "Lägesbild och åtgärdsplan" text, survey figures (NTU) and the PDF/DOCX. */
+export default function ActionPlanPage() {
+  const seg = route.value.path.replace(/^\/handlingsplan\/?/, '').split('/')[0];
+  const thisYear = new Date().getFullYear();
+  const year = /^\d{4}$/.test(seg) ? Number(seg) : null;
+  useEffect(() => { if (year === null) navigate(`/handlingsplan/${thisYear}`); }, [year]);
+  if (year === null) return null;
+  return <ActionPlanYear key={year} year={year} />;
+}
+
+function ActionPlanYear({ year }: { year: number }) {
+  const { data, error, set } = useApi<ActionPlan>(`/api/action-plans/${year}`);
+  const { refs } = useReferences();
+  const [introduction, setIntroduction] = useState('');
+  const [analysis, setAnalysis] = useState('');
+  const [priorities, setPriorities] = useState<ProblemAnalysis[]>([]);
+  const [survey, setSurvey] = useState<SurveyDraft[]>([]);
+  const [adoptedAt, setAdoptedAt] = useState('');
+  const [adoptedBy, setAdoptedBy] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [msg, announce] = useAnnouncer();
+  const formRef = useFocusFirstError(errors);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [yearInput, setYearInput] = useState(String(year));
+  const canEdit = hasRole('coordinator');
+
+  useEffect(() => {
+    if (!data) return;
+    setIntroduction(data.narrative?.introduction ?? '');
+    setAnalysis(data.narrative?.analysis ?? '');
+    setPriorities(data.narrative?.priorities ?? []);
+    setSurvey((data.survey ?? []).map((r: SurveyRow) => ({ source: r.source ?? '', indicator: r.indicator ?? '', value: String(r.value ?? ''), unit: r.unit ?? '', year: String(r.year ?? ''), comparison: r.comparison ?? '' })));
+    setAdoptedAt(data.adoptedAt?.slice(0, 10) ?? '');
+    setAdoptedBy(data.adoptedBy ?? '');
+  }, [data?.rowVersion, data?.year]);
+  useEffect(() => { document.title = `${t('actionPlan.title', { year })} – ${t('app.name')}`; heading.current?.focus(); }, []);
+
+  const err = (f: string) => {
+    const dotted = f.replace(/\[(\d+)\]/g, '.$1');
+    return errors.fields.find((x) => { const d = x.field.replace(/\[(\d+)\]/g, '.$1'); return d === dotted || d.startsWith(dotted + '.'); })?.message;
+  };
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setErrors(NO_ERRORS);
+    setBusy(true);
+    try {
+      const body = {
+        ...(data?.rowVersion ? { rowVersion: data.rowVersion } : {}),
+        narrative: { introduction, analysis, priorities },
+        survey: survey.map((r) => ({
+          source: r.source.trim(), indicator: r.indicator.trim(),
+          value: r.value.trim() !== '' && !Number.isNaN(Number(r.value.replace(',', '.'))) ? Number(r.value.replace(',', '.')) : r.value.trim(),
+          unit: r.unit.trim(), year: /^\d+$/.test(r.year.trim()) ? Number(r.year.trim()) : r.year.trim(),
+          ...(r.comparison.trim() ? { comparison: r.comparison.trim() } : {}),
+        })),
+        ...(adoptedAt ? { adoptedAt } : {}), ...(adoptedBy.trim() ? { adoptedBy: adoptedBy.trim() } : {}),
+      };
+      set(await api.put<ActionPlan>(`/api/action-plans/${year}`, body));
+      announce(t('actionPlan.saved'));
+    } catch (ex) {
+      const fe = errorsFrom(ex);
+      if (ex instanceof ApiError && ex.fields.some((f) => f.code === 'version_mismatch')) fe.message = t('actionPlan.stale');
+      setErrors(fe);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const setProblem = (i: number, patch: Partial<ProblemAnalysis>) => setPriorities((ps) => ps.map((p, k) => (k === i ? { ...p, ...patch } : p)));
+  const setCell = (i: number, col: keyof SurveyDraft, v: string) => setSurvey((rows) => rows.map((r, k) => (k === i ? { ...r, [col]: v } : r)));
+
+  return (
+    <div class="est">
+      <h1 ref={heading} tabIndex={-1}>{t('actionPlan.title', { year })}</h1>
+      <p class="muted">{t('actionPlan.intro')}</p>
+      <form class="est-compare" onSubmit={(e) => { e.preventDefault(); if (/^\d{4}$/.test(yearInput)) navigate(`/handlingsplan/${yearInput}`); }}>
+        <label for="ap-year">{t('actionPlan.year')}</label>
+        <input id="ap-year" inputMode="numeric" value={yearInput} size={6} style={{ width: '7rem' }} onInput={(e) => setYearInput((e.target as HTMLInputElement).value)} />
+        <button type="submit">{t('actionPlan.goYear')}</button>
+      </form>
+      <div class="est-actions" role="group" aria-label={t('actionPlan.download')}>
+        <a class="button" href={`/api/action-plans/${year}/document?format=pdf`} download>{t('actionPlan.pdf')}</a>
+        <a class="button" href={`/api/action-plans/${year}/document?format=docx`} download>{t('actionPlan.docx')}</a>
+      </div>
+      <ErrorText error={error && !(data) ? error : null} />
+      {!canEdit && <p class="est-readonly" role="note">{t('actionPlan.readOnly')}</p>}
+      <LiveRegion message={msg} />
+      <form ref={formRef} class="admin-form est-wide" onSubmit={save} noValidate>
+        <ErrorSummary errors={errors} known={['narrative', 'survey', 'adoptedAt', 'adoptedBy']} />
+        <fieldset disabled={!canEdit} class="est-plain">
+          <section class="est-section card" aria-labelledby="ap-text-h">
+            <h2 id="ap-text-h">{t('actionPlan.narrative')}</h2>
+            <Label for="ap-intro">{t('actionPlan.introduction')}</Label>
+            <textarea {...controlProps('ap-intro', err('narrative.introduction'))} rows={5} value={introduction} onInput={(e) => setIntroduction((e.target as HTMLTextAreaElement).value)} />
+            <FieldMessage id="ap-intro" error={err('narrative.introduction')} />
+            <Label for="ap-analysis">{t('actionPlan.analysis')}</Label>
+            <textarea {...controlProps('ap-analysis', err('narrative.analysis'))} rows={8} value={analysis} onInput={(e) => setAnalysis((e.target as HTMLTextAreaElement).value)} />
+            <FieldMessage id="ap-analysis" error={err('narrative.analysis')} />
+          </section>
+          <section class="est-section card" aria-labelledby="ap-prio-h">
+            <h2 id="ap-prio-h">{t('actionPlan.priorities')}</h2>
+            <p class="muted">{t('actionPlan.prioritiesIntro')}</p>
+            {priorities.map((p, i) => {
+              const base = `narrative.priorities[${i}]`;
+              const id = `ap-p${i}`;
+              return (
+                <fieldset key={p.id} class="est-problem">
+                  <legend>{t('situationPictures.narrative.problem', { n: i + 1 })}</legend>
+                  <div class="form-row">
+                    <div>
+                      <Label for={`${id}-title`} required>{t('situationPictures.narrative.problemTitle')}</Label>
+                      <input {...controlProps(`${id}-title`, err(`${base}.title`))} value={p.title} onInput={(e) => setProblem(i, { title: (e.target as HTMLInputElement).value })} />
+                      <FieldMessage id={`${id}-title`} error={err(`${base}.title`)} />
+                    </div>
+                    <div>
+                      <Label for={`${id}-priority`}>{t('situationPictures.narrative.priority')}</Label>
+                      <input type="number" min={1} {...controlProps(`${id}-priority`, err(`${base}.priority`))} value={p.priority} onInput={(e) => setProblem(i, { priority: Number((e.target as HTMLInputElement).value) })} />
+                      <FieldMessage id={`${id}-priority`} error={err(`${base}.priority`)} />
+                    </div>
+                    <div>
+                      <Label for={`${id}-area`}>{t('situationPictures.narrative.area')}</Label>
+                      <select {...controlProps(`${id}-area`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => setProblem(i, { areaId: (e.target as HTMLSelectElement).value || null })}>
+                        <option value="">{t('situationPictures.narrative.none')}</option>
+                        {(refs?.areas ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                      </select>
+                    </div>
+                  </div>
+                  {PROBLEM_TEXTS.map((f) => (
+                    <div key={f}>
+                      <Label for={`${id}-${f}`}>{t(`situationPictures.narrative.${problemLabel[f]}`)}</Label>
+                      <textarea {...controlProps(`${id}-${f}`, err(`${base}.${f}`))} rows={2} value={p[f]} onInput={(e) => setProblem(i, { [f]: (e.target as HTMLTextAreaElement).value })} />
+                      <FieldMessage id={`${id}-${f}`} error={err(`${base}.${f}`)} />
+                    </div>
+                  ))}
+                  <button type="button" class="danger" onClick={() => setPriorities((ps) => ps.filter((_, k) => k !== i))}>{t('situationPictures.narrative.removeProblem', { n: i + 1 })}</button>
+                </fieldset>
+              );
+            })}
+            <button type="button" onClick={() => setPriorities((ps) => [...ps, {
+              id: crypto.randomUUID(), title: '', priority: ps.length + 1, categoryIds: [], placeId: null, areaId: null, offender: '', target: '', place: '', suggestedMeasures: '',
+            }])}>{t('situationPictures.narrative.addProblem')}</button>
+          </section>
+          <section class="est-section card" aria-labelledby="ap-survey-h">
+            <h2 id="ap-survey-h">{t('actionPlan.survey')}</h2>
+            <p class="muted">{t('actionPlan.surveyIntro')}</p>
+            {survey.length > 0 && (
+              <div class="table-wrap">
+                <table class="est-table est-survey">
+                  <caption class="visually-hidden">{t('actionPlan.surveyCaption')}</caption>
+                  <thead><tr>{SURVEY_COLS.map((c) => <th scope="col" key={c}>{t(`actionPlan.col.${c}`)}</th>)}<th scope="col"><span class="visually-hidden">{t('actionPlan.col.remove')}</span></th></tr></thead>
+                  <tbody>
+                    {survey.map((r, i) => (
+                      <tr key={i}>
+                        {SURVEY_COLS.map((c) => {
+                          const e = err(`survey[${i}].${c}`);
+                          return (
+                            <td key={c}>
+                              <input aria-label={t('actionPlan.rowLabel', { field: t(`actionPlan.col.${c}`), n: i + 1 })} aria-invalid={e ? 'true' : undefined}
+                                value={r[c]} onInput={(ev) => setCell(i, c, (ev.target as HTMLInputElement).value)} inputMode={c === 'value' || c === 'year' ? 'decimal' : undefined} />
+                              {e && <p class="field-error">{e}</p>}
+                            </td>
+                          );
+                        })}
+                        <td><button type="button" class="danger" onClick={() => setSurvey((rows) => rows.filter((_, k) => k !== i))}>{t('actionPlan.removeRow', { n: i + 1 })}</button></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {err('survey') && <p class="field-error">{err('survey')}</p>}
+            <button type="button" onClick={() => setSurvey((rows) => [...rows, emptyRow(year)])}>{t('actionPlan.addRow')}</button>
+          </section>
+          <section class="est-section card" aria-labelledby="ap-adopted-h">
+            <h2 id="ap-adopted-h">{t('actionPlan.adopted')}</h2>
+            <div class="form-row">
+              <div>
+                <Label for="ap-adopted-at">{t('actionPlan.adoptedAt')}</Label>
+                <input type="date" {...controlProps('ap-adopted-at', err('adoptedAt'))} value={adoptedAt} onInput={(e) => setAdoptedAt((e.target as HTMLInputElement).value)} />
+                <FieldMessage id="ap-adopted-at" error={err('adoptedAt')} />
+              </div>
+              <div>
+                <Label for="ap-adopted-by">{t('actionPlan.adoptedBy')}</Label>
+                <input {...controlProps('ap-adopted-by', err('adoptedBy'))} value={adoptedBy} maxLength={200} onInput={(e) => setAdoptedBy((e.target as HTMLInputElement).value)} />
+                <FieldMessage id="ap-adopted-by" error={err('adoptedBy')} />
+              </div>
+            </div>
+          </section>
+        </fieldset>
+        {canEdit && <div class="form-actions"><button type="submit" class="primary" disabled={busy}>{t('actionPlan.save')}</button></div>}
+      </form>
+    </div>
+  );
+}

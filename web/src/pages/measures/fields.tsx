@@ -1,0 +1,170 @@
+import { t } from '../../i18n/index.ts';
+import { controlProps, FieldMessage, fieldMessage, Label, type FormErrors } from '../admin/form.tsx';
+import { categoryName, measureTypeName, type References } from '../situation-pictures/shared.tsx';
+import { MEASURE_STATUSES, type Measure, type MeasureInput, type MeasureStatus } from '../situation-pictures/types.ts';
+
+/**
+ * The fields of a measure (MeasureInput) as form controls, shared by the measure page and the
+ * meeting's "Fatta beslut" form. Values are kept as strings while editing; `toInput` makes the body.
+ * `prefix` is how the server names the fields in its errors ("" or "measure.").
+ */
+export interface MeasureDraft {
+  type: string; term: 'short' | 'long'; title: string; problem: string; categoryIds: string[];
+  placeId: string; areaId: string; organisationId: string; responsiblePerson: string; status: MeasureStatus;
+  plannedStart: string; plannedEnd: string; actualStart: string; actualEnd: string; costSek: string; notes: string;
+}
+
+export function emptyDraft(init: Partial<MeasureDraft> = {}): MeasureDraft {
+  return {
+    type: '', term: 'short', title: '', problem: '', categoryIds: [], placeId: '', areaId: '', organisationId: '', responsiblePerson: '',
+    status: 'planned', plannedStart: '', plannedEnd: '', actualStart: '', actualEnd: '', costSek: '', notes: '', ...init,
+  };
+}
+
+export function draftOf(m: Measure): MeasureDraft {
+  const s = (v: string | null | undefined) => v ?? '';
+  return {
+    type: m.type, term: m.term, title: m.title, problem: s(m.problem), categoryIds: m.categoryIds ?? [], placeId: s(m.placeId), areaId: s(m.areaId),
+    organisationId: m.organisationId, responsiblePerson: s(m.responsiblePerson), status: m.status,
+    plannedStart: s(m.plannedStart).slice(0, 10), plannedEnd: s(m.plannedEnd).slice(0, 10), actualStart: s(m.actualStart).slice(0, 10), actualEnd: s(m.actualEnd).slice(0, 10),
+    costSek: m.costSek === null || m.costSek === undefined ? '' : String(m.costSek), notes: s(m.notes),
+  };
+}
+
+/** The request body: empty texts become null, an empty owner is left out so the server names it. */
+export function toInput(d: MeasureDraft): MeasureInput {
+  const n = (v: string) => (v.trim() ? v.trim() : null);
+  const cost = d.costSek.trim() ? Number(d.costSek.replace(',', '.').replace(/\s/g, '')) : null;
+  return {
+    type: d.type, term: d.term, title: d.title.trim(), problem: n(d.problem), categoryIds: d.categoryIds,
+    placeId: n(d.placeId), areaId: n(d.areaId), organisationId: d.organisationId || (undefined as unknown as string),
+    responsiblePerson: n(d.responsiblePerson), status: d.status,
+    plannedStart: n(d.plannedStart), plannedEnd: n(d.plannedEnd), actualStart: n(d.actualStart), actualEnd: n(d.actualEnd),
+    costSek: cost, notes: n(d.notes),
+  };
+}
+
+export const MEASURE_FIELDS = ['type', 'term', 'title', 'problem', 'categoryIds', 'placeId', 'areaId', 'organisationId', 'responsiblePerson', 'status', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'costSek', 'notes'];
+
+export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix = 'm' }: {
+  draft: MeasureDraft; set: (patch: Partial<MeasureDraft>) => void; refs: References | null; errors: FormErrors; prefix?: string; idPrefix?: string;
+}) {
+  const err = (f: string) => fieldMessage(errors, prefix + f);
+  const id = (f: string) => `${idPrefix}-${f}`;
+  const types = refs?.measureTypes ?? [];
+  const text = (f: 'title' | 'responsiblePerson' | 'costSek', label: string, required = false, extra: Record<string, unknown> = {}) => (
+    <div>
+      <Label for={id(f)} required={required}>{label}</Label>
+      <input {...controlProps(id(f), err(f))} value={draft[f]} {...extra} onInput={(e) => set({ [f]: (e.target as HTMLInputElement).value })} />
+      <FieldMessage id={id(f)} error={err(f)} />
+    </div>
+  );
+  const date = (f: 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd', hint?: string) => (
+    <div>
+      <Label for={id(f)}>{t(`measures.field.${f}`)}</Label>
+      <input type="date" {...controlProps(id(f), err(f), !!hint)} value={draft[f]} onInput={(e) => set({ [f]: (e.target as HTMLInputElement).value })} />
+      <FieldMessage id={id(f)} error={err(f)} hint={hint} />
+    </div>
+  );
+  return (
+    <>
+      <div class="form-row">
+        <div>
+          <Label for={id('type')} required>{t('measures.field.type')}</Label>
+          <select {...controlProps(id('type'), err('type'))} value={draft.type} onChange={(e) => {
+            const code = (e.target as HTMLSelectElement).value;
+            const mt = types.find((x) => x.code === code);
+            set({ type: code, ...(mt ? { term: mt.defaultTerm } : {}), ...(!draft.title && mt ? { title: measureTypeName(types, code) } : {}) });
+          }}>
+            <option value="">{t('measures.field.choose')}</option>
+            {(['situational', 'social'] as const).map((k) => (
+              <optgroup key={k} label={t(`measures.kind.${k}`)}>
+                {types.filter((x) => x.kind === k).map((x) => <option key={x.code} value={x.code}>{measureTypeName(types, x.code)}</option>)}
+              </optgroup>
+            ))}
+          </select>
+          <FieldMessage id={id('type')} error={err('type')} />
+        </div>
+        <div>
+          <Label for={id('term')} required>{t('measures.field.term')}</Label>
+          <select {...controlProps(id('term'), err('term'))} value={draft.term} onChange={(e) => set({ term: (e.target as HTMLSelectElement).value as 'short' | 'long' })}>
+            <option value="short">{t('measures.term.short')}</option>
+            <option value="long">{t('measures.term.long')}</option>
+          </select>
+          <FieldMessage id={id('term')} error={err('term')} />
+        </div>
+      </div>
+      {text('title', t('measures.field.title'), true, { maxLength: 200 })}
+      <Label for={id('problem')}>{t('measures.field.problem')}</Label>
+      <textarea {...controlProps(id('problem'), err('problem'))} rows={2} value={draft.problem} maxLength={2000} onInput={(e) => set({ problem: (e.target as HTMLTextAreaElement).value })} />
+      <FieldMessage id={id('problem')} error={err('problem')} />
+      <div class="form-row">
+        <div>
+          <Label for={id('placeId')}>{t('measures.field.place')}</Label>
+          <select {...controlProps(id('placeId'), err('placeId'), true)} value={draft.placeId} onChange={(e) => set({ placeId: (e.target as HTMLSelectElement).value })}>
+            <option value="">{t('measures.field.none')}</option>
+            {(refs?.places ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+          <FieldMessage id={id('placeId')} error={err('placeId')} hint={t('measures.field.whereHint')} />
+        </div>
+        <div>
+          <Label for={id('areaId')}>{t('measures.field.area')}</Label>
+          <select {...controlProps(id('areaId'), err('areaId'))} value={draft.areaId} onChange={(e) => set({ areaId: (e.target as HTMLSelectElement).value })}>
+            <option value="">{t('measures.field.none')}</option>
+            {(refs?.areas ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+          <FieldMessage id={id('areaId')} error={err('areaId')} />
+        </div>
+      </div>
+      <div class="form-row">
+        <div>
+          <Label for={id('organisationId')} required>{t('measures.field.organisation')}</Label>
+          <select {...controlProps(id('organisationId'), err('organisationId'))} value={draft.organisationId} onChange={(e) => set({ organisationId: (e.target as HTMLSelectElement).value })}>
+            <option value="">{t('measures.field.choose')}</option>
+            {(refs?.organisations ?? []).filter((o) => o.active || o.id === draft.organisationId).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+          <FieldMessage id={id('organisationId')} error={err('organisationId')} />
+        </div>
+        {text('responsiblePerson', t('measures.field.responsiblePerson'), false, { maxLength: 200 })}
+      </div>
+      <div class="form-row">
+        <div>
+          <Label for={id('status')}>{t('measures.field.status')}</Label>
+          <select {...controlProps(id('status'), err('status'))} value={draft.status} onChange={(e) => set({ status: (e.target as HTMLSelectElement).value as MeasureStatus })}>
+            {MEASURE_STATUSES.map((s) => <option key={s} value={s}>{t(`measures.status.${s}`)}</option>)}
+          </select>
+          <FieldMessage id={id('status')} error={err('status')} />
+        </div>
+        {text('costSek', t('measures.field.cost'), false, { inputMode: 'decimal' })}
+      </div>
+      <fieldset>
+        <legend>{t('measures.field.dates')}</legend>
+        <div class="form-row">
+          {date('plannedStart')}
+          {date('plannedEnd')}
+        </div>
+        <div class="form-row">
+          {date('actualStart', t('measures.field.actualHint'))}
+          {date('actualEnd')}
+        </div>
+      </fieldset>
+      <details class="est-details">
+        <summary>{t('measures.field.categories')} <span class="muted">({draft.categoryIds.length || t('measures.field.categoriesHint')})</span></summary>
+        <fieldset>
+          <legend class="visually-hidden">{t('measures.field.categories')}</legend>
+          {(refs?.categories ?? []).filter((c) => c.active).map((c) => (
+            <div class={`check${c.parentId ? ' indent' : ''}`} key={c.id}>
+              <input type="checkbox" id={`${id('cat')}-${c.id}`} checked={draft.categoryIds.includes(c.id)}
+                onChange={(e) => set({ categoryIds: (e.target as HTMLInputElement).checked ? [...draft.categoryIds, c.id] : draft.categoryIds.filter((x) => x !== c.id) })} />
+              <label for={`${id('cat')}-${c.id}`}>{categoryName(c)}</label>
+            </div>
+          ))}
+        </fieldset>
+      </details>
+      {err('categoryIds') && <p class="field-error">{err('categoryIds')}</p>}
+      <Label for={id('notes')}>{t('measures.field.notes')}</Label>
+      <textarea {...controlProps(id('notes'), err('notes'))} rows={3} value={draft.notes} maxLength={5000} onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} />
+      <FieldMessage id={id('notes')} error={err('notes')} />
+    </>
+  );
+}

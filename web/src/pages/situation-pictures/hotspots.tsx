@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import { api } from '../../api/client.ts';
+import type { Place } from '../../api/types.ts';
+import { fmt, t, type MessageKey } from '../../i18n/index.ts';
+import { hasRole } from '../../session.ts';
+import { controlProps, errorsFrom, FieldMessage, fieldMessage, NO_ERRORS, type FormErrors } from '../admin/form.tsx';
+import { Section } from './content-sections.tsx';
+import { loadReferences } from './shared.tsx';
+import type { SituationPictureContent } from './types.ts';
+
+type Cell = SituationPictureContent['hotspots']['cells'][number];
+
+export const emergingName = (e: Cell['emerging']) => (e ? t(`situationPictures.emerging.${e}` as MessageKey) : t('situationPictures.hotspots.noClass'));
+const confidence = (bin: number) => t(`situationPictures.hotspots.confidence.${bin}` as MessageKey);
+
+/** "Skapa plats" for one cell: a name, POST /api/places/from-cells, then "Ny åtgärd här". */
+function MakePlace({ cell, editionId }: { cell: Cell; editionId: string }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(cell.placeName ?? '');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [made, setMade] = useState<Place | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `hs-name-${cell.cellId.replace(/[^a-z0-9]/gi, '-')}`;
+  const err = fieldMessage(errors, 'name') ?? fieldMessage(errors, 'cellIds') ?? (errors.fields.length === 0 ? errors.message ?? undefined : undefined);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const place = await api.post<Place>('/api/places/from-cells', { name: name.trim(), cellIds: [cell.cellId] });
+      setMade(place);
+      void loadReferences(true);
+      setTimeout(() => document.getElementById(`${id}-measure`)?.focus(), 0);
+    } catch (ex) {
+      setErrors(errorsFrom(ex));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (made) {
+    return (
+      <p class="est-made" role="status">{t('situationPictures.hotspots.placeMade', { name: made.name })}{' '}
+        <a id={`${id}-measure`} class="button" href={`#/atgarder/ny?placeId=${made.id}&situationPictureId=${editionId}`}>{t('situationPictures.hotspots.newMeasureHere')}</a>
+      </p>
+    );
+  }
+  if (!open) return <button type="button" onClick={() => { setOpen(true); setTimeout(() => document.getElementById(id)?.focus(), 0); }}>{t('situationPictures.hotspots.makePlace')}</button>;
+  return (
+    <form class="est-inline-form" onSubmit={save} noValidate>
+      <label for={id}>{t('situationPictures.hotspots.placeName')}</label>
+      <input {...controlProps(id, err)} value={name} maxLength={200} 
+        onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+      <FieldMessage id={id} error={err} />
+      <button type="submit" class="primary" disabled={busy}>{t('situationPictures.hotspots.savePlace')}</button>
+    </form>
+  );
+}
+
+export function Hotspots({ c, editionId }: { c: SituationPictureContent; editionId: string }) {
+  const h = c.hotspots;
+  const canPlace = hasRole('coordinator');
+  return (
+    <Section id="sp-hotspots" title={t('situationPictures.hotspots.title')}>
+      <p class="muted">{t('situationPictures.hotspots.intro', { size: fmt.number(h.cellSize) })}</p>
+      {h.cells.length === 0 ? (
+        <p>{h.note === 'too-few-incidents' ? t('situationPictures.hotspots.noneTooFew') : h.note === 'none-significant' ? t('situationPictures.hotspots.noneSignificant') : t('situationPictures.hotspots.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="est-table stack" data-testid="sp-hotspots">
+            <caption class="visually-hidden">{t('situationPictures.hotspots.caption')}</caption>
+            <thead><tr>
+              <th scope="col">{t('situationPictures.hotspots.colPlace')}</th>
+              <th scope="col" class="num">{t('situationPictures.hotspots.colCount')}</th>
+              <th scope="col">{t('situationPictures.hotspots.colConfidence')}</th>
+              <th scope="col">{t('situationPictures.hotspots.colClass')}</th>
+              {canPlace && <th scope="col">{t('situationPictures.hotspots.colActions')}</th>}
+            </tr></thead>
+            <tbody>
+              {h.cells.map((cell) => (
+                <tr key={cell.cellId} data-cell={cell.cellId}>
+                  <th scope="row" data-label={t('situationPictures.hotspots.colPlace')}>{cell.placeName ?? t('situationPictures.hotspots.cellText', { cell: cell.cellId })}</th>
+                  <td class="num" data-label={t('situationPictures.hotspots.colCount')}>{fmt.number(cell.count)}</td>
+                  <td data-label={t('situationPictures.hotspots.colConfidence')}>{confidence(cell.bin)}</td>
+                  <td data-label={t('situationPictures.hotspots.colClass')}>{emergingName(cell.emerging)}</td>
+                  {canPlace && <td data-label={t('situationPictures.hotspots.colActions')}><MakePlace cell={cell} editionId={editionId} /></td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,238 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../../api/client.ts';
+import { t } from '../../i18n/index.ts';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { Section } from './content-sections.tsx';
+import { categoryName, type References } from './shared.tsx';
+import type { Narrative, ProblemAnalysis, SituationPicture, StatusLevel, StatusLevelEntry } from './types.ts';
+
+const LEVELS: StatusLevel[] = ['green', 'yellow', 'red'];
+const TEXT_FIELDS = ['offender', 'target', 'place', 'suggestedMeasures'] as const;
+const textLabel = { offender: 'offender', target: 'target', place: 'placeText', suggestedMeasures: 'suggested' } as const;
+const textHint = { offender: 'offenderHint', target: 'targetHint', place: 'placeHint', suggestedMeasures: null } as const;
+
+/** The server names nested fields as `narrative.problems[0].title` or `narrative.problems.0.title`. */
+function nestedError(errors: FormErrors, path: string): string | undefined {
+  const dotted = path.replace(/\[(\d+)\]/g, '.$1');
+  return errors.fields.find((f) => {
+    const d = f.field.replace(/\[(\d+)\]/g, '.$1');
+    return d === dotted || d.startsWith(dotted + '.');
+  })?.message;
+}
+
+function newProblem(priority: number): ProblemAnalysis {
+  const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Date.now()}-${priority}`;
+  return { id, title: '', priority, categoryIds: [], placeId: null, areaId: null, offender: '', target: '', place: '', suggestedMeasures: '' };
+}
+
+/** The areas and places a status level can be set for: the edition's areas and top places, and any already set. */
+function levelCandidates(sp: SituationPicture): StatusLevelEntry[] {
+  const out = new Map<string, StatusLevelEntry>();
+  for (const a of sp.content.byArea) out.set(`area:${a.id}`, { kind: 'area', id: a.id, name: a.name, level: 'green', comment: '' });
+  for (const p of sp.content.topPlaces) if (p.placeId) out.set(`place:${p.placeId}`, { kind: 'place', id: p.placeId, name: p.name, level: 'green', comment: '' });
+  return [...out.values()];
+}
+
+export function NarrativeView({ sp, refs }: { sp: SituationPicture; refs: References | null }) {
+  const n = sp.narrative;
+  const cats = (ids: string[]) => ids.map((id) => refs?.categories.find((c) => c.id === id)).filter(Boolean).map((c) => categoryName(c!)).join(', ');
+  return (
+    <Section id="sp-narrative" title={t('situationPictures.narrative.title')}>
+      <h3>{t('situationPictures.narrative.summary')}</h3>
+      {n.summary ? <p class="est-prose">{n.summary}</p> : <p class="muted">{t('situationPictures.narrative.noSummary')}</p>}
+      <h3>{t('situationPictures.narrative.problems')}</h3>
+      {(n.problems ?? []).length === 0 ? <p class="muted">{t('situationPictures.narrative.noProblems')}</p> : (
+        <ol class="est-problems">
+          {[...n.problems].sort((a, b) => a.priority - b.priority).map((p) => (
+            <li key={p.id}>
+              <h4>{p.title}</h4>
+              <dl class="est-dl">
+                <dt>{t('situationPictures.narrative.priority')}</dt><dd>{p.priority}</dd>
+                {p.categoryIds.length > 0 && <><dt>{t('situationPictures.narrative.categories')}</dt><dd>{cats(p.categoryIds)}</dd></>}
+                {p.placeId && <><dt>{t('situationPictures.narrative.place')}</dt><dd>{refs?.places.find((x) => x.id === p.placeId)?.name ?? '–'}</dd></>}
+                {p.areaId && <><dt>{t('situationPictures.narrative.area')}</dt><dd>{refs?.areas.find((x) => x.id === p.areaId)?.name ?? '–'}</dd></>}
+                {TEXT_FIELDS.map((f) => p[f] ? <><dt>{t(`situationPictures.narrative.${textLabel[f]}`)}</dt><dd class="est-prose">{p[f]}</dd></> : null)}
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h3>{t('situationPictures.narrative.levels')}</h3>
+      {sp.statusLevels.length === 0 ? <p class="muted">{t('situationPictures.narrative.noLevels')}</p> : (
+        <table class="est-table">
+          <caption class="visually-hidden">{t('situationPictures.narrative.levelsCaption')}</caption>
+          <thead><tr><th scope="col">{t('situationPictures.narrative.colName')}</th><th scope="col">{t('situationPictures.narrative.colKind')}</th><th scope="col">{t('situationPictures.narrative.colLevel')}</th><th scope="col">{t('situationPictures.narrative.colComment')}</th></tr></thead>
+          <tbody>{sp.statusLevels.map((l) => (
+            <tr key={`${l.kind}:${l.id}`}><th scope="row">{l.name}</th><td>{t(`situationPictures.narrative.kind.${l.kind}`)}</td>
+              <td><span class={`est-level est-level-${l.level}`}>{t(`situationPictures.narrative.level.${l.level}`)}</span></td><td>{l.comment}</td></tr>
+          ))}</tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+/** The coordinator's narrative of a draft: summary, cause analyses per prioritised problem, status levels. Saved with the row version. */
+export function NarrativeEditor({ sp, refs, onSaved }: { sp: SituationPicture; refs: References | null; onSaved: (sp: SituationPicture) => void }) {
+  const [summary, setSummary] = useState(sp.narrative.summary ?? '');
+  const [problems, setProblems] = useState<ProblemAnalysis[]>(sp.narrative.problems ?? []);
+  const candidates = levelCandidates(sp);
+  const [levels, setLevels] = useState<Map<string, { level: StatusLevel | ''; comment: string }>>(() => {
+    const m = new Map<string, { level: StatusLevel | ''; comment: string }>();
+    for (const l of sp.statusLevels) m.set(`${l.kind}:${l.id}`, { level: l.level, comment: l.comment ?? '' });
+    return m;
+  });
+  const rows = [...candidates, ...sp.statusLevels.filter((l) => !candidates.some((c) => c.kind === l.kind && c.id === l.id))];
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [msg, announce] = useAnnouncer();
+  const formRef = useFocusFirstError(errors);
+
+  const setProblem = (i: number, patch: Partial<ProblemAnalysis>) => setProblems((ps) => ps.map((p, k) => (k === i ? { ...p, ...patch } : p)));
+  const setLevel = (key: string, patch: Partial<{ level: StatusLevel | ''; comment: string }>) =>
+    setLevels((m) => new Map(m).set(key, { level: '', comment: '', ...m.get(key), ...patch }));
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setErrors(NO_ERRORS);
+    setBusy(true);
+    const narrative: Narrative = { summary, problems: problems.map((p) => ({ ...p, title: p.title.trim(), priority: Number(p.priority) })) };
+    const statusLevels: StatusLevelEntry[] = rows.flatMap((r) => {
+      const v = levels.get(`${r.kind}:${r.id}`);
+      return v && v.level ? [{ kind: r.kind, id: r.id, name: r.name, level: v.level, comment: v.comment }] : [];
+    });
+    try {
+      const saved = await api.patch<SituationPicture>(`/api/situation-pictures/${sp.id}`, { rowVersion: sp.rowVersion, narrative, statusLevels });
+      onSaved(saved);
+      announce(t('situationPictures.narrative.saved'));
+    } catch (ex) {
+      if (ex instanceof ApiError && ex.status === 409 && ex.fields.some((f) => f.code === 'version_mismatch')) setStale(true);
+      setErrors(errorsFrom(ex));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (path: string) => nestedError(errors, path);
+  return (
+    <Section id="sp-narrative" title={t('situationPictures.narrative.title')}>
+      <LiveRegion message={msg} />
+      <form ref={formRef} class="admin-form est-narrative" onSubmit={save} noValidate>
+        <ErrorSummary errors={errors} known={['narrative', 'statusLevels']} />
+        {stale && <p class="warning">{t('situationPictures.narrative.stale')} <button type="button" onClick={() => location.reload()}>{t('situationPictures.narrative.reload')}</button></p>}
+        <Label for="sp-summary">{t('situationPictures.narrative.summary')}</Label>
+        <textarea {...controlProps('sp-summary', err('narrative.summary'), true)} rows={5} value={summary} onInput={(e) => setSummary((e.target as HTMLTextAreaElement).value)} />
+        <FieldMessage id="sp-summary" error={err('narrative.summary')} hint={t('situationPictures.narrative.summaryHint')} />
+
+        <h3>{t('situationPictures.narrative.problems')}</h3>
+        <p class="muted">{t('situationPictures.narrative.problemsIntro')}</p>
+        {problems.map((p, i) => {
+          const base = `narrative.problems[${i}]`;
+          const id = `sp-p${i}`;
+          return (
+            <fieldset key={p.id} class="est-problem">
+              <legend>{t('situationPictures.narrative.problem', { n: i + 1 })}</legend>
+              <div class="form-row">
+                <div>
+                  <Label for={`${id}-title`} required>{t('situationPictures.narrative.problemTitle')}</Label>
+                  <input {...controlProps(`${id}-title`, err(`${base}.title`))} value={p.title} maxLength={200} onInput={(e) => setProblem(i, { title: (e.target as HTMLInputElement).value })} />
+                  <FieldMessage id={`${id}-title`} error={err(`${base}.title`)} />
+                </div>
+                <div>
+                  <Label for={`${id}-priority`}>{t('situationPictures.narrative.priority')}</Label>
+                  <input type="number" min={1} max={99} {...controlProps(`${id}-priority`, err(`${base}.priority`), true)} value={p.priority}
+                    onInput={(e) => setProblem(i, { priority: Number((e.target as HTMLInputElement).value) })} />
+                  <FieldMessage id={`${id}-priority`} error={err(`${base}.priority`)} hint={t('situationPictures.narrative.priorityHint')} />
+                </div>
+              </div>
+              <div class="form-row">
+                <div>
+                  <Label for={`${id}-place`}>{t('situationPictures.narrative.place')}</Label>
+                  <select {...controlProps(`${id}-place`, err(`${base}.placeId`))} value={p.placeId ?? ''} onChange={(e) => setProblem(i, { placeId: (e.target as HTMLSelectElement).value || null })}>
+                    <option value="">{t('situationPictures.narrative.none')}</option>
+                    {(refs?.places ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+                  </select>
+                  <FieldMessage id={`${id}-place`} error={err(`${base}.placeId`)} />
+                </div>
+                <div>
+                  <Label for={`${id}-area`}>{t('situationPictures.narrative.area')}</Label>
+                  <select {...controlProps(`${id}-area`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => setProblem(i, { areaId: (e.target as HTMLSelectElement).value || null })}>
+                    <option value="">{t('situationPictures.narrative.none')}</option>
+                    {(refs?.areas ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+                  </select>
+                  <FieldMessage id={`${id}-area`} error={err(`${base}.areaId`)} />
+                </div>
+              </div>
+              <details class="est-details">
+                <summary>{t('situationPictures.narrative.categories')} ({p.categoryIds.length || t('situationPictures.create.categoriesHint')})</summary>
+                <fieldset>
+                  <legend class="visually-hidden">{t('situationPictures.narrative.categories')}</legend>
+                  {(refs?.categories ?? []).filter((c) => c.active).map((c) => (
+                    <div class={`check${c.parentId ? ' indent' : ''}`} key={c.id}>
+                      <input type="checkbox" id={`${id}-cat-${c.id}`} checked={p.categoryIds.includes(c.id)}
+                        onChange={(e) => setProblem(i, { categoryIds: (e.target as HTMLInputElement).checked ? [...p.categoryIds, c.id] : p.categoryIds.filter((x) => x !== c.id) })} />
+                      <label for={`${id}-cat-${c.id}`}>{categoryName(c)}</label>
+                    </div>
+                  ))}
+                </fieldset>
+              </details>
+              {TEXT_FIELDS.map((f) => {
+                const hint = textHint[f];
+                return (
+                  <div key={f}>
+                    <Label for={`${id}-${f}`}>{t(`situationPictures.narrative.${textLabel[f]}`)}</Label>
+                    <textarea {...controlProps(`${id}-${f}`, err(`${base}.${f}`), !!hint)} rows={3} value={p[f]} onInput={(e) => setProblem(i, { [f]: (e.target as HTMLTextAreaElement).value })} />
+                    <FieldMessage id={`${id}-${f}`} error={err(`${base}.${f}`)} hint={hint ? t(`situationPictures.narrative.${hint}`) : undefined} />
+                  </div>
+                );
+              })}
+              <button type="button" class="danger" onClick={() => setProblems((ps) => ps.filter((_, k) => k !== i))}>{t('situationPictures.narrative.removeProblem', { n: i + 1 })}</button>
+            </fieldset>
+          );
+        })}
+        <p><button type="button" onClick={() => {
+          setProblems((ps) => [...ps, newProblem(ps.length + 1)]);
+          setTimeout(() => document.getElementById(`sp-p${problems.length}-title`)?.focus(), 0);
+        }}>{t('situationPictures.narrative.addProblem')}</button></p>
+
+        <h3>{t('situationPictures.narrative.levels')}</h3>
+        <p class="muted">{t('situationPictures.narrative.levelsIntro')}</p>
+        {rows.length > 0 && (
+          <div class="table-wrap">
+            <table class="est-table">
+              <caption class="visually-hidden">{t('situationPictures.narrative.levelsCaption')}</caption>
+              <thead><tr><th scope="col">{t('situationPictures.narrative.colName')}</th><th scope="col">{t('situationPictures.narrative.colKind')}</th><th scope="col">{t('situationPictures.narrative.colLevel')}</th><th scope="col">{t('situationPictures.narrative.colComment')}</th></tr></thead>
+              <tbody>
+                {rows.map((r, i) => {
+                  const key = `${r.kind}:${r.id}`;
+                  const v = levels.get(key) ?? { level: '', comment: '' };
+                  const e = err(`statusLevels[${i}]`);
+                  return (
+                    <tr key={key}>
+                      <th scope="row">{r.name}</th>
+                      <td>{t(`situationPictures.narrative.kind.${r.kind}`)}</td>
+                      <td>
+                        <select id={`sp-level-${i}`} aria-label={t('situationPictures.narrative.levelFor', { name: r.name })} class={v.level ? `est-level-select est-level-${v.level}` : 'est-level-select'}
+                          value={v.level} onChange={(ev) => setLevel(key, { level: (ev.target as HTMLSelectElement).value as StatusLevel | '' })}>
+                          <option value="">{t('situationPictures.narrative.level.none')}</option>
+                          {LEVELS.map((l) => <option key={l} value={l}>{t(`situationPictures.narrative.level.${l}`)}</option>)}
+                        </select>
+                        {e && <p class="field-error">{e}</p>}
+                      </td>
+                      <td><input aria-label={t('situationPictures.narrative.commentFor', { name: r.name })} value={v.comment} maxLength={500}
+                        onInput={(ev) => setLevel(key, { comment: (ev.target as HTMLInputElement).value })} /></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div class="form-actions">
+          <button type="submit" class="primary" disabled={busy}>{t('situationPictures.narrative.save')}</button>
+        </div>
+      </form>
+    </Section>
+  );
+}
