@@ -123,10 +123,14 @@ export async function computeSituationPictureContent(db: Database, index: Incide
     return { placeId: known?.id ?? null, name: p.name, count: p.count, previous: p.previous, lon, lat };
   });
 
-  const [weekly, hotspots, points, yearCells, currentCells] = await Promise.all([
+  // The map shows single positions to everyone who reads the edition: restricted reports stay out
+  // of it (they are still counted, and analysed, in the aggregates).
+  const mapSrc = await sourceFor(db, index, actor, { ...f, visibility: 'normal' });
+  const [weekly, hotspots, points, mapPoints, yearCells, currentCells] = await Promise.all([
     weeks26.weekly(),
     computeHotspots(db, src, emergingSrc, actor, f, from, to, totals.count, places),
     src.points(MAX_POINTS + 1),
+    mapSrc.points(MAX_POINTS + 1),
     yearSrc.gridCells(HOTSPOT_CELL),
     src.gridCells(HOTSPOT_CELL),
   ]);
@@ -179,11 +183,11 @@ export async function computeSituationPictureContent(db: Database, index: Incide
       newestHeld: newest ? new Date(newest).toISOString() : null,
     },
     measures,
-    points: points.slice(0, MAX_POINTS).map((p) => {
+    points: mapPoints.slice(0, MAX_POINTS).map((p) => {
       const [lon, lat] = wgs(p.x, p.y);
       return { lon, lat, x: round(p.x, 1), y: round(p.y, 1), categoryId: p.categoryId };
     }),
-    pointsTruncated: points.length > MAX_POINTS,
+    pointsTruncated: mapPoints.length > MAX_POINTS,
   };
 }
 
