@@ -214,6 +214,13 @@ for (const engine of testEngines()) {
       assert.equal((await viewer.get('/api/situation-pictures')).json().items[0].id, draft.id);
     });
 
+    test('the routes are in the OpenAPI document', async () => {
+      const doc = (await t.anonymous().get('/openapi.json')).json();
+      for (const path of ['/api/situation-pictures', '/api/situation-pictures/{id}', '/api/situation-pictures/{id}/publish', '/api/situation-pictures/{id}/versions',
+        '/api/situation-pictures/{id}/compare/{otherId}', '/api/feedback', '/api/notifications', '/api/notifications/{id}/read']) assert.ok(doc.paths[path], path);
+      assert.ok(doc.paths['/api/situation-pictures'].post.requestBody);
+    });
+
     test('a new version: same series, next number, narrative copied, content recomputed; compare the two', async () => {
       await insertIncidents(t, [{ categoryCode: 'nedskrapning', e: nx, n: ny, at: new Date(Date.parse(day(-2) + 'T12:00:00Z')), org: 'kommun' }]);
       const res = await coord.post(`/api/situation-pictures/${draft.id}/versions`, {});
