@@ -1,0 +1,71 @@
+import type { Queryable } from '../engine.ts';
+import type { ProblemAnalysis } from '../../core/situation-picture/content.ts';
+
+export interface SurveyFigure {
+  source: string;
+  indicator: string;
+  value: number;
+  unit: string;
+  year: number;
+  comparison: { label: string; value: number } | null;
+}
+
+export interface ActionPlanNarrative {
+  introduction: string;
+  analysis: string;
+  priorities: ProblemAnalysis[];
+}
+
+export interface ActionPlanRecord {
+  id: string;
+  municipalityId: string;
+  year: number;
+  narrative: ActionPlanNarrative;
+  survey: SurveyFigure[];
+  adoptedAt: string | null;
+  adoptedBy: string | null;
+  rowVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, municipality_id AS "municipalityId", year, narrative, survey, adopted_at::text AS "adoptedAt", adopted_by AS "adoptedBy",
+  row_version AS "rowVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const parse = (r: ActionPlanRecord & { createdAt: Date | string; updatedAt: Date | string }): ActionPlanRecord => ({
+  ...r,
+  narrative: { introduction: r.narrative?.introduction ?? '', analysis: r.narrative?.analysis ?? '', priorities: r.narrative?.priorities ?? [] },
+  survey: r.survey ?? [],
+  createdAt: new Date(r.createdAt).toISOString(),
+  updatedAt: new Date(r.updatedAt).toISOString(),
+});
+
+export async function getActionPlanRow(q: Queryable, municipalityId: string, year: number, forUpdate = false): Promise<ActionPlanRecord | null> {
+  const r = await q.query<ActionPlanRecord>(`SELECT ${COLUMNS} FROM action_plans WHERE municipality_id = $1 AND year = $2${forUpdate ? ' FOR UPDATE' : ''}`, [municipalityId, year]);
+  return r.rows[0] ? parse(r.rows[0]) : null;
+}
+
+export interface ActionPlanWrite {
+  narrative: ActionPlanNarrative;
+  survey: SurveyFigure[];
+  adoptedAt: string | null;
+  adoptedBy: string | null;
+}
+
+/** Inserts the year's plan; null when another request inserted it first (the caller reports a version conflict). */
+export async function insertActionPlan(q: Queryable, municipalityId: string, year: number, w: ActionPlanWrite, createdBy: string | null): Promise<ActionPlanRecord | null> {
+  const r = await q.query<ActionPlanRecord>(
+    `INSERT INTO action_plans (municipality_id, year, narrative, survey, adopted_at, adopted_by, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (municipality_id, year) DO NOTHING RETURNING ${COLUMNS}`,
+    [municipalityId, year, JSON.stringify(w.narrative), JSON.stringify(w.survey), w.adoptedAt, w.adoptedBy, createdBy]);
+  return r.rows[0] ? parse(r.rows[0]) : null;
+}
+
+/** Updates the plan if it still has `rowVersion`; null when it changed meanwhile. */
+export async function updateActionPlan(q: Queryable, id: string, rowVersion: number, w: ActionPlanWrite): Promise<ActionPlanRecord | null> {
+  const r = await q.query<ActionPlanRecord>(
+    `UPDATE action_plans SET narrative = $3, survey = $4, adopted_at = $5, adopted_by = $6, row_version = row_version + 1, updated_at = now()
+      WHERE id = $1 AND row_version = $2 RETURNING ${COLUMNS}`,
+    [id, rowVersion, JSON.stringify(w.narrative), JSON.stringify(w.survey), w.adoptedAt, w.adoptedBy]);
+  return r.rows[0] ? parse(r.rows[0]) : null;
+}
