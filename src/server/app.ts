@@ -18,6 +18,7 @@ import { IncidentIndexStore } from '../services/incident-index.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { measureRoutes } from './routes/measures.ts';
+import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
 
@@ -91,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(photoRoutes, { db: opts.db });
   await app.register(settingsRoutes, { db: opts.db });
   await app.register(measureRoutes, { db: opts.db });
+  await app.register(meetingRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

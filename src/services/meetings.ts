@@ -1,0 +1,222 @@
+import { hasRole, type Actor } from '../core/access/roles.ts';
+import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
+import { buildAgenda, AGENDA_KINDS, type AgendaItem } from '../core/meetings/agenda.ts';
+import { minutesHtml, minutesMarkdown } from '../core/meetings/minutes.ts';
+import { measureType } from '../core/measures/catalogue.ts';
+import { isCalendarDate, type MeasureInput } from '../core/measures/rules.ts';
+import { stockholmDay } from '../core/measures/follow-up.ts';
+import type { Database, Queryable } from '../db/engine.ts';
+import { recordAudit } from '../db/repositories/audit.ts';
+import { listMeasures as listMeasureRows, type Measure } from '../db/repositories/measures.ts';
+import {
+  agendaMeasureIds, editionForAgenda, getDecisionRow, getMeetingRow, insertDecision, insertMeeting, latestPublishedEdition, listDecisionRows,
+  listMeetingRows, openDecisions, organisationNames, setDecisionMeasure, updateMeetingRow, type DecisionRow, type MeetingRow, type Participant,
+} from '../db/repositories/meetings.ts';
+import { createMeasure } from './measures.ts';
+
+/**
+ * Area-group meetings (områdesgruppsmöten): the agenda generated from the lägesbild and the open
+ * measures, the decisions (each can become a measure with an owner, stored together or not at all),
+ * and the minutes. Coordinators hold meetings; area groups record decisions; viewers read.
+ */
+
+export const canReadMeetings = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup', 'viewer', 'admin');
+export const canManageMeetings = (a: Actor) => hasRole(a, 'coordinator');
+export const canDecide = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup');
+
+export const MEETING_LIMITS = { titleMax: 200, participantsMax: 100, participantNameMax: 200, agendaMax: 100, minutesMax: 50_000, decisionTextMax: 2000 } as const;
+
+export interface Decision extends DecisionRow { measure: Measure | null }
+export type Meeting = Omit<MeetingRow, 'decisionCount'> & { decisions: Decision[] };
+export type MeetingSummary = Pick<MeetingRow, 'id' | 'title' | 'heldAt' | 'areaId' | 'areaName' | 'status' | 'situationPictureId' | 'decisionCount'>;
+
+export interface MeetingInput {
+  heldAt?: string;
+  title?: string;
+  areaId?: string | null;
+  situationPictureId?: string | null;
+  participants?: Array<{ organisationId: string; name?: string | null; present?: boolean }>;
+}
+
+const parseTime = (s: string | undefined) => (s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s) ? new Date(s) : null);
+
+async function checkParticipants(q: Queryable, c: IssueCollector, list: MeetingInput['participants'], municipalityId: string): Promise<Participant[]> {
+  if (!list) return [];
+  if (list.length > MEETING_LIMITS.participantsMax) c.add('participants', 'too_long', { max: MEETING_LIMITS.participantsMax });
+  const names = await organisationNames(q, [...new Set(list.map((p) => p.organisationId))], municipalityId);
+  return list.map((p, i) => {
+    if (!names.has(p.organisationId)) c.add(`participants[${i}].organisationId`, 'unknown_reference', { what: 'organisationen' });
+    const name = p.name?.trim() || null;
+    if (name && name.length > MEETING_LIMITS.participantNameMax) c.add(`participants[${i}].name`, 'too_long', { max: MEETING_LIMITS.participantNameMax });
+    return { organisationId: p.organisationId, organisationName: names.get(p.organisationId), name, present: p.present ?? true };
+  });
+}
+
+/** The agenda from an edition (or none) and the open work of the municipality or area. */
+async function generateAgenda(q: Queryable, actor: Actor, m: { municipalityId: string; areaId: string | null; situationPictureId: string | null; heldAt: Date; id: string | null }): Promise<AgendaItem[]> {
+  const edition = m.situationPictureId ? await editionForAgenda(q, m.situationPictureId, m.municipalityId) : null;
+  const ids = await agendaMeasureIds(q, m.municipalityId, m.areaId);
+  const measures = ids.length ? await listMeasureRows(q, { municipalities: [m.municipalityId], ids }) : [];
+  return buildAgenda({
+    content: edition?.content ?? null, statusLevels: edition?.statusLevels ?? [], measures,
+    openDecisions: await openDecisions(q, m.municipalityId, m.areaId, m.heldAt, m.id), now: m.heldAt,
+  });
+}
+
+export async function createMeeting(db: Database, actor: Actor, input: MeetingInput): Promise<Meeting> {
+  if (!canManageMeetings(actor)) throw new DomainError('forbidden');
+  return db.transaction(async (tx) => {
+    const c = new IssueCollector();
+    const heldAt = parseTime(input.heldAt);
+    if (!input.heldAt) c.add('heldAt', 'required');
+    else if (!heldAt) c.add('heldAt', 'format', { format: 'date-time' });
+    if (input.title !== undefined && !input.title.trim()) c.add('title', 'required');
+    if (input.title && input.title.trim().length > MEETING_LIMITS.titleMax) c.add('title', 'too_long', { max: MEETING_LIMITS.titleMax });
+    let municipalityId = actor.municipalityId;
+    let areaName: string | null = null;
+    if (input.areaId) {
+      const a = await tx.query<{ municipalityId: string; name: string }>('SELECT municipality_id AS "municipalityId", name FROM areas WHERE id = $1::uuid AND municipality_id = ANY($2::text[])', [input.areaId, actor.municipalities]);
+      if (!a.rows[0]) c.add('areaId', 'unknown_reference', { what: 'området' });
+      else ({ municipalityId, name: areaName } = a.rows[0]);
+    }
+    let situationPictureId = input.situationPictureId ?? null;
+    if (situationPictureId) {
+      const sp = await tx.query('SELECT 1 FROM situation_pictures WHERE id = $1::uuid AND municipality_id = $2', [situationPictureId, municipalityId]);
+      if (!sp.rows.length) c.add('situationPictureId', 'unknown_reference', { what: 'lägesbilden' });
+    }
+    const participants = await checkParticipants(tx, c, input.participants, municipalityId);
+    c.throwIfAny();
+    if (!situationPictureId) situationPictureId = await latestPublishedEdition(tx, municipalityId, input.areaId ?? null);
+    const place = areaName ?? (await tx.query<{ name: string }>('SELECT name FROM municipalities WHERE id = $1', [municipalityId])).rows[0]?.name ?? municipalityId;
+    const title = input.title?.trim() || `Områdesgruppsmöte ${place} ${stockholmDay(heldAt!)}`;
+    const agenda = await generateAgenda(tx, actor, { municipalityId, areaId: input.areaId ?? null, situationPictureId, heldAt: heldAt!, id: null });
+    const id = await insertMeeting(tx, { municipalityId, areaId: input.areaId ?? null, title, heldAt: heldAt!, situationPictureId, participants, agenda, createdBy: actor.userId });
+    await recordAudit(tx, { municipalityId, userId: actor.userId, action: 'meeting.create', subjectType: 'meeting', subjectId: id });
+    return (await loadMeeting(tx, actor, id))!;
+  });
+}
+
+async function loadMeeting(q: Queryable, actor: Actor, id: string): Promise<Meeting | null> {
+  const row = await getMeetingRow(q, id, actor.municipalities);
+  if (!row) return null;
+  const { decisionCount: _n, ...meeting } = row;
+  const decisions = await listDecisionRows(q, id);
+  const measureIds = decisions.map((d) => d.measureId).filter((x): x is string => !!x);
+  const measures = new Map((measureIds.length ? await listMeasureRows(q, { municipalities: actor.municipalities, ids: measureIds }) : []).map((m) => [m.id, m]));
+  return { ...meeting, decisions: decisions.map((d) => ({ ...d, measure: d.measureId ? measures.get(d.measureId) ?? null : null })) };
+}
+
+export async function getMeeting(db: Queryable, actor: Actor, id: string): Promise<Meeting> {
+  if (!canReadMeetings(actor)) throw new DomainError('forbidden');
+  const m = await loadMeeting(db, actor, id);
+  if (!m) throw notFound('meeting');
+  return m;
+}
+
+export async function listMeetings(db: Queryable, actor: Actor, query: { areaId?: string } = {}): Promise<MeetingSummary[]> {
+  if (!canReadMeetings(actor)) throw new DomainError('forbidden');
+  return (await listMeetingRows(db, actor.municipalities, query.areaId)).map(({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }) => ({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }));
+}
+
+export interface MeetingPatch {
+  rowVersion: number;
+  title?: string;
+  heldAt?: string;
+  status?: 'planned' | 'held';
+  participants?: MeetingInput['participants'];
+  agenda?: AgendaItem[];
+  minutes?: string | null;
+}
+
+export async function updateMeeting(db: Database, actor: Actor, id: string, patch: MeetingPatch): Promise<Meeting> {
+  if (!canManageMeetings(actor)) throw new DomainError(canReadMeetings(actor) ? 'forbidden' : 'forbidden');
+  return db.transaction(async (tx) => {
+    const current = await getMeetingRow(tx, id, actor.municipalities);
+    if (!current) throw notFound('meeting');
+    if (current.rowVersion !== patch.rowVersion) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'version_mismatch', params: { current: current.rowVersion } }]);
+    const c = new IssueCollector();
+    const heldAt = patch.heldAt === undefined ? undefined : parseTime(patch.heldAt);
+    if (heldAt === null) c.add('heldAt', 'format', { format: 'date-time' });
+    if (patch.title !== undefined && !patch.title.trim()) c.add('title', 'required');
+    if (patch.title && patch.title.trim().length > MEETING_LIMITS.titleMax) c.add('title', 'too_long', { max: MEETING_LIMITS.titleMax });
+    if (patch.minutes && patch.minutes.length > MEETING_LIMITS.minutesMax) c.add('minutes', 'too_long', { max: MEETING_LIMITS.minutesMax });
+    if (patch.agenda) {
+      if (patch.agenda.length > MEETING_LIMITS.agendaMax) c.add('agenda', 'too_long', { max: MEETING_LIMITS.agendaMax });
+      const seen = new Set<string>();
+      patch.agenda.forEach((a, i) => {
+        if (seen.has(a.id)) c.add(`agenda[${i}].id`, 'taken');
+        seen.add(a.id);
+        if (!a.title.trim()) c.add(`agenda[${i}].title`, 'required');
+        if (!AGENDA_KINDS.includes(a.kind)) c.add(`agenda[${i}].kind`, 'not_allowed_value', { allowed: AGENDA_KINDS.join(', ') });
+      });
+    }
+    const participants = patch.participants ? await checkParticipants(tx, c, patch.participants, current.municipalityId) : undefined;
+    c.throwIfAny();
+    const ok = await updateMeetingRow(tx, id, patch.rowVersion, {
+      title: patch.title?.trim(), heldAt: heldAt ?? undefined, status: patch.status, participants,
+      agenda: patch.agenda?.map((a) => ({ id: a.id, kind: a.kind, title: a.title.trim(), detail: a.detail ?? '', ref: a.ref ?? null })),
+      minutes: patch.minutes === undefined ? undefined : patch.minutes?.trim() || null,
+    });
+    if (!ok) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'version_mismatch', params: { current: patch.rowVersion + 1 } }]);
+    await recordAudit(tx, { municipalityId: current.municipalityId, userId: actor.userId, action: 'meeting.update', subjectType: 'meeting', subjectId: id, details: { fields: Object.keys(patch).filter((k) => k !== 'rowVersion') } });
+    return (await loadMeeting(tx, actor, id))!;
+  });
+}
+
+export interface DecisionInput {
+  text?: string;
+  agendaItem?: string | null;
+  organisationId?: string | null;
+  due?: string | null;
+  measure?: MeasureInput;
+}
+
+/**
+ * Records a decision and, with `measure`, the measure it makes (owned by the measure's organisation,
+ * else the decision's), in one transaction: a measure that fails its checks leaves no decision.
+ */
+export async function addDecision(db: Database, actor: Actor, meetingId: string, input: DecisionInput): Promise<Decision> {
+  if (!canDecide(actor)) throw new DomainError('forbidden');
+  return db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, meetingId, actor.municipalities);
+    if (!meeting) throw notFound('meeting');
+    const c = new IssueCollector();
+    const text = input.text?.trim() ?? '';
+    if (!text) c.add('text', 'required');
+    else if (text.length > MEETING_LIMITS.decisionTextMax) c.add('text', 'too_long', { max: MEETING_LIMITS.decisionTextMax });
+    if (input.agendaItem && !meeting.agenda.some((a) => a.id === input.agendaItem)) c.add('agendaItem', 'unknown_reference', { what: 'dagordningspunkten' });
+    if (input.due !== undefined && input.due !== null && !isCalendarDate(input.due)) c.add('due', 'format', { format: 'YYYY-MM-DD' });
+    if (input.organisationId && !(await organisationNames(tx, [input.organisationId], meeting.municipalityId)).size) c.add('organisationId', 'unknown_reference', { what: 'organisationen' });
+    c.throwIfAny();
+    const organisationId = input.organisationId ?? input.measure?.organisationId ?? null;
+    const id = await insertDecision(tx, { municipalityId: meeting.municipalityId, meetingId, agendaItem: input.agendaItem ?? null, text, organisationId, due: input.due ?? input.measure?.plannedEnd ?? null, createdBy: actor.userId });
+    let measure: Measure | null = null;
+    if (input.measure) {
+      measure = await createMeasure(db, actor, {
+        ...input.measure,
+        organisationId: input.measure.organisationId ?? input.organisationId ?? undefined,
+        meetingId, situationPictureId: input.measure.situationPictureId ?? meeting.situationPictureId,
+      }, tx, 'measure.');
+      await setDecisionMeasure(tx, id, measure.id);
+    }
+    await recordAudit(tx, { municipalityId: meeting.municipalityId, userId: actor.userId, action: 'meeting.decision', subjectType: 'meeting', subjectId: meetingId, details: { decisionId: id, measureId: measure?.id ?? null } });
+    const row = (await getDecisionRow(tx, id))!;
+    return { ...row, measure };
+  });
+}
+
+/** The minutes as HTML or Markdown. */
+export async function minutes(db: Queryable, actor: Actor, id: string, format: 'html' | 'md' = 'html'): Promise<string> {
+  const m = await getMeeting(db, actor, id);
+  const data = {
+    title: m.title, heldAt: new Date(m.heldAt), municipalityName: m.municipalityName, areaName: m.areaName, situationPictureTitle: m.situationPictureTitle,
+    participants: m.participants.map((p) => ({ organisationName: p.organisationName ?? p.organisationId, name: p.name, present: p.present })),
+    agenda: m.agenda,
+    decisions: m.decisions.map((d) => ({
+      text: d.text, agendaItem: d.agendaItem, organisationName: d.organisationName, due: d.due,
+      measure: d.measure ? { title: d.measure.title, typeName: measureType(d.measure.type)?.nameSv ?? d.measure.type, organisationName: d.measure.organisationName, status: d.measure.status, plannedEnd: d.measure.plannedEnd, placeName: d.measure.placeName, areaName: d.measure.areaName } : null,
+    })),
+    minutes: m.minutes,
+  };
+  return format === 'md' ? minutesMarkdown(data) : minutesHtml(data);
+}
