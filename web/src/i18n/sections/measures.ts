@@ -18,7 +18,7 @@ export default section({
     notOverdue: 'Nej',
     status: { proposed: 'Föreslagen', planned: 'Planerad', ongoing: 'Pågår', done: 'Genomförd', cancelled: 'Inställd' },
     term: { short: 'Kortsiktig', long: 'Långsiktig' },
-    kind: { situational: 'Situationell', social: 'Social' },
+    kind: { situational: 'Situationell', social: 'Social', other: 'Övrigt' },
     field: {
       type: 'Typ av åtgärd',
       term: 'Tidsperspektiv',
@@ -125,7 +125,7 @@ export default section({
     notOverdue: 'No',
     status: { proposed: 'Proposed', planned: 'Planned', ongoing: 'Ongoing', done: 'Done', cancelled: 'Cancelled' },
     term: { short: 'Short-term', long: 'Long-term' },
-    kind: { situational: 'Situational', social: 'Social' },
+    kind: { situational: 'Situational', social: 'Social', other: 'Other' },
     field: {
       type: 'Type of measure',
       term: 'Term',

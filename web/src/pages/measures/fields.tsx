@@ -77,7 +77,7 @@ export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix 
             set({ type: code, ...(mt ? { term: mt.defaultTerm } : {}), ...(!draft.title && mt ? { title: measureTypeName(types, code) } : {}) });
           }}>
             <option value="">{t('measures.field.choose')}</option>
-            {(['situational', 'social'] as const).map((k) => (
+            {(['situational', 'social', 'other'] as const).map((k) => (
               <optgroup key={k} label={t(`measures.kind.${k}`)}>
                 {types.filter((x) => x.kind === k).map((x) => <option key={x.code} value={x.code}>{measureTypeName(types, x.code)}</option>)}
               </optgroup>

@@ -24,4 +24,5 @@ test('custom has no preset period; day arithmetic and inclusive ends', () => {
   // A stored half-open end at Stockholm midnight (22:00 UTC in summer) is the day before, inclusive.
   assert.equal(inclusiveEnd('2026-07-01T22:00:00Z'), '2026-07-01');
   assert.equal(inclusiveEnd('2026-11-24T23:00:00.000Z'), '2026-11-24');
+  assert.equal(inclusiveEnd('2026-11-23'), '2026-11-23');
 });

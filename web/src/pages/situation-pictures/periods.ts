@@ -37,7 +37,11 @@ export function presetPeriod(preset: PeriodPreset, now: Date = new Date()): { fr
   return null;
 }
 
-/** The inclusive last day of a half-open period end (an ISO instant at local midnight). */
-export function inclusiveEnd(toExclusive: string): string {
-  return stockholmDay(new Date(Date.parse(toExclusive) - 1));
+/**
+ * The inclusive last day of a period's `to`: a bare YYYY-MM-DD is already inclusive (the API's
+ * summaries and follow-up windows); an ISO instant is a half-open end at local midnight (content).
+ */
+export function inclusiveEnd(to: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) return to;
+  return stockholmDay(new Date(Date.parse(to) - 1));
 }

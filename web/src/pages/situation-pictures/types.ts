@@ -55,7 +55,7 @@ export interface FeedbackItem {
   topCategories: Array<{ id?: string; nameSv: string; nameEn?: string; count: number }>;
 }
 
-export interface MeasureType { code: string; kind: 'situational' | 'social'; nameSv: string; nameEn: string; defaultTerm: 'short' | 'long' }
+export interface MeasureType { code: string; kind: 'situational' | 'social' | 'other'; nameSv: string; nameEn: string; defaultTerm: 'short' | 'long' }
 export type MeasureStatus = 'proposed' | 'planned' | 'ongoing' | 'done' | 'cancelled';
 export const MEASURE_STATUSES: MeasureStatus[] = ['proposed', 'planned', 'ongoing', 'done', 'cancelled'];
 
