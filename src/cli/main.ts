@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { register as analyze } from './commands/analyze.ts';
 import { register as demo } from './commands/demo.ts';
 import { register as importPolice } from './commands/import-police.ts';
+import { register as jobs } from './commands/jobs.ts';
 import { register as migrate } from './commands/migrate.ts';
 import { register as seedDemo } from './commands/seed-demo.ts';
 import { register as serve } from './commands/serve.ts';
@@ -13,7 +14,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, seedDemo, user, analyze, importPolice]) register(program);
+  for (const register of [serve, demo, migrate, seedDemo, user, analyze, jobs, importPolice]) register(program);
   return program;
 }
 

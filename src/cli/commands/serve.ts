@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Database } from '../../db/engine.ts';
 import { buildApp } from '../../server/app.ts';
+import { startJobLoop, type JobLoop } from '../../jobs/runner.ts';
 import { serverConfig, type ServerConfig } from '../config.ts';
 import { openMigrated } from '../open-migrated.ts';
 
@@ -15,10 +16,12 @@ export async function serve(db: Database, config: ServerConfig): Promise<void> {
     trustProxy: config.trustProxy,
   });
   let closing = false;
+  let jobs: JobLoop | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal}: stänger …`);
+    await jobs?.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -27,6 +30,9 @@ export async function serve(db: Database, config: ServerConfig): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
   log(`Lägesbild lyssnar på ${address} (API-dokumentation: ${address}/docs)`);
+  // The scheduled lägesbild draft and its e-mail, every minute (src/jobs/runner.ts).
+  if (config.jobs.scheduler) jobs = startJobLoop(db, null, config.jobs, { info: (m) => app.log.info(m), error: (m, e) => app.log.error({ err: e }, m) });
+  else log('schemalagda jobb avstängda (LAGESBILD_SCHEDULER=off)');
 }
 
 export function register(program: Command): void {
@@ -40,7 +46,11 @@ Environment:
   DATA_DIR        directory of the embedded database (default ./data)
   DATABASE_URL    postgres://user:password@host:5432/db — use a PostgreSQL server instead
   SECURE_COOKIES  true behind HTTPS
-  TRUST_PROXY     true behind a reverse proxy (client address from X-Forwarded-For)`)
+  TRUST_PROXY     true behind a reverse proxy (client address from X-Forwarded-For)
+  SMTP_URL        smtp://host:port for the scheduler's e-mail (without it e-mail stays queued)
+  MAIL_FROM       sender of that e-mail (default Lägesbild <lagesbild@localhost>)
+  PUBLIC_URL      the app's address for links in e-mail (default http://127.0.0.1:3000)
+  LAGESBILD_SCHEDULER  off: no scheduled drafts or e-mail in this process`)
     .action(async () => {
       const config = serverConfig();
       const db = await openMigrated(config, log);

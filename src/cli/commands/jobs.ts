@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { runJobsOnce, describePass } from '../../jobs/runner.ts';
+import { databaseConfig, jobsConfig } from '../config.ts';
+import { openMigrated } from '../open-migrated.ts';
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+export function parseNow(s: string | undefined): Date {
+  if (s === undefined) return new Date();
+  const d = new Date(s);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s) || Number.isNaN(d.getTime())) throw new Error(`--now must be an ISO 8601 time (2026-11-23T08:00:00+01:00), got "${s}"`);
+  return d;
+}
+
+export function register(program: Command): void {
+  const jobs = program.command('jobs').description('Scheduled work: the automatic lägesbild draft and its e-mail');
+  jobs
+    .command('run')
+    .description('Run one scheduler tick and one mailer pass, print what was done (for cron; the server does this every minute)')
+    .option('--now <time>', 'act as if it were this time (ISO 8601); default now')
+    .addHelpText('after', `
+Environment:
+  SMTP_URL     smtp://host:port or smtps://user:password@host:465; without it e-mail stays queued
+  MAIL_FROM    sender, e.g. "Lägesbild <lagesbild@kommun.se>"
+  PUBLIC_URL   the app's address for links in e-mail (default http://127.0.0.1:3000)
+Exit status 1 when a draft or an e-mail failed (it is retried later).`)
+    .action(async (o: { now?: string }) => {
+      const now = parseNow(o.now);
+      const config = jobsConfig();
+      const db = await openMigrated(databaseConfig(), log);
+      try {
+        const pass = await runJobsOnce(db, null, now, config);
+        const lines = describePass(pass);
+        process.stdout.write(lines.length ? `${lines.join('\n')}\n` : `inget att göra (${now.toISOString()})\n`);
+        if (pass.drafts.some((d) => d.status === 'failed') || (pass.mail?.failed ?? 0) > 0) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+    });
+}

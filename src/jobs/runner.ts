@@ -1,0 +1,81 @@
+/**
+ * Runs the scheduled work: one pass of the scheduler and one of the mailer, either once (the
+ * `lagesbild jobs run` command, for cron) or every minute inside the server process. All state is
+ * in the database (job_runs, notifications), so any number of processes may run the loop.
+ */
+import type { Database } from '../db/engine.ts';
+import type { IncidentIndexStore } from '../services/incident-index.ts';
+import { sendPendingEmails, type MailPass } from './mailer.ts';
+import { tick, runKey, type TickOutcome } from './scheduler.ts';
+
+export interface JobsSettings {
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string;
+}
+
+export interface JobsPass {
+  drafts: TickOutcome[];
+  /** null when no SMTP server is configured: the e-mail waits in the table. */
+  mail: MailPass | null;
+}
+
+/** One scheduler tick, then one mailer pass (so a new draft's e-mail goes out in the same pass). */
+export async function runJobsOnce(db: Database, index: IncidentIndexStore | null, now: Date, s: JobsSettings): Promise<JobsPass> {
+  const drafts = await tick(db, index, now, { publicUrl: s.publicUrl });
+  const mail = s.smtpUrl ? await sendPendingEmails(db, now, { smtpUrl: s.smtpUrl, from: s.mailFrom }) : null;
+  return { drafts, mail };
+}
+
+/** What a pass did, one line per event, in Swedish like the rest of the command line. */
+export function describePass(p: JobsPass): string[] {
+  const lines: string[] = [];
+  for (const d of p.drafts) {
+    const what = `lägesbildsutkast ${d.municipalityId} ${runKey(d.run)} (försök ${d.attempt})`;
+    lines.push(d.status === 'done'
+      ? `${what}: klart, ${d.total} händelser, id ${d.situationPictureId}, ${d.emails} e-postmeddelanden köade`
+      : `${what}: misslyckades: ${d.error}`);
+  }
+  if (p.mail === null) lines.push('e-post: SMTP_URL är inte satt; meddelandena väntar i kön');
+  else {
+    if (p.mail.sent || p.mail.failed) lines.push(`e-post: ${p.mail.sent} skickade, ${p.mail.failed} misslyckades${p.mail.gaveUp ? ` (${p.mail.gaveUp} ges upp)` : ''}`);
+    for (const e of p.mail.errors) lines.push(`  ${e.email} (försök ${e.attempt}): ${e.error}`);
+  }
+  return lines;
+}
+
+export interface JobLoop {
+  /** Stops the timer and waits for a pass under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a pass every `intervalMs` (first after `firstDelayMs`) until stopped. A pass never overlaps
+ * the next; errors are logged, never thrown; the timer does not keep the process alive.
+ */
+export function startJobLoop(db: Database, index: IncidentIndexStore | null, s: JobsSettings, log: { info(m: string): void; error(m: string, e?: unknown): void }, opts: { intervalMs?: number; firstDelayMs?: number; clock?: () => Date } = {}): JobLoop {
+  const interval = opts.intervalMs ?? 60_000;
+  const clock = opts.clock ?? (() => new Date());
+  let stopped = false;
+  let current: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  if (!s.smtpUrl) log.info('SMTP_URL är inte satt: e-post från Lägesbild köas men skickas inte');
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      current = Promise.resolve().then(() => runJobsOnce(db, index, clock(), s))
+        .then((p) => { for (const line of describePass({ ...p, mail: p.mail ?? { sent: 0, failed: 0, gaveUp: 0, errors: [] } })) log.info(line); })
+        .catch((e) => log.error('schemalagda jobb misslyckades', e))
+        .finally(() => schedule(interval));
+    }, ms);
+    timer.unref();
+  };
+  schedule(opts.firstDelayMs ?? 5_000);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}
