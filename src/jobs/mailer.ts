@@ -41,7 +41,8 @@ export async function sendPendingEmails(db: Database, now: Date, opts: MailerOpt
   const batch = await db.transaction((tx) => claimDueEmails(tx, { now, limit: BATCH, maxAttempts: MAX_ATTEMPTS, leaseMin: LEASE_MIN }));
   if (!batch.length) return pass;
   const timeout = opts.timeoutMs ?? 30_000;
-  const transport = nodemailer.createTransport(opts.smtpUrl, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout } as object);
+  // Options in the URL (smtps://…?tls.rejectUnauthorized=false) win over these.
+  const transport = nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
   try {
     for (const m of batch) {
       try {

@@ -158,6 +158,27 @@ for (const engine of testEngines()) {
       assert.ok(dead.last_error);
     });
 
+    test('a mail server that accepts the connection and never answers times out; the row waits', async () => {
+      const { createServer } = await import('node:net');
+      const held: import('node:net').Socket[] = [];
+      const silent = createServer((sock) => { held.push(sock); });
+      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+      try {
+        await queueEmails(t.db, { municipalityId: FX.alingsas, kind: 'draft_ready', subject: 'Tyst', body: 'Hej', subjectType: 'test', subjectId: 'tyst', userIds: [], addresses: ['tyst@alingsas.test'] });
+        const started = Date.now();
+        const pass = await sendPendingEmails(t.db, later(MONDAY, 3 * 24 * 60), { smtpUrl: `smtp://127.0.0.1:${(silent.address() as any).port}`, from: MAIL_FROM, timeoutMs: 300 });
+        assert.ok(Date.now() - started < 10_000, 'did not hang');
+        assert.deepEqual([pass.sent, pass.failed], [0, 1]);
+        assert.match(pass.errors[0].error, /timeout|greeting/i);
+        const r = (await t.db.query<{ sent_at: Date | null; last_error: string | null }>(`SELECT sent_at, last_error FROM notifications WHERE subject = 'Tyst'`)).rows[0];
+        assert.equal(r.sent_at, null);
+        assert.ok(r.last_error);
+      } finally {
+        for (const s of held) s.destroy();
+        await new Promise<void>((r) => silent.close(() => r()));
+      }
+    });
+
     test('a failed run keeps its error, is retried after the back-off and then makes the draft', async () => {
       await setScheduleSetting(t.db, FX.vargarda, { cadence: 'weekly', weekday: 1, notify: [] });
       const before = await count('notifications');
