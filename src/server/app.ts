@@ -14,6 +14,8 @@ import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { lagesbildRoutes } from './routes/lagesbild.ts';
 import { situationPictureRoutes } from './routes/situation-pictures.ts';
+import { actionPlanRoutes } from './routes/action-plans.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { IncidentIndexStore } from '../services/incident-index.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -82,6 +84,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
   await app.register(lagesbildRoutes, { db: opts.db, index });
   await app.register(situationPictureRoutes, { db: opts.db, index });
+  await app.register(actionPlanRoutes, { db: opts.db });
+  await app.register(documentRoutes, { db: opts.db, index });
   // Load the index as soon as the server is ready, not on the first map request.
   if (index) {
     let warming: Promise<unknown> = Promise.resolve();
