@@ -1,0 +1,118 @@
+/**
+ * Makes the documents: gathers an edition (or the year's mapping, plan and measures), the offline map
+ * layers and the names, builds the blocks and renders them as PDF, HTML or DOCX. Used by the HTTP
+ * routes and by `lagesbild report`. Every export is audited: a document carries incident data out of
+ * the system.
+ */
+import { hasRole, type Actor } from '../core/access/roles.ts';
+import { DomainError } from '../core/errors/index.ts';
+import { fieldMessage } from '../core/i18n/errors.ts';
+import { measureType } from '../core/measures/catalogue.ts';
+import { parsePeriod, periodLabel } from '../core/situation-picture/period.ts';
+import type { Database } from '../db/engine.ts';
+import { recordAudit } from '../db/repositories/audit.ts';
+import { listCategories } from '../db/repositories/categories.ts';
+import { mapLayers3006 } from '../db/repositories/map-layers.ts';
+import { actionPlanDocument, type ActionPlanDocumentInput } from '../reports/action-plan/document.ts';
+import { renderDocx } from '../reports/document/docx.ts';
+import { renderHtml } from '../reports/document/html.ts';
+import type { ReportDocument } from '../reports/document/model.ts';
+import { renderPdf } from '../reports/document/pdf.ts';
+import { lagesbildDocument } from '../reports/lagesbild/document.ts';
+import type { MapLayers } from '../reports/map/render.ts';
+import { getActionPlan } from './action-plans.ts';
+import { computeFollowUp } from './follow-up.ts';
+import type { IncidentIndexStore } from './incident-index.ts';
+import { listMeasures } from './measures.ts';
+import { computeSituationPictureContent, getSituationPicture } from './situation-pictures.ts';
+
+export const LAGESBILD_FORMATS = ['pdf', 'html'] as const;
+export const ACTION_PLAN_FORMATS = ['pdf', 'docx'] as const;
+export type DocumentFormat = 'pdf' | 'html' | 'docx';
+
+export interface RenderedDocument {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+const CONTENT_TYPES: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** Reporters see återkoppling, not the full mapping: the documents are for the EST partners. */
+export const canExportDocuments = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup', 'viewer', 'admin');
+
+const userIdOf = (a: Actor) => (a.userId === 'system' ? null : a.userId);
+const measureTypeName = (code: string) => measureType(code)?.nameSv ?? code;
+
+export async function render(d: ReportDocument, format: DocumentFormat): Promise<RenderedDocument> {
+  const body = format === 'pdf' ? await renderPdf(d) : format === 'docx' ? await renderDocx(d) : Buffer.from(renderHtml(d), 'utf8');
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${d.fileName}.${format}` };
+}
+
+async function layersOf(db: Database, municipalityId: string): Promise<MapLayers> {
+  return (await mapLayers3006(db, municipalityId)) as MapLayers;
+}
+
+/** A stored edition as a document; drafts carry UTKAST. */
+export async function situationPictureDocument(db: Database, actor: Actor, id: string, format: 'pdf' | 'html'): Promise<RenderedDocument> {
+  if (!canExportDocuments(actor)) throw new DomainError('forbidden');
+  const sp = await getSituationPicture(db, actor, id);
+  const d = lagesbildDocument({
+    title: sp.title, version: sp.version, status: sp.status, publishedAt: sp.publishedAt, content: sp.content,
+    narrative: sp.narrative, statusLevels: sp.statusLevels, layers: await layersOf(db, sp.municipalityId), measureTypeName,
+  });
+  const out = await render(d, format);
+  await recordAudit(db, { municipalityId: sp.municipalityId, userId: userIdOf(actor), action: 'document.export', subjectType: 'situation_picture', subjectId: sp.id, details: { format, status: sp.status, version: sp.version } });
+  return out;
+}
+
+/** A lägesbild computed now for a period, not stored (the command line's scheduled use). */
+export async function liveLagesbildDocument(db: Database, index: IncidentIndexStore | null, actor: Actor, p: { municipalityId: string; from: string; to: string; format: 'pdf' | 'html' }): Promise<RenderedDocument> {
+  if (!canExportDocuments(actor)) throw new DomainError('forbidden');
+  const { from, to } = parsePeriod(p.from, p.to);
+  const content = await computeSituationPictureContent(db, index, actor, { municipalityId: p.municipalityId, from, to });
+  const d = lagesbildDocument({
+    title: `Lägesbild ${content.municipality.name} ${periodLabel(from, to)}`, version: 1, status: 'draft', publishedAt: null, content,
+    narrative: { summary: '', problems: [] }, statusLevels: [], layers: await layersOf(db, p.municipalityId), measureTypeName,
+  });
+  const out = await render(d, p.format);
+  await recordAudit(db, { municipalityId: p.municipalityId, userId: userIdOf(actor), action: 'document.export', subjectType: 'situation_picture', details: { format: p.format, from: p.from, to: p.to, live: true } });
+  return out;
+}
+
+/** Does a measure's time overlap the year? A measure without dates counts (it is still to be planned). */
+function inYear(m: { actualStart: string | null; plannedStart: string | null; actualEnd: string | null; plannedEnd: string | null; status: string }, year: number): boolean {
+  const start = m.actualStart ?? m.plannedStart;
+  const end = m.actualEnd ?? m.plannedEnd;
+  return (!start || start <= `${year}-12-31`) && (!end || end >= `${year}-01-01`);
+}
+
+/** The yearly "Lägesbild och åtgärdsplan" as PDF or DOCX. */
+export async function actionPlanDocumentFile(db: Database, index: IncidentIndexStore | null, actor: Actor, year: unknown, format: 'pdf' | 'docx', municipalityId = actor.municipalityId): Promise<RenderedDocument> {
+  if (!canExportDocuments(actor)) throw new DomainError('forbidden');
+  const plan = await getActionPlan(db, actor, year, municipalityId);
+  const { from, to } = parsePeriod(`${plan.year}-01-01`, `${plan.year}-12-31`);
+  const content = await computeSituationPictureContent(db, index, actor, { municipalityId, from, to });
+  const layers = await layersOf(db, municipalityId);
+  const measures: ActionPlanDocumentInput['measures'] = [];
+  for (const m of (await listMeasures(db, actor, {})).filter((x) => x.municipalityId === municipalityId && inYear(x, plan.year))) {
+    try {
+      measures.push({ measure: m, followUp: await computeFollowUp(db, actor, m.id, { lang: 'sv' }), notEvaluable: null });
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== 'validation_failed') throw e;
+      measures.push({ measure: m, followUp: null, notEvaluable: e.fields.map((f) => fieldMessage('sv', f)).join(' ') || 'Kan inte utvärderas än.' });
+    }
+  }
+  const categories = new Map((await listCategories(db, [municipalityId])).map((c) => [c.id, c.nameSv]));
+  const d = actionPlanDocument({
+    municipality: content.municipality, year: plan.year, plan, content, layers, measures, measureTypeName,
+    names: { category: (id) => categories.get(id), place: (id) => layers.places.find((p) => p.id === id)?.name, area: (id) => layers.areas.find((a) => a.id === id)?.name },
+  });
+  const out = await render(d, format);
+  await recordAudit(db, { municipalityId, userId: userIdOf(actor), action: 'document.export', subjectType: 'action_plan', subjectId: plan.id ?? undefined, details: { format, year: plan.year } });
+  return out;
+}
