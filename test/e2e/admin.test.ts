@@ -58,6 +58,40 @@ describe('e2e: administration', { skip: skipReason() }, () => {
     await page.context().close();
   });
 
+  test('an area is renamed and gets a new geometry from a SWEREF 99 file; a file with two features is refused and changes nothing', async () => {
+    const square = (lon: number, lat: number, d: number) => ({ type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] });
+    const [area] = await e2e.call<Array<{ id: string; name: string; areaKm2: number }>>('admin', 'POST', '/api/areas', {
+      kind: 'district', geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'E2E-området' }, geometry: square(12.52, 57.925, 0.01) }] },
+    });
+    const page = await e2e.pageAs('admin');
+    await page.goto(`${e2e.url}/#/admin/omraden`);
+    await page.getByRole('button', { name: 'Ändra E2E-området' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Ändra E2E-området' }) });
+    // Two features: refused in the browser, nothing sent.
+    const two = { type: 'FeatureCollection', features: [1, 2].map((k) => ({ type: 'Feature', properties: {}, geometry: square(12.52 + k * 0.02, 57.925, 0.01) })) };
+    await form.getByLabel('Ny geometri (valfritt)').setInputFiles({ name: 'two.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(two)) });
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await form.getByText('Filen måste innehålla exakt ett objekt (den har 2).').waitFor();
+    await axe(page, 'admin/omraden edit with errors');
+    // One polygon of 1 km × 1 km in SWEREF 99 TM (EPSG:3006) as QGIS writes it.
+    const sweref = (x: number, y: number) => Buffer.from(JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3006' } },
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 1000, y], [x + 1000, y + 1000], [x, y + 1000], [x, y]]] } }] }));
+    await form.getByLabel(/^Namn/).fill('E2E-området, nytt');
+    // 15 km west of Alingsås: the server refuses it by the field, and keeps name and geometry.
+    await form.getByLabel('Ny geometri (valfritt)').setInputFiles({ name: 'outside.geojson', mimeType: 'application/geo+json', buffer: sweref(339_000, 6_423_000) });
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await form.getByText(/Platsen ligger utanför 1489/).waitFor();
+    assert.equal((await e2e.call<Array<{ id: string; name: string }>>('admin', 'GET', '/api/areas')).find((a) => a.id === area.id)!.name, 'E2E-området');
+    await form.getByLabel('Ny geometri (valfritt)').setInputFiles({ name: 'one.geojson', mimeType: 'application/geo+json', buffer: sweref(353_000, 6_423_000) });
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('rowheader', { name: 'E2E-området, nytt' }).waitFor();
+    const areas = await e2e.call<Array<{ id: string; name: string; areaKm2: number }>>('admin', 'GET', '/api/areas');
+    const changed = areas.find((a) => a.id === area.id)!;
+    assert.equal(changed.name, 'E2E-området, nytt');
+    assert.ok(Math.abs(changed.areaKm2 - 1) < 0.01, `area ${changed.areaKm2} km², was ${area.areaKm2}`);
+    await page.context().close();
+  });
+
   test('a coordinator manages users, categories, areas and places but not organisations', async () => {
     const page = await e2e.pageAs('coordinator');
     await page.goto(`${e2e.url}/#/admin`);

@@ -137,6 +137,10 @@ export default section({
       name: 'Namn',
       code: 'Kod',
       km2: 'Yta (km²)',
+      editTitle: 'Ändra {name}',
+      newGeometry: 'Ny geometri (valfritt)',
+      newGeometryHint: 'En GeoJSON-fil med exakt en polygon, i WGS 84 eller SWEREF 99. Utan fil behålls den nuvarande geometrin.',
+      oneFeature: 'Filen måste innehålla exakt ett objekt (den har {count}).',
       check: {
         empty: 'Filen är tom.',
         tooLarge: 'Filen är för stor (högst {maxMb} MB).',
@@ -325,6 +329,10 @@ export default section({
       name: 'Name',
       code: 'Code',
       km2: 'Area (km²)',
+      editTitle: 'Change {name}',
+      newGeometry: 'New geometry (optional)',
+      newGeometryHint: 'A GeoJSON file with exactly one polygon, in WGS 84 or SWEREF 99. Without a file the current geometry is kept.',
+      oneFeature: 'The file must hold exactly one feature (it has {count}).',
       check: {
         empty: 'The file is empty.',
         tooLarge: 'The file is too large (at most {maxMb} MB).',

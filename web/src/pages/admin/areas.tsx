@@ -5,6 +5,7 @@ import { fmt, t, type MessageKey } from '../../i18n/index.ts';
 import { deleteErrorMessage, LoadState, useList } from './common.tsx';
 import { controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from './form.tsx';
 import { checkGeoJsonFile, featureOfField, type GeoJsonCheck, type Problem } from './geojsonFile.ts';
+import { featuresOf, reprojectGeometry } from '../../../../src/core/geojson/index.ts';
 
 export const AREA_KINDS = ['district', 'deso', 'area_group', 'other'] as const;
 const areaKindLabel = (k: string) => ((AREA_KINDS as readonly string[]).includes(k) ? t(`admin.areaKinds.${k}` as MessageKey) : k);
@@ -16,11 +17,12 @@ function problemText(p: Problem): string {
   return p.feature === undefined ? text : t('admin.areas.inFeature', { n: p.feature + 1, message: text });
 }
 
-/** Areas (districts, DeSO, area-group areas): list with kind and km², GeoJSON upload with per-feature errors, delete. */
+/** Areas (districts, DeSO, area-group areas): list with kind and km², GeoJSON upload with per-feature errors, edit (name, kind, code, a new geometry from a file), delete. */
 export default function AreasPage() {
   const { items, error, reload } = useList<Area>('/api/areas');
   const [msg, announce] = useAnnouncer();
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const [editing, setEditing] = useState<Area | null>(null);
 
   async function remove(a: Area) {
     if (!confirm(t('admin.confirmDelete', { name: a.name }))) return;
@@ -39,6 +41,14 @@ export default function AreasPage() {
       <h2 id="admin-sub-title" tabIndex={-1}>{t('admin.nav.areas')}</h2>
       <LiveRegion message={msg} />
       <UploadForm onUploaded={async (n) => { await reload(); announce(t('admin.areas.uploaded', { count: n })); }} />
+      {editing && (
+        <EditForm key={editing.id} area={editing} onDone={async (saved) => {
+          const id = editing.id;
+          setEditing(null);
+          if (saved) { await reload(); announce(t('admin.saved', { name: saved.name })); }
+          setTimeout(() => document.getElementById(`area-edit-${id}`)?.focus(), 0);
+        }} />
+      )}
       <h3>{t('admin.areas.listTitle')}</h3>
       <LoadState error={error} loading={!items} />
       {items && items.length === 0 && <p>{t('admin.areas.none')}</p>}
@@ -55,6 +65,7 @@ export default function AreasPage() {
                   <td>{a.code ?? ''}</td>
                   <td class="num">{fmt.number(a.areaKm2, 2)}</td>
                   <td class="row-actions">
+                    <button type="button" id={`area-edit-${a.id}`} onClick={() => { setEditing(a); setTimeout(() => document.getElementById('area-edit-title')?.focus(), 0); }} aria-label={t('admin.editNamed', { name: a.name })}>{t('app.edit')}</button>
                     <button type="button" class="danger" onClick={() => remove(a)} aria-label={t('admin.deleteNamed', { name: a.name })}>{t('app.delete')}</button>
                     {rowError?.id === a.id && <p class="field-error" role="alert">{rowError.message}</p>}
                   </td>
@@ -185,6 +196,79 @@ function UploadForm({ onUploaded }: { onUploaded: (count: number) => void }) {
       )}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy} aria-busy={busy}>{busy ? t('admin.areas.uploading') : t('admin.areas.upload')}</button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Changes one area: its name, kind and code, and — when a file is chosen — its geometry, from a
+ * GeoJSON file with exactly one polygon feature (WGS 84 or SWEREF 99 as QGIS saves it; reprojected
+ * here, checked again by the server, which keeps the old geometry if the new one is refused).
+ */
+function EditForm({ area, onDone }: { area: Area; onDone: (saved: Area | null) => void }) {
+  const [name, setName] = useState(area.name);
+  const [kind, setKind] = useState<string>(area.kind);
+  const [code, setCode] = useState(area.code ?? '');
+  const [check, setCheck] = useState<GeoJsonCheck | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const err = (f: string) => fieldMessage(errors, f);
+
+  async function onFile(e: Event) {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    setErrors(NO_ERRORS);
+    setCheck(file ? await checkGeoJsonFile(file) : null);
+  }
+
+  /** The chosen file's one geometry in WGS 84, or the reason it cannot be used. */
+  function newGeometry(): { geometry?: unknown; problem?: string } {
+    if (!check) return {};
+    if (!check.geojson || check.problems.length) return { problem: check.problems.map(problemText).join(' ') || t('admin.areas.check.notGeoJson') };
+    const features = featuresOf(check.geojson) ?? [];
+    if (features.length !== 1 || !features[0].geometry) return { problem: t('admin.areas.oneFeature', { count: features.length }) };
+    return { geometry: reprojectGeometry(features[0].geometry as { type: string; coordinates: unknown }, (check.crs ?? 4326) as 4326, 4326) };
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const fields: FieldError[] = [];
+    if (!name.trim()) fields.push({ field: 'name', code: 'required', message: t('admin.form.requiredError') });
+    const g = newGeometry();
+    if (g.problem) fields.push({ field: 'geometry', code: 'invalid_geometry', message: g.problem });
+    if (fields.length) { setErrors({ message: t('admin.form.fixFields'), fields }); return; }
+    setBusy(true);
+    try {
+      const saved = await api.patch<Area>(`/api/areas/${area.id}`, { name: name.trim(), kind, code: code.trim() || null, ...(g.geometry ? { geometry: g.geometry } : {}) });
+      onDone(saved);
+    } catch (ex) {
+      setErrors(errorsFrom(ex));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="card admin-form" onSubmit={submit} noValidate aria-labelledby="area-edit-title">
+      <h3 id="area-edit-title" tabIndex={-1}>{t('admin.areas.editTitle', { name: area.name })}</h3>
+      {errors.message && <p class="error" role="alert">{errors.message}</p>}
+      <Label for="area-edit-name" required>{t('admin.areas.name')}</Label>
+      <input value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={200} {...controlProps('area-edit-name', err('name'))} />
+      <FieldMessage id="area-edit-name" error={err('name')} />
+      <Label for="area-edit-kind" required>{t('admin.areas.kind')}</Label>
+      <select value={kind} onChange={(e) => setKind(e.currentTarget.value)} {...controlProps('area-edit-kind', err('kind'))}>
+        {AREA_KINDS.map((k) => <option key={k} value={k}>{areaKindLabel(k)}</option>)}
+      </select>
+      <FieldMessage id="area-edit-kind" error={err('kind')} />
+      <Label for="area-edit-code">{t('admin.areas.code')}</Label>
+      <input value={code} onInput={(e) => setCode(e.currentTarget.value)} maxLength={50} {...controlProps('area-edit-code', err('code'))} />
+      <FieldMessage id="area-edit-code" error={err('code')} />
+      <Label for="area-edit-file">{t('admin.areas.newGeometry')}</Label>
+      <input type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={onFile} {...controlProps('area-edit-file', err('geometry'), true)} />
+      <FieldMessage id="area-edit-file" error={err('geometry')} hint={t('admin.areas.newGeometryHint')} />
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={busy} aria-busy={busy}>{t('app.save')}</button>
+        <button type="button" onClick={() => onDone(null)}>{t('app.cancel')}</button>
       </div>
     </form>
   );
