@@ -13,6 +13,7 @@ const SUBPAGES = [
   ['kategorier', 'Kategorier'],
   ['omraden', 'Områden'],
   ['platser', 'Platser'],
+  ['schema', 'Schemalagd lägesbild'],
 ] as const;
 
 describe('e2e: administration', { skip: skipReason() }, () => {
@@ -89,6 +90,23 @@ describe('e2e: administration', { skip: skipReason() }, () => {
     const changed = areas.find((a) => a.id === area.id)!;
     assert.equal(changed.name, 'E2E-området, nytt');
     assert.ok(Math.abs(changed.areaKm2 - 1) < 0.01, `area ${changed.areaKm2} km², was ${area.areaKm2}`);
+    await page.context().close();
+  });
+
+  test('the scheduled lägesbild: a bad address is named by its line and nothing is stored; then it is saved', async () => {
+    const page = await e2e.pageAs('coordinator');
+    await page.goto(`${e2e.url}/#/admin/schema`);
+    await page.getByLabel('Hur ofta').selectOption({ label: 'Varje vecka' });
+    await page.getByLabel('Veckodag').selectOption({ label: 'tisdag' });
+    await page.getByLabel('Fler mottagare av e-post').fill('brå@alingsas.test\ninte-en-adress');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(/Rad 2 \(inte-en-adress\)/).first().waitFor();
+    await axe(page, 'admin/schema with errors');
+    assert.equal((await e2e.call<{ cadence: string }>('coordinator', 'GET', '/api/settings/schedule')).cadence, 'off');
+    await page.getByLabel('Fler mottagare av e-post').fill('bra@alingsas.test');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Schemat sparades.').waitFor();
+    assert.deepEqual(await e2e.call('coordinator', 'GET', '/api/settings/schedule'), { cadence: 'weekly', weekday: 2, notify: ['bra@alingsas.test'] });
     await page.context().close();
   });
 

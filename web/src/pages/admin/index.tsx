@@ -9,6 +9,7 @@ import CategoriesPage from './categories.tsx';
 import MapSettingsPage from './map-settings.tsx';
 import OrganisationsPage from './organisations.tsx';
 import PlacesPage from './places.tsx';
+import SchedulePage from './schedule.tsx';
 import UsersPage from './users.tsx';
 import './admin.css';
 
@@ -21,6 +22,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'kategorier', title: 'admin.nav.categories', intro: 'admin.intro.categories', roles: ['admin', 'coordinator'], Component: CategoriesPage },
   { slug: 'omraden', title: 'admin.nav.areas', intro: 'admin.intro.areas', roles: ['admin', 'coordinator'], Component: AreasPage },
   { slug: 'platser', title: 'admin.nav.places', intro: 'admin.intro.places', roles: ['admin', 'coordinator'], Component: PlacesPage },
+  { slug: 'schema', title: 'admin.nav.schedule', intro: 'admin.intro.schedule', roles: ['admin', 'coordinator'], Component: SchedulePage },
   { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', roles: ['admin'], Component: MapSettingsPage },
 ];
 
