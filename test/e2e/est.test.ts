@@ -158,6 +158,7 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     await page.goto(`${e2e.url}/#/lagesbilder/${editionId}`);
     await page.getByRole('link', { name: 'Nytt möte från lägesbilden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt möte' }).waitFor();
+    await page.locator(`#mt-picture option[value="${editionId}"]`).waitFor({ state: 'attached' });
     assert.equal(await page.locator('#mt-picture').inputValue(), editionId);
     await page.getByLabel('Polisen lokalpolisområde Alingsås').check();
     await page.getByLabel('AB Alingsåshem').check();
@@ -175,7 +176,7 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     const measuresBefore = await count('/api/measures');
     await page.locator('.est-agenda > li').first().getByRole('button', { name: 'Fatta beslut' }).click();
     const form = page.locator('form.est-decision');
-    await form.getByLabel('Beslut', { exact: true }).fill(`Belysning och vuxennärvaro vid ${improving.placeName}`);
+    await form.locator('textarea[id$="-text"]').fill(`Belysning och vuxennärvaro vid ${improving.placeName}`);
     await form.getByLabel('Skapa åtgärd').check();
     await form.locator('select[id$="-m-type"]').selectOption('belysning');
     await form.locator('input[id$="-m-title"]').fill(`Ny belysning vid ${improving.placeName}`);
@@ -243,6 +244,7 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     const year = new Date().getFullYear();
     await page.goto(`${e2e.url}/#/handlingsplan/${year}`);
     await page.getByRole('heading', { level: 1, name: `Lägesbild och åtgärdsplan ${year}` }).waitFor();
+    await page.locator('fieldset.est-plain:not([disabled])').waitFor();
     await page.getByLabel('Inledning').fill('Alingsås arbetar med EST-metoden i områdesgrupper.');
     await page.getByRole('button', { name: 'Lägg till rad' }).click();
     await page.getByLabel('Indikator, rad 1').fill('Andel som känner sig otrygga ute sent en kväll');

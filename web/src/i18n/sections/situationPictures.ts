@@ -146,6 +146,8 @@ export default section({
       placeMade: 'Platsen „{name}“ är skapad.',
       newMeasureHere: 'Ny åtgärd här',
       cellText: 'Ruta {cell}',
+      showAll: 'Visa alla {count} rutor',
+      showFewer: 'Visa färre',
     },
     emerging: {
       'No Pattern Detected': 'Inget mönster',
@@ -402,6 +404,8 @@ export default section({
       placeMade: 'The place “{name}” has been created.',
       newMeasureHere: 'New measure here',
       cellText: 'Cell {cell}',
+      showAll: 'Show all {count} cells',
+      showFewer: 'Show fewer',
     },
     emerging: {
       'No Pattern Detected': 'No pattern',

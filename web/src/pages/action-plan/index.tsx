@@ -107,7 +107,7 @@ function ActionPlanYear({ year }: { year: number }) {
       <LiveRegion message={msg} />
       <form ref={formRef} class="admin-form est-wide" onSubmit={save} noValidate>
         <ErrorSummary errors={errors} known={['narrative', 'survey', 'adoptedAt', 'adoptedBy']} />
-        <fieldset disabled={!canEdit} class="est-plain">
+        <fieldset disabled={!canEdit || (!data && !error)} class="est-plain" aria-busy={!data && !error}>
           <section class="est-section card" aria-labelledby="ap-text-h">
             <h2 id="ap-text-h">{t('actionPlan.narrative')}</h2>
             <Label for="ap-intro">{t('actionPlan.introduction')}</Label>
@@ -207,7 +207,7 @@ function ActionPlanYear({ year }: { year: number }) {
             </div>
           </section>
         </fieldset>
-        {canEdit && <div class="form-actions"><button type="submit" class="primary" disabled={busy}>{t('actionPlan.save')}</button></div>}
+        {canEdit && <div class="form-actions"><button type="submit" class="primary" disabled={busy || (!data && !error)}>{t('actionPlan.save')}</button></div>}
       </form>
     </div>
   );

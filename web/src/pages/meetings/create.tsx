@@ -79,7 +79,7 @@ export default function CreateMeeting() {
         <Label for="mt-picture">{t('meetings.field.situationPicture')}</Label>
         <select {...controlProps('mt-picture', err('situationPictureId'), true)} value={pictureId} onChange={(e) => setPictureId((e.target as HTMLSelectElement).value)}>
           <option value="">{t('meetings.field.none')}</option>
-          {(pictures.data?.items ?? []).map((p) => <option key={p.id} value={p.id}>{p.title} ({periodText(p.period)}, {statusText(p.status)})</option>)}
+          {(pictures.data?.items ?? []).map((p) => <option key={p.id} value={p.id} selected={p.id === pictureId}>{p.title} ({periodText(p.period)}, {statusText(p.status)})</option>)}
         </select>
         <FieldMessage id="mt-picture" error={err('situationPictureId')} hint={t('meetings.field.situationPictureHint')} />
         <Label for="mt-area">{t('meetings.field.area')}</Label>

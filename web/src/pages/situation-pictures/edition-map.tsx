@@ -36,7 +36,9 @@ export function EditionMap({ content }: { content: SituationPictureContent }) {
       map.addLayer({ id: 'sp-cells-fill', type: 'fill', source: 'sp-cells', paint: { 'fill-color': HOT as any, 'fill-opacity': 0.55 } });
       map.addLayer({ id: 'sp-cells-line', type: 'line', source: 'sp-cells', paint: { 'line-color': '#67000d', 'line-width': 1 } });
       map.addLayer({ id: 'sp-points', type: 'circle', source: 'sp-points', paint: { 'circle-radius': 2.5, 'circle-color': '#1b1f24', 'circle-opacity': 0.7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5 } });
-      const pts = [...content.points.map((p) => [p.lon, p.lat]), ...content.hotspots.cells.map((c) => [c.lon, c.lat])];
+      // Frame the hot cells when there are any (that is where the reader looks), else all the points.
+      const hot = content.hotspots.cells.filter((c) => c.bin > 0);
+      const pts = hot.length ? hot.map((c) => [c.lon, c.lat]) : content.points.map((p) => [p.lon, p.lat]);
       if (pts.length > 0) {
         const lons = pts.map((p) => p[0]), lats = pts.map((p) => p[1]);
         map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 30, duration: 0, maxZoom: 15 });

@@ -9,6 +9,7 @@ import { loadReferences } from './shared.tsx';
 import type { SituationPictureContent } from './types.ts';
 
 type Cell = SituationPictureContent['hotspots']['cells'][number];
+const SHOWN = 12;
 
 export const emergingName = (e: Cell['emerging']) => (e ? t(`situationPictures.emerging.${e}` as MessageKey) : t('situationPictures.hotspots.noClass'));
 const confidence = (bin: number) => t(`situationPictures.hotspots.confidence.${bin}` as MessageKey);
@@ -61,6 +62,10 @@ function MakePlace({ cell, editionId }: { cell: Cell; editionId: string }) {
 export function Hotspots({ c, editionId }: { c: SituationPictureContent; editionId: string }) {
   const h = c.hotspots;
   const canPlace = hasRole('coordinator');
+  const [all, setAll] = useState(false);
+  // Hottest first; a long list is cut to the first dozen until the reader asks for the rest.
+  const sorted = [...h.cells].sort((a, b) => b.bin - a.bin || b.count - a.count);
+  const shown = all ? sorted : sorted.slice(0, SHOWN);
   return (
     <Section id="sp-hotspots" title={t('situationPictures.hotspots.title')}>
       <p class="muted">{t('situationPictures.hotspots.intro', { size: fmt.number(h.cellSize) })}</p>
@@ -78,7 +83,7 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
               {canPlace && <th scope="col">{t('situationPictures.hotspots.colActions')}</th>}
             </tr></thead>
             <tbody>
-              {h.cells.map((cell) => (
+              {shown.map((cell) => (
                 <tr key={cell.cellId} data-cell={cell.cellId}>
                   <th scope="row" data-label={t('situationPictures.hotspots.colPlace')}>{cell.placeName ?? t('situationPictures.hotspots.cellText', { cell: cell.cellId })}</th>
                   <td class="num" data-label={t('situationPictures.hotspots.colCount')}>{fmt.number(cell.count)}</td>
@@ -89,6 +94,11 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
               ))}
             </tbody>
           </table>
+          {sorted.length > SHOWN && (
+            <button type="button" aria-expanded={all} onClick={() => setAll(!all)}>
+              {all ? t('situationPictures.hotspots.showFewer') : t('situationPictures.hotspots.showAll', { count: sorted.length })}
+            </button>
+          )}
         </div>
       )}
     </Section>

@@ -148,20 +148,20 @@ export function NarrativeEditor({ sp, refs, onSaved }: { sp: SituationPicture; r
               </div>
               <div class="form-row">
                 <div>
-                  <Label for={`${id}-place`}>{t('situationPictures.narrative.place')}</Label>
-                  <select {...controlProps(`${id}-place`, err(`${base}.placeId`))} value={p.placeId ?? ''} onChange={(e) => setProblem(i, { placeId: (e.target as HTMLSelectElement).value || null })}>
+                  <Label for={`${id}-placeId`}>{t('situationPictures.narrative.place')}</Label>
+                  <select {...controlProps(`${id}-placeId`, err(`${base}.placeId`))} value={p.placeId ?? ''} onChange={(e) => setProblem(i, { placeId: (e.target as HTMLSelectElement).value || null })}>
                     <option value="">{t('situationPictures.narrative.none')}</option>
                     {(refs?.places ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
                   </select>
-                  <FieldMessage id={`${id}-place`} error={err(`${base}.placeId`)} />
+                  <FieldMessage id={`${id}-placeId`} error={err(`${base}.placeId`)} />
                 </div>
                 <div>
-                  <Label for={`${id}-area`}>{t('situationPictures.narrative.area')}</Label>
-                  <select {...controlProps(`${id}-area`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => setProblem(i, { areaId: (e.target as HTMLSelectElement).value || null })}>
+                  <Label for={`${id}-areaId`}>{t('situationPictures.narrative.area')}</Label>
+                  <select {...controlProps(`${id}-areaId`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => setProblem(i, { areaId: (e.target as HTMLSelectElement).value || null })}>
                     <option value="">{t('situationPictures.narrative.none')}</option>
                     {(refs?.areas ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
                   </select>
-                  <FieldMessage id={`${id}-area`} error={err(`${base}.areaId`)} />
+                  <FieldMessage id={`${id}-areaId`} error={err(`${base}.areaId`)} />
                 </div>
               </div>
               <details class="est-details">
