@@ -7,7 +7,7 @@ import { ErrorSummary, errorsFrom, LiveRegion, NO_ERRORS, useAnnouncer, useFocus
 import { stockholmDay } from '../situation-pictures/periods.ts';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import type { Measure } from '../situation-pictures/types.ts';
-import { draftOf, emptyDraft, MEASURE_FIELDS, MeasureFields, toInput, type MeasureDraft } from './fields.tsx';
+import { changedBody, createBody, draftOf, emptyDraft, MEASURE_FIELDS, MeasureFields, type MeasureDraft } from './fields.tsx';
 import { FollowUpPanel } from './follow-up.tsx';
 
 /** A measure: the form (new or existing, with "Markera som genomförd") and, once it exists, its follow-up. */
@@ -41,11 +41,11 @@ export default function MeasurePage({ id }: { id: string | null }) {
     setBusy(true);
     try {
       if (measure) {
-        const saved = await api.patch<Measure>(`/api/measures/${measure.id}`, { rowVersion: measure.rowVersion, ...toInput(d) });
+        const saved = await api.patch<Measure>(`/api/measures/${measure.id}`, { rowVersion: measure.rowVersion, ...changedBody(d, measure) });
         setMeasure(saved);
         announce(t('measures.saved'));
       } else {
-        const body = { ...toInput(d), ...(params.get('situationPictureId') ? { situationPictureId: params.get('situationPictureId') } : {}), ...(params.get('meetingId') ? { meetingId: params.get('meetingId') } : {}) };
+        const body = { ...createBody(d), ...(params.get('situationPictureId') ? { situationPictureId: params.get('situationPictureId') } : {}), ...(params.get('meetingId') ? { meetingId: params.get('meetingId') } : {}) };
         const created = await api.post<Measure>('/api/measures', body);
         navigate(`/atgarder/${created.id}`);
       }

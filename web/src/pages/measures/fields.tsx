@@ -44,6 +44,18 @@ export function toInput(d: MeasureDraft): MeasureInput {
   };
 }
 
+/** A new measure's body: only the fields that have a value (the server's defaults apply to the rest). */
+export function createBody(d: MeasureDraft): Partial<MeasureInput> {
+  return Object.fromEntries(Object.entries(toInput(d)).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Partial<MeasureInput>;
+}
+
+/** A PATCH body: only what changed against the stored measure (null clears a field). */
+export function changedBody(d: MeasureDraft, stored: Measure): Partial<MeasureInput> {
+  const now = toInput(d) as unknown as Record<string, unknown>;
+  const was = toInput(draftOf(stored)) as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(now).filter(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(was[k] ?? null))) as Partial<MeasureInput>;
+}
+
 export const MEASURE_FIELDS = ['type', 'term', 'title', 'problem', 'categoryIds', 'placeId', 'areaId', 'organisationId', 'responsiblePerson', 'status', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'costSek', 'notes'];
 
 export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix = 'm' }: {

@@ -3,7 +3,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { hasRole } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
-import { emptyDraft, MeasureFields, toInput, type MeasureDraft } from '../measures/fields.tsx';
+import { createBody, emptyDraft, MeasureFields, type MeasureDraft } from '../measures/fields.tsx';
 import { ErrorText, useApi, useReferences, type References } from '../situation-pictures/shared.tsx';
 import type { AgendaItem, Decision, Meeting } from '../situation-pictures/types.ts';
 
@@ -33,7 +33,7 @@ function DecisionForm({ meeting, item, refs, onSaved, onCancel }: {
     setErrors(NO_ERRORS);
     setBusy(true);
     try {
-      const measure = withMeasure ? { ...toInput(draft), meetingId: meeting.id, ...(meeting.situationPictureId ? { situationPictureId: meeting.situationPictureId } : {}) } : undefined;
+      const measure = withMeasure ? { ...createBody(draft), meetingId: meeting.id, ...(meeting.situationPictureId ? { situationPictureId: meeting.situationPictureId } : {}) } : undefined;
       const body = {
         text: text.trim(), ...(item ? { agendaItem: item.id } : {}), ...(organisationId ? { organisationId } : {}), ...(due ? { due } : {}),
         ...(measure ? { measure } : {}),
