@@ -1,3 +1,4 @@
+import { hotspotZones } from '../core/situation-picture/zones.ts';
 import { randomUUID } from 'node:crypto';
 import { hasRole, type Actor } from '../core/access/roles.ts';
 import { emergingHotspots } from '../core/analysis/emerging-hotspots/index.ts';
@@ -38,6 +39,9 @@ const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 /** Map points carried by an edition. */
 export const MAX_POINTS = 5000;
+/** Most significant cells stored with an edition (strongest first). */
+const MAX_HOTSPOT_CELLS = 1000;
+
 /** The hotspot grid of an edition: 250 m cells, neighbours within 500 m. */
 export const HOTSPOT_CELL = 250;
 export const HOTSPOT_DISTANCE = 500;
@@ -208,10 +212,10 @@ async function computeHotspots(
   from: Date, to: Date, total: number, places: Array<{ id: string; name: string; x: number; y: number }>,
 ): Promise<SituationPictureContent['hotspots']> {
   const base = { cellSize: HOTSPOT_CELL, distance: HOTSPOT_DISTANCE };
-  if (total < HOTSPOT_MIN) return { ...base, cells: [], note: 'too-few-incidents' };
+  if (total < HOTSPOT_MIN) return { ...base, cells: [], zones: [], note: 'too-few-incidents' };
   const fc = await mapHotspots(db, src, actor, f, HOTSPOT_CELL, HOTSPOT_DISTANCE);
   const significant = fc.features.map((ft) => ft.properties).filter((p) => p.bin !== 0);
-  if (!significant.length) return { ...base, cells: [], note: 'none-significant' };
+  if (!significant.length) return { ...base, cells: [], zones: [], note: 'none-significant' };
 
   // Emerging class: weekly Gi* steps over the weeks up to the period's end.
   let emerging = new Map<string, HotspotCell['emerging'] & string>();
@@ -238,8 +242,9 @@ async function computeHotspots(
       if (d <= best) { best = d; placeName = pl.name; }
     }
     return { cellId: p.cellId, col: c, row: r, x, y, lon, lat, count: p.count, z: p.z, p: p.p, bin: p.bin, emerging: emerging.get(p.cellId) ?? (emerging.size || pts.length ? 'No Pattern Detected' : null), placeName };
-  }).sort((a, b) => b.bin - a.bin || b.z - a.z).slice(0, 200);
-  return { ...base, cells, note: null };
+  }).sort((a, b) => b.bin - a.bin || b.z - a.z);
+  // Zones from every significant cell; the stored cells are capped (they are drawn, not listed).
+  return { ...base, cells: cells.slice(0, MAX_HOTSPOT_CELLS), zones: hotspotZones(cells, wgs), note: null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -57,3 +57,24 @@ test('no edition: only the open work; the same input gives the same ids', () => 
   assert.deepEqual(a.map((i) => i.kind), ['measure-due']);
   assert.deepEqual(buildAgenda({ ...input, measures: [] }), []);
 });
+
+test('hotspot zones: one item per rising zone, named by its peak or its busiest rising cell', () => {
+  const c = (cellId: string, emerging: string, count: number, z: number, placeName: string | null = null) => ({ ...cell(cellId, emerging, placeName), count, z });
+  const cells = [
+    c('250:1:1', 'New Hot Spot', 9, 6, 'Torget'), c('250:1:2', 'New Hot Spot', 0, 5), // zone A: rising peak
+    c('250:5:5', 'Persistent Hot Spot', 20, 9, 'Resecentrum'), c('250:5:6', 'Intensifying Hot Spot', 4, 4, 'Parken'), c('250:6:6', 'Intensifying Hot Spot', 0, 3), // zone B: a busy rising cell
+    c('250:9:9', 'Persistent Hot Spot', 3, 3), // zone C: nothing rising
+  ];
+  const zone = (ids: string[], peak: string, count: number, placeNames: string[]) => ({ id: peak, cellIds: ids, peakCellId: peak, count, placeName: placeNames[0] ?? null, placeNames });
+  const items = buildAgenda({
+    content: { ...content, hotspots: { ...content.hotspots, cells, zones: [
+      zone(['250:5:5', '250:5:6', '250:6:6'], '250:5:5', 24, ['Resecentrum', 'Parken']), zone(['250:1:1', '250:1:2'], '250:1:1', 9, ['Torget']), zone(['250:9:9'], '250:9:9', 3, []),
+    ] }, byCategory: [], byArea: [] } as unknown as SituationPictureContent,
+    statusLevels: [], measures: [], openDecisions: [], now: new Date('2026-11-24T10:00:00Z'),
+  });
+  assert.deepEqual(items.map((i) => [i.id, i.kind, i.title]), [
+    ['hotspot:250:5:6', 'intensifying-hotspot', 'Intensifierad hotspot: Parken'],
+    ['hotspot:250:1:1', 'new-hotspot', 'Ny hotspot: Torget'],
+  ]);
+  assert.match(items[0].detail, /Hotspotområdet har 3 rutor och 24 händelser \(Resecentrum, Parken\)/);
+});

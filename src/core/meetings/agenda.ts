@@ -67,14 +67,23 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
   const c = input.content;
 
   if (c) {
-    for (const cell of c.hotspots.cells) {
-      const kind = cell.emerging === 'New Hot Spot' ? 'new-hotspot' : cell.emerging === 'Intensifying Hot Spot' ? 'intensifying-hotspot' : null;
-      if (!kind) continue;
-      const name = cell.placeName ?? `${cell.lat.toFixed(4)}° N, ${cell.lon.toFixed(4)}° E`;
+    // One item per hotspot zone that is new or intensifying (its peak cell's class), or that holds a
+    // busy cell that is; editions made before zones existed list their cells one by one.
+    const cells = new Map(c.hotspots.cells.map((x) => [x.cellId, x]));
+    const rising = (x: { emerging: string | null }) => x.emerging === 'New Hot Spot' || x.emerging === 'Intensifying Hot Spot';
+    const zones = c.hotspots.zones ?? c.hotspots.cells.filter((x) => x.bin > 0).map((x) => ({ id: x.cellId, cellIds: [x.cellId], peakCellId: x.cellId, count: x.count, placeName: x.placeName, placeNames: x.placeName ? [x.placeName] : [] }));
+    for (const zone of zones) {
+      const members = zone.cellIds.map((id) => cells.get(id)).filter((x): x is NonNullable<typeof x> => !!x);
+      const peak = cells.get(zone.peakCellId);
+      const cell = peak && rising(peak) ? peak : members.filter((x) => x.count > 0 && rising(x)).sort((a, b) => b.count - a.count || b.z - a.z)[0];
+      if (!cell) continue;
+      const kind = cell.emerging === 'New Hot Spot' ? 'new-hotspot' : 'intensifying-hotspot';
+      const name = cell.placeName ?? zone.placeName ?? `${cell.lat.toFixed(4)}° N, ${cell.lon.toFixed(4)}° E`;
+      const inZone = zone.cellIds.length > 1 ? ` Hotspotområdet har ${zone.cellIds.length} rutor och ${zone.count} händelser${zone.placeNames.length ? ` (${zone.placeNames.join(', ')})` : ''}.` : '';
       items.push({
         id: `hotspot:${cell.cellId}`, kind,
         title: `${kind === 'new-hotspot' ? 'Ny hotspot' : 'Intensifierad hotspot'}: ${name}`,
-        detail: `${cell.count} händelser i rutan ${cell.cellId} under perioden (Gi* z = ${cell.z.toFixed(1)}, konfidens ${Math.abs(cell.bin) === 3 ? '99' : Math.abs(cell.bin) === 2 ? '95' : '90'} %).`,
+        detail: `${cell.count} händelser i rutan ${cell.cellId} under perioden (Gi* z = ${cell.z.toFixed(1)}, konfidens ${Math.abs(cell.bin) === 3 ? '99' : Math.abs(cell.bin) === 2 ? '95' : '90'} %).${inZone}`,
         ref: { type: 'cell', id: cell.cellId },
       });
     }

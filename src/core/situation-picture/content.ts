@@ -7,6 +7,8 @@
  * renderer on the server) where both are useful. Times are ISO 8601 strings; periods are half-open.
  */
 
+import type { EmergingPattern } from '../analysis/emerging-hotspots/index.ts';
+
 export const CONTENT_SCHEMA = 1;
 
 export interface Period {
@@ -52,8 +54,6 @@ export interface OrganisationRow extends Compared {
   name: string;
 }
 
-import type { EmergingPattern } from '../analysis/emerging-hotspots/index.ts';
-
 /** The ArcGIS emerging-hotspot pattern names, as the analysis engine returns them. */
 export type EmergingClass = EmergingPattern;
 
@@ -77,10 +77,38 @@ export interface HotspotCell {
   placeName: string | null;
 }
 
+/**
+ * Adjacent significant hot cells (sharing an edge or a corner) taken together: on a sparse grid Gi*
+ * marks the empty cells around a cluster too, so a reader wants "three hotspots", not 170 cells.
+ */
+export interface HotspotZone {
+  id: string; // the peak cell's id
+  cellIds: string[];
+  /** Incidents in the zone's cells in the period. */
+  count: number;
+  /** The peak cell: most incidents, then highest z. */
+  peakCellId: string;
+  maxZ: number;
+  /** Highest confidence bin in the zone (3, 2, 1). */
+  bin: number;
+  /** The peak cell's emerging class. */
+  emerging: EmergingClass | null;
+  placeName: string | null;
+  /** Named places near the zone's cells, the busiest cells' first (at most 5). */
+  placeNames: string[];
+  /** Incident-weighted centre (the peak cell's centre when the zone has no incidents). */
+  x: number;
+  y: number;
+  lon: number;
+  lat: number;
+}
+
 export interface Hotspots {
   cellSize: number;
   distance: number;
   cells: HotspotCell[];
+  /** The hot cells grouped into zones, largest count first (absent in editions made before zones existed). */
+  zones?: HotspotZone[];
   /** Why there are no hotspots, when there are none ('too-few-incidents', 'none-significant'). */
   note: string | null;
 }

@@ -42,6 +42,8 @@ test('PDF: Swedish headings, numbers, significance in words, page numbers and th
   assert.match(all, /Ökningen är inte statistiskt säkerställd \(p = 0,68\)/);
   assert.match(all, /\+50 \(\+26 %\)/);
   assert.match(all, /Intensifierande hotspot/);
+  assert.match(all, /Hotspotområden \(angränsande rutor/);
+  assert.match(all, /De starkaste rutorna med händelser/);
   assert.match(all, /inom 100 meter och 7 dagar/);
   assert.match(all, /Gärningsperson[\s\S]*Mål\/offer[\s\S]*Plats/);
   assert.match(all, /Röd[\s\S]*Gul[\s\S]*Grön/);

@@ -95,7 +95,7 @@ function keyNumbers(c: SituationPictureContent): Block[] {
     kind: 'keyValues', caption: 'Nyckeltal för perioden',
     items: [
       { label: 'Händelser', value: `${count(t.count)} (${changeText(t.previous)} mot föregående period)` },
-      { label: 'Hotspots (rutor)', value: `${count(hot)} rutor om ${count(c.hotspots.cellSize)} m med signifikant förhöjd nivå` },
+      { label: 'Hotspots', value: c.hotspots.zones ? `${count(c.hotspots.zones.length)} hotspotområden (${count(hot)} rutor om ${count(c.hotspots.cellSize)} m med signifikant förhöjd nivå)` : `${count(hot)} rutor om ${count(c.hotspots.cellSize)} m med signifikant förhöjd nivå` },
       { label: 'Polisens händelser', value: `${count(c.policeEvents.total)} (föregående period ${count(c.policeEvents.previous)})` },
       { label: 'Öppna åtgärder', value: `${count(c.measures.open.length)}, varav ${count(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} försenade` },
       { label: 'Genomförda åtgärder i perioden', value: count(c.measures.doneInPeriod.length) },
@@ -209,15 +209,28 @@ function hotspots(c: SituationPictureContent): Block[] {
   ];
   if (h.note === 'too-few-incidents') blocks.push({ kind: 'paragraph', style: 'note', text: 'För få händelser i perioden för en hotspotanalys.' });
   else if (!hot.length) blocks.push({ kind: 'paragraph', style: 'note', text: 'Inga rutor hade en statistiskt säkerställd förhöjd nivå under perioden.' });
+  const confidence = (bin: number) => ({ text: GI_BINS.find((b) => b.bin === bin)!.label, fill: tint(GI_BINS.find((b) => b.bin === bin)!.colour, 0.35) });
+  if (h.zones) {
+    // Gi* marks the quiet cells around a busy one too; the zones are what a reader acts on.
+    blocks.push({
+      kind: 'table', caption: 'Hotspotområden (angränsande rutor med signifikant förhöjd nivå)', empty: 'Inga hotspots.',
+      columns: [{ header: 'Område (platser)', width: 2.6 }, { header: 'Rutor', align: 'right', width: 0.6 }, { header: 'Händelser', align: 'right', width: 0.8 }, { header: 'Högsta z', align: 'right', width: 0.7 }, { header: 'Konfidens', width: 1.5 }, { header: 'Mönster i starkaste rutan', width: 1.6 }],
+      rows: h.zones.slice(0, 15).map((z) => [
+        z.placeNames.length ? z.placeNames.join(', ') : `${num(z.lat, 4)}° N, ${num(z.lon, 4)}° E`, count(z.cellIds.length), count(z.count), num(z.maxZ, 1), confidence(z.bin), emergingSv(z.emerging),
+      ]),
+    });
+    if (h.zones.length > 15) blocks.push({ kind: 'paragraph', style: 'note', text: `Tabellen visar de 15 största av ${count(h.zones.length)} hotspotområden; kartan visar alla.` });
+  }
+  // The strongest cells that hold incidents: where in a zone to look first.
+  const busy = hot.filter((x) => x.count > 0);
   blocks.push({
-    kind: 'table', caption: 'Hotspots (signifikant förhöjd nivå)', empty: 'Inga hotspots.',
+    kind: 'table', caption: h.zones ? 'De starkaste rutorna med händelser' : 'Hotspots (signifikant förhöjd nivå)', empty: 'Inga hotspots.',
     columns: [{ header: 'Ruta / plats', width: 2.4 }, { header: 'Antal', align: 'right', width: 0.7 }, { header: 'z', align: 'right', width: 0.7 }, { header: 'Konfidens', width: 1.8 }, { header: 'Mönster över tid', width: 1.8 }],
-    rows: hot.slice(0, 25).map((x) => [
-      x.placeName ? `${x.placeName} (${x.cellId})` : x.cellId, count(x.count), num(x.z, 2),
-      { text: GI_BINS.find((b) => b.bin === x.bin)!.label, fill: tint(GI_BINS.find((b) => b.bin === x.bin)!.colour, 0.35) }, emergingSv(x.emerging),
+    rows: (h.zones ? busy.slice(0, 10) : hot.slice(0, 25)).map((x) => [
+      x.placeName ? `${x.placeName} (${x.cellId})` : x.cellId, count(x.count), num(x.z, 2), confidence(x.bin), emergingSv(x.emerging),
     ]),
   });
-  if (hot.length > 25) blocks.push({ kind: 'paragraph', style: 'note', text: `Tabellen visar de 25 starkaste av ${count(hot.length)} hotspotrutor; kartan visar alla.` });
+  if (!h.zones && hot.length > 25) blocks.push({ kind: 'paragraph', style: 'note', text: `Tabellen visar de 25 starkaste av ${count(hot.length)} hotspotrutor; kartan visar alla.` });
   const nr = c.nearRepeat;
   blocks.push({ kind: 'heading', level: 2, text: 'Upprepning nära i tid och rum (near repeat)' });
   if (!nr) blocks.push({ kind: 'paragraph', text: 'För få händelser för en near repeat-analys.' });
