@@ -194,7 +194,7 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     const link = page.getByRole('link', { name: new RegExp(`Åtgärd: Ny belysning vid ${improving.placeName}`) });
     await link.waitFor();
     assert.equal(await count('/api/measures'), measuresBefore + 1);
-    await page.getByLabel('Protokoll', { exact: true }).fill('Områdesgruppen gick igenom lägesbilden och beslutade om belysning.');
+    await page.getByRole('textbox', { name: 'Protokoll' }).fill('Områdesgruppen gick igenom lägesbilden och beslutade om belysning.');
     await page.getByRole('button', { name: 'Spara protokollet' }).click();
     await page.getByRole('status').filter({ hasText: 'Protokollet är sparat.' }).waitFor();
     await screenshot(page, 'est-meeting-decided');
