@@ -72,12 +72,16 @@ export const IncidentPatch = Type.Object({
 
 export const ReviewBody = Type.Object({
   status: StringEnum(REVIEW_STATUSES),
-  duplicateOf: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  duplicateOf: Type.Optional(Type.Union([Type.Null(), Uuid])),
   categoryId: Type.Optional(Uuid),
   visibility: Type.Optional(StringEnum(VISIBILITIES)),
 }, { additionalProperties: false });
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/**
+ * T or null. Null comes first: the validator coerces types (query strings need it), and when it tried
+ * the string branch first it turned an explicit null into "" before the null branch was reached.
+ */
+export const Nullable = <T extends TSchema>(t: T, opts: object = {}) => Type.Union([Type.Null(), t], opts);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const Incident = Type.Object({

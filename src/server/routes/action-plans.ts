@@ -10,20 +10,20 @@ const YearParams = Type.Object({ year: Type.String({ description: 'The year, e.g
 const Priority = Type.Object({}, { additionalProperties: true, description: 'A ProblemAnalysis: { id?, title, priority?, categoryIds?, placeId?, areaId?, offender, target, place, suggestedMeasures }' });
 const Survey = Type.Object({
   source: Type.String({ description: 'e.g. NTU (Brå)' }), indicator: Type.String(), value: Type.Number(), unit: Type.Optional(Type.String()),
-  year: Type.Integer(), comparison: Type.Optional(Type.Union([Type.Object({ label: Type.String(), value: Type.Number() }), Type.Null()])),
+  year: Type.Integer(), comparison: Type.Optional(Type.Union([Type.Null(), Type.Object({ label: Type.String(), value: Type.Number() })])),
 }, { additionalProperties: false });
 const PlanBody = Type.Object({
   rowVersion: Type.Optional(Type.Integer({ minimum: 0, description: 'The rowVersion last read; 0 or none when the year has no plan yet' })),
   narrative: Type.Optional(Type.Object({ introduction: Type.Optional(Type.String()), analysis: Type.Optional(Type.String()), priorities: Type.Optional(Type.Array(Priority)) }, { additionalProperties: false })),
   survey: Type.Optional(Type.Array(Survey)),
-  adoptedAt: Type.Optional(Type.Union([Type.String({ description: 'YYYY-MM-DD' }), Type.Null()])),
-  adoptedBy: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  adoptedAt: Type.Optional(Type.Union([Type.Null(), Type.String({ description: 'YYYY-MM-DD' })])),
+  adoptedBy: Type.Optional(Type.Union([Type.Null(), Type.String()])),
 }, { additionalProperties: false });
 const Plan = Type.Object({
-  id: Type.Union([Type.String(), Type.Null()]), municipalityId: Type.String(), year: Type.Integer(),
+  id: Type.Union([Type.Null(), Type.String()]), municipalityId: Type.String(), year: Type.Integer(),
   narrative: Type.Object({ introduction: Type.String(), analysis: Type.String(), priorities: Type.Array(Type.Object({}, { additionalProperties: true })) }),
-  survey: Type.Array(Type.Object({}, { additionalProperties: true })), adoptedAt: Type.Union([Type.String(), Type.Null()]), adoptedBy: Type.Union([Type.String(), Type.Null()]),
-  rowVersion: Type.Integer(), createdAt: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.Union([Type.String(), Type.Null()]),
+  survey: Type.Array(Type.Object({}, { additionalProperties: true })), adoptedAt: Type.Union([Type.Null(), Type.String()]), adoptedBy: Type.Union([Type.Null(), Type.String()]),
+  rowVersion: Type.Integer(), createdAt: Type.Union([Type.Null(), Type.String()]), updatedAt: Type.Union([Type.Null(), Type.String()]),
 });
 
 /** The yearly "Lägesbild och åtgärdsplan": read by the EST partners, written by the coordinator. */

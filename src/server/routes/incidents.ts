@@ -51,7 +51,7 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
       summary: 'List incidents (newest first, keyset pages); Accept: application/geo+json gives a FeatureCollection in WGS84',
       querystring: IncidentQuery,
       response: {
-        200: Type.Object({ items: Type.Array(Type.Ref('Incident')), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+        200: Type.Object({ items: Type.Array(Type.Ref('Incident')), nextCursor: Type.Union([Type.Null(), Type.String()]) }),
         ...errors(400, 401, 422),
       },
     },

@@ -34,6 +34,20 @@ for (const engine of testEngines()) {
       assert.ok(codes.every((c: string) => /^[a-z_]{1,50}$/.test(c)));
     });
 
+    test('an explicit null is null, not an empty string (dates, texts; on create and when clearing)', async () => {
+      const res = await coord.post('/api/measures', { ...base(), plannedStart: null, plannedEnd: null, problem: null, costSek: null });
+      assert.equal(res.statusCode, 201, res.body);
+      const m = res.json();
+      assert.equal(m.plannedEnd, null);
+      assert.equal(m.problem, null);
+      const set = await coord.patch(`/api/measures/${m.id}`, { rowVersion: m.rowVersion, plannedStart: addDays(TODAY, 1), plannedEnd: addDays(TODAY, 9) });
+      assert.equal(set.statusCode, 200, set.body);
+      const cleared = await coord.patch(`/api/measures/${m.id}`, { rowVersion: set.json().rowVersion, plannedEnd: null });
+      assert.equal(cleared.statusCode, 200, cleared.body);
+      assert.equal(cleared.json().plannedEnd, null);
+      assert.equal(cleared.json().plannedStart, addDays(TODAY, 1));
+    });
+
     test('create, read, change; overdue computed; audited', async () => {
       const res = await coord.post('/api/measures', { ...base(), plannedStart: addDays(TODAY, -30), plannedEnd: addDays(TODAY, -1), costSek: 125000.5, problem: 'Mörkt och otryggt' });
       assert.equal(res.statusCode, 201, res.body);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { MEASURE_TYPES } from '../../core/measures/catalogue.ts';
 import { MEASURE_LIMITS, MEASURE_STATUSES, MEASURE_TERMS, type MeasureInput } from '../../core/measures/rules.ts';
 import type { Database } from '../../db/engine.ts';
@@ -7,9 +7,8 @@ import { computeFollowUp } from '../../services/follow-up.ts';
 import { createMeasure, getMeasure, listMeasures, updateMeasure, type MeasureQuery } from '../../services/measures.ts';
 import { createPlaceFromCells, PLACE_FROM_CELLS_MAX } from '../../services/places.ts';
 import { actor } from '../plugins/auth.ts';
-import { IdParams, StringEnum, Uuid, errors } from '../schemas.ts';
+import { IdParams, Nullable, StringEnum, Uuid, errors } from '../schemas.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD (Europe/Stockholm)' });
 const text = (max: number) => Nullable(Type.String({ maxLength: max }));
 

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { AGENDA_KINDS } from '../../core/meetings/agenda.ts';
 import type { Database } from '../../db/engine.ts';
 import { addDecision, createMeeting, getMeeting, listMeetings, minutes, updateMeeting, MEETING_LIMITS, type DecisionInput, type MeetingInput, type MeetingPatch } from '../../services/meetings.ts';
 import { actor } from '../plugins/auth.ts';
-import { IdParams, StringEnum, Uuid, errors } from '../schemas.ts';
+import { IdParams, Nullable, StringEnum, Uuid, errors } from '../schemas.ts';
 import { MeasureBody, MeasureOut } from './measures.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const NullableString = Nullable(Type.String());
 
 const ParticipantIn = Type.Object({

@@ -8,8 +8,8 @@ import { actor } from '../plugins/auth.ts';
 import { errors } from '../schemas.ts';
 
 const MapSettings = Type.Object({
-  tileUrl: Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'XYZ raster tile URL template with {z}/{x}/{y}, e.g. OpenStreetMap or Lantmäteriet\'s open topographic map; null = offline base map only.' }),
-  attribution: Type.Union([Type.String({ maxLength: 300 }), Type.Null()]),
+  tileUrl: Type.Union([Type.Null(), Type.String({ maxLength: 500 })], { description: 'XYZ raster tile URL template with {z}/{x}/{y}, e.g. OpenStreetMap or Lantmäteriet\'s open topographic map; null = offline base map only.' }),
+  attribution: Type.Union([Type.Null(), Type.String({ maxLength: 300 })]),
   maxZoom: Type.Integer({ minimum: 1, maximum: 22 }),
 }, { additionalProperties: false });
 

@@ -15,15 +15,15 @@ const Period = Type.Object({ from: Type.String(), to: Type.String(), days: Type.
 
 const Summary = Type.Object({
   id: Uuid, seriesId: Uuid, version: Type.Integer(), title: Type.String(), status: StringEnum(['draft', 'published'] as const),
-  origin: StringEnum(['manual', 'scheduled'] as const), areaId: Type.Union([Uuid, Type.Null()]), areaName: Type.Union([Type.String(), Type.Null()]),
+  origin: StringEnum(['manual', 'scheduled'] as const), areaId: Type.Union([Type.Null(), Uuid]), areaName: Type.Union([Type.Null(), Type.String()]),
   period: Type.Object({ from: Type.String(), to: Type.String({ description: 'last day, inclusive' }), days: Type.Integer() }),
-  publishedAt: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), total: Type.Integer(),
+  publishedAt: Type.Union([Type.Null(), Type.String()]), createdAt: Type.String(), total: Type.Integer(),
 }, { $id: 'SituationPictureSummary' });
 
 const ProblemAnalysis = Type.Object({
   id: Type.Optional(Type.String({ maxLength: 100 })), title: Type.String({ maxLength: 200 }), priority: Type.Optional(Type.Integer()),
-  categoryIds: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })), placeId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  areaId: Type.Optional(Type.Union([Type.String(), Type.Null()])), offender: Type.Optional(Type.String()), target: Type.Optional(Type.String()),
+  categoryIds: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })), placeId: Type.Optional(Type.Union([Type.Null(), Type.String()])),
+  areaId: Type.Optional(Type.Union([Type.Null(), Type.String()])), offender: Type.Optional(Type.String()), target: Type.Optional(Type.String()),
   place: Type.Optional(Type.String()), suggestedMeasures: Type.Optional(Type.String()),
 }, { description: 'Cause analysis after the crime triangle: offender (gärningsperson), target (offer/mål), place (plats)' });
 const Narrative = Type.Object({ summary: Type.Optional(Type.String()), problems: Type.Optional(Type.Array(ProblemAnalysis)) });
@@ -40,12 +40,12 @@ const Edition = Type.Object({
   narrative: Type.Object({}, { additionalProperties: true }),
   statusLevels: Type.Array(Type.Object({}, { additionalProperties: true })),
   rowVersion: Type.Integer(), computedAt: Type.String(),
-  versions: Type.Array(Type.Object({ id: Uuid, version: Type.Integer(), status: Type.String(), publishedAt: Type.Union([Type.String(), Type.Null()]) })),
+  versions: Type.Array(Type.Object({ id: Uuid, version: Type.Integer(), status: Type.String(), publishedAt: Type.Union([Type.Null(), Type.String()]) })),
 }, { $id: 'SituationPicture' });
 
 const CreateBody = Type.Object({
   from: Day, to: Day,
-  areaId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  areaId: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 40 })])),
   categoryIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })),
   organisationIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })),
   title: Type.Optional(Type.String({ maxLength: 1000 })),
@@ -66,7 +66,7 @@ const Comparison = Type.Object({
   byCategory: Type.Array(Type.Object({ id: Type.String(), nameSv: Type.String(), base: Type.Integer(), other: Type.Integer(), change: Type.Integer() })),
   byArea: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), base: Type.Integer(), other: Type.Integer(), change: Type.Integer() })),
   hotspots: Type.Object({ new: Type.Array(Type.String()), persisting: Type.Array(Type.String()), gone: Type.Array(Type.String()) }),
-  statusLevels: Type.Array(Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String(), base: Type.Union([Type.String(), Type.Null()]), other: Type.Union([Type.String(), Type.Null()]) })),
+  statusLevels: Type.Array(Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String(), base: Type.Union([Type.Null(), Type.String()]), other: Type.Union([Type.Null(), Type.String()]) })),
 });
 
 const FeedbackItem = Type.Object({
@@ -74,8 +74,8 @@ const FeedbackItem = Type.Object({
   totals: Type.Object({}, { additionalProperties: true }), topCategories: Type.Array(Type.Object({ id: Type.String(), nameSv: Type.String(), count: Type.Integer() })),
 });
 const NotificationOut = Type.Object({
-  id: Uuid, kind: Type.String(), subject: Type.String(), body: Type.String(), subjectType: Type.Union([Type.String(), Type.Null()]),
-  subjectId: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), readAt: Type.Union([Type.String(), Type.Null()]),
+  id: Uuid, kind: Type.String(), subject: Type.String(), body: Type.String(), subjectType: Type.Union([Type.Null(), Type.String()]),
+  subjectId: Type.Union([Type.Null(), Type.String()]), createdAt: Type.String(), readAt: Type.Union([Type.Null(), Type.String()]),
 });
 
 const json = (reply: { type(t: string): { send(b: string): unknown } }, body: unknown) => reply.type('application/json').send(JSON.stringify(body));
