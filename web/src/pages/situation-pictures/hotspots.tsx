@@ -72,6 +72,33 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
       {h.cells.length === 0 ? (
         <p>{h.note === 'too-few-incidents' ? t('situationPictures.hotspots.noneTooFew') : h.note === 'none-significant' ? t('situationPictures.hotspots.noneSignificant') : t('situationPictures.hotspots.none')}</p>
       ) : (
+        <>
+        {h.zones && h.zones.length > 0 && (
+          // Gi* marks the quiet cells around a cluster too: the zones say where, the cells below say exactly where.
+          <div class="table-wrap">
+            <table class="est-table stack" data-testid="sp-hotspot-zones">
+              <caption>{t('situationPictures.hotspots.zonesCaption')}</caption>
+              <thead><tr>
+                <th scope="col">{t('situationPictures.hotspots.colZone')}</th>
+                <th scope="col" class="num">{t('situationPictures.hotspots.colCells')}</th>
+                <th scope="col" class="num">{t('situationPictures.hotspots.colCount')}</th>
+                <th scope="col">{t('situationPictures.hotspots.colConfidence')}</th>
+                <th scope="col">{t('situationPictures.hotspots.colPeakClass')}</th>
+              </tr></thead>
+              <tbody>
+                {h.zones.map((z) => (
+                  <tr key={z.id}>
+                    <th scope="row" data-label={t('situationPictures.hotspots.colZone')}>{z.placeNames.length ? z.placeNames.join(', ') : t('situationPictures.hotspots.cellText', { cell: z.peakCellId })}</th>
+                    <td class="num" data-label={t('situationPictures.hotspots.colCells')}>{fmt.number(z.cellIds.length)}</td>
+                    <td class="num" data-label={t('situationPictures.hotspots.colCount')}>{fmt.number(z.count)}</td>
+                    <td data-label={t('situationPictures.hotspots.colConfidence')}>{confidence(z.bin)}</td>
+                    <td data-label={t('situationPictures.hotspots.colPeakClass')}>{emergingName(z.emerging)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <div class="table-wrap">
           <table class="est-table stack" data-testid="sp-hotspots">
             <caption class="visually-hidden">{t('situationPictures.hotspots.caption')}</caption>
@@ -100,6 +127,7 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
             </button>
           )}
         </div>
+        </>
       )}
     </Section>
   );
