@@ -12,6 +12,7 @@ import {
   getActionPlanRow, insertActionPlan, updateActionPlan, type ActionPlanNarrative, type ActionPlanRecord, type SurveyFigure,
 } from '../db/repositories/action-plans.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
+import { checkText as text, isObject } from '../core/errors/checks.ts';
 
 export type { ActionPlanNarrative, SurveyFigure };
 
@@ -38,7 +39,6 @@ export const canReadActionPlan = (a: Actor) => hasRole(a, 'coordinator', 'areaGr
 export const canWriteActionPlan = (a: Actor) => hasRole(a, 'coordinator');
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The year must be a whole year the table holds; the field is named for the route's path parameter. */
 export function checkYear(year: unknown, issues: IssueCollector, field = 'year'): number {
@@ -47,15 +47,6 @@ export function checkYear(year: unknown, issues: IssueCollector, field = 'year')
   else if (y < ACTION_PLAN_LIMITS.yearMin) issues.add(field, 'too_small', { min: ACTION_PLAN_LIMITS.yearMin });
   else if (y > ACTION_PLAN_LIMITS.yearMax) issues.add(field, 'too_large', { max: ACTION_PLAN_LIMITS.yearMax });
   return typeof y === 'number' ? y : NaN;
-}
-
-function text(v: unknown, field: string, max: number, issues: IssueCollector, required = false): string {
-  if (v === undefined || v === null) { if (required) issues.add(field, 'required'); return ''; }
-  if (typeof v !== 'string') { issues.add(field, 'type', { expected: 'text' }); return ''; }
-  const t = v.trim();
-  if (required && !t) issues.add(field, 'required');
-  if (t.length > max) issues.add(field, 'too_long', { max });
-  return t;
 }
 
 function finite(v: unknown, field: string, issues: IssueCollector): number {

@@ -1,21 +1,12 @@
 import type { IssueCollector } from '../errors/index.ts';
 import type { Narrative, ProblemAnalysis, StatusLevel, StatusLevelEntry } from './content.ts';
+import { checkText as text, isObject } from '../errors/checks.ts';
 
 /** Lengths the narrative may have: a page of summary, a paragraph or two per part of a cause analysis. */
 export const NARRATIVE_LIMITS = { summary: 10_000, title: 200, part: 4000, problems: 20, statusLevels: 200, comment: 1000, name: 200 } as const;
 export const STATUS_LEVELS: readonly StatusLevel[] = ['green', 'yellow', 'red'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function text(v: unknown, field: string, max: number, issues: IssueCollector, required = false): string {
-  if (v === undefined || v === null) { if (required) issues.add(field, 'required'); return ''; }
-  if (typeof v !== 'string') { issues.add(field, 'type', { expected: 'text' }); return ''; }
-  const t = v.trim();
-  if (required && !t) issues.add(field, 'required');
-  if (t.length > max) issues.add(field, 'too_long', { max });
-  return t;
-}
 
 function uuidOrNull(v: unknown, field: string, issues: IssueCollector): string | null {
   if (v === undefined || v === null || v === '') return null;

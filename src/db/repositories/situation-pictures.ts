@@ -1,4 +1,4 @@
-import type { Narrative, SituationPictureContent, StatusLevelEntry } from '../../core/situation-picture/content.ts';
+import type { MeasureRow, Narrative, SituationPictureContent, StatusLevelEntry } from '../../core/situation-picture/content.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
 
@@ -126,16 +126,8 @@ export async function placePoints(q: Queryable, municipalityId: string): Promise
   return r.rows;
 }
 
-export interface MeasureFact {
-  id: string;
-  title: string;
-  type: string;
-  term: 'short' | 'long';
-  status: 'proposed' | 'planned' | 'ongoing' | 'done' | 'cancelled';
-  organisationName: string;
-  placeName: string | null;
-  areaName: string | null;
-  plannedEnd: string | null;
+/** A measure as an edition lists it, with the dates that decide which list. */
+export interface MeasureFact extends Omit<MeasureRow, 'overdue'> {
   actualStart: string | null;
   actualEnd: string | null;
 }
