@@ -39,12 +39,28 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 
+/**
+ * One Intl formatter per language and options, made on first use: toLocaleString with options builds
+ * a new formatter on every call, which cost the map's first render tens of milliseconds.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: 'n' | 'd', options: Intl.NumberFormatOptions | Intl.DateTimeFormatOptions): T {
+  const locale = lang.value === 'sv' ? 'sv-SE' : 'en-GB';
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = kind === 'n' ? new Intl.NumberFormat(locale, options as Intl.NumberFormatOptions) : new Intl.DateTimeFormat(locale, options as Intl.DateTimeFormatOptions)));
+  return f as T;
+}
+const DIGITS = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ maximumFractionDigits: d, minimumFractionDigits: d }));
+const DATE = { timeZone: 'Europe/Stockholm' } as const;
+const DATE_TIME = { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' } as const;
+
 /** Number and date formatting in the current language (Swedish conventions by default). */
 export const fmt = {
-  number: (n: number, digits = 0) => n.toLocaleString(lang.value === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }),
-  date: (d: Date | string) => new Date(d).toLocaleDateString(lang.value === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm' }),
-  dateTime: (d: Date | string) => new Date(d).toLocaleString(lang.value === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }),
-  percent: (x: number) => `${(x * 100).toLocaleString(lang.value === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 })} %`,
+  number: (n: number, digits = 0) => formatter<Intl.NumberFormat>('n', DIGITS[digits] ?? { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
+  date: (d: Date | string) => formatter<Intl.DateTimeFormat>('d', DATE).format(new Date(d)),
+  dateTime: (d: Date | string) => formatter<Intl.DateTimeFormat>('d', DATE_TIME).format(new Date(d)),
+  percent: (x: number) => `${formatter<Intl.NumberFormat>('n', DIGITS[0]).format(x * 100)} %`,
 };
 
 export { CATALOGUES };

@@ -19,7 +19,8 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { path: '/rapportera', title: 'nav.report', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, load: () => import('./report/index.tsx') },
   { path: '/mina-rapporter', title: 'nav.myReports', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, load: () => import('./my-reports/index.tsx') },
-  { path: '/karta', title: 'nav.map', roles: [], inMenu: true, load: () => import('./map/index.tsx') },
+  // The reference data (boundaries, areas, categories …) is fetched while the map's code downloads.
+  { path: '/karta', title: 'nav.map', roles: [], inMenu: true, load: () => { void import('./map/reference.ts').then((m) => m.loadReference()); return import('./map/index.tsx'); } },
   { path: '/tabell', title: 'nav.table', roles: [], inMenu: true, load: () => import('./table/index.tsx') },
   { path: '/lagesbilder', title: 'nav.situationPictures', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./situation-pictures/index.tsx') },
   { path: '/moten', title: 'nav.meetings', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./meetings/index.tsx') },

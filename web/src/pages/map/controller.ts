@@ -34,7 +34,15 @@ export class MapController {
   private totals: Partial<Record<LayerId, number>> = {};
   private disposed = false;
 
-  constructor(private readonly map: MapLibreMap, private readonly el: HTMLElement, private readonly onError: (message: string | null) => void) {}
+  /**
+   * Resolves when the style and its sources are there. The data is fetched before that (in parallel
+   * with the worker parsing the base map) and only put into the sources after it.
+   */
+  private readonly styleReady: Promise<void>;
+
+  constructor(private readonly map: MapLibreMap, private readonly el: HTMLElement, private readonly onError: (message: string | null) => void) {
+    this.styleReady = map.loaded() ? Promise.resolve() : new Promise((resolve) => map.once('load', () => resolve()));
+  }
 
   private setState(s: 'loading' | 'idle' | 'error') { this.el.dataset.mapState = s; }
 
@@ -107,6 +115,7 @@ export class MapController {
       if (url === req.completed) return;
       const fc = await get<GeoJSON.FeatureCollection>(url);
       if (typeof fc === 'symbol') return;
+      await this.styleReady;
       const { data, total } = preparePoints(fc, (n) => fmt.number(n));
       this.totals.points = total;
       this.source(POINTS_SOURCE)?.setData(data);
@@ -117,6 +126,7 @@ export class MapController {
       if (url === req.completed) return;
       const grid = await get<GridAnswer>(url);
       if (typeof grid === 'symbol') return;
+      await this.styleReady;
       const { data, total } = gridToPoints(grid);
       this.totals.heatmap = total;
       this.map.setPaintProperty('heatmap', 'heatmap-radius', heatmapRadiusExpression(grid.cellSize, lat) as never);
@@ -128,12 +138,14 @@ export class MapController {
       if (url === req.completed) return;
       const fc = await get<GeoJSON.FeatureCollection>(url);
       if (typeof fc === 'symbol') return;
+      await this.styleReady;
       this.source(HOTSPOT_SOURCE)?.setData(fc);
     } else if (kind === 'areas') {
       const url = urls.areas(q, areaKind.peek());
       if (url === req.completed) return;
       const fc = await get<GeoJSON.FeatureCollection>(url);
       if (typeof fc === 'symbol') return;
+      await this.styleReady;
       this.lastAreas = fc;
       this.totals.areas = fc.features.reduce((s, f) => s + (Number(f.properties?.count) || 0), 0);
       this.redrawAreas();

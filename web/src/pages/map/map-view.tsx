@@ -13,6 +13,8 @@ import { parseTextImageId, drawText } from './text-images.ts';
 import { route } from '../../router.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the map's workers while the page still fetches its reference data, not when the map is made.
+maplibregl.prewarm();
 
 /** `view=zoom/lat/lon` in the URL, so a shared link opens the same place. */
 function parseView(raw: string | null): { zoom: number; center: [number, number] } | null {
@@ -55,6 +57,8 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
         attributionControl: { compact: true }, maxZoom: reference.settings?.maxZoom ?? 19, minZoom: 4,
         ...(view ? { center: view.center, zoom: view.zoom } : bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: window.innerWidth >= 700 ? { top: 24, bottom: 24, right: 56, left: 300 } : 16 } } : { center: [15, 62], zoom: 4 }),
         dragRotate: false, pitchWithRotate: false, touchPitch: false,
+        // Labels appear at once: a fade-in holds back the first complete picture by its length.
+        fadeDuration: 0,
       });
     } catch (e) {
       setFailed((e as Error).message);
@@ -82,14 +86,16 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
     disposers.push(effect(() => { void lang.value; canvas.setAttribute('aria-label', t('map.canvasLabel')); }));
 
     map.on('error', (e) => { if (!/abort/i.test(String(e.error?.message))) console.warn('map:', e.error?.message); });
+    // The data requests start now, not when the style has loaded: the view is known from the
+    // constructor's bounds, and the controller waits for the style before it draws.
+    disposers.push(
+      effect(() => { void mapQuery.value; ctl.onFiltersChange(); }),
+      effect(() => { void layers.value; ctl.onLayersChange(); }),
+      effect(() => { void hotspotCell.value; ctl.schedule(['hotspots'], { announce: true, delay: 0 }); }),
+      effect(() => { void areaKind.value; ctl.schedule(['areas'], { announce: true, delay: 0 }); }),
+    );
     map.on('load', () => {
-      disposers.push(
-        effect(() => { void mapQuery.value; ctl.onFiltersChange(); }),
-        effect(() => { void layers.value; ctl.onLayersChange(); }),
-        effect(() => { void hotspotCell.value; ctl.schedule(['hotspots'], { announce: true, delay: 0 }); }),
-        effect(() => { void areaKind.value; ctl.schedule(['areas'], { announce: true, delay: 0 }); }),
-        effect(() => { void areaMode.value; void lang.value; ctl.redrawAreas(); }),
-      );
+      disposers.push(effect(() => { void areaMode.value; void lang.value; ctl.redrawAreas(); }));
       map.on('moveend', () => {
         ctl.onViewChange();
         const c = map.getCenter();
