@@ -4,6 +4,8 @@ import type { Incident, Page } from '../../api/types.ts';
 import { fmt, lang, t } from '../../i18n/index.ts';
 import { inCell, parseCellId, urls } from './data.ts';
 import { mapQuery, selection, tableHref, type Selection } from './state.ts';
+import { hasRole } from '../../session.ts';
+import { MakePlace } from '../../ui/MakePlace.tsx';
 
 const LIMIT = 50;
 
@@ -104,6 +106,8 @@ export function Details({ onClose }: { onClose: () => void }) {
         )}
       </div>
       <p><a href={tableHref(sel.kind === 'list' ? sel : undefined)}>{t('map.details.openTable')}</a></p>
+      {/* A cluster, heatmap or hotspot cell can become a named place, and a measure be put there. */}
+      {sel.kind === 'list' && sel.cellId && hasRole('coordinator') && <MakePlace key={sel.cellId} cellId={sel.cellId} suggestedName="" />}
     </section>
   );
 }

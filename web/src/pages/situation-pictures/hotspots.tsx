@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
-import { api } from '../../api/client.ts';
-import type { Place } from '../../api/types.ts';
 import { fmt, t, type MessageKey } from '../../i18n/index.ts';
 import { hasRole } from '../../session.ts';
-import { controlProps, errorsFrom, FieldMessage, fieldMessage, NO_ERRORS, type FormErrors } from '../admin/form.tsx';
+import { MakePlace } from '../../ui/MakePlace.tsx';
 import { Section } from './content-sections.tsx';
 import { loadReferences } from './shared.tsx';
 import type { SituationPictureContent } from './types.ts';
@@ -13,51 +11,6 @@ const SHOWN = 12;
 
 export const emergingName = (e: Cell['emerging']) => (e ? t(`situationPictures.emerging.${e}` as MessageKey) : t('situationPictures.hotspots.noClass'));
 const confidence = (bin: number) => t(`situationPictures.hotspots.confidence.${bin}` as MessageKey);
-
-/** "Skapa plats" for one cell: a name, POST /api/places/from-cells, then "Ny åtgärd här". */
-function MakePlace({ cell, editionId }: { cell: Cell; editionId: string }) {
-  const [open, setOpen] = useState(false);
-  const [name, setName] = useState(cell.placeName ?? '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [made, setMade] = useState<Place | null>(null);
-  const [busy, setBusy] = useState(false);
-  const id = `hs-name-${cell.cellId.replace(/[^a-z0-9]/gi, '-')}`;
-  const err = fieldMessage(errors, 'name') ?? fieldMessage(errors, 'cellIds') ?? (errors.fields.length === 0 ? errors.message ?? undefined : undefined);
-
-  async function save(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      const place = await api.post<Place>('/api/places/from-cells', { name: name.trim(), cellIds: [cell.cellId] });
-      setMade(place);
-      void loadReferences(true);
-      setTimeout(() => document.getElementById(`${id}-measure`)?.focus(), 0);
-    } catch (ex) {
-      setErrors(errorsFrom(ex));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (made) {
-    return (
-      <p class="est-made" role="status">{t('situationPictures.hotspots.placeMade', { name: made.name })}{' '}
-        <a id={`${id}-measure`} class="button" href={`#/atgarder/ny?placeId=${made.id}&situationPictureId=${editionId}`}>{t('situationPictures.hotspots.newMeasureHere')}</a>
-      </p>
-    );
-  }
-  if (!open) return <button type="button" onClick={() => { setOpen(true); setTimeout(() => document.getElementById(id)?.focus(), 0); }}>{t('situationPictures.hotspots.makePlace')}</button>;
-  return (
-    <form class="est-inline-form" onSubmit={save} noValidate>
-      <label for={id}>{t('situationPictures.hotspots.placeName')}</label>
-      <input {...controlProps(id, err)} value={name} maxLength={200} 
-        onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      <FieldMessage id={id} error={err} />
-      <button type="submit" class="primary" disabled={busy}>{t('situationPictures.hotspots.savePlace')}</button>
-    </form>
-  );
-}
 
 export function Hotspots({ c, editionId }: { c: SituationPictureContent; editionId: string }) {
   const h = c.hotspots;
@@ -116,7 +69,7 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
                   <td class="num" data-label={t('situationPictures.hotspots.colCount')}>{fmt.number(cell.count)}</td>
                   <td data-label={t('situationPictures.hotspots.colConfidence')}>{confidence(cell.bin)}</td>
                   <td data-label={t('situationPictures.hotspots.colClass')}>{emergingName(cell.emerging)}</td>
-                  {canPlace && <td data-label={t('situationPictures.hotspots.colActions')}><MakePlace cell={cell} editionId={editionId} /></td>}
+                  {canPlace && <td data-label={t('situationPictures.hotspots.colActions')}><MakePlace cellId={cell.cellId} suggestedName={cell.placeName ?? ''} measureQuery={`situationPictureId=${editionId}`} onMade={() => void loadReferences(true)} /></td>}
                 </tr>
               ))}
             </tbody>
