@@ -246,6 +246,10 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     await page.getByRole('heading', { level: 1, name: `Lägesbild och åtgärdsplan ${year}` }).waitFor();
     await page.locator('fieldset.est-plain:not([disabled])').waitFor();
     await page.getByLabel('Inledning').fill('Alingsås arbetar med EST-metoden i områdesgrupper.');
+    // A prioritised problem with its cause analysis (the same fields as a lägesbild's).
+    await page.getByRole('button', { name: 'Lägg till problem' }).click();
+    const problem = page.locator('fieldset.est-problem').first();
+    await problem.getByLabel(/^Problem/).first().fill('Otrygghet kvällstid kring resecentrum');
     await page.getByRole('button', { name: 'Lägg till rad' }).click();
     await page.getByLabel('Indikator, rad 1').fill('Andel som känner sig otrygga ute sent en kväll');
     await page.getByLabel('Värde, rad 1').fill('28');
@@ -254,6 +258,7 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     const plan = await e2e.call('coordinator', 'GET', `/api/action-plans/${year}`);
     assert.match(plan.narrative.introduction, /EST-metoden/);
     assert.equal(plan.survey[0].value, 28);
+    assert.equal(plan.narrative.priorities[0].title, 'Otrygghet kvällstid kring resecentrum');
     await axe(page, 'action plan');
     await screenshot(page, 'est-action-plan');
   });

@@ -3,8 +3,9 @@ import { api, ApiError } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
 import { hasRole } from '../../session.ts';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
+import { nestedError, newProblem, ProblemFields } from '../situation-pictures/narrative.tsx';
 import type { ActionPlan, ProblemAnalysis, SurveyRow } from '../situation-pictures/types.ts';
 import '../admin/admin.css';
 import '../situation-pictures/situation-pictures.css';
@@ -13,8 +14,6 @@ const SURVEY_COLS = ['source', 'indicator', 'value', 'unit', 'year', 'comparison
 type SurveyDraft = Record<(typeof SURVEY_COLS)[number], string>;
 
 const emptyRow = (year: number): SurveyDraft => ({ source: 'NTU', indicator: '', value: '', unit: '%', year: String(year), comparison: '' });
-const PROBLEM_TEXTS = ['offender', 'target', 'place', 'suggestedMeasures'] as const;
-const problemLabel = { offender: 'offender', target: 'target', place: 'placeText', suggestedMeasures: 'suggested' } as const;
 
 /** /handlingsplan/:year: the yearly "Lägesbild och åtgärdsplan" text, survey figures (NTU) and the PDF/DOCX. */
 export default function ActionPlanPage() {
@@ -54,10 +53,7 @@ function ActionPlanYear({ year }: { year: number }) {
   }, [data?.rowVersion, data?.year]);
   useEffect(() => { document.title = `${t('actionPlan.title', { year })} – ${t('app.name')}`; heading.current?.focus(); }, []);
 
-  const err = (f: string) => {
-    const dotted = f.replace(/\[(\d+)\]/g, '.$1');
-    return errors.fields.find((x) => { const d = x.field.replace(/\[(\d+)\]/g, '.$1'); return d === dotted || d.startsWith(dotted + '.'); })?.message;
-  };
+  const err = (f: string) => nestedError(errors, f);
 
   async function save(e: Event) {
     e.preventDefault();
@@ -120,45 +116,11 @@ function ActionPlanYear({ year }: { year: number }) {
           <section class="est-section card" aria-labelledby="ap-prio-h">
             <h2 id="ap-prio-h">{t('actionPlan.priorities')}</h2>
             <p class="muted">{t('actionPlan.prioritiesIntro')}</p>
-            {priorities.map((p, i) => {
-              const base = `narrative.priorities[${i}]`;
-              const id = `ap-p${i}`;
-              return (
-                <fieldset key={p.id} class="est-problem">
-                  <legend>{t('situationPictures.narrative.problem', { n: i + 1 })}</legend>
-                  <div class="form-row">
-                    <div>
-                      <Label for={`${id}-title`} required>{t('situationPictures.narrative.problemTitle')}</Label>
-                      <input {...controlProps(`${id}-title`, err(`${base}.title`))} value={p.title} onInput={(e) => setProblem(i, { title: (e.target as HTMLInputElement).value })} />
-                      <FieldMessage id={`${id}-title`} error={err(`${base}.title`)} />
-                    </div>
-                    <div>
-                      <Label for={`${id}-priority`}>{t('situationPictures.narrative.priority')}</Label>
-                      <input type="number" min={1} {...controlProps(`${id}-priority`, err(`${base}.priority`))} value={p.priority} onInput={(e) => setProblem(i, { priority: Number((e.target as HTMLInputElement).value) })} />
-                      <FieldMessage id={`${id}-priority`} error={err(`${base}.priority`)} />
-                    </div>
-                    <div>
-                      <Label for={`${id}-area`}>{t('situationPictures.narrative.area')}</Label>
-                      <select {...controlProps(`${id}-area`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => setProblem(i, { areaId: (e.target as HTMLSelectElement).value || null })}>
-                        <option value="">{t('situationPictures.narrative.none')}</option>
-                        {(refs?.areas ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-                      </select>
-                    </div>
-                  </div>
-                  {PROBLEM_TEXTS.map((f) => (
-                    <div key={f}>
-                      <Label for={`${id}-${f}`}>{t(`situationPictures.narrative.${problemLabel[f]}`)}</Label>
-                      <textarea {...controlProps(`${id}-${f}`, err(`${base}.${f}`))} rows={2} value={p[f]} onInput={(e) => setProblem(i, { [f]: (e.target as HTMLTextAreaElement).value })} />
-                      <FieldMessage id={`${id}-${f}`} error={err(`${base}.${f}`)} />
-                    </div>
-                  ))}
-                  <button type="button" class="danger" onClick={() => setPriorities((ps) => ps.filter((_, k) => k !== i))}>{t('situationPictures.narrative.removeProblem', { n: i + 1 })}</button>
-                </fieldset>
-              );
-            })}
-            <button type="button" onClick={() => setPriorities((ps) => [...ps, {
-              id: crypto.randomUUID(), title: '', priority: ps.length + 1, categoryIds: [], placeId: null, areaId: null, offender: '', target: '', place: '', suggestedMeasures: '',
-            }])}>{t('situationPictures.narrative.addProblem')}</button>
+            {priorities.map((p, i) => (
+              <ProblemFields key={p.id} p={p} n={i + 1} id={`ap-p${i}`} base={`narrative.priorities[${i}]`} err={err} refs={refs}
+                onChange={(patch) => setProblem(i, patch)} onRemove={() => setPriorities((ps) => ps.filter((_, k) => k !== i))} />
+            ))}
+            <button type="button" onClick={() => setPriorities((ps) => [...ps, newProblem(ps.length + 1)])}>{t('situationPictures.narrative.addProblem')}</button>
           </section>
           <section class="est-section card" aria-labelledby="ap-survey-h">
             <h2 id="ap-survey-h">{t('actionPlan.survey')}</h2>

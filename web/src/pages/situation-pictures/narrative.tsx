@@ -12,7 +12,7 @@ const textLabel = { offender: 'offender', target: 'target', place: 'placeText', 
 const textHint = { offender: 'offenderHint', target: 'targetHint', place: 'placeHint', suggestedMeasures: null } as const;
 
 /** The server names nested fields as `narrative.problems[0].title` or `narrative.problems.0.title`. */
-function nestedError(errors: FormErrors, path: string): string | undefined {
+export function nestedError(errors: FormErrors, path: string): string | undefined {
   const dotted = path.replace(/\[(\d+)\]/g, '.$1');
   return errors.fields.find((f) => {
     const d = f.field.replace(/\[(\d+)\]/g, '.$1');
@@ -20,7 +20,7 @@ function nestedError(errors: FormErrors, path: string): string | undefined {
   })?.message;
 }
 
-function newProblem(priority: number): ProblemAnalysis {
+export function newProblem(priority: number): ProblemAnalysis {
   const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `p-${Date.now()}-${priority}`;
   return { id, title: '', priority, categoryIds: [], placeId: null, areaId: null, offender: '', target: '', place: '', suggestedMeasures: '' };
 }
@@ -73,6 +73,76 @@ export function NarrativeView({ sp, refs }: { sp: SituationPicture; refs: Refere
 }
 
 /** The coordinator's narrative of a draft: summary, cause analyses per prioritised problem, status levels. Saved with the row version. */
+/**
+ * One prioritised problem with its cause analysis after the crime triangle (offender, target, place):
+ * the fields of a lägesbild's narrative and of the yearly action plan's priorities alike.
+ */
+export function ProblemFields({ p, n, id, base, err, refs, onChange, onRemove }: {
+  p: ProblemAnalysis; n: number; id: string; base: string; err: (path: string) => string | undefined; refs: References | null;
+  onChange: (patch: Partial<ProblemAnalysis>) => void; onRemove: () => void;
+}) {
+  return (
+    <fieldset class="est-problem">
+      <legend>{t('situationPictures.narrative.problem', { n })}</legend>
+      <div class="form-row">
+        <div>
+          <Label for={`${id}-title`} required>{t('situationPictures.narrative.problemTitle')}</Label>
+          <input {...controlProps(`${id}-title`, err(`${base}.title`))} value={p.title} maxLength={200} onInput={(e) => onChange({ title: (e.target as HTMLInputElement).value })} />
+          <FieldMessage id={`${id}-title`} error={err(`${base}.title`)} />
+        </div>
+        <div>
+          <Label for={`${id}-priority`}>{t('situationPictures.narrative.priority')}</Label>
+          <input type="number" min={1} max={99} {...controlProps(`${id}-priority`, err(`${base}.priority`), true)} value={p.priority}
+            onInput={(e) => onChange({ priority: Number((e.target as HTMLInputElement).value) })} />
+          <FieldMessage id={`${id}-priority`} error={err(`${base}.priority`)} hint={t('situationPictures.narrative.priorityHint')} />
+        </div>
+      </div>
+      <div class="form-row">
+        <div>
+          <Label for={`${id}-placeId`}>{t('situationPictures.narrative.place')}</Label>
+          <select {...controlProps(`${id}-placeId`, err(`${base}.placeId`))} value={p.placeId ?? ''} onChange={(e) => onChange({ placeId: (e.target as HTMLSelectElement).value || null })}>
+            <option value="">{t('situationPictures.narrative.none')}</option>
+            {(refs?.places ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+          <FieldMessage id={`${id}-placeId`} error={err(`${base}.placeId`)} />
+        </div>
+        <div>
+          <Label for={`${id}-areaId`}>{t('situationPictures.narrative.area')}</Label>
+          <select {...controlProps(`${id}-areaId`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => onChange({ areaId: (e.target as HTMLSelectElement).value || null })}>
+            <option value="">{t('situationPictures.narrative.none')}</option>
+            {(refs?.areas ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+          <FieldMessage id={`${id}-areaId`} error={err(`${base}.areaId`)} />
+        </div>
+      </div>
+      <details class="est-details">
+        <summary>{t('situationPictures.narrative.categories')} ({p.categoryIds.length || t('situationPictures.create.categoriesHint')})</summary>
+        <fieldset>
+          <legend class="visually-hidden">{t('situationPictures.narrative.categories')}</legend>
+          {(refs?.categories ?? []).filter((c) => c.active).map((c) => (
+            <div class={`check${c.parentId ? ' indent' : ''}`} key={c.id}>
+              <input type="checkbox" id={`${id}-cat-${c.id}`} checked={p.categoryIds.includes(c.id)}
+                onChange={(e) => onChange({ categoryIds: (e.target as HTMLInputElement).checked ? [...p.categoryIds, c.id] : p.categoryIds.filter((x) => x !== c.id) })} />
+              <label for={`${id}-cat-${c.id}`}>{categoryName(c)}</label>
+            </div>
+          ))}
+        </fieldset>
+      </details>
+      {TEXT_FIELDS.map((f) => {
+        const hint = textHint[f];
+        return (
+          <div key={f}>
+            <Label for={`${id}-${f}`}>{t(`situationPictures.narrative.${textLabel[f]}`)}</Label>
+            <textarea {...controlProps(`${id}-${f}`, err(`${base}.${f}`), !!hint)} rows={3} value={p[f]} onInput={(e) => onChange({ [f]: (e.target as HTMLTextAreaElement).value })} />
+            <FieldMessage id={`${id}-${f}`} error={err(`${base}.${f}`)} hint={hint ? t(`situationPictures.narrative.${hint}`) : undefined} />
+          </div>
+        );
+      })}
+      <button type="button" class="danger" onClick={onRemove}>{t('situationPictures.narrative.removeProblem', { n })}</button>
+    </fieldset>
+  );
+}
+
 export function NarrativeEditor({ sp, refs, onSaved }: { sp: SituationPicture; refs: References | null; onSaved: (sp: SituationPicture) => void }) {
   const [summary, setSummary] = useState(sp.narrative.summary ?? '');
   const [problems, setProblems] = useState<ProblemAnalysis[]>(sp.narrative.problems ?? []);
@@ -131,64 +201,8 @@ export function NarrativeEditor({ sp, refs, onSaved }: { sp: SituationPicture; r
           const base = `narrative.problems[${i}]`;
           const id = `sp-p${i}`;
           return (
-            <fieldset key={p.id} class="est-problem">
-              <legend>{t('situationPictures.narrative.problem', { n: i + 1 })}</legend>
-              <div class="form-row">
-                <div>
-                  <Label for={`${id}-title`} required>{t('situationPictures.narrative.problemTitle')}</Label>
-                  <input {...controlProps(`${id}-title`, err(`${base}.title`))} value={p.title} maxLength={200} onInput={(e) => setProblem(i, { title: (e.target as HTMLInputElement).value })} />
-                  <FieldMessage id={`${id}-title`} error={err(`${base}.title`)} />
-                </div>
-                <div>
-                  <Label for={`${id}-priority`}>{t('situationPictures.narrative.priority')}</Label>
-                  <input type="number" min={1} max={99} {...controlProps(`${id}-priority`, err(`${base}.priority`), true)} value={p.priority}
-                    onInput={(e) => setProblem(i, { priority: Number((e.target as HTMLInputElement).value) })} />
-                  <FieldMessage id={`${id}-priority`} error={err(`${base}.priority`)} hint={t('situationPictures.narrative.priorityHint')} />
-                </div>
-              </div>
-              <div class="form-row">
-                <div>
-                  <Label for={`${id}-placeId`}>{t('situationPictures.narrative.place')}</Label>
-                  <select {...controlProps(`${id}-placeId`, err(`${base}.placeId`))} value={p.placeId ?? ''} onChange={(e) => setProblem(i, { placeId: (e.target as HTMLSelectElement).value || null })}>
-                    <option value="">{t('situationPictures.narrative.none')}</option>
-                    {(refs?.places ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-                  </select>
-                  <FieldMessage id={`${id}-placeId`} error={err(`${base}.placeId`)} />
-                </div>
-                <div>
-                  <Label for={`${id}-areaId`}>{t('situationPictures.narrative.area')}</Label>
-                  <select {...controlProps(`${id}-areaId`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => setProblem(i, { areaId: (e.target as HTMLSelectElement).value || null })}>
-                    <option value="">{t('situationPictures.narrative.none')}</option>
-                    {(refs?.areas ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-                  </select>
-                  <FieldMessage id={`${id}-areaId`} error={err(`${base}.areaId`)} />
-                </div>
-              </div>
-              <details class="est-details">
-                <summary>{t('situationPictures.narrative.categories')} ({p.categoryIds.length || t('situationPictures.create.categoriesHint')})</summary>
-                <fieldset>
-                  <legend class="visually-hidden">{t('situationPictures.narrative.categories')}</legend>
-                  {(refs?.categories ?? []).filter((c) => c.active).map((c) => (
-                    <div class={`check${c.parentId ? ' indent' : ''}`} key={c.id}>
-                      <input type="checkbox" id={`${id}-cat-${c.id}`} checked={p.categoryIds.includes(c.id)}
-                        onChange={(e) => setProblem(i, { categoryIds: (e.target as HTMLInputElement).checked ? [...p.categoryIds, c.id] : p.categoryIds.filter((x) => x !== c.id) })} />
-                      <label for={`${id}-cat-${c.id}`}>{categoryName(c)}</label>
-                    </div>
-                  ))}
-                </fieldset>
-              </details>
-              {TEXT_FIELDS.map((f) => {
-                const hint = textHint[f];
-                return (
-                  <div key={f}>
-                    <Label for={`${id}-${f}`}>{t(`situationPictures.narrative.${textLabel[f]}`)}</Label>
-                    <textarea {...controlProps(`${id}-${f}`, err(`${base}.${f}`), !!hint)} rows={3} value={p[f]} onInput={(e) => setProblem(i, { [f]: (e.target as HTMLTextAreaElement).value })} />
-                    <FieldMessage id={`${id}-${f}`} error={err(`${base}.${f}`)} hint={hint ? t(`situationPictures.narrative.${hint}`) : undefined} />
-                  </div>
-                );
-              })}
-              <button type="button" class="danger" onClick={() => setProblems((ps) => ps.filter((_, k) => k !== i))}>{t('situationPictures.narrative.removeProblem', { n: i + 1 })}</button>
-            </fieldset>
+            <ProblemFields key={p.id} p={p} n={i + 1} id={id} base={base} err={err} refs={refs}
+              onChange={(patch) => setProblem(i, patch)} onRemove={() => setProblems((ps) => ps.filter((_, k) => k !== i))} />
           );
         })}
         <p><button type="button" onClick={() => {
