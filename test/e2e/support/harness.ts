@@ -69,15 +69,17 @@ export async function ensureWebBuilt(): Promise<void> {
 
 export type ApiHeaders = Record<string, string>;
 
-export interface E2E {
+export interface E2E<U extends string = FixtureUser> {
   url: string;
   browser: Browser;
-  /** Logged-in API headers for a fixture user (cached: logins are rate-limited per client). */
-  api(user: FixtureUser): Promise<ApiHeaders>;
+  /** Logged-in API headers for a user (cached: logins are rate-limited per client). */
+  api(user: U): Promise<ApiHeaders>;
   /** fetch against the server as a user; JSON body in, parsed JSON out, throws on non-2xx. */
-  call<T = any>(user: FixtureUser, method: string, path: string, body?: unknown): Promise<T>;
+  call<T = any>(user: U, method: string, path: string, body?: unknown): Promise<T>;
+  /** The status and parsed body of a request as a user, whatever the status. */
+  raw(user: U, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** A new context and page, logged in as `user` (the first time through the login form). */
-  pageAs(user: FixtureUser | null, opts?: { viewport?: { width: number; height: number }; mobile?: boolean }): Promise<Page>;
+  pageAs(user: U | null, opts?: { viewport?: { width: number; height: number }; mobile?: boolean }): Promise<Page>;
   /** The server's output so far (for failure messages). */
   output(): string;
   close(): Promise<void>;
@@ -86,7 +88,20 @@ export interface E2E {
 /** The phone used by the reporter tests (an iPhone 13-sized viewport). */
 export const PHONE = { viewport: { width: 390, height: 844 }, mobile: true };
 
-export async function startE2E(): Promise<E2E> {
+export interface E2EOptions<U extends string> {
+  /** E-mail and password of each user the tests log in as. */
+  credentials(user: U): { email: string; password: string };
+  /** Fills the private database before the server opens it (default: the fixture data only). */
+  prepare?(db: TestDatabase['db']): Promise<void>;
+  /** Extra environment of the server process. */
+  env?: Record<string, string>;
+  viewport?: { width: number; height: number };
+  /** Default timeout of each page's actions (ms). */
+  timeout?: number;
+}
+
+/** The web app built, a private PGlite copy (prepared), `lagesbild serve` on it and Chromium. */
+export async function startBrowserServer<U extends string>(o: E2EOptions<U>): Promise<E2E<U>> {
   const t0 = Date.now();
   await ensureWebBuilt();
   const tBuilt = Date.now();
@@ -96,9 +111,10 @@ export async function startE2E(): Promise<E2E> {
   const contexts: BrowserContext[] = [];
   try {
     t = await createTestDatabase('pglite');
+    await o.prepare?.(t.db);
     // The server process must own the database: a PGlite directory can only be open once.
     await t.db.close();
-    server = await startServer({ DATA_DIR: t.location.dataDir, DATABASE_URL: '' });
+    server = await startServer({ DATA_DIR: t.location.dataDir, DATABASE_URL: '', ...o.env });
     browser = await launchChromium();
     if (process.env.LB_E2E_TIMING) process.stderr.write(`[e2e] build ${tBuilt - t0} ms, server + browser ${Date.now() - tBuilt} ms\n`);
   } catch (e) {
@@ -108,26 +124,31 @@ export async function startE2E(): Promise<E2E> {
     throw e;
   }
   const url = server.url;
-  const headers = new Map<FixtureUser, Promise<ApiHeaders>>();
-  const states = new Map<FixtureUser, Awaited<ReturnType<BrowserContext['storageState']>>>();
+  const headers = new Map<U, Promise<ApiHeaders>>();
+  const states = new Map<U, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
-  const e2e: E2E = {
+  const e2e: E2E<U> = {
     url,
     browser,
     api(user) {
-      if (!headers.has(user)) headers.set(user, httpLogin(url, FX.users[user].email, FX.password));
+      if (!headers.has(user)) { const c = o.credentials(user); headers.set(user, httpLogin(url, c.email, c.password)); }
       return headers.get(user)!;
     },
-    async call(user, method, path, body) {
-      const h = await e2e.api(user);
-      const r = await fetch(`${url}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    async raw(user, method, path, body) {
+      const r = await fetch(`${url}${path}`, { method, headers: { ...(await e2e.api(user)), 'accept-language': 'sv' }, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${path} as ${user}: ${r.status} ${text}`);
-      return (r.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+      let parsed: unknown = text;
+      if ((r.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+      return { status: r.status, body: parsed };
+    },
+    async call(user, method, path, body) {
+      const r = await e2e.raw(user, method, path, body);
+      if (r.status >= 300) throw new Error(`${method} ${path} as ${user}: ${r.status} ${typeof r.body === 'string' ? r.body : JSON.stringify(r.body)}`);
+      return r.body;
     },
     async pageAs(user, opts = {}) {
       const context = await browser!.newContext({
-        viewport: opts.viewport ?? { width: 1280, height: 800 },
+        viewport: opts.viewport ?? o.viewport ?? { width: 1280, height: 800 },
         isMobile: opts.mobile ?? false,
         hasTouch: opts.mobile ?? false,
         locale: 'sv-SE',
@@ -135,10 +156,10 @@ export async function startE2E(): Promise<E2E> {
         storageState: user ? states.get(user) : undefined,
       });
       contexts.push(context);
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(o.timeout ?? 15_000);
       const page = await context.newPage();
       if (user && !states.has(user)) {
-        await login(page, url, user);
+        await loginAs(page, url, o.credentials(user));
         states.set(user, await context.storageState());
       } else {
         await page.goto(`${url}/#/`);
@@ -160,11 +181,18 @@ export async function startE2E(): Promise<E2E> {
   return e2e;
 }
 
+/** The harness on the test fixtures (test/support/fixtures.ts): one per test file. */
+export const startE2E = (): Promise<E2E> => startBrowserServer<FixtureUser>({ credentials: (u) => ({ email: FX.users[u].email, password: FX.password }) });
+
 /** Logs in through the login form and waits for the app's main navigation. */
 export async function login(page: Page, url: string, user: FixtureUser): Promise<void> {
+  await loginAs(page, url, { email: FX.users[user].email, password: FX.password });
+}
+
+async function loginAs(page: Page, url: string, c: { email: string; password: string }): Promise<void> {
   await page.goto(`${url}/#/`);
-  await page.getByLabel('E-postadress').fill(FX.users[user].email);
-  await page.getByLabel('Lösenord').fill(FX.password);
+  await page.getByLabel('E-postadress').fill(c.email);
+  await page.getByLabel('Lösenord').fill(c.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   // The top bar (banner) replaces the login form; on a phone the menu itself is collapsed.
   await page.getByRole('banner').waitFor();
