@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, type FieldError } from '../../api/client.ts';
 import type { Area } from '../../api/types.ts';
 import { fmt, t, type MessageKey } from '../../i18n/index.ts';
-import { deleteErrorMessage, LoadState, useList } from './common.tsx';
+import { LoadState, useList, useRemove } from './common.tsx';
 import { controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from './form.tsx';
 import { checkGeoJsonFile, featureOfField, type GeoJsonCheck, type Problem } from './geojsonFile.ts';
 import { featuresOf, reprojectGeometry } from '../../../../src/core/geojson/index.ts';
@@ -21,20 +21,9 @@ function problemText(p: Problem): string {
 export default function AreasPage() {
   const { items, error, reload } = useList<Area>('/api/areas');
   const [msg, announce] = useAnnouncer();
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
   const [editing, setEditing] = useState<Area | null>(null);
 
-  async function remove(a: Area) {
-    if (!confirm(t('admin.confirmDelete', { name: a.name }))) return;
-    setRowError(null);
-    try {
-      await api.delete(`/api/areas/${a.id}`);
-      await reload();
-      announce(t('admin.deleted', { name: a.name }));
-    } catch (e) {
-      setRowError({ id: a.id, message: deleteErrorMessage(e) });
-    }
-  }
+  const { remove, rowError } = useRemove<Area>('/api/areas', reload, announce, (a) => a.name);
 
   return (
     <section aria-labelledby="admin-sub-title">

@@ -3,7 +3,7 @@ import { api } from '../../api/client.ts';
 import type { Category } from '../../api/types.ts';
 import { lang, t } from '../../i18n/index.ts';
 import { buildCategoryTree, childCodePrefix, indentedLabel, selfAndDescendants, type TreeRow } from './categoryTree.ts';
-import { deleteErrorMessage, LoadState, useEditor, useFocusOnMount, useList } from './common.tsx';
+import { LoadState, useEditor, useFocusOnMount, useList, useRemove } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from './form.tsx';
 
 type Editing = { mode: 'new'; parent: Category | null } | { mode: 'edit'; category: Category };
@@ -15,20 +15,9 @@ export default function CategoriesPage() {
   const { items, error, reload } = useList<Category>('/api/categories');
   const editor = useEditor<Editing>();
   const [msg, announce] = useAnnouncer();
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
   const rows = useMemo(() => buildCategoryTree(items ?? []), [items]);
 
-  async function remove(c: Category) {
-    if (!confirm(t('admin.confirmDelete', { name: categoryName(c) }))) return;
-    setRowError(null);
-    try {
-      await api.delete(`/api/categories/${c.id}`);
-      await reload();
-      announce(t('admin.deleted', { name: categoryName(c) }));
-    } catch (e) {
-      setRowError({ id: c.id, message: deleteErrorMessage(e) });
-    }
-  }
+  const { remove, rowError } = useRemove<Category>('/api/categories', reload, announce, categoryName);
 
   const renderLevel = (parentId: string | null) => {
     const level = rows.filter((r) => (r.ancestors[r.ancestors.length - 1] ?? null) === parentId);

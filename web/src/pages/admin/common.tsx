@@ -58,3 +58,24 @@ export function deleteErrorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.fields.find((f) => f.code === 'in_use')?.message ?? e.fields[0]?.message ?? e.message;
   return t('admin.form.network');
 }
+
+/**
+ * Deleting a row of an admin list: asks first, deletes, reloads the list and says so; a refusal
+ * (e.g. still in use) is kept for the row as `rowError`.
+ */
+export function useRemove<T extends { id: string }>(path: string, reload: () => Promise<void>, announce: (msg: string) => void, name: (item: T) => string, after?: (item: T) => void) {
+  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  async function remove(item: T) {
+    if (!confirm(t('admin.confirmDelete', { name: name(item) }))) return;
+    setRowError(null);
+    try {
+      await api.delete(`${path}/${item.id}`);
+      after?.(item);
+      await reload();
+      announce(t('admin.deleted', { name: name(item) }));
+    } catch (e) {
+      setRowError({ id: item.id, message: deleteErrorMessage(e) });
+    }
+  }
+  return { remove, rowError };
+}

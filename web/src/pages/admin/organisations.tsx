@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Organisation } from '../../api/types.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { deleteErrorMessage, LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.tsx';
+import { LoadState, useEditor, useFocusOnMount, useList, yesNo, useRemove } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from './form.tsx';
 
 export const ORGANISATION_KINDS = ['forvaltning', 'kommunalt_bolag', 'forbund', 'polis', 'region_vard', 'bevakningsforetag', 'civilsamhalle', 'ovrig'] as const;
@@ -13,19 +13,8 @@ export default function OrganisationsPage() {
   const { items, error, reload } = useList<Organisation>('/api/organisations');
   const editor = useEditor<Organisation | 'new'>();
   const [msg, announce] = useAnnouncer();
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
 
-  async function remove(o: Organisation) {
-    if (!confirm(t('admin.confirmDelete', { name: o.name }))) return;
-    setRowError(null);
-    try {
-      await api.delete(`/api/organisations/${o.id}`);
-      await reload();
-      announce(t('admin.deleted', { name: o.name }));
-    } catch (e) {
-      setRowError({ id: o.id, message: deleteErrorMessage(e) });
-    }
-  }
+  const { remove, rowError } = useRemove<Organisation>('/api/organisations', reload, announce, (o) => o.name);
 
   return (
     <section aria-labelledby="admin-sub-title">

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Place } from '../../api/types.ts';
 import { fmt, t, type MessageKey } from '../../i18n/index.ts';
-import { deleteErrorMessage, LoadState, useList } from './common.tsx';
+import { LoadState, useList, useRemove } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from './form.tsx';
 import { boundsOf, polygonFromVertices, verticesOfPolygon } from './mapStyle.ts';
 import type { MapLibreMap } from './mapView.ts';
@@ -20,20 +20,8 @@ export default function PlacesPage() {
   const { items, error, reload } = useList<Place>('/api/places');
   const [msg, announce] = useAnnouncer();
   const [editing, setEditing] = useState<Place | null>(null);
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
 
-  async function remove(p: Place) {
-    if (!confirm(t('admin.confirmDelete', { name: p.name }))) return;
-    setRowError(null);
-    try {
-      await api.delete(`/api/places/${p.id}`);
-      if (editing?.id === p.id) setEditing(null);
-      await reload();
-      announce(t('admin.deleted', { name: p.name }));
-    } catch (e) {
-      setRowError({ id: p.id, message: deleteErrorMessage(e) });
-    }
-  }
+  const { remove, rowError } = useRemove<Place>('/api/places', reload, announce, (p) => p.name, (p) => { if (editing?.id === p.id) setEditing(null); });
 
   function edit(p: Place) {
     setEditing(p);
