@@ -3,31 +3,12 @@ import { Params } from '../sql.ts';
 import type { FollowUpSettings, MeasureStatus } from '../../core/measures/rules.ts';
 import type { MeasureTerm } from '../../core/measures/catalogue.ts';
 
-export interface Measure {
+/** A measure as stored: the columns a write sets (MeasureRow) and what the database adds. */
+export interface Measure extends MeasureRow {
   id: string;
-  municipalityId: string;
-  type: string;
-  term: MeasureTerm;
-  title: string;
-  problem: string | null;
-  categoryIds: string[];
-  placeId: string | null;
   placeName: string | null;
-  areaId: string | null;
   areaName: string | null;
-  organisationId: string;
   organisationName: string;
-  responsiblePerson: string | null;
-  status: MeasureStatus;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  actualStart: string | null;
-  actualEnd: string | null;
-  costSek: number | null;
-  notes: string | null;
-  followUp: FollowUpSettings;
-  meetingId: string | null;
-  situationPictureId: string | null;
   rowVersion: number;
   createdAt: Date;
   updatedAt: Date;
