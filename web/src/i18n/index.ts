@@ -44,23 +44,29 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
  * a new formatter on every call, which cost the map's first render tens of milliseconds.
  */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: 'n' | 'd', options: Intl.NumberFormatOptions | Intl.DateTimeFormatOptions): T {
-  const locale = lang.value === 'sv' ? 'sv-SE' : 'en-GB';
-  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = kind === 'n' ? new Intl.NumberFormat(locale, options as Intl.NumberFormatOptions) : new Intl.DateTimeFormat(locale, options as Intl.DateTimeFormatOptions)));
-  return f as T;
+const localeOf = () => (lang.value === 'sv' ? 'sv-SE' : 'en-GB');
+function numberFormat(digits: number): Intl.NumberFormat {
+  const key = `n${digits}|${localeOf()}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(localeOf(), { maximumFractionDigits: digits, minimumFractionDigits: digits })));
+  return f;
 }
-const DIGITS = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ maximumFractionDigits: d, minimumFractionDigits: d }));
-const DATE = { timeZone: 'Europe/Stockholm' } as const;
-const DATE_TIME = { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' } as const;
+function dateFormat(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${kind}|${localeOf()}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = kind === 'date' ? { timeZone: 'Europe/Stockholm' } : { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' };
+    formatters.set(key, (f = new Intl.DateTimeFormat(localeOf(), options)));
+  }
+  return f;
+}
 
 /** Number and date formatting in the current language (Swedish conventions by default). */
 export const fmt = {
-  number: (n: number, digits = 0) => formatter<Intl.NumberFormat>('n', DIGITS[digits] ?? { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
-  date: (d: Date | string) => formatter<Intl.DateTimeFormat>('d', DATE).format(new Date(d)),
-  dateTime: (d: Date | string) => formatter<Intl.DateTimeFormat>('d', DATE_TIME).format(new Date(d)),
-  percent: (x: number) => `${formatter<Intl.NumberFormat>('n', DIGITS[0]).format(x * 100)} %`,
+  number: (n: number, digits = 0) => numberFormat(digits).format(n),
+  date: (d: Date | string) => dateFormat('date').format(new Date(d)),
+  dateTime: (d: Date | string) => dateFormat('dateTime').format(new Date(d)),
+  percent: (x: number) => `${numberFormat(0).format(x * 100)} %`,
 };
 
 export { CATALOGUES };
