@@ -1,6 +1,7 @@
 import type * as GeoJSON from 'geojson';
 import type { InterventionResult } from '../../../../src/core/analysis/intervention/index.ts';
 import type { Narrative, Period, ProblemAnalysis, SituationPictureContent, StatusLevel, StatusLevelEntry } from '../../../../src/core/situation-picture/content.ts';
+import type { MeasureInput as CoreMeasureInput, MeasureStatus } from '../../../../src/core/measures/rules.ts';
 
 /**
  * The answers of the EST-cycle API (docs/est-cycle.md) as the browser sees them. The edition's
@@ -56,32 +57,9 @@ export interface FeedbackItem {
 }
 
 export interface MeasureType { code: string; kind: 'situational' | 'social' | 'other'; nameSv: string; nameEn: string; defaultTerm: 'short' | 'long' }
-export type MeasureStatus = 'proposed' | 'planned' | 'ongoing' | 'done' | 'cancelled';
-export const MEASURE_STATUSES: MeasureStatus[] = ['proposed', 'planned', 'ongoing', 'done', 'cancelled'];
-
-export interface FollowUpOptions { bufferM?: number; controlAreaId?: string; controlPlaceId?: string; weeks?: number }
-
-export interface MeasureInput {
-  type: string;
-  term: 'short' | 'long';
-  title: string;
-  problem?: string | null;
-  categoryIds?: string[];
-  placeId?: string | null;
-  areaId?: string | null;
-  organisationId: string;
-  responsiblePerson?: string | null;
-  status?: MeasureStatus;
-  plannedStart?: string | null;
-  plannedEnd?: string | null;
-  actualStart?: string | null;
-  actualEnd?: string | null;
-  costSek?: number | null;
-  notes?: string | null;
-  followUp?: FollowUpOptions;
-  meetingId?: string | null;
-  situationPictureId?: string | null;
-}
+// The measure's shape is the server's (core/measures/rules.ts); a form sends at least these four.
+export { MEASURE_STATUSES, type MeasureStatus, type FollowUpSettings as FollowUpOptions } from '../../../../src/core/measures/rules.ts';
+export type MeasureInput = CoreMeasureInput & Required<Pick<CoreMeasureInput, 'type' | 'term' | 'title' | 'organisationId'>>;
 
 export interface Measure extends MeasureInput {
   id: string;
