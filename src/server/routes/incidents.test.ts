@@ -77,10 +77,15 @@ for (const engine of testEngines()) {
 
     test('a time window is stored as from/to', async () => {
       const c = await t.as('guard');
-      const res = await c.post('/api/incidents', { categoryId: skadegorelse, occurredFrom: hoursAgo(60), occurredTo: hoursAgo(12), location: POINTS.alingsasCentrum });
+      // One clock reading for both ends: two readings can differ by a millisecond.
+      const now = Date.now();
+      const occurredFrom = new Date(now - 60 * 3600_000).toISOString(), occurredTo = new Date(now - 12 * 3600_000).toISOString();
+      const res = await c.post('/api/incidents', { categoryId: skadegorelse, occurredFrom, occurredTo, location: POINTS.alingsasCentrum });
       assert.equal(res.statusCode, 201, res.body);
       const inc = res.json();
-      assert.ok(new Date(inc.occurredTo).getTime() - new Date(inc.occurredFrom).getTime() === 48 * 3600_000);
+      assert.equal(new Date(inc.occurredFrom).toISOString(), occurredFrom);
+      assert.equal(new Date(inc.occurredTo).toISOString(), occurredTo);
+      assert.equal(new Date(inc.occurredTo).getTime() - new Date(inc.occurredFrom).getTime(), 48 * 3600_000);
     });
 
     test('lists filter by period, category (with subcategories), organisation, status, text and bbox, newest first', async () => {
