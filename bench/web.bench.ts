@@ -36,6 +36,11 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres
 const ITERATIONS = Number(process.env.LB_WEB_BENCH_REQUESTS ?? 240);
 const RENDER_ITERATIONS = 5;
 const CHUNK = 50_000;
+/**
+ * LB_WEB_BENCH_DB=name keeps the bench database between runs (created and filled the first time,
+ * never dropped): for working on one benchmark without refilling a million incidents each time.
+ */
+const KEEP = process.env.LB_WEB_BENCH_DB && /^[a-z_][a-z0-9_]*$/.test(process.env.LB_WEB_BENCH_DB) ? process.env.LB_WEB_BENCH_DB : undefined;
 const log = (m: string) => process.stderr.write(`    [web] ${m}\n`);
 
 interface Env {
@@ -75,19 +80,24 @@ async function env(): Promise<Env> {
 
 function createEnv(): Promise<Env> {
   shared ??= (async () => {
-    const name = `lb_bench_${randomBytes(5).toString('hex')}`;
+    const name = KEEP ?? `lb_bench_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const u = new URL(ADMIN_URL);
     u.pathname = `/${name}`;
     const url = u.toString();
-    created = { name };
+    if (!KEEP) created = { name };
     const db = await openPostgres(url);
+    let count = 0;
     try {
-      await migrate(db);
-      await seedFixtures(db);
+      if (!exists) {
+        await migrate(db);
+        await seedFixtures(db);
+      }
+      count = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents WHERE source = 'bench'`)).rows[0].n;
     } finally {
       await db.close();
     }
@@ -95,8 +105,8 @@ function createEnv(): Promise<Env> {
     const headers = await httpLogin(server.url, FX.users.coordinator.email, FX.password);
     const cats = (await (await fetch(`${server.url}/api/categories`, { headers })).json()) as Array<{ id: string; code: string; municipalityId: string }>;
     const categoryIds = Object.fromEntries(cats.filter((c) => c.municipalityId === FX.alingsas).map((c) => [c.code, c.id]));
-    log(`database ${name} ready, server at ${server.url}`);
-    return { name, url, server, headers, count: 0, categoryIds };
+    log(`database ${name} ready${exists ? ` (kept, ${count.toLocaleString('en')} incidents)` : ''}, server at ${server.url}`);
+    return { name, url, server, headers, count, categoryIds };
   })();
   return shared;
 }
