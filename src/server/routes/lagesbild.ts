@@ -14,22 +14,27 @@ const FeatureCollection = Type.Object({ type: Type.Literal('FeatureCollection'),
 export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database; index: IncidentIndexStore | null }) {
   const { db, index } = opts;
   const filterOf = (req: { query: unknown }, userId: string) => parseIncidentQuery(req.query as IncidentQueryString, userId).filter;
+  /** The filter with its period: the map shows the same default period as the side panel (the last 28 days), not all time. */
+  const periodFilterOf = (req: { query: unknown }, userId: string) => {
+    const f = filterOf(req, userId);
+    return { ...f, ...periodOf(f) };
+  };
 
   app.get('/api/map/points', {
     schema: {
-      tags: ['lägesbild'], summary: 'Incidents for a map view: single points where they stand alone, clusters (count, commonest category) elsewhere',
+      tags: ['lägesbild'], summary: 'Incidents for a map view: single points where they stand alone, clusters (count, commonest category) elsewhere; without from/to, the last 28 days',
       querystring: filterQuery({ zoom: Type.Number({ minimum: 0, maximum: 24 }) }),
       response: { 200: FeatureCollection, ...errors(401, 422) },
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const fc = await mapPoints(db, await sourceFor(db, index, a, filterOf(req, a.userId)), a, (req.query as { zoom: number }).zoom);
+    const fc = await mapPoints(db, await sourceFor(db, index, a, periodFilterOf(req, a.userId)), a, (req.query as { zoom: number }).zoom);
     return reply.type('application/geo+json').send(JSON.stringify(fc));
   });
 
   app.get('/api/map/grid', {
     schema: {
-      tags: ['lägesbild'], summary: 'Counts per SWEREF 99 TM grid cell (origin 0,0), for heatmaps',
+      tags: ['lägesbild'], summary: 'Counts per SWEREF 99 TM grid cell (origin 0,0), for heatmaps; without from/to, the last 28 days',
       querystring: filterQuery({ cellSize: Type.Number({ minimum: 10, maximum: 50_000 }) }),
       response: {
         200: Type.Object({ cellSize: Type.Number(), cells: Type.Array(Type.Object({ cellId: Type.String(), col: Type.Integer(), row: Type.Integer(), count: Type.Integer(), lon: Type.Number(), lat: Type.Number() })) }),
@@ -38,19 +43,19 @@ export async function lagesbildRoutes(app: FastifyInstance, opts: { db: Database
     },
   }, async (req) => {
     const a = actor(req);
-    return mapGrid(await sourceFor(db, index, a, filterOf(req, a.userId)), (req.query as { cellSize: number }).cellSize);
+    return mapGrid(await sourceFor(db, index, a, periodFilterOf(req, a.userId)), (req.query as { cellSize: number }).cellSize);
   });
 
   app.get('/api/map/hotspots', {
     schema: {
-      tags: ['lägesbild'], summary: 'Getis-Ord Gi* hotspots on a grid over the municipality: the significant cells (bins ±3/±2/±1 with false-discovery-rate control)',
+      tags: ['lägesbild'], summary: 'Getis-Ord Gi* hotspots on a grid over the municipality: the significant cells (bins ±3/±2/±1 with false-discovery-rate control); without from/to, the last 28 days',
       querystring: filterQuery({ cellSize: Type.Number({ minimum: 25, maximum: 10_000, default: 250 }), distance: Type.Optional(Type.Number({ minimum: 25, maximum: 50_000 })) }),
       response: { 200: FeatureCollection, ...errors(401, 422) },
     },
   }, async (req, reply) => {
     const a = actor(req);
     const q = req.query as { cellSize: number; distance?: number };
-    const f = filterOf(req, a.userId);
+    const f = periodFilterOf(req, a.userId);
     const fc = await mapHotspots(db, await sourceFor(db, index, a, f), a, f, q.cellSize, q.distance ?? q.cellSize * 2);
     return reply.type('application/geo+json').send(JSON.stringify(fc));
   });
