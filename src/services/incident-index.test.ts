@@ -26,6 +26,9 @@ async function snapshot(src: AggregateSource, w: ReturnType<typeof comparisonWin
   const cells = await src.gridCells(500);
   return {
     count: await src.count(),
+    // The newest incidents (close zoom), and "more than 50?" as the map asks it.
+    newest: (await src.points(40)).map((r) => `${r.id} ${r.occurredFrom.toISOString()} ${Math.round(r.x * 100)} ${Math.round(r.y * 100)} ${r.categoryId} ${r.reviewStatus}`),
+    moreThan50: (await src.points(51, 51)).length,
     cells: sortBy(cells.map((c) => ({ col: c.col, row: c.row, count: c.count, x: Math.round(c.x * 100), y: Math.round(c.y * 100) })), (c) => `${c.col}:${c.row}`),
     byCategory: sortBy((await src.countsByKey('category', w)).filter((r) => r.current + r.previous + r.lastYear > 0), (r) => String(r.key)),
     byOrganisation: sortBy((await src.countsByKey('organisation', w)).filter((r) => r.current + r.previous + r.lastYear > 0), (r) => String(r.key)),

@@ -30,16 +30,18 @@ export interface IndexFilter {
     contains: (x: number, y: number) => boolean;
     /** A rectangle wholly inside the shape: points in it are accepted without the exact test. */
     inner?: { minX: number; minY: number; maxX: number; maxY: number };
+    /** Whether a rectangle lies wholly inside the shape (then none of its points needs a test). */
+    covers?: (r: { minX: number; minY: number; maxX: number; maxY: number }) => boolean;
   };
 }
 
 /**
  * The rows of the table that the actor may see and that match the filter, in a typed array (at
- * most `cap`) that is only valid until the next `select` on the same table. The work is limited to the rows whose window can overlap [from, to) — a binary
+ * most `cap`; with order 'newest', a capped selection holds the newest rows) that is only valid until the next `select` on the same table. The work is limited to the rows whose window can overlap [from, to) — a binary
  * search on the sorted start times — and, for part of the map, to the spatial buckets it touches.
  */
-export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap = Infinity): Uint32Array {
-  const m = masksOf(t, actor, f);
+export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap = Infinity, order: 'any' | 'newest' = 'any'): Uint32Array {
+  const matches = rowTest(t, actor, f);
   // One buffer per table, reused by every selection: the result is valid until the next select on
   // the same table (every aggregate consumes it synchronously), and no request allocates megabytes.
   const out = scratch.get(t) ?? new Uint32Array(t.length);
@@ -63,6 +65,8 @@ export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap 
     let inBox = 0;
     for (let r = r0; r <= r1; r++) inBox += t.bucketStart[r * t.bucketCols + c1 + 1] - t.bucketStart[r * t.bucketCols + c0];
     if (inBox * 6 < t.length) {
+      // Bucket by bucket is not newest first: the caller sorts, so no row may be left out.
+      if (order === 'newest') cap = Infinity;
       const earliest = f.from - t.maxWindow;
       for (let r = r0; r <= r1; r++) {
         for (let c = c0; c <= c1; c++) {
@@ -76,7 +80,7 @@ export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap 
           for (let k = lo; k < end; k++) {
             const i = t.bucketRows[k];
             if (t.from[i] >= f.to) break;
-            if (rowMatches(t, actor, f, m, i) && push(i)) return out.subarray(0, n);
+            if (matches(i) && push(i)) return out.subarray(0, n);
           }
         }
       }
@@ -84,18 +88,20 @@ export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap 
     }
   }
   const [start, end] = t.range(f.from, f.to);
-  for (let i = start; i < end; i++) {
-    if (rowMatches(t, actor, f, m, i) && push(i)) break;
+  if (order === 'newest') {
+    for (let i = end - 1; i >= start; i--) if (matches(i) && push(i)) break;
+  } else {
+    for (let i = start; i < end; i++) if (matches(i) && push(i)) break;
   }
   return out.subarray(0, n);
 }
 
 const scratch = new WeakMap<IncidentTable, Uint32Array>();
 
-/** Calls `visit(row)` for each row {@link select} picks; a visitor returning true stops the scan. */
-export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean): void {
+/** Calls `visit(row)` for each row {@link select} picks (at most `cap`); a visitor returning true stops the scan. */
+export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean, cap = Infinity): void {
   // A copy: a visitor may itself select on this table.
-  const rows = select(t, actor, f).slice();
+  const rows = select(t, actor, f, cap).slice();
   for (let k = 0; k < rows.length; k++) if (visit(rows[k]) === true) return;
 }
 
@@ -117,22 +123,41 @@ function masksOf(t: IncidentTable, actor: IndexActor, f: IndexFilter): Masks {
   };
 }
 
-/** The per-row test: period overlap, access, then each filter. */
-function rowMatches(t: IncidentTable, actor: IndexActor, f: IndexFilter, m: Masks, i: number): boolean {
-  if (t.deleted[i] || t.to[i] < f.from || t.from[i] >= f.to) return false;
-  if (m.municipality[t.municipality[i]] !== 1) return false;
-  if (!actor.coordinator && t.organisation[i] !== actor.organisation && !(actor.readsOthers && t.restricted[i] === 0)) return false;
-  if (m.category && m.category[t.category[i]] !== 1) return false;
-  if (m.organisation && m.organisation[t.organisation[i]] !== 1) return false;
-  if (m.status && m.status[t.status[i]] !== 1) return false;
-  if (f.restricted !== undefined && t.restricted[i] !== f.restricted) return false;
-  if (f.reporter !== undefined && t.reporter[i] !== f.reporter) return false;
-  const w = f.within;
-  if (w) {
-    const x = t.x[i], y = t.y[i];
-    if (x < w.minX || x > w.maxX || y < w.minY || y > w.maxY) return false;
-    const r = w.inner;
-    if (!(r && x >= r.minX && x <= r.maxX && y >= r.minY && y <= r.maxY) && !w.contains(x, y)) return false;
-  }
-  return true;
+/**
+ * The per-row test (period overlap, access, then each filter) with the filter's fields read once:
+ * reading them from `f` per row made the property loads polymorphic across the callers' filter
+ * objects (spread copies of one another), and that cost more than the test itself. With
+ * `keepDeleted`, rows hidden by a newer version pass too (the pre-aggregated cells count them and
+ * take them off afterwards).
+ */
+export function rowTest(t: IncidentTable, actor: IndexActor, f: IndexFilter, keepDeleted = false): (i: number) => boolean {
+  const m = masksOf(t, actor, f);
+  const muni = m.municipality, cat = m.category, org = m.organisation, st = m.status;
+  const from = f.from, to = f.to, restricted = f.restricted ?? -1, reporter = f.reporter ?? -1;
+  const coordinator = actor.coordinator, own = actor.organisation, readsOthers = actor.readsOthers;
+  const del = t.deleted, tFrom = t.from, tTo = t.to, tMuni = t.municipality, tOrg = t.organisation, tCat = t.category;
+  const tStatus = t.status, tRestricted = t.restricted, tReporter = t.reporter, tx = t.x, ty = t.y;
+  const inside = f.within ? withinTest(f.within) : null;
+  return (i) => {
+    if ((del[i] && !keepDeleted) || tTo[i] < from || tFrom[i] >= to) return false;
+    if (muni[tMuni[i]] !== 1) return false;
+    if (!coordinator && tOrg[i] !== own && !(readsOthers && tRestricted[i] === 0)) return false;
+    if (cat !== null && cat[tCat[i]] !== 1) return false;
+    if (org !== null && org[tOrg[i]] !== 1) return false;
+    if (st !== null && st[tStatus[i]] !== 1) return false;
+    if (restricted >= 0 && tRestricted[i] !== restricted) return false;
+    if (reporter >= 0 && tReporter[i] !== reporter) return false;
+    if (inside !== null && !inside(tx[i], ty[i])) return false;
+    return true;
+  };
+}
+
+/** The spatial condition as one test: the quick box, the inner rectangle, then the exact shape. */
+export function withinTest(w: NonNullable<IndexFilter['within']>): (x: number, y: number) => boolean {
+  const { minX, minY, maxX, maxY, contains, inner } = w;
+  const iMinX = inner ? inner.minX : Infinity, iMinY = inner ? inner.minY : Infinity, iMaxX = inner ? inner.maxX : -Infinity, iMaxY = inner ? inner.maxY : -Infinity;
+  return (x, y) => {
+    if (x < minX || x > maxX || y < minY || y > maxY) return false;
+    return (x >= iMinX && x <= iMaxX && y >= iMinY && y <= iMaxY) || contains(x, y);
+  };
 }
