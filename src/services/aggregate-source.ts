@@ -1,6 +1,6 @@
 import type { Actor } from '../core/access/roles.ts';
 import { aggregate, type IndexFilter } from '../core/incident-index/index.ts';
-import { boundaryRings, createPointInPolygon, pointInRing, transform } from '../core/geo/index.ts';
+import { boundaryRings, createPointInPolygon, flattenRings, pointInRing, rectInside, transform } from '../core/geo/index.ts';
 import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import { listCategories } from '../db/repositories/categories.ts';
@@ -62,8 +62,15 @@ export function withinGeometry(geojson3006: unknown): NonNullable<IndexFilter['w
   for (const poly of rings) for (const [x, y] of poly[0]) {
     minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
   }
-  return { minX, minY, maxX, maxY, contains: createPointInPolygon(rings) };
+  const contains = createPointInPolygon(rings);
+  const all = flattenRings(rings);
+  // A long boundary (a whole municipality) costs more to test against a cell than its rows do.
+  const edges = all.reduce((n, r) => n + r.length, 0);
+  return { minX, minY, maxX, maxY, contains, covers: edges <= MAX_COVER_EDGES ? (r) => rectInside(all, contains, r) : undefined };
 }
+
+/** Shapes with more edges than this are not tested cell by cell (see covers). */
+const MAX_COVER_EDGES = 512;
 
 /** A WGS84 bbox as the polygon it is in EPSG:3006 (edges densified: a lon/lat box is curved there). */
 export function withinBbox([w, s, e, n]: [number, number, number, number]): NonNullable<IndexFilter['within']> {
@@ -83,7 +90,8 @@ export function withinBbox([w, s, e, n]: [number, number, number, number]): NonN
   // Only the thin strip between the rectangle and the curved edges needs the exact test: a plain
   // ring test, without building a prepared index of the polygon for every request.
   const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
-  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys), contains: (x, y) => pointInRing(x, y, ring), inner };
+  const contains = (x: number, y: number) => pointInRing(x, y, ring);
+  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys), contains, inner, covers: (r) => rectInside([ring], contains, r) };
 }
 
 const NOTHING = { minX: 1, minY: 1, maxX: 0, maxY: 0, contains: () => false };
@@ -95,6 +103,7 @@ function both(a: Within | undefined, b: Within | undefined): Within | undefined 
   return {
     minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY),
     contains: (x, y) => a.contains(x, y) && b.contains(x, y),
+    covers: a.covers && b.covers ? (r) => a.covers!(r) && b.covers!(r) : undefined,
     inner: a.inner && b.inner ? {
       minX: Math.max(a.inner.minX, b.inner.minX), minY: Math.max(a.inner.minY, b.inner.minY),
       maxX: Math.min(a.inner.maxX, b.inner.maxX), maxY: Math.min(a.inner.maxY, b.inner.maxY),

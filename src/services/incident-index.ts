@@ -1,4 +1,4 @@
-import { createDictionaries, IncidentTable, type Dictionaries, type IncidentRow, type IndexFilter } from '../core/incident-index/index.ts';
+import { createDictionaries, IncidentTable, prepareCells, type Dictionaries, type IncidentRow, type IndexFilter } from '../core/incident-index/index.ts';
 import type { Database } from '../db/engine.ts';
 import { withinGeometry } from './aggregate-source.ts';
 
@@ -59,7 +59,7 @@ export class IncidentIndexStore {
       `${IncidentIndexStore.SELECT} WHERE i.updated_at > to_timestamp($1 / 1000.0) - interval '5 seconds'`, [this.lastChange]);
     for (const row of r.rows) {
       const code = this.dictionaries.incident.find(row.id);
-      if (code !== undefined && code < this.position.length && this.position[code] >= 0) this.main.deleted[this.position[code]] = 1;
+      if (code !== undefined && code < this.position.length && this.position[code] >= 0) this.main.hide(this.position[code]);
       if (!this.deltaRows.has(row.id) && (code === undefined || code >= this.position.length || this.position[code] < 0)) this.rowCount++;
       this.deltaRows.set(row.id, row);
       this.lastChange = Math.max(this.lastChange, row.changed);
@@ -75,6 +75,8 @@ export class IncidentIndexStore {
     let last = 0;
     for (const row of r.rows) last = Math.max(last, row.changed);
     this.main = new IncidentTable(r.rows, this.dictionaries);
+    // The map's grid counts, aggregated ahead for the main table (the delta is small enough to scan).
+    prepareCells(this.main);
     this.position = new Int32Array(this.dictionaries.incident.values.length).fill(-1);
     for (let k = 0; k < this.main.length; k++) this.position[this.main.id[k]] = k;
     this.delta = null;

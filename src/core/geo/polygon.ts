@@ -101,6 +101,33 @@ export function pointInRing(x: number, y: number, ring: Ring): boolean {
   return inside;
 }
 
+/** Whether the segment from (x1, y1) to (x2, y2) meets the closed rectangle (Liang–Barsky clipping). */
+export function segmentMeetsRect(x1: number, y1: number, x2: number, y2: number, r: BBox): boolean {
+  let t0 = 0, t1 = 1;
+  const dx = x2 - x1, dy = y2 - y1;
+  const clip = (p: number, q: number) => {
+    if (p === 0) return q >= 0;
+    const t = q / p;
+    if (p < 0) { if (t > t1) return false; if (t > t0) t0 = t; } else { if (t < t0) return false; if (t < t1) t1 = t; }
+    return true;
+  };
+  return clip(-dx, x1 - r.minX) && clip(dx, r.maxX - x1) && clip(-dy, y1 - r.minY) && clip(dy, r.maxY - y1);
+}
+
+/**
+ * Whether a rectangle lies wholly inside a shape, so that every point of it passes `contains`: its
+ * corners are inside and no edge of any ring (outer or hole) meets it.
+ */
+export function rectInside(rings: readonly Ring[], contains: (x: number, y: number) => boolean, r: BBox): boolean {
+  if (!contains(r.minX, r.minY) || !contains(r.maxX, r.minY) || !contains(r.maxX, r.maxY) || !contains(r.minX, r.maxY)) return false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      if (segmentMeetsRect(ring[j][0], ring[j][1], ring[i][0], ring[i][1], r)) return false;
+    }
+  }
+  return true;
+}
+
 /** Inside the outer ring and not inside any hole. */
 export function pointInPolygon(x: number, y: number, polygon: PolygonRings): boolean {
   if (polygon.length === 0 || !pointInRing(x, y, polygon[0])) return false;

@@ -1,5 +1,6 @@
 import { scan, select, type IndexActor, type IndexFilter } from './query.ts';
 import { STATUSES, type IncidentTable } from './table.ts';
+import { cellsAnswer, cellsOf, cellsPayOff, visitCells } from './cells.ts';
 
 /**
  * The lägesbild aggregates over one or more tables (the main table and the recent changes). Each
@@ -52,37 +53,66 @@ export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cel
   const slots = cellSlots(tables, cellSize);
   const nCat = tables[0].dict.category.values.length;
   const cols: number[] = [], rows: number[] = [], n: number[] = [], sx: number[] = [], sy: number[] = [];
-  const firstTable: IncidentTable[] = [], firstRow: number[] = [];
+  // A row of each cell that is not hidden (the incident a cell of one is drawn as).
+  const firstTable: Array<IncidentTable | null> = [], firstRow: number[] = [];
   // Per slot and category, a count: a flat array grown by doubling.
   let cats = new Int32Array(Math.max(1, 1024 * nCat));
-  for (const t of tables) {
-    const sel = select(t, actor, f);
-    for (let k = 0; k < sel.length; k++) {
-      const i = sel[k];
-      const col = Math.floor(t.x[i] / cellSize), row = Math.floor(t.y[i] / cellSize);
-      let s = slots.get(col, row);
-      if (s < 0) {
-        s = n.length;
-        slots.set(col, row, s);
-        cols.push(col); rows.push(row); n.push(0); sx.push(0); sy.push(0); firstTable.push(t); firstRow.push(i);
-        if ((s + 1) * nCat > cats.length) { const bigger = new Int32Array(cats.length * 2); bigger.set(cats); cats = bigger; }
-      }
-      n[s]++;
-      sx[s] += t.x[i];
-      sy[s] += t.y[i];
-      cats[s * nCat + t.category[i]]++;
+  const slotOf = (col: number, row: number) => {
+    let s = slots.get(col, row);
+    if (s < 0) {
+      s = n.length;
+      slots.set(col, row, s);
+      cols.push(col); rows.push(row); n.push(0); sx.push(0); sy.push(0); firstTable.push(null); firstRow.push(-1);
+      if ((s + 1) * nCat > cats.length) { const bigger = new Int32Array(cats.length * 2); bigger.set(cats); cats = bigger; }
     }
+    return s;
+  };
+  for (const t of tables) {
+    const addRow = (i: number, sign: 1 | -1) => {
+      const s = slotOf(Math.floor(t.x[i] / cellSize), Math.floor(t.y[i] / cellSize));
+      n[s] += sign; sx[s] += sign * t.x[i]; sy[s] += sign * t.y[i];
+      cats[s * nCat + t.category[i]] += sign;
+      if (sign > 0 && firstTable[s] === null && !t.deleted[i]) { firstTable[s] = t; firstRow[s] = i; }
+    };
+    const cells = cellsAnswer(f) ? cellsOf(t) : undefined;
+    const level = cells?.levelFor(cellSize);
+    if (cells && level && cellsPayOff(cells, level, f)) {
+      // Whole groups from the running sums; a level cell lies inside one requested cell.
+      const ratio = cellSize / level.size, keyCategory = cells.keys.category;
+      let lastCell = -1, s = -1; // the groups of a cell come one after another
+      visitCells(cells, level, actor, f, {
+        range(c, g, a, b) {
+          if (c !== lastCell) { s = slotOf(Math.floor(level.cellCol[c] / ratio), Math.floor(level.cellRow[c] / ratio)); lastCell = c; }
+          const count = b - a, gs = level.groupStart[g];
+          n[s] += count;
+          sx[s] += level.sumX[b - 1] - (a > gs ? level.sumX[a - 1] : 0) + count * level.cellCol[c] * level.size;
+          sy[s] += level.sumY[b - 1] - (a > gs ? level.sumY[a - 1] : 0) + count * level.cellRow[c] * level.size;
+          cats[s * nCat + keyCategory[level.groupKey[g]]] += count;
+          if (firstTable[s] === null) {
+            let k = a;
+            while (k < b && t.deleted[level.rowAt[k]]) k++;
+            if (k < b) { firstTable[s] = t; firstRow[s] = level.rowAt[k]; }
+          }
+        },
+        row: (i) => addRow(i, 1),
+        hidden: (i) => addRow(i, -1),
+      });
+      continue;
+    }
+    const sel = select(t, actor, f);
+    for (let k = 0; k < sel.length; k++) addRow(sel[k], 1);
   }
-  const out: CellAggregate[] = new Array(n.length);
+  const out: CellAggregate[] = [];
   for (let s = 0; s < n.length; s++) {
+    if (n[s] === 0) continue; // only hidden rows fell here
     let best = 0;
     for (let c = 1; c < nCat; c++) if (cats[s * nCat + c] > cats[s * nCat + best]) best = c;
-    const t = firstTable[s], i = firstRow[s];
-    out[s] = {
+    const t = firstTable[s]!, i = firstRow[s];
+    out.push({
       col: cols[s], row: rows[s], count: n[s], x: sx[s] / n[s], y: sy[s] / n[s],
       categoryId: t.dict.category.values[best], id: t.dict.incident.values[t.id[i]],
       occurredFrom: new Date(t.from[i]), reviewStatus: STATUSES[t.status[i]],
-    };
+    });
   }
   return out;
 }
@@ -95,7 +125,9 @@ export function points(tables: Tables, actor: IndexActor, f: IndexFilter, limit:
   const rows: Array<{ t: IncidentTable; i: number }> = [];
   for (const t of tables) {
     if (rows.length >= stopAt) break;
-    scan(t, actor, f, (i) => rows.push({ t, i }) >= stopAt);
+    // Enough to answer "are there more than stopAt?" in any order; otherwise the newest `limit` of each table.
+    const sel = stopAt < Infinity ? select(t, actor, f, stopAt - rows.length) : select(t, actor, f, limit, 'newest');
+    for (let k = 0; k < sel.length; k++) rows.push({ t, i: sel[k] });
   }
   rows.sort((a, b) => b.t.from[b.i] - a.t.from[a.i]);
   return rows.slice(0, limit).map(({ t, i }) => ({
@@ -197,23 +229,45 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
   for (const which of ['current', 'previous', 'lastYear'] as const) {
     const [from, to] = windows[which];
     const c = cat[which], o = org[which];
+    const p = which === 'lastYear' ? null : place[which];
+    const current = which === 'current';
     for (const t of tables) {
-      const sel = select(t, actor, { ...f, from, to });
-      const tc = t.category, to_ = t.organisation, tp = t.place;
-      if (which === 'current') {
-        const p = place.current, wd = t.weekday, hr = t.hour, ld = t.localDay;
-        for (let k = 0; k < sel.length; k++) {
-          const i = sel[k];
-          c[tc[i]]++; o[to_[i]]++; p[tp[i]]++;
-          hw[wd[i] * 24 + hr[i]]++;
-          weeks[Math.floor((ld[i] - wd[i] - firstMonday) / 7)]++;
+      const tc = t.category, to_ = t.organisation, tp = t.place, wd = t.weekday, hr = t.hour, ld = t.localDay;
+      const addRow = (i: number, sign: 1 | -1) => {
+        c[tc[i]] += sign; o[to_[i]] += sign;
+        if (p) p[tp[i]] += sign;
+        if (current) {
+          hw[wd[i] * 24 + hr[i]] += sign;
+          weeks[(ld[i] - wd[i] - firstMonday) / 7] += sign;
         }
-      } else if (which === 'previous') {
-        const p = place.previous;
-        for (let k = 0; k < sel.length; k++) { const i = sel[k]; c[tc[i]]++; o[to_[i]]++; p[tp[i]]++; }
-      } else {
-        for (let k = 0; k < sel.length; k++) { const i = sel[k]; c[tc[i]]++; o[to_[i]]++; }
+      };
+      const cells = cellsAnswer(f) ? cellsOf(t) : undefined;
+      const level = cells?.panel;
+      if (cells && level && level.panelCode && level.mondayAt && cellsPayOff(cells, level, { ...f, from, to })) {
+        // Counts by key from whole groups; places, hours and weeks from the level's own columns, in memory order.
+        const keyCat = cells.keys.category, keyOrg = cells.keys.organisation, code = level.panelCode, monday = level.mondayAt;
+        visitCells(cells, level, actor, { ...f, from, to }, {
+          range(_c, g, a, b) {
+            const key = level.groupKey[g];
+            c[keyCat[key]] += b - a; o[keyOrg[key]] += b - a;
+            if (!p) return;
+            if (!current) {
+              for (let k = a; k < b; k++) p[code[k] >>> 8]++;
+              return;
+            }
+            for (let k = a; k < b; k++) {
+              const v = code[k];
+              p[v >>> 8]++; hw[v & 255]++;
+              weeks[(monday[k] - firstMonday) / 7]++;
+            }
+          },
+          row: (i) => addRow(i, 1),
+          hidden: (i) => addRow(i, -1),
+        });
+        continue;
       }
+      const sel = select(t, actor, { ...f, from, to });
+      for (let k = 0; k < sel.length; k++) addRow(sel[k], 1);
     }
   }
   const rows = (values: string[], k: typeof cat) => {

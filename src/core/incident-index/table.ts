@@ -84,8 +84,10 @@ export class IncidentTable {
   readonly localDay: Int32Array;
   readonly weekday: Uint8Array;
   readonly hour: Uint8Array;
-  /** Rows whose newer version lives in the delta (set by the index), skipped by every scan. */
+  /** Rows whose newer version lives in the delta (set by {@link hide}), skipped by every scan. */
   readonly deleted: Uint8Array;
+  /** The rows hidden so far, in the order they were hidden. */
+  readonly hiddenRows: number[] = [];
   /** The longest occurred window in the table: bounds how far before `from` a scan must start. */
   readonly maxWindow: number;
   /** Extent of the positions (EPSG:3006); empty table: Infinity/−Infinity. */
@@ -158,6 +160,13 @@ export class IncidentTable {
     for (let k = 0; k < n; k++) list[fill[bucketOf[k]]++] = k; // k ascends, so each bucket is in time order
     this.bucketStart = start;
     this.bucketRows = list;
+  }
+
+  /** Hides row i: a newer version of it lives elsewhere (the index's delta). */
+  hide(i: number): void {
+    if (this.deleted[i]) return;
+    this.deleted[i] = 1;
+    this.hiddenRows.push(i);
   }
 
   /** Side of a bucket in metres. */

@@ -1,0 +1,319 @@
+import { rowTest, withinTest, type IndexActor, type IndexFilter } from './query.ts';
+import type { IncidentTable } from './table.ts';
+
+/**
+ * Counts aggregated ahead for the map's grid views. For a few cell sizes (levels), the rows of a
+ * table are grouped by cell and, inside a cell, by key — everything a row filter can ask of a
+ * row other than time, place and reporter: municipality, category, organisation, review status,
+ * restricted. Inside a key the rows stay in time order with running sums of their positions, so a
+ * cell's count and mean position for a period are two binary searches per key instead of a visit
+ * to every row: a two-year view over the town centre reads some ten thousand keys, not half a
+ * million rows.
+ *
+ * What cannot be read from whole keys is read row by row: cells on the edge of the view, rows whose
+ * occurred window began before the period, and rows hidden by a newer version (counted with their
+ * key, taken off afterwards).
+ */
+
+/** Cell sizes (metres) aggregated ahead; a request uses the largest that divides its own size. */
+export const LEVEL_SIZES = [50, 100, 250, 400, 1600] as const;
+/** The level that also keeps the side panel's per-row figures (fine enough that few cells straddle a view's edge). */
+const PANEL_LEVEL = 100;
+/** A level over a larger extent than this many cells is not built (a national table at 50 m). */
+const MAX_LEVEL_CELLS = 1 << 24;
+
+/** One key's attributes: the row columns a filter tests, other than time, position and reporter. */
+interface Keys {
+  municipality: Uint32Array; category: Uint32Array; organisation: Uint32Array; status: Uint8Array; restricted: Uint8Array;
+}
+
+export interface Level {
+  readonly size: number;
+  /** First grid row, and the number of grid rows of the level's extent. */
+  readonly row0: number; readonly rowsN: number;
+  /** Cells of grid row r (row0 + r) are [rowFirstCell[r], rowFirstCell[r + 1]), by column. */
+  readonly rowFirstCell: Uint32Array;
+  readonly cellCol: Int32Array; readonly cellRow: Int32Array;
+  /** Groups (cell × key) of cell c are [cellGroups[c], cellGroups[c + 1]). */
+  readonly cellGroups: Uint32Array;
+  readonly groupKey: Uint32Array;
+  /** Positions of group g are [groupStart[g], groupStart[g + 1]), in time order. */
+  readonly groupStart: Uint32Array;
+  /** The table row at each position, and its start time (the binary searches stay in one group's memory). */
+  readonly rowAt: Uint32Array;
+  readonly fromAt: Float64Array;
+  /** Running sums inside each group of x − the cell's west edge and y − its south edge, up to and including the position. */
+  readonly sumX: Float64Array; readonly sumY: Float64Array;
+  /**
+   * On the side panel's level only, per position: (place code << 8) | (weekday × 24 + hour), and the
+   * local day number of the Monday of its week — the panel's figures read in memory order.
+   */
+  readonly panelCode?: Uint32Array; readonly mondayAt?: Int32Array;
+}
+
+export class CellLevels {
+  readonly keys: Keys;
+  readonly levels: Level[] = [];
+  /** The level with the side panel's per-row figures, when it was built. */
+  readonly panel: Level | undefined;
+
+  /**
+   * @param groupCost what a group costs against a scanned row; the tests set 0 to take the groups
+   *   whatever they cost, so that they compare the two ways on small tables.
+   */
+  constructor(readonly table: IncidentTable, readonly groupCost = GROUP_COST) {
+    const t = table, n = t.length;
+    // Keys: the distinct combinations, numbered in order of appearance.
+    const nc = t.dict.category.values.length + 1, no = t.dict.organisation.values.length + 1;
+    const keyOf = new Uint32Array(n);
+    const ids = new Map<number, number>();
+    const km: number[] = [], kc: number[] = [], ko: number[] = [], ks: number[] = [], kr: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const code = (((t.municipality[i] * nc + t.category[i]) * no + t.organisation[i]) * 4 + t.status[i]) * 2 + t.restricted[i];
+      let k = ids.get(code);
+      if (k === undefined) {
+        k = km.length;
+        ids.set(code, k);
+        km.push(t.municipality[i]); kc.push(t.category[i]); ko.push(t.organisation[i]); ks.push(t.status[i]); kr.push(t.restricted[i]);
+      }
+      keyOf[i] = k;
+    }
+    this.keys = { municipality: Uint32Array.from(km), category: Uint32Array.from(kc), organisation: Uint32Array.from(ko), status: Uint8Array.from(ks), restricted: Uint8Array.from(kr) };
+    // Rows by key, in time order inside a key (a stable counting sort of the time-sorted rows).
+    const byKey = countingSort(keyOf, km.length, identity(n));
+    for (const size of LEVEL_SIZES) {
+      const level = n ? buildLevel(t, size, keyOf, byKey) : null;
+      if (level) this.levels.push(level);
+    }
+    this.panel = this.levels.find((l) => l.panelCode);
+  }
+
+  /** The level for a request's cell size: the largest whose size divides it; none → scan the rows. */
+  levelFor(cellSize: number): Level | undefined {
+    let best: Level | undefined;
+    for (const l of this.levels) if (Number.isInteger(cellSize / l.size) && (!best || l.size > best.size)) best = l;
+    return best;
+  }
+}
+
+const identity = (n: number) => {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+};
+
+/** `items` reordered by `code[item]` (0 … buckets − 1), keeping their order within a code. */
+function countingSort(code: Uint32Array, buckets: number, items: Uint32Array): Uint32Array {
+  const start = new Uint32Array(buckets + 1);
+  for (let k = 0; k < items.length; k++) start[code[items[k]] + 1]++;
+  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+  const out = new Uint32Array(items.length);
+  for (let k = 0; k < items.length; k++) out[start[code[items[k]]]++] = items[k];
+  return out;
+}
+
+function buildLevel(t: IncidentTable, size: number, keyOf: Uint32Array, byKey: Uint32Array): Level | null {
+  const n = t.length;
+  const col0 = Math.floor(t.minX / size), row0 = Math.floor(t.minY / size);
+  const cols = Math.floor(t.maxX / size) - col0 + 1, rowsN = Math.floor(t.maxY / size) - row0 + 1;
+  if (cols * rowsN > MAX_LEVEL_CELLS) return null;
+  const cellOf = new Uint32Array(n);
+  for (let i = 0; i < n; i++) cellOf[i] = (Math.floor(t.y[i] / size) - row0) * cols + (Math.floor(t.x[i] / size) - col0);
+  // By cell (row-major), then key, then time.
+  const rowAt = countingSort(cellOf, cols * rowsN, byKey);
+  const cellCol: number[] = [], cellRow: number[] = [], cellGroups: number[] = [], groupKey: number[] = [], groupStart: number[] = [];
+  const sumX = new Float64Array(n), sumY = new Float64Array(n), fromAt = new Float64Array(n);
+  const panel = size === PANEL_LEVEL;
+  const panelCode = panel ? new Uint32Array(n) : undefined, mondayAt = panel ? new Int32Array(n) : undefined;
+  let lastCell = -1, lastKey = -1, west = 0, south = 0, sx = 0, sy = 0;
+  for (let k = 0; k < n; k++) {
+    const i = rowAt[k], cell = cellOf[i], key = keyOf[i];
+    if (cell !== lastCell) {
+      const c = cell % cols, r = (cell - c) / cols;
+      cellCol.push(col0 + c); cellRow.push(row0 + r); cellGroups.push(groupKey.length);
+      west = (col0 + c) * size; south = (row0 + r) * size;
+    }
+    if (cell !== lastCell || key !== lastKey) {
+      groupKey.push(key); groupStart.push(k);
+      sx = 0; sy = 0;
+      lastCell = cell; lastKey = key;
+    }
+    sx += t.x[i] - west; sy += t.y[i] - south;
+    sumX[k] = sx; sumY[k] = sy; fromAt[k] = t.from[i];
+    if (panelCode && mondayAt) {
+      panelCode[k] = t.place[i] * 256 + t.weekday[i] * 24 + t.hour[i];
+      mondayAt[k] = t.localDay[i] - t.weekday[i];
+    }
+  }
+  cellGroups.push(groupKey.length);
+  groupStart.push(n);
+  const rowFirstCell = new Uint32Array(rowsN + 1);
+  for (let c = 0, r = 0; r <= rowsN; r++) {
+    while (c < cellRow.length && cellRow[c] - row0 < r) c++;
+    rowFirstCell[r] = c;
+  }
+  return {
+    size, row0, rowsN, rowFirstCell, rowAt, fromAt, sumX, sumY,
+    cellCol: Int32Array.from(cellCol), cellRow: Int32Array.from(cellRow), cellGroups: Uint32Array.from(cellGroups),
+    groupKey: Uint32Array.from(groupKey), groupStart: Uint32Array.from(groupStart), panelCode, mondayAt,
+  };
+}
+
+const built = new WeakMap<IncidentTable, CellLevels>();
+
+/** Aggregates the table's cells ahead (once; the table is immutable apart from hiding rows). */
+export function prepareCells(t: IncidentTable, groupCost?: number): CellLevels {
+  let c = built.get(t);
+  if (!c) built.set(t, (c = new CellLevels(t, groupCost)));
+  return c;
+}
+
+/** The table's cells if they were prepared. */
+export const cellsOf = (t: IncidentTable): CellLevels | undefined => built.get(t);
+
+/** What a traversal reports: whole runs of matching positions, single matching rows, and hidden rows to take off. */
+export interface CellVisitor {
+  /** Positions [a, b) of group g in the level's cell c all match (hidden rows included). */
+  range(c: number, g: number, a: number, b: number): void;
+  /** Table row i matches (it may be hidden). */
+  row(i: number): void;
+  /** Table row i is hidden by a newer version and was reported by range() or row(): take it off. */
+  hidden(i: number): void;
+}
+
+/** Whether the pre-aggregated cells can answer this filter (everything but a reporter). */
+export const cellsAnswer = (f: IndexFilter): boolean => f.reporter === undefined;
+
+/**
+ * Whether reading the level's groups in the filter's box is cheaper than scanning the rows of the
+ * period. A group costs a few binary searches and a visit, a scanned row one test: on a fine level
+ * over a large box (every category, organisation and status of thousands of cells) the groups hold
+ * only a few rows each and a scan in time order is faster.
+ */
+export function cellsPayOff(cells: CellLevels, level: Level, f: IndexFilter): boolean {
+  const t = cells.table;
+  const [start, end] = t.range(f.from, f.to);
+  const rows = end - start;
+  const w = f.within;
+  let groups = 0;
+  const r0 = w ? Math.max(0, Math.floor(w.minY / level.size) - level.row0) : 0;
+  const r1 = w ? Math.min(level.rowsN - 1, Math.floor(w.maxY / level.size) - level.row0) : level.rowsN - 1;
+  if (!w) groups = level.groupKey.length;
+  else {
+    const c0 = Math.floor(w.minX / level.size), c1 = Math.floor(w.maxX / level.size);
+    const firstAtOrAfter = (lo: number, hi: number, col: number) => {
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (level.cellCol[mid] < col) lo = mid + 1; else hi = mid; }
+      return lo;
+    };
+    for (let r = r0; r <= r1; r++) {
+      const a = level.rowFirstCell[r], b = level.rowFirstCell[r + 1];
+      groups += level.cellGroups[firstAtOrAfter(a, b, c1 + 1)] - level.cellGroups[firstAtOrAfter(a, b, c0)];
+    }
+  }
+  return groups * cells.groupCost < rows;
+}
+
+/** What a group costs against a scanned row (measured on 1,000,000 incidents: bench/README.md). */
+const GROUP_COST = 4;
+
+/**
+ * Visits the rows of the table that match, through the level: for each cell the filter's box
+ * touches, whole groups where the cell lies inside the box, row by row at its edges.
+ */
+export function visitCells(cells: CellLevels, level: Level, actor: IndexActor, f: IndexFilter, v: CellVisitor): void {
+  const t = cells.table;
+  const test = rowTest(t, actor, f, true);
+  const ok = keyMask(cells, actor, f);
+  const s = level.size, w = f.within, inner = w?.inner;
+  const earliest = f.from - t.maxWindow;
+  const to = t.to, rowAt = level.rowAt, fromAt = level.fromAt, groupStart = level.groupStart;
+  // The first position of [lo, hi) whose start time is ≥ time; the ends are tried first, as a long
+  // period takes whole groups.
+  const lowerBound = (lo: number, hi: number, time: number) => {
+    if (lo === hi || fromAt[lo] >= time) return lo;
+    if (fromAt[hi - 1] < time) return hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (fromAt[mid] < time) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  };
+  const edgeTest = w ? placeTest(t, level, w) : null;
+  const r0 = w ? Math.max(0, Math.floor(w.minY / s) - level.row0) : 0;
+  const r1 = w ? Math.min(level.rowsN - 1, Math.floor(w.maxY / s) - level.row0) : level.rowsN - 1;
+  const c0 = w ? Math.floor(w.minX / s) : -Infinity, c1 = w ? Math.floor(w.maxX / s) : Infinity;
+  for (let r = r0; r <= r1; r++) {
+    let c = level.rowFirstCell[r];
+    const end = level.rowFirstCell[r + 1];
+    if (w) { // the first cell of the row at or east of the box
+      let hi = end;
+      while (c < hi) { const mid = (c + hi) >>> 1; if (level.cellCol[mid] < c0) c = mid + 1; else hi = mid; }
+    }
+    for (; c < end && level.cellCol[c] <= c1; c++) {
+      const west = level.cellCol[c] * s, south = level.cellRow[c] * s;
+      const whole = !w || (!!inner && west >= inner.minX && west + s <= inner.maxX && south >= inner.minY && south + s <= inner.maxY)
+        || (!!w.covers && w.covers({ minX: west, minY: south, maxX: west + s, maxY: south + s }));
+      for (let g = level.cellGroups[c]; g < level.cellGroups[c + 1]; g++) {
+        if (ok[level.groupKey[g]] !== 1) continue;
+        const gs = groupStart[g], ge = groupStart[g + 1];
+        const first = lowerBound(gs, ge, earliest);
+        const last = lowerBound(first, ge, f.to);
+        // Rows that began before the period count when their window reaches into it.
+        const a = lowerBound(first, last, f.from);
+        if (!whole) {
+          // The group's key passed the filter and its positions the period: only the place is left.
+          for (let k = first; k < last; k++) {
+            if (k < a && to[rowAt[k]] < f.from) continue;
+            if (edgeTest!(k, gs, west, south)) v.row(rowAt[k]);
+          }
+          continue;
+        }
+        for (let k = first; k < a; k++) if (to[rowAt[k]] >= f.from) v.row(rowAt[k]);
+        if (last > a) v.range(c, g, a, last);
+      }
+    }
+  }
+  for (const i of t.hiddenRows) if (test(i)) v.hidden(i);
+}
+
+/** Tolerance (metres) of a position read back from the running sums: far more than their rounding. */
+const READ_BACK = 1e-6;
+
+/**
+ * Whether the row at position k lies within the shape. The position is read back from the running
+ * sums (the group's memory, in order) instead of the table (one cache miss per column); only a
+ * point within a micrometre of the box's or the inner rectangle's edges, or between the two, is
+ * tested again from the table's exact coordinates.
+ */
+function placeTest(t: IncidentTable, level: Level, w: NonNullable<IndexFilter['within']>) {
+  const exact = withinTest(w);
+  const { minX, minY, maxX, maxY, inner } = w;
+  const e = READ_BACK;
+  const iMinX = inner ? inner.minX + e : Infinity, iMinY = inner ? inner.minY + e : Infinity, iMaxX = inner ? inner.maxX - e : -Infinity, iMaxY = inner ? inner.maxY - e : -Infinity;
+  const sumX = level.sumX, sumY = level.sumY, rowAt = level.rowAt, tx = t.x, ty = t.y;
+  return (k: number, groupStart: number, west: number, south: number): boolean => {
+    const x = west + (k > groupStart ? sumX[k] - sumX[k - 1] : sumX[k]);
+    const y = south + (k > groupStart ? sumY[k] - sumY[k - 1] : sumY[k]);
+    if (x < minX - e || x > maxX + e || y < minY - e || y > maxY + e) return false;
+    if (x > iMinX && x < iMaxX && y > iMinY && y < iMaxY) return true;
+    const i = rowAt[k];
+    return exact(tx[i], ty[i]);
+  };
+}
+
+/** Per key: 1 when every row of that key passes the actor's access and the filter's sets. */
+function keyMask(cells: CellLevels, actor: IndexActor, f: IndexFilter): Uint8Array {
+  const k = cells.keys, n = k.municipality.length;
+  const out = new Uint8Array(n);
+  for (let g = 0; g < n; g++) {
+    const m = k.municipality[g];
+    if (!actor.municipalities.has(m) || (f.municipalities && !f.municipalities.has(m))) continue;
+    if (!actor.coordinator && k.organisation[g] !== actor.organisation && !(actor.readsOthers && k.restricted[g] === 0)) continue;
+    if (f.categories && !f.categories.has(k.category[g])) continue;
+    if (f.organisations && !f.organisations.has(k.organisation[g])) continue;
+    if (f.statuses && !f.statuses.has(k.status[g])) continue;
+    if (f.restricted !== undefined && k.restricted[g] !== f.restricted) continue;
+    out[g] = 1;
+  }
+  return out;
+}
