@@ -21,7 +21,7 @@ interface Reference { categories: Category[]; organisations: Organisation[]; are
 function SelectionSummary({ f, refs }: { f: Filters; refs: Reference }) {
   const sv = lang.value === 'sv';
   const names = <T extends { id: string }>(ids: string[], list: T[], name: (x: T) => string) =>
-    ids.length ? ids.map((id) => { const x = list.find((c) => c.id === id); return x ? name(x) : id; }).join(', ') : t('table.list.all');
+    ids.length ? ids.map((id) => { const x = list.find((c) => c.id === id); return x ? name(x) : list.length ? id : '…'; }).join(', ') : t('table.list.all'); // '…' until the names have loaded
   const area = f.area ? refs.areas.find((a) => a.id === f.area)?.name ?? f.area : t('table.list.wholeMunicipality');
   const items: [MessageKey, string][] = [
     ['table.list.selPeriod', periodLabel(f.from, f.to)],
