@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   SUPPORTED_CRS, transform, transformArray, toSweref99tm, fromSweref99tm, toSweref991200, fromSweref991200,
   boundaryRings, flattenRings, pointInRing, pointInPolygon, pointInMultiPolygon, createPointInPolygon,
-  bbox, ringSignedArea, polygonArea, multiPolygonArea,
+  bbox, ringSignedArea, polygonArea, multiPolygonArea, rectInside, segmentMeetsRect,
 } from './index.ts';
 
 const data = new URL('../../../../shared/data/', import.meta.url);
@@ -168,4 +168,21 @@ test('the prepared (grid) point-in-polygon agrees with the plain test on 200,000
       }
     }
   }
+});
+
+test('a rectangle is inside a shape only when its corners are and no edge (outer or hole) meets it', () => {
+  const r = { minX: 2, minY: 2, maxX: 4, maxY: 4 };
+  assert.equal(segmentMeetsRect(0, 3, 10, 3, r), true, 'through');
+  assert.equal(segmentMeetsRect(0, 0, 1.9, 10, r), false, 'beside');
+  assert.equal(segmentMeetsRect(4, 0, 4, 10, r), true, 'along the edge counts');
+  assert.equal(segmentMeetsRect(3, 3, 3.5, 3.5, r), true, 'wholly inside');
+  assert.equal(segmentMeetsRect(0, 3.9, 3.9, 0, r), false, 'past the corner, outside (the boxes overlap)');
+  assert.equal(segmentMeetsRect(0, 4.1, 4.1, 0, r), true, 'clipping the corner');
+  const outer = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]] as Array<[number, number]>;
+  const hole = [[6, 6], [8, 6], [8, 8], [6, 8], [6, 6]] as Array<[number, number]>;
+  const contains = (x: number, y: number) => pointInPolygon(x, y, [outer, hole]);
+  assert.equal(rectInside([outer, hole], contains, r), true);
+  assert.equal(rectInside([outer, hole], contains, { minX: 5, minY: 5, maxX: 9, maxY: 9 }), false, 'holds the hole: corners inside, edges meet');
+  assert.equal(rectInside([outer, hole], contains, { minX: 8, minY: 8, maxX: 11, maxY: 9 }), false, 'crosses the outer edge');
+  assert.equal(rectInside([outer, hole], contains, { minX: 6.5, minY: 6.5, maxX: 7, maxY: 7 }), false, 'inside the hole');
 });

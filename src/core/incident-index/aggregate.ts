@@ -231,6 +231,7 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
     const c = cat[which], o = org[which];
     const p = which === 'lastYear' ? null : place[which];
     const current = which === 'current';
+    const wf = { ...f, from, to };
     for (const t of tables) {
       const tc = t.category, to_ = t.organisation, tp = t.place, wd = t.weekday, hr = t.hour, ld = t.localDay;
       const addRow = (i: number, sign: 1 | -1) => {
@@ -243,10 +244,10 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
       };
       const cells = cellsAnswer(f) ? cellsOf(t) : undefined;
       const level = cells?.panel;
-      if (cells && level && level.panelCode && level.mondayAt && cellsPayOff(cells, level, { ...f, from, to })) {
+      if (cells && level && level.panelCode && level.mondayAt && cellsPayOff(cells, level, wf)) {
         // Counts by key from whole groups; places, hours and weeks from the level's own columns, in memory order.
         const keyCat = cells.keys.category, keyOrg = cells.keys.organisation, code = level.panelCode, monday = level.mondayAt;
-        visitCells(cells, level, actor, { ...f, from, to }, {
+        visitCells(cells, level, actor, wf, {
           range(_c, g, a, b) {
             const key = level.groupKey[g];
             c[keyCat[key]] += b - a; o[keyOrg[key]] += b - a;
@@ -266,7 +267,7 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
         });
         continue;
       }
-      const sel = select(t, actor, { ...f, from, to });
+      const sel = select(t, actor, wf);
       for (let k = 0; k < sel.length; k++) addRow(sel[k], 1);
     }
   }

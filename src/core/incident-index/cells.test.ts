@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { pointInRing, rectInside } from '../geo/index.ts';
 import { createRandom } from '../random/index.ts';
 import { cellsOf, prepareCells } from './cells.ts';
 import { aggregate, createDictionaries, IncidentTable, type IncidentRow, type IndexActor, type IndexFilter } from './index.ts';
@@ -57,11 +58,16 @@ test('the grid and the side panel from cells aggregated ahead equal a scan of ev
     { municipalities: new Set([municipality]), coordinator: false, organisation: d.organisation.find('o1')!, readsOthers: true },
     { municipalities: new Set([municipality]), coordinator: false, organisation: d.organisation.find('o2')!, readsOthers: false },
   ];
-  // A box whose edges are not lines of the grid, with a smaller rectangle inside (as a lon/lat box has).
-  const box = (x0: number, y0: number, w: number, h: number): NonNullable<IndexFilter['within']> => ({
-    minX: x0, minY: y0, maxX: x0 + w, maxY: y0 + h, inner: { minX: x0 + 40, minY: y0 + 40, maxX: x0 + w - 40, maxY: y0 + h - 40 },
-    contains: (x, y) => y - y0 >= (x - x0) * 0.01 && x >= x0 && x <= x0 + w && y <= y0 + h, // a slanted south edge
-  });
+  // A box whose south edge is not a line of the grid, with a smaller rectangle inside (as a lon/lat
+  // box has) and the cell-by-cell test of the shape.
+  const box = (x0: number, y0: number, w: number, h: number): NonNullable<IndexFilter['within']> => {
+    const ring: Array<[number, number]> = [[x0, y0], [x0 + w, y0 + w * 0.01], [x0 + w, y0 + h], [x0, y0 + h], [x0, y0]];
+    const contains = (x: number, y: number) => pointInRing(x, y, ring);
+    return {
+      minX: x0, minY: y0, maxX: x0 + w, maxY: y0 + h, inner: { minX: x0 + 40, minY: y0 + w * 0.01 + 40, maxX: x0 + w - 40, maxY: y0 + h - 40 },
+      contains, covers: (r) => rectInside([ring], contains, r),
+    };
+  };
   let compared = 0;
   for (let k = 0; k < 60; k++) {
     const actor = actors[k % actors.length];

@@ -194,23 +194,33 @@ export function cellsPayOff(cells: CellLevels, level: Level, f: IndexFilter): bo
   const t = cells.table;
   const [start, end] = t.range(f.from, f.to);
   const rows = end - start;
-  const w = f.within;
   let groups = 0;
-  const r0 = w ? Math.max(0, Math.floor(w.minY / level.size) - level.row0) : 0;
-  const r1 = w ? Math.min(level.rowsN - 1, Math.floor(w.maxY / level.size) - level.row0) : level.rowsN - 1;
-  if (!w) groups = level.groupKey.length;
-  else {
-    const c0 = Math.floor(w.minX / level.size), c1 = Math.floor(w.maxX / level.size);
-    const firstAtOrAfter = (lo: number, hi: number, col: number) => {
-      while (lo < hi) { const mid = (lo + hi) >>> 1; if (level.cellCol[mid] < col) lo = mid + 1; else hi = mid; }
-      return lo;
-    };
-    for (let r = r0; r <= r1; r++) {
-      const a = level.rowFirstCell[r], b = level.rowFirstCell[r + 1];
-      groups += level.cellGroups[firstAtOrAfter(a, b, c1 + 1)] - level.cellGroups[firstAtOrAfter(a, b, c0)];
-    }
-  }
+  forEachCellRun(level, f.within, (a, b) => { groups += level.cellGroups[b] - level.cellGroups[a]; });
   return groups * cells.groupCost < rows;
+}
+
+/**
+ * The level's cells that a box touches (all cells without one), as runs of consecutive cell
+ * indices [a, b), one per grid row.
+ */
+function forEachCellRun(level: Level, w: IndexFilter['within'], run: (a: number, b: number) => void): void {
+  const s = level.size;
+  if (!w) {
+    run(0, level.cellCol.length);
+    return;
+  }
+  const r0 = Math.max(0, Math.floor(w.minY / s) - level.row0), r1 = Math.min(level.rowsN - 1, Math.floor(w.maxY / s) - level.row0);
+  const c0 = Math.floor(w.minX / s), c1 = Math.floor(w.maxX / s);
+  // The first cell of [lo, hi) (one grid row, by column) at or east of col.
+  const eastOf = (lo: number, hi: number, col: number) => {
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (level.cellCol[mid] < col) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  for (let r = r0; r <= r1; r++) {
+    const a = level.rowFirstCell[r], b = level.rowFirstCell[r + 1];
+    const first = eastOf(a, b, c0);
+    run(first, eastOf(first, b, c1 + 1));
+  }
 }
 
 /** What a group costs against a scanned row (measured on 1,000,000 incidents: bench/README.md). */
@@ -239,17 +249,8 @@ export function visitCells(cells: CellLevels, level: Level, actor: IndexActor, f
     return lo;
   };
   const edgeTest = w ? placeTest(t, level, w) : null;
-  const r0 = w ? Math.max(0, Math.floor(w.minY / s) - level.row0) : 0;
-  const r1 = w ? Math.min(level.rowsN - 1, Math.floor(w.maxY / s) - level.row0) : level.rowsN - 1;
-  const c0 = w ? Math.floor(w.minX / s) : -Infinity, c1 = w ? Math.floor(w.maxX / s) : Infinity;
-  for (let r = r0; r <= r1; r++) {
-    let c = level.rowFirstCell[r];
-    const end = level.rowFirstCell[r + 1];
-    if (w) { // the first cell of the row at or east of the box
-      let hi = end;
-      while (c < hi) { const mid = (c + hi) >>> 1; if (level.cellCol[mid] < c0) c = mid + 1; else hi = mid; }
-    }
-    for (; c < end && level.cellCol[c] <= c1; c++) {
+  forEachCellRun(level, w, (cStart, cEnd) => {
+    for (let c = cStart; c < cEnd; c++) {
       const west = level.cellCol[c] * s, south = level.cellRow[c] * s;
       const whole = !w || (!!inner && west >= inner.minX && west + s <= inner.maxX && south >= inner.minY && south + s <= inner.maxY)
         || (!!w.covers && w.covers({ minX: west, minY: south, maxX: west + s, maxY: south + s }));
@@ -272,7 +273,7 @@ export function visitCells(cells: CellLevels, level: Level, actor: IndexActor, f
         if (last > a) v.range(c, g, a, last);
       }
     }
-  }
+  });
   for (const i of t.hiddenRows) if (test(i)) v.hidden(i);
 }
 

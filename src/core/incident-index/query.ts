@@ -98,10 +98,10 @@ export function select(t: IncidentTable, actor: IndexActor, f: IndexFilter, cap 
 
 const scratch = new WeakMap<IncidentTable, Uint32Array>();
 
-/** Calls `visit(row)` for each row {@link select} picks (at most `cap`); a visitor returning true stops the scan. */
-export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean, cap = Infinity): void {
+/** Calls `visit(row)` for each row {@link select} picks; a visitor returning true stops the scan. */
+export function scan(t: IncidentTable, actor: IndexActor, f: IndexFilter, visit: (row: number) => void | boolean): void {
   // A copy: a visitor may itself select on this table.
-  const rows = select(t, actor, f, cap).slice();
+  const rows = select(t, actor, f).slice();
   for (let k = 0; k < rows.length; k++) if (visit(rows[k]) === true) return;
 }
 
