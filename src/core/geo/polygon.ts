@@ -4,6 +4,9 @@
  * Do not use the area on lon/lat degrees: transform to a metric CRS first.
  */
 
+import { bandedPolygon } from './banded-polygon.ts';
+import { segmentMeetsRect } from './segment-rect.ts';
+
 export type Position = readonly [number, number];
 /** A closed or open ring of positions; the closing position may be repeated (GeoJSON) or not. */
 export type Ring = ReadonlyArray<Position>;
@@ -101,19 +104,6 @@ export function pointInRing(x: number, y: number, ring: Ring): boolean {
   return inside;
 }
 
-/** Whether the segment from (x1, y1) to (x2, y2) meets the closed rectangle (Liang–Barsky clipping). */
-export function segmentMeetsRect(x1: number, y1: number, x2: number, y2: number, r: BBox): boolean {
-  let t0 = 0, t1 = 1;
-  const dx = x2 - x1, dy = y2 - y1;
-  const clip = (p: number, q: number) => {
-    if (p === 0) return q >= 0;
-    const t = q / p;
-    if (p < 0) { if (t > t1) return false; if (t > t0) t0 = t; } else { if (t < t0) return false; if (t < t1) t1 = t; }
-    return true;
-  };
-  return clip(-dx, x1 - r.minX) && clip(dx, r.maxX - x1) && clip(-dy, y1 - r.minY) && clip(dy, r.maxY - y1);
-}
-
 /**
  * Whether a rectangle lies wholly inside a shape, so that every point of it passes `contains`: its
  * corners are inside and no edge of any ring (outer or hole) meets it.
@@ -141,60 +131,29 @@ export function pointInMultiPolygon(x: number, y: number, polygons: MultiPolygon
   return false;
 }
 
-/** Does segment (x0,y0)–(x1,y1) touch the rectangle? (Liang–Barsky clipping.) */
-function segmentTouchesRect(x0: number, y0: number, x1: number, y1: number, minX: number, minY: number, maxX: number, maxY: number): boolean {
-  let t0 = 0, t1 = 1;
-  const dx = x1 - x0, dy = y1 - y0;
-  const p = [-dx, dx, -dy, dy], q = [x0 - minX, maxX - x0, y0 - minY, maxY - y0];
-  for (let i = 0; i < 4; i++) {
-    if (p[i] === 0) { if (q[i] < 0) return false; continue; }
-    const r = q[i] / p[i];
-    if (p[i] < 0) { if (r > t1) return false; if (r > t0) t0 = r; }
-    else { if (r < t0) return false; if (r < t1) t1 = r; }
-  }
-  return true;
-}
-
 /**
- * A prepared point-in-polygon test for many points: edges in one Float64Array, a bounding-box
- * pre-check and a 128 × 128 grid whose cells are classified once as inside, outside or crossed by an
- * edge; only points in crossed cells run the exact even–odd test. Same answers as pointInMultiPolygon
+ * A prepared point-in-polygon test for many points: a bounding-box pre-check and a 128 × 128 grid whose cells are classified once as inside, outside or crossed by an
+ * edge; only points in crossed cells run the exact even–odd test (on the edges of their band: bandedPolygon). Same answers as pointInMultiPolygon
  * for non-overlapping polygons (even–odd over all rings).
  */
 export function createPointInPolygon(polygons: MultiPolygonRings): (x: number, y: number) => boolean {
   const rings = flattenRings(polygons);
-  let edgeCount = 0;
-  for (const r of rings) edgeCount += r.length;
-  const e = new Float64Array(edgeCount * 4);
-  let k = 0;
-  for (const r of rings) {
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      e[k++] = r[j][0]; e[k++] = r[j][1]; e[k++] = r[i][0]; e[k++] = r[i][1];
-    }
-  }
   const b = bbox(polygons);
-  const exact = (x: number, y: number): boolean => {
-    let inside = false;
-    for (let i = 0; i < e.length; i += 4) {
-      const xj = e[i], yj = e[i + 1], xi = e[i + 2], yi = e[i + 3];
-      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-    return inside;
-  };
+  const exact = bandedPolygon(polygons).contains;
   const G = 128;
   const cw = (b.maxX - b.minX) / G || 1, ch = (b.maxY - b.minY) / G || 1;
   // 0 = outside, 1 = inside, 2 = crossed by an edge (test exactly).
   const cells = new Uint8Array(G * G);
   const crossed = new Uint8Array(G * G);
   const pad = 1e-9 * Math.max(1, Math.abs(b.maxX), Math.abs(b.maxY));
-  for (let i = 0; i < e.length; i += 4) {
-    const x0 = e[i], y0 = e[i + 1], x1 = e[i + 2], y1 = e[i + 3];
+  for (const ring of rings) for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const x0 = ring[j][0], y0 = ring[j][1], x1 = ring[i][0], y1 = ring[i][1];
     const c0 = Math.max(0, Math.floor((Math.min(x0, x1) - b.minX) / cw) - 1), c1 = Math.min(G - 1, Math.floor((Math.max(x0, x1) - b.minX) / cw) + 1);
     const r0 = Math.max(0, Math.floor((Math.min(y0, y1) - b.minY) / ch) - 1), r1 = Math.min(G - 1, Math.floor((Math.max(y0, y1) - b.minY) / ch) + 1);
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) {
       if (crossed[r * G + c]) continue;
       const minX = b.minX + c * cw - pad, minY = b.minY + r * ch - pad;
-      if (segmentTouchesRect(x0, y0, x1, y1, minX, minY, minX + cw + 2 * pad, minY + ch + 2 * pad)) crossed[r * G + c] = 1;
+      if (segmentMeetsRect(x0, y0, x1, y1, { minX, minY, maxX: minX + cw + 2 * pad, maxY: minY + ch + 2 * pad })) crossed[r * G + c] = 1;
     }
   }
   for (let r = 0; r < G; r++) for (let c = 0; c < G; c++) {
