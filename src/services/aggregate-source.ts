@@ -1,6 +1,6 @@
 import type { Actor } from '../core/access/roles.ts';
 import { aggregate, type IndexFilter } from '../core/incident-index/index.ts';
-import { boundaryRings, createPointInPolygon, flattenRings, pointInRing, rectInside, transform } from '../core/geo/index.ts';
+import { bandedPolygon, boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
 import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import { listCategories } from '../db/repositories/categories.ts';
@@ -62,15 +62,10 @@ export function withinGeometry(geojson3006: unknown): NonNullable<IndexFilter['w
   for (const poly of rings) for (const [x, y] of poly[0]) {
     minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
   }
-  const contains = createPointInPolygon(rings);
-  const all = flattenRings(rings);
-  // A long boundary (a whole municipality) costs more to test against a cell than its rows do.
-  const edges = all.reduce((n, r) => n + r.length, 0);
-  return { minX, minY, maxX, maxY, contains, covers: edges <= MAX_COVER_EDGES ? (r) => rectInside(all, contains, r) : undefined };
+  // The grid answers most points at once; the bands test rectangles and nearness on a few edges.
+  const banded = bandedPolygon(rings);
+  return { minX, minY, maxX, maxY, contains: createPointInPolygon(rings), covers: banded.rectInside, nearEdge: banded.nearEdge };
 }
-
-/** Shapes with more edges than this are not tested cell by cell (see covers). */
-const MAX_COVER_EDGES = 512;
 
 /** A WGS84 bbox as the polygon it is in EPSG:3006 (edges densified: a lon/lat box is curved there). */
 export function withinBbox([w, s, e, n]: [number, number, number, number]): NonNullable<IndexFilter['within']> {
@@ -87,11 +82,11 @@ export function withinBbox([w, s, e, n]: [number, number, number, number]): NonN
     minY: Math.max(...side(0).map((p) => p[1])), maxX: Math.min(...side(1).map((p) => p[0])),
     maxY: Math.min(...side(2).map((p) => p[1])), minX: Math.max(...side(3).map((p) => p[0])),
   };
-  // Only the thin strip between the rectangle and the curved edges needs the exact test: a plain
-  // ring test, without building a prepared index of the polygon for every request.
+  // Only the thin strip between the rectangle and the curved edges needs the exact test, on the
+  // few edges of the point's band.
   const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
-  const contains = (x: number, y: number) => pointInRing(x, y, ring);
-  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys), contains, inner, covers: (r) => rectInside([ring], contains, r) };
+  const banded = bandedPolygon([[ring]]);
+  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys), contains: banded.contains, inner, covers: banded.rectInside, nearEdge: banded.nearEdge };
 }
 
 const NOTHING = { minX: 1, minY: 1, maxX: 0, maxY: 0, contains: () => false };
@@ -104,6 +99,7 @@ function both(a: Within | undefined, b: Within | undefined): Within | undefined 
     minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY),
     contains: (x, y) => a.contains(x, y) && b.contains(x, y),
     covers: a.covers && b.covers ? (r) => a.covers!(r) && b.covers!(r) : undefined,
+    nearEdge: a.nearEdge && b.nearEdge ? (x, y, d) => a.nearEdge!(x, y, d) || b.nearEdge!(x, y, d) : undefined,
     inner: a.inner && b.inner ? {
       minX: Math.max(a.inner.minX, b.inner.minX), minY: Math.max(a.inner.minY, b.inner.minY),
       maxX: Math.min(a.inner.maxX, b.inner.maxX), maxY: Math.min(a.inner.maxY, b.inner.maxY),

@@ -78,7 +78,7 @@ export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cel
     const level = cells?.levelFor(cellSize);
     if (cells && level && cellsPayOff(cells, level, f)) {
       // Whole groups from the running sums; a level cell lies inside one requested cell.
-      const ratio = cellSize / level.size, keyCategory = cells.keys.category;
+      const ratio = cellSize / level.size, keyCategory = cells.keys.category, groupKey = level.groupKey!;
       let lastCell = -1, s = -1; // the groups of a cell come one after another
       visitCells(cells, level, actor, f, {
         range(c, g, a, b) {
@@ -87,14 +87,13 @@ export function gridCells(tables: Tables, actor: IndexActor, f: IndexFilter, cel
           n[s] += count;
           sx[s] += level.sumX[b - 1] - (a > gs ? level.sumX[a - 1] : 0) + count * level.cellCol[c] * level.size;
           sy[s] += level.sumY[b - 1] - (a > gs ? level.sumY[a - 1] : 0) + count * level.cellRow[c] * level.size;
-          cats[s * nCat + keyCategory[level.groupKey[g]]] += count;
+          cats[s * nCat + keyCategory[groupKey[g]]] += count;
           if (firstTable[s] === null) {
             let k = a;
             while (k < b && t.deleted[level.rowAt[k]]) k++;
             if (k < b) { firstTable[s] = t; firstRow[s] = level.rowAt[k]; }
           }
         },
-        row: (i) => addRow(i, 1),
         hidden: (i) => addRow(i, -1),
       });
       continue;
@@ -244,27 +243,30 @@ export function summary(tables: Tables, actor: IndexActor, f: IndexFilter, windo
       };
       const cells = cellsAnswer(f) ? cellsOf(t) : undefined;
       const level = cells?.panel;
-      if (cells && level && level.panelCode && level.mondayAt && cellsPayOff(cells, level, wf)) {
-        // Counts by key from whole groups; places, hours and weeks from the level's own columns, in memory order.
-        const keyCat = cells.keys.category, keyOrg = cells.keys.organisation, code = level.panelCode, monday = level.mondayAt;
+      if (cells && level && level.keyAt && level.panelCode && level.mondayAt && cellsPayOff(cells, level, wf)) {
+        // Everything from the level's own columns, in memory order: counts per key (to categories
+        // and organisations afterwards), places, hours and weeks.
+        const keyAt = level.keyAt, code = level.panelCode, monday = level.mondayAt;
+        const perKey = new Int32Array(cells.keys.category.length);
         visitCells(cells, level, actor, wf, {
-          range(_c, g, a, b) {
-            const key = level.groupKey[g];
-            c[keyCat[key]] += b - a; o[keyOrg[key]] += b - a;
-            if (!p) return;
-            if (!current) {
-              for (let k = a; k < b; k++) p[code[k] >>> 8]++;
-              return;
-            }
-            for (let k = a; k < b; k++) {
-              const v = code[k];
-              p[v >>> 8]++; hw[v & 255]++;
-              weeks[(monday[k] - firstMonday) / 7]++;
+          range(_c, _g, a, b) {
+            if (!p) {
+              for (let k = a; k < b; k++) perKey[keyAt[k]]++;
+            } else if (!current) {
+              for (let k = a; k < b; k++) { perKey[keyAt[k]]++; p[code[k] >>> 8]++; }
+            } else {
+              for (let k = a; k < b; k++) {
+                const v = code[k];
+                perKey[keyAt[k]]++; p[v >>> 8]++; hw[v & 255]++;
+                weeks[(monday[k] - firstMonday) / 7]++;
+              }
             }
           },
-          row: (i) => addRow(i, 1),
           hidden: (i) => addRow(i, -1),
         });
+        for (let key = 0; key < perKey.length; key++) {
+          c[cells.keys.category[key]] += perKey[key]; o[cells.keys.organisation[key]] += perKey[key];
+        }
         continue;
       }
       const sel = select(t, actor, wf);

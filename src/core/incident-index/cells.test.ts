@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pointInRing, rectInside } from '../geo/index.ts';
+import { bandedPolygon, pointInRing, rectInside } from '../geo/index.ts';
 import { createRandom } from '../random/index.ts';
 import { cellsOf, prepareCells } from './cells.ts';
 import { aggregate, createDictionaries, IncidentTable, type IncidentRow, type IndexActor, type IndexFilter } from './index.ts';
@@ -59,13 +59,14 @@ test('the grid and the side panel from cells aggregated ahead equal a scan of ev
     { municipalities: new Set([municipality]), coordinator: false, organisation: d.organisation.find('o2')!, readsOthers: false },
   ];
   // A box whose south edge is not a line of the grid, with a smaller rectangle inside (as a lon/lat
-  // box has) and the cell-by-cell test of the shape.
-  const box = (x0: number, y0: number, w: number, h: number): NonNullable<IndexFilter['within']> => {
+  // box has), the cell-by-cell test of the shape and — for every other box — the test of whether a
+  // position read back from the running sums is near an edge.
+  const box = (x0: number, y0: number, w: number, h: number, near: boolean): NonNullable<IndexFilter['within']> => {
     const ring: Array<[number, number]> = [[x0, y0], [x0 + w, y0 + w * 0.01], [x0 + w, y0 + h], [x0, y0 + h], [x0, y0]];
     const contains = (x: number, y: number) => pointInRing(x, y, ring);
     return {
       minX: x0, minY: y0, maxX: x0 + w, maxY: y0 + h, inner: { minX: x0 + 40, minY: y0 + w * 0.01 + 40, maxX: x0 + w - 40, maxY: y0 + h - 40 },
-      contains, covers: (r) => rectInside([ring], contains, r),
+      contains, covers: (r) => rectInside([ring], contains, r), nearEdge: near ? bandedPolygon([[ring]]).nearEdge : undefined,
     };
   };
   let compared = 0;
@@ -74,7 +75,7 @@ test('the grid and the side panel from cells aggregated ahead equal a scan of ev
     const from = k % 5 === 0 ? -8.64e15 : T0 + r.next() * 280 * DAY + r.next() * DAY;
     const to = k % 5 === 0 ? 8.64e15 : from + (1 + r.int(120)) * DAY + r.int(24) * 3_600_000;
     const f: IndexFilter = { from, to };
-    if (k % 3 === 1) f.within = box(349_000 + r.next() * 1000, 6_419_000 + r.next() * 1000, 500 + r.next() * 3000, 500 + r.next() * 3000);
+    if (k % 3 === 1) f.within = box(349_000 + r.next() * 1000, 6_419_000 + r.next() * 1000, 500 + r.next() * 3000, 500 + r.next() * 3000, k % 2 === 0);
     if (k % 4 === 2) f.categories = new Set([d.category.find('c1')!, d.category.find('c3')!]);
     if (k % 7 === 3) f.organisations = new Set([d.organisation.find('o0')!]);
     if (k % 6 === 4) f.statuses = new Set([1, 2]);

@@ -10,15 +10,19 @@ import type { IncidentTable } from './table.ts';
  * to every row: a two-year view over the town centre reads some ten thousand keys, not half a
  * million rows.
  *
- * What cannot be read from whole keys is read row by row: cells on the edge of the view, rows whose
- * occurred window began before the period, and rows hidden by a newer version (counted with their
- * key, taken off afterwards).
+ * What cannot be taken as a whole key is tested position by position: cells on the edge of the
+ * view, rows whose occurred window began before the period; rows hidden by a newer version are
+ * counted with their key and taken off afterwards.
  */
 
 /** Cell sizes (metres) aggregated ahead; a request uses the largest that divides its own size. */
 export const LEVEL_SIZES = [50, 100, 250, 400, 1600] as const;
-/** The level that also keeps the side panel's per-row figures (fine enough that few cells straddle a view's edge). */
-const PANEL_LEVEL = 100;
+/**
+ * The side panel's cell size: fine enough that few cells straddle a view's edge. Its level is
+ * grouped by cell alone (the panel reads every matching row anyway, for its places, hours and
+ * weeks): a cell's rows are one time-ordered run, with each row's key beside it.
+ */
+const PANEL_SIZE = 100;
 /** A level over a larger extent than this many cells is not built (a national table at 50 m). */
 const MAX_LEVEL_CELLS = 1 << 24;
 
@@ -36,7 +40,8 @@ export interface Level {
   readonly cellCol: Int32Array; readonly cellRow: Int32Array;
   /** Groups (cell × key) of cell c are [cellGroups[c], cellGroups[c + 1]). */
   readonly cellGroups: Uint32Array;
-  readonly groupKey: Uint32Array;
+  /** Each group's key; absent on the panel's level, whose groups are whole cells (see keyAt). */
+  readonly groupKey?: Uint32Array;
   /** Positions of group g are [groupStart[g], groupStart[g + 1]), in time order. */
   readonly groupStart: Uint32Array;
   /** The table row at each position, and its start time (the binary searches stay in one group's memory). */
@@ -45,16 +50,16 @@ export interface Level {
   /** Running sums inside each group of x − the cell's west edge and y − its south edge, up to and including the position. */
   readonly sumX: Float64Array; readonly sumY: Float64Array;
   /**
-   * On the side panel's level only, per position: (place code << 8) | (weekday × 24 + hour), and the
-   * local day number of the Monday of its week — the panel's figures read in memory order.
+   * On the side panel's level only, per position: its key, (place code << 8) | (weekday × 24 + hour),
+   * and the local day number of the Monday of its week — the panel's figures read in memory order.
    */
-  readonly panelCode?: Uint32Array; readonly mondayAt?: Int32Array;
+  readonly keyAt?: Uint16Array; readonly panelCode?: Uint32Array; readonly mondayAt?: Int32Array;
 }
 
 export class CellLevels {
   readonly keys: Keys;
   readonly levels: Level[] = [];
-  /** The level with the side panel's per-row figures, when it was built. */
+  /** The side panel's level (grouped by cell alone, with per-position keys), when it was built. */
   readonly panel: Level | undefined;
 
   /**
@@ -80,12 +85,13 @@ export class CellLevels {
     }
     this.keys = { municipality: Uint32Array.from(km), category: Uint32Array.from(kc), organisation: Uint32Array.from(ko), status: Uint8Array.from(ks), restricted: Uint8Array.from(kr) };
     // Rows by key, in time order inside a key (a stable counting sort of the time-sorted rows).
-    const byKey = countingSort(keyOf, km.length, identity(n));
+    const timeOrder = identity(n);
+    const byKey = countingSort(keyOf, km.length, timeOrder);
     for (const size of LEVEL_SIZES) {
-      const level = n ? buildLevel(t, size, keyOf, byKey) : null;
+      const level = n ? buildLevel(t, size, keyOf, byKey, false) : null;
       if (level) this.levels.push(level);
     }
-    this.panel = this.levels.find((l) => l.panelCode);
+    this.panel = (n && km.length <= 0xffff && buildLevel(t, PANEL_SIZE, keyOf, timeOrder, true)) || undefined;
   }
 
   /** The level for a request's cell size: the largest whose size divides it; none → scan the rows. */
@@ -112,22 +118,24 @@ function countingSort(code: Uint32Array, buckets: number, items: Uint32Array): U
   return out;
 }
 
-function buildLevel(t: IncidentTable, size: number, keyOf: Uint32Array, byKey: Uint32Array): Level | null {
+/**
+ * A level's positions: by cell (row-major), then key, then time — or, for the panel, by cell and
+ * time with the key kept per position (`order` is then the rows in time order).
+ */
+function buildLevel(t: IncidentTable, size: number, keyOf: Uint32Array, order: Uint32Array, panel: boolean): Level | null {
   const n = t.length;
   const col0 = Math.floor(t.minX / size), row0 = Math.floor(t.minY / size);
   const cols = Math.floor(t.maxX / size) - col0 + 1, rowsN = Math.floor(t.maxY / size) - row0 + 1;
   if (cols * rowsN > MAX_LEVEL_CELLS) return null;
   const cellOf = new Uint32Array(n);
   for (let i = 0; i < n; i++) cellOf[i] = (Math.floor(t.y[i] / size) - row0) * cols + (Math.floor(t.x[i] / size) - col0);
-  // By cell (row-major), then key, then time.
-  const rowAt = countingSort(cellOf, cols * rowsN, byKey);
+  const rowAt = countingSort(cellOf, cols * rowsN, order);
   const cellCol: number[] = [], cellRow: number[] = [], cellGroups: number[] = [], groupKey: number[] = [], groupStart: number[] = [];
   const sumX = new Float64Array(n), sumY = new Float64Array(n), fromAt = new Float64Array(n);
-  const panel = size === PANEL_LEVEL;
-  const panelCode = panel ? new Uint32Array(n) : undefined, mondayAt = panel ? new Int32Array(n) : undefined;
+  const keyAt = panel ? new Uint16Array(n) : undefined, panelCode = panel ? new Uint32Array(n) : undefined, mondayAt = panel ? new Int32Array(n) : undefined;
   let lastCell = -1, lastKey = -1, west = 0, south = 0, sx = 0, sy = 0;
   for (let k = 0; k < n; k++) {
-    const i = rowAt[k], cell = cellOf[i], key = keyOf[i];
+    const i = rowAt[k], cell = cellOf[i], key = panel ? 0 : keyOf[i];
     if (cell !== lastCell) {
       const c = cell % cols, r = (cell - c) / cols;
       cellCol.push(col0 + c); cellRow.push(row0 + r); cellGroups.push(groupKey.length);
@@ -140,7 +148,8 @@ function buildLevel(t: IncidentTable, size: number, keyOf: Uint32Array, byKey: U
     }
     sx += t.x[i] - west; sy += t.y[i] - south;
     sumX[k] = sx; sumY[k] = sy; fromAt[k] = t.from[i];
-    if (panelCode && mondayAt) {
+    if (keyAt && panelCode && mondayAt) {
+      keyAt[k] = keyOf[i];
       panelCode[k] = t.place[i] * 256 + t.weekday[i] * 24 + t.hour[i];
       mondayAt[k] = t.localDay[i] - t.weekday[i];
     }
@@ -155,7 +164,7 @@ function buildLevel(t: IncidentTable, size: number, keyOf: Uint32Array, byKey: U
   return {
     size, row0, rowsN, rowFirstCell, rowAt, fromAt, sumX, sumY,
     cellCol: Int32Array.from(cellCol), cellRow: Int32Array.from(cellRow), cellGroups: Uint32Array.from(cellGroups),
-    groupKey: Uint32Array.from(groupKey), groupStart: Uint32Array.from(groupStart), panelCode, mondayAt,
+    groupKey: panel ? undefined : Uint32Array.from(groupKey), groupStart: Uint32Array.from(groupStart), keyAt, panelCode, mondayAt,
   };
 }
 
@@ -171,13 +180,11 @@ export function prepareCells(t: IncidentTable, groupCost?: number): CellLevels {
 /** The table's cells if they were prepared. */
 export const cellsOf = (t: IncidentTable): CellLevels | undefined => built.get(t);
 
-/** What a traversal reports: whole runs of matching positions, single matching rows, and hidden rows to take off. */
+/** What a traversal reports: runs of matching positions, and hidden rows to take off. */
 export interface CellVisitor {
   /** Positions [a, b) of group g in the level's cell c all match (hidden rows included). */
   range(c: number, g: number, a: number, b: number): void;
-  /** Table row i matches (it may be hidden). */
-  row(i: number): void;
-  /** Table row i is hidden by a newer version and was reported by range() or row(): take it off. */
+  /** Table row i is hidden by a newer version and was reported in a range: take it off. */
   hidden(i: number): void;
 }
 
@@ -224,7 +231,7 @@ function forEachCellRun(level: Level, w: IndexFilter['within'], run: (a: number,
 }
 
 /** What a group costs against a scanned row (measured on 1,000,000 incidents: bench/README.md). */
-const GROUP_COST = 4;
+const GROUP_COST = 2;
 
 /**
  * Visits the rows of the table that match, through the level: for each cell the filter's box
@@ -236,7 +243,7 @@ export function visitCells(cells: CellLevels, level: Level, actor: IndexActor, f
   const ok = keyMask(cells, actor, f);
   const s = level.size, w = f.within, inner = w?.inner;
   const earliest = f.from - t.maxWindow;
-  const to = t.to, rowAt = level.rowAt, fromAt = level.fromAt, groupStart = level.groupStart;
+  const to = t.to, rowAt = level.rowAt, fromAt = level.fromAt, groupStart = level.groupStart, groupKey = level.groupKey, keyAt = level.keyAt;
   // The first position of [lo, hi) whose start time is ≥ time; the ends are tried first, as a long
   // period takes whole groups.
   const lowerBound = (lo: number, hi: number, time: number) => {
@@ -249,28 +256,31 @@ export function visitCells(cells: CellLevels, level: Level, actor: IndexActor, f
     return lo;
   };
   const edgeTest = w ? placeTest(t, level, w) : null;
+  // Positions of mixed keys (the panel's level) need their key tested unless every key passes.
+  const testKeys = keyAt !== undefined && ok.includes(0);
   forEachCellRun(level, w, (cStart, cEnd) => {
     for (let c = cStart; c < cEnd; c++) {
       const west = level.cellCol[c] * s, south = level.cellRow[c] * s;
       const whole = !w || (!!inner && west >= inner.minX && west + s <= inner.maxX && south >= inner.minY && south + s <= inner.maxY)
         || (!!w.covers && w.covers({ minX: west, minY: south, maxX: west + s, maxY: south + s }));
       for (let g = level.cellGroups[c]; g < level.cellGroups[c + 1]; g++) {
-        if (ok[level.groupKey[g]] !== 1) continue;
+        if (groupKey && ok[groupKey[g]] !== 1) continue;
         const gs = groupStart[g], ge = groupStart[g + 1];
         const first = lowerBound(gs, ge, earliest);
         const last = lowerBound(first, ge, f.to);
         // Rows that began before the period count when their window reaches into it.
         const a = lowerBound(first, last, f.from);
-        if (!whole) {
-          // The group's key passed the filter and its positions the period: only the place is left.
-          for (let k = first; k < last; k++) {
-            if (k < a && to[rowAt[k]] < f.from) continue;
-            if (edgeTest!(k, gs, west, south)) v.row(rowAt[k]);
-          }
-          continue;
+        // Matching positions as runs, so that a visitor reads the level's columns in memory order
+        // instead of the table's row by row. A group in a cell inside the box whose keys all pass
+        // matches whole from a; otherwise each position is tested.
+        const wholeFromA = whole && !testKeys, end = wholeFromA ? a : last;
+        let run = -1;
+        for (let k = first; k < end; k++) {
+          const pass = (k >= a || to[rowAt[k]] >= f.from) && (!testKeys || ok[keyAt[k]] === 1) && (whole || edgeTest!(k, gs, west, south));
+          if (pass) { if (run < 0) run = k; } else if (run >= 0) { v.range(c, g, run, k); run = -1; }
         }
-        for (let k = first; k < a; k++) if (to[rowAt[k]] >= f.from) v.row(rowAt[k]);
-        if (last > a) v.range(c, g, a, last);
+        if (wholeFromA && last > a) { if (run < 0) run = a; v.range(c, g, run, last); }
+        else if (run >= 0) v.range(c, g, run, end);
       }
     }
   });
@@ -282,13 +292,13 @@ const READ_BACK = 1e-6;
 
 /**
  * Whether the row at position k lies within the shape. The position is read back from the running
- * sums (the group's memory, in order) instead of the table (one cache miss per column); only a
- * point within a micrometre of the box's or the inner rectangle's edges, or between the two, is
- * tested again from the table's exact coordinates.
+ * sums (the group's memory, in order) instead of the table (one cache miss per column). Only a
+ * point within a micrometre of the box's or the inner rectangle's edges, or of the shape's edges
+ * when the shape can tell (nearEdge), is tested again from the table's exact coordinates.
  */
 function placeTest(t: IncidentTable, level: Level, w: NonNullable<IndexFilter['within']>) {
   const exact = withinTest(w);
-  const { minX, minY, maxX, maxY, inner } = w;
+  const { minX, minY, maxX, maxY, inner, contains, nearEdge } = w;
   const e = READ_BACK;
   const iMinX = inner ? inner.minX + e : Infinity, iMinY = inner ? inner.minY + e : Infinity, iMaxX = inner ? inner.maxX - e : -Infinity, iMaxY = inner ? inner.maxY - e : -Infinity;
   const sumX = level.sumX, sumY = level.sumY, rowAt = level.rowAt, tx = t.x, ty = t.y;
@@ -297,6 +307,9 @@ function placeTest(t: IncidentTable, level: Level, w: NonNullable<IndexFilter['w
     const y = south + (k > groupStart ? sumY[k] - sumY[k - 1] : sumY[k]);
     if (x < minX - e || x > maxX + e || y < minY - e || y > maxY + e) return false;
     if (x > iMinX && x < iMaxX && y > iMinY && y < iMaxY) return true;
+    // No edge within the tolerance: the exact position is on the same side as the one read back
+    // (and outside the shape's box means outside the shape).
+    if (nearEdge && !nearEdge(x, y, e)) return contains(x, y);
     const i = rowAt[k];
     return exact(tx[i], ty[i]);
   };

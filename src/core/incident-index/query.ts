@@ -32,6 +32,11 @@ export interface IndexFilter {
     inner?: { minX: number; minY: number; maxX: number; maxY: number };
     /** Whether a rectangle lies wholly inside the shape (then none of its points needs a test). */
     covers?: (r: { minX: number; minY: number; maxX: number; maxY: number }) => boolean;
+    /**
+     * Whether an edge of the shape passes within d of (x, y): when none does, a position known
+     * only to within d is decided by `contains` without the exact coordinates.
+     */
+    nearEdge?: (x: number, y: number, d: number) => boolean;
   };
 }
 
