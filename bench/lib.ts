@@ -10,7 +10,10 @@ export interface Benchmark<C = unknown> {
   name: string;
   /** Untimed preparation (data generation); its result is handed to run(). */
   setup?: () => C | Promise<C>;
-  /** The timed work. */
+  /**
+   * The timed work. It may time itself by returning `{ measuredMs }` (a browser page's navigation,
+   * without opening and closing the page around it); otherwise the whole call is timed.
+   */
   run: (ctx: C) => unknown | Promise<unknown>;
   /** Untimed clean-up. */
   teardown?: (ctx: C) => unknown | Promise<unknown>;
@@ -20,4 +23,10 @@ export interface Benchmark<C = unknown> {
   baseline?: string;
   /** A target to print beside the figure, e.g. { ms: 1000 } for "under 1 s". Informational only. */
   target?: { ms?: number; ratio?: number; description: string };
+}
+
+/** The time a run reported for itself, if it did (see Benchmark.run). */
+export function measuredMs(out: unknown): number | undefined {
+  const ms = (out as { measuredMs?: unknown } | null | undefined)?.measuredMs;
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : undefined;
 }

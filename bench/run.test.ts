@@ -53,6 +53,11 @@ test('runOne: setup once, a warm-up and the timed runs, teardown; errors are cau
   assert.equal(r.samplesMs.length, 3);
   assert.ok(r.minMs <= r.medianMs);
   assert.equal(r.error, undefined);
+  // A run that times itself (a page's navigation without opening the page) reports its own figure.
+  let k = 0;
+  const self = await runOne(createLoaded({ name: 'self-timed', iterations: 3, run: async () => { await new Promise((r) => setTimeout(r, 5)); return { measuredMs: [0, 10, 20, 30][k++] }; } }));
+  assert.deepEqual(self.samplesMs, [10, 20, 30]);
+  assert.equal(self.medianMs, 20);
   const bad = await runOne(createLoaded({ name: 'bad', run: () => { throw new Error('boom'); } }));
   assert.match(bad.error!, /boom/);
   assert.match(formatRow(bad).join(' '), /✗ failed/);

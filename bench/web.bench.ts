@@ -105,6 +105,8 @@ function createEnv(): Promise<Env> {
     const headers = await httpLogin(server.url, FX.users.coordinator.email, FX.password);
     const cats = (await (await fetch(`${server.url}/api/categories`, { headers })).json()) as Array<{ id: string; code: string; municipalityId: string }>;
     const categoryIds = Object.fromEntries(cats.filter((c) => c.municipalityId === FX.alingsas).map((c) => [c.code, c.id]));
+    // A kept database's incidents are loaded into the index now, not during the baseline's requests.
+    if (count) await (await fetch(`${server.url}/api/stats`, { headers })).arrayBuffer();
     log(`database ${name} ready${exists ? ` (kept, ${count.toLocaleString('en')} incidents)` : ''}, server at ${server.url}`);
     return { name, url, server, headers, count, categoryIds };
   })();
@@ -242,7 +244,18 @@ function endpointBench(size: number, label: string, path: string, extra: Ctx['ex
     async setup() {
       const e = await env();
       await ensureIncidents(e, size);
-      return { e, views: views(e), i: 0, samples: [], path, extra };
+      const vs = views(e);
+      // One untimed pass over the views: the p99 is the warm server's, as users meet it after its
+      // first minutes. The cold pass (first code paths compiled) is logged, not hidden.
+      let cold = 0;
+      for (const v of vs) {
+        const t0 = performance.now();
+        const r = await fetch(`${e.server.url}${path}?${new URLSearchParams(extra(v))}`, { headers: e.headers });
+        await r.arrayBuffer();
+        cold = Math.max(cold, performance.now() - t0);
+      }
+      log(`${label} at ${size.toLocaleString('en')}: untimed first pass over the ${vs.length} views, slowest ${cold.toFixed(1)} ms`);
+      return { e, views: vs, i: 0, samples: [], path, extra };
     },
     async run(ctx) {
       const v = ctx.views[ctx.i++ % ctx.views.length];
@@ -329,7 +342,8 @@ function renderBench(size: number): Benchmark<RenderCtx> {
         }
         const ms = performance.now() - t0;
         ctx.samples.push(ms);
-        return ms;
+        // The user's wait is the navigation: not opening the page and its CDP session around it.
+        return { measuredMs: ms };
       } finally {
         await page.close();
       }
