@@ -64,7 +64,7 @@ export function withinGeometry(geojson3006: unknown): NonNullable<IndexFilter['w
   }
   // The grid answers most points at once; the bands test rectangles and nearness on a few edges.
   const banded = bandedPolygon(rings);
-  return { minX, minY, maxX, maxY, contains: createPointInPolygon(rings), covers: banded.rectInside, nearEdge: banded.nearEdge };
+  return { minX, minY, maxX, maxY, contains: createPointInPolygon(rings, banded), covers: banded.rectInside, nearEdge: banded.nearEdge };
 }
 
 /** A WGS84 bbox as the polygon it is in EPSG:3006 (edges densified: a lon/lat box is curved there). */
@@ -133,7 +133,8 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
   let area: IndexFilter['within'];
   if (f.areaId) {
     const r = await db.query<{ g: string }>('SELECT ST_AsGeoJSON(geom) AS g FROM areas WHERE id = $1 AND municipality_id = ANY($2::text[])', [f.areaId, actor.municipalities]);
-    area = r.rows[0] ? withinGeometry(JSON.parse(r.rows[0].g)) : NOTHING;
+    // Prepared once per area and geometry (the store's cache), not on every request.
+    area = r.rows[0] ? store.areaWithin(f.areaId, r.rows[0].g) : NOTHING;
   }
   const box = f.bbox ? withinBbox(f.bbox) : undefined;
   const within = both(area, box);

@@ -133,13 +133,14 @@ export function pointInMultiPolygon(x: number, y: number, polygons: MultiPolygon
 
 /**
  * A prepared point-in-polygon test for many points: a bounding-box pre-check and a 128 × 128 grid whose cells are classified once as inside, outside or crossed by an
- * edge; only points in crossed cells run the exact even–odd test (on the edges of their band: bandedPolygon). Same answers as pointInMultiPolygon
+ * edge; only points in crossed cells run the exact even–odd test (on the edges of their band: `banded`,
+ * built here unless the caller has it). Same answers as pointInMultiPolygon
  * for non-overlapping polygons (even–odd over all rings).
  */
-export function createPointInPolygon(polygons: MultiPolygonRings): (x: number, y: number) => boolean {
+export function createPointInPolygon(polygons: MultiPolygonRings, banded = bandedPolygon(polygons)): (x: number, y: number) => boolean {
   const rings = flattenRings(polygons);
   const b = bbox(polygons);
-  const exact = bandedPolygon(polygons).contains;
+  const exact = banded.contains;
   const G = 128;
   const cw = (b.maxX - b.minX) / G || 1, ch = (b.maxY - b.minY) / G || 1;
   // 0 = outside, 1 = inside, 2 = crossed by an edge (test exactly).
