@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Place } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
-import { controlProps, errorsFrom, FieldMessage, fieldMessage, NO_ERRORS, type FormErrors } from '../pages/admin/form.tsx';
+import { controlProps, errorsFrom, FieldMessage, fieldMessage, NO_ERRORS, type FormErrors } from './form.tsx';
 
 /**
  * "Skapa plats" for one grid cell (a hotspot of a lägesbild, a cluster or heatmap cell on the map):
@@ -44,7 +44,7 @@ export function MakePlace({ cellId, suggestedName, measureQuery = '', onMade }: 
   return (
     <form class="est-inline-form" onSubmit={save} noValidate>
       <label for={id}>{t('situationPictures.hotspots.placeName')}</label>
-      <input {...controlProps(id, err)} value={name} maxLength={200} 
+      <input {...controlProps(id, err)} value={name} maxLength={200}
         onInput={(e) => setName((e.target as HTMLInputElement).value)} />
       <FieldMessage id={id} error={err} />
       <button type="submit" class="primary" disabled={busy}>{t('situationPictures.hotspots.savePlace')}</button>

@@ -3,7 +3,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
 import { hasRole } from '../../session.ts';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import { nestedError, newProblem, ProblemFields } from '../situation-pictures/narrative.tsx';
 import type { ActionPlan, ProblemAnalysis, SurveyRow } from '../situation-pictures/types.ts';

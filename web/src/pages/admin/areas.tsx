@@ -3,7 +3,7 @@ import { api, type FieldError } from '../../api/client.ts';
 import type { Area } from '../../api/types.ts';
 import { fmt, t, type MessageKey } from '../../i18n/index.ts';
 import { LoadState, useList, useRemove } from './common.tsx';
-import { controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from './form.tsx';
+import { controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../../ui/form.tsx';
 import { checkGeoJsonFile, featureOfField, type GeoJsonCheck, type Problem } from './geojsonFile.ts';
 import { featuresOf, reprojectGeometry } from '../../../../src/core/geojson/index.ts';
 

@@ -4,7 +4,7 @@ import type { Category } from '../../api/types.ts';
 import { lang, t } from '../../i18n/index.ts';
 import { buildCategoryTree, childCodePrefix, indentedLabel, selfAndDescendants, type TreeRow } from './categoryTree.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, useRemove } from './common.tsx';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from './form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
 type Editing = { mode: 'new'; parent: Category | null } | { mode: 'edit'; category: Category };
 

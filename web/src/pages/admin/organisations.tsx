@@ -3,7 +3,7 @@ import { api } from '../../api/client.ts';
 import type { Organisation } from '../../api/types.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo, useRemove } from './common.tsx';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from './form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
 export const ORGANISATION_KINDS = ['forvaltning', 'kommunalt_bolag', 'forbund', 'polis', 'region_vard', 'bevakningsforetag', 'civilsamhalle', 'ovrig'] as const;
 export const kindLabel = (k: string) => (ORGANISATION_KINDS as readonly string[]).includes(k) ? t(`admin.orgKinds.${k}` as MessageKey) : k;

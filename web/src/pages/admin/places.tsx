@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 import type { Place } from '../../api/types.ts';
 import { fmt, t, type MessageKey } from '../../i18n/index.ts';
 import { LoadState, useList, useRemove } from './common.tsx';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from './form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { boundsOf, polygonFromVertices, verticesOfPolygon } from './mapStyle.ts';
 import type { MapLibreMap } from './mapView.ts';
 

@@ -4,7 +4,7 @@ import type { Organisation, Role, User } from '../../api/types.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { hasRole, session } from '../../session.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.tsx';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from './form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
 export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin'];
 const PASSWORD_MIN = 10;

@@ -3,7 +3,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
 import { hasRole, session } from '../../session.ts';
-import { ErrorSummary, errorsFrom, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { ErrorSummary, errorsFrom, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { stockholmDay } from '../situation-pictures/periods.ts';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import type { Measure } from '../situation-pictures/types.ts';

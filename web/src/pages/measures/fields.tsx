@@ -1,5 +1,5 @@
 import { t } from '../../i18n/index.ts';
-import { controlProps, FieldMessage, fieldMessage, Label, type FormErrors } from '../admin/form.tsx';
+import { controlProps, FieldMessage, fieldMessage, Label, type FormErrors } from '../../ui/form.tsx';
 import { categoryName, measureTypeName, type References } from '../situation-pictures/shared.tsx';
 import { MEASURE_STATUSES, type Measure, type MeasureInput, type MeasureStatus } from '../situation-pictures/types.ts';
 

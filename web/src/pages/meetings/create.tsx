@@ -3,7 +3,7 @@ import { api } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
 import { hasRole } from '../../session.ts';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { addDays, stockholmDay } from '../situation-pictures/periods.ts';
 import { ErrorText, periodText, statusText, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import type { Meeting, SituationPictureSummary } from '../situation-pictures/types.ts';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { hasRole } from '../../session.ts';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { createBody, emptyDraft, MeasureFields, type MeasureDraft } from '../measures/fields.tsx';
 import { ErrorText, useApi, useReferences, type References } from '../situation-pictures/shared.tsx';
 import type { AgendaItem, Decision, Meeting } from '../situation-pictures/types.ts';

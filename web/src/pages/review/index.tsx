@@ -5,7 +5,7 @@ import type { Category, Incident, Page } from '../../api/types.ts';
 import { fmt, lang, t } from '../../i18n/index.ts';
 import { navigate, replaceParams, route } from '../../router.ts';
 import { buildCategoryTree, indentedLabel } from '../admin/categoryTree.ts';
-import { controlProps, errorsFrom, FieldMessage, fieldMessage, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../admin/form.tsx';
+import { controlProps, errorsFrom, FieldMessage, fieldMessage, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../../ui/form.tsx';
 import { boundsOf, distanceM } from '../admin/mapStyle.ts';
 import type { MapLibreMap } from '../admin/mapView.ts';
 import { hoursBetween, nextAfterRemoval, parseIncidentRef, reviewBody } from './queue.ts';

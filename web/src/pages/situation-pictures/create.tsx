@@ -3,7 +3,7 @@ import { api } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
 import { hasRole } from '../../session.ts';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from './periods.ts';
 import { categoryName, ErrorText, useReferences } from './shared.tsx';
 import type { SituationPicture } from './types.ts';

@@ -3,7 +3,7 @@ import { api } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { hasRole } from '../../session.ts';
-import { LiveRegion, useAnnouncer } from '../admin/form.tsx';
+import { LiveRegion, useAnnouncer } from '../../ui/form.tsx';
 import { ConfirmDialog } from './confirm.tsx';
 import { Areas, Categories, KeyNumbers, Measures, NearRepeatAndConcentration, PoliceEvents, Section, TopPlaces, Weekly } from './content-sections.tsx';
 import { EditionMap } from './edition-map.tsx';

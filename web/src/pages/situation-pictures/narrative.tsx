@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../admin/form.tsx';
+import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { Section } from './content-sections.tsx';
 import { categoryName, type References } from './shared.tsx';
 import type { Narrative, ProblemAnalysis, SituationPicture, StatusLevel, StatusLevelEntry } from './types.ts';
@@ -77,6 +77,22 @@ export function NarrativeView({ sp, refs }: { sp: SituationPicture; refs: Refere
  * One prioritised problem with its cause analysis after the crime triangle (offender, target, place):
  * the fields of a lägesbild's narrative and of the yearly action plan's priorities alike.
  */
+/** A choice of one named place or area, or none. */
+function RefSelect({ id, label, error, value, options, onChange }: {
+  id: string; label: string; error: string | undefined; value: string | null; options: Array<{ id: string; name: string }>; onChange: (value: string | null) => void;
+}) {
+  return (
+    <div>
+      <Label for={id}>{label}</Label>
+      <select {...controlProps(id, error)} value={value ?? ''} onChange={(e) => onChange((e.target as HTMLSelectElement).value || null)}>
+        <option value="">{t('situationPictures.narrative.none')}</option>
+        {options.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+      </select>
+      <FieldMessage id={id} error={error} />
+    </div>
+  );
+}
+
 export function ProblemFields({ p, n, id, base, err, refs, onChange, onRemove }: {
   p: ProblemAnalysis; n: number; id: string; base: string; err: (path: string) => string | undefined; refs: References | null;
   onChange: (patch: Partial<ProblemAnalysis>) => void; onRemove: () => void;
@@ -98,22 +114,8 @@ export function ProblemFields({ p, n, id, base, err, refs, onChange, onRemove }:
         </div>
       </div>
       <div class="form-row">
-        <div>
-          <Label for={`${id}-placeId`}>{t('situationPictures.narrative.place')}</Label>
-          <select {...controlProps(`${id}-placeId`, err(`${base}.placeId`))} value={p.placeId ?? ''} onChange={(e) => onChange({ placeId: (e.target as HTMLSelectElement).value || null })}>
-            <option value="">{t('situationPictures.narrative.none')}</option>
-            {(refs?.places ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-          </select>
-          <FieldMessage id={`${id}-placeId`} error={err(`${base}.placeId`)} />
-        </div>
-        <div>
-          <Label for={`${id}-areaId`}>{t('situationPictures.narrative.area')}</Label>
-          <select {...controlProps(`${id}-areaId`, err(`${base}.areaId`))} value={p.areaId ?? ''} onChange={(e) => onChange({ areaId: (e.target as HTMLSelectElement).value || null })}>
-            <option value="">{t('situationPictures.narrative.none')}</option>
-            {(refs?.areas ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-          </select>
-          <FieldMessage id={`${id}-areaId`} error={err(`${base}.areaId`)} />
-        </div>
+        <RefSelect id={`${id}-placeId`} label={t('situationPictures.narrative.place')} error={err(`${base}.placeId`)} value={p.placeId} options={refs?.places ?? []} onChange={(placeId) => onChange({ placeId })} />
+        <RefSelect id={`${id}-areaId`} label={t('situationPictures.narrative.area')} error={err(`${base}.areaId`)} value={p.areaId} options={refs?.areas ?? []} onChange={(areaId) => onChange({ areaId })} />
       </div>
       <details class="est-details">
         <summary>{t('situationPictures.narrative.categories')} ({p.categoryIds.length || t('situationPictures.create.categoriesHint')})</summary>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, NetworkError, type FieldError } from '../../api/client.ts';
-import { t } from '../../i18n/index.ts';
+import { ApiError, NetworkError, type FieldError } from '../api/client.ts';
+import { t } from '../i18n/index.ts';
 
 /**
  * Form plumbing shared by the admin pages: the server's field errors next to their fields, focus on
