@@ -1,5 +1,5 @@
 import type { Role } from '../core/access/roles.ts';
-import type { OrganisationKind } from '../db/repositories/organisations.ts';
+import type { OrganisationKind } from '../core/organisations/types.ts';
 
 /**
  * The organisations the Alingsås guideline names (kommunledningskontoret and the departments, the

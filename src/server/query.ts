@@ -1,6 +1,6 @@
 import { IssueCollector } from '../core/errors/index.ts';
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/incidents/rules.ts';
-import type { IncidentFilter } from '../db/repositories/incidents.ts';
+import type { IncidentFilter } from '../core/incidents/types.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,8 +1,8 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ROLES } from '../core/access/roles.ts';
 import { INCIDENT_LIMITS, POSITION_PRECISIONS, REVIEW_STATUSES, VISIBILITIES } from '../core/incidents/rules.ts';
-import { AREA_KINDS } from '../db/repositories/areas.ts';
-import { ORGANISATION_KINDS } from '../db/repositories/organisations.ts';
+import { AREA_KINDS } from '../core/areas/types.ts';
+import { ORGANISATION_KINDS } from '../core/organisations/types.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const StringEnum = <T extends readonly string[]>(values: T, opts: object = {}) =>

@@ -8,9 +8,8 @@ import { hasRole, type Actor } from '../core/access/roles.ts';
 import { DomainError, IssueCollector } from '../core/errors/index.ts';
 import { checkNarrative } from '../core/situation-picture/narrative.ts';
 import type { Database, Queryable } from '../db/engine.ts';
-import {
-  getActionPlanRow, insertActionPlan, updateActionPlan, type ActionPlanNarrative, type ActionPlanRecord, type SurveyFigure,
-} from '../db/repositories/action-plans.ts';
+import { getActionPlanRow, insertActionPlan, updateActionPlan } from '../db/repositories/action-plans.ts';
+import type { ActionPlanNarrative, ActionPlanRecord, SurveyFigure } from '../core/action-plans/types.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { checkText as text, isObject } from '../core/errors/checks.ts';
 

@@ -4,7 +4,8 @@ import { DomainError } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { deleteSession, findSession, insertSession } from '../db/repositories/sessions.ts';
-import { findUserWithPassword, getUser, touchLogin, type User } from '../db/repositories/users.ts';
+import { findUserWithPassword, getUser, touchLogin } from '../db/repositories/users.ts';
+import type { User } from '../core/users/types.ts';
 import { verifyPassword } from './passwords.ts';
 
 /** A session lives this long after its last use. */

@@ -2,9 +2,8 @@ import { canManageConfiguration, type Actor } from '../core/access/roles.ts';
 import { DomainError, IssueCollector, invalid, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
-import {
-  categoryAncestors, categoryUsage, deleteCategory, getCategory, insertCategory, listCategories, updateCategory, type Category,
-} from '../db/repositories/categories.ts';
+import { categoryAncestors, categoryUsage, deleteCategory, getCategory, insertCategory, listCategories, updateCategory } from '../db/repositories/categories.ts';
+import type { Category } from '../core/categories/types.ts';
 import { targetMunicipality } from './scope.ts';
 
 function requireConfig(actor: Actor) {

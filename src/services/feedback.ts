@@ -4,7 +4,8 @@ import type { Narrative, SituationPictureContent } from '../core/situation-pictu
 import { feedbackSummary } from '../core/situation-picture/feedback.ts';
 import { periodDates } from '../core/situation-picture/period.ts';
 import type { Queryable } from '../db/engine.ts';
-import { listAppNotifications, markNotificationRead, type Notification } from '../db/repositories/notifications.ts';
+import { listAppNotifications, markNotificationRead } from '../db/repositories/notifications.ts';
+import type { Notification } from '../core/notifications/types.ts';
 
 /**
  * Återkoppling: what the published lägesbild editions said, for everyone in the municipality —

@@ -13,7 +13,7 @@ import { actorOf } from './auth.ts';
 import { indexSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
 import { IncidentIndexStore } from './incident-index.ts';
 import { comparisonWindows } from './lagesbild.ts';
-import type { IncidentFilter } from '../db/repositories/incidents.ts';
+import type { IncidentFilter } from '../core/incidents/types.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 12);

@@ -1,6 +1,6 @@
 import { createDictionaries, IncidentTable, prepareCells, type Dictionaries, type IncidentRow, type IndexFilter } from '../core/incident-index/index.ts';
 import type { Database } from '../db/engine.ts';
-import { withinGeometry } from './aggregate-source.ts';
+import { withinGeometry } from '../core/incident-index/within.ts';
 
 /**
  * Keeps the in-memory incident index in step with the database. Every request first asks the

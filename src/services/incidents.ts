@@ -7,10 +7,8 @@ import {
 } from '../core/incidents/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { getCategory } from '../db/repositories/categories.ts';
-import {
-  getIncident, getIncidentRecord, insertHistory, insertIncident, listHistory, updateIncidentRecord,
-  type Incident, type IncidentRecord,
-} from '../db/repositories/incidents.ts';
+import { getIncident, getIncidentRecord, insertHistory, insertIncident, listHistory, updateIncidentRecord } from '../db/repositories/incidents.ts';
+import type { Incident, IncidentRecord } from '../core/incidents/types.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
 import { getPlace } from '../db/repositories/places.ts';
 import { redactPersonalData, type PersonalDataKind } from '../core/privacy/index.ts';

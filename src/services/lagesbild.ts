@@ -9,7 +9,7 @@ import { municipalityExtent } from '../db/repositories/aggregates.ts';
 import { indexSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
 import type { IncidentIndexStore } from './incident-index.ts';
 import { listCategories } from '../db/repositories/categories.ts';
-import type { IncidentFilter } from '../db/repositories/incidents.ts';
+import type { IncidentFilter } from '../core/incidents/types.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
 
 /**

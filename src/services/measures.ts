@@ -4,12 +4,10 @@ import { measureIssues, type MeasureInput, type MeasureState, type MeasureStatus
 import type { MeasureTerm } from '../core/measures/catalogue.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
-import {
-  getMeasure as getMeasureRow, insertMeasure, knownCategories, listMeasures as listMeasureRows, measureReferences, updateMeasureRow,
-  type Measure, type MeasureRow,
-} from '../db/repositories/measures.ts';
+import { getMeasure as getMeasureRow, insertMeasure, knownCategories, listMeasures as listMeasureRows, measureReferences, updateMeasureRow } from '../db/repositories/measures.ts';
+import type { Measure, MeasureRow } from '../core/measures/types.ts';
 
-export type { Measure } from '../db/repositories/measures.ts';
+export type { Measure } from '../core/measures/types.ts';
 
 /**
  * Measures (åtgärder): who may see and change them, checked references, optimistic locking and the

@@ -7,11 +7,10 @@ import { isCalendarDate, type MeasureInput } from '../core/measures/rules.ts';
 import { stockholmDay } from '../core/measures/follow-up.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
-import { listMeasures as listMeasureRows, type Measure } from '../db/repositories/measures.ts';
-import {
-  agendaMeasureIds, editionForAgenda, getDecisionRow, getMeetingRow, insertDecision, insertMeeting, latestPublishedEdition, listDecisionRows,
-  listMeetingRows, openDecisions, organisationNames, setDecisionMeasure, updateMeetingRow, type DecisionRow, type MeetingRow, type Participant,
-} from '../db/repositories/meetings.ts';
+import { listMeasures as listMeasureRows } from '../db/repositories/measures.ts';
+import type { Measure } from '../core/measures/types.ts';
+import { agendaMeasureIds, editionForAgenda, getDecisionRow, getMeetingRow, insertDecision, insertMeeting, latestPublishedEdition, listDecisionRows, listMeetingRows, openDecisions, organisationNames, setDecisionMeasure, updateMeetingRow } from '../db/repositories/meetings.ts';
+import type { DecisionRow, MeetingRow, Participant } from '../core/meetings/types.ts';
 import { createMeasure } from './measures.ts';
 
 /**

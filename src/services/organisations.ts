@@ -1,10 +1,8 @@
 import { canManageOrganisations, type Actor } from '../core/access/roles.ts';
 import { DomainError, invalid, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
-import {
-  deleteOrganisation, findOrganisationByName, getOrganisation, insertOrganisation, organisationReferences, updateOrganisation,
-  type Organisation, type OrganisationKind,
-} from '../db/repositories/organisations.ts';
+import { deleteOrganisation, findOrganisationByName, getOrganisation, insertOrganisation, organisationReferences, updateOrganisation } from '../db/repositories/organisations.ts';
+import type { Organisation, OrganisationKind } from '../core/organisations/types.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { targetMunicipality } from './scope.ts';
 

@@ -4,8 +4,10 @@ import type { Database } from '../db/engine.ts';
 import { municipalityOfGeometry } from '../db/repositories/areas.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { geometryProblem } from '../db/repositories/geometries.ts';
-import { deletePlace, getPlace, insertPlace, placeUsage, updatePlace, type Place } from '../db/repositories/places.ts';
-import { cellUnion, insertPlaceWkt, type CellEnvelope } from '../db/repositories/cells.ts';
+import { deletePlace, getPlace, insertPlace, placeUsage, updatePlace } from '../db/repositories/places.ts';
+import type { Place } from '../core/places/types.ts';
+import { cellUnion, insertPlaceWkt } from '../db/repositories/cells.ts';
+import type { CellEnvelope } from '../core/geo/types.ts';
 import { checkGeometry } from './geometry.ts';
 
 const PLACE_GEOMETRIES = ['Point', 'Polygon', 'MultiPolygon'];

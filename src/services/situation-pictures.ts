@@ -16,15 +16,13 @@ import { checkNarrative, checkStatusLevels } from '../core/situation-picture/nar
 import type { Database, Queryable } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { listCategories } from '../db/repositories/categories.ts';
-import type { IncidentFilter } from '../db/repositories/incidents.ts';
+import type { IncidentFilter } from '../core/incidents/types.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { insertAppNotificationsForRole } from '../db/repositories/notifications.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
 import { countPoliceEvents, listPoliceEvents, newestPoliceEvent } from '../db/repositories/police-events.ts';
-import {
-  deleteSituationPicture, extentOf, findScheduled, getSituationPictureRecord, insertSituationPicture, listSituationPictureRows,
-  listVersions, markPublished, measuresFor, nextVersion, placePoints, updateDraft, type SituationPictureListRow, type SituationPictureRecord,
-} from '../db/repositories/situation-pictures.ts';
+import { deleteSituationPicture, extentOf, findScheduled, getSituationPictureRecord, insertSituationPicture, listSituationPictureRows, listVersions, markPublished, measuresFor, nextVersion, placePoints, updateDraft } from '../db/repositories/situation-pictures.ts';
+import type { SituationPictureListRow, SituationPictureRecord } from '../core/situation-picture/types.ts';
 import { comparisonWindows, mapHotspots, sourceFor } from './lagesbild.ts';
 import type { IncidentIndexStore } from './incident-index.ts';
 

@@ -5,7 +5,8 @@ import { recordAudit } from '../db/repositories/audit.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { getOrganisation } from '../db/repositories/organisations.ts';
 import { deleteUserSessions } from '../db/repositories/sessions.ts';
-import { emailTaken, getUser, insertUser, setUserGrants, updateUser, type User } from '../db/repositories/users.ts';
+import { emailTaken, getUser, insertUser, setUserGrants, updateUser } from '../db/repositories/users.ts';
+import type { User } from '../core/users/types.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords.ts';
 
 export interface UserInput {

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { boundaryRings, pointInMultiPolygon } from '../geo/index.ts';
 import { DEFAULT_CATEGORIES } from '../categories/defaults.ts';
 import { createRandom } from '../random/index.ts';
+import { stockholmParts } from '../time/index.ts';
 import {
-  generateIncidentColumns, generateIncidents, incidentAt, centresFromTatortPoints, stockholmParts, isSchoolHoliday,
+  generateIncidentColumns, generateIncidents, incidentAt, centresFromTatortPoints, isSchoolHoliday,
   DEFAULT_CATEGORY_MODEL, DEFAULT_ORGANISATIONS, ALINGSAS_HOTSPOTS, type GenerateOptions, type IncidentColumns,
 } from './index.ts';
 

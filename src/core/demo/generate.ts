@@ -11,7 +11,8 @@ import {
   HOUR_WEIGHTS, MONTH_WEIGHTS, RURAL_AFFINITY, SMALL_CENTRE_AFFINITY, SPECIAL_DAYS, WEEKDAY_WEIGHTS,
   type CategoryModel, type DemoHotspot, type DemoOrganisation, type TimeProfile,
 } from './model.ts';
-import { DAY_MS, daysOfPeriod, localToUtc, type DayInfo } from './time.ts';
+import { DAY_MS, localToUtc } from '../time/index.ts';
+import { daysOfPeriod, type DayInfo } from './calendar.ts';
 
 const HOUR = 3_600_000;
 

@@ -2,4 +2,4 @@
 export * from './generate.ts';
 export * from './model.ts';
 export * from './centres.ts';
-export { stockholmParts, stockholmOffsetMinutes, localToUtc, utcToLocal, isSchoolHoliday, isoWeek } from './time.ts';
+export { isSchoolHoliday } from './calendar.ts';

@@ -1,4 +1,4 @@
-import type { BBox, MultiPolygonRings, Ring } from './polygon.ts';
+import type { BBox, MultiPolygonRings, Ring } from './types.ts';
 import { segmentMeetsRect } from './segment-rect.ts';
 
 /**

@@ -6,16 +6,10 @@
 
 import { bandedPolygon } from './banded-polygon.ts';
 import { segmentMeetsRect } from './segment-rect.ts';
+import type { BBox, MultiPolygonRings, PolygonRings, Position, Ring } from './types.ts';
 
-export type Position = readonly [number, number];
-/** A closed or open ring of positions; the closing position may be repeated (GeoJSON) or not. */
-export type Ring = ReadonlyArray<Position>;
-/** A polygon: the outer ring first, then holes. */
-export type PolygonRings = ReadonlyArray<Ring>;
-/** Several polygons (a municipality with islands is a MultiPolygon). */
-export type MultiPolygonRings = ReadonlyArray<PolygonRings>;
+export type { BBox, MultiPolygonRings, PolygonRings, Position, Ring } from './types.ts';
 
-export interface BBox { minX: number; minY: number; maxX: number; maxY: number }
 
 function fail(msg: string): never { throw new TypeError(`boundaryRings: ${msg}`); }
 

@@ -1,4 +1,4 @@
-import type { BBox } from './polygon.ts';
+import type { BBox } from './types.ts';
 
 /** Whether the segment from (x1, y1) to (x2, y2) meets the closed rectangle (Liang–Barsky clipping). */
 export function segmentMeetsRect(x1: number, y1: number, x2: number, y2: number, r: BBox): boolean {

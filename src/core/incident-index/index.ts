@@ -2,3 +2,4 @@ export { IncidentTable, Dictionary, createDictionaries, STATUSES, type IncidentR
 export { scan, select, type IndexActor, type IndexFilter } from './query.ts';
 export * as aggregate from './aggregate.ts';
 export { prepareCells, cellsOf, LEVEL_SIZES } from './cells.ts';
+export { withinGeometry, withinBbox, both, NOTHING, type Within } from './within.ts';

@@ -1,4 +1,4 @@
-import { utcToLocal } from '../demo/time.ts';
+import { utcToLocal } from '../time/index.ts';
 
 /**
  * A columnar, in-memory copy of the incidents (kdbush style: flat typed arrays, one index per

@@ -12,7 +12,7 @@
  * parity breaks after a year with week 53 (week 53 and week 1 are both odd), counting keeps every
  * gap exactly 14 days.
  */
-import { DAY_MS, isoWeek, localToUtc, utcToLocal } from '../demo/time.ts';
+import { DAY_MS, isoWeek, localToUtc, utcToLocal } from '../time/index.ts';
 
 export const CADENCES = ['off', 'weekly', 'fortnightly'] as const;
 export type Cadence = (typeof CADENCES)[number];

@@ -1,5 +1,5 @@
 import { IssueCollector } from '../errors/index.ts';
-import { DAY_MS, localToUtc, utcToLocal } from '../demo/time.ts';
+import { DAY_MS, localToUtc, utcToLocal } from '../time/index.ts';
 
 /** Longest edition period: a little over a year, enough for the yearly lägesbild. */
 export const MAX_PERIOD_DAYS = 400;

@@ -1,33 +1,6 @@
 import type { Queryable } from '../engine.ts';
 import type { ProblemAnalysis } from '../../core/situation-picture/content.ts';
-
-export interface SurveyFigure {
-  source: string;
-  indicator: string;
-  value: number;
-  unit: string;
-  year: number;
-  comparison: { label: string; value: number } | null;
-}
-
-export interface ActionPlanNarrative {
-  introduction: string;
-  analysis: string;
-  priorities: ProblemAnalysis[];
-}
-
-export interface ActionPlanRecord {
-  id: string;
-  municipalityId: string;
-  year: number;
-  narrative: ActionPlanNarrative;
-  survey: SurveyFigure[];
-  adoptedAt: string | null;
-  adoptedBy: string | null;
-  rowVersion: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { SurveyFigure, ActionPlanNarrative, ActionPlanRecord, ActionPlanWrite } from '../../core/action-plans/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", year, narrative, survey, adopted_at::text AS "adoptedAt", adopted_by AS "adoptedBy",
   row_version AS "rowVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -43,13 +16,6 @@ const parse = (r: ActionPlanRecord & { createdAt: Date | string; updatedAt: Date
 export async function getActionPlanRow(q: Queryable, municipalityId: string, year: number, forUpdate = false): Promise<ActionPlanRecord | null> {
   const r = await q.query<ActionPlanRecord>(`SELECT ${COLUMNS} FROM action_plans WHERE municipality_id = $1 AND year = $2${forUpdate ? ' FOR UPDATE' : ''}`, [municipalityId, year]);
   return r.rows[0] ? parse(r.rows[0]) : null;
-}
-
-export interface ActionPlanWrite {
-  narrative: ActionPlanNarrative;
-  survey: SurveyFigure[];
-  adoptedAt: string | null;
-  adoptedBy: string | null;
 }
 
 /** Inserts the year's plan; null when another request inserted it first (the caller reports a version conflict). */

@@ -1,28 +1,15 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
-import { incidentWhere, type IncidentFilter } from './incidents.ts';
+import { incidentWhere } from './incidents.ts';
+import type { IncidentFilter } from '../../core/incidents/types.ts';
+import type { GridCell, PointRow } from '../../core/incidents/aggregates.ts';
 
 /**
  * Aggregates of the incidents an actor may see, for the map and the side panel. All of them go
  * through incidentWhere (the same access predicate as lists), and all run unchanged on PGlite and
  * PostgreSQL: plain SQL aggregates, no ST_AsMVT.
  */
-
-export interface GridCell {
-  col: number;
-  row: number;
-  count: number;
-  /** Mean position of the members (EPSG:3006). */
-  x: number;
-  y: number;
-  /** Commonest category in the cell. */
-  categoryId: string;
-  /** For single-incident cells: the incident. */
-  id: string;
-  occurredFrom: Date;
-  reviewStatus: string;
-}
 
 /** Counts per cell of a SWEREF 99 TM grid with origin 0,0 (cells are stable between requests). */
 export async function gridCells(q: Queryable, actor: Actor, f: IncidentFilter, cellSize: number, limit = 200_000): Promise<GridCell[]> {
@@ -37,8 +24,6 @@ export async function gridCells(q: Queryable, actor: Actor, f: IncidentFilter, c
        FROM incidents i WHERE ${where} GROUP BY 1, 2 LIMIT ${p.add(limit)}`, p.values);
   return r.rows;
 }
-
-export interface PointRow { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }
 
 /** Individual incidents (for close zoom), at most `limit`. */
 export async function incidentPoints(q: Queryable, actor: Actor, f: IncidentFilter, limit: number): Promise<PointRow[]> {

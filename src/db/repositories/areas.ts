@@ -1,19 +1,7 @@
 import type { Queryable } from '../engine.ts';
 import { fromGeoJson, toGeoJson } from './geometries.ts';
-
-export const AREA_KINDS = ['district', 'deso', 'area_group', 'other'] as const;
-export type AreaKind = (typeof AREA_KINDS)[number];
-
-export interface Area {
-  id: string;
-  municipalityId: string;
-  kind: AreaKind;
-  name: string;
-  code: string | null;
-  properties: Record<string, unknown>;
-  geometry: unknown;
-  areaKm2: number;
-}
+import { AREA_KINDS } from '../../core/areas/types.ts';
+import type { AreaKind, Area } from '../../core/areas/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", kind, name, code, properties, ${toGeoJson('geom')} AS geometry,
   round((ST_Area(geom) / 1e6)::numeric, 4)::float8 AS "areaKm2"`;

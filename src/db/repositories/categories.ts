@@ -1,17 +1,5 @@
 import type { Queryable } from '../engine.ts';
-
-export interface Category {
-  id: string;
-  municipalityId: string;
-  parentId: string | null;
-  code: string;
-  nameSv: string;
-  nameEn: string;
-  colour: string;
-  icon: string;
-  sortOrder: number;
-  active: boolean;
-}
+import type { Category } from '../../core/categories/types.ts';
 
 const COLUMNS = `c.id, c.municipality_id AS "municipalityId", c.parent_id AS "parentId", c.code, c.name_sv AS "nameSv",
   c.name_en AS "nameEn", c.colour, c.icon, c.sort_order AS "sortOrder", c.active`;

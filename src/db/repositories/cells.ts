@@ -1,7 +1,5 @@
 import type { Queryable } from '../engine.ts';
-
-/** Grid cells as [minX, minY, maxX, maxY] in EPSG:3006. */
-export type CellEnvelope = [number, number, number, number];
+import type { CellEnvelope } from '../../core/geo/types.ts';
 
 /**
  * The union of grid cells as one (multi)polygon, and the municipality (of those given) holding most

@@ -3,40 +3,12 @@ import { visibleIncidents } from '../access.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
 import { responseGeometrySql } from './measures.ts';
+import type { ZoneGeometry, FollowUpZones, ZoneOptions } from '../../core/measures/follow-up-zones.ts';
 
 /**
  * The areas and counts of a measure's follow-up, all in PostGIS on EPSG:3006 so that PGlite and
  * PostgreSQL draw the same rings and count the same incidents.
  */
-
-export interface ZoneGeometry {
-  /** Well-known text in EPSG:3006, for the count query. */
-  wkt: string;
-  /** WGS84 GeoJSON for the browser. */
-  geojson: unknown;
-  areaM2: number;
-}
-
-export interface FollowUpZones {
-  response: ZoneGeometry & { name: string };
-  buffer: ZoneGeometry;
-  control: ZoneGeometry & { name: string | null };
-  /** The chosen control overlapped R or D and was clipped. */
-  controlClipped: boolean;
-}
-
-export interface ZoneOptions {
-  measureId: string;
-  bufferM: number;
-  gapM: number;
-  reachM: number;
-  pointRadiusM: number;
-  controlAreaId?: string;
-  controlPlaceId?: string;
-  /** Other measures in force in [from, to) are left out of a suggested control (they are not untreated). */
-  from: string;
-  to: string;
-}
 
 const EMPTY = `ST_GeomFromText('POLYGON EMPTY', 3006)`;
 const out = (g: string) => `ST_AsText(${g}) AS "${g}Wkt", ST_AsGeoJSON(ST_Transform(${g}, 4326), 6) AS "${g}Json", ST_Area(${g})::float8 AS "${g}Area"`;

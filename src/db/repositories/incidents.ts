@@ -3,62 +3,7 @@ import type { PositionPrecision, ReviewStatus, Visibility } from '../../core/inc
 import { visibleIncidents } from '../access.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
-
-export interface Incident {
-  id: string;
-  municipalityId: string;
-  categoryId: string;
-  categoryCode: string;
-  categoryNameSv: string;
-  categoryNameEn: string;
-  categoryColour: string;
-  occurredFrom: Date;
-  occurredTo: Date;
-  reportedAt: Date;
-  location: { lon: number; lat: number; e: number; n: number };
-  positionPrecision: PositionPrecision;
-  precisionM: number | null;
-  placeId: string | null;
-  placeName: string | null;
-  description: string | null;
-  organisationId: string;
-  organisationName: string;
-  reporterId: string | null;
-  reportedToPolice: boolean | null;
-  assessment: number | null;
-  source: string;
-  reviewStatus: ReviewStatus;
-  duplicateOf: string | null;
-  visibility: Visibility;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** The stored row in the shape of its columns (used to insert, update and record history). */
-export interface IncidentRecord {
-  id: string;
-  municipalityId: string;
-  categoryId: string;
-  occurredFrom: Date;
-  occurredTo: Date;
-  reportedAt: Date;
-  e: number;
-  n: number;
-  positionPrecision: PositionPrecision;
-  precisionM: number | null;
-  placeId: string | null;
-  placeName: string | null;
-  description: string | null;
-  organisationId: string;
-  reporterId: string | null;
-  reportedToPolice: boolean | null;
-  assessment: number | null;
-  source: string;
-  reviewStatus: ReviewStatus;
-  duplicateOf: string | null;
-  visibility: Visibility;
-}
+import type { Incident, IncidentRecord, HistoryEntry, IncidentFilter, Page } from '../../core/incidents/types.ts';
 
 const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_id AS "categoryId", c.code AS "categoryCode",
   c.name_sv AS "categoryNameSv", c.name_en AS "categoryNameEn", c.colour AS "categoryColour",
@@ -134,15 +79,6 @@ export async function updateIncidentRecord(q: Queryable, id: string, changes: Pa
   await q.query(`UPDATE incidents SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values);
 }
 
-export interface HistoryEntry {
-  id: number;
-  changedAt: Date;
-  userId: string | null;
-  userName: string | null;
-  action: 'create' | 'update' | 'review';
-  changes: Record<string, unknown>;
-}
-
 export async function insertHistory(q: Queryable, h: { municipalityId: string; incidentId: string; userId: string | null; action: HistoryEntry['action']; changes: Record<string, unknown> }): Promise<void> {
   await q.query(
     `INSERT INTO incident_history (municipality_id, incident_id, user_id, action, changes) VALUES ($1, $2, $3, $4, $5)`,
@@ -154,28 +90,6 @@ export async function listHistory(q: Queryable, incidentId: string): Promise<His
     `SELECT h.id, h.changed_at AS "changedAt", h.user_id AS "userId", u.name AS "userName", h.action, h.changes
        FROM incident_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.incident_id = $1 ORDER BY h.id`, [incidentId]);
   return r.rows;
-}
-
-export interface IncidentFilter {
-  from?: Date;
-  to?: Date;
-  municipalities?: string[];
-  /** Category ids; each includes its subcategories. */
-  categories?: string[];
-  organisations?: string[];
-  areaId?: string;
-  /** minLon, minLat, maxLon, maxLat (WGS84). */
-  bbox?: [number, number, number, number];
-  reviewStatus?: ReviewStatus[];
-  visibility?: Visibility;
-  text?: string;
-  /** Only reports made by this user ("Mina rapporter"). */
-  reporterId?: string;
-}
-
-export interface Page {
-  limit: number;
-  after?: { occurredFrom: Date; id: string };
 }
 
 /** Builds the WHERE clause shared by lists, exports and aggregates. */

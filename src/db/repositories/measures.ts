@@ -2,18 +2,7 @@ import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
 import type { FollowUpSettings, MeasureStatus } from '../../core/measures/rules.ts';
 import type { MeasureTerm } from '../../core/measures/catalogue.ts';
-
-/** A measure as stored: the columns a write sets (MeasureRow) and what the database adds. */
-export interface Measure extends MeasureRow {
-  id: string;
-  placeName: string | null;
-  areaName: string | null;
-  organisationName: string;
-  rowVersion: number;
-  createdAt: Date;
-  updatedAt: Date;
-  overdue: boolean;
-}
+import type { Measure, MeasureRow, MeasureFilter } from '../../core/measures/types.ts';
 
 /** Today in Sweden: the day measures are due against. */
 export const STOCKHOLM_TODAY = `(now() AT TIME ZONE 'Europe/Stockholm')::date`;
@@ -31,22 +20,6 @@ const FROM = `measures m JOIN organisations o ON o.id = m.organisation_id
 /** The response area of a measure in EPSG:3006: the place (a point as a disc), else the area. */
 export const responseGeometrySql = (place = 'p', area = 'a', pointRadius: string | number = 150) =>
   `COALESCE(CASE WHEN GeometryType(${place}.geom) = 'POINT' THEN ST_Buffer(${place}.geom, ${pointRadius}, 16) ELSE ${place}.geom END, ${area}.geom)`;
-
-export interface MeasureFilter {
-  municipalities: string[];
-  status?: MeasureStatus;
-  term?: MeasureTerm;
-  placeId?: string;
-  areaId?: string;
-  organisationId?: string;
-  due?: 'overdue' | 'soon';
-  /** Measures whose place or area holds the incident and whose categories include its category (or are empty). */
-  incidentId?: string;
-  /** With incidentId: only when the incident was reported by this user. */
-  reporterId?: string;
-  meetingId?: string;
-  ids?: string[];
-}
 
 export async function listMeasures(q: Queryable, f: MeasureFilter): Promise<Measure[]> {
   const p = new Params();
@@ -76,29 +49,6 @@ export async function listMeasures(q: Queryable, f: MeasureFilter): Promise<Meas
 export async function getMeasure(q: Queryable, id: string, municipalities: string[]): Promise<Measure | null> {
   const r = await q.query<Measure>(`SELECT ${COLUMNS} FROM ${FROM} WHERE m.id = $1 AND m.municipality_id = ANY($2::text[])`, [id, municipalities]);
   return r.rows[0] ?? null;
-}
-
-export interface MeasureRow {
-  municipalityId: string;
-  type: string;
-  term: MeasureTerm;
-  title: string;
-  problem: string | null;
-  categoryIds: string[];
-  placeId: string | null;
-  areaId: string | null;
-  organisationId: string;
-  responsiblePerson: string | null;
-  status: MeasureStatus;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  actualStart: string | null;
-  actualEnd: string | null;
-  costSek: number | null;
-  notes: string | null;
-  followUp: FollowUpSettings;
-  meetingId: string | null;
-  situationPictureId: string | null;
 }
 
 const FIELDS: Array<[keyof MeasureRow, string, string]> = [

@@ -1,33 +1,7 @@
 import type { AgendaItem, OpenDecision } from '../../core/meetings/agenda.ts';
 import type { SituationPictureContent, StatusLevelEntry } from '../../core/situation-picture/content.ts';
 import type { Queryable } from '../engine.ts';
-
-export interface Participant {
-  organisationId: string;
-  organisationName?: string;
-  name: string | null;
-  present: boolean;
-}
-
-export interface MeetingRow {
-  id: string;
-  municipalityId: string;
-  municipalityName: string;
-  areaId: string | null;
-  areaName: string | null;
-  title: string;
-  heldAt: Date;
-  situationPictureId: string | null;
-  situationPictureTitle: string | null;
-  status: 'planned' | 'held';
-  participants: Participant[];
-  agenda: AgendaItem[];
-  minutes: string | null;
-  rowVersion: number;
-  createdAt: Date;
-  updatedAt: Date;
-  decisionCount: number;
-}
+import type { Participant, MeetingRow, DecisionRow } from '../../core/meetings/types.ts';
 
 const COLUMNS = `g.id, g.municipality_id AS "municipalityId", mu.name AS "municipalityName", g.area_id AS "areaId", a.name AS "areaName",
   g.title, g.held_at AS "heldAt", g.situation_picture_id AS "situationPictureId", sp.title AS "situationPictureTitle", g.status,
@@ -65,18 +39,6 @@ export async function updateMeetingRow(q: Queryable, id: string, rowVersion: num
     [id, rowVersion, p.title ?? null, p.heldAt ?? null, p.status ?? null, p.participants ? JSON.stringify(p.participants) : null,
       p.agenda ? JSON.stringify(p.agenda) : null, p.minutes !== undefined, p.minutes ?? null]);
   return r.affectedRows === 1;
-}
-
-export interface DecisionRow {
-  id: string;
-  meetingId: string;
-  agendaItem: string | null;
-  text: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  due: string | null;
-  measureId: string | null;
-  createdAt: Date;
 }
 
 const DECISION_COLUMNS = `d.id, d.meeting_id AS "meetingId", d.agenda_item AS "agendaItem", d.text, d.organisation_id AS "organisationId",

@@ -1,10 +1,5 @@
 import type { Queryable } from '../engine.ts';
-
-export interface MunicipalityRow {
-  id: string;
-  name: string;
-  settings: Record<string, unknown>;
-}
+import type { MunicipalityRow } from '../../core/municipalities/types.ts';
 
 /** Inserts or updates a municipality with its boundary (GeoJSON geometry in EPSG:3006). */
 export async function upsertMunicipality(q: Queryable, m: { id: string; name: string; geometry3006: unknown }): Promise<void> {

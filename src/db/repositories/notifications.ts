@@ -1,16 +1,5 @@
 import type { Queryable } from '../engine.ts';
-
-export interface Notification {
-  id: string;
-  municipalityId: string;
-  kind: 'feedback' | 'draft_ready' | 'measure_due';
-  subject: string;
-  body: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  createdAt: Date;
-  readAt: Date | null;
-}
+import type { Notification } from '../../core/notifications/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", kind, subject, body, subject_type AS "subjectType",
   subject_id AS "subjectId", created_at AS "createdAt", read_at AS "readAt"`;

@@ -1,17 +1,6 @@
 import type { Queryable } from '../engine.ts';
-
-export const ORGANISATION_KINDS = ['forvaltning', 'kommunalt_bolag', 'forbund', 'polis', 'region_vard',
-  'bevakningsforetag', 'civilsamhalle', 'ovrig'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export interface Organisation {
-  id: string;
-  municipalityId: string;
-  name: string;
-  shortName: string | null;
-  kind: OrganisationKind;
-  active: boolean;
-}
+import { ORGANISATION_KINDS } from '../../core/organisations/types.ts';
+import type { OrganisationKind, Organisation } from '../../core/organisations/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", name, short_name AS "shortName", kind, active`;
 

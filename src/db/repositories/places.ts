@@ -1,14 +1,6 @@
 import type { Queryable } from '../engine.ts';
 import { fromGeoJson, toGeoJson } from './geometries.ts';
-
-export interface Place {
-  id: string;
-  municipalityId: string;
-  name: string;
-  kind: string;
-  description: string | null;
-  geometry: unknown;
-}
+import type { Place } from '../../core/places/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", name, kind, description, ${toGeoJson('geom')} AS geometry`;
 const parse = (p: Place & { geometry: string }): Place => ({ ...p, geometry: JSON.parse(p.geometry) });

@@ -1,17 +1,5 @@
 import type { Queryable } from '../engine.ts';
-
-export interface PoliceEventRecord {
-  id: number;
-  publishedAt: Date;
-  type: string;
-  name: string;
-  summary: string | null;
-  url: string | null;
-  locationName: string | null;
-  /** SWEREF 99 TM, null when the event has no position. */
-  e: number | null;
-  n: number | null;
-}
+import type { PoliceEventRecord, PoliceEventRow } from '../../core/police-events/types.ts';
 
 /** Inserts events not held yet (Polisen's ids are stable); returns how many were new. */
 export async function insertPoliceEvents(q: Queryable, municipalityId: string, events: PoliceEventRecord[]): Promise<number> {
@@ -28,18 +16,6 @@ export async function insertPoliceEvents(q: Queryable, municipalityId: string, e
       location_name: e.locationName, e: e.e, n: e.n,
     })))]);
   return r.affectedRows;
-}
-
-export interface PoliceEventRow {
-  id: number;
-  publishedAt: Date;
-  type: string;
-  name: string;
-  summary: string | null;
-  url: string | null;
-  locationName: string | null;
-  lon: number | null;
-  lat: number | null;
 }
 
 /** Events published in [from, to), oldest first. */

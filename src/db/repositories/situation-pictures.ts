@@ -1,33 +1,7 @@
 import type { MeasureRow, Narrative, SituationPictureContent, StatusLevelEntry } from '../../core/situation-picture/content.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
-
-export interface SituationPictureRecord {
-  id: string;
-  municipalityId: string;
-  seriesId: string;
-  version: number;
-  areaId: string | null;
-  areaName: string | null;
-  title: string;
-  periodFrom: Date;
-  periodTo: Date;
-  filters: { categoryIds: string[]; organisationIds: string[] };
-  status: 'draft' | 'published';
-  origin: 'manual' | 'scheduled';
-  content: SituationPictureContent;
-  computedAt: Date;
-  narrative: Partial<Narrative>;
-  statusLevels: StatusLevelEntry[];
-  rowVersion: number;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  publishedBy: string | null;
-}
-
-export type SituationPictureListRow = Omit<SituationPictureRecord, 'content' | 'narrative' | 'statusLevels'> & { total: number };
+import type { SituationPictureRecord, SituationPictureListRow, MeasureFact } from '../../core/situation-picture/types.ts';
 
 const BASE = `s.id, s.municipality_id AS "municipalityId", s.series_id AS "seriesId", s.version, s.area_id AS "areaId",
   a.name AS "areaName", s.title, s.period_from AS "periodFrom", s.period_to AS "periodTo", s.filters, s.status, s.origin,
@@ -124,12 +98,6 @@ export async function placePoints(q: Queryable, municipalityId: string): Promise
     `SELECT id, name, ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM places WHERE municipality_id = $1 ORDER BY name`,
     [municipalityId]);
   return r.rows;
-}
-
-/** A measure as an edition lists it, with the dates that decide which list. */
-export interface MeasureFact extends Omit<MeasureRow, 'overdue'> {
-  actualStart: string | null;
-  actualEnd: string | null;
 }
 
 /**

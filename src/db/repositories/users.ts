@@ -1,18 +1,6 @@
 import type { Role } from '../../core/access/roles.ts';
 import type { Queryable } from '../engine.ts';
-
-export interface User {
-  id: string;
-  municipalityId: string;
-  organisationId: string;
-  organisationName: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  active: boolean;
-  municipalities: string[];
-  lastLoginAt: Date | null;
-}
+import type { User } from '../../core/users/types.ts';
 
 const SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisation_id AS "organisationId",
   o.name AS "organisationName", u.email, u.name, u.roles, u.active, u.last_login_at AS "lastLoginAt",

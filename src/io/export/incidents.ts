@@ -1,5 +1,5 @@
-import type { Incident } from '../../db/repositories/incidents.ts';
-import { incidentFeature } from '../../server/geojson.ts';
+import type { Incident } from '../../core/incidents/types.ts';
+import { incidentFeature } from '../../core/geojson/incident.ts';
 
 /** Columns of the CSV export, in order: stable English names a GIS tool or a spreadsheet can rely on. */
 export const CSV_COLUMNS: Array<[string, (i: Incident) => unknown]> = [

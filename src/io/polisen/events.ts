@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { transform } from '../../core/geo/index.ts';
 import type { Queryable } from '../../db/engine.ts';
-import { insertPoliceEvents, type PoliceEventRecord } from '../../db/repositories/police-events.ts';
+import { insertPoliceEvents } from '../../db/repositories/police-events.ts';
+import type { PoliceEventRecord } from '../../core/police-events/types.ts';
 
 /**
  * Polisen's public events (polisen.se/api/events) as stored per municipality. The API gives a

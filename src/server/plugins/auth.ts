@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import type { Database } from '../../db/engine.ts';
-import type { User } from '../../db/repositories/users.ts';
+import type { User } from '../../core/users/types.ts';
 import { resume } from '../../services/auth.ts';
 
 export const SESSION_COOKIE = 'lb_session';

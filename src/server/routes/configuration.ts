@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { canManageUsers } from '../../core/access/roles.ts';
 import { DomainError, notFound } from '../../core/errors/index.ts';
 import type { Database } from '../../db/engine.ts';
-import { getArea, listAreas, type AreaKind } from '../../db/repositories/areas.ts';
+import { getArea, listAreas } from '../../db/repositories/areas.ts';
+import type { AreaKind } from '../../core/areas/types.ts';
 import { listCategories } from '../../db/repositories/categories.ts';
 import { listMunicipalities, municipalityBoundaries } from '../../db/repositories/municipalities.ts';
 import { getOrganisation, listOrganisations } from '../../db/repositories/organisations.ts';
@@ -19,7 +20,7 @@ import {
   AreaPatch, AreaUpload, CategoryCreate, CategoryPatch, IdParams, OrganisationCreate, OrganisationPatch, PlaceCreate, PlacePatch,
   StringEnum, UserCreate, UserPatch, errors,
 } from '../schemas.ts';
-import { AREA_KINDS } from '../../db/repositories/areas.ts';
+import { AREA_KINDS } from '../../core/areas/types.ts';
 
 type Id = { id: string };
 const read = (tag: string, summary: string, item: string) => ({ tags: [tag], summary, response: { 200: Type.Array(Type.Ref(item)), ...errors(401, 422) } });

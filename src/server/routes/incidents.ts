@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { Database } from '../../db/engine.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { Readable } from 'node:stream';
-import { countIncidents, getIncident, listIncidents, type IncidentFilter } from '../../db/repositories/incidents.ts';
+import { countIncidents, getIncident, listIncidents } from '../../db/repositories/incidents.ts';
+import type { IncidentFilter } from '../../core/incidents/types.ts';
 import { exportChunks } from '../../io/export/incidents.ts';
 import type { Actor } from '../../core/access/roles.ts';
 import { findDuplicates } from '../../services/incidents.ts';
@@ -14,7 +15,8 @@ import {
 } from '../../services/incidents.ts';
 import { actor } from '../plugins/auth.ts';
 import { encodeCursor, parseIncidentQuery, type IncidentQueryString } from '../query.ts';
-import { incidentFeature, wantsGeoJson } from '../geojson.ts';
+import { incidentFeature } from '../../core/geojson/incident.ts';
+import { wantsGeoJson } from '../geojson.ts';
 import { HistoryEntry, IdParams, IncidentCreate, IncidentPatch, IncidentQuery, ReviewBody, StringEnum, errors, filterQuery } from '../schemas.ts';
 
 /** All pages of a selection, 1000 at a time, in keyset order (bounded memory for any size). */

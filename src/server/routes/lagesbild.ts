@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../db/engine.ts';
-import { AREA_KINDS } from '../../db/repositories/areas.ts';
+import { AREA_KINDS } from '../../core/areas/types.ts';
 import { lagesbildStats, mapAreas, mapGrid, mapHotspots, mapPoints, periodOf, sourceFor } from '../../services/lagesbild.ts';
 import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';

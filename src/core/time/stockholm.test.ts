@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stockholmParts, localToUtc, utcToLocal, isoWeek, isSchoolHoliday, daysOfPeriod, DAY_MS } from './time.ts';
+import { stockholmParts, localToUtc, utcToLocal, isoWeek } from './stockholm.ts';
 
 test('Swedish local time agrees with the Intl Europe/Stockholm zone every 7 h over 2023–2026', () => {
   const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
@@ -19,16 +19,8 @@ test('DST switches on the last Sundays of March and October 2025', () => {
   assert.equal(localToUtc(Date.UTC(2025, 9, 26, 4, 0)), Date.UTC(2025, 9, 26, 3, 0)); // CET again
 });
 
-test('ISO weeks, school holidays and the days of a period', () => {
+test('ISO weeks', () => {
   assert.equal(isoWeek(Date.UTC(2025, 0, 1)), 1);
   assert.equal(isoWeek(Date.UTC(2024, 11, 30)), 1);
   assert.equal(isoWeek(Date.UTC(2021, 0, 3)), 53);
-  assert.equal(isSchoolHoliday(Date.UTC(2025, 6, 10)), true);
-  assert.equal(isSchoolHoliday(Date.UTC(2025, 1, 18)), true); // week 8
-  assert.equal(isSchoolHoliday(Date.UTC(2025, 8, 10)), false);
-  const days = daysOfPeriod(Date.UTC(2024, 0, 1) - 3_600_000, Date.UTC(2025, 0, 1) - 3_600_000);
-  assert.equal(days.length, 366);
-  assert.equal(days[0].weekday, 0); // 1 January 2024 was a Monday
-  assert.equal(days[1].localMidnight - days[0].localMidnight, DAY_MS);
-  assert.ok(days[0].t < 0.01 && days[365].t > 0.99);
 });

@@ -1,0 +1,18 @@
+/** Domain types (moved from the database layer; repositories map rows to them). */
+
+export interface GridCell {
+  col: number;
+  row: number;
+  count: number;
+  /** Mean position of the members (EPSG:3006). */
+  x: number;
+  y: number;
+  /** Commonest category in the cell. */
+  categoryId: string;
+  /** For single-incident cells: the incident. */
+  id: string;
+  occurredFrom: Date;
+  reviewStatus: string;
+}
+
+export interface PointRow { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }

@@ -1,0 +1,90 @@
+/** Domain types (moved from the database layer; repositories map rows to them). */
+import type { PositionPrecision, ReviewStatus, Visibility } from './rules.ts';
+
+
+export interface Incident {
+  id: string;
+  municipalityId: string;
+  categoryId: string;
+  categoryCode: string;
+  categoryNameSv: string;
+  categoryNameEn: string;
+  categoryColour: string;
+  occurredFrom: Date;
+  occurredTo: Date;
+  reportedAt: Date;
+  location: { lon: number; lat: number; e: number; n: number };
+  positionPrecision: PositionPrecision;
+  precisionM: number | null;
+  placeId: string | null;
+  placeName: string | null;
+  description: string | null;
+  organisationId: string;
+  organisationName: string;
+  reporterId: string | null;
+  reportedToPolice: boolean | null;
+  assessment: number | null;
+  source: string;
+  reviewStatus: ReviewStatus;
+  duplicateOf: string | null;
+  visibility: Visibility;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The stored row in the shape of its columns (used to insert, update and record history). */
+export interface IncidentRecord {
+  id: string;
+  municipalityId: string;
+  categoryId: string;
+  occurredFrom: Date;
+  occurredTo: Date;
+  reportedAt: Date;
+  e: number;
+  n: number;
+  positionPrecision: PositionPrecision;
+  precisionM: number | null;
+  placeId: string | null;
+  placeName: string | null;
+  description: string | null;
+  organisationId: string;
+  reporterId: string | null;
+  reportedToPolice: boolean | null;
+  assessment: number | null;
+  source: string;
+  reviewStatus: ReviewStatus;
+  duplicateOf: string | null;
+  visibility: Visibility;
+}
+
+export interface HistoryEntry {
+  id: number;
+  changedAt: Date;
+  userId: string | null;
+  userName: string | null;
+  action: 'create' | 'update' | 'review';
+  changes: Record<string, unknown>;
+}
+
+export interface IncidentFilter {
+  from?: Date;
+  to?: Date;
+  municipalities?: string[];
+  /** Category ids; each includes its subcategories. */
+  categories?: string[];
+  organisations?: string[];
+  areaId?: string;
+  /** minLon, minLat, maxLon, maxLat (WGS84). */
+  bbox?: [number, number, number, number];
+  reviewStatus?: ReviewStatus[];
+  visibility?: Visibility;
+  text?: string;
+  /** Only reports made by this user ("Mina rapporter"). */
+  reporterId?: string;
+}
+
+export interface Page {
+  limit: number;
+  after?: { occurredFrom: Date; id: string };
+}

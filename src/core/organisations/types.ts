@@ -1,0 +1,15 @@
+/** Domain types (moved from the database layer; repositories map rows to them). */
+
+export const ORGANISATION_KINDS = ['forvaltning', 'kommunalt_bolag', 'forbund', 'polis', 'region_vard',
+  'bevakningsforetag', 'civilsamhalle', 'ovrig'] as const;
+
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export interface Organisation {
+  id: string;
+  municipalityId: string;
+  name: string;
+  shortName: string | null;
+  kind: OrganisationKind;
+  active: boolean;
+}

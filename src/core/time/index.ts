@@ -1,0 +1,2 @@
+/** Swedish local time (Europe/Stockholm) without a time-zone database. Pure. */
+export * from './stockholm.ts';
