@@ -22,7 +22,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
-import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from './schemas.ts';
+import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
   db: Database;

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Database } from '../../db/engine.ts';
 import { getActionPlan, putActionPlan, type ActionPlanInput } from '../../services/action-plans.ts';
 import { actor } from '../plugins/auth.ts';
-import { errors } from '../schemas.ts';
+import { errors } from '../../contract/index.ts';
 
 const YearParams = Type.Object({ year: Type.String({ description: 'The year, e.g. 2026 (2000–2100)', maxLength: 6 }) }, { additionalProperties: false });
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/engine.ts';
 import { listMunicipalities } from '../../db/repositories/municipalities.ts';
 import { login, logout } from '../../services/auth.ts';
 import { actor, SESSION_COOKIE } from '../plugins/auth.ts';
-import { errors } from '../schemas.ts';
+import { errors } from '../../contract/index.ts';
 
 const Me = Type.Object({
   user: Type.Ref('User'),

@@ -19,7 +19,7 @@ import { actor } from '../plugins/auth.ts';
 import {
   AreaPatch, AreaUpload, CategoryCreate, CategoryPatch, IdParams, OrganisationCreate, OrganisationPatch, PlaceCreate, PlacePatch,
   StringEnum, UserCreate, UserPatch, errors,
-} from '../schemas.ts';
+} from '../../contract/index.ts';
 import { AREA_KINDS } from '../../core/areas/types.ts';
 
 type Id = { id: string };

@@ -4,7 +4,7 @@ import type { Database } from '../../db/engine.ts';
 import { actionPlanDocumentFile, situationPictureDocument, type RenderedDocument } from '../../services/documents.ts';
 import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';
-import { StringEnum, errors } from '../schemas.ts';
+import { StringEnum, errors } from '../../contract/index.ts';
 
 const binary = { 200: Type.String({ format: 'binary', description: 'The document' }) };
 

@@ -17,7 +17,7 @@ import { actor } from '../plugins/auth.ts';
 import { encodeCursor, parseIncidentQuery, type IncidentQueryString } from '../query.ts';
 import { incidentFeature } from '../../core/geojson/incident.ts';
 import { wantsGeoJson } from '../geojson.ts';
-import { HistoryEntry, IdParams, IncidentCreate, IncidentPatch, IncidentQuery, ReviewBody, StringEnum, errors, filterQuery } from '../schemas.ts';
+import { HistoryEntry, IdParams, IncidentCreate, IncidentPatch, IncidentQuery, ReviewBody, StringEnum, errors, filterQuery } from '../../contract/index.ts';
 
 /** All pages of a selection, 1000 at a time, in keyset order (bounded memory for any size). */
 async function* pagesOf(db: Database, a: Actor, filter: IncidentFilter) {

@@ -6,7 +6,7 @@ import { lagesbildStats, mapAreas, mapGrid, mapHotspots, mapPoints, periodOf, so
 import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';
 import { parseIncidentQuery, type IncidentQueryString } from '../query.ts';
-import { StringEnum, errors, filterQuery } from '../schemas.ts';
+import { StringEnum, errors, filterQuery } from '../../contract/index.ts';
 
 const FeatureCollection = Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }, { additionalProperties: true });
 

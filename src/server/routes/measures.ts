@@ -7,7 +7,7 @@ import { computeFollowUp } from '../../services/follow-up.ts';
 import { createMeasure, getMeasure, listMeasures, updateMeasure, type MeasureQuery } from '../../services/measures.ts';
 import { createPlaceFromCells, PLACE_FROM_CELLS_MAX } from '../../services/places.ts';
 import { actor } from '../plugins/auth.ts';
-import { IdParams, Nullable, StringEnum, Uuid, errors } from '../schemas.ts';
+import { IdParams, Nullable, StringEnum, Uuid, errors } from '../../contract/index.ts';
 
 const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD (Europe/Stockholm)' });
 const text = (max: number) => Nullable(Type.String({ maxLength: max }));

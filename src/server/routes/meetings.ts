@@ -4,7 +4,7 @@ import { AGENDA_KINDS } from '../../core/meetings/agenda.ts';
 import type { Database } from '../../db/engine.ts';
 import { addDecision, createMeeting, getMeeting, listMeetings, minutes, updateMeeting, MEETING_LIMITS, type DecisionInput, type MeetingInput, type MeetingPatch } from '../../services/meetings.ts';
 import { actor } from '../plugins/auth.ts';
-import { IdParams, Nullable, StringEnum, Uuid, errors } from '../schemas.ts';
+import { IdParams, Nullable, StringEnum, Uuid, errors } from '../../contract/index.ts';
 import { MeasureBody, MeasureOut } from './measures.ts';
 
 const NullableString = Nullable(Type.String());

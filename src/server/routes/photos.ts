@@ -5,7 +5,7 @@ import { invalid } from '../../core/errors/index.ts';
 import type { Database } from '../../db/engine.ts';
 import { addPhoto, listPhotos, PHOTO_LIMITS, readPhoto } from '../../services/photos.ts';
 import { actor } from '../plugins/auth.ts';
-import { IdParams, Uuid, errors } from '../schemas.ts';
+import { IdParams, Uuid, errors } from '../../contract/index.ts';
 
 const Photo = Type.Object({ id: Uuid, url: Type.String(), width: Type.Integer(), height: Type.Integer(), createdAt: Type.String({ format: 'date-time' }) });
 

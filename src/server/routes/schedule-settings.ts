@@ -5,7 +5,7 @@ import { MAX_NOTIFY } from '../../core/schedule/setting.ts';
 import type { Database } from '../../db/engine.ts';
 import { getSchedule, putSchedule } from '../../services/schedule-settings.ts';
 import { actor } from '../plugins/auth.ts';
-import { errors, StringEnum } from '../schemas.ts';
+import { errors, StringEnum } from '../../contract/index.ts';
 
 const ScheduleSetting = Type.Object({
   cadence: StringEnum(CADENCES, { description: 'off, weekly or fortnightly (every other week counted from Monday 2024-01-01)' }),

@@ -5,7 +5,7 @@ import { DomainError, invalid } from '../../core/errors/index.ts';
 import type { Database } from '../../db/engine.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { actor } from '../plugins/auth.ts';
-import { errors } from '../schemas.ts';
+import { errors } from '../../contract/index.ts';
 
 const MapSettings = Type.Object({
   tileUrl: Type.Union([Type.Null(), Type.String({ maxLength: 500 })], { description: 'XYZ raster tile URL template with {z}/{x}/{y}, e.g. OpenStreetMap or Lantmäteriet\'s open topographic map; null = offline base map only.' }),

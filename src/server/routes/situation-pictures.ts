@@ -8,7 +8,7 @@ import {
 import { listFeedback, listNotifications, readNotification } from '../../services/feedback.ts';
 import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';
-import { StringEnum, Uuid, errors } from '../schemas.ts';
+import { StringEnum, Uuid, errors } from '../../contract/index.ts';
 
 const Day = Type.String({ description: 'Calendar day YYYY-MM-DD (Europe/Stockholm)', maxLength: 10 });
 const Period = Type.Object({ from: Type.String(), to: Type.String(), days: Type.Integer() });

@@ -1,0 +1,117 @@
+/** The incidents' part of the HTTP contract: what a report is, how it is made, changed, reviewed and found. */
+import { Type, type TSchema } from '@sinclair/typebox';
+import { INCIDENT_LIMITS, POSITION_PRECISIONS, REVIEW_STATUSES, VISIBILITIES } from '../core/incidents/rules.ts';
+import { DateTime, Nullable, StringEnum, Uuid } from './common.ts';
+
+export const Location = Type.Object({
+  lon: Type.Optional(Type.Number({ description: 'WGS84 longitude' })),
+  lat: Type.Optional(Type.Number({ description: 'WGS84 latitude' })),
+  e: Type.Optional(Type.Number({ description: 'easting, with crs' })),
+  n: Type.Optional(Type.Number({ description: 'northing, with crs' })),
+  crs: Type.Optional(Type.Integer({ description: '3006 (SWEREF 99 TM) or 3007 (SWEREF 99 12 00)' })),
+}, { additionalProperties: false, description: '{lon, lat} in WGS84, or {e, n, crs: 3006|3007}' });
+
+const text = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
+const time = (description: string) => Type.String({ description, maxLength: 40 });
+
+export const IncidentCreate = Type.Object({
+  id: Type.Optional(Type.String({ format: 'uuid', description: 'Chosen by the client; repeating it never creates a second report.' })),
+  categoryId: Uuid,
+  occurredAt: Type.Optional(time('When it happened (RFC 3339).')),
+  occurredFrom: Type.Optional(time('Start of the time window.')),
+  occurredTo: Type.Optional(time('End of the time window.')),
+  location: Location,
+  positionPrecision: Type.Optional(StringEnum(POSITION_PRECISIONS)),
+  precisionM: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  placeId: Type.Optional(Uuid),
+  placeName: Type.Optional(text(INCIDENT_LIMITS.placeNameMax)),
+  description: Type.Optional(text(INCIDENT_LIMITS.descriptionMax)),
+  reportedToPolice: Type.Optional(Type.Boolean()),
+  assessment: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'How unsafe it made the place feel, 1 (not) – 5 (very).' })),
+  visibility: Type.Optional(StringEnum(VISIBILITIES)),
+}, { additionalProperties: false });
+
+export const IncidentPatch = Type.Object({
+  categoryId: Type.Optional(Uuid),
+  occurredAt: Type.Optional(time('When it happened (RFC 3339).')),
+  occurredFrom: Type.Optional(time('Start of the time window.')),
+  occurredTo: Type.Optional(time('End of the time window.')),
+  location: Type.Optional(Location),
+  positionPrecision: Type.Optional(StringEnum(POSITION_PRECISIONS)),
+  precisionM: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  placeId: Type.Optional(Uuid),
+  placeName: Type.Optional(text(INCIDENT_LIMITS.placeNameMax)),
+  description: Type.Optional(text(INCIDENT_LIMITS.descriptionMax)),
+  reportedToPolice: Type.Optional(Type.Boolean()),
+  assessment: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+  visibility: Type.Optional(StringEnum(VISIBILITIES)),
+}, { additionalProperties: false, minProperties: 1 });
+
+export const ReviewBody = Type.Object({
+  status: StringEnum(REVIEW_STATUSES),
+  duplicateOf: Type.Optional(Type.Union([Type.Null(), Uuid])),
+  categoryId: Type.Optional(Uuid),
+  visibility: Type.Optional(StringEnum(VISIBILITIES)),
+}, { additionalProperties: false });
+
+export const Incident = Type.Object({
+  id: Uuid,
+  municipalityId: Type.String(),
+  categoryId: Uuid,
+  categoryCode: Type.String(),
+  categoryNameSv: Type.String(),
+  categoryNameEn: Type.String(),
+  categoryColour: Type.String(),
+  occurredFrom: DateTime,
+  occurredTo: DateTime,
+  reportedAt: DateTime,
+  location: Type.Object({ lon: Type.Number(), lat: Type.Number(), e: Type.Number(), n: Type.Number() }),
+  positionPrecision: Type.String(),
+  precisionM: Nullable(Type.Integer()),
+  placeId: Nullable(Uuid),
+  placeName: Nullable(Type.String()),
+  description: Nullable(Type.String()),
+  organisationId: Uuid,
+  organisationName: Type.String(),
+  reporterId: Nullable(Uuid),
+  reportedToPolice: Nullable(Type.Boolean()),
+  assessment: Nullable(Type.Integer()),
+  source: Type.String(),
+  reviewStatus: Type.String(),
+  duplicateOf: Nullable(Uuid),
+  visibility: Type.String(),
+  version: Type.Integer(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  personalDataRemoved: Type.Optional(Type.Array(Type.String(), { description: 'Kinds of personal data the server removed from the free text (on create).' })),
+}, { $id: 'Incident' });
+
+export const IncidentQuery = Type.Object({
+  from: Type.Optional(Type.String({ description: 'Start of the period (RFC 3339 or YYYY-MM-DD), inclusive.' })),
+  to: Type.Optional(Type.String({ description: 'End of the period, exclusive.' })),
+  municipality: Type.Optional(Type.String({ description: 'Comma-separated municipality codes.' })),
+  categories: Type.Optional(Type.String({ description: 'Comma-separated category ids (subcategories included).' })),
+  organisations: Type.Optional(Type.String({ description: 'Comma-separated organisation ids.' })),
+  area: Type.Optional(Uuid),
+  bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat (WGS84).' })),
+  reviewStatus: Type.Optional(Type.String({ description: `Comma-separated: ${REVIEW_STATUSES.join(', ')}.` })),
+  visibility: Type.Optional(StringEnum(VISIBILITIES)),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Free text in description and place name.' })),
+  mine: Type.Optional(Type.Boolean({ description: 'Only my own reports.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page.' })),
+}, { additionalProperties: false });
+
+const { limit: _limit, cursor: _cursor, ...filterProperties } = IncidentQuery.properties;
+/** The selection shared by the map, the panel and the export: the list filters without paging. */
+export const filterQuery = (extra: Record<string, TSchema> = {}) => Type.Object({ ...filterProperties, ...extra }, { additionalProperties: false });
+
+export const HistoryEntry = Type.Object({
+  id: Type.Integer(),
+  changedAt: DateTime,
+  userId: Nullable(Uuid),
+  userName: Nullable(Type.String()),
+  action: Type.String(),
+  changes: Type.Record(Type.String(), Type.Unknown()),
+});
+
