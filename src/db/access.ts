@@ -1,19 +1,35 @@
-import { hasRole, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { prerequisite, reachOf, type Action } from '../core/access/policy.ts';
 import type { Params } from './sql.ts';
 
 /**
- * The SQL form of core/access/roles.ts `canSeeIncident`: a predicate over the incident alias `i`.
- * Every query that reads incidents goes through this, so a list can never show more than a single
- * lookup would allow.
+ * The SQL form of the access policy (core/access/policy.ts) for an action on the rows of a table
+ * (alias t): in the actor's municipalities, and within its reach — every row, its organisation's
+ * rows, or those and every row that is not restricted. Derived from the policy table, never
+ * written separately, so a list can never show more than a check of a single record would allow.
  */
-export function visibleIncidents(actor: Actor, p: Params, i = 'i'): string {
-  const inMunicipalities = `${i}.municipality_id = ANY(${p.add(actor.municipalities)}::text[])`;
-  if (hasRole(actor, 'coordinator')) return `(${inMunicipalities})`;
-  const ownOrg = `${i}.organisation_id = ${p.add(actor.organisationId)}::uuid`;
-  if (hasRole(actor, 'areaGroup', 'viewer', 'admin')) {
-    return `(${inMunicipalities} AND (${ownOrg} OR ${i}.visibility = 'normal'))`;
+export function allowedRows(actor: Actor, action: Action, p: Params, t: string): string {
+  const first = prerequisite(action);
+  const own = reachPredicate(actor, action, p, t);
+  return first ? `(${allowedRows(actor, first, p, t)} AND ${own})` : own;
+}
+
+function reachPredicate(actor: Actor, action: Action, p: Params, t: string): string {
+  const reach = reachOf(actor, action);
+  // Parameters are added only for the predicate that uses them (an unused one is an error).
+  if (reach === 'none') return 'FALSE';
+  const inMunicipalities = `${t}.municipality_id = ANY(${p.add(actor.municipalities)}::text[])`;
+  const own = () => `${t}.organisation_id = ${p.add(actor.organisationId)}::uuid`;
+  switch (reach) {
+    case 'all': return `(${inMunicipalities})`;
+    case 'shared': return `(${inMunicipalities} AND (${own()} OR ${t}.visibility <> 'restricted'))`;
+    case 'own': return `(${inMunicipalities} AND ${own()})`;
   }
-  return `(${inMunicipalities} AND ${ownOrg})`;
+}
+
+/** The incidents the actor may see (alias i): every query that reads incidents goes through this. */
+export function visibleIncidents(actor: Actor, p: Params, i = 'i'): string {
+  return allowedRows(actor, 'incident.read', p, i);
 }
 
 /** Predicate limiting any municipality-scoped table (alias t) to the actor's municipalities. */

@@ -1,5 +1,6 @@
 import type { Actor } from '../core/access/roles.ts';
-import { aggregate, type IndexFilter } from '../core/incident-index/index.ts';
+import { aggregate, type IndexActor, type IndexFilter } from '../core/incident-index/index.ts';
+import { reachOf } from '../core/access/policy.ts';
 import { NOTHING, both, withinBbox } from '../core/incident-index/within.ts';
 import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
@@ -61,11 +62,10 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
   const dict = store.dictionaries;
   const codes = (values: string[] | undefined, d: { find(v: string): number | undefined }) =>
     values ? new Set(values.map((v) => d.find(v)).filter((v): v is number => v !== undefined)) : undefined;
-  const ia = {
+  const ia: IndexActor = {
     municipalities: codes(actor.municipalities, dict.municipality)!,
-    coordinator: actor.roles.includes('coordinator'),
     organisation: dict.organisation.find(actor.organisationId) ?? -1,
-    readsOthers: actor.roles.some((r) => r === 'areaGroup' || r === 'viewer' || r === 'admin'),
+    reach: reachOf(actor, 'incident.read'),
   };
   let categories: string[] | undefined;
   if (f.categories?.length) {
@@ -81,9 +81,9 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
   }
   let area: IndexFilter['within'];
   if (f.areaId) {
-    const r = await db.query<{ g: string }>('SELECT ST_AsGeoJSON(geom) AS g FROM areas WHERE id = $1 AND municipality_id = ANY($2::text[])', [f.areaId, actor.municipalities]);
+    const geometry = await sql.areaGeometry3006(db, f.areaId, actor.municipalities);
     // Prepared once per area and geometry (the store's cache), not on every request.
-    area = r.rows[0] ? store.areaWithin(f.areaId, r.rows[0].g) : NOTHING;
+    area = geometry ? store.areaWithin(f.areaId, geometry) : NOTHING;
   }
   const box = f.bbox ? withinBbox(f.bbox) : undefined;
   const within = both(area, box);
@@ -110,12 +110,10 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
     topPlaces: async (prev) => aggregate.topPlaces(tables, ia, base, ms(prev)),
     summary: async (w) => aggregate.summary(tables, ia, base, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),
     async areaCounts(kind, w) {
-      const r = await db.query<{ id: string; name: string; geometry: string; g: string }>(
-        `SELECT id, name, ST_AsGeoJSON(ST_Transform(geom, 4326), 6) AS geometry, ST_AsGeoJSON(geom) AS g FROM areas
-          WHERE municipality_id = ANY($1::text[]) AND kind = $2 ORDER BY name`, [actor.municipalities, kind]);
+      const areas = await sql.areasOfKind(db, actor.municipalities, kind);
       // Each area replaces the area filter; a bbox still applies.
-      const counts = aggregate.areaCounts(tables, ia, base, r.rows.map((a) => ({ id: a.id, within: both(store.areaWithin(a.id, a.g), box)! })), { current: ms(w.current), previous: ms(w.previous) });
-      return r.rows.map((a, k) => ({ id: a.id, name: a.name, geometry: a.geometry, current: counts[k].current, previous: counts[k].previous }));
+      const counts = aggregate.areaCounts(tables, ia, base, areas.map((a) => ({ id: a.id, within: both(store.areaWithin(a.id, a.geometry3006), box)! })), { current: ms(w.current), previous: ms(w.previous) });
+      return areas.map((a, k) => ({ id: a.id, name: a.name, geometry: a.geometry, current: counts[k].current, previous: counts[k].previous }));
     },
   };
 }

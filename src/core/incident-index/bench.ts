@@ -28,7 +28,7 @@ function setup(): Ctx {
   const from = end - 365 * DAY, to = end;
   return {
     table, from, to,
-    actor: { municipalities: new Set([0]), coordinator: true, organisation: 0, readsOthers: true },
+    actor: { municipalities: new Set([0]), organisation: 0, reach: 'all' },
     w: { current: [from, to], previous: [from - 365 * DAY, from], lastYear: [from - 365 * DAY, from] },
   };
 }

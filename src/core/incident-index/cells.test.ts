@@ -54,9 +54,9 @@ test('the grid and the side panel from cells aggregated ahead equal a scan of ev
   for (let k = 0; k < 800; k++) { const i = r.int(t.length); t.hide(i); scanned.hide(i); }
   const municipality = d.municipality.find('1489')!;
   const actors: IndexActor[] = [
-    { municipalities: new Set([municipality, d.municipality.find('1442')!]), coordinator: true, organisation: -1, readsOthers: false },
-    { municipalities: new Set([municipality]), coordinator: false, organisation: d.organisation.find('o1')!, readsOthers: true },
-    { municipalities: new Set([municipality]), coordinator: false, organisation: d.organisation.find('o2')!, readsOthers: false },
+    { municipalities: new Set([municipality, d.municipality.find('1442')!]), organisation: -1, reach: 'all' },
+    { municipalities: new Set([municipality]), organisation: d.organisation.find('o1')!, reach: 'shared' },
+    { municipalities: new Set([municipality]), organisation: d.organisation.find('o2')!, reach: 'own' },
   ];
   // A box whose south edge is not a line of the grid, with a smaller rectangle inside (as a lon/lat
   // box has), the cell-by-cell test of the shape and — for every other box — the test of whether a
@@ -107,7 +107,7 @@ test('a cell whose incidents were all hidden is not drawn, and a cell of one nam
   prepareCells(t, 0);
   t.hide(0); // 'a': the cell of a and b now holds b alone
   t.hide(2); // 'c': its cell is empty
-  const actor: IndexActor = { municipalities: new Set([0]), coordinator: true, organisation: -1, readsOthers: false };
+  const actor: IndexActor = { municipalities: new Set([0]), organisation: -1, reach: 'all' };
   const cells = aggregate.gridCells([t], actor, { from: T0 - DAY, to: T0 + DAY }, 100);
   assert.deepEqual(cells.map((c) => [c.col, c.row, c.count, c.id, c.x, c.y]), [[3500, 64200, 1, 'b', 350_020, 6_420_020]]);
 });

@@ -1,4 +1,4 @@
-import { rowTest, withinTest, type IndexActor, type IndexFilter } from './query.ts';
+import { reachTest, rowTest, withinTest, type IndexActor, type IndexFilter } from './query.ts';
 import type { IncidentTable } from './table.ts';
 
 /**
@@ -319,10 +319,11 @@ function placeTest(t: IncidentTable, level: Level, w: NonNullable<IndexFilter['w
 function keyMask(cells: CellLevels, actor: IndexActor, f: IndexFilter): Uint8Array {
   const k = cells.keys, n = k.municipality.length;
   const out = new Uint8Array(n);
+  const admits = reachTest(actor);
   for (let g = 0; g < n; g++) {
     const m = k.municipality[g];
     if (!actor.municipalities.has(m) || (f.municipalities && !f.municipalities.has(m))) continue;
-    if (!actor.coordinator && k.organisation[g] !== actor.organisation && !(actor.readsOthers && k.restricted[g] === 0)) continue;
+    if (!admits(k.organisation[g], k.restricted[g])) continue;
     if (f.categories && !f.categories.has(k.category[g])) continue;
     if (f.organisations && !f.organisations.has(k.organisation[g])) continue;
     if (f.statuses && !f.statuses.has(k.status[g])) continue;

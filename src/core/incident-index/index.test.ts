@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRandom } from '../random/index.ts';
+import { reachAdmits } from '../access/policy.ts';
 import { aggregate, createDictionaries, IncidentTable, scan, type IncidentRow, type IndexActor } from './index.ts';
 
 const DAY = 86_400_000;
@@ -33,8 +34,8 @@ test('a box visits the same rows through the spatial buckets as a full scan woul
   const d = createDictionaries();
   const t = new IncidentTable(input, d);
   const r = createRandom(3);
-  for (const coordinator of [true, false]) {
-    const actor: IndexActor = { municipalities: new Set([d.municipality.find('1489')!]), coordinator, organisation: d.organisation.find('o1')!, readsOthers: !coordinator && r.next() < 0.5 };
+  for (const reach of ['all', 'shared', 'own', 'none'] as const) {
+    const actor: IndexActor = { municipalities: new Set([d.municipality.find('1489')!]), organisation: d.organisation.find('o1')!, reach };
     for (let k = 0; k < 50; k++) {
       const x0 = 340_000 + r.next() * 25_000, y0 = 6_410_000 + r.next() * 25_000, w = 500 + r.next() * 6000;
       const from = Date.UTC(2026, 0, 1) + r.next() * 250 * DAY;
@@ -43,7 +44,7 @@ test('a box visits the same rows through the spatial buckets as a full scan woul
       scan(t, actor, f, (i) => { viaBuckets.push(i); });
       const brute = input.filter((row) => row.municipalityId === '1489' && row.occurredTo >= f.from && row.occurredFrom < f.to
         && row.x >= x0 && row.x <= x0 + w && row.y >= y0 && row.y <= y0 + w
-        && (coordinator || row.organisationId === 'o1' || (actor.readsOthers && row.visibility === 'normal')));
+        && reachAdmits(reach, 'o1', row));
       assert.deepEqual(viaBuckets.map((i) => d.incident.values[t.id[i]]).sort(), brute.map((row) => row.id).sort(), `box ${k}`);
     }
   }
@@ -52,7 +53,7 @@ test('a box visits the same rows through the spatial buckets as a full scan woul
 test('count stops at the cap; an empty table answers every aggregate', () => {
   const d = createDictionaries();
   const t = new IncidentTable(rows(300, 4), d);
-  const actor: IndexActor = { municipalities: new Set([0, 1]), coordinator: true, organisation: -1, readsOthers: false };
+  const actor: IndexActor = { municipalities: new Set([0, 1]), organisation: -1, reach: 'all' };
   const f = { from: 0, to: Date.UTC(2030, 0, 1) };
   assert.equal(aggregate.count([t], actor, f), 300);
   assert.equal(aggregate.count([t], actor, f, 51), 51);

@@ -1,16 +1,27 @@
+import type { Reach } from '../access/policy.ts';
 import type { IncidentTable } from './table.ts';
 
 /**
- * Who is looking, in the table's integer codes. Mirrors core/access/roles.ts `canSeeIncident`:
- * coordinators see everything in their municipalities; others their own organisation's reports,
- * and — as area group, viewer or admin — every report that is not restricted.
+ * Who is looking, in the table's integer codes: the municipalities and the reach that the access
+ * policy (core/access/policy.ts, action 'incident.read') gives the actor. The row test below is that
+ * policy's `reachAdmits` on the table's columns.
  */
 export interface IndexActor {
   municipalities: ReadonlySet<number>;
-  coordinator: boolean;
   /** The actor's organisation code, or -1 when it has no incidents yet. */
   organisation: number;
-  readsOthers: boolean;
+  reach: Reach;
+}
+
+/** Whether the actor's reach admits a row of the given organisation and restriction (0 or 1). */
+export function reachTest(actor: IndexActor): (organisation: number, restricted: number) => boolean {
+  const own = actor.organisation;
+  switch (actor.reach) {
+    case 'all': return () => true;
+    case 'shared': return (org, restricted) => org === own || restricted === 0;
+    case 'own': return (org) => org === own;
+    case 'none': return () => false;
+  }
 }
 
 /** A filter in table codes. Sets absent = no condition. */
@@ -139,14 +150,14 @@ export function rowTest(t: IncidentTable, actor: IndexActor, f: IndexFilter, kee
   const m = masksOf(t, actor, f);
   const muni = m.municipality, cat = m.category, org = m.organisation, st = m.status;
   const from = f.from, to = f.to, restricted = f.restricted ?? -1, reporter = f.reporter ?? -1;
-  const coordinator = actor.coordinator, own = actor.organisation, readsOthers = actor.readsOthers;
+  const all = actor.reach === 'all', admits = reachTest(actor);
   const del = t.deleted, tFrom = t.from, tTo = t.to, tMuni = t.municipality, tOrg = t.organisation, tCat = t.category;
   const tStatus = t.status, tRestricted = t.restricted, tReporter = t.reporter, tx = t.x, ty = t.y;
   const inside = f.within ? withinTest(f.within) : null;
   return (i) => {
     if ((del[i] && !keepDeleted) || tTo[i] < from || tFrom[i] >= to) return false;
     if (muni[tMuni[i]] !== 1) return false;
-    if (!coordinator && tOrg[i] !== own && !(readsOthers && tRestricted[i] === 0)) return false;
+    if (!all && !admits(tOrg[i], tRestricted[i])) return false;
     if (cat !== null && cat[tCat[i]] !== 1) return false;
     if (org !== null && org[tOrg[i]] !== 1) return false;
     if (st !== null && st[tStatus[i]] !== 1) return false;
