@@ -1,5 +1,6 @@
 /** The options every `analyze <method>` shares, and the action that runs a method. */
-import { Command, Option } from 'commander';
+import type { Command} from 'commander';
+import { Option } from 'commander';
 import { readInput, InputError } from '../../io/analysis-input/index.ts';
 import { emit, toCsv, toJson } from './output.ts';
 import type { CommonOptions, MethodSpec } from './types.ts';

@@ -4,7 +4,7 @@
  * Bad input ends with exit status 1 and a message naming the line (or feature) and column on stderr.
  * The methods live in ../analyze/methods; see docs/analysis.md.
  */
-import { Command, Option } from 'commander';
+import type { Command, Option } from 'commander';
 import { addMethod, COMMON_FLAGS } from '../analyze/common.ts';
 import { methods } from '../analyze/methods/index.ts';
 

@@ -1,4 +1,4 @@
-import { IssueCollector } from '../errors/index.ts';
+import type { IssueCollector } from '../errors/index.ts';
 import { transform, type Crs } from '../geo/index.ts';
 
 /** Limits for a report. The JSON schema enforces lengths too; these are the single source. */
@@ -20,7 +20,8 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const POSITION_PRECISIONS = ['gps', 'map', 'place', 'address', 'area', 'municipality', 'unknown'] as const;
 export type PositionPrecision = (typeof POSITION_PRECISIONS)[number];
 
-export type LocationInput = { lon: number; lat: number } | { e: number; n: number; crs: number };
+/** A position as received: {lon, lat} or {e, n, crs}; resolveLocation names what is missing or mixed. */
+export type LocationInput = { lon?: number; lat?: number; e?: number; n?: number; crs?: number };
 
 export interface TimeInput {
   occurredAt?: string;

@@ -1,6 +1,5 @@
 import type { Queryable } from '../engine.ts';
-import { ORGANISATION_KINDS } from '../../core/organisations/types.ts';
-import type { OrganisationKind, Organisation } from '../../core/organisations/types.ts';
+import type { Organisation } from '../../core/organisations/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", name, short_name AS "shortName", kind, active`;
 
@@ -31,23 +30,27 @@ export async function insertOrganisation(q: Queryable, o: Omit<Organisation, 'id
   return r.rows[0];
 }
 
-export async function updateOrganisation(q: Queryable, id: string, patch: Partial<Pick<Organisation, 'name' | 'shortName' | 'kind' | 'active'>>): Promise<Organisation | null> {
+export async function updateOrganisation(q: Queryable, id: string, municipalityId: string, patch: Partial<Pick<Organisation, 'name' | 'shortName' | 'kind' | 'active'>>): Promise<Organisation | null> {
   const r = await q.query<Organisation>(
     `UPDATE organisations SET
-       name = COALESCE($2, name), short_name = CASE WHEN $3::boolean THEN $4 ELSE short_name END,
-       kind = COALESCE($5, kind), active = COALESCE($6, active), updated_at = now()
-     WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, patch.name ?? null, patch.shortName !== undefined, patch.shortName ?? null, patch.kind ?? null, patch.active ?? null]);
+       name = COALESCE($3, name), short_name = CASE WHEN $4::boolean THEN $5 ELSE short_name END,
+       kind = COALESCE($6, kind), active = COALESCE($7, active), updated_at = now()
+     WHERE id = $1 AND municipality_id = $2 RETURNING ${COLUMNS}`,
+    [id, municipalityId, patch.name ?? null, patch.shortName !== undefined, patch.shortName ?? null, patch.kind ?? null, patch.active ?? null]);
   return r.rows[0] ?? null;
 }
 
-/** Counts what still refers to an organisation (it cannot be deleted while anything does). */
-export async function organisationReferences(q: Queryable, id: string): Promise<number> {
+/**
+ * Counts what still refers to an organisation of the municipality (it cannot be deleted while
+ * anything does): its users, and its reports wherever they were made.
+ */
+export async function organisationReferences(q: Queryable, id: string, municipalityId: string): Promise<number> {
   const r = await q.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM users WHERE organisation_id = $1) + (SELECT count(*) FROM incidents WHERE organisation_id = $1) AS n`, [id]);
-  return r.rows[0].n;
+    `SELECT (SELECT count(*) FROM users u WHERE u.organisation_id = o.id) + (SELECT count(*) FROM incidents i WHERE i.organisation_id = o.id) AS n
+       FROM organisations o WHERE o.id = $1 AND o.municipality_id = $2`, [id, municipalityId]);
+  return r.rows[0]?.n ?? 0;
 }
 
-export async function deleteOrganisation(q: Queryable, id: string): Promise<void> {
-  await q.query('DELETE FROM organisations WHERE id = $1', [id]);
+export async function deleteOrganisation(q: Queryable, id: string, municipalityId: string): Promise<void> {
+  await q.query('DELETE FROM organisations WHERE id = $1 AND municipality_id = $2', [id, municipalityId]);
 }

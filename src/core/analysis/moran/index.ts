@@ -141,8 +141,6 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
   const { z, zz } = centred(values);
   if (!(zz > 0)) throw new RangeError(`${fn}: all ${n} values are equal; local Moran's I is undefined`);
   const m2 = zz / n;
-  let z4 = 0;
-  for (let i = 0; i < n; i++) z4 += z[i] ** 4;
   const lz = lagOf(weights, z);
   const I = new Float64Array(n), E = new Float64Array(n), V = new Float64Array(n), Z = new Float64Array(n), P = new Float64Array(n);
   const quadrant = new Int8Array(n);
