@@ -4,7 +4,7 @@
  * shared/data/boundaries/alingsas_1489_tatorter_scb2020_points_wgs84.geojson). Pure: the caller reads the file.
  */
 import { toSweref99tm } from '../geo/index.ts';
-import type { DemoCentre } from './generate.ts';
+import type { DemoCentre } from './types.ts';
 import { ALINGSAS_TATORTER } from './model.ts';
 
 /**

@@ -1,4 +1,5 @@
 /** Deterministic synthetic EST incidents (pure core). See README.md. */
+export * from './types.ts';
 export * from './generate.ts';
 export * from './model.ts';
 export * from './centres.ts';
