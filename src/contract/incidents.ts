@@ -1,7 +1,7 @@
 /** The incidents' part of the HTTP contract: what a report is, how it is made, changed, reviewed and found. */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
 import { INCIDENT_LIMITS, POSITION_PRECISIONS, REVIEW_STATUSES, VISIBILITIES } from '../core/incidents/rules.ts';
-import { DateTime, Nullable, StringEnum, Uuid } from './common.ts';
+import { DateTime, JsonScalar, Nullable, StringEnum, Uuid } from './common.ts';
 
 export const Location = Type.Object({
   lon: Type.Optional(Type.Number({ description: 'WGS84 longitude' })),
@@ -30,6 +30,7 @@ export const IncidentCreate = Type.Object({
   assessment: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'How unsafe it made the place feel, 1 (not) – 5 (very).' })),
   visibility: Type.Optional(StringEnum(VISIBILITIES)),
 }, { additionalProperties: false });
+export type IncidentCreate = Static<typeof IncidentCreate>;
 
 export const IncidentPatch = Type.Object({
   categoryId: Type.Optional(Uuid),
@@ -53,6 +54,7 @@ export const ReviewBody = Type.Object({
   categoryId: Type.Optional(Uuid),
   visibility: Type.Optional(StringEnum(VISIBILITIES)),
 }, { additionalProperties: false });
+export type ReviewBody = Static<typeof ReviewBody>;
 
 export const Incident = Type.Object({
   id: Uuid,
@@ -66,7 +68,7 @@ export const Incident = Type.Object({
   occurredTo: DateTime,
   reportedAt: DateTime,
   location: Type.Object({ lon: Type.Number(), lat: Type.Number(), e: Type.Number(), n: Type.Number() }),
-  positionPrecision: Type.String(),
+  positionPrecision: StringEnum(POSITION_PRECISIONS),
   precisionM: Nullable(Type.Integer()),
   placeId: Nullable(Uuid),
   placeName: Nullable(Type.String()),
@@ -77,14 +79,36 @@ export const Incident = Type.Object({
   reportedToPolice: Nullable(Type.Boolean()),
   assessment: Nullable(Type.Integer()),
   source: Type.String(),
-  reviewStatus: Type.String(),
+  reviewStatus: StringEnum(REVIEW_STATUSES),
   duplicateOf: Nullable(Uuid),
-  visibility: Type.String(),
+  visibility: StringEnum(VISIBILITIES),
   version: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,
   personalDataRemoved: Type.Optional(Type.Array(Type.String(), { description: 'Kinds of personal data the server removed from the free text (on create).' })),
 }, { $id: 'Incident' });
+export type Incident = Static<typeof Incident>;
+/** The Incident schema by reference (the app registers it once), typed as the incident it stands for. */
+export const IncidentRef = Type.Unsafe<Incident>(Type.Ref('Incident'));
+
+export const IncidentPage = Type.Object({ items: Type.Array(IncidentRef), nextCursor: Nullable(Type.String()) });
+export type IncidentPage = Static<typeof IncidentPage>;
+
+/** An incident as a GeoJSON Feature in WGS84 (RFC 7946): the location is the geometry, the other fields and e/n (SWEREF 99 TM) the properties. */
+const { location: _location, personalDataRemoved: _removed, ...featureProperties } = Incident.properties;
+export const IncidentFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  id: Uuid,
+  geometry: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Tuple([Type.Number(), Type.Number()]) }),
+  properties: Type.Object({ ...featureProperties, e: Type.Number(), n: Type.Number() }),
+});
+export const IncidentFeatureCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(IncidentFeature),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const Duplicates = Type.Object({ items: Type.Array(IncidentRef) });
 
 export const IncidentQuery = Type.Object({
   from: Type.Optional(Type.String({ description: 'Start of the period (RFC 3339 or YYYY-MM-DD), inclusive.' })),
@@ -101,17 +125,32 @@ export const IncidentQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page.' })),
 }, { additionalProperties: false });
+export type IncidentQuery = Static<typeof IncidentQuery>;
 
 const { limit: _limit, cursor: _cursor, ...filterProperties } = IncidentQuery.properties;
 /** The selection shared by the map, the panel and the export: the list filters without paging. */
-export const filterQuery = (extra: Record<string, TSchema> = {}) => Type.Object({ ...filterProperties, ...extra }, { additionalProperties: false });
+export const filterQuery = <T extends TProperties = {}>(extra: T = {} as T) => Type.Object({ ...filterProperties, ...extra }, { additionalProperties: false });
+
+export const ExportQuery = filterQuery({ format: StringEnum(['csv', 'geojson'] as const, { default: 'csv' }) });
+/**
+ * A download streamed in chunks: an async-iterable stream of text on the server (the selection is
+ * read page by page, so memory stays bounded), one text body on the wire.
+ */
+export const TextDownload = (description: string) => Type.Unsafe<AsyncIterable<string>>({ type: 'string', description });
+
+const HistoryValue = Type.Union([JsonScalar, Type.Array(JsonScalar), Type.Object({ e: Type.Number(), n: Type.Number() }, { additionalProperties: false })]);
 
 export const HistoryEntry = Type.Object({
   id: Type.Integer(),
   changedAt: DateTime,
   userId: Nullable(Uuid),
   userName: Nullable(Type.String()),
-  action: Type.String(),
-  changes: Type.Record(Type.String(), Type.Unknown()),
+  action: StringEnum(['create', 'update', 'review'] as const),
+  /**
+   * Per field: the stored value on create (a scalar, or a list such as the kinds of personal data
+   * removed), { from, to } on a change (a moved report: positions in SWEREF 99 TM metres).
+   */
+  changes: Type.Record(Type.String(), Type.Union([HistoryValue, Type.Object({ from: HistoryValue, to: HistoryValue }, { additionalProperties: false })])),
 });
+export type HistoryEntry = Static<typeof HistoryEntry>;
 

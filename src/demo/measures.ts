@@ -2,7 +2,8 @@ import type { DemoTrend } from '../core/demo/generate.ts';
 import { addDays, stockholmDay } from '../core/measures/follow-up.ts';
 import { measureIssues, type MeasureInput } from '../core/measures/rules.ts';
 import type { Database } from '../db/engine.ts';
-import { insertMeasure } from '../db/repositories/measures.ts';
+import { insertMeasure, measureAtPlaceExists } from '../db/repositories/measures.ts';
+import { listPlaces } from '../db/repositories/places.ts';
 
 /**
  * Measures for the demo, matching what the generator built into the incidents: a done measure at
@@ -45,11 +46,8 @@ export async function seedDemoMeasures(db: Database, o: { municipalityId: string
   let added = 0;
   await db.transaction(async (tx) => {
     for (const { placeName, ...m } of wanted) {
-      const place = await tx.query<{ id: string }>('SELECT id FROM places WHERE municipality_id = $1 AND name = $2 LIMIT 1', [o.municipalityId, placeName]);
-      if (!place.rows[0]) continue;
-      const placeId = place.rows[0].id;
-      const exists = await tx.query('SELECT 1 FROM measures WHERE place_id = $1 AND title = $2', [placeId, m.title]);
-      if (exists.rows.length) continue;
+      const placeId = (await listPlaces(tx, [o.municipalityId], placeName)).find((p) => p.name === placeName)?.id;
+      if (!placeId || (await measureAtPlaceExists(tx, o.municipalityId, placeId, m.title!))) continue;
       const issues = measureIssues({ ...m, placeId });
       if (issues.length) throw new Error(`demo measure ${m.title}: ${issues.map((i) => `${i.field} ${i.code}`).join(', ')}`);
       await insertMeasure(tx, {

@@ -1,6 +1,7 @@
 import { IssueCollector } from '../core/errors/index.ts';
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/incidents/rules.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
+import type { IncidentQuery } from '../contract/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,13 +18,11 @@ function date(value: string | undefined, field: string, issues: IssueCollector):
   return d;
 }
 
-export interface IncidentQueryString {
-  from?: string; to?: string; municipality?: string; categories?: string; organisations?: string; area?: string;
-  bbox?: string; reviewStatus?: string; visibility?: 'normal' | 'restricted'; q?: string; limit?: number; cursor?: string; mine?: boolean;
-}
-
-/** Turns the list/export query string into a filter, naming each malformed parameter. */
-export function parseIncidentQuery(qs: IncidentQueryString, userId?: string): { filter: IncidentFilter; after?: { occurredFrom: Date; id: string } } {
+/**
+ * Turns the query string of the list, the export or a lägesbild view (each one the list's filters,
+ * some with more) into a filter, naming each malformed parameter.
+ */
+export function parseIncidentQuery(qs: IncidentQuery, userId?: string): { filter: IncidentFilter; after?: { occurredFrom: Date; id: string } } {
   const issues = new IssueCollector();
   const filter: IncidentFilter = {};
   filter.from = date(qs.from, 'from', issues);

@@ -4,13 +4,15 @@
  * figures such as NTU). The mapping and the measures are not stored here: the document computes
  * them from the incidents and the measures when it is made.
  */
-import { hasRole, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector } from '../core/errors/index.ts';
 import { checkNarrative } from '../core/situation-picture/narrative.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { getActionPlanRow, insertActionPlan, updateActionPlan } from '../db/repositories/action-plans.ts';
 import type { ActionPlanNarrative, ActionPlanRecord, SurveyFigure } from '../core/action-plans/types.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
+import { narrativeReferenceIds } from '../db/repositories/situation-pictures.ts';
 import { checkText as text, isObject } from '../core/errors/checks.ts';
 
 export type { ActionPlanNarrative, SurveyFigure };
@@ -34,8 +36,6 @@ export interface ActionPlanInput {
   adoptedBy?: string | null;
 }
 
-export const canReadActionPlan = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup', 'viewer', 'admin');
-export const canWriteActionPlan = (a: Actor) => hasRole(a, 'coordinator');
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -93,11 +93,7 @@ function checkPlanNarrative(input: unknown, issues: IssueCollector): ActionPlanN
 
 async function checkReferences(q: Queryable, municipalityId: string, priorities: ActionPlanNarrative['priorities'], issues: IssueCollector): Promise<void> {
   if (!priorities.length) return;
-  const ids = (table: string) => q.query<{ id: string }>(`SELECT id::text AS id FROM ${table} WHERE municipality_id = $1`, [municipalityId]).then((r) => new Set(r.rows.map((x) => x.id)));
-  // One after the other: inside a transaction the queries share one connection.
-  const areas = await ids('areas');
-  const places = await ids('places');
-  const categories = await ids('categories');
+  const { areas, places, categories } = await narrativeReferenceIds(q, municipalityId);
   priorities.forEach((p, i) => {
     const f = `narrative.priorities[${i}]`;
     if (p.areaId && !areas.has(p.areaId) && !issues.has(`${f}.areaId`)) issues.add(`${f}.areaId`, 'unknown_reference', { what: 'området' });
@@ -122,7 +118,7 @@ const empty = (municipalityId: string, year: number): ActionPlan => ({
 
 /** The plan of the actor's municipality for a year (an empty one when none is written yet). */
 export async function getActionPlan(db: Queryable, actor: Actor, year: unknown, municipalityId = actor.municipalityId): Promise<ActionPlan> {
-  if (!canReadActionPlan(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'actionPlan.read')) throw new DomainError('forbidden');
   const issues = new IssueCollector();
   const y = checkYear(year, issues);
   if (!actor.municipalities.includes(municipalityId)) issues.add('municipality', 'unknown_reference', { what: 'kommunen' });
@@ -136,7 +132,7 @@ export async function getActionPlan(db: Queryable, actor: Actor, year: unknown, 
  * rowVersion 0 or none. Every bad field is named; nothing is written when one is bad.
  */
 export async function putActionPlan(db: Database, actor: Actor, year: unknown, input: ActionPlanInput, municipalityId = actor.municipalityId): Promise<ActionPlan> {
-  if (!canWriteActionPlan(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'actionPlan.write')) throw new DomainError('forbidden');
   const issues = new IssueCollector();
   const y = checkYear(year, issues);
   if (!actor.municipalities.includes(municipalityId)) issues.add('municipality', 'unknown_reference', { what: 'kommunen' });
@@ -161,7 +157,7 @@ export async function putActionPlan(db: Database, actor: Actor, year: unknown, i
     } else {
       if (input.rowVersion === undefined) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'required' }]);
       if (input.rowVersion !== current.rowVersion) throw conflict(current.rowVersion);
-      saved = await updateActionPlan(tx, current.id, current.rowVersion, write);
+      saved = await updateActionPlan(tx, municipalityId, current.id, current.rowVersion, write);
       if (!saved) throw conflict(current.rowVersion + 1);
     }
     await recordAudit(tx, { municipalityId, userId: actor.userId === 'system' ? null : actor.userId, action: current ? 'action_plan.update' : 'action_plan.create', subjectType: 'action_plan', subjectId: saved.id, details: { year: y } });

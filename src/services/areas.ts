@@ -1,9 +1,10 @@
-import { canManageConfiguration, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, invalid, notFound } from '../core/errors/index.ts';
 import { declaredCrs, featuresOf, reprojectGeometry } from '../core/geojson/index.ts';
 import type { Database } from '../db/engine.ts';
-import { deleteArea, getArea, insertArea, municipalityOfGeometry, updateArea } from '../db/repositories/areas.ts';
-import type { Area, AreaKind } from '../core/areas/types.ts';
+import { deleteArea, getArea as selectArea, insertArea, listAreas as selectAreas, municipalityOfGeometry, updateArea } from '../db/repositories/areas.ts';
+import { scalarProperties, type Area, type AreaKind } from '../core/areas/types.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { geometryProblem } from '../db/repositories/geometries.ts';
 import { checkGeometry } from './geometry.ts';
@@ -21,6 +22,17 @@ export interface AreaUploadInput {
   municipalityId?: string;
 }
 
+/** The areas of the actor's municipalities, of one kind or all. */
+export async function listAreas(db: Database, actor: Actor, kind?: AreaKind): Promise<Area[]> {
+  return selectAreas(db, actor.municipalities, kind);
+}
+
+export async function getArea(db: Database, actor: Actor, id: string): Promise<Area> {
+  const a = await selectArea(db, id, actor.municipalities);
+  if (!a) throw notFound('area');
+  return a;
+}
+
 function pick(props: Record<string, unknown>, explicit: string | undefined, keys: string[]): string | null {
   for (const k of explicit ? [explicit] : keys) {
     const v = props[k];
@@ -36,7 +48,7 @@ function pick(props: Record<string, unknown>, explicit: string | undefined, keys
  * feature's index; only a clean file is stored.
  */
 export async function uploadAreas(db: Database, actor: Actor, input: AreaUploadInput): Promise<Area[]> {
-  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   const municipalityId = targetMunicipality(actor, input.municipalityId);
   const crs = declaredCrs(input.geojson);
   if (crs === null) throw invalid('geojson.crs', 'unsupported_crs');
@@ -64,7 +76,7 @@ export async function uploadAreas(db: Database, actor: Actor, input: AreaUploadI
         issues.add(`${f.path}.geometry`, 'outside_municipality', { municipalities: municipalityId });
         continue;
       }
-      prepared.push({ name, code: pick(f.properties, input.codeProperty, CODE_KEYS), geometry, properties: f.properties });
+      prepared.push({ name, code: pick(f.properties, input.codeProperty, CODE_KEYS), geometry, properties: scalarProperties(f.properties) });
     }
     issues.throwIfAny();
     const out: Area[] = [];
@@ -75,23 +87,23 @@ export async function uploadAreas(db: Database, actor: Actor, input: AreaUploadI
 }
 
 export async function changeArea(db: Database, actor: Actor, id: string, patch: { kind?: AreaKind; name?: string; code?: string | null; geometry?: unknown }): Promise<Area> {
-  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
-    const a = await getArea(tx, id, actor.municipalities);
+    const a = await selectArea(tx, id, actor.municipalities);
     if (!a) throw notFound('area');
     if (patch.geometry) await checkGeometry(tx, patch.geometry, POLYGONS, 'geometry', a.municipalityId);
-    const updated = (await updateArea(tx, id, patch))!;
+    const updated = (await updateArea(tx, id, a.municipalityId, patch))!;
     await recordAudit(tx, { municipalityId: a.municipalityId, userId: actor.userId, action: 'area.update', subjectType: 'area', subjectId: id });
     return updated;
   });
 }
 
 export async function removeArea(db: Database, actor: Actor, id: string): Promise<void> {
-  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   await db.transaction(async (tx) => {
-    const a = await getArea(tx, id, actor.municipalities);
+    const a = await selectArea(tx, id, actor.municipalities);
     if (!a) throw notFound('area');
-    await deleteArea(tx, id);
+    await deleteArea(tx, id, a.municipalityId);
     await recordAudit(tx, { municipalityId: a.municipalityId, userId: actor.userId, action: 'area.delete', subjectType: 'area', subjectId: id });
   });
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../core/access/roles.ts';
 import { DomainError } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
+import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { deleteSession, findSession, insertSession } from '../db/repositories/sessions.ts';
 import { findUserWithPassword, getUser, touchLogin } from '../db/repositories/users.ts';
 import type { User } from '../core/users/types.ts';
@@ -13,12 +14,25 @@ export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** What the web app learns about its session: who, the CSRF token to send, and the municipalities in reach by name. */
+export interface SessionInfo {
+  user: User;
+  csrfToken: string;
+  municipalities: Array<{ id: string; name: string }>;
+}
+
 export function actorOf(u: User): Actor {
   return { userId: u.id, organisationId: u.organisationId, municipalityId: u.municipalityId, municipalities: u.municipalities, roles: u.roles };
 }
 
-/** Checks the credentials; on success opens a session and returns its token (for the cookie). */
-export async function login(db: Database, email: string, password: string, meta: { ip?: string } = {}): Promise<{ token: string; csrfToken: string; user: User }> {
+/** The session's user and CSRF token, with the names of the user's municipalities. */
+export async function describeSession(db: Database, s: { user: User; csrfToken: string }): Promise<SessionInfo> {
+  const municipalities = (await listMunicipalities(db, s.user.municipalities)).map((m) => ({ id: m.id, name: m.name }));
+  return { user: s.user, csrfToken: s.csrfToken, municipalities };
+}
+
+/** Checks the credentials; on success opens a session and returns its token (for the cookie) and what the app learns about it. */
+export async function login(db: Database, email: string, password: string, meta: { ip?: string } = {}): Promise<{ token: string; session: SessionInfo }> {
   const found = await findUserWithPassword(db, email.trim());
   const ok = await verifyPassword(found?.passwordHash ?? null, password);
   if (!found || !ok || !found.active) {
@@ -28,17 +42,17 @@ export async function login(db: Database, email: string, password: string, meta:
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await insertSession(db, { idHash: hashToken(token), municipalityId: found.municipalityId, userId: found.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_IDLE_MS) });
-  await touchLogin(db, found.id);
+  await touchLogin(db, found.id, found.municipalityId);
   await recordAudit(db, { municipalityId: found.municipalityId, userId: found.id, action: 'login', details: { ip: meta.ip } });
   const { passwordHash: _, ...user } = found;
-  return { token, csrfToken, user };
+  return { token, session: await describeSession(db, { user, csrfToken }) };
 }
 
 /** The user and CSRF token behind a session token, or null when it is unknown, expired or the user is disabled. */
 export async function resume(db: Database, token: string): Promise<{ user: User; actor: Actor; csrfToken: string } | null> {
   const s = await findSession(db, hashToken(token), SESSION_IDLE_MS);
   if (!s) return null;
-  const user = await getUser(db, s.userId);
+  const user = await getUser(db, s.userId, [s.municipalityId]);
   if (!user || !user.active) return null;
   return { user, actor: actorOf(user), csrfToken: s.csrfToken };
 }

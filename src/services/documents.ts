@@ -4,7 +4,8 @@
  * routes and by `lagesbild report`. Every export is audited: a document carries incident data out of
  * the system.
  */
-import { hasRole, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError } from '../core/errors/index.ts';
 import { fieldMessage } from '../core/i18n/errors.ts';
 import { measureType } from '../core/measures/catalogue.ts';
@@ -24,7 +25,8 @@ import { getActionPlan } from './action-plans.ts';
 import { computeFollowUp } from './follow-up.ts';
 import type { IncidentIndexStore } from './incident-index.ts';
 import { listMeasures } from './measures.ts';
-import { computeSituationPictureContent, getSituationPicture } from './situation-pictures.ts';
+import { computeSituationPictureContent } from './edition-content.ts';
+import { getSituationPicture } from './situation-pictures.ts';
 
 export const LAGESBILD_FORMATS = ['pdf', 'html'] as const;
 export const ACTION_PLAN_FORMATS = ['pdf', 'docx'] as const;
@@ -43,7 +45,6 @@ const CONTENT_TYPES: Record<DocumentFormat, string> = {
 };
 
 /** Reporters see återkoppling, not the full mapping: the documents are for the EST partners. */
-export const canExportDocuments = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup', 'viewer', 'admin');
 
 const userIdOf = (a: Actor) => (a.userId === 'system' ? null : a.userId);
 const measureTypeName = (code: string) => measureType(code)?.nameSv ?? code;
@@ -59,10 +60,10 @@ async function layersOf(db: Database, municipalityId: string): Promise<MapLayers
 
 /** A stored edition as a document; drafts carry UTKAST. */
 export async function situationPictureDocument(db: Database, actor: Actor, id: string, format: 'pdf' | 'html'): Promise<RenderedDocument> {
-  if (!canExportDocuments(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'documents.export')) throw new DomainError('forbidden');
   const sp = await getSituationPicture(db, actor, id);
   const d = lagesbildDocument({
-    title: sp.title, version: sp.version, status: sp.status, publishedAt: sp.publishedAt, content: sp.content,
+    title: sp.title, version: sp.version, status: sp.status, publishedAt: sp.publishedAt?.toISOString() ?? null, content: sp.content,
     narrative: sp.narrative, statusLevels: sp.statusLevels, layers: await layersOf(db, sp.municipalityId), measureTypeName,
   });
   const out = await render(d, format);
@@ -72,7 +73,7 @@ export async function situationPictureDocument(db: Database, actor: Actor, id: s
 
 /** A lägesbild computed now for a period, not stored (the command line's scheduled use). */
 export async function liveLagesbildDocument(db: Database, index: IncidentIndexStore | null, actor: Actor, p: { municipalityId: string; from: string; to: string; format: 'pdf' | 'html' }): Promise<RenderedDocument> {
-  if (!canExportDocuments(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'documents.export')) throw new DomainError('forbidden');
   const { from, to } = parsePeriod(p.from, p.to);
   const content = await computeSituationPictureContent(db, index, actor, { municipalityId: p.municipalityId, from, to });
   const d = lagesbildDocument({
@@ -93,7 +94,7 @@ function inYear(m: { actualStart: string | null; plannedStart: string | null; ac
 
 /** The yearly "Lägesbild och åtgärdsplan" as PDF or DOCX. */
 export async function actionPlanDocumentFile(db: Database, index: IncidentIndexStore | null, actor: Actor, year: unknown, format: 'pdf' | 'docx', municipalityId = actor.municipalityId): Promise<RenderedDocument> {
-  if (!canExportDocuments(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'documents.export')) throw new DomainError('forbidden');
   const plan = await getActionPlan(db, actor, year, municipalityId);
   const { from, to } = parsePeriod(`${plan.year}-01-01`, `${plan.year}-12-31`);
   const content = await computeSituationPictureContent(db, index, actor, { municipalityId, from, to });

@@ -5,9 +5,10 @@ import type { Language } from '../core/i18n/errors.ts';
 import {
   FOLLOW_UP_DEFAULTS, followUpCaveats, followUpWindows, stockholmDay, weeklySeries, type Caveat, type FollowUpPeriod, type WeekCount,
 } from '../core/measures/follow-up.ts';
+import type { ZoneGeometry } from '../core/measures/follow-up-zones.ts';
 import { MEASURE_LIMITS } from '../core/measures/rules.ts';
 import type { Database } from '../db/engine.ts';
-import { followUpZones, overlappingMeasures, zoneWeekCounts } from '../db/repositories/follow-up.ts';
+import { controlAreaName, followUpZones, overlappingMeasures, zoneWeekCounts } from '../db/repositories/follow-up.ts';
 import { measureReferences } from '../db/repositories/measures.ts';
 import { getMeasure } from './measures.ts';
 
@@ -23,7 +24,7 @@ export interface FollowUpOptions {
 
 export interface FollowUpArea {
   name: string | null;
-  geometry: unknown;
+  geometry: ZoneGeometry['geojson'];
   areaM2: number;
 }
 
@@ -88,7 +89,7 @@ export async function computeFollowUp(db: Database, actor: Actor, measureId: str
   }
 
   const controlSuggested = !settings.controlAreaId && !settings.controlPlaceId;
-  const zones = await followUpZones(db, {
+  const zones = await followUpZones(db, m.municipalityId, {
     measureId, bufferM, gapM: FOLLOW_UP_DEFAULTS.controlGapM, reachM: FOLLOW_UP_DEFAULTS.controlReachM, pointRadiusM: FOLLOW_UP_DEFAULTS.pointRadiusM,
     controlAreaId: settings.controlAreaId, controlPlaceId: settings.controlPlaceId, from: windows.beforeFrom, to: windows.afterTo,
   });
@@ -96,13 +97,13 @@ export async function computeFollowUp(db: Database, actor: Actor, measureId: str
   const rows = await zoneWeekCounts(db, actor, { response: zones.response.wkt, buffer: zones.buffer.wkt, control: zones.control.wkt }, windows.beforeFrom, windows.afterTo, m.categoryIds);
   const { weekly, counts } = weeklySeries(windows, rows);
   const result = evaluateIntervention(counts);
-  const overlapping = await overlappingMeasures(db, measureId, await unionWkt(db, zones.response.wkt, zones.buffer.wkt), windows.beforeFrom, windows.afterTo, FOLLOW_UP_DEFAULTS.pointRadiusM);
+  const overlapping = await overlappingMeasures(db, m.municipalityId, measureId, { response: zones.response.wkt, buffer: zones.buffer.wkt }, windows.beforeFrom, windows.afterTo, FOLLOW_UP_DEFAULTS.pointRadiusM);
   const lang = opts.lang ?? 'sv';
   const caveats = followUpCaveats({ result, windows, overlapping, controlSuggested, controlClipped: zones.controlClipped, controlEmpty: counts.Cb === 0 || counts.Ca === 0 }, lang);
 
   const controlName = controlSuggested
     ? (lang === 'en' ? `Suggested control: within ${FOLLOW_UP_DEFAULTS.controlReachM / 1000} km of ${zones.response.name}` : `Föreslaget kontrollområde: inom ${FOLLOW_UP_DEFAULTS.controlReachM / 1000} km från ${zones.response.name}`)
-    : await controlNameOf(db, settings.controlAreaId, settings.controlPlaceId);
+    : await controlAreaName(db, m.municipalityId, { areaId: settings.controlAreaId, placeId: settings.controlPlaceId });
   return {
     measureId, start, before: windows.before, after: windows.after, weeks: windows.weeks, bufferM, categoryIds: m.categoryIds,
     areas: {
@@ -112,14 +113,4 @@ export async function computeFollowUp(db: Database, actor: Actor, measureId: str
     },
     counts, result, weekly, caveats, controlSuggested,
   };
-}
-
-async function unionWkt(db: Database, a: string, b: string): Promise<string> {
-  const r = await db.query<{ wkt: string }>(`SELECT ST_AsText(ST_Union(ST_GeomFromText($1, 3006), ST_GeomFromText($2, 3006))) AS wkt`, [a, b]);
-  return r.rows[0].wkt;
-}
-
-async function controlNameOf(db: Database, areaId?: string, placeId?: string): Promise<string | null> {
-  const r = await db.query<{ name: string }>(areaId ? 'SELECT name FROM areas WHERE id = $1::uuid' : 'SELECT name FROM places WHERE id = $1::uuid', [areaId ?? placeId]);
-  return r.rows[0]?.name ?? null;
 }

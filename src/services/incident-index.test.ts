@@ -97,7 +97,7 @@ for (const engine of testEngines()) {
 
     for (const role of ['coordinator', 'reporter', 'areaGroup', 'viewer', 'police'] as const) {
       test(`every aggregate, every filter, as ${role}`, async () => {
-        const actor = actorOf((await getUser(t.db, FX.users[role].id))!);
+        const actor = actorOf((await getUser(t.db, FX.users[role].id, [FX.alingsas]))!);
         for (const [name, f] of await filters()) {
           const from = f.from ?? new Date(NOW - 28 * DAY), to = f.to ?? new Date(NOW + DAY);
           const w = comparisonWindows(from, to);
@@ -110,7 +110,7 @@ for (const engine of testEngines()) {
     }
 
     test('changes are visible at once: a new report, a moved one, a review', async () => {
-      const actor = actorOf((await getUser(t.db, FX.users.coordinator.id))!);
+      const actor = actorOf((await getUser(t.db, FX.users.coordinator.id, [FX.alingsas]))!);
       const f = { from: new Date(Date.now() - 2 * DAY), to: new Date(Date.now() + DAY) };
       const count = async () => (await indexSource(t.db, store, actor, f)).count();
       const before = await count();

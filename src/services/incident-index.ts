@@ -1,5 +1,6 @@
 import { createDictionaries, IncidentTable, prepareCells, type Dictionaries, type IncidentRow, type IndexFilter } from '../core/incident-index/index.ts';
 import type { Database } from '../db/engine.ts';
+import { allIndexedIncidents, incidentsChangedSince, latestIncidentChange } from '../db/repositories/incident-index.ts';
 import { withinGeometry } from '../core/incident-index/within.ts';
 
 /**
@@ -39,25 +40,12 @@ export class IncidentIndexStore {
     return within;
   }
 
-  private static readonly SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_id AS "categoryId",
-      i.organisation_id AS "organisationId", i.reporter_id AS "reporterId",
-      COALESCE(p.name, NULLIF(trim(i.place_name), '')) AS "placeKey",
-      (extract(epoch FROM i.occurred_from) * 1000)::float8 AS "occurredFrom", (extract(epoch FROM i.occurred_to) * 1000)::float8 AS "occurredTo",
-      ST_X(i.geom) AS x, ST_Y(i.geom) AS y, i.review_status AS "reviewStatus", i.visibility,
-      (extract(epoch FROM i.updated_at) * 1000)::float8 AS changed
-    FROM incidents i LEFT JOIN places p ON p.id = i.place_id`;
-
   private async refresh(): Promise<void> {
-    const head = await this.db.query<{ t: number | null; n: number }>(
-      `SELECT (extract(epoch FROM max(updated_at)) * 1000)::float8 AS t, ${this.main ? '0' : 'count(*)::int'} AS n FROM incidents`);
-    const latest = head.rows[0].t ?? 0;
     if (!this.main) return this.reload();
-    if (latest <= this.lastChange) return;
+    if (await latestIncidentChange(this.db) <= this.lastChange) return;
     // Transactions commit after they stamp updated_at; look a little further back than the last
     // change seen so a slow commit is not missed (re-reading a row twice is harmless).
-    const r = await this.db.query<IncidentRow & { changed: number }>(
-      `${IncidentIndexStore.SELECT} WHERE i.updated_at > to_timestamp($1 / 1000.0) - interval '5 seconds'`, [this.lastChange]);
-    for (const row of r.rows) {
+    for (const row of await incidentsChangedSince(this.db, this.lastChange - 5000)) {
       const code = this.dictionaries.incident.find(row.id);
       if (code !== undefined && code < this.position.length && this.position[code] >= 0) this.main.hide(this.position[code]);
       if (!this.deltaRows.has(row.id) && (code === undefined || code >= this.position.length || this.position[code] < 0)) this.rowCount++;
@@ -71,10 +59,10 @@ export class IncidentIndexStore {
   /** Reads every incident into a new main table. */
   private async reload(): Promise<void> {
     const t0 = Date.now();
-    const r = await this.db.query<IncidentRow & { changed: number }>(IncidentIndexStore.SELECT);
+    const rows = await allIndexedIncidents(this.db);
     let last = 0;
-    for (const row of r.rows) last = Math.max(last, row.changed);
-    this.main = new IncidentTable(r.rows, this.dictionaries);
+    for (const row of rows) last = Math.max(last, row.changed);
+    this.main = new IncidentTable(rows, this.dictionaries);
     // The map's grid counts, aggregated ahead for the main table (the delta is small enough to scan).
     prepareCells(this.main);
     this.position = new Int32Array(this.dictionaries.incident.values.length).fill(-1);

@@ -1,5 +1,10 @@
+/**
+ * Making and changing reports: create (idempotent with a client-chosen id), update and review, each
+ * recorded in the incident's history. Reading them is in incident-reads.ts.
+ */
 import { randomUUID } from 'node:crypto';
-import { canCreateIncident, canEditIncident, canReview, canSeeIncident, hasRole, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can, type Action } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
 import {
   INCIDENT_LIMITS, cleanText, resolveLocation, resolveOccurred,
@@ -7,8 +12,8 @@ import {
 } from '../core/incidents/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { getCategory } from '../db/repositories/categories.ts';
-import { getIncident, getIncidentRecord, insertHistory, insertIncident, listHistory, updateIncidentRecord } from '../db/repositories/incidents.ts';
-import type { Incident, IncidentRecord } from '../core/incidents/types.ts';
+import { getIncident, getIncidentRecord, insertHistory, insertIncident, updateIncidentRecord } from '../db/repositories/incidents.ts';
+import type { HistoryChanges, HistoryValue, Incident, IncidentRecord } from '../core/incidents/types.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
 import { getPlace } from '../db/repositories/places.ts';
 import { redactPersonalData, type PersonalDataKind } from '../core/privacy/index.ts';
@@ -78,7 +83,7 @@ async function checkPlace(q: Queryable, actor: Actor, placeId: string | undefine
  * transaction, so a rejected report leaves nothing behind.
  */
 export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<{ incident: Incident; created: boolean; personalDataRemoved: PersonalDataKind[] }> {
-  if (!canCreateIncident(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'incident.create')) throw new DomainError('forbidden');
   const issues = new IssueCollector();
   const time = resolveOccurred(input, now, issues);
   const point = resolveLocation(input.location, issues);
@@ -119,39 +124,45 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
       visibility: input.visibility ?? 'normal',
     };
     if (!(await insertIncident(tx, record))) {
-      // Lost a race with a concurrent retry of the same report.
+      // Lost a race with a concurrent retry of the same report, or the id is taken in another municipality.
       const existing = await replayOf(tx, actor, id);
       if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
+      throw idTaken();
     }
     await insertHistory(tx, { municipalityId: record.municipalityId, incidentId: id, userId: actor.userId, action: 'create', changes: { ...snapshot(record), ...(removed.size ? { personalDataRemoved: [...removed] } : {}) } });
     return { incident: (await getIncident(tx, actor, id))!, created: true, personalDataRemoved: [...removed] };
   });
 }
 
+const idTaken = () => new DomainError('conflict', [{ field: 'id', code: 'taken' }]);
+
 /** A stored report with this id, if it is this actor's retry; a clash with someone else's id is a conflict. */
 async function replayOf(q: Queryable, actor: Actor, id: string): Promise<Incident | null> {
-  const rec = await getIncidentRecord(q, id);
+  const rec = await getIncidentRecord(q, id, actor.municipalities);
   if (!rec) return null;
-  if (rec.reporterId === actor.userId || (rec.organisationId === actor.organisationId && canSeeIncident(actor, rec))) {
+  if (rec.reporterId === actor.userId || (rec.organisationId === actor.organisationId && can(actor, 'incident.read', rec))) {
     return getIncident(q, actor, id);
   }
-  throw new DomainError('conflict', [{ field: 'id', code: 'taken' }]);
+  throw idTaken();
 }
 
-function snapshot(r: Partial<IncidentRecord>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r)) out[k] = v instanceof Date ? v.toISOString() : v;
+/** A record's fields as history values (every column of a report is a scalar or a Date). */
+function snapshot(r: Partial<IncidentRecord>): HistoryChanges {
+  const out: HistoryChanges = {};
+  for (const [k, v] of Object.entries(r) as Array<[string, Date | string | number | boolean | null]>) out[k] = historyValue(v);
   return out;
 }
+
+const historyValue = (v: Date | string | number | boolean | null | undefined): HistoryValue => (v instanceof Date ? v.toISOString() : v ?? null);
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
-async function loadForChange(tx: Queryable, actor: Actor, id: string, check: (a: Actor, r: IncidentRecord) => boolean) {
-  const rec = await getIncidentRecord(tx, id, true);
+async function loadForChange(tx: Queryable, actor: Actor, id: string, action: Action) {
+  const rec = await getIncidentRecord(tx, id, actor.municipalities, true);
   // Not visible and not existing look the same from outside.
-  if (!rec || !canSeeIncident(actor, rec)) throw notFound('incident');
-  if (!check(actor, rec)) throw new DomainError('forbidden');
+  if (!rec || !can(actor, 'incident.read', rec)) throw notFound('incident');
+  if (!can(actor, action, rec)) throw new DomainError('forbidden');
   return rec;
 }
 
@@ -159,7 +170,7 @@ async function loadForChange(tx: Queryable, actor: Actor, id: string, check: (a:
 export async function updateIncident(db: Database, actor: Actor, id: string, input: UpdateIncidentInput, opts: { expectedVersion?: number; now?: Date } = {}): Promise<Incident> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
-    const rec = await loadForChange(tx, actor, id, canEditIncident);
+    const rec = await loadForChange(tx, actor, id, 'incident.edit');
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== rec.version) {
       throw new DomainError('conflict', [{ field: 'version', code: 'version_mismatch', params: { current: rec.version } }]);
     }
@@ -183,12 +194,12 @@ export async function updateIncident(db: Database, actor: Actor, id: string, inp
     if (input.categoryId !== undefined) await checkCategory(tx, actor, input.categoryId, municipalityId, issues);
     if (input.placeId !== undefined) await checkPlace(tx, actor, input.placeId, issues);
     checkTexts(input, issues);
-    if (input.visibility !== undefined && !hasRole(actor, 'coordinator') && rec.organisationId !== actor.organisationId) {
+    if (input.visibility !== undefined && !can(actor, 'incident.restrict', rec)) {
       issues.add('visibility', 'not_permitted');
     }
     issues.throwIfAny();
     const simple: Array<keyof UpdateIncidentInput & keyof IncidentRecord> = ['categoryId', 'positionPrecision', 'precisionM', 'placeId', 'reportedToPolice', 'assessment', 'visibility'];
-    for (const k of simple) if (input[k] !== undefined) (next as any)[k] = input[k];
+    for (const k of simple) if (input[k] !== undefined) Object.assign(next, { [k]: input[k] });
     const removed = new Set<PersonalDataKind>();
     if (input.description !== undefined) next.description = scrub(input.description, removed);
     if (input.placeName !== undefined) next.placeName = scrub(input.placeName, removed);
@@ -197,28 +208,25 @@ export async function updateIncident(db: Database, actor: Actor, id: string, inp
 }
 
 async function applyChanges(tx: Queryable, actor: Actor, rec: IncidentRecord, next: Partial<IncidentRecord>, action: 'update' | 'review'): Promise<Incident> {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const changes: HistoryChanges = {};
   const write: Partial<IncidentRecord> = {};
   for (const [k, v] of Object.entries(next) as Array<[keyof IncidentRecord, unknown]>) {
     if (k === 'e' || k === 'n') continue;
-    if (!same(rec[k], v)) { changes[k] = snapshotPair(rec[k], v); (write as any)[k] = v; }
+    if (!same(rec[k], v)) { changes[k] = snapshotPair(rec[k], v); Object.assign(write, { [k]: v }); }
   }
   if (next.e !== undefined && next.n !== undefined && (Math.abs(next.e - rec.e) > 0.005 || Math.abs(next.n - rec.n) > 0.005)) {
     changes.location = { from: { e: round2(rec.e), n: round2(rec.n) }, to: { e: round2(next.e), n: round2(next.n) } };
     write.e = next.e; write.n = next.n;
   }
   if (Object.keys(changes).length) {
-    await updateIncidentRecord(tx, rec.id, write);
+    await updateIncidentRecord(tx, rec.id, rec.municipalityId, write);
     await insertHistory(tx, { municipalityId: rec.municipalityId, incidentId: rec.id, userId: actor.userId, action, changes });
   }
   return (await getIncident(tx, actor, rec.id))!;
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
-const snapshotPair = (a: unknown, b: unknown) => ({
-  from: a instanceof Date ? a.toISOString() : a ?? null,
-  to: b instanceof Date ? b.toISOString() : b ?? null,
-});
+const snapshotPair = (a: unknown, b: unknown) => ({ from: historyValue(a as Date | string | number | boolean | null), to: historyValue(b as Date | string | number | boolean | null) });
 
 export interface ReviewInput {
   status: ReviewStatus;
@@ -233,15 +241,15 @@ export interface ReviewInput {
  */
 export async function reviewIncident(db: Database, actor: Actor, id: string, input: ReviewInput): Promise<Incident> {
   return db.transaction(async (tx) => {
-    const rec = await loadForChange(tx, actor, id, canReview);
+    const rec = await loadForChange(tx, actor, id, 'incident.review');
     const issues = new IssueCollector();
     const next: Partial<IncidentRecord> = { reviewStatus: input.status, duplicateOf: null };
     if (input.status === 'duplicate') {
       if (!input.duplicateOf) issues.add('duplicateOf', 'duplicate_of_required');
       else if (input.duplicateOf === id) issues.add('duplicateOf', 'duplicate_of_self');
       else {
-        const original = await getIncidentRecord(tx, input.duplicateOf);
-        if (!original || !canSeeIncident(actor, original) || original.municipalityId !== rec.municipalityId) {
+        const original = await getIncidentRecord(tx, input.duplicateOf, actor.municipalities);
+        if (!original || !can(actor, 'incident.read', original) || original.municipalityId !== rec.municipalityId) {
           issues.add('duplicateOf', 'unknown_reference', { what: 'originalrapporten' });
         } else if (original.reviewStatus === 'duplicate') issues.add('duplicateOf', 'duplicate_of_duplicate');
         else next.duplicateOf = input.duplicateOf;
@@ -255,28 +263,4 @@ export async function reviewIncident(db: Database, actor: Actor, id: string, inp
     issues.throwIfAny();
     return applyChanges(tx, actor, rec, next, 'review');
   });
-}
-
-export async function incidentHistory(db: Database, actor: Actor, id: string) {
-  const inc = await getIncident(db, actor, id);
-  if (!inc) throw notFound('incident');
-  return listHistory(db, id);
-}
-
-/** Reports the coordinator may want to mark as duplicates of this one: same category, within 50 m and 24 h. */
-export async function findDuplicates(db: Database, actor: Actor, id: string): Promise<Incident[]> {
-  const inc = await getIncident(db, actor, id);
-  if (!inc) throw notFound('incident');
-  const r = await db.query<{ id: string }>(
-    `SELECT i.id FROM incidents i, incidents o
-      WHERE o.id = $1 AND i.id <> o.id AND i.municipality_id = o.municipality_id AND i.category_id = o.category_id
-        AND i.review_status <> 'rejected' AND ST_DWithin(i.geom, o.geom, 50)
-        AND i.occurred_from < o.occurred_to + interval '24 hours' AND i.occurred_to > o.occurred_from - interval '24 hours'
-      ORDER BY abs(extract(epoch FROM i.occurred_from - o.occurred_from)), i.id LIMIT 20`, [id]);
-  const out: Incident[] = [];
-  for (const row of r.rows) {
-    const candidate = await getIncident(db, actor, row.id);
-    if (candidate) out.push(candidate);
-  }
-  return out;
 }

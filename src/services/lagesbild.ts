@@ -14,8 +14,9 @@ import { listOrganisations } from '../db/repositories/organisations.ts';
 
 /**
  * The numbers behind the lägesbild views: what the map draws at a zoom level, the hotspot grid, the
- * areas and the side panel. Everything is aggregated in the database for the actor's visible
- * incidents and the filter; no view ever downloads the incidents themselves.
+ * areas and the side panel, for the incidents the actor may see and the filter. They are aggregated
+ * by the in-memory incident index, or by the database when the index cannot answer (free text);
+ * the map gets single incidents only where few stand alone, and from zoom 16 (up to 5,000).
  */
 
 const DAY = 86_400_000;
@@ -47,6 +48,9 @@ export function clusterCellSize(zoom: number): number {
 /** Up to this many incidents in view are drawn one by one at any zoom. */
 export const INDIVIDUAL_MAX = 50;
 
+/** The filter with its period: without from/to, the last 28 days (the map shows the side panel's period, not all time). */
+const withPeriod = (f: IncidentFilter): IncidentFilter => ({ ...f, ...periodOf(f) });
+
 /** The index when there is one and it can answer the filter (all but free text), else SQL. */
 export async function sourceFor(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter): Promise<AggregateSource> {
   return store && !f.text ? indexSource(db, store, actor, f) : sqlSource(db, actor, f);
@@ -54,31 +58,33 @@ export async function sourceFor(db: Database, store: IncidentIndexStore | null, 
 
 const colours = async (db: Database, actor: Actor) => new Map((await listCategories(db, actor.municipalities)).map((c) => [c.id, c]));
 
-/** Points for the map view: single incidents where they stand alone, clusters elsewhere. */
-export async function mapPoints(db: Database, src: AggregateSource, actor: Actor, zoom: number) {
-  const cats = await colours(db, actor);
-  const feature = (x: number, y: number, props: Record<string, unknown>) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties: props });
+/**
+ * Points for the map view over the filter's period: single incidents where they stand alone,
+ * clusters elsewhere.
+ */
+export async function mapPoints(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, zoom: number) {
+  const [src, cats] = await Promise.all([sourceFor(db, store, actor, withPeriod(f)), colours(db, actor)]);
+  const feature = <P>(x: number, y: number, properties: P) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties });
+  const incident = (r: { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }) => feature(r.x, r.y, {
+    kind: 'incident' as const, id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour,
+    occurredFrom: r.occurredFrom, reviewStatus: r.reviewStatus,
+  });
   // Few enough to read one by one: no clusters (a cluster of two on a town map hides more than it shows).
   const few = zoom >= 16 ? await src.points(5000) : await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
-  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) {
-    return {
-      type: 'FeatureCollection' as const,
-      features: few.map((r) => feature(r.x, r.y, { kind: 'incident', id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour, occurredFrom: r.occurredFrom.toISOString(), reviewStatus: r.reviewStatus })),
-    };
-  }
+  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) return { type: 'FeatureCollection' as const, features: few.map(incident) };
   const size = clusterCellSize(zoom);
   const cells = await src.gridCells(size);
   return {
     type: 'FeatureCollection' as const,
     features: cells.map((c) => c.count === 1
-      ? feature(c.x, c.y, { kind: 'incident', id: c.id, categoryId: c.categoryId, categoryCode: cats.get(c.categoryId)?.code, colour: cats.get(c.categoryId)?.colour, occurredFrom: new Date(c.occurredFrom).toISOString(), reviewStatus: c.reviewStatus })
-      : feature(c.x, c.y, { kind: 'cluster', count: c.count, colour: cats.get(c.categoryId)?.colour ?? '#707070', categoryId: c.categoryId, cellId: `${size}:${c.col}:${c.row}` })),
+      ? incident({ ...c, occurredFrom: new Date(c.occurredFrom) })
+      : feature(c.x, c.y, { kind: 'cluster' as const, count: c.count, colour: cats.get(c.categoryId)?.colour ?? '#707070', categoryId: c.categoryId, cellId: `${size}:${c.col}:${c.row}` })),
   };
 }
 
-/** Counts per grid cell (for the heatmap), positioned at the members' mean. */
-export async function mapGrid(src: AggregateSource, cellSize: number) {
-  const cells = await src.gridCells(cellSize);
+/** Counts per grid cell over the filter's period (for the heatmap), positioned at the members' mean. */
+export async function mapGrid(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, cellSize: number) {
+  const cells = await (await sourceFor(db, store, actor, withPeriod(f))).gridCells(cellSize);
   return {
     cellSize,
     cells: cells.map((c) => {
@@ -89,6 +95,12 @@ export async function mapGrid(src: AggregateSource, cellSize: number) {
 }
 
 const MAX_HOTSPOT_CELLS = 1_000_000;
+
+/** The map's hotspot layer: mapHotspots over the filter's period, with twice the cell size as distance unless given. */
+export async function hotspotsForMap(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, cellSize: number, distance = cellSize * 2) {
+  const pf = withPeriod(f);
+  return mapHotspots(db, await sourceFor(db, store, actor, pf), actor, pf, cellSize, distance);
+}
 
 /**
  * Getis-Ord Gi* hotspots on a grid over the municipalities (the study area is the cells whose centre
@@ -161,9 +173,11 @@ function studyAreaMask(geometry: string, cellSize: number, col0: number, row0: n
 }
 
 /** Areas of a kind with their count, the previous period's, the change and its significance. */
-export async function mapAreas(src: AggregateSource, f: IncidentFilter, kind: string) {
+export async function mapAreas(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, kind: string) {
   const { from, to } = periodOf(f);
   const w = comparisonWindows(from, to);
+  // The areas compare with the period before, so the source must reach back that far.
+  const src = await sourceFor(db, store, actor, { ...f, from: w.previous[0], to });
   const rows = await src.areaCounts(kind, w);
   return {
     type: 'FeatureCollection' as const,
@@ -184,7 +198,7 @@ const changeP = (current: number, base: number) => (current + base === 0 ? 1 : p
 
 /** The current count against a base window: change, percent (null against zero), rate ratio, p. */
 const changeOut = (current: number, base: number, window: [Date, Date]) => ({
-  from: window[0].toISOString(), to: window[1].toISOString(), count: base, change: current - base,
+  from: window[0], to: window[1], count: base, change: current - base,
   percentChange: base === 0 ? null : round((100 * (current - base)) / base, 1), p: round(changeP(current, base), 6),
   rateRatio: base === 0 ? null : round(current / base, 4),
 });
@@ -205,13 +219,14 @@ export async function lagesbildStats(db: Database, store: IncidentIndexStore | n
   const orgById = new Map(organisations.map((o) => [o.id, o]));
   return {
     total: total.current,
-    period: { from: from.toISOString(), to: to.toISOString(), days: Math.round((to.getTime() - from.getTime()) / DAY) },
+    period: { from, to, days: Math.round((to.getTime() - from.getTime()) / DAY) },
     comparison: { previous: changeOut(total.current, total.previous, w.previous), lastYear: changeOut(total.current, total.lastYear, w.lastYear) },
-    byCategory: byCat.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => {
-      const c = catById.get(r.key!);
-      return { id: r.key, code: c?.code, nameSv: c?.nameSv, nameEn: c?.nameEn, colour: c?.colour, parentId: c?.parentId ?? null, count: r.current, previous: r.previous, lastYear: r.lastYear };
+    // An incident's category is one of its municipality's, which are the actor's: every key is found.
+    byCategory: byCat.filter((r) => r.current + r.previous + r.lastYear > 0).flatMap((r) => {
+      const c = catById.get(r.key);
+      return c ? [{ id: r.key, code: c.code, nameSv: c.nameSv, nameEn: c.nameEn, colour: c.colour, parentId: c.parentId, count: r.current, previous: r.previous, lastYear: r.lastYear }] : [];
     }).sort((a, b) => b.count - a.count || b.previous - a.previous),
-    byOrganisation: byOrg.filter((r) => r.current + r.previous > 0).map((r) => ({ id: r.key, name: orgById.get(r.key!)?.name ?? '', count: r.current, previous: r.previous }))
+    byOrganisation: byOrg.filter((r) => r.current + r.previous > 0).map((r) => ({ id: r.key, name: orgById.get(r.key)?.name ?? '', count: r.current, previous: r.previous }))
       .sort((a, b) => b.count - a.count),
     weekly,
     topPlaces: places,

@@ -1,4 +1,5 @@
-import { hasRole, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, notFound, type FieldIssue } from '../core/errors/index.ts';
 import { measureIssues, type MeasureInput, type MeasureState, type MeasureStatus } from '../core/measures/rules.ts';
 import type { MeasureTerm } from '../core/measures/catalogue.ts';
@@ -17,10 +18,6 @@ export type { Measure } from '../core/measures/types.ts';
  * to one of their own reports.
  */
 
-export const canReadMeasures = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup', 'viewer', 'admin');
-export const canCreateMeasures = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup');
-export const canEditMeasure = (a: Actor, m: { organisationId: string; municipalityId: string }) =>
-  a.municipalities.includes(m.municipalityId) && (hasRole(a, 'coordinator') || (hasRole(a, 'areaGroup') && m.organisationId === a.organisationId));
 
 export interface MeasureQuery {
   status?: MeasureStatus;
@@ -34,7 +31,7 @@ export interface MeasureQuery {
 }
 
 export async function listMeasures(db: Queryable, actor: Actor, query: MeasureQuery = {}): Promise<Measure[]> {
-  if (!canReadMeasures(actor)) {
+  if (!can(actor, 'measures.read')) {
     // Reporters follow their own reports: "is something being done where I reported?"
     if (!query.incidentId) throw new DomainError('forbidden');
     return listMeasureRows(db, { ...query, municipalities: actor.municipalities, reporterId: actor.userId });
@@ -43,7 +40,7 @@ export async function listMeasures(db: Queryable, actor: Actor, query: MeasureQu
 }
 
 export async function getMeasure(db: Queryable, actor: Actor, id: string): Promise<Measure> {
-  if (!canReadMeasures(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'measures.read')) throw new DomainError('forbidden');
   const m = await getMeasureRow(db, id, actor.municipalities);
   if (!m) throw notFound('measure');
   return m;
@@ -85,7 +82,7 @@ async function referenceIssues(q: Queryable, actor: Actor, input: MeasureInput, 
  * measure are stored together or not at all); `prefix` names the fields inside a larger body.
  */
 export async function createMeasure(db: Database, actor: Actor, input: MeasureInput, tx?: Queryable, prefix = ''): Promise<Measure> {
-  if (!canCreateMeasures(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'measures.create')) throw new DomainError('forbidden');
   const run = async (q: Queryable) => {
     const issues = measureIssues(input, null, prefix);
     const refs = await referenceIssues(q, actor, input, null, prefix);
@@ -110,11 +107,11 @@ export async function createMeasure(db: Database, actor: Actor, input: MeasureIn
 }
 
 export async function updateMeasure(db: Database, actor: Actor, id: string, patch: MeasureInput & { rowVersion: number }): Promise<Measure> {
-  if (!canReadMeasures(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'measures.read')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const current = await getMeasureRow(tx, id, actor.municipalities);
     if (!current) throw notFound('measure');
-    if (!canEditMeasure(actor, current)) throw new DomainError('forbidden');
+    if (!can(actor, 'measure.edit', current)) throw new DomainError('forbidden');
     const { rowVersion, ...input } = patch;
     if (current.rowVersion !== rowVersion) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'version_mismatch', params: { current: current.rowVersion } }]);
     const state: MeasureState = current;
@@ -130,7 +127,7 @@ export async function updateMeasure(db: Database, actor: Actor, id: string, patc
     }
     if (change.categoryIds) change.categoryIds = [...new Set(change.categoryIds)];
     // null clears a field; only undefined leaves it as it is.
-    const ok = await updateMeasureRow(tx, id, rowVersion, change);
+    const ok = await updateMeasureRow(tx, current.municipalityId, id, rowVersion, change);
     if (!ok) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'version_mismatch', params: { current: rowVersion + 1 } }]);
     await recordAudit(tx, { municipalityId: current.municipalityId, userId: actor.userId, action: 'measure.update', subjectType: 'measure', subjectId: id, details: { fields: Object.keys(change), ...(change.status ? { status: { from: current.status, to: change.status } } : {}) } });
     return (await getMeasureRow(tx, id, actor.municipalities))!;

@@ -1,15 +1,20 @@
-import { hasRole, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
 import { buildAgenda, AGENDA_KINDS, type AgendaItem } from '../core/meetings/agenda.ts';
 import { minutesHtml, minutesMarkdown } from '../core/meetings/minutes.ts';
 import { measureType } from '../core/measures/catalogue.ts';
 import { isCalendarDate, type MeasureInput } from '../core/measures/rules.ts';
 import { stockholmDay } from '../core/measures/follow-up.ts';
+import { MEETING_LIMITS } from '../core/meetings/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
+import { getArea } from '../db/repositories/areas.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { listMeasures as listMeasureRows } from '../db/repositories/measures.ts';
 import type { Measure } from '../core/measures/types.ts';
 import { agendaMeasureIds, editionForAgenda, getDecisionRow, getMeetingRow, insertDecision, insertMeeting, latestPublishedEdition, listDecisionRows, listMeetingRows, openDecisions, organisationNames, setDecisionMeasure, updateMeetingRow } from '../db/repositories/meetings.ts';
+import { listMunicipalities } from '../db/repositories/municipalities.ts';
+import { situationPictureExists } from '../db/repositories/situation-pictures.ts';
 import type { DecisionRow, MeetingRow, Participant } from '../core/meetings/types.ts';
 import { createMeasure } from './measures.ts';
 
@@ -19,11 +24,6 @@ import { createMeasure } from './measures.ts';
  * and the minutes. Coordinators hold meetings; area groups record decisions; viewers read.
  */
 
-export const canReadMeetings = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup', 'viewer', 'admin');
-export const canManageMeetings = (a: Actor) => hasRole(a, 'coordinator');
-export const canDecide = (a: Actor) => hasRole(a, 'coordinator', 'areaGroup');
-
-export const MEETING_LIMITS = { titleMax: 200, participantsMax: 100, participantNameMax: 200, agendaMax: 100, minutesMax: 50_000, decisionTextMax: 2000 } as const;
 
 export interface Decision extends DecisionRow { measure: Measure | null }
 export type Meeting = Omit<MeetingRow, 'decisionCount'> & { decisions: Decision[] };
@@ -63,7 +63,7 @@ async function generateAgenda(q: Queryable, actor: Actor, m: { municipalityId: s
 }
 
 export async function createMeeting(db: Database, actor: Actor, input: MeetingInput): Promise<Meeting> {
-  if (!canManageMeetings(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'meetings.manage')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const c = new IssueCollector();
     const heldAt = parseTime(input.heldAt);
@@ -74,19 +74,16 @@ export async function createMeeting(db: Database, actor: Actor, input: MeetingIn
     let municipalityId = actor.municipalityId;
     let areaName: string | null = null;
     if (input.areaId) {
-      const a = await tx.query<{ municipalityId: string; name: string }>('SELECT municipality_id AS "municipalityId", name FROM areas WHERE id = $1::uuid AND municipality_id = ANY($2::text[])', [input.areaId, actor.municipalities]);
-      if (!a.rows[0]) c.add('areaId', 'unknown_reference', { what: 'området' });
-      else ({ municipalityId, name: areaName } = a.rows[0]);
+      const a = await getArea(tx, input.areaId, actor.municipalities);
+      if (!a) c.add('areaId', 'unknown_reference', { what: 'området' });
+      else ({ municipalityId, name: areaName } = a);
     }
     let situationPictureId = input.situationPictureId ?? null;
-    if (situationPictureId) {
-      const sp = await tx.query('SELECT 1 FROM situation_pictures WHERE id = $1::uuid AND municipality_id = $2', [situationPictureId, municipalityId]);
-      if (!sp.rows.length) c.add('situationPictureId', 'unknown_reference', { what: 'lägesbilden' });
-    }
+    if (situationPictureId && !(await situationPictureExists(tx, municipalityId, situationPictureId))) c.add('situationPictureId', 'unknown_reference', { what: 'lägesbilden' });
     const participants = await checkParticipants(tx, c, input.participants, municipalityId);
     c.throwIfAny();
     if (!situationPictureId) situationPictureId = await latestPublishedEdition(tx, municipalityId, input.areaId ?? null);
-    const place = areaName ?? (await tx.query<{ name: string }>('SELECT name FROM municipalities WHERE id = $1', [municipalityId])).rows[0]?.name ?? municipalityId;
+    const place = areaName ?? (await listMunicipalities(tx, [municipalityId]))[0]?.name ?? municipalityId;
     const title = input.title?.trim() || `Områdesgruppsmöte ${place} ${stockholmDay(heldAt!)}`;
     const agenda = await generateAgenda(tx, actor, { municipalityId, areaId: input.areaId ?? null, situationPictureId, heldAt: heldAt!, id: null });
     const id = await insertMeeting(tx, { municipalityId, areaId: input.areaId ?? null, title, heldAt: heldAt!, situationPictureId, participants, agenda, createdBy: actor.userId });
@@ -99,21 +96,21 @@ async function loadMeeting(q: Queryable, actor: Actor, id: string): Promise<Meet
   const row = await getMeetingRow(q, id, actor.municipalities);
   if (!row) return null;
   const { decisionCount: _n, ...meeting } = row;
-  const decisions = await listDecisionRows(q, id);
+  const decisions = await listDecisionRows(q, row.municipalityId, id);
   const measureIds = decisions.map((d) => d.measureId).filter((x): x is string => !!x);
   const measures = new Map((measureIds.length ? await listMeasureRows(q, { municipalities: actor.municipalities, ids: measureIds }) : []).map((m) => [m.id, m]));
   return { ...meeting, decisions: decisions.map((d) => ({ ...d, measure: d.measureId ? measures.get(d.measureId) ?? null : null })) };
 }
 
 export async function getMeeting(db: Queryable, actor: Actor, id: string): Promise<Meeting> {
-  if (!canReadMeetings(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'meetings.read')) throw new DomainError('forbidden');
   const m = await loadMeeting(db, actor, id);
   if (!m) throw notFound('meeting');
   return m;
 }
 
 export async function listMeetings(db: Queryable, actor: Actor, query: { areaId?: string } = {}): Promise<MeetingSummary[]> {
-  if (!canReadMeetings(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'meetings.read')) throw new DomainError('forbidden');
   return (await listMeetingRows(db, actor.municipalities, query.areaId)).map(({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }) => ({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }));
 }
 
@@ -128,7 +125,7 @@ export interface MeetingPatch {
 }
 
 export async function updateMeeting(db: Database, actor: Actor, id: string, patch: MeetingPatch): Promise<Meeting> {
-  if (!canManageMeetings(actor)) throw new DomainError(canReadMeetings(actor) ? 'forbidden' : 'forbidden');
+  if (!can(actor, 'meetings.manage')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const current = await getMeetingRow(tx, id, actor.municipalities);
     if (!current) throw notFound('meeting');
@@ -151,7 +148,7 @@ export async function updateMeeting(db: Database, actor: Actor, id: string, patc
     }
     const participants = patch.participants ? await checkParticipants(tx, c, patch.participants, current.municipalityId) : undefined;
     c.throwIfAny();
-    const ok = await updateMeetingRow(tx, id, patch.rowVersion, {
+    const ok = await updateMeetingRow(tx, current.municipalityId, id, patch.rowVersion, {
       title: patch.title?.trim(), heldAt: heldAt ?? undefined, status: patch.status, participants,
       agenda: patch.agenda?.map((a) => ({ id: a.id, kind: a.kind, title: a.title.trim(), detail: a.detail ?? '', ref: a.ref ?? null })),
       minutes: patch.minutes === undefined ? undefined : patch.minutes?.trim() || null,
@@ -175,7 +172,7 @@ export interface DecisionInput {
  * else the decision's), in one transaction: a measure that fails its checks leaves no decision.
  */
 export async function addDecision(db: Database, actor: Actor, meetingId: string, input: DecisionInput): Promise<Decision> {
-  if (!canDecide(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'decisions.make')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, meetingId, actor.municipalities);
     if (!meeting) throw notFound('meeting');
@@ -196,10 +193,10 @@ export async function addDecision(db: Database, actor: Actor, meetingId: string,
         organisationId: input.measure.organisationId ?? input.organisationId ?? undefined,
         meetingId, situationPictureId: input.measure.situationPictureId ?? meeting.situationPictureId,
       }, tx, 'measure.');
-      await setDecisionMeasure(tx, id, measure.id);
+      await setDecisionMeasure(tx, meeting.municipalityId, id, measure.id);
     }
     await recordAudit(tx, { municipalityId: meeting.municipalityId, userId: actor.userId, action: 'meeting.decision', subjectType: 'meeting', subjectId: meetingId, details: { decisionId: id, measureId: measure?.id ?? null } });
-    const row = (await getDecisionRow(tx, id))!;
+    const row = (await getDecisionRow(tx, meeting.municipalityId, id))!;
     return { ...row, measure };
   });
 }

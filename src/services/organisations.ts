@@ -1,13 +1,28 @@
-import { canManageOrganisations, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, invalid, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
-import { deleteOrganisation, findOrganisationByName, getOrganisation, insertOrganisation, organisationReferences, updateOrganisation } from '../db/repositories/organisations.ts';
+import {
+  deleteOrganisation, findOrganisationByName, getOrganisation as selectOrganisation, insertOrganisation, listOrganisations as selectOrganisations,
+  organisationReferences, updateOrganisation,
+} from '../db/repositories/organisations.ts';
 import type { Organisation, OrganisationKind } from '../core/organisations/types.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { targetMunicipality } from './scope.ts';
 
 function requireAdmin(actor: Actor) {
-  if (!canManageOrganisations(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'organisations.manage')) throw new DomainError('forbidden');
+}
+
+/** The organisations of the actor's municipalities (everyone may read them: reports name them). */
+export async function listOrganisations(db: Database, actor: Actor): Promise<Organisation[]> {
+  return selectOrganisations(db, actor.municipalities);
+}
+
+export async function getOrganisation(db: Database, actor: Actor, id: string): Promise<Organisation> {
+  const o = await selectOrganisation(db, id, actor.municipalities);
+  if (!o) throw notFound('organisation');
+  return o;
 }
 
 export async function createOrganisation(db: Database, actor: Actor, input: { municipalityId?: string; name: string; shortName?: string | null; kind: OrganisationKind }): Promise<Organisation> {
@@ -24,13 +39,13 @@ export async function createOrganisation(db: Database, actor: Actor, input: { mu
 export async function changeOrganisation(db: Database, actor: Actor, id: string, patch: { name?: string; shortName?: string | null; kind?: OrganisationKind; active?: boolean }): Promise<Organisation> {
   requireAdmin(actor);
   return db.transaction(async (tx) => {
-    const o = await getOrganisation(tx, id, actor.municipalities);
+    const o = await selectOrganisation(tx, id, actor.municipalities);
     if (!o) throw notFound('organisation');
     if (patch.name && patch.name.trim().toLowerCase() !== o.name.toLowerCase()) {
       const other = await findOrganisationByName(tx, o.municipalityId, patch.name.trim());
       if (other && other.id !== id) throw invalid('name', 'taken');
     }
-    const updated = (await updateOrganisation(tx, id, { ...patch, name: patch.name?.trim() }))!;
+    const updated = (await updateOrganisation(tx, id, o.municipalityId, { ...patch, name: patch.name?.trim() }))!;
     await recordAudit(tx, { municipalityId: o.municipalityId, userId: actor.userId, action: 'organisation.update', subjectType: 'organisation', subjectId: id, details: patch });
     return updated;
   });
@@ -40,11 +55,11 @@ export async function changeOrganisation(db: Database, actor: Actor, id: string,
 export async function removeOrganisation(db: Database, actor: Actor, id: string): Promise<void> {
   requireAdmin(actor);
   await db.transaction(async (tx) => {
-    const o = await getOrganisation(tx, id, actor.municipalities);
+    const o = await selectOrganisation(tx, id, actor.municipalities);
     if (!o) throw notFound('organisation');
-    const refs = await organisationReferences(tx, id);
+    const refs = await organisationReferences(tx, id, o.municipalityId);
     if (refs > 0) throw new DomainError('conflict', [{ field: 'id', code: 'in_use', params: { count: refs } }]);
-    await deleteOrganisation(tx, id);
+    await deleteOrganisation(tx, id, o.municipalityId);
     await recordAudit(tx, { municipalityId: o.municipalityId, userId: actor.userId, action: 'organisation.delete', subjectType: 'organisation', subjectId: id });
   });
 }

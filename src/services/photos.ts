@@ -1,9 +1,11 @@
 import sharp, { type Metadata } from 'sharp';
-import { canEditIncident, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, invalid, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { getIncident, getIncidentRecord } from '../db/repositories/incidents.ts';
+import { countPhotos, insertPhoto, photoBytes, photosOfIncident } from '../db/repositories/photos.ts';
 
 export const PHOTO_LIMITS = { maxBytes: 10 * 1024 * 1024, maxEdge: 1600, perIncident: 10 } as const;
 
@@ -33,34 +35,29 @@ export interface PhotoInfo { id: string; url: string; width: number; height: num
 const url = (incidentId: string, id: string) => `/api/incidents/${incidentId}/photos/${id}`;
 
 export async function addPhoto(db: Database, actor: Actor, incidentId: string, upload: Buffer): Promise<PhotoInfo> {
-  const rec = await getIncidentRecord(db, incidentId);
+  const rec = await getIncidentRecord(db, incidentId, actor.municipalities);
   if (!rec || !(await getIncident(db, actor, incidentId))) throw notFound('incident');
-  if (!canEditIncident(actor, rec)) throw new DomainError('forbidden');
+  if (!can(actor, 'incident.edit', rec)) throw new DomainError('forbidden');
   const photo = await processPhoto(upload);
   return db.transaction(async (tx) => {
-    const n = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM incident_photos WHERE incident_id = $1', [incidentId]);
-    if (n.rows[0].n >= PHOTO_LIMITS.perIncident) throw invalid('photo', 'too_large', { max: PHOTO_LIMITS.perIncident });
-    const r = await tx.query<{ id: string; createdAt: Date }>(
-      `INSERT INTO incident_photos (municipality_id, incident_id, content_type, width, height, bytes, created_by)
-       VALUES ($1, $2, 'image/jpeg', $3, $4, $5, $6) RETURNING id, created_at AS "createdAt"`,
-      [rec.municipalityId, incidentId, photo.width, photo.height, photo.bytes, actor.userId]);
-    return { id: r.rows[0].id, url: url(incidentId, r.rows[0].id), width: photo.width, height: photo.height, createdAt: r.rows[0].createdAt };
+    if (await countPhotos(tx, incidentId, rec.municipalityId) >= PHOTO_LIMITS.perIncident) throw invalid('photo', 'too_large', { max: PHOTO_LIMITS.perIncident });
+    const stored = await insertPhoto(tx, { municipalityId: rec.municipalityId, incidentId, width: photo.width, height: photo.height, bytes: photo.bytes, createdBy: actor.userId });
+    return { id: stored.id, url: url(incidentId, stored.id), width: photo.width, height: photo.height, createdAt: stored.createdAt };
   });
 }
 
 export async function listPhotos(db: Database, actor: Actor, incidentId: string): Promise<PhotoInfo[]> {
-  if (!(await getIncident(db, actor, incidentId))) throw notFound('incident');
-  const r = await db.query<{ id: string; width: number; height: number; createdAt: Date }>(
-    `SELECT id, width, height, created_at AS "createdAt" FROM incident_photos WHERE incident_id = $1 ORDER BY created_at, id`, [incidentId]);
-  return r.rows.map((p) => ({ ...p, url: url(incidentId, p.id) }));
+  const inc = await getIncident(db, actor, incidentId);
+  if (!inc) throw notFound('incident');
+  return (await photosOfIncident(db, incidentId, inc.municipalityId)).map((p) => ({ ...p, url: url(incidentId, p.id) }));
 }
 
 /** The photo's bytes for someone who may see the incident; every view is in the audit log. */
 export async function readPhoto(db: Database, actor: Actor, incidentId: string, photoId: string): Promise<Buffer> {
   const inc = await getIncident(db, actor, incidentId);
   if (!inc) throw notFound('photo');
-  const r = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM incident_photos WHERE id = $1 AND incident_id = $2', [photoId, incidentId]);
-  if (!r.rows[0]) throw notFound('photo');
+  const bytes = await photoBytes(db, incidentId, photoId, inc.municipalityId);
+  if (!bytes) throw notFound('photo');
   await recordAudit(db, { municipalityId: inc.municipalityId, userId: actor.userId, action: 'photo.read', subjectType: 'photo', subjectId: photoId });
-  return Buffer.from(r.rows[0].bytes);
+  return Buffer.from(bytes);
 }

@@ -1,19 +1,32 @@
-import { canManageConfiguration, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, invalid, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { municipalityOfGeometry } from '../db/repositories/areas.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { geometryProblem } from '../db/repositories/geometries.ts';
-import { deletePlace, getPlace, insertPlace, placeUsage, updatePlace } from '../db/repositories/places.ts';
+import { deletePlace, getPlace as selectPlace, insertPlace, listPlaces as selectPlaces, placeUsage, updatePlace } from '../db/repositories/places.ts';
 import type { Place } from '../core/places/types.ts';
+import { PLACE_FROM_CELLS_MAX } from '../core/places/from-cells.ts';
 import { cellUnion, insertPlaceWkt } from '../db/repositories/cells.ts';
 import type { CellEnvelope } from '../core/geo/types.ts';
 import { checkGeometry } from './geometry.ts';
 
 const PLACE_GEOMETRIES = ['Point', 'Polygon', 'MultiPolygon'];
 
+/** The named places of the actor's municipalities; `search` finds a part of the name. */
+export async function listPlaces(db: Database, actor: Actor, search?: string): Promise<Place[]> {
+  return selectPlaces(db, actor.municipalities, search?.trim() || undefined);
+}
+
+export async function getPlace(db: Database, actor: Actor, id: string): Promise<Place> {
+  const p = await selectPlace(db, id, actor.municipalities);
+  if (!p) throw notFound('place');
+  return p;
+}
+
 export async function createPlace(db: Database, actor: Actor, input: { name: string; kind?: string; description?: string | null; geometry: unknown }): Promise<Place> {
-  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const problem = await geometryProblem(tx, input.geometry, PLACE_GEOMETRIES);
     if (problem) throw invalid('geometry', 'invalid_geometry', { detail: problem });
@@ -26,31 +39,29 @@ export async function createPlace(db: Database, actor: Actor, input: { name: str
 }
 
 export async function changePlace(db: Database, actor: Actor, id: string, patch: { name?: string; kind?: string; description?: string | null; geometry?: unknown }): Promise<Place> {
-  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
-    const p = await getPlace(tx, id, actor.municipalities);
+    const p = await selectPlace(tx, id, actor.municipalities);
     if (!p) throw notFound('place');
     if (patch.geometry) await checkGeometry(tx, patch.geometry, PLACE_GEOMETRIES, 'geometry', p.municipalityId);
-    const updated = (await updatePlace(tx, id, { ...patch, name: patch.name?.trim() }))!;
+    const updated = (await updatePlace(tx, id, p.municipalityId, { ...patch, name: patch.name?.trim() }))!;
     await recordAudit(tx, { municipalityId: p.municipalityId, userId: actor.userId, action: 'place.update', subjectType: 'place', subjectId: id });
     return updated;
   });
 }
 
 export async function removePlace(db: Database, actor: Actor, id: string): Promise<void> {
-  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   await db.transaction(async (tx) => {
-    const p = await getPlace(tx, id, actor.municipalities);
+    const p = await selectPlace(tx, id, actor.municipalities);
     if (!p) throw notFound('place');
-    const used = await placeUsage(tx, id);
+    const used = await placeUsage(tx, id, p.municipalityId);
     if (used > 0) throw new DomainError('conflict', [{ field: 'id', code: 'in_use', params: { count: used } }]);
-    await deletePlace(tx, id);
+    await deletePlace(tx, id, p.municipalityId);
     await recordAudit(tx, { municipalityId: p.municipalityId, userId: actor.userId, action: 'place.delete', subjectType: 'place', subjectId: id });
   });
 }
 
-/** Most cells one place may be made of (400 cells of 250 m is 25 km², a whole district). */
-export const PLACE_FROM_CELLS_MAX = 400;
 const CELL_ID = /^([1-9][0-9]{0,4}):(-?[0-9]{1,7}):(-?[0-9]{1,8})$/;
 
 /**
@@ -59,7 +70,7 @@ const CELL_ID = /^([1-9][0-9]{0,4}):(-?[0-9]{1,7}):(-?[0-9]{1,8})$/;
  * what the map showed.
  */
 export async function createPlaceFromCells(db: Database, actor: Actor, input: { name: string; kind?: string; description?: string | null; cellIds: string[] }): Promise<Place> {
-  if (!canManageConfiguration(actor)) throw new DomainError('forbidden');
+  if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   const c = new IssueCollector();
   if (!input.name?.trim()) c.add('name', 'required');
   const ids = input.cellIds ?? [];
@@ -81,6 +92,6 @@ export async function createPlaceFromCells(db: Database, actor: Actor, input: { 
     if (!u.municipalityId) throw invalid('cellIds', 'outside_municipality', { municipalities: actor.municipalities.join(', ') });
     const id = await insertPlaceWkt(tx, { municipalityId: u.municipalityId, name: input.name.trim(), kind: input.kind ?? 'hotspot', description: input.description ?? null, wkt: u.wkt, createdBy: actor.userId });
     await recordAudit(tx, { municipalityId: u.municipalityId, userId: actor.userId, action: 'place.create', subjectType: 'place', subjectId: id, details: { cells: ids.length, cellSize: size } });
-    return (await getPlace(tx, id, actor.municipalities))!;
+    return (await selectPlace(tx, id, [u.municipalityId]))!;
   });
 }

@@ -1,4 +1,5 @@
-import { canManageConfiguration, type Actor } from '../core/access/roles.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { forbidden } from '../core/errors/index.ts';
 import { readScheduleSetting, validateScheduleSetting, type ScheduleSetting } from '../core/schedule/setting.ts';
 import type { Database } from '../db/engine.ts';
@@ -7,12 +8,12 @@ import { getScheduleSetting, setScheduleSetting } from '../db/repositories/sched
 
 /** The schedule of the scheduled lägesbild draft in the actor's home municipality (coordinator, admin). */
 export async function getSchedule(db: Database, a: Actor): Promise<ScheduleSetting> {
-  if (!canManageConfiguration(a)) throw forbidden();
+  if (!can(a, 'configuration.manage')) throw forbidden();
   return readScheduleSetting(await getScheduleSetting(db, a.municipalityId));
 }
 
 export async function putSchedule(db: Database, a: Actor, input: { cadence: string; weekday?: number; notify?: string[] }): Promise<ScheduleSetting> {
-  if (!canManageConfiguration(a)) throw forbidden();
+  if (!can(a, 'configuration.manage')) throw forbidden();
   const setting = validateScheduleSetting(input);
   await db.transaction(async (tx) => {
     await setScheduleSetting(tx, a.municipalityId, setting);

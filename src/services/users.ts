@@ -1,11 +1,12 @@
-import { canGrantRole, canManageUsers, type Actor, type Role } from '../core/access/roles.ts';
+import type { Actor, Role } from '../core/access/roles.ts';
+import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { getOrganisation } from '../db/repositories/organisations.ts';
 import { deleteUserSessions } from '../db/repositories/sessions.ts';
-import { emailTaken, getUser, insertUser, setUserGrants, updateUser } from '../db/repositories/users.ts';
+import { emailTaken, getUser as selectUser, insertUser, listUsers as selectUsers, setUserGrants, updateUser } from '../db/repositories/users.ts';
 import type { User } from '../core/users/types.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords.ts';
 
@@ -18,13 +19,30 @@ export interface UserInput {
   municipalities?: string[];
 }
 
+function requireUserManager(actor: Actor) {
+  if (!can(actor, 'users.manage')) throw new DomainError('forbidden');
+}
+
+/** The users at home in the actor's municipalities (admin, coordinator). */
+export async function listUsers(db: Database, actor: Actor): Promise<User[]> {
+  requireUserManager(actor);
+  return selectUsers(db, actor.municipalities);
+}
+
+export async function getUser(db: Database, actor: Actor, id: string): Promise<User> {
+  requireUserManager(actor);
+  const u = await selectUser(db, id, actor.municipalities);
+  if (!u) throw notFound('user');
+  return u;
+}
+
 async function checkCommon(db: Database, actor: Actor | null, input: Partial<UserInput>, issues: IssueCollector, exceptId?: string) {
   if (input.email !== undefined) {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) issues.add('email', 'format', { format: 'e-postadress' });
     else if (await emailTaken(db, input.email, exceptId)) issues.add('email', 'taken');
   }
   if (input.password !== undefined && input.password.length < PASSWORD_MIN_LENGTH) issues.add('password', 'too_short', { min: PASSWORD_MIN_LENGTH });
-  if (actor && input.roles) for (const r of input.roles) if (!canGrantRole(actor, r)) issues.add('roles', 'not_permitted');
+  if (actor && input.roles) for (const r of input.roles) if (!can(actor, r === 'admin' ? 'users.manageAdmins' : 'users.manage')) issues.add('roles', 'not_permitted');
   if (input.municipalities) {
     const known = new Set((await listMunicipalities(db)).map((m) => m.id));
     for (const m of input.municipalities) {
@@ -39,7 +57,7 @@ async function checkCommon(db: Database, actor: Actor | null, input: Partial<Use
  * runs on the server with access to the database anyway.
  */
 export async function createUser(db: Database, actor: Actor | null, input: UserInput): Promise<User> {
-  if (actor && !canManageUsers(actor)) throw new DomainError('forbidden');
+  if (actor) requireUserManager(actor);
   const issues = new IssueCollector();
   const org = await getOrganisation(db, input.organisationId, actor ? actor.municipalities : (await listMunicipalities(db)).map((m) => m.id));
   if (!org) issues.add('organisationId', 'unknown_reference', { what: 'organisationen' });
@@ -50,37 +68,35 @@ export async function createUser(db: Database, actor: Actor | null, input: UserI
     const id = await insertUser(tx, { municipalityId: org!.municipalityId, organisationId: org!.id, email: input.email.trim(), name: input.name.trim(), roles: input.roles, passwordHash });
     if (input.municipalities?.length) await setUserGrants(tx, id, input.municipalities.filter((m) => m !== org!.municipalityId));
     await recordAudit(tx, { municipalityId: org!.municipalityId, userId: actor?.userId ?? null, action: 'user.create', subjectType: 'user', subjectId: id, details: { roles: input.roles, municipalities: input.municipalities ?? [] } });
-    return (await getUser(tx, id))!;
+    return (await selectUser(tx, id, [org!.municipalityId]))!;
   });
 }
 
 export async function changeUser(db: Database, actor: Actor, id: string, patch: Partial<UserInput> & { active?: boolean }): Promise<User> {
-  if (!canManageUsers(actor)) throw new DomainError('forbidden');
-  const existing = await getUser(db, id);
-  if (!existing || !actor.municipalities.includes(existing.municipalityId)) throw notFound('user');
+  requireUserManager(actor);
+  const existing = await selectUser(db, id, actor.municipalities);
+  if (!existing) throw notFound('user');
   // A coordinator may not change an administrator (or take the role away).
-  if (existing.roles.includes('admin') && !actor.roles.includes('admin')) throw new DomainError('forbidden');
+  if (existing.roles.includes('admin') && !can(actor, 'users.manageAdmins')) throw new DomainError('forbidden');
   const issues = new IssueCollector();
-  let orgMunicipality = existing.municipalityId;
+  let organisation: { id: string; municipalityId: string } | undefined;
   if (patch.organisationId) {
     const org = await getOrganisation(db, patch.organisationId, actor.municipalities);
     if (!org) issues.add('organisationId', 'unknown_reference', { what: 'organisationen' });
-    else orgMunicipality = org.municipalityId;
+    else organisation = { id: org.id, municipalityId: org.municipalityId };
   }
   if (id === actor.userId && patch.active === false) issues.add('active', 'not_permitted');
   await checkCommon(db, actor, patch, issues, id);
   issues.throwIfAny();
+  const home = organisation?.municipalityId ?? existing.municipalityId;
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return db.transaction(async (tx) => {
-    await updateUser(tx, id, { name: patch.name?.trim(), email: patch.email?.trim(), organisationId: patch.organisationId, roles: patch.roles, active: patch.active, passwordHash });
-    if (patch.organisationId && orgMunicipality !== existing.municipalityId) {
-      await tx.query('UPDATE users SET municipality_id = $2 WHERE id = $1', [id, orgMunicipality]);
-    }
-    if (patch.municipalities) await setUserGrants(tx, id, patch.municipalities.filter((m) => m !== orgMunicipality));
+    await updateUser(tx, id, existing.municipalityId, { name: patch.name?.trim(), email: patch.email?.trim(), organisation, roles: patch.roles, active: patch.active, passwordHash });
+    if (patch.municipalities) await setUserGrants(tx, id, patch.municipalities.filter((m) => m !== home));
     // Changed rights or a new password take effect at once: end the user's other sessions.
     if (patch.roles || patch.password || patch.active === false || patch.municipalities || patch.organisationId) await deleteUserSessions(tx, id);
     const { password: _, ...logged } = patch;
     await recordAudit(tx, { municipalityId: existing.municipalityId, userId: actor.userId, action: 'user.update', subjectType: 'user', subjectId: id, details: { ...logged, passwordChanged: !!patch.password } });
-    return (await getUser(tx, id))!;
+    return (await selectUser(tx, id, [home]))!;
   });
 }

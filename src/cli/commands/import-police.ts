@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { listMunicipalities } from '../../db/repositories/municipalities.ts';
 import { importPoliceEventsFile } from '../../io/polisen/events.ts';
 import { databaseConfig } from '../config.ts';
 import { openMigrated } from '../open-migrated.ts';
@@ -17,8 +18,7 @@ export function register(program: Command): void {
       if (!/^\d{4}$/.test(o.municipality)) throw new Error(`--municipality must be a four-digit code, got "${o.municipality}"`);
       const db = await openMigrated(databaseConfig(), log);
       try {
-        const known = await db.query('SELECT 1 FROM municipalities WHERE id = $1', [o.municipality]);
-        if (!known.rows.length) throw new Error(`municipality ${o.municipality} is not set up in this database`);
+        if (!(await listMunicipalities(db, [o.municipality])).length) throw new Error(`municipality ${o.municipality} is not set up in this database`);
         const r = await importPoliceEventsFile(db, o.municipality, o.file);
         log(`${r.read} polishändelser lästa, ${r.imported} nya sparade för ${o.municipality}`);
       } finally {

@@ -4,6 +4,7 @@ import { DomainError } from '../../core/errors/index.ts';
 import { fieldMessage } from '../../core/i18n/errors.ts';
 import type { Database } from '../../db/engine.ts';
 import { listMunicipalities } from '../../db/repositories/municipalities.ts';
+import { listOrganisations } from '../../db/repositories/organisations.ts';
 import { createUser } from '../../services/users.ts';
 import { databaseConfig } from '../config.ts';
 import { openMigrated } from '../open-migrated.ts';
@@ -18,13 +19,12 @@ async function readStdin(): Promise<string> {
 
 /** Finds an organisation by id, name or short name; ambiguous or unknown names are errors that list the choices. */
 async function resolveOrganisation(db: Database, org: string, municipality?: string): Promise<string> {
-  const r = await db.query<{ id: string; name: string; short_name: string | null; municipality_id: string }>(
-    `SELECT id, name, short_name, municipality_id FROM organisations ORDER BY municipality_id, name`);
-  const rows = r.rows.filter((o) => !municipality || o.municipality_id === municipality);
+  const municipalities = municipality ? [municipality] : (await listMunicipalities(db)).map((m) => m.id);
+  const rows = (await listOrganisations(db, municipalities)).sort((a, b) => a.municipalityId.localeCompare(b.municipalityId));
   const hit = UUID.test(org) ? rows.filter((o) => o.id === org)
-    : rows.filter((o) => o.name.toLowerCase() === org.toLowerCase() || o.short_name?.toLowerCase() === org.toLowerCase());
+    : rows.filter((o) => o.name.toLowerCase() === org.toLowerCase() || o.shortName?.toLowerCase() === org.toLowerCase());
   if (hit.length === 1) return hit[0].id;
-  const choices = rows.map((o) => `  ${o.municipality_id}  ${o.name}${o.short_name ? ` (${o.short_name})` : ''}`).join('\n');
+  const choices = rows.map((o) => `  ${o.municipalityId}  ${o.name}${o.shortName ? ` (${o.shortName})` : ''}`).join('\n');
   throw new Error(hit.length > 1
     ? `organisation "${org}" is ambiguous; add --municipality CODE. Organisations:\n${choices}`
     : `no organisation "${org}"${municipality ? ` in ${municipality}` : ''}. Organisations:\n${choices || '  (none: run seed-demo or create one)'}`);

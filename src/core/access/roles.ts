@@ -1,7 +1,6 @@
 /**
- * Roles and what each may do. The rules are written once here; the repositories turn the same
- * rules into SQL predicates (db/access.ts) so that a list query can never return more than these
- * functions would allow for a single record.
+ * The roles and who is acting. What each role may do is the access policy, one table in
+ * ./policy.ts; in short:
  *
  * | role        | reads incidents                                  | writes                                  |
  * |-------------|--------------------------------------------------|-----------------------------------------|
@@ -37,32 +36,3 @@ export interface Actor {
   roles: Role[];
 }
 
-export const hasRole = (a: Actor, ...roles: Role[]) => roles.some((r) => a.roles.includes(r));
-
-export interface IncidentAccessFacts {
-  municipalityId: string;
-  organisationId: string;
-  visibility: 'normal' | 'restricted';
-}
-
-export function canSeeIncident(a: Actor, i: IncidentAccessFacts): boolean {
-  if (!a.municipalities.includes(i.municipalityId)) return false;
-  if (hasRole(a, 'coordinator')) return true;
-  if (i.organisationId === a.organisationId) return true;
-  return i.visibility === 'normal' && hasRole(a, 'areaGroup', 'viewer', 'admin');
-}
-
-export const canCreateIncident = (a: Actor) => hasRole(a, 'reporter', 'areaGroup', 'coordinator');
-
-export function canEditIncident(a: Actor, i: IncidentAccessFacts): boolean {
-  if (!canSeeIncident(a, i)) return false;
-  if (hasRole(a, 'coordinator')) return true;
-  return i.organisationId === a.organisationId && hasRole(a, 'reporter', 'areaGroup');
-}
-
-export const canReview = (a: Actor, i: IncidentAccessFacts) => canSeeIncident(a, i) && hasRole(a, 'coordinator');
-export const canManageConfiguration = (a: Actor) => hasRole(a, 'coordinator', 'admin');
-export const canManageOrganisations = (a: Actor) => hasRole(a, 'admin');
-export const canManageUsers = (a: Actor) => hasRole(a, 'admin', 'coordinator');
-/** Only an administrator may hand out the administrator role. */
-export const canGrantRole = (a: Actor, role: Role) => (role === 'admin' ? hasRole(a, 'admin') : canManageUsers(a));

@@ -6,16 +6,8 @@ export function incidentFeature(i: Incident) {
   return {
     type: 'Feature' as const,
     id: i.id,
-    geometry: { type: 'Point' as const, coordinates: [location.lon, location.lat] },
-    properties: {
-      ...props,
-      occurredFrom: i.occurredFrom.toISOString(),
-      occurredTo: i.occurredTo.toISOString(),
-      reportedAt: i.reportedAt.toISOString(),
-      createdAt: i.createdAt.toISOString(),
-      updatedAt: i.updatedAt.toISOString(),
-      e: location.e,
-      n: location.n,
-    },
+    geometry: { type: 'Point' as const, coordinates: [location.lon, location.lat] as [number, number] },
+    // Times stay Dates: JSON (the API's serialiser and JSON.stringify alike) writes them as RFC 3339.
+    properties: { ...props, e: location.e, n: location.n },
   };
 }

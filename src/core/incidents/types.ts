@@ -58,13 +58,21 @@ export interface IncidentRecord {
   visibility: Visibility;
 }
 
+/**
+ * A field's value in the history: a scalar, a list (e.g. the kinds of personal data removed), or a
+ * position in SWEREF 99 TM metres (a moved report).
+ */
+export type HistoryValue = string | number | boolean | null | Array<string | number | boolean | null> | { e: number; n: number };
+/** Per field: the stored value on create, { from, to } on a change. */
+export type HistoryChanges = Record<string, HistoryValue | { from: HistoryValue; to: HistoryValue }>;
+
 export interface HistoryEntry {
   id: number;
   changedAt: Date;
   userId: string | null;
   userName: string | null;
   action: 'create' | 'update' | 'review';
-  changes: Record<string, unknown>;
+  changes: HistoryChanges;
 }
 
 export interface IncidentFilter {

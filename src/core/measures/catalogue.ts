@@ -4,7 +4,8 @@
  * the people who spend time there. The default term is what the type usually is; a measure may say
  * otherwise (camera surveillance is long-term once installed, a cleaning drive short-term).
  */
-export type MeasureKind = 'situational' | 'social' | 'other';
+export const MEASURE_KINDS = ['situational', 'social', 'other'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type MeasureTerm = 'short' | 'long';
 
 export interface MeasureType {

@@ -1,10 +1,11 @@
 /** Domain types (moved from the database layer; repositories map rows to them). */
+import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface ZoneGeometry {
   /** Well-known text in EPSG:3006, for the count query. */
   wkt: string;
   /** WGS84 GeoJSON for the browser. */
-  geojson: unknown;
+  geojson: Polygon | MultiPolygon;
   areaM2: number;
 }
 

@@ -88,7 +88,8 @@ export function weeklySeries(w: FollowUpWindows, rows: Array<{ zone: Zone; week:
   };
 }
 
-export type CaveatCode = 'small-count' | 'overlapping-measures' | 'short-after-period' | 'control-suggested' | 'control-clipped' | 'control-empty';
+export const CAVEAT_CODES = ['small-count', 'overlapping-measures', 'short-after-period', 'control-suggested', 'control-clipped', 'control-empty'] as const;
+export type CaveatCode = (typeof CAVEAT_CODES)[number];
 
 export interface Caveat {
   code: CaveatCode;

@@ -1,9 +1,11 @@
 /** Domain types (moved from the database layer; repositories map rows to them). */
 
+export const NOTIFICATION_KINDS = ['feedback', 'draft_ready', 'measure_due'] as const;
+
 export interface Notification {
   id: string;
   municipalityId: string;
-  kind: 'feedback' | 'draft_ready' | 'measure_due';
+  kind: (typeof NOTIFICATION_KINDS)[number];
   subject: string;
   body: string;
   subjectType: string | null;

@@ -1,4 +1,4 @@
-import type { SituationPictureContent, StatusLevelEntry } from './content.ts';
+import type { SituationPictureContent, StatusLevel, StatusLevelEntry } from './content.ts';
 
 /**
  * Two editions side by side (`other` against `base`, change = other − base): totals, categories,
@@ -17,7 +17,7 @@ export function compareContents(base: SituationPictureContent, baseLevels: Statu
   };
   const hot = (c: SituationPictureContent) => new Set(c.hotspots.cells.filter((h) => h.bin > 0).map((h) => h.cellId));
   const hb = hot(base), ho = hot(other);
-  const levels = new Map<string, { kind: 'area' | 'place'; id: string; name: string; base: string | null; other: string | null }>();
+  const levels = new Map<string, { kind: 'area' | 'place'; id: string; name: string; base: StatusLevel | null; other: StatusLevel | null }>();
   for (const l of baseLevels) levels.set(`${l.kind}:${l.id}`, { kind: l.kind, id: l.id, name: l.name, base: l.level, other: null });
   for (const l of otherLevels) {
     const x = levels.get(`${l.kind}:${l.id}`) ?? { kind: l.kind, id: l.id, name: l.name, base: null, other: null };

@@ -1,6 +1,5 @@
 import type { Queryable } from '../engine.ts';
-import type { ProblemAnalysis } from '../../core/situation-picture/content.ts';
-import type { SurveyFigure, ActionPlanNarrative, ActionPlanRecord, ActionPlanWrite } from '../../core/action-plans/types.ts';
+import type { ActionPlanRecord, ActionPlanWrite } from '../../core/action-plans/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", year, narrative, survey, adopted_at::text AS "adoptedAt", adopted_by AS "adoptedBy",
   row_version AS "rowVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -28,10 +27,10 @@ export async function insertActionPlan(q: Queryable, municipalityId: string, yea
 }
 
 /** Updates the plan if it still has `rowVersion`; null when it changed meanwhile. */
-export async function updateActionPlan(q: Queryable, id: string, rowVersion: number, w: ActionPlanWrite): Promise<ActionPlanRecord | null> {
+export async function updateActionPlan(q: Queryable, municipalityId: string, id: string, rowVersion: number, w: ActionPlanWrite): Promise<ActionPlanRecord | null> {
   const r = await q.query<ActionPlanRecord>(
     `UPDATE action_plans SET narrative = $3, survey = $4, adopted_at = $5, adopted_by = $6, row_version = row_version + 1, updated_at = now()
-      WHERE id = $1 AND row_version = $2 RETURNING ${COLUMNS}`,
-    [id, rowVersion, JSON.stringify(w.narrative), JSON.stringify(w.survey), w.adoptedAt, w.adoptedBy]);
+      WHERE id = $1 AND row_version = $2 AND municipality_id = $7 RETURNING ${COLUMNS}`,
+    [id, rowVersion, JSON.stringify(w.narrative), JSON.stringify(w.survey), w.adoptedAt, w.adoptedBy, municipalityId]);
   return r.rows[0] ? parse(r.rows[0]) : null;
 }

@@ -120,3 +120,17 @@ export async function topPlaces(q: Queryable, actor: Actor, f: IncidentFilter, p
       WHERE c.name IS NOT NULL ORDER BY c.n DESC, c.name LIMIT ${p.add(limit)}`, p.values);
   return r.rows;
 }
+
+/** An area's boundary in EPSG:3006 as GeoJSON (the index tests positions against it), if it lies in the municipalities. */
+export async function areaGeometry3006(q: Queryable, id: string, municipalities: string[]): Promise<string | null> {
+  const r = await q.query<{ g: string }>('SELECT ST_AsGeoJSON(geom) AS g FROM areas WHERE id = $1 AND municipality_id = ANY($2::text[])', [id, municipalities]);
+  return r.rows[0]?.g ?? null;
+}
+
+/** The areas of a kind by name: WGS84 GeoJSON for the map (6 decimals), EPSG:3006 GeoJSON for the index. */
+export async function areasOfKind(q: Queryable, municipalities: string[], kind: string): Promise<Array<{ id: string; name: string; geometry: string; geometry3006: string }>> {
+  const r = await q.query<{ id: string; name: string; geometry: string; geometry3006: string }>(
+    `SELECT id, name, ST_AsGeoJSON(ST_Transform(geom, 4326), 6) AS geometry, ST_AsGeoJSON(geom) AS geometry3006 FROM areas
+      WHERE municipality_id = ANY($1::text[]) AND kind = $2 ORDER BY name`, [municipalities, kind]);
+  return r.rows;
+}

@@ -1,12 +1,12 @@
 import type { Queryable } from '../engine.ts';
 import { fromGeoJson, toGeoJson } from './geometries.ts';
-import { AREA_KINDS } from '../../core/areas/types.ts';
-import type { AreaKind, Area } from '../../core/areas/types.ts';
+import { scalarProperties, type AreaKind, type Area } from '../../core/areas/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", kind, name, code, properties, ${toGeoJson('geom')} AS geometry,
   round((ST_Area(geom) / 1e6)::numeric, 4)::float8 AS "areaKm2"`;
 
-const parse = (a: Area & { geometry: string }): Area => ({ ...a, geometry: JSON.parse(a.geometry) });
+// Rows stored before properties were kept scalar may hold nested values; the API sends attributes only.
+const parse = (a: Area & { geometry: string }): Area => ({ ...a, properties: scalarProperties(a.properties), geometry: JSON.parse(a.geometry) });
 
 export async function listAreas(q: Queryable, municipalities: string[], kind?: AreaKind): Promise<Area[]> {
   const r = await q.query<Area & { geometry: string }>(
@@ -38,17 +38,30 @@ export async function insertArea(q: Queryable, a: { municipalityId: string; kind
   return parse(r.rows[0]);
 }
 
-export async function updateArea(q: Queryable, id: string, p: { kind?: AreaKind; name?: string; code?: string | null; properties?: Record<string, unknown>; geometry?: unknown }): Promise<Area | null> {
+export async function updateArea(q: Queryable, id: string, municipalityId: string, p: { kind?: AreaKind; name?: string; code?: string | null; properties?: Record<string, unknown>; geometry?: unknown }): Promise<Area | null> {
   const r = await q.query<Area & { geometry: string }>(
-    `UPDATE areas SET kind = COALESCE($2, kind), name = COALESCE($3, name),
-       code = CASE WHEN $4::boolean THEN $5 ELSE code END, properties = COALESCE($6::jsonb, properties),
-       geom = CASE WHEN $7::text IS NULL THEN geom ELSE ST_Multi(${fromGeoJson('$7')}) END, updated_at = now()
-     WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, p.kind ?? null, p.name ?? null, p.code !== undefined, p.code ?? null,
+    `UPDATE areas SET kind = COALESCE($3, kind), name = COALESCE($4, name),
+       code = CASE WHEN $5::boolean THEN $6 ELSE code END, properties = COALESCE($7::jsonb, properties),
+       geom = CASE WHEN $8::text IS NULL THEN geom ELSE ST_Multi(${fromGeoJson('$8')}) END, updated_at = now()
+     WHERE id = $1 AND municipality_id = $2 RETURNING ${COLUMNS}`,
+    [id, municipalityId, p.kind ?? null, p.name ?? null, p.code !== undefined, p.code ?? null,
       p.properties ? JSON.stringify(p.properties) : null, p.geometry ? JSON.stringify(p.geometry) : null]);
   return r.rows[0] ? parse(r.rows[0]) : null;
 }
 
-export async function deleteArea(q: Queryable, id: string): Promise<void> {
-  await q.query('DELETE FROM areas WHERE id = $1', [id]);
+export async function deleteArea(q: Queryable, id: string, municipalityId: string): Promise<void> {
+  await q.query('DELETE FROM areas WHERE id = $1 AND municipality_id = $2', [id, municipalityId]);
+}
+
+/**
+ * Districts drawn as discs (EPSG:3006 centre and radius in metres) clipped to the municipality's
+ * boundary; a district whose name the municipality already has is left alone.
+ */
+export async function insertDiscDistricts(q: Queryable, municipalityId: string, discs: Array<{ name: string; x: number; y: number; r: number }>, properties: Record<string, unknown>): Promise<void> {
+  await q.query(
+    `INSERT INTO areas (municipality_id, kind, name, geom, properties)
+     SELECT m.id, 'district', c.name, ST_Multi(ST_Intersection(m.geom, ST_Buffer(ST_SetSRID(ST_MakePoint(c.x, c.y), 3006), c.r, 16))), $3::jsonb
+       FROM json_to_recordset($2::json) AS c(name text, x float8, y float8, r float8), municipalities m
+      WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM areas a WHERE a.municipality_id = m.id AND a.kind = 'district' AND a.name = c.name)`,
+    [municipalityId, JSON.stringify(discs), JSON.stringify(properties)]);
 }

@@ -24,33 +24,35 @@ export async function insertCategory(q: Queryable, c: Omit<Category, 'id' | 'act
   return r.rows[0];
 }
 
-export async function updateCategory(q: Queryable, id: string, p: Partial<Omit<Category, 'id' | 'municipalityId' | 'code'>>): Promise<Category | null> {
+export async function updateCategory(q: Queryable, id: string, municipalityId: string, p: Partial<Omit<Category, 'id' | 'municipalityId' | 'code'>>): Promise<Category | null> {
   const r = await q.query<Category>(
     `UPDATE categories AS c SET
-       parent_id = CASE WHEN $2::boolean THEN $3::uuid ELSE parent_id END,
-       name_sv = COALESCE($4, name_sv), name_en = COALESCE($5, name_en), colour = COALESCE($6, colour),
-       icon = COALESCE($7, icon), sort_order = COALESCE($8, sort_order), active = COALESCE($9, active), updated_at = now()
-     WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, p.parentId !== undefined, p.parentId ?? null, p.nameSv ?? null, p.nameEn ?? null, p.colour ?? null, p.icon ?? null, p.sortOrder ?? null, p.active ?? null]);
+       parent_id = CASE WHEN $3::boolean THEN $4::uuid ELSE parent_id END,
+       name_sv = COALESCE($5, name_sv), name_en = COALESCE($6, name_en), colour = COALESCE($7, colour),
+       icon = COALESCE($8, icon), sort_order = COALESCE($9, sort_order), active = COALESCE($10, active), updated_at = now()
+     WHERE id = $1 AND municipality_id = $2 RETURNING ${COLUMNS}`,
+    [id, municipalityId, p.parentId !== undefined, p.parentId ?? null, p.nameSv ?? null, p.nameEn ?? null, p.colour ?? null, p.icon ?? null, p.sortOrder ?? null, p.active ?? null]);
   return r.rows[0] ?? null;
 }
 
 /** Ids of a category's ancestors, nearest first (to refuse cycles when moving a category). */
-export async function categoryAncestors(q: Queryable, id: string): Promise<string[]> {
+export async function categoryAncestors(q: Queryable, id: string, municipalityId: string): Promise<string[]> {
   const r = await q.query<{ id: string }>(
     `WITH RECURSIVE up(id, parent_id, depth) AS (
-       SELECT id, parent_id, 0 FROM categories WHERE id = $1
-       UNION ALL SELECT c.id, c.parent_id, up.depth + 1 FROM categories c JOIN up ON c.id = up.parent_id WHERE up.depth < 50)
-     SELECT id FROM up WHERE depth > 0 ORDER BY depth`, [id]);
+       SELECT id, parent_id, 0 FROM categories WHERE id = $1 AND municipality_id = $2
+       UNION ALL SELECT c.id, c.parent_id, up.depth + 1 FROM categories c JOIN up ON c.id = up.parent_id WHERE c.municipality_id = $2 AND up.depth < 50)
+     SELECT id FROM up WHERE depth > 0 ORDER BY depth`, [id, municipalityId]);
   return r.rows.map((x) => x.id);
 }
 
-export async function categoryUsage(q: Queryable, id: string): Promise<number> {
+/** Reports and subcategories of a category of the municipality (it cannot be deleted while it has any). */
+export async function categoryUsage(q: Queryable, id: string, municipalityId: string): Promise<number> {
   const r = await q.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM incidents WHERE category_id = $1) + (SELECT count(*) FROM categories WHERE parent_id = $1) AS n`, [id]);
-  return r.rows[0].n;
+    `SELECT (SELECT count(*) FROM incidents i WHERE i.category_id = c.id) + (SELECT count(*) FROM categories s WHERE s.parent_id = c.id) AS n
+       FROM categories c WHERE c.id = $1 AND c.municipality_id = $2`, [id, municipalityId]);
+  return r.rows[0]?.n ?? 0;
 }
 
-export async function deleteCategory(q: Queryable, id: string): Promise<void> {
-  await q.query('DELETE FROM categories WHERE id = $1', [id]);
+export async function deleteCategory(q: Queryable, id: string, municipalityId: string): Promise<void> {
+  await q.query('DELETE FROM categories WHERE id = $1 AND municipality_id = $2', [id, municipalityId]);
 }

@@ -1,3 +1,4 @@
+import type { Notification } from '../../core/notifications/types.ts';
 import type { Queryable } from '../engine.ts';
 
 /** The e-mail notifications (channel 'email') and their delivery state: the mailer's outbox. */
@@ -10,20 +11,23 @@ export interface OutgoingEmail {
   attempts: number;
 }
 
+/** Users of the municipality (alias u): those who live there and those granted it. */
+const OF_MUNICIPALITY = `(u.municipality_id = $1 OR EXISTS (SELECT 1 FROM user_municipality_grants g WHERE g.user_id = u.id AND g.municipality_id = $1))`;
+
 /**
  * One e-mail per recipient, all of one kind about one subject. Users are given by id (their address
- * is read here, so a changed address is used); further addresses as plain text. An address that is
- * also a user's is sent once, to the user.
+ * is read here, so a changed address is used) and must belong to the municipality; further
+ * addresses as plain text. An address that is also a user's is sent once, to the user.
  */
-export async function queueEmails(q: Queryable, n: { municipalityId: string; kind: 'feedback' | 'draft_ready' | 'measure_due'; subject: string; body: string; subjectType: string; subjectId: string; userIds: string[]; addresses: string[] }): Promise<number> {
+export async function queueEmails(q: Queryable, n: { municipalityId: string; kind: Notification['kind']; subject: string; body: string; subjectType: string; subjectId: string; userIds: string[]; addresses: string[] }): Promise<number> {
   const users = await q.query(
     `INSERT INTO notifications (municipality_id, user_id, email, channel, kind, subject, body, subject_type, subject_id)
-     SELECT $1, u.id, u.email, 'email', $3, $4, $5, $6, $7 FROM users u WHERE u.id = ANY($2::uuid[])`,
+     SELECT $1, u.id, u.email, 'email', $3, $4, $5, $6, $7 FROM users u WHERE u.id = ANY($2::uuid[]) AND ${OF_MUNICIPALITY}`,
     [n.municipalityId, n.userIds, n.kind, n.subject, n.body, n.subjectType, n.subjectId]);
   const others = await q.query(
     `INSERT INTO notifications (municipality_id, email, channel, kind, subject, body, subject_type, subject_id)
      SELECT $1, a, 'email', $3, $4, $5, $6, $7 FROM unnest($2::text[]) AS a
-      WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = ANY($8::uuid[]) AND u.email = lower(a))`,
+      WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = ANY($8::uuid[]) AND ${OF_MUNICIPALITY} AND u.email = lower(a))`,
     [n.municipalityId, [...new Set(n.addresses.map((a) => a.toLowerCase()))], n.kind, n.subject, n.body, n.subjectType, n.subjectId, n.userIds]);
   return users.affectedRows + others.affectedRows;
 }
@@ -31,14 +35,14 @@ export async function queueEmails(q: Queryable, n: { municipalityId: string; kin
 /** Active coordinators of a municipality (home or granted), who get the scheduler's e-mail. */
 export async function activeCoordinatorIds(q: Queryable, municipalityId: string): Promise<string[]> {
   const r = await q.query<{ id: string }>(
-    `SELECT u.id FROM users u
-      WHERE u.active AND 'coordinator' = ANY(u.roles)
-        AND (u.municipality_id = $1 OR EXISTS (SELECT 1 FROM user_municipality_grants g WHERE g.user_id = u.id AND g.municipality_id = $1))
-      ORDER BY u.email`, [municipalityId]);
+    `SELECT u.id FROM users u WHERE u.active AND 'coordinator' = ANY(u.roles) AND ${OF_MUNICIPALITY} ORDER BY u.email`, [municipalityId]);
   return r.rows.map((x) => x.id);
 }
 
 /**
+ * The mailer serves every municipality from one outbox: it claims due e-mails across them, and marks
+ * each by the id it claimed (the municipality has no say in how a message is delivered).
+ *
  * Claims up to `limit` unsent e-mails that are due: counts the attempt and leases them for
  * `leaseMin` minutes, so a second mailer skips them (SKIP LOCKED) and a mailer that dies mid-send
  * leaves them to be tried again when the lease ends.

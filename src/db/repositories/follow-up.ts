@@ -11,14 +11,19 @@ import type { ZoneGeometry, FollowUpZones, ZoneOptions } from '../../core/measur
  */
 
 const EMPTY = `ST_GeomFromText('POLYGON EMPTY', 3006)`;
-const out = (g: string) => `ST_AsText(${g}) AS "${g}Wkt", ST_AsGeoJSON(ST_Transform(${g}, 4326), 6) AS "${g}Json", ST_Area(${g})::float8 AS "${g}Area"`;
+/**
+ * A zone as WKT (for the counts), GeoJSON and area. The GeoJSON keeps the polygons only: edges that
+ * merely touch can leave lines or points in an overlay's result, which have no area to draw.
+ */
+const out = (g: string) => `ST_AsText(${g}) AS "${g}Wkt", ST_AsGeoJSON(ST_Transform(ST_CollectionExtract(${g}, 3), 4326), 6) AS "${g}Json", ST_Area(${g})::float8 AS "${g}Area"`;
 
-export async function followUpZones(q: Queryable, o: ZoneOptions): Promise<FollowUpZones | null> {
+/** The response area, buffer ring and control area of a measure of the municipality; null when it has no such measure. */
+export async function followUpZones(q: Queryable, municipalityId: string, o: ZoneOptions): Promise<FollowUpZones | null> {
   const p = new Params();
-  const id = p.add(o.measureId), buffer = p.add(o.bufferM), gap = p.add(o.gapM), radius = p.add(o.pointRadiusM);
+  const id = p.add(o.measureId), municipality = p.add(municipalityId), buffer = p.add(o.bufferM), gap = p.add(o.gapM), radius = p.add(o.pointRadiusM);
   let chosen: string | null = null;
-  if (o.controlAreaId) chosen = `(SELECT geom FROM areas WHERE id = ${p.add(o.controlAreaId)}::uuid)`;
-  else if (o.controlPlaceId) chosen = `(SELECT CASE WHEN GeometryType(geom) = 'POINT' THEN ST_Buffer(geom, ${radius}::float8, 16) ELSE geom END FROM places WHERE id = ${p.add(o.controlPlaceId)}::uuid)`;
+  if (o.controlAreaId) chosen = `(SELECT geom FROM areas WHERE id = ${p.add(o.controlAreaId)}::uuid AND municipality_id = ${municipality})`;
+  else if (o.controlPlaceId) chosen = `(SELECT CASE WHEN GeometryType(geom) = 'POINT' THEN ST_Buffer(geom, ${radius}::float8, 16) ELSE geom END FROM places WHERE id = ${p.add(o.controlPlaceId)}::uuid AND municipality_id = ${municipality})`;
   // Parameters are added only when used: PostgreSQL refuses a parameter whose type it cannot infer.
   const others = () => `(SELECT ST_Union(${responseGeometrySql('op', 'oa', `${radius}::float8`)})
       FROM measures om LEFT JOIN places op ON op.id = om.place_id LEFT JOIN areas oa ON oa.id = om.area_id
@@ -28,7 +33,7 @@ export async function followUpZones(q: Queryable, o: ZoneOptions): Promise<Follo
   const r = await q.query<Record<string, any>>(
     `WITH base AS (
        SELECT m.id, m.municipality_id, COALESCE(p.name, a.name) AS name, ${responseGeometrySql('p', 'a', `${radius}::float8`)} AS r
-         FROM measures m LEFT JOIN places p ON p.id = m.place_id LEFT JOIN areas a ON a.id = m.area_id WHERE m.id = ${id}::uuid
+         FROM measures m LEFT JOIN places p ON p.id = m.place_id LEFT JOIN areas a ON a.id = m.area_id WHERE m.id = ${id}::uuid AND m.municipality_id = ${municipality}
      ), zones AS (
        SELECT b.name, b.r, ST_Difference(ST_Buffer(b.r, ${buffer}::float8, 16), b.r) AS d,
               ST_Buffer(b.r, ${buffer}::float8 + ${gap}::float8, 16) AS ex, b.municipality_id, b.id
@@ -65,15 +70,23 @@ export async function zoneWeekCounts(q: Queryable, actor: Actor, zones: { respon
   return r.rows;
 }
 
-/** Other measures (not cancelled) whose place or area touches R ∪ D and that were in force in [from, to). */
-export async function overlappingMeasures(q: Queryable, measureId: string, responseAndBuffer: string, from: string, to: string, pointRadiusM: number) {
+/** Other measures (not cancelled) of the municipality whose place or area touches R ∪ D and that were in force in [from, to). */
+export async function overlappingMeasures(q: Queryable, municipalityId: string, measureId: string, zones: { response: string; buffer: string }, from: string, to: string, pointRadiusM: number) {
   const r = await q.query<{ id: string; title: string }>(
     `SELECT om.id, om.title FROM measures m JOIN measures om ON om.municipality_id = m.municipality_id AND om.id <> m.id
        LEFT JOIN places op ON op.id = om.place_id LEFT JOIN areas oa ON oa.id = om.area_id
-      WHERE m.id = $1::uuid AND om.status <> 'cancelled'
-        AND COALESCE(om.actual_start, om.planned_start) < $4::date
-        AND COALESCE(om.actual_end, om.planned_end, 'infinity'::date) >= $3::date
-        AND ST_Intersects(${responseGeometrySql('op', 'oa', '$5::float8')}, ST_GeomFromText($2, 3006))
-      ORDER BY om.title`, [measureId, responseAndBuffer, from, to, pointRadiusM]);
+      WHERE m.id = $1::uuid AND m.municipality_id = $7 AND om.status <> 'cancelled'
+        AND COALESCE(om.actual_start, om.planned_start) < $5::date
+        AND COALESCE(om.actual_end, om.planned_end, 'infinity'::date) >= $4::date
+        AND ST_Intersects(${responseGeometrySql('op', 'oa', '$6::float8')}, ST_Union(ST_GeomFromText($2, 3006), ST_GeomFromText($3, 3006)))
+      ORDER BY om.title`, [measureId, zones.response, zones.buffer, from, to, pointRadiusM, municipalityId]);
   return r.rows;
+}
+
+/** The name of a chosen control: an area's or a place's of the municipality. */
+export async function controlAreaName(q: Queryable, municipalityId: string, control: { areaId?: string; placeId?: string }): Promise<string | null> {
+  const r = await q.query<{ name: string }>(
+    control.areaId ? 'SELECT name FROM areas WHERE id = $1::uuid AND municipality_id = $2' : 'SELECT name FROM places WHERE id = $1::uuid AND municipality_id = $2',
+    [control.areaId ?? control.placeId, municipalityId]);
+  return r.rows[0]?.name ?? null;
 }

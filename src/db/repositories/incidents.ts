@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/access/roles.ts';
-import type { PositionPrecision, ReviewStatus, Visibility } from '../../core/incidents/rules.ts';
 import { visibleIncidents } from '../access.ts';
 import type { Queryable } from '../engine.ts';
+import { historyChanges } from '../../core/incidents/history.ts';
 import { Params } from '../sql.ts';
 import type { Incident, IncidentRecord, HistoryEntry, IncidentFilter, Page } from '../../core/incidents/types.ts';
 
@@ -47,8 +47,11 @@ export async function getIncident(q: Queryable, actor: Actor, id: string): Promi
   return r.rows[0] ? toIncident(r.rows[0]) : null;
 }
 
-/** The raw record regardless of access: only for idempotency and integrity checks, never returned as is. */
-export async function getIncidentRecord(q: Queryable, id: string, forUpdate = false): Promise<(IncidentRecord & { version: number }) | null> {
+/**
+ * The raw record in the actor's municipalities regardless of the other access rules: only for
+ * idempotency and integrity checks, never returned as is.
+ */
+export async function getIncidentRecord(q: Queryable, id: string, municipalities: string[], forUpdate = false): Promise<(IncidentRecord & { version: number }) | null> {
   const r = await q.query<IncidentRecord & { version: number }>(
     `SELECT id, municipality_id AS "municipalityId", category_id AS "categoryId", occurred_from AS "occurredFrom",
        occurred_to AS "occurredTo", reported_at AS "reportedAt", ST_X(geom) AS e, ST_Y(geom) AS n,
@@ -56,7 +59,7 @@ export async function getIncidentRecord(q: Queryable, id: string, forUpdate = fa
        place_name AS "placeName", description, organisation_id AS "organisationId", reporter_id AS "reporterId",
        reported_to_police AS "reportedToPolice", assessment, source, review_status AS "reviewStatus",
        duplicate_of AS "duplicateOf", visibility, version
-     FROM incidents WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
+     FROM incidents WHERE id = $1 AND municipality_id = ANY($2::text[]) ${forUpdate ? 'FOR UPDATE' : ''}`, [id, municipalities]);
   return r.rows[0] ?? null;
 }
 
@@ -68,7 +71,7 @@ const UPDATABLE: Record<string, string> = {
 };
 
 /** Writes changed columns and bumps the version; `e`/`n` move the point. */
-export async function updateIncidentRecord(q: Queryable, id: string, changes: Partial<IncidentRecord>): Promise<void> {
+export async function updateIncidentRecord(q: Queryable, id: string, municipalityId: string, changes: Partial<IncidentRecord>): Promise<void> {
   const p = new Params();
   const sets: string[] = [];
   for (const [key, value] of Object.entries(changes)) {
@@ -76,20 +79,35 @@ export async function updateIncidentRecord(q: Queryable, id: string, changes: Pa
   }
   if (changes.e !== undefined && changes.n !== undefined) sets.push(`geom = ST_SetSRID(ST_MakePoint(${p.add(changes.e)}, ${p.add(changes.n)}), 3006)`);
   sets.push('version = version + 1', 'updated_at = now()');
-  await q.query(`UPDATE incidents SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values);
+  await q.query(`UPDATE incidents SET ${sets.join(', ')} WHERE id = ${p.add(id)} AND municipality_id = ${p.add(municipalityId)}`, p.values);
 }
 
-export async function insertHistory(q: Queryable, h: { municipalityId: string; incidentId: string; userId: string | null; action: HistoryEntry['action']; changes: Record<string, unknown> }): Promise<void> {
+export async function insertHistory(q: Queryable, h: { municipalityId: string; incidentId: string; userId: string | null; action: HistoryEntry['action']; changes: HistoryEntry['changes'] }): Promise<void> {
   await q.query(
     `INSERT INTO incident_history (municipality_id, incident_id, user_id, action, changes) VALUES ($1, $2, $3, $4, $5)`,
     [h.municipalityId, h.incidentId, h.userId, h.action, JSON.stringify(h.changes)]);
 }
 
-export async function listHistory(q: Queryable, incidentId: string): Promise<HistoryEntry[]> {
+export async function listHistory(q: Queryable, incidentId: string, municipalities: string[]): Promise<HistoryEntry[]> {
   const r = await q.query<HistoryEntry>(
     `SELECT h.id, h.changed_at AS "changedAt", h.user_id AS "userId", u.name AS "userName", h.action, h.changes
-       FROM incident_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.incident_id = $1 ORDER BY h.id`, [incidentId]);
-  return r.rows;
+       FROM incident_history h LEFT JOIN users u ON u.id = h.user_id
+      WHERE h.incident_id = $1 AND h.municipality_id = ANY($2::text[]) ORDER BY h.id`, [incidentId, municipalities]);
+  return r.rows.map((h) => ({ ...h, changes: historyChanges(h.changes) }));
+}
+
+/**
+ * Ids of likely duplicates of an incident: the same category in the same municipality, within 50 m
+ * and 24 h, not rejected; the closest in time first, at most 20. Access is the caller's to apply.
+ */
+export async function findDuplicateIds(q: Queryable, id: string, municipalities: string[]): Promise<string[]> {
+  const r = await q.query<{ id: string }>(
+    `SELECT i.id FROM incidents i, incidents o
+      WHERE o.id = $1 AND o.municipality_id = ANY($2::text[]) AND i.id <> o.id AND i.municipality_id = o.municipality_id AND i.category_id = o.category_id
+        AND i.review_status <> 'rejected' AND ST_DWithin(i.geom, o.geom, 50)
+        AND i.occurred_from < o.occurred_to + interval '24 hours' AND i.occurred_to > o.occurred_from - interval '24 hours'
+      ORDER BY abs(extract(epoch FROM i.occurred_from - o.occurred_from)), i.id LIMIT 20`, [id, municipalities]);
+  return r.rows.map((row) => row.id);
 }
 
 /** Builds the WHERE clause shared by lists, exports and aggregates. */

@@ -1,7 +1,5 @@
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
-import type { FollowUpSettings, MeasureStatus } from '../../core/measures/rules.ts';
-import type { MeasureTerm } from '../../core/measures/catalogue.ts';
 import type { Measure, MeasureRow, MeasureFilter } from '../../core/measures/types.ts';
 
 /** Today in Sweden: the day measures are due against. */
@@ -70,13 +68,19 @@ export async function insertMeasure(q: Queryable, m: MeasureRow & { createdBy: s
 }
 
 /** Changes the given fields when the row version matches; false when it did not (someone else saved first). */
-export async function updateMeasureRow(q: Queryable, id: string, rowVersion: number, patch: Partial<MeasureRow>): Promise<boolean> {
+export async function updateMeasureRow(q: Queryable, municipalityId: string, id: string, rowVersion: number, patch: Partial<MeasureRow>): Promise<boolean> {
   const p = new Params();
   const sets = FIELDS.filter(([k]) => patch[k] !== undefined).map(([k, c, cast]) => `${c} = ${p.add(value(k, patch[k]))}${cast}`);
   const r = await q.query(
     `UPDATE measures SET ${[...sets, 'row_version = row_version + 1', 'updated_at = now()'].join(', ')}
-      WHERE id = ${p.add(id)}::uuid AND row_version = ${p.add(rowVersion)}`, p.values);
+      WHERE id = ${p.add(id)}::uuid AND municipality_id = ${p.add(municipalityId)} AND row_version = ${p.add(rowVersion)}`, p.values);
   return r.affectedRows === 1;
+}
+
+/** Whether the municipality has a measure of this title at the place (the demo adds each once). */
+export async function measureAtPlaceExists(q: Queryable, municipalityId: string, placeId: string, title: string): Promise<boolean> {
+  const r = await q.query('SELECT 1 FROM measures WHERE municipality_id = $1 AND place_id = $2 AND title = $3', [municipalityId, placeId, title]);
+  return r.rows.length > 0;
 }
 
 /** Municipality of each referenced row that exists in reach; a missing key means unknown. */

@@ -30,29 +30,31 @@ export async function insertMeeting(q: Queryable, m: { municipalityId: string; a
   return r.rows[0].id;
 }
 
-export async function updateMeetingRow(q: Queryable, id: string, rowVersion: number, p: { title?: string; heldAt?: Date; status?: string; participants?: Participant[]; agenda?: AgendaItem[]; minutes?: string | null }): Promise<boolean> {
+export async function updateMeetingRow(q: Queryable, municipalityId: string, id: string, rowVersion: number, p: { title?: string; heldAt?: Date; status?: string; participants?: Participant[]; agenda?: AgendaItem[]; minutes?: string | null }): Promise<boolean> {
   const r = await q.query(
     `UPDATE meetings SET title = COALESCE($3, title), held_at = COALESCE($4, held_at), status = COALESCE($5, status),
        participants = COALESCE($6::jsonb, participants), agenda = COALESCE($7::jsonb, agenda),
        minutes = CASE WHEN $8::boolean THEN $9 ELSE minutes END, row_version = row_version + 1, updated_at = now()
-     WHERE id = $1::uuid AND row_version = $2`,
+     WHERE id = $1::uuid AND row_version = $2 AND municipality_id = $10`,
     [id, rowVersion, p.title ?? null, p.heldAt ?? null, p.status ?? null, p.participants ? JSON.stringify(p.participants) : null,
-      p.agenda ? JSON.stringify(p.agenda) : null, p.minutes !== undefined, p.minutes ?? null]);
+      p.agenda ? JSON.stringify(p.agenda) : null, p.minutes !== undefined, p.minutes ?? null, municipalityId]);
   return r.affectedRows === 1;
 }
 
 const DECISION_COLUMNS = `d.id, d.meeting_id AS "meetingId", d.agenda_item AS "agendaItem", d.text, d.organisation_id AS "organisationId",
   o.name AS "organisationName", d.due::text AS due, d.measure_id AS "measureId", d.created_at AS "createdAt"`;
 
-export async function listDecisionRows(q: Queryable, meetingId: string): Promise<DecisionRow[]> {
+export async function listDecisionRows(q: Queryable, municipalityId: string, meetingId: string): Promise<DecisionRow[]> {
   const r = await q.query<DecisionRow>(
     `SELECT ${DECISION_COLUMNS} FROM meeting_decisions d LEFT JOIN organisations o ON o.id = d.organisation_id
-      WHERE d.meeting_id = $1::uuid ORDER BY d.created_at, d.id`, [meetingId]);
+      WHERE d.meeting_id = $1::uuid AND d.municipality_id = $2 ORDER BY d.created_at, d.id`, [meetingId, municipalityId]);
   return r.rows;
 }
 
-export async function getDecisionRow(q: Queryable, id: string): Promise<DecisionRow | null> {
-  const r = await q.query<DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM meeting_decisions d LEFT JOIN organisations o ON o.id = d.organisation_id WHERE d.id = $1::uuid`, [id]);
+export async function getDecisionRow(q: Queryable, municipalityId: string, id: string): Promise<DecisionRow | null> {
+  const r = await q.query<DecisionRow>(
+    `SELECT ${DECISION_COLUMNS} FROM meeting_decisions d LEFT JOIN organisations o ON o.id = d.organisation_id WHERE d.id = $1::uuid AND d.municipality_id = $2`,
+    [id, municipalityId]);
   return r.rows[0] ?? null;
 }
 
@@ -64,8 +66,8 @@ export async function insertDecision(q: Queryable, d: { municipalityId: string; 
   return r.rows[0].id;
 }
 
-export async function setDecisionMeasure(q: Queryable, decisionId: string, measureId: string): Promise<void> {
-  await q.query('UPDATE meeting_decisions SET measure_id = $2::uuid WHERE id = $1::uuid', [decisionId, measureId]);
+export async function setDecisionMeasure(q: Queryable, municipalityId: string, decisionId: string, measureId: string): Promise<void> {
+  await q.query('UPDATE meeting_decisions SET measure_id = $2::uuid WHERE id = $1::uuid AND municipality_id = $3', [decisionId, measureId, municipalityId]);
 }
 
 /** The newest published edition for the area (or the whole municipality when no area is given). */
@@ -104,7 +106,7 @@ export async function agendaMeasureIds(q: Queryable, municipalityId: string, are
   const r = await q.query<{ id: string }>(
     `SELECT m.id FROM measures m LEFT JOIN places p ON p.id = m.place_id
       WHERE m.municipality_id = $1 AND m.status NOT IN ('done', 'cancelled')
-        AND ($2::uuid IS NULL OR m.area_id = $2::uuid OR EXISTS (SELECT 1 FROM areas a WHERE a.id = $2::uuid AND ST_Intersects(a.geom, p.geom)))`,
+        AND ($2::uuid IS NULL OR m.area_id = $2::uuid OR EXISTS (SELECT 1 FROM areas a WHERE a.id = $2::uuid AND a.municipality_id = $1 AND ST_Intersects(a.geom, p.geom)))`,
     [municipalityId, areaId]);
   return r.rows.map((x) => x.id);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../engine.ts';
-import type { MunicipalityRow } from '../../core/municipalities/types.ts';
+import type { MunicipalityBoundary, MunicipalityRow } from '../../core/municipalities/types.ts';
 
 /** Inserts or updates a municipality with its boundary (GeoJSON geometry in EPSG:3006). */
 export async function upsertMunicipality(q: Queryable, m: { id: string; name: string; geometry3006: unknown }): Promise<void> {
@@ -35,7 +35,7 @@ export async function municipalityAt(q: Queryable, e: number, n: number, ids: st
 }
 
 /** Boundary as GeoJSON in WGS84, for the map's offline base layer. */
-export async function municipalityBoundaries(q: Queryable, ids: string[]): Promise<Array<{ id: string; name: string; geometry: unknown }>> {
+export async function municipalityBoundaries(q: Queryable, ids: string[]): Promise<MunicipalityBoundary[]> {
   const r = await q.query<{ id: string; name: string; geometry: string }>(
     `SELECT id, name, ST_AsGeoJSON(ST_Transform(geom, 4326), 6) AS geometry FROM municipalities WHERE id = ANY($1::text[]) ORDER BY id`,
     [ids],

@@ -16,16 +16,18 @@ export async function insertAppNotificationsForRole(
   return r.affectedRows;
 }
 
-/** The user's in-app notifications, newest first. */
-export async function listAppNotifications(q: Queryable, userId: string, limit = 100): Promise<Notification[]> {
+/** The user's in-app notifications from the municipalities, newest first. */
+export async function listAppNotifications(q: Queryable, userId: string, municipalities: string[], limit = 100): Promise<Notification[]> {
   const r = await q.query<Notification>(
-    `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND channel = 'app' ORDER BY created_at DESC, id LIMIT $2`, [userId, limit]);
+    `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND municipality_id = ANY($2::text[]) AND channel = 'app'
+      ORDER BY created_at DESC, id LIMIT $3`, [userId, municipalities, limit]);
   return r.rows;
 }
 
-/** Marks the user's own notification read; false when there is no such notification of theirs. */
-export async function markNotificationRead(q: Queryable, userId: string, id: string): Promise<Notification | null> {
+/** Marks the user's own notification (from one of the municipalities) read; null when there is no such notification of theirs. */
+export async function markNotificationRead(q: Queryable, userId: string, municipalities: string[], id: string): Promise<Notification | null> {
   const r = await q.query<Notification>(
-    `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 AND channel = 'app' RETURNING ${COLUMNS}`, [id, userId]);
+    `UPDATE notifications SET read_at = COALESCE(read_at, now())
+      WHERE id = $1 AND user_id = $2 AND municipality_id = ANY($3::text[]) AND channel = 'app' RETURNING ${COLUMNS}`, [id, userId, municipalities]);
   return r.rows[0] ?? null;
 }

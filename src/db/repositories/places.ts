@@ -27,21 +27,32 @@ export async function insertPlace(q: Queryable, p: { id?: string; municipalityId
   return parse(r.rows[0]);
 }
 
-export async function updatePlace(q: Queryable, id: string, p: { name?: string; kind?: string; description?: string | null; geometry?: unknown }): Promise<Place | null> {
+export async function updatePlace(q: Queryable, id: string, municipalityId: string, p: { name?: string; kind?: string; description?: string | null; geometry?: unknown }): Promise<Place | null> {
   const r = await q.query<Place & { geometry: string }>(
-    `UPDATE places SET name = COALESCE($2, name), kind = COALESCE($3, kind),
-       description = CASE WHEN $4::boolean THEN $5 ELSE description END,
-       geom = CASE WHEN $6::text IS NULL THEN geom ELSE ${fromGeoJson('$6')} END, updated_at = now()
-     WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, p.name ?? null, p.kind ?? null, p.description !== undefined, p.description ?? null, p.geometry ? JSON.stringify(p.geometry) : null]);
+    `UPDATE places SET name = COALESCE($3, name), kind = COALESCE($4, kind),
+       description = CASE WHEN $5::boolean THEN $6 ELSE description END,
+       geom = CASE WHEN $7::text IS NULL THEN geom ELSE ${fromGeoJson('$7')} END, updated_at = now()
+     WHERE id = $1 AND municipality_id = $2 RETURNING ${COLUMNS}`,
+    [id, municipalityId, p.name ?? null, p.kind ?? null, p.description !== undefined, p.description ?? null, p.geometry ? JSON.stringify(p.geometry) : null]);
   return r.rows[0] ? parse(r.rows[0]) : null;
 }
 
-export async function placeUsage(q: Queryable, id: string): Promise<number> {
-  const r = await q.query<{ n: number }>('SELECT count(*) AS n FROM incidents WHERE place_id = $1', [id]);
-  return r.rows[0].n;
+/** Reports at a place of the municipality (it cannot be deleted while it has any). */
+export async function placeUsage(q: Queryable, id: string, municipalityId: string): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    'SELECT (SELECT count(*) FROM incidents i WHERE i.place_id = p.id) AS n FROM places p WHERE p.id = $1 AND p.municipality_id = $2', [id, municipalityId]);
+  return r.rows[0]?.n ?? 0;
 }
 
-export async function deletePlace(q: Queryable, id: string): Promise<void> {
-  await q.query('DELETE FROM places WHERE id = $1', [id]);
+export async function deletePlace(q: Queryable, id: string, municipalityId: string): Promise<void> {
+  await q.query('DELETE FROM places WHERE id = $1 AND municipality_id = $2', [id, municipalityId]);
+}
+
+/** Points (EPSG:3006) become places of one kind; a name the municipality already has is left alone. */
+export async function insertPointPlaces(q: Queryable, municipalityId: string, kind: string, points: Array<{ name: string; x: number; y: number }>): Promise<void> {
+  await q.query(
+    `INSERT INTO places (municipality_id, name, kind, geom)
+     SELECT $1, p.name, $2, ST_SetSRID(ST_MakePoint(p.x, p.y), 3006) FROM json_to_recordset($3::json) AS p(name text, x float8, y float8)
+     WHERE NOT EXISTS (SELECT 1 FROM places q WHERE q.municipality_id = $1 AND q.name = p.name)`,
+    [municipalityId, kind, JSON.stringify(points)]);
 }

@@ -2,6 +2,8 @@ import type { Queryable } from '../engine.ts';
 
 export interface SessionRow {
   userId: string;
+  /** The user's home municipality when the session was opened (a move ends the user's sessions). */
+  municipalityId: string;
   csrfToken: string;
   expiresAt: Date;
 }
@@ -12,12 +14,15 @@ export async function insertSession(q: Queryable, s: { idHash: string; municipal
     [s.idHash, s.municipalityId, s.userId, s.csrfToken, s.expiresAt]);
 }
 
-/** The live session for a token hash; slides its expiry forward when it is used. */
+/**
+ * The live session for a token hash; slides its expiry forward when it is used. By the hash alone:
+ * the token is what identifies the caller, before any municipality is known.
+ */
 export async function findSession(q: Queryable, idHash: string, idleMs: number): Promise<SessionRow | null> {
   const r = await q.query<SessionRow>(
     `UPDATE sessions SET last_seen_at = now(), expires_at = now() + ($2::double precision * interval '1 millisecond')
       WHERE id = $1 AND expires_at > now()
-      RETURNING user_id AS "userId", csrf_token AS "csrfToken", expires_at AS "expiresAt"`,
+      RETURNING user_id AS "userId", municipality_id AS "municipalityId", csrf_token AS "csrfToken", expires_at AS "expiresAt"`,
     [idHash, idleMs]);
   return r.rows[0] ?? null;
 }
@@ -26,6 +31,7 @@ export async function deleteSession(q: Queryable, idHash: string): Promise<void>
   await q.query('DELETE FROM sessions WHERE id = $1', [idHash]);
 }
 
+/** Ends every session of a user, in whichever municipality it was opened: changed rights take effect at once. */
 export async function deleteUserSessions(q: Queryable, userId: string): Promise<void> {
   await q.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }

@@ -7,11 +7,16 @@ const SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisati
   ARRAY(SELECT u.municipality_id UNION SELECT g.municipality_id FROM user_municipality_grants g WHERE g.user_id = u.id ORDER BY 1) AS municipalities
   FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
-export async function getUser(q: Queryable, id: string): Promise<User | null> {
-  const r = await q.query<User>(`${SELECT} WHERE u.id = $1`, [id]);
+/** A user whose home is one of the municipalities. */
+export async function getUser(q: Queryable, id: string, municipalities: string[]): Promise<User | null> {
+  const r = await q.query<User>(`${SELECT} WHERE u.id = $1 AND u.municipality_id = ANY($2::text[])`, [id, municipalities]);
   return r.rows[0] ?? null;
 }
 
+/**
+ * The user with an e-mail address, with the password hash, for logging in. Across municipalities:
+ * the address is the login and is unique, and no municipality is known before the login.
+ */
 export async function findUserWithPassword(q: Queryable, email: string): Promise<(User & { passwordHash: string | null }) | null> {
   const r = await q.query<User & { passwordHash: string | null }>(
     `SELECT x.*, (SELECT password_hash FROM users WHERE id = x.id) AS "passwordHash" FROM (${SELECT} WHERE u.email = lower($1)) x`, [email]);
@@ -31,15 +36,23 @@ export async function insertUser(q: Queryable, u: { id?: string; municipalityId:
   return r.rows[0].id;
 }
 
-export async function updateUser(q: Queryable, id: string, patch: { name?: string; email?: string; organisationId?: string; roles?: Role[]; active?: boolean; passwordHash?: string }): Promise<void> {
+/**
+ * Changes a user of the municipality. A user's home municipality is its organisation's, so moving
+ * the user to an organisation (of another municipality) moves its home too.
+ */
+export async function updateUser(q: Queryable, id: string, municipalityId: string, patch: {
+  name?: string; email?: string; organisation?: { id: string; municipalityId: string }; roles?: Role[]; active?: boolean; passwordHash?: string;
+}): Promise<void> {
   await q.query(
-    `UPDATE users SET name = COALESCE($2, name), email = COALESCE(lower($3), email),
-       organisation_id = COALESCE($4::uuid, organisation_id), roles = COALESCE($5::text[], roles),
-       active = COALESCE($6, active), password_hash = COALESCE($7, password_hash), updated_at = now()
-     WHERE id = $1`,
-    [id, patch.name ?? null, patch.email ?? null, patch.organisationId ?? null, patch.roles ?? null, patch.active ?? null, patch.passwordHash ?? null]);
+    `UPDATE users SET name = COALESCE($3, name), email = COALESCE(lower($4), email),
+       organisation_id = COALESCE($5::uuid, organisation_id), municipality_id = COALESCE($6, municipality_id), roles = COALESCE($7::text[], roles),
+       active = COALESCE($8, active), password_hash = COALESCE($9, password_hash), updated_at = now()
+     WHERE id = $1 AND municipality_id = $2`,
+    [id, municipalityId, patch.name ?? null, patch.email ?? null, patch.organisation?.id ?? null, patch.organisation?.municipalityId ?? null,
+      patch.roles ?? null, patch.active ?? null, patch.passwordHash ?? null]);
 }
 
+/** Sets the municipalities a user is granted besides its home one (exactly these). */
 export async function setUserGrants(q: Queryable, userId: string, municipalities: string[]): Promise<void> {
   await q.query('DELETE FROM user_municipality_grants WHERE user_id = $1 AND NOT (municipality_id = ANY($2::text[]))', [userId, municipalities]);
   await q.query(
@@ -47,11 +60,12 @@ export async function setUserGrants(q: Queryable, userId: string, municipalities
      SELECT $1, m FROM unnest($2::text[]) AS m ON CONFLICT DO NOTHING`, [userId, municipalities]);
 }
 
+/** Whether another user has the address; across municipalities, since the address is the login. */
 export async function emailTaken(q: Queryable, email: string, exceptId?: string): Promise<boolean> {
   const r = await q.query('SELECT 1 FROM users WHERE email = lower($1) AND id IS DISTINCT FROM $2::uuid', [email, exceptId ?? null]);
   return r.rows.length > 0;
 }
 
-export async function touchLogin(q: Queryable, id: string): Promise<void> {
-  await q.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
+export async function touchLogin(q: Queryable, id: string, municipalityId: string): Promise<void> {
+  await q.query('UPDATE users SET last_login_at = now() WHERE id = $1 AND municipality_id = $2', [id, municipalityId]);
 }

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors/index.ts';
-import type { Database } from '../../db/engine.ts';
 import type { User } from '../../core/users/types.ts';
 import { resume } from '../../services/auth.ts';
+import type { Database } from '../../services/database.ts';
 
 export const SESSION_COOKIE = 'lb_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -59,10 +59,15 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
   });
 });
 
+/** The request's session, or 401. */
+export function currentSession(request: FastifyRequest): NonNullable<FastifyRequest['session']> {
+  if (!request.session) throw new DomainError('unauthenticated');
+  return request.session;
+}
+
 /** The acting user, or 401. */
 export function actor(request: FastifyRequest): Actor {
-  if (!request.session) throw new DomainError('unauthenticated');
-  return request.session.actor;
+  return currentSession(request).actor;
 }
 
 declare module 'fastify' {

@@ -10,10 +10,14 @@ declare module 'fastify' {
   }
 }
 
+/** The parts of an Ajv error we read; which params are present depends on the keyword. */
 interface AjvError {
   instancePath: string;
   keyword: string;
-  params: Record<string, any>;
+  params: {
+    missingProperty?: string; additionalProperty?: string; type?: string | string[]; format?: string; pattern?: string;
+    limit?: number; allowedValues?: unknown[]; allowedValue?: unknown;
+  };
 }
 
 /** "/features/3/geometry" → "features[3].geometry" */
@@ -37,11 +41,11 @@ export function issuesFromAjv(errors: AjvError[]): FieldIssue[] {
       case 'type': code = 'type'; params = { expected: String(e.params.type) }; break;
       case 'format': code = 'format'; params = { format: String(e.params.format) }; break;
       case 'pattern': code = 'format'; params = { format: String(e.params.pattern) }; break;
-      case 'maxLength': case 'maxItems': code = 'too_long'; params = { max: e.params.limit }; break;
-      case 'minLength': case 'minItems': code = 'too_short'; params = { min: e.params.limit }; break;
-      case 'minimum': case 'exclusiveMinimum': code = 'too_small'; params = { min: e.params.limit }; break;
-      case 'maximum': case 'exclusiveMaximum': code = 'too_large'; params = { max: e.params.limit }; break;
-      case 'enum': code = 'not_allowed_value'; params = { allowed: (e.params.allowedValues as unknown[]).join(', ') }; break;
+      case 'maxLength': case 'maxItems': code = 'too_long'; params = { max: Number(e.params.limit) }; break;
+      case 'minLength': case 'minItems': code = 'too_short'; params = { min: Number(e.params.limit) }; break;
+      case 'minimum': case 'exclusiveMinimum': code = 'too_small'; params = { min: Number(e.params.limit) }; break;
+      case 'maximum': case 'exclusiveMaximum': code = 'too_large'; params = { max: Number(e.params.limit) }; break;
+      case 'enum': code = 'not_allowed_value'; params = { allowed: (e.params.allowedValues ?? []).join(', ') }; break;
       case 'const': code = 'not_allowed_value'; params = { allowed: String(e.params.allowedValue) }; break;
       default: code = 'format'; params = { format: e.keyword };
     }

@@ -1,24 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import type { Database } from '../../db/engine.ts';
-import { latestSchemaVersion, schemaVersion } from '../../db/migrate.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Database } from '../../services/database.ts';
+import { checkHealth } from '../../services/health.ts';
+import { Health, HealthUnavailable } from '../../contract/index.ts';
 
-export async function healthRoutes(app: FastifyInstance, opts: { db: Database; version: string }) {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Database; version: string }> = async (app, opts) => {
   app.get('/health', {
-    schema: {
-      tags: ['system'],
-      summary: 'Liveness and schema version',
-      response: {
-        200: Type.Object({ status: Type.String(), engine: Type.String(), schemaVersion: Type.Integer(), expectedSchemaVersion: Type.Integer(), version: Type.String() }),
-        503: Type.Object({ status: Type.String(), engine: Type.String(), error: Type.String() }),
-      },
-    },
+    schema: { tags: ['system'], summary: 'Liveness and schema version', response: { 200: Health, 503: HealthUnavailable } },
   }, async (_req, reply) => {
-    try {
-      const v = await schemaVersion(opts.db);
-      return { status: 'ok', engine: opts.db.engine, schemaVersion: v, expectedSchemaVersion: latestSchemaVersion(), version: opts.version };
-    } catch (e) {
-      return reply.code(503).send({ status: 'unavailable', engine: opts.db.engine, error: (e as Error).message });
-    }
+    const h = await checkHealth(opts.db, opts.version);
+    return h.status === 'ok' ? h : reply.code(503).send(h);
   });
-}
+};

@@ -1,37 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { Database } from '../../db/engine.ts';
-import { recordAudit } from '../../db/repositories/audit.ts';
 import { Readable } from 'node:stream';
-import { countIncidents, getIncident, listIncidents } from '../../db/repositories/incidents.ts';
-import type { IncidentFilter } from '../../core/incidents/types.ts';
-import { exportChunks } from '../../io/export/incidents.ts';
-import type { Actor } from '../../core/access/roles.ts';
-import { findDuplicates } from '../../services/incidents.ts';
-import { notFound } from '../../core/errors/index.ts';
-import {
-  createIncident, incidentHistory, reviewIncident, updateIncident,
-  type CreateIncidentInput, type ReviewInput, type UpdateIncidentInput,
-} from '../../services/incidents.ts';
-import { actor } from '../plugins/auth.ts';
-import { encodeCursor, parseIncidentQuery, type IncidentQueryString } from '../query.ts';
+import type { Database } from '../../services/database.ts';
 import { incidentFeature } from '../../core/geojson/incident.ts';
+import { createIncident, reviewIncident, updateIncident } from '../../services/incidents.ts';
+import { exportIncidentPage, exportIncidents, findDuplicates, listIncidentPage, readIncident, readIncidentHistory } from '../../services/incident-reads.ts';
+import { actor } from '../plugins/auth.ts';
+import { encodeCursor, parseIncidentQuery } from '../query.ts';
 import { wantsGeoJson } from '../geojson.ts';
-import { HistoryEntry, IdParams, IncidentCreate, IncidentPatch, IncidentQuery, ReviewBody, StringEnum, errors, filterQuery } from '../../contract/index.ts';
+import {
+  Duplicates, ExportQuery, HistoryEntry, IdParams, IncidentCreate, IncidentFeatureCollection, IncidentPage, IncidentPatch, IncidentQuery,
+  IncidentRef, ReviewBody, TextDownload, errors,
+} from '../../contract/index.ts';
 
-/** All pages of a selection, 1000 at a time, in keyset order (bounded memory for any size). */
-async function* pagesOf(db: Database, a: Actor, filter: IncidentFilter) {
-  let after: { occurredFrom: Date; id: string } | undefined;
-  for (;;) {
-    const page = await listIncidents(db, a, filter, { limit: 1000, after });
-    yield page.items;
-    if (!page.hasMore) return;
-    const last = page.items[page.items.length - 1];
-    after = { occurredFrom: last.occurredFrom, id: last.id };
-  }
-}
-
-export async function incidentRoutes(app: FastifyInstance, opts: { db: Database }) {
+export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
   const { db } = opts;
 
   app.post('/api/incidents', {
@@ -39,10 +21,10 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
       tags: ['incidents'],
       summary: 'Report an incident (idempotent with a client-chosen id)',
       body: IncidentCreate,
-      response: { 201: Type.Ref('Incident'), 200: Type.Ref('Incident'), ...errors(400, 401, 403, 409, 413, 415, 422) },
+      response: { 201: IncidentRef, 200: IncidentRef, ...errors(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (req, reply) => {
-    const { incident, created, personalDataRemoved } = await createIncident(db, actor(req), req.body as CreateIncidentInput);
+    const { incident, created, personalDataRemoved } = await createIncident(db, actor(req), req.body);
     if (personalDataRemoved.length) reply.header('x-personal-data-removed', personalDataRemoved.join(','));
     return reply.code(created ? 201 : 200).header('location', `/api/incidents/${incident.id}`).send({ ...incident, personalDataRemoved });
   });
@@ -53,65 +35,61 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
       summary: 'List incidents (newest first, keyset pages); Accept: application/geo+json gives a FeatureCollection in WGS84',
       querystring: IncidentQuery,
       response: {
-        200: Type.Object({ items: Type.Array(Type.Ref('Incident')), nextCursor: Type.Union([Type.Null(), Type.String()]) }),
+        200: { content: { 'application/json': { schema: IncidentPage }, 'application/geo+json': { schema: IncidentFeatureCollection } } },
         ...errors(400, 401, 422),
       },
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const qs = req.query as IncidentQueryString;
-    const { filter, after } = parseIncidentQuery(qs, a.userId);
-    const page = await listIncidents(db, a, filter, { limit: qs.limit ?? 100, after });
-    const last = page.items[page.items.length - 1];
-    const nextCursor = page.hasMore && last ? encodeCursor(last.occurredFrom, last.id) : null;
+    const { filter, after } = parseIncidentQuery(req.query, a.userId);
+    const page = { limit: req.query.limit ?? 100, after };
+    const geoJson = wantsGeoJson(req.headers.accept);
+    const { items, hasMore } = geoJson ? await exportIncidentPage(db, a, filter, page, req.query) : await listIncidentPage(db, a, filter, page);
+    const last = items[items.length - 1];
+    const nextCursor = hasMore && last ? encodeCursor(last.occurredFrom, last.id) : null;
     if (nextCursor) reply.header('link', `<${req.url.replace(/([?&])cursor=[^&]*&?/, '$1').replace(/[?&]$/, '')}${req.url.includes('?') ? '&' : '?'}cursor=${nextCursor}>; rel="next"`);
-    if (wantsGeoJson(req.headers.accept)) {
-      await recordAudit(db, { municipalityId: a.municipalityId, userId: a.userId, action: 'incidents.export', details: { format: 'geojson', query: qs, count: page.items.length } });
-      return reply.type('application/geo+json; charset=utf-8').send(JSON.stringify({
-        type: 'FeatureCollection', features: page.items.map(incidentFeature), nextCursor,
-      }));
-    }
-    return { items: page.items, nextCursor };
+    if (geoJson) return reply.type('application/geo+json; charset=utf-8').send({ type: 'FeatureCollection', features: items.map(incidentFeature), nextCursor });
+    return { items, nextCursor };
   });
 
   app.get('/api/incidents/export', {
     schema: {
       tags: ['incidents'],
       summary: 'The whole selection as a CSV or GeoJSON download (logged: an export is an allmän handling)',
-      querystring: filterQuery({ format: StringEnum(['csv', 'geojson'] as const, { default: 'csv' }) }),
-      response: { ...errors(401, 422) },
+      querystring: ExportQuery,
+      response: {
+        200: {
+          content: {
+            'text/csv': { schema: TextDownload('CSV (RFC 4180), UTF-8 with a byte order mark; one row per incident.') },
+            'application/geo+json': { schema: TextDownload('A GeoJSON FeatureCollection in WGS84 (RFC 7946), as GET /api/incidents with Accept: application/geo+json, all pages.') },
+          },
+        },
+        ...errors(401, 422),
+      },
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const qs = req.query as IncidentQueryString & { format: 'csv' | 'geojson' };
-    const { filter } = parseIncidentQuery(qs, a.userId);
-    const count = await countIncidents(db, a, filter);
-    await recordAudit(db, { municipalityId: a.municipalityId, userId: a.userId, action: 'incidents.export', details: { format: qs.format, query: qs, count } });
+    const { format } = req.query;
+    const { filter } = parseIncidentQuery(req.query, a.userId);
+    const { count, chunks } = await exportIncidents(db, a, filter, format, req.query);
     const stamp = new Date().toISOString().slice(0, 10);
-    reply
-      .type(qs.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="lagesbild-${stamp}.${qs.format === 'csv' ? 'csv' : 'geojson'}"`)
-      .header('x-total-count', String(count));
-    return reply.send(Readable.from(exportChunks(qs.format, pagesOf(db, a, filter))));
+    return reply
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="lagesbild-${stamp}.${format}"`)
+      .header('x-total-count', String(count))
+      .send(Readable.from(chunks));
   });
 
   app.get('/api/incidents/:id/duplicates', {
     schema: {
       tags: ['incidents'], summary: 'Likely duplicates: the same category within 50 m and 24 h',
-      params: IdParams, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Incident')) }), ...errors(401, 404, 422) },
+      params: IdParams, response: { 200: Duplicates, ...errors(401, 404, 422) },
     },
-  }, async (req) => ({ items: await findDuplicates(db, actor(req), (req.params as { id: string }).id) }));
+  }, async (req) => ({ items: await findDuplicates(db, actor(req), req.params.id) }));
 
   app.get('/api/incidents/:id', {
-    schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: Type.Ref('Incident'), ...errors(401, 404, 422) } },
-  }, async (req) => {
-    const a = actor(req);
-    const { id } = req.params as { id: string };
-    const incident = await getIncident(db, a, id);
-    if (!incident) throw notFound('incident');
-    await recordAudit(db, { municipalityId: incident.municipalityId, userId: a.userId, action: 'incident.read', subjectType: 'incident', subjectId: id });
-    return incident;
-  });
+    schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: IncidentRef, ...errors(401, 404, 422) } },
+  }, async (req) => readIncident(db, actor(req), req.params.id));
 
   app.patch('/api/incidents/:id', {
     schema: {
@@ -120,13 +98,12 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
       params: IdParams,
       body: IncidentPatch,
       headers: Type.Object({ 'if-match': Type.Optional(Type.String({ pattern: '^"?[0-9]+"?$' })) }),
-      response: { 200: Type.Ref('Incident'), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+      response: { 200: IncidentRef, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   }, async (req) => {
-    const { id } = req.params as { id: string };
     const ifMatch = req.headers['if-match'];
-    const expectedVersion = typeof ifMatch === 'string' ? Number(ifMatch.replace(/"/g, '')) : undefined;
-    return updateIncident(db, actor(req), id, req.body as UpdateIncidentInput, { expectedVersion });
+    const expectedVersion = ifMatch === undefined ? undefined : Number(ifMatch.replace(/"/g, ''));
+    return updateIncident(db, actor(req), req.params.id, req.body, { expectedVersion });
   });
 
   app.post('/api/incidents/:id/review', {
@@ -135,20 +112,11 @@ export async function incidentRoutes(app: FastifyInstance, opts: { db: Database 
       summary: 'Review (coordinators): reviewed / rejected / duplicate of another report',
       params: IdParams,
       body: ReviewBody,
-      response: { 200: Type.Ref('Incident'), ...errors(400, 401, 403, 404, 413, 415, 422) },
+      response: { 200: IncidentRef, ...errors(400, 401, 403, 404, 413, 415, 422) },
     },
-  }, async (req) => {
-    const { id } = req.params as { id: string };
-    return reviewIncident(db, actor(req), id, req.body as ReviewInput);
-  });
+  }, async (req) => reviewIncident(db, actor(req), req.params.id, req.body));
 
   app.get('/api/incidents/:id/history', {
     schema: { tags: ['incidents'], summary: 'Every change to the incident, oldest first', params: IdParams, response: { 200: Type.Array(HistoryEntry), ...errors(401, 404, 422) } },
-  }, async (req) => {
-    const a = actor(req);
-    const { id } = req.params as { id: string };
-    const history = await incidentHistory(db, a, id);
-    await recordAudit(db, { municipalityId: a.municipalityId, userId: a.userId, action: 'incident.history.read', subjectType: 'incident', subjectId: id });
-    return history;
-  });
-}
+  }, async (req) => readIncidentHistory(db, actor(req), req.params.id));
+};

@@ -1,15 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { invalid } from '../../core/errors/index.ts';
-import type { Database } from '../../db/engine.ts';
+import type { Database } from '../../services/database.ts';
 import { addPhoto, listPhotos, PHOTO_LIMITS, readPhoto } from '../../services/photos.ts';
 import { actor } from '../plugins/auth.ts';
-import { IdParams, Uuid, errors } from '../../contract/index.ts';
+import { IdParams, JpegBytes, Photo, PhotoParams, errors } from '../../contract/index.ts';
 
-const Photo = Type.Object({ id: Uuid, url: Type.String(), width: Type.Integer(), height: Type.Integer(), createdAt: Type.String({ format: 'date-time' }) });
-
-export async function photoRoutes(app: FastifyInstance, opts: { db: Database }) {
+export const photoRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
   const { db } = opts;
   await app.register(multipart, { limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1, fields: 0, parts: 2 } });
 
@@ -26,18 +24,20 @@ export async function photoRoutes(app: FastifyInstance, opts: { db: Database }) 
     if (!file || file.fieldname !== 'photo') throw invalid('photo', 'required');
     const buffer = await file.toBuffer();
     if (file.file.truncated) throw invalid('photo', 'too_large', { max: PHOTO_LIMITS.maxBytes });
-    return reply.code(201).send(await addPhoto(db, a, (req.params as { id: string }).id, buffer));
+    return reply.code(201).send(await addPhoto(db, a, req.params.id, buffer));
   });
 
   app.get('/api/incidents/:id/photos', {
     schema: { tags: ['incidents'], summary: 'Photos of an incident', params: IdParams, response: { 200: Type.Array(Photo), ...errors(401, 404, 422) } },
-  }, async (req) => listPhotos(db, actor(req), (req.params as { id: string }).id));
+  }, async (req) => listPhotos(db, actor(req), req.params.id));
 
   app.get('/api/incidents/:id/photos/:photoId', {
-    schema: { tags: ['incidents'], summary: 'A photo (JPEG)', params: Type.Object({ id: Uuid, photoId: Uuid }), response: { ...errors(401, 404, 422) } },
+    schema: {
+      tags: ['incidents'], summary: 'A photo (JPEG)', params: PhotoParams,
+      response: { 200: { content: { 'image/jpeg': { schema: JpegBytes } } }, ...errors(401, 404, 422) },
+    },
   }, async (req, reply) => {
-    const { id, photoId } = req.params as { id: string; photoId: string };
-    const bytes = await readPhoto(db, actor(req), id, photoId);
+    const bytes = await readPhoto(db, actor(req), req.params.id, req.params.photoId);
     return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(bytes);
   });
-}
+};

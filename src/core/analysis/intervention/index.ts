@@ -48,11 +48,13 @@ const defaultOptions: Required<InterventionOptions> = {
 };
 
 /** Why a quantity is null. */
-export type InterventionNullReason =
-  | 'response-before-zero' // Rb = 0: percentage change of R undefined
-  | 'control-before-zero' // Cb = 0: the control trend Ca/Cb (and Rb/Cb, Db/Cb) is undefined
-  | 'control-after-zero' // Ca = 0: Ra/Ca and Da/Ca are undefined
-  | 'no-change-in-response'; // SM = 0: the WDQ's denominator is zero
+export const INTERVENTION_NULL_REASONS = [
+  'response-before-zero', // Rb = 0: percentage change of R undefined
+  'control-before-zero', // Cb = 0: the control trend Ca/Cb (and Rb/Cb, Db/Cb) is undefined
+  'control-after-zero', // Ca = 0: Ra/Ca and Da/Ca are undefined
+  'no-change-in-response', // SM = 0: the WDQ's denominator is zero
+] as const;
+export type InterventionNullReason = (typeof INTERVENTION_NULL_REASONS)[number];
 
 /** A number that may be undefined, with the reason. */
 export interface Quantity {
@@ -60,13 +62,15 @@ export interface Quantity {
   reason: InterventionNullReason | null;
 }
 
-export type WdqInterpretation =
-  | 'diffusion-greater-than-direct-effect'
-  | 'diffusion-of-benefits'
-  | 'no-displacement-or-diffusion'
-  | 'displacement-less-than-direct-effect'
-  | 'displacement-greater-than-direct-effect'
-  | 'no-success-in-response-area';
+export const WDQ_INTERPRETATIONS = [
+  'diffusion-greater-than-direct-effect',
+  'diffusion-of-benefits',
+  'no-displacement-or-diffusion',
+  'displacement-less-than-direct-effect',
+  'displacement-greater-than-direct-effect',
+  'no-success-in-response-area',
+] as const;
+export type WdqInterpretation = (typeof WDQ_INTERPRETATIONS)[number];
 
 export interface InterventionWarning {
   code: 'small-count';
