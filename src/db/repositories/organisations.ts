@@ -42,11 +42,13 @@ export async function updateOrganisation(q: Queryable, id: string, municipalityI
 
 /**
  * Counts what still refers to an organisation of the municipality (it cannot be deleted while
- * anything does): its users, and its reports wherever they were made.
+ * anything does): its users, its reports wherever they were made, the measures it is responsible
+ * for and the meeting decisions that name it.
  */
 export async function organisationReferences(q: Queryable, id: string, municipalityId: string): Promise<number> {
   const r = await q.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM users u WHERE u.organisation_id = o.id) + (SELECT count(*) FROM incidents i WHERE i.organisation_id = o.id) AS n
+    `SELECT (SELECT count(*) FROM users u WHERE u.organisation_id = o.id) + (SELECT count(*) FROM incidents i WHERE i.organisation_id = o.id)
+          + (SELECT count(*) FROM measures m WHERE m.organisation_id = o.id) + (SELECT count(*) FROM meeting_decisions d WHERE d.organisation_id = o.id) AS n
        FROM organisations o WHERE o.id = $1 AND o.municipality_id = $2`, [id, municipalityId]);
   return r.rows[0]?.n ?? 0;
 }

@@ -33,6 +33,15 @@ for (const engine of testEngines()) {
       const inUse = await admin.delete(`/api/organisations/${FX.orgs.alingsashem}`);
       assert.equal(inUse.statusCode, 409);
       assert.equal(inUse.json().error.fields[0].code, 'in_use');
+      // An organisation that only a measure refers to is in use too (it was a 500 from the foreign key).
+      const owner = (await admin.post('/api/organisations', { name: 'Fastighetsbolaget', kind: 'kommunalt_bolag' })).json();
+      const coord = await t.as('coordinator');
+      const place = (await coord.post('/api/places', { name: 'Torget', kind: 'torg', geometry: { type: 'Point', coordinates: [POINTS.alingsasCentrum.lon, POINTS.alingsasCentrum.lat] } })).json();
+      const measure = await coord.post('/api/measures', { type: 'belysning', term: 'long', title: 'Ny belysning', organisationId: owner.id, placeId: place.id });
+      assert.equal(measure.statusCode, 201, measure.body);
+      const ownsMeasure = await admin.delete(`/api/organisations/${owner.id}`);
+      assert.equal(ownsMeasure.statusCode, 409, ownsMeasure.body);
+      assert.equal(ownsMeasure.json().error.fields[0].code, 'in_use');
       assert.equal((await admin.delete(`/api/organisations/${org.id}`)).statusCode, 204);
       assert.equal((await admin.get(`/api/organisations/${org.id}`)).statusCode, 404);
       const list = (await (await t.as('reporter')).get('/api/organisations')).json();
