@@ -4,6 +4,7 @@ import { gistarGrid } from '../core/analysis/gistar/index.ts';
 import { poissonRateTestPValue } from '../core/analysis/poisson/index.ts';
 import { invalid } from '../core/errors/index.ts';
 import { boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
+import { stockholmDayStart } from '../core/time/index.ts';
 import type { Database } from '../db/engine.ts';
 import { municipalityExtent } from '../db/repositories/aggregates.ts';
 import { indexSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
@@ -22,10 +23,10 @@ import { listOrganisations } from '../db/repositories/organisations.ts';
 const DAY = 86_400_000;
 const toWgs84 = (x: number, y: number) => transform(3006, 4326, x, y).map((v) => Math.round(v * 1e6) / 1e6) as [number, number];
 
-/** The period of a filter, defaulting to the last 28 days. */
+/** The period of a filter, defaulting to the last 28 whole days in Swedish time, today included. */
 export function periodOf(f: IncidentFilter, now = new Date()): { from: Date; to: Date } {
-  const to = f.to ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY);
-  const from = f.from ?? new Date(to.getTime() - 28 * DAY);
+  const to = f.to ?? new Date(stockholmDayStart(now.getTime(), 1));
+  const from = f.from ?? new Date(stockholmDayStart(to.getTime() - 1, -27));
   return { from, to };
 }
 

@@ -71,3 +71,11 @@ export function isoWeek(localMidnightMs: number): number {
   const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
   return 1 + Math.floor((thursday - yearStart) / (7 * DAY_MS));
 }
+
+/**
+ * The start (UTC ms) of the Swedish calendar day `days` days after the one that holds the instant:
+ * periods are whole days in Europe/Stockholm, 23 or 25 hours long across a clock change.
+ */
+export function stockholmDayStart(utcMs: number, days = 0): number {
+  return localToUtc(Math.floor(utcToLocal(utcMs) / DAY_MS) * DAY_MS + days * DAY_MS);
+}
