@@ -1,13 +1,12 @@
+import type { Static } from '@sinclair/typebox';
+import type { ErrorBody } from '../../../src/contract/index.ts';
 import { session } from '../session.ts';
 
+/** Every 4xx/5xx answer: the contract's Error schema. */
+type ErrorAnswer = Static<typeof ErrorBody>;
+
 /** A field the server rejected: where, why (code), and a message in the user's language. */
-export interface FieldError {
-  field: string;
-  in?: string;
-  code: string;
-  message: string;
-  params?: Record<string, string | number>;
-}
+export type FieldError = ErrorAnswer['error']['fields'][number];
 
 /** Any non-2xx answer of the API, with the server's message and field errors. */
 export class ApiError extends Error {
@@ -51,7 +50,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, i
   }
   if (res.status === 401 && !path.startsWith('/api/auth/login')) session.value = null;
   if (!res.ok) {
-    const data = await res.json().catch(() => null);
+    // Usually the Error schema; a proxy in between may answer with anything.
+    const data = (await res.json().catch(() => null)) as Partial<ErrorAnswer> | null;
     const err = data?.error;
     throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? res.statusText, err?.fields ?? []);
   }

@@ -1,23 +1,28 @@
-import type * as GeoJSON from 'geojson';
-/** Shapes of the API's answers (see /openapi.json). */
-export type Role = 'reporter' | 'coordinator' | 'areaGroup' | 'viewer' | 'admin';
-export type ReviewStatus = 'new' | 'reviewed' | 'rejected' | 'duplicate';
+/** Shapes of the API's answers, as JSON carries them: the server's contract (src/contract), read as types. */
+import type { Static } from '@sinclair/typebox';
+import type * as C from '../../../src/contract/index.ts';
 
-export interface User {
-  id: string; municipalityId: string; organisationId: string; organisationName: string; email: string; name: string;
-  roles: Role[]; active: boolean; municipalities: string[]; lastLoginAt: string | null;
-}
-export interface Me { user: User; csrfToken: string; municipalities: Array<{ id: string; name: string }> }
-export interface Category { id: string; municipalityId: string; parentId: string | null; code: string; nameSv: string; nameEn: string; colour: string; icon: string; sortOrder: number; active: boolean }
-export interface Organisation { id: string; municipalityId: string; name: string; shortName: string | null; kind: string; active: boolean }
-export interface Place { id: string; municipalityId: string; name: string; kind: string; description: string | null; geometry: GeoJSON.Geometry }
-export interface Area { id: string; municipalityId: string; kind: string; name: string; code: string | null; properties: Record<string, unknown>; geometry: GeoJSON.Geometry; areaKm2: number }
-export interface Municipality { id: string; name: string; geometry: GeoJSON.Geometry }
-export interface Incident {
-  id: string; municipalityId: string; categoryId: string; categoryCode: string; categoryNameSv: string; categoryNameEn: string; categoryColour: string;
-  occurredFrom: string; occurredTo: string; reportedAt: string; location: { lon: number; lat: number; e: number; n: number };
-  positionPrecision: string; precisionM: number | null; placeId: string | null; placeName: string | null; description: string | null;
-  organisationId: string; organisationName: string; reporterId: string | null; reportedToPolice: boolean | null; assessment: number | null;
-  source: string; reviewStatus: ReviewStatus; duplicateOf: string | null; visibility: 'normal' | 'restricted'; version: number; createdAt: string; updatedAt: string;
-}
-export interface Page<T> { items: T[]; nextCursor: string | null }
+export type { Role } from '../../../src/core/access/roles.ts';
+
+export type User = C.Wire<C.UserOut>;
+export type Me = C.Wire<C.Me>;
+export type Category = C.Wire<C.Category>;
+export type Organisation = C.Wire<C.Organisation>;
+export type Place = C.Wire<C.Place>;
+export type Area = C.Wire<C.Area>;
+export type Municipality = C.Wire<C.Municipality>;
+export type Incident = C.Wire<C.Incident>;
+export type IncidentPage = C.Wire<C.IncidentPage>;
+export type HistoryEntry = C.Wire<C.HistoryEntry>;
+export type MapPoints = C.Wire<C.MapPoints>;
+export type MapPointProperties = C.Wire<C.MapPointProperties>;
+export type MapGrid = C.Wire<C.MapGrid>;
+export type MapHotspots = C.Wire<C.MapHotspots>;
+export type MapAreas = C.Wire<C.MapAreas>;
+export type MapAreaProperties = C.Wire<C.MapAreaProperties>;
+export type LagesbildStats = C.Wire<C.LagesbildStats>;
+export type StatsComparison = C.Wire<C.StatsComparison>;
+export type Duplicates = C.Wire<Static<typeof C.Duplicates>>;
+export type MapSettings = C.Wire<C.MapSettings>;
+export type FeedbackItem = C.Wire<C.FeedbackItem>;
+export type FeedbackList = C.Wire<C.FeedbackList>;

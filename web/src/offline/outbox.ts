@@ -9,23 +9,13 @@
  * report (200 instead of 201), so sending again after a lost answer never makes a duplicate.
  */
 
-/** The body of POST /api/incidents as the form builds it (with the client-chosen id). */
-export interface ReportBody {
-  id: string;
-  categoryId: string;
-  occurredAt?: string;
-  occurredFrom?: string;
-  occurredTo?: string;
-  location: { lon: number; lat: number };
-  positionPrecision?: string;
-  precisionM?: number;
-  placeId?: string;
-  placeName?: string;
-  description?: string;
-  reportedToPolice?: boolean;
-  assessment?: number;
-  visibility?: 'normal' | 'restricted';
-}
+import type { IncidentCreate } from '../../../src/contract/index.ts';
+
+/**
+ * The body of POST /api/incidents as the form builds it: always with the client-chosen id (the key
+ * of the outbox and of the server's idempotency) and a WGS84 position.
+ */
+export type ReportBody = IncidentCreate & { id: string; location: { lon: number; lat: number } };
 
 export interface OutboxPhoto { name: string; type: string; blob: Blob }
 

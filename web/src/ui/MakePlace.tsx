@@ -6,7 +6,8 @@ import { controlProps, errorsFrom, FieldMessage, fieldMessage, NO_ERRORS, type F
 
 /**
  * "Skapa plats" for one grid cell (a hotspot of a lägesbild, a cluster or heatmap cell on the map):
- * a name, POST /api/places/from-cells, then "Ny åtgärd här" for the new place.
+ * a name, POST /api/places/from-cells, then "Ny åtgärd här" for the new place. Offered where
+ * session.ts `mayMakePlace()` says so.
  */
 export function MakePlace({ cellId, suggestedName, measureQuery = '', onMade }: { cellId: string; suggestedName: string; measureQuery?: string; onMade?: (place: Place) => void }) {
   const [open, setOpen] = useState(false);

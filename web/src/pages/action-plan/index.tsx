@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import { nestedError, newProblem, ProblemFields } from '../situation-pictures/narrative.tsx';
-import type { ActionPlan, ProblemAnalysis, SurveyRow } from '../situation-pictures/types.ts';
+import type { ActionPlan, ProblemAnalysis, SurveyFigure } from '../situation-pictures/types.ts';
 import '../admin/admin.css';
 import '../situation-pictures/situation-pictures.css';
 
@@ -14,6 +14,15 @@ const SURVEY_COLS = ['source', 'indicator', 'value', 'unit', 'year', 'comparison
 type SurveyDraft = Record<(typeof SURVEY_COLS)[number], string>;
 
 const emptyRow = (year: number): SurveyDraft => ({ source: 'NTU', indicator: '', value: '', unit: '%', year: String(year), comparison: '' });
+
+/** A number as typed (a decimal comma allowed); the text itself when it is none, for the server to name. */
+const numberOf = (v: string) => (v.trim() !== '' && !Number.isNaN(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : v.trim());
+/** The comparison figure in one cell, "Riket: 19" (the API's { label, value }). */
+const comparisonText = (c: SurveyFigure['comparison']) => (c ? `${c.label}: ${c.value}` : '');
+function comparisonOf(text: string) {
+  const colon = text.lastIndexOf(':');
+  return colon < 0 ? { label: text.trim(), value: '' } : { label: text.slice(0, colon).trim(), value: numberOf(text.slice(colon + 1)) };
+}
 
 /** /handlingsplan/:year: the yearly "Lägesbild och åtgärdsplan" text, survey figures (NTU) and the PDF/DOCX. */
 export default function ActionPlanPage() {
@@ -40,14 +49,14 @@ function ActionPlanYear({ year }: { year: number }) {
   const formRef = useFocusFirstError(errors);
   const heading = useRef<HTMLHeadingElement>(null);
   const [yearInput, setYearInput] = useState(String(year));
-  const canEdit = hasRole('coordinator');
+  const canEdit = may('actionPlan.write');
 
   useEffect(() => {
     if (!data) return;
     setIntroduction(data.narrative?.introduction ?? '');
     setAnalysis(data.narrative?.analysis ?? '');
     setPriorities(data.narrative?.priorities ?? []);
-    setSurvey((data.survey ?? []).map((r: SurveyRow) => ({ source: r.source ?? '', indicator: r.indicator ?? '', value: String(r.value ?? ''), unit: r.unit ?? '', year: String(r.year ?? ''), comparison: r.comparison ?? '' })));
+    setSurvey(data.survey.map((r) => ({ source: r.source, indicator: r.indicator, value: String(r.value), unit: r.unit, year: String(r.year), comparison: comparisonText(r.comparison) })));
     setAdoptedAt(data.adoptedAt?.slice(0, 10) ?? '');
     setAdoptedBy(data.adoptedBy ?? '');
   }, [data?.rowVersion, data?.year]);
@@ -65,9 +74,9 @@ function ActionPlanYear({ year }: { year: number }) {
         narrative: { introduction, analysis, priorities },
         survey: survey.map((r) => ({
           source: r.source.trim(), indicator: r.indicator.trim(),
-          value: r.value.trim() !== '' && !Number.isNaN(Number(r.value.replace(',', '.'))) ? Number(r.value.replace(',', '.')) : r.value.trim(),
+          value: numberOf(r.value),
           unit: r.unit.trim(), year: /^\d+$/.test(r.year.trim()) ? Number(r.year.trim()) : r.year.trim(),
-          ...(r.comparison.trim() ? { comparison: r.comparison.trim() } : {}),
+          ...(r.comparison.trim() ? { comparison: comparisonOf(r.comparison) } : {}),
         })),
         ...(adoptedAt ? { adoptedAt } : {}), ...(adoptedBy.trim() ? { adoptedBy: adoptedBy.trim() } : {}),
       };

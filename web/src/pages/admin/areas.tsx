@@ -6,8 +6,8 @@ import { LoadState, useList, useRemove } from './common.tsx';
 import { controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../../ui/form.tsx';
 import { checkGeoJsonFile, featureOfField, type GeoJsonCheck, type Problem } from './geojsonFile.ts';
 import { featuresOf, reprojectGeometry } from '../../../../src/core/geojson/index.ts';
+import { AREA_KINDS } from '../../../../src/core/areas/types.ts';
 
-export const AREA_KINDS = ['district', 'deso', 'area_group', 'other'] as const;
 const areaKindLabel = (k: string) => ((AREA_KINDS as readonly string[]).includes(k) ? t(`admin.areaKinds.${k}` as MessageKey) : k);
 const CRS_NAMES: Record<number, string> = { 4326: 'WGS 84', 3006: 'SWEREF 99 TM', 3007: 'SWEREF 99 12 00' };
 

@@ -1,9 +1,9 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Role } from '../../api/types.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { route } from '../../router.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
+import type { Action } from '../../../../src/core/access/policy.ts';
 import AreasPage from './areas.tsx';
 import CategoriesPage from './categories.tsx';
 import MapSettingsPage from './map-settings.tsx';
@@ -13,23 +13,23 @@ import SchedulePage from './schedule.tsx';
 import UsersPage from './users.tsx';
 import './admin.css';
 
-interface SubPage { slug: string; title: MessageKey; intro: MessageKey; roles: Role[]; Component: ComponentType }
+interface SubPage { slug: string; title: MessageKey; intro: MessageKey; action: Action; Component: ComponentType }
 
-/** The admin sub-pages, each shown only to the roles the server lets change it. */
+/** The admin sub-pages, each shown only to a user the server lets change it: the action its service checks. */
 export const SUBPAGES: SubPage[] = [
-  { slug: 'organisationer', title: 'admin.nav.organisations', intro: 'admin.intro.organisations', roles: ['admin'], Component: OrganisationsPage },
-  { slug: 'anvandare', title: 'admin.nav.users', intro: 'admin.intro.users', roles: ['admin', 'coordinator'], Component: UsersPage },
-  { slug: 'kategorier', title: 'admin.nav.categories', intro: 'admin.intro.categories', roles: ['admin', 'coordinator'], Component: CategoriesPage },
-  { slug: 'omraden', title: 'admin.nav.areas', intro: 'admin.intro.areas', roles: ['admin', 'coordinator'], Component: AreasPage },
-  { slug: 'platser', title: 'admin.nav.places', intro: 'admin.intro.places', roles: ['admin', 'coordinator'], Component: PlacesPage },
-  { slug: 'schema', title: 'admin.nav.schedule', intro: 'admin.intro.schedule', roles: ['admin', 'coordinator'], Component: SchedulePage },
-  { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', roles: ['admin'], Component: MapSettingsPage },
+  { slug: 'organisationer', title: 'admin.nav.organisations', intro: 'admin.intro.organisations', action: 'organisations.manage', Component: OrganisationsPage },
+  { slug: 'anvandare', title: 'admin.nav.users', intro: 'admin.intro.users', action: 'users.manage', Component: UsersPage },
+  { slug: 'kategorier', title: 'admin.nav.categories', intro: 'admin.intro.categories', action: 'configuration.manage', Component: CategoriesPage },
+  { slug: 'omraden', title: 'admin.nav.areas', intro: 'admin.intro.areas', action: 'configuration.manage', Component: AreasPage },
+  { slug: 'platser', title: 'admin.nav.places', intro: 'admin.intro.places', action: 'configuration.manage', Component: PlacesPage },
+  { slug: 'schema', title: 'admin.nav.schedule', intro: 'admin.intro.schedule', action: 'configuration.manage', Component: SchedulePage },
+  { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', action: 'settings.map', Component: MapSettingsPage },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */
 export default function AdminPage() {
   const slug = route.value.path.replace(/^\/admin\/?/, '').split('/')[0];
-  const allowed = SUBPAGES.filter((p) => hasRole(...p.roles));
+  const allowed = SUBPAGES.filter((p) => may(p.action));
   const current = allowed.find((p) => p.slug === slug);
   const exists = SUBPAGES.some((p) => p.slug === slug);
   const contentRef = useRef<HTMLDivElement>(null);

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
-
-interface MapSettings { tileUrl: string | null; attribution: string | null; maxZoom: number }
+import type { MapSettings } from '../../../../src/contract/index.ts';
 
 /** Known open tile sources an administrator can start from (Lantmäteriet's needs the municipality's own token). */
 const PRESETS: Array<{ key: 'osm' | 'lm'; tileUrl: string; attribution: string; maxZoom: number }> = [
@@ -30,7 +29,7 @@ export default function MapSettingsPage() {
     setBusy(true);
     setErrors(NO_ERRORS);
     try {
-      const body = clear ? { tileUrl: null, attribution: null, maxZoom: 18 } : { tileUrl: values.tileUrl.trim() || null, attribution: values.attribution.trim() || null, maxZoom: Number(values.maxZoom) };
+      const body: MapSettings = clear ? { tileUrl: null, attribution: null, maxZoom: 18 } : { tileUrl: values.tileUrl.trim() || null, attribution: values.attribution.trim() || null, maxZoom: Number(values.maxZoom) };
       const saved = await api.put<MapSettings>('/api/settings/map', body);
       setValues({ tileUrl: saved.tileUrl ?? '', attribution: saved.attribution ?? '', maxZoom: String(saved.maxZoom) });
       announce(saved.tileUrl ? t('admin.mapSettings.saved') : t('admin.mapSettings.cleared'));

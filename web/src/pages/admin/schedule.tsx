@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
+import { CADENCES } from '../../../../src/core/schedule/index.ts';
+import type { ScheduleInput, ScheduleSetting as Schedule } from '../../../../src/contract/index.ts';
 
-interface Schedule { cadence: 'off' | 'weekly' | 'fortnightly'; weekday: number; notify: string[] }
-
-const CADENCES = ['off', 'weekly', 'fortnightly'] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /**
@@ -33,7 +32,8 @@ export default function SchedulePage() {
     setBusy(true);
     setErrors(NO_ERRORS);
     try {
-      const saved = await api.put<Schedule>('/api/settings/schedule', { cadence: values.cadence, weekday: Number(values.weekday), notify: lines(values.notify) });
+      const body: ScheduleInput = { cadence: values.cadence, weekday: Number(values.weekday), notify: lines(values.notify) };
+      const saved = await api.put<Schedule>('/api/settings/schedule', body);
       setValues({ cadence: saved.cadence, weekday: String(saved.weekday), notify: saved.notify.join('\n') });
       announce(t('admin.schedule.saved'));
     } catch (err) {

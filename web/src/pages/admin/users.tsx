@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Organisation, Role, User } from '../../api/types.ts';
+import type { UserPatch } from '../../../../src/contract/index.ts';
 import { fmt, t } from '../../i18n/index.ts';
-import { hasRole, session } from '../../session.ts';
+import { may, session } from '../../session.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
@@ -15,13 +16,14 @@ export default function UsersPage() {
   const orgs = useList<Organisation>('/api/organisations');
   const editor = useEditor<User | 'new'>();
   const [msg, announce] = useAnnouncer();
-  const isAdmin = hasRole('admin');
+  // Only an administrator may hand out the administrator role or change a user who holds it.
+  const mayManageAdmins = may('users.manageAdmins');
 
   return (
     <section aria-labelledby="admin-sub-title">
       <h2 id="admin-sub-title" tabIndex={-1}>{t('admin.nav.users')}</h2>
       <LiveRegion message={msg} />
-      {!isAdmin && <p class="muted">{t('admin.users.coordinatorNote')}</p>}
+      {!mayManageAdmins && <p class="muted">{t('admin.users.coordinatorNote')}</p>}
       <button type="button" class="primary" onClick={() => editor.open('new')}>{t('admin.users.new')}</button>
       {editor.editing && orgs.items && (
         <UserForm
@@ -51,7 +53,7 @@ export default function UsersPage() {
                   <td>{yesNo(u.active)}</td>
                   <td>{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t('admin.users.never')}</td>
                   <td class="row-actions">
-                    {u.roles.includes('admin') && !isAdmin
+                    {u.roles.includes('admin') && !mayManageAdmins
                       ? <span class="muted">{t('admin.users.adminOnly')}</span>
                       : <button type="button" onClick={() => editor.open(u)} aria-label={t('admin.editNamed', { name: u.name })}>{t('app.edit')}</button>}
                   </td>
@@ -67,7 +69,7 @@ export default function UsersPage() {
 
 function UserForm({ user, organisations, onDone }: { user: User | null; organisations: Organisation[]; onDone: (saved: User | null) => void }) {
   const me = session.value!;
-  const isAdmin = hasRole('admin');
+  const mayManageAdmins = may('users.manageAdmins');
   const [email, setEmail] = useState(user?.email ?? '');
   const [name, setName] = useState(user?.name ?? '');
   const [organisationId, setOrganisationId] = useState(user?.organisationId ?? '');
@@ -98,7 +100,7 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
     setBusy(true);
     try {
       const municipalities = [home, ...grants.filter((g) => g !== home)];
-      const body: Record<string, unknown> = { email: email.trim(), name: name.trim(), organisationId, roles, municipalities };
+      const body: UserPatch = { email: email.trim(), name: name.trim(), organisationId, roles, municipalities };
       if (password) body.password = password;
       if (user) {
         // Send only what changed: a change of roles, organisation, grants or password ends the user's sessions.
@@ -140,7 +142,7 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
       <fieldset aria-describedby={err('roles') ? 'user-roles-error' : undefined}>
         <legend>{t('admin.users.roles')} <span class="required">{t('admin.form.required')}</span></legend>
         {ROLE_ORDER.map((r) => {
-          const locked = r === 'admin' && !isAdmin;
+          const locked = r === 'admin' && !mayManageAdmins;
           return (
             <div class="check" key={r}>
               <input type="checkbox" id={`user-role-${r}`} checked={roles.includes(r)} disabled={locked}
@@ -150,7 +152,7 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
             </div>
           );
         })}
-        {!isAdmin && <p id="user-role-admin-hint" class="hint muted">{t('admin.users.adminRoleLocked')}</p>}
+        {!mayManageAdmins && <p id="user-role-admin-hint" class="hint muted">{t('admin.users.adminRoleLocked')}</p>}
         {err('roles') && <p id="user-roles-error" class="field-error">{err('roles')}</p>}
       </fieldset>
 

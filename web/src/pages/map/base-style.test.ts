@@ -48,5 +48,5 @@ test('configured raster tiles come with their attribution; bad templates are ign
   assert.equal(validTileUrl('javascript:alert(1)/{z}/{x}/{y}'), null);
   assert.equal(validTileUrl('https://example.se/tiles.png'), null);
   assert.equal(validTileUrl(null), null);
-  assert.equal(buildStyle({ ...base, settings: { tileUrl: 'ftp://x/{z}/{x}/{y}', attribution: null } }).sources.tiles, undefined);
+  assert.equal(buildStyle({ ...base, settings: { tileUrl: 'ftp://x/{z}/{x}/{y}', attribution: null, maxZoom: 19 } }).sources.tiles, undefined);
 });

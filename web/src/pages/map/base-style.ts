@@ -1,6 +1,6 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type * as GeoJSON from 'geojson';
-import type { Area, Municipality, Place } from '../../api/types.ts';
+import type { Area, MapSettings, Municipality, Place } from '../../api/types.ts';
 import { labelPoint } from './geometry.ts';
 import { AREA_LABELS_SOURCE, AREAS_SOURCE, areaLayers } from './layers/areas.ts';
 import { HEATMAP_SOURCE, heatmapLayers } from './layers/heatmap.ts';
@@ -15,7 +15,7 @@ import { textImageExpression } from './text-images.ts';
  * adds an administrator's raster tiles (OpenStreetMap, Lantmäteriet) when configured. No `glyphs`
  * and no `sprite`: nothing is fetched from another server; labels are text images (text-images.ts).
  */
-export interface MapSettings { tileUrl: string | null; attribution: string | null; maxZoom?: number }
+/** `settings`: GET /api/settings/map, the municipality's raster tile source (null: none, or not readable). */
 export interface BaseData { municipalities: Municipality[]; areas: Area[]; places: Place[]; settings: MapSettings | null }
 
 /** Which style layers each switchable layer shows. */

@@ -1,12 +1,12 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import type * as GeoJSON from 'geojson';
 import { api } from '../../api/client.ts';
+import type { MapAreas, MapGrid, MapHotspots, MapPoints } from '../../api/types.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { LAYER_GROUPS } from './base-style.ts';
 import { cellBBox, LatestRequest, parseCellId, urls } from './data.ts';
 import type { BBox } from './geometry.ts';
 import { AREA_HIT_LAYERS, AREA_LABELS_SOURCE, AREAS_SOURCE, prepareAreas } from './layers/areas.ts';
-import { gridToPoints, HEATMAP_HIT_LAYERS, HEATMAP_SOURCE, heatmapCellSize, heatmapRadiusExpression, type GridAnswer } from './layers/heatmap.ts';
+import { gridToPoints, HEATMAP_HIT_LAYERS, HEATMAP_SOURCE, heatmapCellSize, heatmapRadiusExpression } from './layers/heatmap.ts';
 import { HOTSPOT_HIT_LAYERS, HOTSPOT_SOURCE, hotspotBin } from './layers/hotspots.ts';
 import { POINT_HIT_LAYERS, POINTS_SOURCE, preparePoints } from './layers/points.ts';
 import { announcement, areaKind, areaLegend, areaMode, heatCellSize, hotspotCell, layers, mapBusy, mapQuery, week, type LayerId, type Selection } from './state.ts';
@@ -30,7 +30,7 @@ export class MapController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private busy = 0;
   private announce = true;
-  private lastAreas: GeoJSON.FeatureCollection | null = null;
+  private lastAreas: MapAreas | null = null;
   private totals: Partial<Record<LayerId, number>> = {};
   private disposed = false;
 
@@ -113,7 +113,7 @@ export class MapController {
     if (kind === 'points') {
       const url = urls.points(q, this.bbox(), this.map.getZoom());
       if (url === req.completed) return;
-      const fc = await get<GeoJSON.FeatureCollection>(url);
+      const fc = await get<MapPoints>(url);
       if (typeof fc === 'symbol') return;
       await this.styleReady;
       const { data, total } = preparePoints(fc, (n) => fmt.number(n));
@@ -124,7 +124,7 @@ export class MapController {
       const size = heatmapCellSize(this.map.getZoom(), lat);
       const url = urls.grid(q, size, this.bbox());
       if (url === req.completed) return;
-      const grid = await get<GridAnswer>(url);
+      const grid = await get<MapGrid>(url);
       if (typeof grid === 'symbol') return;
       await this.styleReady;
       const { data, total } = gridToPoints(grid);
@@ -136,18 +136,18 @@ export class MapController {
     } else if (kind === 'hotspots') {
       const url = urls.hotspots(q, hotspotCell.peek());
       if (url === req.completed) return;
-      const fc = await get<GeoJSON.FeatureCollection>(url);
+      const fc = await get<MapHotspots>(url);
       if (typeof fc === 'symbol') return;
       await this.styleReady;
       this.source(HOTSPOT_SOURCE)?.setData(fc);
     } else if (kind === 'areas') {
       const url = urls.areas(q, areaKind.peek());
       if (url === req.completed) return;
-      const fc = await get<GeoJSON.FeatureCollection>(url);
+      const fc = await get<MapAreas>(url);
       if (typeof fc === 'symbol') return;
       await this.styleReady;
       this.lastAreas = fc;
-      this.totals.areas = fc.features.reduce((s, f) => s + (Number(f.properties?.count) || 0), 0);
+      this.totals.areas = fc.features.reduce((s, f) => s + f.properties.count, 0);
       this.redrawAreas();
     }
   }

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { Incident, Page } from '../../api/types.ts';
+import type { Incident, IncidentPage } from '../../api/types.ts';
 import { fmt, lang, t } from '../../i18n/index.ts';
 import { inCell, parseCellId, urls } from './data.ts';
 import { mapQuery, selection, tableHref, type Selection } from './state.ts';
-import { hasRole } from '../../session.ts';
+import { mayMakePlace } from '../../session.ts';
 import { MakePlace } from '../../ui/MakePlace.tsx';
 
 const LIMIT = 50;
@@ -55,7 +55,7 @@ export function Details({ onClose }: { onClose: () => void }) {
       }
       const cell = parseCellId(sel.cellId);
       // A grid cell's lon/lat box is a little larger than the cell: fetch more and keep those inside it.
-      const page = await api.get<Page<Incident>>(urls.incidents(q, { bbox: sel.bbox, area: sel.area, limit: cell ? LIMIT * 2 : LIMIT }), { signal: ctrl.signal });
+      const page = await api.get<IncidentPage>(urls.incidents(q, { bbox: sel.bbox, area: sel.area, limit: cell ? LIMIT * 2 : LIMIT }), { signal: ctrl.signal });
       const items = cell ? page.items.filter((i) => inCell(cell, i.location)) : page.items;
       setLoaded({ state: 'list', items: items.slice(0, LIMIT), more: !!page.nextCursor || items.length > LIMIT });
     })().catch((e) => { if ((e as Error).name !== 'AbortError') setLoaded({ state: 'error', message: (e as Error).message }); });
@@ -107,7 +107,7 @@ export function Details({ onClose }: { onClose: () => void }) {
       </div>
       <p><a href={tableHref(sel.kind === 'list' ? sel : undefined)}>{t('map.details.openTable')}</a></p>
       {/* A cluster, heatmap or hotspot cell can become a named place, and a measure be put there. */}
-      {sel.kind === 'list' && sel.cellId && hasRole('coordinator') && <MakePlace key={sel.cellId} cellId={sel.cellId} suggestedName="" />}
+      {sel.kind === 'list' && sel.cellId && mayMakePlace() && <MakePlace key={sel.cellId} cellId={sel.cellId} suggestedName="" />}
     </section>
   );
 }

@@ -1,13 +1,12 @@
 import { t } from '../../i18n/index.ts';
 import type { Area } from '../../api/types.ts';
+import { AREA_KINDS } from '../../../../src/core/areas/types.ts';
 import { areaKind, areaMode, HOTSPOT_CELL_SIZES, hotspotCell, LAYER_IDS, layers, setMapParams, toggleLayer, type AreaKind, type AreaMode } from './state.ts';
-
-const KINDS: AreaKind[] = ['district', 'deso', 'area_group', 'other'];
 
 /** Which layers the map draws (labelled checkboxes), with the options of the hotspot and area layers. */
 export function LayerSwitcher({ areas }: { areas: Area[] }) {
   const on = layers.value;
-  const kinds = KINDS.filter((k) => areas.some((a) => a.kind === k));
+  const kinds = AREA_KINDS.filter((k) => areas.some((a) => a.kind === k));
   return (
     <fieldset class="ml-switcher">
       <legend>{t('map.layers.legend')}</legend>

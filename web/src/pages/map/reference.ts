@@ -1,7 +1,6 @@
 import { signal } from '@preact/signals';
 import { api, ApiError } from '../../api/client.ts';
-import type { Area, Category, Municipality, Organisation, Place } from '../../api/types.ts';
-import type { MapSettings } from './base-style.ts';
+import type { Area, Category, MapSettings, Municipality, Organisation, Place } from '../../api/types.ts';
 
 /** What the map page reads once: the base map's geometry and the filters' choices. */
 export interface Reference {

@@ -2,6 +2,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { query } from '../../api/client.ts';
 import { filters } from '../../state/filters.ts';
 import { replaceParams, route } from '../../router.ts';
+import { AREA_KINDS, type AreaKind } from '../../../../src/core/areas/types.ts';
 
 /**
  * State of the map page only (the shared selection lives in state/filters.ts): which layers are on,
@@ -11,7 +12,8 @@ import { replaceParams, route } from '../../router.ts';
 export type LayerId = 'points' | 'heatmap' | 'hotspots' | 'areas';
 export const LAYER_IDS: readonly LayerId[] = ['points', 'heatmap', 'hotspots', 'areas'];
 export type AreaMode = 'count' | 'change';
-export type AreaKind = 'district' | 'deso' | 'area_group' | 'other';
+/** Which areas the area layer counts in (GET /api/map/areas?kind=…). */
+export type { AreaKind };
 
 /** Parameters of the URL this page owns (the table link leaves them out). */
 export const MAP_PARAMS = ['layers', 'areaMode', 'areaKind', 'cell', 'view'] as const;
@@ -23,7 +25,6 @@ export function parseLayers(raw: string | null): LayerId[] {
 
 /** Side of the hotspot grid cells in metres. */
 export const HOTSPOT_CELL_SIZES = [100, 250, 500, 1000] as const;
-const AREA_KINDS: readonly AreaKind[] = ['district', 'deso', 'area_group', 'other'];
 
 /** The page's options as the URL gives them (defaults where it says nothing or nonsense). */
 export function optionsFromUrl(params: URLSearchParams) {

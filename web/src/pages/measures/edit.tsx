@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
-import { hasRole, session } from '../../session.ts';
+import { may } from '../../session.ts';
 import { ErrorSummary, errorsFrom, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { stockholmDay } from '../situation-pictures/periods.ts';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
@@ -22,7 +22,8 @@ export default function MeasurePage({ id }: { id: string | null }) {
   const [msg, announce] = useAnnouncer();
   const formRef = useFocusFirstError(errors);
   const heading = useRef<HTMLHeadingElement>(null);
-  const canEdit = hasRole('coordinator') || (hasRole('areaGroup') && (!measure || measure.organisationId === session.value?.user.organisationId));
+  // An area group edits its own organisation's measures, a coordinator every one (the policy's reach).
+  const canEdit = measure ? may('measure.edit', measure) : may('measures.create');
 
   useEffect(() => { if (measure) setDraft(draftOf(measure)); }, [measure?.id, measure?.rowVersion]);
   useEffect(() => {

@@ -2,15 +2,15 @@ import { useEffect } from 'preact/hooks';
 import { query } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { replaceParams, route } from '../../router.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { ErrorText, measureTypeName, useApi, useReferences } from '../situation-pictures/shared.tsx';
-import { MEASURE_STATUSES, type Measure } from '../situation-pictures/types.ts';
+import { MEASURE_STATUSES, type MeasureList } from '../situation-pictures/types.ts';
 
 /** The measures with status and overdue filters (kept in the URL); a stacked list on a phone. */
 export default function MeasuresList() {
   const status = route.value.params.get('status') ?? '';
   const due = route.value.params.get('due') ?? '';
-  const { data, error } = useApi<{ items: Measure[] }>(`/api/measures${query({ status, due })}`);
+  const { data, error } = useApi<MeasureList>(`/api/measures${query({ status, due })}`);
   const { refs } = useReferences();
   useEffect(() => { document.title = `${t('measures.title')} – ${t('app.name')}`; }, []);
   const set = (p: Record<string, string>) => replaceParams({ status, due, ...p });
@@ -19,7 +19,7 @@ export default function MeasuresList() {
       <h1>{t('measures.title')}</h1>
       <p class="muted">{t('measures.intro')}</p>
       <div class="est-toolbar" role="group" aria-label={t('measures.filters')}>
-        {hasRole('coordinator', 'areaGroup') && <a class="button primary" href="#/atgarder/ny">{t('measures.newButton')}</a>}
+        {may('measures.create') && <a class="button primary" href="#/atgarder/ny">{t('measures.newButton')}</a>}
         <div>
           <label for="m-filter-status">{t('measures.filterStatus')}</label>
           <select id="m-filter-status" value={status} onChange={(e) => set({ status: (e.target as HTMLSelectElement).value })}>

@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { addDays, stockholmDay } from '../situation-pictures/periods.ts';
 import { ErrorText, periodText, statusText, useApi, useReferences } from '../situation-pictures/shared.tsx';
-import type { Meeting, SituationPictureSummary } from '../situation-pictures/types.ts';
+import type { Meeting, SituationPictureList } from '../situation-pictures/types.ts';
 
 /** A Stockholm wall-clock date and time as an ISO instant (the offset is whatever Stockholm has that day). */
 export function stockholmInstant(day: string, time: string): string {
@@ -18,7 +18,7 @@ export function stockholmInstant(day: string, time: string): string {
 /** "Nytt möte": date and time, area, the lägesbild whose agenda it takes, participating organisations. */
 export default function CreateMeeting() {
   const { refs, error: refsError } = useReferences();
-  const pictures = useApi<{ items: SituationPictureSummary[] }>('/api/situation-pictures');
+  const pictures = useApi<SituationPictureList>('/api/situation-pictures');
   const [date, setDate] = useState(addDays(stockholmDay(new Date()), 1));
   const [time, setTime] = useState('09:00');
   const [title, setTitle] = useState('');
@@ -37,7 +37,7 @@ export default function CreateMeeting() {
     if (sp && !areaId) setAreaId(sp.areaId ?? '');
   }, [pictureId, pictures.data]);
 
-  if (!hasRole('coordinator')) return <p role="alert">{t('meetings.forbidden')}</p>;
+  if (!may('meetings.manage')) return <p role="alert">{t('meetings.forbidden')}</p>;
 
   async function submit(e: Event) {
     e.preventDefault();

@@ -1,17 +1,17 @@
 import { useEffect } from 'preact/hooks';
 import { fmt, t } from '../../i18n/index.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { ErrorText, useApi } from '../situation-pictures/shared.tsx';
-import type { MeetingSummary } from '../situation-pictures/types.ts';
+import type { MeetingList } from '../situation-pictures/types.ts';
 
 export default function MeetingsList() {
-  const { data, error } = useApi<{ items: MeetingSummary[] }>('/api/meetings');
+  const { data, error } = useApi<MeetingList>('/api/meetings');
   useEffect(() => { document.title = `${t('meetings.title')} – ${t('app.name')}`; }, []);
   return (
     <div class="est">
       <h1>{t('meetings.title')}</h1>
       <p class="muted">{t('meetings.intro')}</p>
-      {hasRole('coordinator') && <p><a class="button primary" href="#/moten/ny">{t('meetings.newButton')}</a></p>}
+      {may('meetings.manage') && <p><a class="button primary" href="#/moten/ny">{t('meetings.newButton')}</a></p>}
       <ErrorText error={error} />
       {!data && !error && <p aria-busy="true">{t('app.loading')}</p>}
       {data && data.items.length === 0 && <p>{t('meetings.none')}</p>}

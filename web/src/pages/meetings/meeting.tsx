@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { createBody, emptyDraft, MeasureFields, type MeasureDraft } from '../measures/fields.tsx';
 import { ErrorText, useApi, useReferences, type References } from '../situation-pictures/shared.tsx';
@@ -97,8 +97,8 @@ export default function MeetingPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [msg, announce] = useAnnouncer();
   const heading = useRef<HTMLHeadingElement>(null);
-  const coordinator = hasRole('coordinator');
-  const canDecide = hasRole('coordinator', 'areaGroup');
+  const canManage = may('meetings.manage');
+  const canDecide = may('decisions.make');
 
   useEffect(() => { if (meeting) { document.title = `${meeting.title} – ${t('app.name')}`; heading.current?.focus(); } }, [meeting?.id]);
   useEffect(() => { if (meeting && minutes === null) setMinutes(meeting.minutes ?? ''); }, [meeting]);
@@ -184,12 +184,12 @@ export default function MeetingPage({ id }: { id: string }) {
         <form class="admin-form" noValidate onSubmit={(e) => { e.preventDefault(); void patch({ minutes: minutes ?? '' }, t('meetings.meeting.minutesSaved')); }}>
           <ErrorSummary errors={minutesError} known={['minutes']} />
           <Label for="mt-minutes">{t('meetings.meeting.minutes')}</Label>
-          <textarea {...controlProps('mt-minutes', fieldMessage(minutesError, 'minutes'), true)} rows={8} value={minutes ?? ''} readOnly={!coordinator} maxLength={50000}
+          <textarea {...controlProps('mt-minutes', fieldMessage(minutesError, 'minutes'), true)} rows={8} value={minutes ?? ''} readOnly={!canManage} maxLength={50000}
             onInput={(e) => setMinutes((e.target as HTMLTextAreaElement).value)} />
           <FieldMessage id="mt-minutes" error={fieldMessage(minutesError, 'minutes')} hint={t('meetings.meeting.minutesHint')} />
           <div class="form-actions">
-            {coordinator && <button type="submit" class="primary" disabled={busy}>{t('meetings.meeting.saveMinutes')}</button>}
-            {coordinator && meeting.status === 'planned' && <button type="button" disabled={busy} onClick={() => void patch({ status: 'held' }, t('meetings.status.held'))}>{t('meetings.meeting.markHeld')}</button>}
+            {canManage && <button type="submit" class="primary" disabled={busy}>{t('meetings.meeting.saveMinutes')}</button>}
+            {canManage && meeting.status === 'planned' && <button type="button" disabled={busy} onClick={() => void patch({ status: 'held' }, t('meetings.status.held'))}>{t('meetings.meeting.markHeld')}</button>}
             <a class="button" href={`/api/meetings/${meeting.id}/minutes?format=html`} target="_blank" rel="noopener">{t('meetings.meeting.exportHtml')}</a>
             <a class="button" href={`/api/meetings/${meeting.id}/minutes?format=md`} download>{t('meetings.meeting.exportMd')}</a>
           </div>

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query, NetworkError } from '../../api/client.ts';
-import type { Incident, Page } from '../../api/types.ts';
+import type { FeedbackList, HistoryEntry, Incident, IncidentPage } from '../../api/types.ts';
 import { fmt, lang, t, type MessageKey } from '../../i18n/index.ts';
 import { online } from '../../ui/online.ts';
 import { startOutbox } from '../../offline/queue.ts';
 import { OutboxList } from '../../offline/OutboxList.tsx';
 import { registerServiceWorker } from '../../offline/register-sw.ts';
 import { CategoryMark } from '../report/CategoryPicker.tsx';
+import type { Measure, MeasureList } from '../situation-pictures/types.ts';
+import { loadCategories } from '../table/reference.ts';
 import './my-reports.css';
 
 const PAGE_SIZE = 20;
-
-interface HistoryEntry { id: number; changedAt: string; userId: string | null; userName: string | null; action: string; changes: Record<string, unknown> }
 
 function occurredText(i: Incident): string {
   return i.occurredFrom === i.occurredTo ? fmt.dateTime(i.occurredFrom) : `${fmt.dateTime(i.occurredFrom)} – ${fmt.dateTime(i.occurredTo)}`;
@@ -45,38 +45,41 @@ function History({ incident }: { incident: Incident }) {
   );
 }
 
-interface LinkedMeasure { id: string; title: string; status: string; organisationName: string }
-
 /** The measures linked to a report (GET /api/measures?incidentId=…): "kopplad till åtgärd". Nothing is shown when there are none. */
 function LinkedMeasures({ incident }: { incident: Incident }) {
-  const [items, setItems] = useState<LinkedMeasure[]>([]);
+  const [items, setItems] = useState<Measure[]>([]);
   useEffect(() => {
     let live = true;
-    api.get<{ items: LinkedMeasure[] }>(`/api/measures${query({ incidentId: incident.id })}`).then((r) => live && setItems(r.items)).catch(() => undefined);
+    api.get<MeasureList>(`/api/measures${query({ incidentId: incident.id })}`).then((r) => live && setItems(r.items)).catch(() => undefined);
     return () => { live = false; };
   }, [incident.id]);
   if (items.length === 0) return null;
   return (
     <div class="linked-measures">
       <p><strong>{t('myReports.measures.title')}</strong></p>
-      <ul>{items.map((m) => <li key={m.id}>{t('myReports.measures.item', { title: m.title, status: t(`measures.status.${m.status}` as MessageKey), organisation: m.organisationName })}</li>)}</ul>
+      <ul>{items.map((m) => <li key={m.id}>{t('myReports.measures.item', { title: m.title, status: t(`measures.status.${m.status}`), organisation: m.organisationName })}</li>)}</ul>
     </div>
   );
 }
 
-interface FeedbackItem {
-  id: string; title: string; period: { from: string; to: string; days: number }; summary: string; publishedAt: string;
-  totals: { count: number } | null; topCategories: Array<{ nameSv: string; nameEn?: string; count: number }>;
-}
-
-/** Återkoppling: short summaries of the published lägesbilder for the reporter's municipality (GET /api/feedback). */
+/**
+ * Återkoppling: short summaries of the published lägesbilder for the reporter's municipality (GET /api/feedback).
+ * The answer names the top categories in Swedish only; in English their names come from the categories.
+ */
 function Feedback() {
-  const [items, setItems] = useState<FeedbackItem[] | null>(null);
+  const [items, setItems] = useState<FeedbackList['items'] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [namesEn, setNamesEn] = useState<Map<string, string> | null>(null);
   useEffect(() => {
-    api.get<{ items: FeedbackItem[] }>('/api/feedback').then((r) => setItems(r.items)).catch((e) => setError(e instanceof Error ? e.message : String(e)));
+    api.get<FeedbackList>('/api/feedback').then((r) => setItems(r.items)).catch((e) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
-  const lastDay = (iso: string) => new Date(Date.parse(iso) - 1).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  const english = lang.value === 'en';
+  useEffect(() => {
+    if (!english || namesEn) return;
+    // Without them (offline, say) the Swedish names stand in.
+    loadCategories().then((cs) => setNamesEn(new Map(cs.map((c) => [c.id, c.nameEn])))).catch(() => undefined);
+  }, [english]);
+  const categoryName = (c: FeedbackList['items'][number]['topCategories'][number]) => (english && namesEn?.get(c.id)) || c.nameSv;
   return (
     <section aria-labelledby="feedback-heading" class="feedback">
       <h2 id="feedback-heading">{t('myReports.feedback.title')}</h2>
@@ -89,9 +92,10 @@ function Feedback() {
             {items.slice(0, 5).map((f) => (
               <li key={f.id} class="card">
                 <h3 class="my-report-title">{f.title}</h3>
-                <p class="muted">{t('myReports.feedback.period', { from: fmt.date(f.period.from), to: lastDay(f.period.to) })} · {t('myReports.feedback.published', { date: fmt.date(f.publishedAt) })}</p>
+                {/* The period is calendar days with `to` inclusive: `to` is the last day, shown as it is. */}
+                <p class="muted">{t('myReports.feedback.period', { from: fmt.date(f.period.from), to: fmt.date(f.period.to) })} · {t('myReports.feedback.published', { date: fmt.date(f.publishedAt) })}</p>
                 {f.totals && <p>{t('myReports.feedback.total', { count: f.totals.count })}</p>}
-                {f.topCategories.length > 0 && <p>{t('myReports.feedback.top', { list: f.topCategories.slice(0, 3).map((c) => `${lang.value === 'en' && c.nameEn ? c.nameEn : c.nameSv} (${c.count})`).join(', ') })}</p>}
+                {f.topCategories.length > 0 && <p>{t('myReports.feedback.top', { list: f.topCategories.slice(0, 3).map((c) => `${categoryName(c)} (${c.count})`).join(', ') })}</p>}
                 {f.summary && <p class="my-report-text">{f.summary}</p>}
               </li>
             ))}
@@ -139,7 +143,7 @@ export default function MyReportsPage() {
   const [loadingMore, setLoadingMore] = useState(false);
 
   async function load(after: string | null) {
-    const page = await api.get<Page<Incident>>(`/api/incidents${query({ mine: true, limit: PAGE_SIZE, cursor: after ?? undefined })}`);
+    const page = await api.get<IncidentPage>(`/api/incidents${query({ mine: true, limit: PAGE_SIZE, cursor: after ?? undefined })}`);
     setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
     setCursor(page.nextCursor);
     setError(null);

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Area, Municipality, Place } from '../../api/types.ts';
+import type { Area, MapSettings, Municipality, Place } from '../../api/types.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { normalise, representativePoint, type Position } from './form.ts';
-import type { MapSettings, PickerMap } from './map-picker.ts';
+import type { PickerMap } from './map-picker.ts';
 
 interface Props {
   value: Position | null;

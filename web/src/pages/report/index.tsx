@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { Area, Category, Municipality, Organisation, Place } from '../../api/types.ts';
+import type { Area, Category, Incident, MapSettings, Municipality, Organisation, Place } from '../../api/types.ts';
 import { fmt, t, type MessageKey } from '../../i18n/index.ts';
 import { session } from '../../session.ts';
 import { online } from '../../ui/online.ts';
@@ -11,7 +11,6 @@ import { registerServiceWorker } from '../../offline/register-sw.ts';
 import type { OutboxPhoto } from '../../offline/outbox.ts';
 import { CategoryPicker, categoryName } from './CategoryPicker.tsx';
 import { PositionPicker } from './PositionPicker.tsx';
-import type { MapSettings } from './map-picker.ts';
 import {
   DESCRIPTION_MAX, FIELD_ORDER, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, PHOTO_TYPES, PLACE_NAME_MAX,
   emptyForm, toBody, toLocalInput, validate, type ReportForm,
@@ -164,8 +163,9 @@ export default function ReportPage() {
         showErrors(map, Object.keys(map).length ? general : general ?? outcome.message);
         return;
       }
-      const incident = outcome.kind === 'stored' ? outcome.incident as { description?: string | null; warnings?: unknown[] } : null;
-      const cleaned = !!incident && ((Array.isArray(incident.warnings) && incident.warnings.length > 0) || (body.description !== undefined && incident.description !== body.description));
+      // The outbox passes the server's answer through untyped: POST /api/incidents answers with the stored incident.
+      const incident = outcome.kind === 'stored' ? outcome.incident as Incident : null;
+      const cleaned = !!incident && (!!incident.personalDataRemoved?.length || (body.description !== undefined && incident.description !== body.description));
       reset();
       setDone(outcome.kind === 'stored' ? { kind: 'stored', photosQueued: outcome.photosQueued, cleaned } : { kind: 'queued' });
       requestAnimationFrame(() => doneRef.current?.focus());

@@ -5,11 +5,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is a file of its own in the build (same origin, cached by the service worker).
 setWorkerUrl(workerUrl);
 import type * as GeoJSON from 'geojson';
-import type { Municipality, Place } from '../../api/types.ts';
+import type { MapSettings, Municipality, Place } from '../../api/types.ts';
 import type { Position } from './form.ts';
-
-/** GET /api/settings/map: an optional raster tile source configured per municipality. */
-export interface MapSettings { tileUrl: string | null; attribution: string | null; maxZoom?: number | null }
 
 export interface PickerMap {
   setValue(p: Position | null): void;

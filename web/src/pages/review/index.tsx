@@ -1,19 +1,18 @@
 import type * as GeoJSON from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, query } from '../../api/client.ts';
-import type { Category, Incident, Page } from '../../api/types.ts';
+import type { Category, Duplicates, Incident, IncidentPage } from '../../api/types.ts';
 import { fmt, lang, t } from '../../i18n/index.ts';
 import { navigate, replaceParams, route } from '../../router.ts';
 import { buildCategoryTree, indentedLabel } from '../admin/categoryTree.ts';
 import { controlProps, errorsFrom, FieldMessage, fieldMessage, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../../ui/form.tsx';
 import { boundsOf, distanceM } from '../admin/mapStyle.ts';
 import type { MapLibreMap } from '../admin/mapView.ts';
-import { hoursBetween, nextAfterRemoval, parseIncidentRef, reviewBody } from './queue.ts';
+import { hoursBetween, nextAfterRemoval, parseIncidentRef, reviewBody, type Decision } from './queue.ts';
 import '../admin/admin.css';
 import './review.css';
 
 const PAGE_SIZE = 50;
-type Decision = 'reviewed' | 'rejected' | 'duplicate';
 
 const catName = (i: Pick<Incident, 'categoryNameSv' | 'categoryNameEn'>) => (lang.value === 'en' ? i.categoryNameEn : i.categoryNameSv);
 function when(i: Incident): string {
@@ -43,7 +42,7 @@ export default function ReviewPage() {
 
   async function load(after?: string) {
     try {
-      const page = await api.get<Page<Incident>>(`/api/incidents${query({ reviewStatus: 'new', limit: PAGE_SIZE, cursor: after })}`);
+      const page = await api.get<IncidentPage>(`/api/incidents${query({ reviewStatus: 'new', limit: PAGE_SIZE, cursor: after })}`);
       setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setLoadError(null);
@@ -141,7 +140,7 @@ function Detail({ incident: inc, categories, onDecided }: { incident: Incident; 
   const formRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    api.get<{ items: Incident[] }>(`/api/incidents/${inc.id}/duplicates`)
+    api.get<Duplicates>(`/api/incidents/${inc.id}/duplicates`)
       .then((r) => setDups({ items: r.items.filter((d) => d.id !== inc.id), error: null }))
       .catch((e) => setDups({ items: null, error: e instanceof ApiError ? e.message : t('admin.form.network') }));
   }, [inc.id]);

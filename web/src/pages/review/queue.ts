@@ -1,4 +1,8 @@
 /** Pure helpers of the review queue (web/src/pages/review). */
+import type { ReviewBody } from '../../../../src/contract/index.ts';
+
+/** What a coordinator decides about a report: any review status but the initial 'new'. */
+export type Decision = Exclude<ReviewBody['status'], 'new'>;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -31,10 +35,10 @@ export function hoursBetween(a: string | Date, b: string | Date): number {
 /** The body of POST /api/incidents/{id}/review: the decision plus only the corrections that change something. */
 export function reviewBody(
   incident: { categoryId: string; visibility: string },
-  decision: { status: 'reviewed' | 'rejected' | 'duplicate'; duplicateOf?: string },
+  decision: { status: Decision; duplicateOf?: string },
   edits: { categoryId: string; restricted: boolean },
-): { status: string; duplicateOf?: string; categoryId?: string; visibility?: 'normal' | 'restricted' } {
-  const body: ReturnType<typeof reviewBody> = { status: decision.status };
+): ReviewBody {
+  const body: ReviewBody = { status: decision.status };
   if (decision.status === 'duplicate' && decision.duplicateOf) body.duplicateOf = decision.duplicateOf;
   if (edits.categoryId && edits.categoryId !== incident.categoryId) body.categoryId = edits.categoryId;
   const visibility = edits.restricted ? 'restricted' : 'normal';

@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { fmt, t } from '../../i18n/index.ts';
 import { Section } from './content-sections.tsx';
 import { ErrorText, periodText, signed, useApi } from './shared.tsx';
-import type { Comparison, ComparisonRow } from './types.ts';
+import type { Comparison } from './types.ts';
+
+/** A row of counts side by side: a category's (named in Swedish) or an area's. */
+type ComparisonRow = Comparison['byCategory'][number] | Comparison['byArea'][number];
 
 function RowsTable({ caption, rows }: { caption: string; rows: ComparisonRow[] }) {
   if (rows.length === 0) return null;
@@ -13,7 +16,7 @@ function RowsTable({ caption, rows }: { caption: string; rows: ComparisonRow[] }
         <thead><tr><th scope="col">{t('situationPictures.compare.colName')}</th><th scope="col" class="num">{t('situationPictures.compare.colBase')}</th>
           <th scope="col" class="num">{t('situationPictures.compare.colOther')}</th><th scope="col" class="num">{t('situationPictures.compare.colChange')}</th></tr></thead>
         <tbody>{rows.map((r) => (
-          <tr key={r.id}><th scope="row">{r.nameSv ?? r.name ?? r.id}</th><td class="num">{fmt.number(r.base)}</td><td class="num">{fmt.number(r.other)}</td><td class="num">{signed(r.change)}</td></tr>
+          <tr key={r.id}><th scope="row">{'nameSv' in r ? r.nameSv : r.name}</th><td class="num">{fmt.number(r.base)}</td><td class="num">{fmt.number(r.other)}</td><td class="num">{signed(r.change)}</td></tr>
         ))}</tbody>
       </table>
     </div>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from './periods.ts';
 import { categoryName, ErrorText, useReferences } from './shared.tsx';
@@ -35,7 +35,7 @@ export default function CreatePage() {
     return () => clearInterval(timer);
   }, [busySince]);
 
-  if (!hasRole('coordinator')) return <p role="alert">{t('situationPictures.create.forbidden')}</p>;
+  if (!may('editions.write')) return <p role="alert">{t('situationPictures.create.forbidden')}</p>;
 
   function choose(p: PeriodPreset) {
     setPreset(p);

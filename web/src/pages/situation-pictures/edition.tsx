@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { LiveRegion, useAnnouncer } from '../../ui/form.tsx';
 import { ConfirmDialog } from './confirm.tsx';
 import { Areas, Categories, KeyNumbers, Measures, NearRepeatAndConcentration, PoliceEvents, Section, TopPlaces, Weekly } from './content-sections.tsx';
@@ -10,7 +10,7 @@ import { EditionMap } from './edition-map.tsx';
 import { Hotspots } from './hotspots.tsx';
 import { NarrativeEditor, NarrativeView } from './narrative.tsx';
 import { ErrorText, messageOf, periodText, statusText, useApi, useReferences } from './shared.tsx';
-import type { SituationPicture, SituationPictureSummary } from './types.ts';
+import type { SituationPicture, SituationPictureList } from './types.ts';
 
 /** One edition: its computed content, the narrative (editable while a draft), and what can be done with it. */
 export default function EditionPage({ id }: { id: string }) {
@@ -21,7 +21,8 @@ export default function EditionPage({ id }: { id: string }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const coordinator = hasRole('coordinator');
+  const canWrite = may('editions.write');
+  const canMeet = may('meetings.manage');
 
   useEffect(() => {
     if (!sp) return;
@@ -63,11 +64,11 @@ export default function EditionPage({ id }: { id: string }) {
       <div class="est-actions" role="group" aria-label={t('situationPictures.edition.actions')}>
         <a class="button" href={`/api/situation-pictures/${sp.id}/document?format=pdf`} download>{t('situationPictures.edition.pdf')}</a>
         <a class="button" href={`/api/situation-pictures/${sp.id}/document?format=html`} target="_blank" rel="noopener">{t('situationPictures.edition.html')}</a>
-        {coordinator && draft && <button type="button" class="primary" disabled={busy} onClick={() => setConfirming(true)}>{t('situationPictures.edition.publish')}</button>}
-        {coordinator && draft && <button type="button" disabled={busy} onClick={recompute}>{t('situationPictures.edition.recompute')}</button>}
-        {coordinator && !draft && <button type="button" class="primary" disabled={busy} onClick={newVersion}>{t('situationPictures.edition.newVersion')}</button>}
-        {coordinator && <a class="button" href={`#/moten/ny?situationPictureId=${sp.id}`}>{t('situationPictures.edition.newMeeting')}</a>}
-        {coordinator && draft && <button type="button" class="danger" disabled={busy} onClick={remove}>{t('situationPictures.edition.delete')}</button>}
+        {canWrite && draft && <button type="button" class="primary" disabled={busy} onClick={() => setConfirming(true)}>{t('situationPictures.edition.publish')}</button>}
+        {canWrite && draft && <button type="button" disabled={busy} onClick={recompute}>{t('situationPictures.edition.recompute')}</button>}
+        {canWrite && !draft && <button type="button" class="primary" disabled={busy} onClick={newVersion}>{t('situationPictures.edition.newVersion')}</button>}
+        {canMeet && <a class="button" href={`#/moten/ny?situationPictureId=${sp.id}`}>{t('situationPictures.edition.newMeeting')}</a>}
+        {canWrite && draft && <button type="button" class="danger" disabled={busy} onClick={remove}>{t('situationPictures.edition.delete')}</button>}
       </div>
       {busy && <progress class="est-busy" aria-label={t('app.loading')} />}
       <ErrorText error={actionError} />
@@ -89,7 +90,7 @@ export default function EditionPage({ id }: { id: string }) {
           yes={t('situationPictures.edition.publishConfirmYes')} onYes={publish} onClose={() => setConfirming(false)} />
       )}
 
-      {coordinator && draft
+      {canWrite && draft
         ? <NarrativeEditor sp={sp} refs={refs} onSaved={set} />
         : <NarrativeView sp={sp} refs={refs} />}
       <KeyNumbers c={c} />
@@ -110,7 +111,7 @@ export default function EditionPage({ id }: { id: string }) {
 
 /** "Jämför med …": any other edition of the municipality. */
 function CompareWith({ sp }: { sp: SituationPicture }) {
-  const { data } = useApi<{ items: SituationPictureSummary[] }>('/api/situation-pictures');
+  const { data } = useApi<SituationPictureList>('/api/situation-pictures');
   const others = (data?.items ?? []).filter((o) => o.id !== sp.id);
   const [other, setOther] = useState('');
   if (others.length === 0) return null;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { fmt, t, type MessageKey } from '../../i18n/index.ts';
-import { hasRole } from '../../session.ts';
+import { mayMakePlace } from '../../session.ts';
 import { MakePlace } from '../../ui/MakePlace.tsx';
 import { Section } from './content-sections.tsx';
 import { loadReferences } from './shared.tsx';
@@ -14,7 +14,7 @@ const confidence = (bin: number) => t(`situationPictures.hotspots.confidence.${b
 
 export function Hotspots({ c, editionId }: { c: SituationPictureContent; editionId: string }) {
   const h = c.hotspots;
-  const canPlace = hasRole('coordinator');
+  const canPlace = mayMakePlace();
   const [all, setAll] = useState(false);
   // Hottest first; a long list is cut to the first dozen until the reader asks for the rest.
   const sorted = [...h.cells].sort((a, b) => b.bin - a.bin || b.count - a.count);

@@ -2,14 +2,14 @@ import { useEffect, useRef } from 'preact/hooks';
 import { query } from '../../api/client.ts';
 import { t, fmt } from '../../i18n/index.ts';
 import { replaceParams, route } from '../../router.ts';
-import { hasRole } from '../../session.ts';
+import { may } from '../../session.ts';
 import { ErrorText, periodText, statusText, useApi } from './shared.tsx';
-import type { SituationPictureSummary } from './types.ts';
+import type { SituationPictureList } from './types.ts';
 
 /** The editions, newest period first, with a status filter kept in the URL. */
 export default function ListPage() {
   const status = route.value.params.get('status') ?? '';
-  const { data, error } = useApi<{ items: SituationPictureSummary[] }>(`/api/situation-pictures${query({ status })}`);
+  const { data, error } = useApi<SituationPictureList>(`/api/situation-pictures${query({ status })}`);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => { document.title = `${t('situationPictures.title')} – ${t('app.name')}`; }, []);
   return (
@@ -17,7 +17,7 @@ export default function ListPage() {
       <h1 ref={heading} tabIndex={-1}>{t('situationPictures.title')}</h1>
       <p class="muted">{t('situationPictures.intro')}</p>
       <div class="est-toolbar">
-        {hasRole('coordinator') && <a class="button primary" href="#/lagesbilder/ny">{t('situationPictures.newButton')}</a>}
+        {may('editions.write') && <a class="button primary" href="#/lagesbilder/ny">{t('situationPictures.newButton')}</a>}
         <div>
           <label for="sp-status">{t('situationPictures.filterStatus')}</label>
           <select id="sp-status" value={status} onChange={(e) => replaceParams({ status: (e.target as HTMLSelectElement).value })}>

@@ -3,7 +3,7 @@ import { api, ApiError, NetworkError } from '../../api/client.ts';
 import type { Area, Category, Organisation, Place } from '../../api/types.ts';
 import { fmt, lang, t } from '../../i18n/index.ts';
 import { inclusiveEnd } from './periods.ts';
-import type { MeasureType, Period, SituationPictureSummary } from './types.ts';
+import type { MeasureType, MeasureTypeList, Period, SituationPictureSummary } from './types.ts';
 
 /**
  * What the EST pages (lägesbilder, möten, åtgärder, handlingsplan) share: loading an API resource
@@ -52,7 +52,7 @@ export function loadReferences(fresh = false): Promise<References> {
     api.get<Organisation[]>('/api/organisations'),
     api.get<Category[]>('/api/categories'),
     api.get<Place[]>('/api/places'),
-    api.get<{ items: MeasureType[] }>('/api/measure-types').then((r) => r.items).catch(() => [] as MeasureType[]),
+    api.get<MeasureTypeList>('/api/measure-types').then((r) => r.items).catch(() => [] as MeasureType[]),
   ]).then(([areas, organisations, categories, places, measureTypes]) => ({ areas, organisations, categories, places, measureTypes }))
     .catch((e) => { refs = null; throw e; });
   return refs;

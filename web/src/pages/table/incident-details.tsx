@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { Incident } from '../../api/types.ts';
+import type { HistoryEntry, Incident } from '../../api/types.ts';
 import { fmt, lang, t, type MessageKey } from '../../i18n/index.ts';
 import { formatWhen } from './when.ts';
 import './table.css';
-
-interface HistoryEntry { id: number; changedAt: string; userId: string | null; userName: string | null; action: string; changes: Record<string, unknown> }
 
 const ACTIONS = ['create', 'update', 'review'];
 const PRECISIONS = ['gps', 'map', 'place', 'address', 'area', 'municipality', 'unknown'];

@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { Area, Category, Incident, Organisation, Page as ApiPage } from '../../api/types.ts';
+import type { Area, Category, Incident, IncidentPage, Organisation } from '../../api/types.ts';
 import { lang, t, type MessageKey } from '../../i18n/index.ts';
 import { filterQuery, filters, setFilters, type Filters } from '../../state/filters.ts';
 import { periodLabel } from '../map/panel/wording.ts';
@@ -69,7 +69,7 @@ export default function TablePage() {
     const sep = q ? '&' : '?';
     const url = `/api/incidents${q}${sep}limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     setList((s) => ({ ...(cursor ? s : { items: [], nextCursor: null }), status: 'loading', more: !!cursor, error: undefined }));
-    api.get<ApiPage<Incident>>(url, { signal: c.signal })
+    api.get<IncidentPage>(url, { signal: c.signal })
       .then((page) => {
         setList((s) => ({ items: cursor ? [...s.items, ...page.items] : page.items, nextCursor: page.nextCursor, status: 'ok' }));
         // "Visa fler" disappears after the last page: keep the keyboard user's place on the status line.

@@ -1,5 +1,6 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type * as GeoJSON from 'geojson';
+import type { MapAreaProperties, MapAreas } from '../../../api/types.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { labelPoint } from '../geometry.ts';
 import { textImageExpression } from '../text-images.ts';
@@ -13,8 +14,6 @@ export const AREAS_SOURCE = 'areas';
 export const AREA_LABELS_SOURCE = 'area-values';
 export const AREA_LAYER_IDS = ['areas-fill', 'areas-line', 'area-values'] as const;
 export const AREA_HIT_LAYERS = ['areas-fill'];
-
-export interface AreaProps { id: string; name: string; count: number; previous: number; change: number; percentChange: number | null; p?: number | null }
 
 /** A class of the legend: its colour and how to say it (key + params). */
 export interface AreaClass { colour: string; label: MessageKey; params: Record<string, string | number> }
@@ -63,7 +62,7 @@ export const CHANGE_CLASSES: Array<AreaClass & { id: string }> = [
 ];
 
 /** The change class of an area: ±10 % counts as unchanged, ±50 % as a large change. */
-export function changeClassOf(a: Pick<AreaProps, 'count' | 'previous' | 'percentChange'>): string {
+export function changeClassOf(a: Pick<MapAreaProperties, 'count' | 'previous' | 'percentChange'>): string {
   if (a.previous === 0) return a.count > 0 ? 'new' : 'none';
   const pc = a.percentChange ?? ((a.count - a.previous) / a.previous) * 100;
   if (pc >= 50) return 'up50';
@@ -77,12 +76,11 @@ export function changeClassOf(a: Pick<AreaProps, 'count' | 'previous' | 'percent
  * Colours the areas for a mode and builds their labels ("Brogården\n123" or "Brogården\n+12 %").
  * Returns the features with `fill`, the label points and the legend's classes.
  */
-export function prepareAreas(fc: GeoJSON.FeatureCollection, mode: 'count' | 'change', fmt: { number: (n: number) => string; signedPercent: (n: number) => string; newLabel: string }) {
-  const props = fc.features.map((f) => f.properties as AreaProps);
-  const max = props.reduce((m, p) => Math.max(m, Number(p.count) || 0), 0);
+export function prepareAreas(fc: MapAreas, mode: 'count' | 'change', fmt: { number: (n: number) => string; signedPercent: (n: number) => string; newLabel: string }) {
+  const max = fc.features.reduce((m, f) => Math.max(m, f.properties.count), 0);
   const counts = countClasses(max);
   const features = fc.features.map((f) => {
-    const p = f.properties as AreaProps;
+    const p = f.properties;
     const fill = mode === 'count'
       ? counts.classes[countClassOf(p.count, counts.breaks)].colour
       : CHANGE_CLASSES.find((c) => c.id === changeClassOf(p))!.colour;
@@ -90,8 +88,8 @@ export function prepareAreas(fc: GeoJSON.FeatureCollection, mode: 'count' | 'cha
   });
   const labels: GeoJSON.Feature<GeoJSON.Point>[] = [];
   for (const f of fc.features) {
-    const p = f.properties as AreaProps;
-    const at = f.geometry ? labelPoint(f.geometry) : null;
+    const p = f.properties;
+    const at = labelPoint(f.geometry);
     if (!at) continue;
     const value = mode === 'count' ? fmt.number(p.count)
       : p.previous === 0 ? (p.count > 0 ? fmt.newLabel : fmt.number(0))

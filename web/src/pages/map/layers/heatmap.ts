@@ -1,5 +1,6 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type * as GeoJSON from 'geojson';
+import type { MapGrid } from '../../../api/types.ts';
 
 /**
  * Heatmap (kernel density) from the server's grid counts (GET /api/map/grid): one weighted point per
@@ -9,9 +10,6 @@ import type * as GeoJSON from 'geojson';
 export const HEATMAP_SOURCE = 'heatmap';
 export const HEATMAP_LAYER_IDS = ['heatmap', 'heatmap-hit'] as const;
 export const HEATMAP_HIT_LAYERS = ['heatmap-hit'];
-
-export interface GridCell { cellId: string; col: number; row: number; count: number; lon: number; lat: number }
-export interface GridAnswer { cellSize: number; cells: GridCell[] }
 
 /** Cell sizes (m) the heatmap asks for. */
 export const HEATMAP_CELL_SIZES = [50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
@@ -34,7 +32,7 @@ export function heatmapRadiusExpression(cellSize: number, lat: number, cells = 1
 }
 
 /** The grid as weighted points: weight = count / the largest count in view (0…1]. */
-export function gridToPoints(grid: GridAnswer): { data: GeoJSON.FeatureCollection<GeoJSON.Point>; max: number; total: number } {
+export function gridToPoints(grid: MapGrid): { data: GeoJSON.FeatureCollection<GeoJSON.Point>; max: number; total: number } {
   const max = grid.cells.reduce((m, c) => Math.max(m, c.count), 0);
   const total = grid.cells.reduce((s, c) => s + c.count, 0);
   return {

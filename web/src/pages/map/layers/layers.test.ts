@@ -28,8 +28,8 @@ test('cluster radius grows with the count, within 12…34 px; labels read as num
   assert.equal(clusterRadius(1e9), 34);
   const { data, total } = preparePoints({
     type: 'FeatureCollection', features: [
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [12.5, 57.9] }, properties: { kind: 'cluster', count: 1234, colour: '#aa3377', cellId: 'c1' } },
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [12.6, 57.9] }, properties: { kind: 'incident', id: 'i1', colour: '#117733' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [12.5, 57.9] }, properties: { kind: 'cluster', count: 1234, colour: '#aa3377', cellId: 'c1', categoryId: 'k1' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [12.6, 57.9] }, properties: { kind: 'incident', id: 'i1', colour: '#117733', categoryId: 'k1', occurredFrom: '2026-11-20T10:00:00Z', reviewStatus: 'new' } },
     ],
   }, (n) => n.toLocaleString('sv-SE'));
   assert.equal(total, 1235);
@@ -74,8 +74,8 @@ test('area classes: nice equal intervals for counts, ±10 %/±50 % for change, n
 test('prepareAreas colours each area and labels it with name and value', () => {
   const sq = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
   const fc = { type: 'FeatureCollection' as const, features: [
-    { type: 'Feature' as const, geometry: sq(0), properties: { id: 'a', name: 'Brogården', count: 40, previous: 20, change: 20, percentChange: 100 } },
-    { type: 'Feature' as const, geometry: sq(2), properties: { id: 'b', name: 'Centrum', count: 5, previous: 0, change: 5, percentChange: null } },
+    { type: 'Feature' as const, geometry: sq(0), properties: { id: 'a', name: 'Brogården', count: 40, previous: 20, change: 20, percentChange: 100, p: 0.003 } },
+    { type: 'Feature' as const, geometry: sq(2), properties: { id: 'b', name: 'Centrum', count: 5, previous: 0, change: 5, percentChange: null, p: 0.06 } },
   ] };
   const f = { number: String, signedPercent: (n: number) => `${n > 0 ? '+' : ''}${Math.round(n)} %`, newLabel: 'nytt' };
   const byCount = prepareAreas(fc, 'count', f);

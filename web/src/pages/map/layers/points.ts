@@ -1,5 +1,6 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type * as GeoJSON from 'geojson';
+import type { MapPoints } from '../../../api/types.ts';
 import { textImageExpression } from '../text-images.ts';
 
 /**
@@ -48,17 +49,15 @@ export function pointLayers(): LayerSpecification[] {
   ];
 }
 
-export interface PointProps { kind: 'incident' | 'cluster'; id?: string; count?: number; colour?: string; cellId?: string; categoryId?: string; categoryCode?: string; occurredFrom?: string; reviewStatus?: string }
-
 /**
  * Adds what the layers draw to the server's features: `label`, the count as the user reads numbers
  * ("1 234"). Returns the number of incidents the features stand for.
  */
-export function preparePoints(fc: GeoJSON.FeatureCollection, fmtNumber: (n: number) => string): { data: GeoJSON.FeatureCollection; total: number } {
+export function preparePoints(fc: MapPoints, fmtNumber: (n: number) => string): { data: GeoJSON.FeatureCollection; total: number } {
   let total = 0;
   const features = fc.features.map((f) => {
-    const p = (f.properties ?? {}) as PointProps;
-    const count = p.kind === 'cluster' ? Number(p.count ?? 0) : 1;
+    const p = f.properties;
+    const count = p.kind === 'cluster' ? p.count : 1;
     total += count;
     return p.kind === 'cluster' ? { ...f, properties: { ...p, label: fmtNumber(count) } } : f;
   });

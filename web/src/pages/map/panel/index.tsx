@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api, ApiError } from '../../../api/client.ts';
-import type { Category } from '../../../api/types.ts';
+import type { Category, LagesbildStats as Stats, StatsComparison as Comparison } from '../../../api/types.ts';
 import { fmt, lang, t, type MessageKey } from '../../../i18n/index.ts';
 import { filterQuery, filters, type Filters } from '../../../state/filters.ts';
 import { HBars } from '../../../ui/charts/HBars.tsx';
@@ -11,7 +11,6 @@ import { isoWeek } from '../../../ui/charts/scale.ts';
 import { drillTo, selectionHref } from '../../table/drill.ts';
 import { ExportLinks } from '../../table/export.tsx';
 import { loadCategories } from '../../table/reference.ts';
-import type { Comparison, Stats } from './types.ts';
 import { capitalise, changeSentence, periodLabel } from './wording.ts';
 import './panel.css';
 
