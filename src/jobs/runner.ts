@@ -49,32 +49,57 @@ export interface JobLoop {
   stop(): Promise<void>;
 }
 
+/** The timer the loop waits on between passes; the real one by default, a manual one in tests. */
+export interface LoopTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Node's timers; the loop's timer does not keep the process alive. */
+export const REAL_TIMERS: LoopTimers = {
+  setTimeout(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return t;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export interface JobLoopOptions {
+  intervalMs?: number;
+  firstDelayMs?: number;
+  clock?: () => Date;
+  timers?: LoopTimers;
+}
+
 /**
  * Runs a pass every `intervalMs` (first after `firstDelayMs`) until stopped. A pass never overlaps
  * the next; errors are logged, never thrown; the timer does not keep the process alive.
  */
-export function startJobLoop(db: Database, index: IncidentIndexStore | null, s: JobsSettings, log: { info(m: string): void; error(m: string, e?: unknown): void }, opts: { intervalMs?: number; firstDelayMs?: number; clock?: () => Date } = {}): JobLoop {
+export function startJobLoop(db: Database, index: IncidentIndexStore | null, s: JobsSettings, log: { info(m: string): void; error(m: string, e?: unknown): void }, opts: JobLoopOptions = {}): JobLoop {
   const interval = opts.intervalMs ?? 60_000;
   const clock = opts.clock ?? (() => new Date());
+  const timers = opts.timers ?? REAL_TIMERS;
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
+  let timer: unknown = null;
   if (!s.smtpUrl) log.info('SMTP_URL är inte satt: e-post från Lägesbild köas men skickas inte');
   const schedule = (ms: number) => {
     if (stopped) return;
-    timer = setTimeout(() => {
+    timer = timers.setTimeout(() => {
+      timer = null;
       current = Promise.resolve().then(() => runJobsOnce(db, index, clock(), s))
         .then((p) => { for (const line of describePass({ ...p, mail: p.mail ?? { sent: 0, failed: 0, gaveUp: 0, errors: [] } })) log.info(line); })
         .catch((e) => log.error('schemalagda jobb misslyckades', e))
         .finally(() => schedule(interval));
     }, ms);
-    timer.unref();
   };
   schedule(opts.firstDelayMs ?? 5_000);
   return {
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
       await current;
     },
   };

@@ -4,10 +4,16 @@ import { createTestDatabase, testEngines, type TestDatabase } from '../../test/s
 import { seedDemo } from '../demo/seed.ts';
 import { localDate, parsePeriod } from '../core/situation-picture/period.ts';
 import { IncidentIndexStore } from './incident-index.ts';
-import { computeSituationPictureContent, createSituationPicture, systemActor } from './situation-pictures.ts';
+import { computeSituationPictureContent } from './edition-content.ts';
+import { createSituationPicture, systemActor } from './situation-pictures.ts';
 
 const DAY = 86_400_000;
-const today = localDate(Date.now());
+/**
+ * A fixed "today" and the demo's end at its start, as `seed-demo` would make them on that day: the
+ * four weeks before it are 2026-10-27 – 2026-11-23 (the README's example), whatever the wall clock says.
+ */
+const END = new Date('2026-11-24T00:00:00Z');
+const today = localDate(END.getTime());
 const day = (offset: number) => new Date(Date.parse(today + 'T12:00:00Z') + offset * DAY).toISOString().slice(0, 10);
 
 for (const engine of testEngines()) {
@@ -15,7 +21,7 @@ for (const engine of testEngines()) {
     let t: TestDatabase;
     before(async () => {
       t = await createTestDatabase(engine);
-      await seedDemo(t.db, { count: 8000 });
+      await seedDemo(t.db, { count: 8000, end: END });
     });
     after(() => t.drop());
 

@@ -4,11 +4,16 @@
  * connection comes back and is stored exactly once. Then the journey goes on with that report: the
  * reporter finds it under Mina rapporter, the coordinator finds it in the table and on the map and
  * approves it in the review queue.
+ *
+ * Each test opens its own page. The tests that follow the offline report take the one the offline
+ * test made, or make one the same way when they run without it (alone, with --test-name-pattern, or
+ * in another order), so none depends on another having run.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { POINTS } from '../support/fixtures.ts';
+import { unique } from './support/clock.ts';
 import { axe, PHONE, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
 
 interface Incident { id: string; description: string | null; categoryCode: string; location: { lon: number; lat: number } }
@@ -37,7 +42,9 @@ async function incidentsWith(e2e: E2E, text: string): Promise<Incident[]> {
 
 describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
   let e2e: E2E;
-  /** The report made offline, followed through the other pages by the tests after it. */
+  /** The descriptions of the reports the fixture reporter made in this run (each must be stored once). */
+  const reported: string[] = [];
+  /** The last report made offline, followed through the other pages by the tests after it. */
   let offline: { id: string; text: string } | undefined;
   before(async () => { e2e = await startE2E(); });
   after(() => e2e?.close());
@@ -50,6 +57,43 @@ describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
     await page.getByRole('heading', { level: 1, name: 'Rapportera' }).waitFor();
     await page.getByRole('group', { name: /^Kategori/ }).waitFor();
     return page;
+  }
+
+  /**
+   * On a phone that goes offline: a graffiti report waits on the device, nothing reaches the server,
+   * and once the connection is back it is sent and stored exactly once. Returns the stored report.
+   */
+  async function reportOffline(diagnostic: (m: string) => void = () => undefined): Promise<{ id: string; text: string }> {
+    const page = await phone();
+    const context = page.context();
+    const text = unique('Offline');
+    await context.setOffline(true);
+    // The app notices: the offline banner (a status message) appears.
+    await page.locator('.offline-banner').waitFor();
+    await page.getByRole('radio', { name: 'Skadegörelse' }).check();
+    await page.getByRole('radio', { name: 'Klotter/graffiti' }).check();
+    await page.getByRole('button', { name: 'Använd min position' }).click();
+    await page.getByText(/Vald position: din position/).waitFor();
+    await page.getByLabel('Beskrivning (valfritt)').fill(text);
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    await page.getByRole('heading', { name: /Ingen anslutning\. Rapporten är sparad på enheten/ }).waitFor();
+    reported.push(text);
+    const outbox = page.getByRole('region', { name: 'Väntar på att skickas' });
+    await outbox.getByText('1 rapport väntar på att skickas från den här enheten.').waitFor();
+    await axe(page, 'report form offline with a waiting report (phone)');
+    await screenshot(page, 'report-phone-offline-queued');
+    assert.equal((await incidentsWith(e2e, text)).length, 0, 'nothing reached the server while offline');
+
+    const back = Date.now();
+    await context.setOffline(false);
+    await outbox.waitFor({ state: 'detached', timeout: 60_000 });
+    diagnostic(`sent ${Date.now() - back} ms after the connection came back`);
+    const stored = await incidentsWith(e2e, text);
+    assert.equal(stored.length, 1, 'exactly one stored report');
+    assert.equal(stored[0].categoryCode, 'skadegorelse.klotter');
+    await context.close();
+    offline = { id: stored[0].id, text };
+    return offline;
   }
 
   test('the empty form and its error summary are accessible; the first field with an error gets focus', async () => {
@@ -69,7 +113,7 @@ describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
 
   test('keyboard only: category with the arrow keys, position, description, send', async () => {
     const page = await phone();
-    const text = `Tangentbord ${Date.now()}`;
+    const text = unique('Tangentbord');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await tabTo(page, 'input[name="category-main"]');
     // Arrow keys move within the radio group and choose; go until Nedskräpning (no subcategories).
@@ -89,6 +133,7 @@ describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
     await page.keyboard.press('Enter');
     const done = page.getByRole('heading', { name: 'Tack! Rapporten är skickad.' });
     await done.waitFor();
+    reported.push(text);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Tack! Rapporten är skickad.', 'focus moves to the confirmation');
     await screenshot(page, 'report-phone-sent');
     const stored = await incidentsWith(e2e, text);
@@ -99,65 +144,38 @@ describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
   });
 
   test('offline: the report waits on the phone, is sent when the connection is back, and is stored exactly once', async (t) => {
-    const page = await phone();
-    const context = page.context();
-    const text = `Offline ${Date.now()}`;
-    await context.setOffline(true);
-    // The app notices: the offline banner (a status message) appears.
-    await page.locator('.offline-banner').waitFor();
-    await page.getByRole('radio', { name: 'Skadegörelse' }).check();
-    await page.getByRole('radio', { name: 'Klotter/graffiti' }).check();
-    await page.getByRole('button', { name: 'Använd min position' }).click();
-    await page.getByText(/Vald position: din position/).waitFor();
-    await page.getByLabel('Beskrivning (valfritt)').fill(text);
-    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
-    await page.getByRole('heading', { name: /Ingen anslutning\. Rapporten är sparad på enheten/ }).waitFor();
-    const outbox = page.getByRole('region', { name: 'Väntar på att skickas' });
-    await outbox.getByText('1 rapport väntar på att skickas från den här enheten.').waitFor();
-    await axe(page, 'report form offline with a waiting report (phone)');
-    await screenshot(page, 'report-phone-offline-queued');
-    assert.equal((await incidentsWith(e2e, text)).length, 0, 'nothing reached the server while offline');
-
-    const back = Date.now();
-    await context.setOffline(false);
-    await outbox.waitFor({ state: 'detached', timeout: 60_000 });
-    t.diagnostic(`sent ${Date.now() - back} ms after the connection came back`);
-    const stored = await incidentsWith(e2e, text);
-    assert.equal(stored.length, 1, 'exactly one stored report');
-    assert.equal(stored[0].categoryCode, 'skadegorelse.klotter');
-    offline = { id: stored[0].id, text };
-
-    await context.close();
+    await reportOffline((m) => t.diagnostic(m));
   });
 
   test('Mina rapporter on the phone lists the report once', async () => {
-    assert.ok(offline, 'the offline test stored a report');
+    const report = offline ?? await reportOffline();
     const page = await e2e.pageAs('reporter', PHONE);
     await page.goto(`${e2e.url}/#/mina-rapporter`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    // The keyboard test's littering report and the offline graffiti report, each once.
+    // Every report this reporter made in this run (the offline one at least), each once.
     const items = page.locator('li.my-report');
     await items.first().waitFor();
-    assert.equal(await items.count(), 2, (await items.allInnerTexts()).join('\n---\n'));
-    assert.equal(await items.filter({ hasText: 'Klotter/graffiti' }).count(), 1);
-    assert.equal(await items.filter({ hasText: 'Nedskräpning' }).count(), 1);
+    const texts = await items.allInnerTexts();
+    assert.equal(texts.length, reported.length, texts.join('\n---\n'));
+    for (const text of reported) assert.equal(texts.filter((i) => i.includes(text)).length, 1, `${text} once:\n${texts.join('\n---\n')}`);
+    assert.equal(await items.filter({ hasText: report.text }).filter({ hasText: 'Klotter/graffiti' }).count(), 1);
     await axe(page, 'Mina rapporter (phone)');
     await screenshot(page, 'my-reports-phone');
     await page.context().close();
   });
 
   test('the coordinator finds the report in the table and on the map', async () => {
-    assert.ok(offline);
+    const report = offline ?? await reportOffline();
     const page = await e2e.pageAs('coordinator');
-    await page.goto(`${e2e.url}/#/tabell?q=${encodeURIComponent(offline.text)}`);
+    await page.goto(`${e2e.url}/#/tabell?q=${encodeURIComponent(report.text)}`);
     await page.reload();
     await page.getByText('Alla 1 händelser i urvalet visas.').waitFor();
     const rows = await page.getByRole('table').getByRole('rowgroup').nth(1).getByRole('row').allInnerTexts();
     assert.equal(rows.length, 1);
     assert.match(rows[0], /Klotter\/graffiti/);
-    assert.match(rows[0], new RegExp(offline.text));
+    assert.match(rows[0], new RegExp(report.text));
 
-    await page.goto(`${e2e.url}/#/karta?q=${encodeURIComponent(offline.text)}`);
+    await page.goto(`${e2e.url}/#/karta?q=${encodeURIComponent(report.text)}`);
     await page.reload();
     await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
     const panel = page.getByRole('region', { name: 'Sammanfattning av urvalet' });
@@ -165,26 +183,26 @@ describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
     await page.getByRole('button', { name: 'Lista händelserna i kartutsnittet' }).click();
     const details = page.getByRole('region', { name: /./ }).filter({ has: page.locator('#md-title') });
     await details.getByRole('button', { name: /Klotter\/graffiti/ }).click();
-    await details.getByText(offline.text).waitFor();
+    await details.getByText(report.text).waitFor();
     await screenshot(page, 'map-found-report');
     await page.context().close();
   });
 
   test('the coordinator approves the report in the review queue', async () => {
-    assert.ok(offline);
+    const report = offline ?? await reportOffline();
     const page = await e2e.pageAs('coordinator');
     await page.goto(`${e2e.url}/#/granska`);
     await page.getByRole('heading', { level: 1, name: 'Granska rapporter' }).waitFor();
     await page.getByRole('heading', { name: /^Nya rapporter \(\d+\+?\)/ }).waitFor();
     await axe(page, 'review queue');
-    await page.goto(`${e2e.url}/#/granska?id=${offline.id}`);
-    await page.getByText(offline.text).waitFor();
+    await page.goto(`${e2e.url}/#/granska?id=${report.id}`);
+    await page.getByText(report.text).waitFor();
     await page.getByRole('heading', { name: 'Möjliga dubbletter' }).waitFor();
     await axe(page, 'review queue with a report open');
     await screenshot(page, 'review');
     await page.getByRole('button', { name: 'Godkänn' }).click();
     await page.getByText('Klotter/graffiti godkändes.', { exact: false }).first().waitFor();
-    const stored = await e2e.call<{ reviewStatus: string }>('coordinator', 'GET', `/api/incidents/${offline.id}`);
+    const stored = await e2e.call<{ reviewStatus: string }>('coordinator', 'GET', `/api/incidents/${report.id}`);
     assert.equal(stored.reviewStatus, 'reviewed');
     await page.context().close();
   });

@@ -1,7 +1,8 @@
 /**
  * A small, known set of incidents for the browser tests, created over the API (the fixture database
  * has none): three graffiti reports in the last two days, two littering reports ten days ago and one
- * graffiti report sixty days ago, all in central Alingsås, each with a description starting with
+ * graffiti report sixty days ago, all in central Alingsås, dated back from the run's clock
+ * (`e2e.now`, the instant the browser's clock is fixed at), each with a description starting with
  * `prefix` so the tests can find exactly their own.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,9 +17,9 @@ export interface Seeded {
 
 const DAY = 86_400_000;
 
-export async function seedIncidents(e2e: E2E, prefix = `E2E-${Date.now().toString(36)}`): Promise<Seeded> {
+export async function seedIncidents(e2e: E2E, prefix = 'E2E'): Promise<Seeded> {
   const categories = await categoryIds(e2e);
-  const now = Date.now();
+  const now = e2e.now.getTime();
   const make = async (user: FixtureUser, code: string, daysAgo: number, n: number, place: string, offset: number): Promise<string> => {
     const id = randomUUID();
     await e2e.call(user, 'POST', '/api/incidents', {

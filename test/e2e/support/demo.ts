@@ -10,6 +10,7 @@ import { boundaryRings } from '../../../src/core/geo/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/demo/organisations.ts';
 import { ALINGSAS, seedDemo } from '../../../src/demo/seed.ts';
 import { municipalityBoundary, readSharedJson } from '../../../src/setup/shared-data.ts';
+import { E2E_NOW } from './clock.ts';
 import { startBrowserServer, type E2E } from './harness.ts';
 
 export type DemoUser = 'coordinator' | 'reporter' | 'areaGroup' | 'viewer';
@@ -21,7 +22,7 @@ const EMAILS: Record<DemoUser, string> = {
 };
 
 export interface DemoE2E extends E2E<DemoUser> {
-  /** The demo's end (start of today, UTC, as seed-demo uses) and the generator's trend places. */
+  /** The demo's end: the run's clock (`now`, the start of today UTC, as seed-demo uses), and the generator's trend places. */
   end: Date;
   trends: DemoTrend[];
 }
@@ -34,8 +35,9 @@ export function demoTrends(end: Date): DemoTrend[] {
 
 /** The e2e harness on the seeded demo, with the demo's users and the scheduler off. */
 export async function startDemoE2E(): Promise<DemoE2E> {
-  const end = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  const end = E2E_NOW;
   const e2e = await startBrowserServer<DemoUser>({
+    now: end,
     credentials: (u) => ({ email: EMAILS[u], password: DEMO_PASSWORD }),
     prepare: async (db) => { await seedDemo(db, { seed: 1489, count: 8000, end }); },
     env: { LAGESBILD_SCHEDULER: 'off' },

@@ -2,7 +2,9 @@
  * End-to-end harness: the built web app, a real `lagesbild serve` process on a private copy of the
  * PGlite fixture database, and Debian's Chromium driven by playwright-core.
  *
- * One `startE2E()` per test file (in `before`), `close()` in `after`. Helpers: `login(page, user)`,
+ * One `startE2E()` per test file (in `before`), `close()` in `after`. Every page the harness opens
+ * has its `Date` fixed to the run's clock (`e2e.now`, see ./clock.ts); the data a file seeds is
+ * dated from the same instant. Helpers: `login(page, user)`,
  * `axe(page, label)` (fails on serious/critical violations with a readable list), `screenshot(page,
  * name)` (artifacts/screens/<name>.png) and `e2e.api(user)` for setting up data over HTTP.
  *
@@ -16,6 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { FX, type FixtureUser } from '../../support/fixtures.ts';
 import { exited, httpLogin, ROOT, startServer } from '../../support/process.ts';
+import { E2E_NOW } from './clock.ts';
 
 export const CHROMIUM = process.env.LB_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -72,13 +75,19 @@ export type ApiHeaders = Record<string, string>;
 export interface E2E<U extends string = FixtureUser> {
   url: string;
   browser: Browser;
+  /** The run's "now": the time every page's Date is fixed to and the data is dated from. */
+  now: Date;
   /** Logged-in API headers for a user (cached: logins are rate-limited per client). */
   api(user: U): Promise<ApiHeaders>;
   /** fetch against the server as a user; JSON body in, parsed JSON out, throws on non-2xx. */
   call<T = any>(user: U, method: string, path: string, body?: unknown): Promise<T>;
   /** The status and parsed body of a request as a user, whatever the status. */
   raw(user: U, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
-  /** A new context and page, logged in as `user` (the first time through the login form). */
+  /**
+   * A new context and page, logged in as `user` (the first time through the login form), with the
+   * browser's clock fixed at `now`. A new context starts from the state right after the login, so a
+   * page never sees what another test did in its own page.
+   */
   pageAs(user: U | null, opts?: { viewport?: { width: number; height: number }; mobile?: boolean }): Promise<Page>;
   /** The server's output so far (for failure messages). */
   output(): string;
@@ -98,6 +107,8 @@ export interface E2EOptions<U extends string> {
   viewport?: { width: number; height: number };
   /** Default timeout of each page's actions (ms). */
   timeout?: number;
+  /** The instant the browser's clock is fixed at (default E2E_NOW). */
+  now?: Date;
 }
 
 /** The web app built, a private PGlite copy (prepared), `lagesbild serve` on it and Chromium. */
@@ -116,7 +127,7 @@ export async function startBrowserServer<U extends string>(o: E2EOptions<U>): Pr
     await t.db.close();
     server = await startServer({ DATA_DIR: t.location.dataDir, DATABASE_URL: '', ...o.env });
     browser = await launchChromium();
-    if (process.env.LB_E2E_TIMING) process.stderr.write(`[e2e] build ${tBuilt - t0} ms, server + browser ${Date.now() - tBuilt} ms\n`);
+    if (process.env.LB_E2E_TIMING) process.stderr.write(`[e2e] build ${tBuilt - t0} ms, server + browser ${Date.now() - tBuilt} ms; the run's clock is fixed at ${(o.now ?? E2E_NOW).toISOString()}\n`);
   } catch (e) {
     await browser?.close().catch(() => undefined);
     if (server) { server.proc.kill('SIGKILL'); await exited(server.proc); }
@@ -127,9 +138,11 @@ export async function startBrowserServer<U extends string>(o: E2EOptions<U>): Pr
   const headers = new Map<U, Promise<ApiHeaders>>();
   const states = new Map<U, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
+  const now = o.now ?? E2E_NOW;
   const e2e: E2E<U> = {
     url,
     browser,
+    now,
     api(user) {
       if (!headers.has(user)) { const c = o.credentials(user); headers.set(user, httpLogin(url, c.email, c.password)); }
       return headers.get(user)!;
@@ -157,6 +170,8 @@ export async function startBrowserServer<U extends string>(o: E2EOptions<U>): Pr
       });
       contexts.push(context);
       context.setDefaultTimeout(o.timeout ?? 15_000);
+      // Date only: the page's timers and animation frames keep running (MapLibre needs them).
+      await context.clock.setFixedTime(now);
       const page = await context.newPage();
       if (user && !states.has(user)) {
         await loginAs(page, url, o.credentials(user));
