@@ -1,14 +1,12 @@
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
 import { DomainError, notFound, type FieldIssue } from '../core/errors/index.ts';
-import { measureIssues, type MeasureInput, type MeasureState, type MeasureStatus } from '../core/measures/rules.ts';
-import type { MeasureTerm } from '../core/measures/catalogue.ts';
+import { measureIssues, type MeasureInput, type MeasureState } from '../core/measures/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { getMeasure as getMeasureRow, insertMeasure, knownCategories, listMeasures as listMeasureRows, measureReferences, updateMeasureRow } from '../db/repositories/measures.ts';
-import type { Measure, MeasureRow } from '../core/measures/types.ts';
+import type { Measure, MeasureFilter, MeasureRow } from '../core/measures/types.ts';
 
-export type { Measure } from '../core/measures/types.ts';
 
 /**
  * Measures (åtgärder): who may see and change them, checked references, optimistic locking and the
@@ -19,16 +17,8 @@ export type { Measure } from '../core/measures/types.ts';
  */
 
 
-export interface MeasureQuery {
-  status?: MeasureStatus;
-  term?: MeasureTerm;
-  placeId?: string;
-  areaId?: string;
-  organisationId?: string;
-  due?: 'overdue' | 'soon';
-  incidentId?: string;
-  meetingId?: string;
-}
+/** What a client may filter measures by (the rest of MeasureFilter the service sets itself). */
+export type MeasureQuery = Pick<MeasureFilter, 'status' | 'term' | 'placeId' | 'areaId' | 'organisationId' | 'due' | 'incidentId' | 'meetingId'>;
 
 export async function listMeasures(db: Queryable, actor: Actor, query: MeasureQuery = {}): Promise<Measure[]> {
   if (!can(actor, 'measures.read')) {

@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** The yearly lägesbild and action plan (lag 2023:196): its survey figures, priorities and stored form. */
 import type { ProblemAnalysis } from '../situation-picture/content.ts';
 
 

@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** A category of the municipality's tree (a subcategory has a parent). */
 
 export interface Category {
   id: string;

@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** The shapes of the map's aggregates: grid cells and single points. */
 
 export interface GridCell {
   col: number;

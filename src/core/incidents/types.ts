@@ -1,37 +1,5 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** A report, its history and how reports are selected: the types every layer shares. */
 import type { PositionPrecision, ReviewStatus, Visibility } from './rules.ts';
-
-
-export interface Incident {
-  id: string;
-  municipalityId: string;
-  categoryId: string;
-  categoryCode: string;
-  categoryNameSv: string;
-  categoryNameEn: string;
-  categoryColour: string;
-  occurredFrom: Date;
-  occurredTo: Date;
-  reportedAt: Date;
-  location: { lon: number; lat: number; e: number; n: number };
-  positionPrecision: PositionPrecision;
-  precisionM: number | null;
-  placeId: string | null;
-  placeName: string | null;
-  description: string | null;
-  organisationId: string;
-  organisationName: string;
-  reporterId: string | null;
-  reportedToPolice: boolean | null;
-  assessment: number | null;
-  source: string;
-  reviewStatus: ReviewStatus;
-  duplicateOf: string | null;
-  visibility: Visibility;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 /** The stored row in the shape of its columns (used to insert, update and record history). */
 export interface IncidentRecord {
@@ -41,6 +9,7 @@ export interface IncidentRecord {
   occurredFrom: Date;
   occurredTo: Date;
   reportedAt: Date;
+  /** SWEREF 99 TM metres. */
   e: number;
   n: number;
   positionPrecision: PositionPrecision;
@@ -56,6 +25,19 @@ export interface IncidentRecord {
   reviewStatus: ReviewStatus;
   duplicateOf: string | null;
   visibility: Visibility;
+}
+
+/** A report as the API shows it: the record with its category and organisation named, its position in both systems. */
+export interface Incident extends Omit<IncidentRecord, 'e' | 'n'> {
+  categoryCode: string;
+  categoryNameSv: string;
+  categoryNameEn: string;
+  categoryColour: string;
+  location: { lon: number; lat: number; e: number; n: number };
+  organisationName: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /**

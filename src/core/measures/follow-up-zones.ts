@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** The zones a measure's follow-up counts in: the response area, its buffer and a control area. */
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface ZoneGeometry {

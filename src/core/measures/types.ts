@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** A measure (åtgärd) as stored and as shown, and how measures are selected. */
 import type { FollowUpSettings, MeasureStatus } from './rules.ts';
 import type { MeasureTerm } from './catalogue.ts';
 

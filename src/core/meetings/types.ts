@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** Area-group meetings and their decisions, as stored. */
 import type { AgendaItem } from './agenda.ts';
 
 

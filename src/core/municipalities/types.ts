@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** Municipalities: their stored row, boundary and per-municipality settings. */
 import type { MultiPolygon } from 'geojson';
 
 export interface MunicipalityRow {

@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** Notifications to users, in the app and by e-mail. */
 
 export const NOTIFICATION_KINDS = ['feedback', 'draft_ready', 'measure_due'] as const;
 

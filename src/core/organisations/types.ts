@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** The organisations that report and act: förvaltningar, bolag, polis and the rest. */
 
 export const ORGANISATION_KINDS = ['forvaltning', 'kommunalt_bolag', 'forbund', 'polis', 'region_vard',
   'bevakningsforetag', 'civilsamhalle', 'ovrig'] as const;

@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** Named places (a square, an underpass, a school yard) where incidents are reported and measures taken. */
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 
 export interface Place {

@@ -1,6 +1,6 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** The police's public events (polisen.se), as imported and as shown beside the lägesbild. */
 
-export interface PoliceEventRecord {
+interface PoliceEvent {
   id: number;
   publishedAt: Date;
   type: string;
@@ -8,19 +8,16 @@ export interface PoliceEventRecord {
   summary: string | null;
   url: string | null;
   locationName: string | null;
-  /** SWEREF 99 TM, null when the event has no position. */
+}
+
+/** An event as stored: its position in SWEREF 99 TM, null when the event has none. */
+export interface PoliceEventRecord extends PoliceEvent {
   e: number | null;
   n: number | null;
 }
 
-export interface PoliceEventRow {
-  id: number;
-  publishedAt: Date;
-  type: string;
-  name: string;
-  summary: string | null;
-  url: string | null;
-  locationName: string | null;
+/** An event as read back for the lägesbild, its position in WGS84. */
+export interface PoliceEventRow extends PoliceEvent {
   lon: number | null;
   lat: number | null;
 }

@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** A lägesbild edition as stored: its period, content, narrative and status. */
 import type { MeasureRow, Narrative, SituationPictureContent, StatusLevelEntry } from './content.ts';
 
 

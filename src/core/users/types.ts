@@ -1,4 +1,4 @@
-/** Domain types (moved from the database layer; repositories map rows to them). */
+/** A user: who they are, their organisation, roles and the municipalities they may see. */
 import type { Role } from '../access/roles.ts';
 
 

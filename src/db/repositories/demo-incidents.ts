@@ -1,24 +1,9 @@
 import type { Queryable } from '../engine.ts';
+import type { IncidentRecord } from '../../core/incidents/types.ts';
 
 /** One synthetic incident of the demo, its position in EPSG:3006. */
-export interface DemoIncidentRow {
-  id: string;
-  categoryId: string;
-  occurredFrom: Date;
-  occurredTo: Date;
-  reportedAt: Date;
-  e: number;
-  n: number;
-  positionPrecision: string;
-  placeName: string | null;
-  description: string | null;
-  organisationId: string;
-  reporterId: string | null;
-  reportedToPolice: boolean | null;
-  assessment: number | null;
-  reviewStatus: 'new' | 'reviewed';
-  visibility: 'normal' | 'restricted';
-}
+export type DemoIncidentRow = Pick<IncidentRecord, 'id' | 'categoryId' | 'occurredFrom' | 'occurredTo' | 'reportedAt' | 'e' | 'n' | 'positionPrecision'
+  | 'placeName' | 'description' | 'organisationId' | 'reporterId' | 'reportedToPolice' | 'assessment' | 'reviewStatus' | 'visibility'>;
 
 export async function countDemoIncidents(q: Queryable, municipalityId: string): Promise<number> {
   const r = await q.query<{ n: number }>(`SELECT count(*) AS n FROM incidents WHERE municipality_id = $1 AND source = 'demo'`, [municipalityId]);
