@@ -49,7 +49,8 @@ export { type HotspotOptions, type HotspotResult, hotspots, type HotspotFeature,
 
 // intervention
 export { type InterventionCounts, type InterventionOptions, type InterventionNullReason, type Quantity,
-  type WdqInterpretation, type InterventionWarning, type InterventionResult, evaluateIntervention } from './intervention/index.ts';
+  type WdqInterpretation, type InterventionWarning, type InterventionResult, evaluateIntervention,
+  INTERVENTION_NULL_REASONS, WDQ_INTERPRETATIONS } from './intervention/index.ts';
 
 // kde
 export { type Points2D as kdePoints2D, type Raster, type KdeOptions, defaultBandwidth, kde } from './kde/index.ts';
