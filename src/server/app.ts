@@ -52,7 +52,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     bodyLimit,
     trustProxy: opts.trustProxy ?? false,
+    // One line per request at debug (below): at the default level a newcomer's console shows the
+    // start-up line and what went wrong, not two JSON lines for every tile of the map.
+    disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   // The API speaks JSON only; anything else is 415 rather than a string the schema then rejects.
