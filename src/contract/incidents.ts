@@ -131,7 +131,14 @@ const { limit: _limit, cursor: _cursor, ...filterProperties } = IncidentQuery.pr
 /** The selection shared by the map, the panel and the export: the list filters without paging. */
 export const filterQuery = <T extends TProperties = {}>(extra: T = {} as T) => Type.Object({ ...filterProperties, ...extra }, { additionalProperties: false });
 
-export const ExportQuery = filterQuery({ format: StringEnum(['csv', 'geojson'] as const, { default: 'csv' }) });
+export const ExportQuery = filterQuery({
+  format: StringEnum(['csv', 'excel', 'geojson'] as const, {
+    default: 'csv',
+    description: '`csv`: RFC 4180 for machines (comma, RFC 3339 UTC times, English column names, codes). '
+      + '`excel`: CSV for Swedish Excel (semicolon, CRLF, UTF-8 with BOM, Europe/Stockholm times as YYYY-MM-DD HH:MM, '
+      + 'Swedish column and category names, decimal commas, ja/nej). `geojson`: a FeatureCollection in WGS84.',
+  }),
+});
 /**
  * A download streamed in chunks: an async-iterable stream of text on the server (the selection is
  * read page by page, so memory stays bounded), one text body on the wire.

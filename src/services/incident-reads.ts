@@ -9,7 +9,7 @@ import type { HistoryEntry, Incident, IncidentFilter, Page } from '../core/incid
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { countIncidents, findDuplicateIds, getIncident, listHistory, listIncidents } from '../db/repositories/incidents.ts';
-import { exportChunks } from '../io/export/incidents.ts';
+import { exportChunks, type ExportFormat } from '../io/export/incidents.ts';
 
 export type IncidentPage = { items: Incident[]; hasMore: boolean };
 
@@ -40,8 +40,8 @@ async function* pagesOf(db: Database, actor: Actor, filter: IncidentFilter) {
   }
 }
 
-/** The whole selection as CSV or GeoJSON, streamed; logged with its size before the first byte. */
-export async function exportIncidents(db: Database, actor: Actor, filter: IncidentFilter, format: 'csv' | 'geojson', query: object): Promise<{ count: number; chunks: AsyncIterable<string> }> {
+/** The whole selection as CSV, CSV for Excel or GeoJSON, streamed; logged with its size before the first byte. */
+export async function exportIncidents(db: Database, actor: Actor, filter: IncidentFilter, format: ExportFormat, query: object): Promise<{ count: number; chunks: AsyncIterable<string> }> {
   const count = await countIncidents(db, actor, filter);
   await recordAudit(db, { municipalityId: actor.municipalityId, userId: actor.userId, action: 'incidents.export', details: { format, query, count } });
   return { count, chunks: exportChunks(format, pagesOf(db, actor, filter)) };

@@ -1,7 +1,7 @@
 /**
  * The table view in a real browser: the coordinator sees the selection's incidents, the counts change
  * with the period and the categories (kept in the URL), a row opens to the whole incident, the page
- * passes axe, and the selection exports as CSV and GeoJSON downloads with exactly its rows.
+ * passes axe, and the selection exports as CSV for Excel, CSV (RFC 4180) and GeoJSON downloads with exactly its rows.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,12 +83,23 @@ describe('e2e: the table, its filters and export', { skip: skipReason() }, () =>
     await screenshot(page, 'table-details');
   });
 
-  test('export: CSV and GeoJSON downloads of exactly the selection', async () => {
+  test('export: CSV for Excel, CSV (RFC 4180) and GeoJSON downloads of exactly the selection', async () => {
     const klotter = data.categories['skadegorelse.klotter'];
     await table(`period=quarter&categories=${klotter}`);
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /CSV/ }).click()]);
+    const links = await page.locator('.export-buttons a').allInnerTexts();
+    assert.deepEqual(links, ['CSV för Excel', 'CSV (RFC 4180)', 'GeoJSON'], 'CSV för Excel is the first, default choice');
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV för Excel' }).click()]);
+    assert.match(excel.suggestedFilename(), /^lagesbild-\d{4}-\d{2}-\d{2}-excel\.csv$/);
+    const excelText = readFileSync((await excel.path())!, 'utf8');
+    assert.ok(excelText.startsWith('\uFEFFId;Kommunkod;Tidpunkt från;Tidpunkt till;'), excelText.slice(0, 120));
+    const excelLines = excelText.slice(1).trim().split('\r\n');
+    assert.equal(excelLines.length, 1 + 4, `header and four rows:\n${excelText}`);
+    assert.equal(excelLines.slice(1).filter((l) => l.includes(data.prefix)).length, 4);
+    for (const l of excelLines.slice(1)) assert.match(l, /;\d{4}-\d{2}-\d{2} \d{2}:\d{2};.*;Klotter\/graffiti;.*;\d+,\d+;\d+,\d+;/, l);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV (RFC 4180)' }).click()]);
     const text = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = text.trim().split(/\r?\n/);
+    assert.ok(lines[0].startsWith('id,municipality,occurred_from,'), lines[0]);
     assert.equal(lines.length, 1 + 4, `header and four rows:\n${text}`);
     assert.equal(lines.slice(1).filter((l) => l.includes(data.prefix)).length, 4);
     const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /GeoJSON/ }).click()]);

@@ -1,5 +1,14 @@
 import type { Incident } from '../../core/incidents/types.ts';
 import { incidentFeature } from '../../core/geojson/incident.ts';
+import { excelHeader, excelRow } from './excel.ts';
+import { neutraliseFormula } from './formula.ts';
+
+/**
+ * The export formats: `csv` is RFC 4180 for machines (comma, RFC 3339 UTC times, English column
+ * names, codes), `excel` the same columns for a Swedish spreadsheet (semicolon, local time, Swedish
+ * names and decimal commas; see excel.ts), `geojson` a FeatureCollection in WGS84.
+ */
+export type ExportFormat = 'csv' | 'excel' | 'geojson';
 
 /** Columns of the CSV export, in order: stable English names a GIS tool or a spreadsheet can rely on. */
 export const CSV_COLUMNS: Array<[string, (i: Incident) => unknown]> = [
@@ -32,19 +41,19 @@ export const CSV_COLUMNS: Array<[string, (i: Incident) => unknown]> = [
  */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = typeof value === 'string' ? value : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = typeof value === 'string' ? neutraliseFormula(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const csvHeader = () => CSV_COLUMNS.map(([name]) => name).join(',') + '\r\n';
 export const csvRow = (i: Incident) => CSV_COLUMNS.map(([, get]) => csvField(get(i))).join(',') + '\r\n';
 
-/** Streams an export from pages of incidents (an async iterable), CSV or GeoJSON. */
-export async function* exportChunks(format: 'csv' | 'geojson', pages: AsyncIterable<Incident[]>): AsyncGenerator<string> {
-  if (format === 'csv') {
-    yield '\uFEFF' + csvHeader(); // the BOM makes Excel read UTF-8 (å, ä, ö)
-    for await (const page of pages) yield page.map(csvRow).join('');
+/** Streams an export from pages of incidents (an async iterable): CSV, CSV for Excel or GeoJSON. */
+export async function* exportChunks(format: ExportFormat, pages: AsyncIterable<Incident[]>): AsyncGenerator<string> {
+  if (format === 'csv' || format === 'excel') {
+    const [header, row] = format === 'csv' ? [csvHeader, csvRow] : [excelHeader, excelRow];
+    yield '\uFEFF' + header(); // the BOM makes Excel read UTF-8 (å, ä, ö)
+    for await (const page of pages) yield page.map(row).join('');
     return;
   }
   yield '{"type":"FeatureCollection","features":[';

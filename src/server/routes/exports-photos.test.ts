@@ -94,6 +94,35 @@ for (const engine of testEngines()) {
       assert.equal(audit.rows[0].details.format, 'csv');
     });
 
+    test('CSV for Excel: semicolons, Swedish headers and names, Stockholm time, decimal commas, logged; the RFC 4180 CSV stays for machines', async () => {
+      const [id] = await insertIncidents(t, [{ categoryCode: 'skadegorelse.klotter', e: 354000, n: 6423500, at: new Date('2026-12-02T20:02:15Z'), org: 'alingsashem', placeName: 'Torget; norra delen' }]);
+      const query = 'from=2026-12-02&to=2026-12-03';
+      const total = (await coord.get(`/api/incidents?${query}&limit=1000`)).json().items.length;
+      const res = await coord.get(`/api/incidents/export?format=excel&${query}`);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(res.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
+      assert.match(res.headers['content-disposition'] as string, /attachment; filename="lagesbild-\d{4}-\d{2}-\d{2}-excel\.csv"/);
+      assert.equal(res.headers['x-total-count'], String(total));
+      const text = res.body;
+      assert.ok(text.startsWith('\uFEFFId;Kommunkod;Tidpunkt från;Tidpunkt till;Rapporterad;Kategorikod;Kategori;Organisation;Plats;Beskrivning;'), text.slice(0, 200));
+      const lines = text.slice(1).split('\r\n');
+      assert.equal(lines.length, total + 2, 'header, the rows, and the empty tail after the last CRLF');
+      const row = lines.find((l) => l.startsWith(id))!;
+      assert.ok(row, text);
+      assert.match(row, new RegExp(`^${id};1489;2026-12-02 21:02;2026-12-02 21:02;2026-12-02 21:02;skadegorelse\\.klotter;Klotter/graffiti;Alingsåshem;"Torget; norra delen";;\\d+,\\d+;\\d+,\\d+;354000;6423500;`));
+      const audit = await t.db.query<{ details: any }>(`SELECT details FROM audit_log WHERE action = 'incidents.export' ORDER BY id DESC LIMIT 1`);
+      assert.equal(audit.rows[0].details.format, 'excel');
+      assert.equal(audit.rows[0].details.count, total);
+      assert.equal(audit.rows[0].details.query.from, '2026-12-02');
+
+      const machine = await coord.get(`/api/incidents/export?format=csv&${query}`);
+      assert.match(machine.headers['content-disposition'] as string, /filename="lagesbild-\d{4}-\d{2}-\d{2}\.csv"/);
+      assert.ok(machine.body.startsWith('\uFEFFid,municipality,occurred_from,occurred_to,'));
+      assert.match(machine.body, new RegExp(`^${id},1489,2026-12-02T20:02:15\\.000Z,2026-12-02T20:02:15\\.000Z,`, 'm'), 'machines keep RFC 3339 UTC and commas');
+      const machineAudit = await t.db.query<{ details: any }>(`SELECT details FROM audit_log WHERE action = 'incidents.export' ORDER BY id DESC LIMIT 1`);
+      assert.equal(machineAudit.rows[0].details.format, 'csv');
+    });
+
     test('GeoJSON export honours the filters and the access rules', async () => {
       const fc = JSON.parse((await coord.get(`/api/incidents/export?format=geojson&organisations=${FX.orgs.bevakning}`)).body);
       assert.equal(fc.type, 'FeatureCollection');

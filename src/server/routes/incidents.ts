@@ -55,12 +55,12 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async
   app.get('/api/incidents/export', {
     schema: {
       tags: ['incidents'],
-      summary: 'The whole selection as a CSV or GeoJSON download (logged: an export is an allmän handling)',
+      summary: 'The whole selection as a CSV (for machines or for Excel) or GeoJSON download (logged: an export is an allmän handling)',
       querystring: ExportQuery,
       response: {
         200: {
           content: {
-            'text/csv': { schema: TextDownload('CSV (RFC 4180), UTF-8 with a byte order mark; one row per incident.') },
+            'text/csv': { schema: TextDownload('format=csv: CSV (RFC 4180), UTF-8 with a byte order mark; one row per incident. format=excel: the same columns for Swedish Excel (semicolon, Swedish names, local time, decimal commas).') },
             'application/geo+json': { schema: TextDownload('A GeoJSON FeatureCollection in WGS84 (RFC 7946), as GET /api/incidents with Accept: application/geo+json, all pages.') },
           },
         },
@@ -73,9 +73,10 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async
     const { filter } = parseIncidentQuery(req.query, a.userId);
     const { count, chunks } = await exportIncidents(db, a, filter, format, req.query);
     const stamp = new Date().toISOString().slice(0, 10);
+    const file = format === 'excel' ? `lagesbild-${stamp}-excel.csv` : `lagesbild-${stamp}.${format}`;
     return reply
-      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="lagesbild-${stamp}.${format}"`)
+      .type(format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file}"`)
       .header('x-total-count', String(count))
       .send(Readable.from(chunks));
   });

@@ -2,7 +2,8 @@ import { t } from '../../i18n/index.ts';
 import { filterQuery } from '../../state/filters.ts';
 import './table.css';
 
-export type ExportFormat = 'csv' | 'geojson';
+/** `excel`: CSV for Swedish Excel (semicolon, Swedish names, local time); `csv`: RFC 4180 for machines. */
+export type ExportFormat = 'excel' | 'csv' | 'geojson';
 
 /** The export URL of the current selection (GET /api/incidents/export, audited by the server). */
 export function exportHref(format: ExportFormat, q: string = filterQuery.value): string {
@@ -10,8 +11,9 @@ export function exportHref(format: ExportFormat, q: string = filterQuery.value):
 }
 
 /**
- * "Exportera CSV" / "Exportera GeoJSON" of the current selection as downloads (plain links: the
- * session cookie goes with them), with the note that exports are logged.
+ * "CSV för Excel" (the default, first and highlighted), "CSV (RFC 4180)" and "GeoJSON" of the
+ * current selection as downloads (plain links: the session cookie goes with them), with what tells
+ * the two CSVs apart and the note that exports are logged.
  */
 export function ExportLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -20,9 +22,11 @@ export function ExportLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     <section class="export-links">
       <H class="export-heading">{t('table.list.export.heading')}</H>
       <div class="export-buttons">
+        <a class="button primary" href={exportHref('excel', q)} download>{t('table.list.export.excel')}</a>
         <a class="button" href={exportHref('csv', q)} download>{t('table.list.export.csv')}</a>
         <a class="button" href={exportHref('geojson', q)} download>{t('table.list.export.geojson')}</a>
       </div>
+      <p class="muted export-note">{t('table.list.export.formats')}</p>
       <p class="muted export-note">{t('table.list.export.note')}</p>
     </section>
   );
