@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { api, ApiError } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { lang, setLang, t } from './i18n/index.ts';
-import { homePath, PAGES, type PageDef } from './pages/index.ts';
+import { homePath, menuGroups, PAGES, type PageDef } from './pages/index.ts';
 import { LoginPage } from './pages/login.tsx';
 import { navigate, route } from './router.ts';
 import { session } from './session.ts';
@@ -14,6 +14,40 @@ function allowed(p: PageDef): boolean {
   return p.roles.length === 0 || p.roles.some((r) => roles.includes(r));
 }
 
+/**
+ * "Mer": the entries that do not fit in the top bar on a wide screen, as a disclosure (a button with
+ * aria-expanded and a list of links). Escape closes it and returns focus to the button; so do a click
+ * outside it, focus leaving it and following a link. On a phone its links are simply part of the menu.
+ */
+function MoreMenu({ pages, onNavigate }: { pages: PageDef[]; onNavigate: () => void }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLLIElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+  const current = pages.some((p) => route.value.path.startsWith(p.path));
+  return (
+    <li class={`nav-more${open ? ' open' : ''}`} ref={root}
+      onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); button.current?.focus(); } }}
+      onFocusOut={(e) => { if (open && !root.current?.contains(e.relatedTarget as Node | null)) setOpen(false); }}>
+      <button type="button" ref={button} class={current ? 'current' : undefined} aria-expanded={open} aria-controls="main-nav-more" onClick={() => setOpen(!open)}>
+        {t('app.more')}<span class="nav-more-chevron" aria-hidden="true" />
+      </button>
+      <ul id="main-nav-more">
+        {pages.map((p) => (
+          <li key={p.path}>
+            <a href={`#${p.path}`} aria-current={route.value.path.startsWith(p.path) ? 'page' : undefined} onClick={() => { setOpen(false); onNavigate(); }}>{t(p.title)}</a>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 function Nav() {
   const me = session.value!;
   const [open, setOpen] = useState(false);
@@ -21,17 +55,19 @@ function Nav() {
     await api.post('/api/auth/logout').catch(() => undefined);
     session.value = null;
   }
+  const { bar, more } = menuGroups(PAGES.filter(allowed));
   return (
     <header class="topbar">
       <a class="brand" href={`#${homePath(me.user.roles)}`}>{t('app.name')}</a>
       <button class="menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>{t('app.menu')}</button>
       <nav id="main-nav" aria-label={t('app.nav')} class={open ? 'open' : ''}>
         <ul>
-          {PAGES.filter((p) => p.inMenu && allowed(p)).map((p) => (
+          {bar.map((p) => (
             <li key={p.path}>
               <a href={`#${p.path}`} aria-current={route.value.path.startsWith(p.path) ? 'page' : undefined} onClick={() => setOpen(false)}>{t(p.title)}</a>
             </li>
           ))}
+          {more.length > 0 && <MoreMenu pages={more} onNavigate={() => setOpen(false)} />}
         </ul>
       </nav>
       <div class="account">

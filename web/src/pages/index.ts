@@ -13,22 +13,37 @@ export interface PageDef {
   roles: Role[];
   /** Shown in the main menu. */
   inMenu: boolean;
+  /**
+   * Kept under "Mer" on a wide screen when the user has more entries than fit in one row
+   * (MENU_ROW_MAX); on a phone every entry is in the one list behind "Meny".
+   */
+  more?: boolean;
   load: () => Promise<{ default: ComponentType }>;
 }
 
 export const PAGES: PageDef[] = [
   { path: '/rapportera', title: 'nav.report', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, load: () => import('./report/index.tsx') },
-  { path: '/mina-rapporter', title: 'nav.myReports', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, load: () => import('./my-reports/index.tsx') },
+  { path: '/mina-rapporter', title: 'nav.myReports', roles: ['reporter', 'areaGroup', 'coordinator'], inMenu: true, more: true, load: () => import('./my-reports/index.tsx') },
   // The reference data (boundaries, areas, categories …) is fetched while the map's code downloads.
   { path: '/karta', title: 'nav.map', roles: [], inMenu: true, load: () => { void import('./map/reference.ts').then((m) => m.loadReference()); return import('./map/index.tsx'); } },
   { path: '/tabell', title: 'nav.table', roles: [], inMenu: true, load: () => import('./table/index.tsx') },
   { path: '/lagesbilder', title: 'nav.situationPictures', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./situation-pictures/index.tsx') },
   { path: '/moten', title: 'nav.meetings', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./meetings/index.tsx') },
   { path: '/atgarder', title: 'nav.measures', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./measures/index.tsx') },
-  { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./action-plan/index.tsx') },
+  { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, more: true, load: () => import('./action-plan/index.tsx') },
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
-  { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, load: () => import('./admin/index.tsx') },
+  { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
 ];
+
+/** At most this many entries stand in the top bar before the ones marked `more` go under "Mer". */
+export const MENU_ROW_MAX = 7;
+
+/** The menu of a user's pages: the entries in the bar and those under "Mer" (empty when all fit). */
+export function menuGroups(pages: readonly PageDef[]): { bar: PageDef[]; more: PageDef[] } {
+  const inMenu = pages.filter((p) => p.inMenu);
+  if (inMenu.length <= MENU_ROW_MAX) return { bar: inMenu, more: [] };
+  return { bar: inMenu.filter((p) => !p.more), more: inMenu.filter((p) => p.more) };
+}
 
 /** Where a user lands: reporters on the form (they are in the field), others on the map. */
 export function homePath(roles: Role[]): string {

@@ -20,6 +20,7 @@ export default section({
     nav: 'Huvudmeny',
     logout: 'Logga ut',
     menu: 'Meny',
+    more: 'Mer',
     loggedInAs: 'Inloggad som {name} ({organisation})',
   }, {
     name: 'Lägesbild',
@@ -41,5 +42,6 @@ export default section({
     nav: 'Main menu',
     logout: 'Log out',
     menu: 'Menu',
+    more: 'More',
     loggedInAs: 'Logged in as {name} ({organisation})',
   });

@@ -1,6 +1,7 @@
 import { t } from '../../i18n/index.ts';
 import { controlProps, FieldMessage, fieldMessage, Label, type FormErrors } from '../../ui/form.tsx';
-import { categoryName, measureTypeName, type References } from '../situation-pictures/shared.tsx';
+import { CategoryTreeField } from '../situation-pictures/CategoryTreeField.tsx';
+import { measureTypeName, type References } from '../situation-pictures/shared.tsx';
 import { MEASURE_STATUSES, type Measure, type MeasureInput, type MeasureStatus } from '../situation-pictures/types.ts';
 
 /**
@@ -160,19 +161,9 @@ export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix 
           {date('actualEnd')}
         </div>
       </fieldset>
-      <details class="est-details">
-        <summary>{t('measures.field.categories')} <span class="muted">({draft.categoryIds.length || t('measures.field.categoriesHint')})</span></summary>
-        <fieldset>
-          <legend class="visually-hidden">{t('measures.field.categories')}</legend>
-          {(refs?.categories ?? []).filter((c) => c.active).map((c) => (
-            <div class={`check${c.parentId ? ' indent' : ''}`} key={c.id}>
-              <input type="checkbox" id={`${id('cat')}-${c.id}`} checked={draft.categoryIds.includes(c.id)}
-                onChange={(e) => set({ categoryIds: (e.target as HTMLInputElement).checked ? [...draft.categoryIds, c.id] : draft.categoryIds.filter((x) => x !== c.id) })} />
-              <label for={`${id('cat')}-${c.id}`}>{categoryName(c)}</label>
-            </div>
-          ))}
-        </fieldset>
-      </details>
+      <CategoryTreeField id={id('categories')} label={t('measures.field.categories')} categories={refs?.categories ?? []}
+        selected={draft.categoryIds} onChange={(categoryIds) => set({ categoryIds })}
+        summary={draft.categoryIds.length ? t('situationPictures.create.categoriesChosen', { count: draft.categoryIds.length }) : t('measures.field.categoriesHint')} />
       {err('categoryIds') && <p class="field-error">{err('categoryIds')}</p>}
       <Label for={id('notes')}>{t('measures.field.notes')}</Label>
       <textarea {...controlProps(id('notes'), err('notes'))} rows={3} value={draft.notes} maxLength={5000} onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} />

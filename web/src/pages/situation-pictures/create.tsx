@@ -5,7 +5,8 @@ import { navigate, route } from '../../router.ts';
 import { may } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from './periods.ts';
-import { categoryName, ErrorText, useReferences } from './shared.tsx';
+import { CategoryTreeField, chosenSummary } from './CategoryTreeField.tsx';
+import { ErrorText, useReferences } from './shared.tsx';
 import type { SituationPicture } from './types.ts';
 
 /**
@@ -60,7 +61,6 @@ export default function CreatePage() {
   }
 
   const busy = busySince !== null;
-  const topCategories = (refs?.categories ?? []).filter((c) => c.active);
   return (
     <div class="est">
       <p><a href="#/lagesbilder">← {t('situationPictures.back')}</a></p>
@@ -100,19 +100,8 @@ export default function CreatePage() {
           {(refs?.areas ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </select>
         <FieldMessage id="sp-area" error={err('areaId')} />
-        <details class="est-details" id="sp-categories">
-          <summary>{t('situationPictures.create.categories')} <span class="muted">({categoryIds.length ? t('situationPictures.create.categoriesChosen', { count: categoryIds.length }) : t('situationPictures.create.categoriesHint')})</span></summary>
-          <fieldset>
-            <legend class="visually-hidden">{t('situationPictures.create.categories')}</legend>
-            {topCategories.map((c) => (
-              <div class={`check${c.parentId ? ' indent' : ''}`} key={c.id}>
-                <input type="checkbox" id={`sp-cat-${c.id}`} checked={categoryIds.includes(c.id)}
-                  onChange={(e) => setCategoryIds((ids) => ((e.target as HTMLInputElement).checked ? [...ids, c.id] : ids.filter((x) => x !== c.id)))} />
-                <label for={`sp-cat-${c.id}`}>{categoryName(c)}</label>
-              </div>
-            ))}
-          </fieldset>
-        </details>
+        <CategoryTreeField id="sp-categories" label={t('situationPictures.create.categories')} categories={refs?.categories ?? []}
+          selected={categoryIds} onChange={setCategoryIds} summary={chosenSummary(categoryIds.length)} />
         <FieldMessage id="sp-categories" error={err('categoryIds')} />
         <Label for="sp-title">{t('situationPictures.create.titleField')}</Label>
         <input {...controlProps('sp-title', err('title'), true)} value={title} maxLength={200} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />

@@ -3,6 +3,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { Section } from './content-sections.tsx';
+import { CategoryTreeField, chosenSummary } from './CategoryTreeField.tsx';
 import { categoryName, type References } from './shared.tsx';
 import type { Narrative, ProblemAnalysis, SituationPicture, StatusLevel, StatusLevelEntry } from './types.ts';
 
@@ -117,19 +118,8 @@ export function ProblemFields({ p, n, id, base, err, refs, onChange, onRemove }:
         <RefSelect id={`${id}-placeId`} label={t('situationPictures.narrative.place')} error={err(`${base}.placeId`)} value={p.placeId} options={refs?.places ?? []} onChange={(placeId) => onChange({ placeId })} />
         <RefSelect id={`${id}-areaId`} label={t('situationPictures.narrative.area')} error={err(`${base}.areaId`)} value={p.areaId} options={refs?.areas ?? []} onChange={(areaId) => onChange({ areaId })} />
       </div>
-      <details class="est-details">
-        <summary>{t('situationPictures.narrative.categories')} ({p.categoryIds.length || t('situationPictures.create.categoriesHint')})</summary>
-        <fieldset>
-          <legend class="visually-hidden">{t('situationPictures.narrative.categories')}</legend>
-          {(refs?.categories ?? []).filter((c) => c.active).map((c) => (
-            <div class={`check${c.parentId ? ' indent' : ''}`} key={c.id}>
-              <input type="checkbox" id={`${id}-cat-${c.id}`} checked={p.categoryIds.includes(c.id)}
-                onChange={(e) => onChange({ categoryIds: (e.target as HTMLInputElement).checked ? [...p.categoryIds, c.id] : p.categoryIds.filter((x) => x !== c.id) })} />
-              <label for={`${id}-cat-${c.id}`}>{categoryName(c)}</label>
-            </div>
-          ))}
-        </fieldset>
-      </details>
+      <CategoryTreeField id={`${id}-categories`} label={t('situationPictures.narrative.categories')} categories={refs?.categories ?? []}
+        selected={p.categoryIds} onChange={(categoryIds) => onChange({ categoryIds })} summary={chosenSummary(p.categoryIds.length)} />
       {TEXT_FIELDS.map((f) => {
         const hint = textHint[f];
         return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '../../../i18n/index.ts';
 import { filters, setFilters } from '../../../state/filters.ts';
 import type { Reference } from '../reference.ts';
@@ -7,6 +7,7 @@ import { CategoryFilter } from './categories.tsx';
 import { OrganisationFilter } from './organisations.tsx';
 import { PeriodFilter, periodText } from './period.tsx';
 import { ReviewStatusFilter } from './review-status.tsx';
+import { TextFilter } from './text.tsx';
 
 /** How many filters besides the period are set. */
 export function activeFilterCount(): number {
@@ -19,8 +20,6 @@ export function activeFilterCount(): number {
  * categories, organisations, area, review status and free text. Collapsible on a phone.
  */
 export function FilterBar({ reference }: { reference: Reference }) {
-  const [q, setQ] = useState(filters.value.q ?? '');
-  useEffect(() => setQ(filters.value.q ?? ''), [filters.value.q]);
   const n = activeFilterCount();
   const f = filters.value;
   // The multi-select menus close on a click outside them and on Escape (focus back on their summary).
@@ -50,12 +49,7 @@ export function FilterBar({ reference }: { reference: Reference }) {
             <OrganisationFilter organisations={reference.organisations} />
             <ReviewStatusFilter />
             <AreaFilter areas={reference.areas} />
-            <form class="mf-q" role="search" onSubmit={(e) => { e.preventDefault(); setFilters({ q: q.trim() || undefined }); }}>
-              <label for="mf-q">{t('map.filters.q')}</label>
-              <input id="mf-q" type="search" value={q} placeholder={t('map.filters.qPlaceholder')} maxLength={200}
-                onInput={(e) => setQ((e.target as HTMLInputElement).value)}
-                onBlur={() => { if ((q.trim() || undefined) !== filters.value.q) setFilters({ q: q.trim() || undefined }); }} />
-            </form>
+            <TextFilter />
             <button type="button" class="mf-clear" disabled={!n} onClick={() => setFilters({ categories: [], organisations: [], area: undefined, reviewStatus: [], q: undefined })}>
               {t('map.filters.clear')}
             </button>
