@@ -1,5 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { createMap, mapLoaded, NavigationControl, type GeoJSONSource, type MapLibreMap } from '../../ui/maplibre.ts';
 import type * as GeoJSON from 'geojson';
 import { api } from '../../api/client.ts';
 import type { Municipality } from '../../api/types.ts';
@@ -20,23 +19,28 @@ export interface SmallMapOptions {
   label: string;
   center?: [number, number];
   zoom?: number;
+  /**
+   * Ends the map: when it aborts (the component unmounts, the review queue moves to the next
+   * report) the map is removed and its WebGL context released, also while it is still loading.
+   */
+  signal?: AbortSignal;
 }
 
 export async function createSmallMap(container: HTMLElement, opts: SmallMapOptions): Promise<MapLibreMap> {
   const ms = await loadMunicipalities();
   const bounds = boundsOf(ms.map((m) => m.geometry));
-  const map = new MapLibreMap({
+  const map = createMap({
     container,
     style: baseStyle(ms),
     attributionControl: false,
     ...(opts.center ? { center: opts.center, zoom: opts.zoom ?? 15 } : bounds ? { bounds, fitBoundsOptions: { padding: 10 } } : { center: [15, 62], zoom: 4 }),
     maxZoom: 19,
-  });
+  }, { signal: opts.signal });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   const canvas = map.getCanvas();
   canvas.setAttribute('aria-label', opts.label);
   canvas.setAttribute('role', 'application');
-  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+  await mapLoaded(map, opts.signal);
   return map;
 }
 

@@ -6,7 +6,7 @@ import { fmt, t, type MessageKey } from '../../i18n/index.ts';
 import { LoadState, useList, useRemove } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { boundsOf, polygonFromVertices, verticesOfPolygon } from './mapStyle.ts';
-import type { MapLibreMap } from './mapView.ts';
+import type { MapLibreMap } from '../../ui/maplibre.ts';
 
 export const PLACE_KINDS = ['hotspot', 'centrum', 'skola', 'park', 'kollektivtrafik', 'bostadsomrade', 'other'] as const;
 const placeKindLabel = (k: string) => ((PLACE_KINDS as readonly string[]).includes(k) ? t(`admin.placeKinds.${k}` as MessageKey) : k);
@@ -100,13 +100,11 @@ function PlaceForm({ place, others, onDone }: { place: Place | null; others: Pla
 
   // The map: made once per form, drawn on as the state changes.
   useEffect(() => {
-    let map: MapLibreMap | null = null;
-    let gone = false;
+    const life = new AbortController();
     import('./mapView.ts').then(async (mv) => {
-      if (gone || !mapBox.current) return;
+      if (life.signal.aborted || !mapBox.current) return;
       const start = place?.geometry.type === 'Point' ? (place.geometry.coordinates as LonLat) : undefined;
-      map = await mv.createSmallMap(mapBox.current, { label: t('admin.places.mapLabel'), center: start, zoom: 15 });
-      if (gone) { map.remove(); return; }
+      const map = await mv.createSmallMap(mapBox.current, { label: t('admin.places.mapLabel'), center: start, zoom: 15, signal: life.signal });
       mapRef.current = map;
       mv.setData(map, 'places', mv.fc([]));
       mv.setData(map, 'draft', mv.fc([]));
@@ -121,8 +119,8 @@ function PlaceForm({ place, others, onDone }: { place: Place | null; others: Pla
       const bounds = place && place.geometry.type !== 'Point' ? boundsOf([place.geometry]) : null;
       if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
       drawRef.current();
-    }).catch((e) => !gone && setMapError(String((e as Error).message ?? e)));
-    return () => { gone = true; map?.remove(); mapRef.current = null; };
+    }).catch((e) => !life.signal.aborted && setMapError(String((e as Error).message ?? e)));
+    return () => { life.abort(); mapRef.current = null; };
   }, []);
 
   function draw() {

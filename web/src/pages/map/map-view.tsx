@@ -1,8 +1,6 @@
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { createMap, NavigationControl, prewarm, ScaleControl, type MapLibreMap } from '../../ui/maplibre.ts';
 import { lang, t } from '../../i18n/index.ts';
 import { buildStyle } from './base-style.ts';
 import { MapController } from './controller.ts';
@@ -12,9 +10,8 @@ import { areaKind, areaMode, hotspotCell, layers, mapQuery, selection, setMapPar
 import { parseTextImageId, drawText } from './text-images.ts';
 import { route } from '../../router.ts';
 
-maplibregl.setWorkerUrl(workerUrl);
 // Start the map's workers while the page still fetches its reference data, not when the map is made.
-maplibregl.prewarm();
+prewarm();
 
 /** `view=zoom/lat/lon` in the URL, so a shared link opens the same place. */
 function parseView(raw: string | null): { zoom: number; center: [number, number] } | null {
@@ -50,9 +47,9 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
     const view = parseView(route.peek().params.get('view'));
     let written = route.peek().params.get('view');
     const bounds = unionBBox(reference.municipalities.map((m) => bboxOf(m.geometry)));
-    let map: maplibregl.Map;
+    let map: MapLibreMap;
     try {
-      map = new maplibregl.Map({
+      map = createMap({
         container, style: buildStyle(reference, layers.peek()), locale: locale(),
         attributionControl: { compact: true }, maxZoom: reference.settings?.maxZoom ?? 19, minZoom: 4,
         ...(view ? { center: view.center, zoom: view.zoom } : bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: window.innerWidth >= 700 ? { top: 24, bottom: 24, right: 56, left: 300 } : 16 } } : { center: [15, 62], zoom: 4 }),
@@ -66,8 +63,8 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
       return;
     }
     map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 
     const pixelRatio = Math.min(2, window.devicePixelRatio || 1);
     // Labels are drawn on demand as images (no glyph server); MapLibre waits for the resolver.

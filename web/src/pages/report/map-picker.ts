@@ -1,9 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, AttributionControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-
-// The worker is a file of its own in the build (same origin, cached by the service worker).
-setWorkerUrl(workerUrl);
+import { AttributionControl, createMap, NavigationControl, type GeoJSONSource, type StyleSpecification } from '../../ui/maplibre.ts';
 import type * as GeoJSON from 'geojson';
 import type { MapSettings, Municipality, Place } from '../../api/types.ts';
 import type { Position } from './form.ts';
@@ -62,7 +57,7 @@ export function createPickerMap(container: HTMLElement, opts: {
     ],
   };
   const b = bounds(opts.municipalities.map((m) => m.geometry));
-  const map = new MapLibreMap({
+  const map = createMap({
     container, style, attributionControl: false,
     ...(opts.value ? { center: [opts.value.lon, opts.value.lat] as [number, number], zoom: 15 } : b ? { bounds: b, fitBoundsOptions: { padding: 10 } } : { center: [15, 62] as [number, number], zoom: 4 }),
     maxZoom: 19,

@@ -7,7 +7,7 @@ import { navigate, replaceParams, route } from '../../router.ts';
 import { buildCategoryTree, indentedLabel } from '../admin/categoryTree.ts';
 import { controlProps, errorsFrom, FieldMessage, fieldMessage, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../../ui/form.tsx';
 import { boundsOf, distanceM } from '../admin/mapStyle.ts';
-import type { MapLibreMap } from '../admin/mapView.ts';
+import type { MapLibreMap } from '../../ui/maplibre.ts';
 import { hoursBetween, nextAfterRemoval, parseIncidentRef, reviewBody, type Decision } from './queue.ts';
 import '../admin/admin.css';
 import './review.css';
@@ -283,12 +283,12 @@ function SmallMap({ incident, duplicates }: { incident: Incident; duplicates: In
   fitRef.current = fit;
 
   useEffect(() => {
-    let gone = false;
-    let map: MapLibreMap | null = null;
+    // One map per report: the next report's pane replaces this one, and the map (and its WebGL
+    // context) goes with it, loaded or not.
+    const life = new AbortController();
     import('../admin/mapView.ts').then(async (mv) => {
-      if (gone || !box.current) return;
-      map = await mv.createSmallMap(box.current, { label: t('reviewQueue.mapLabel'), center: [incident.location.lon, incident.location.lat], zoom: 16 });
-      if (gone) { map.remove(); return; }
+      if (life.signal.aborted || !box.current) return;
+      const map = await mv.createSmallMap(box.current, { label: t('reviewQueue.mapLabel'), center: [incident.location.lon, incident.location.lat], zoom: 16, signal: life.signal });
       mapRef.current = map;
       mv.setData(map, 'review', dataRef.current());
       map.addLayer({
@@ -300,8 +300,8 @@ function SmallMap({ incident, duplicates }: { incident: Incident; duplicates: In
         },
       });
       fitRef.current(map);
-    }).catch(() => !gone && setFailed(true));
-    return () => { gone = true; map?.remove(); mapRef.current = null; };
+    }).catch(() => !life.signal.aborted && setFailed(true));
+    return () => { life.abort(); mapRef.current = null; };
   }, []);
 
   useEffect(() => {

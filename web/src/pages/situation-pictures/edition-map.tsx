@@ -1,7 +1,6 @@
 import type * as GeoJSON from 'geojson';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/index.ts';
-import type { MapLibreMap } from '../admin/mapView.ts';
 import type { SituationPictureContent } from './types.ts';
 
 /** The hotspot cells as squares around their centres (a few metres off at the edges, fine at this scale). */
@@ -25,12 +24,11 @@ export function EditionMap({ content }: { content: SituationPictureContent }) {
   const [state, setState] = useState<'loading' | 'idle' | 'failed'>('loading');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    let map: MapLibreMap | null = null;
-    let gone = false;
+    const life = new AbortController();
+    const gone = () => life.signal.aborted;
     import('../admin/mapView.ts').then(async (mv) => {
-      if (gone || !box.current) return;
-      map = await mv.createSmallMap(box.current, { label: t('situationPictures.map.label') });
-      if (gone) { map.remove(); return; }
+      if (gone() || !box.current) return;
+      const map = await mv.createSmallMap(box.current, { label: t('situationPictures.map.label'), signal: life.signal });
       mv.setData(map, 'sp-cells', mv.fc(cellSquares(content.hotspots.cells, content.hotspots.cellSize)));
       mv.setData(map, 'sp-points', mv.fc(content.points.map((p) => mv.feature({ type: 'Point', coordinates: [p.lon, p.lat] }))));
       map.addLayer({ id: 'sp-cells-fill', type: 'fill', source: 'sp-cells', paint: { 'fill-color': HOT as any, 'fill-opacity': 0.55 } });
@@ -43,9 +41,9 @@ export function EditionMap({ content }: { content: SituationPictureContent }) {
         const lons = pts.map((p) => p[0]), lats = pts.map((p) => p[1]);
         map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 30, duration: 0, maxZoom: 15 });
       }
-      map.once('idle', () => !gone && setState('idle'));
-    }).catch((e) => { if (!gone) { setState('failed'); setError(String((e as Error)?.message ?? e)); } });
-    return () => { gone = true; map?.remove(); };
+      map.once('idle', () => !gone() && setState('idle'));
+    }).catch((e) => { if (!gone()) { setState('failed'); setError(String((e as Error)?.message ?? e)); } });
+    return () => life.abort();
   }, [content]);
   return (
     <figure class="est-map-figure">

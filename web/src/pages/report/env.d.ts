@@ -1,5 +1,0 @@
-// Vite's asset-URL import of the MapLibre worker file (the bundled worker URL as a string).
-declare module 'maplibre-gl/dist/maplibre-gl-worker.mjs?url' {
-  const url: string;
-  export default url;
-}
