@@ -8,7 +8,7 @@ import { notFound } from '../core/errors/index.ts';
 import type { HistoryEntry, Incident, IncidentFilter, Page } from '../core/incidents/types.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
-import { countIncidents, findDuplicateIds, getIncident, listHistory, listIncidents } from '../db/repositories/incidents.ts';
+import { countIncidents, findDuplicates as findDuplicateIncidents, getIncident, listHistory, listIncidents } from '../db/repositories/incidents.ts';
 import { exportChunks, type ExportFormat } from '../io/export/incidents.ts';
 
 export type IncidentPage = { items: Incident[]; hasMore: boolean };
@@ -66,12 +66,6 @@ export async function readIncidentHistory(db: Database, actor: Actor, id: string
 
 /** Reports the coordinator may want to mark as duplicates of this one (only those the actor may see). */
 export async function findDuplicates(db: Database, actor: Actor, id: string): Promise<Incident[]> {
-  const incident = await getIncident(db, actor, id);
-  if (!incident) throw notFound('incident');
-  const out: Incident[] = [];
-  for (const candidate of await findDuplicateIds(db, id, [incident.municipalityId])) {
-    const visible = await getIncident(db, actor, candidate);
-    if (visible) out.push(visible);
-  }
-  return out;
+  if (!(await getIncident(db, actor, id))) throw notFound('incident');
+  return findDuplicateIncidents(db, actor, id);
 }

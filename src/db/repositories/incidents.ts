@@ -97,17 +97,20 @@ export async function listHistory(q: Queryable, incidentId: string, municipaliti
 }
 
 /**
- * Ids of likely duplicates of an incident: the same category in the same municipality, within 50 m
- * and 24 h, not rejected; the closest in time first, at most 20. Access is the caller's to apply.
+ * Likely duplicates of an incident that the actor may see: the same category in the same
+ * municipality, within 50 m and 24 h, not rejected; the closest in time first, at most 20.
  */
-export async function findDuplicateIds(q: Queryable, id: string, municipalities: string[]): Promise<string[]> {
-  const r = await q.query<{ id: string }>(
-    `SELECT i.id FROM incidents i, incidents o
-      WHERE o.id = $1 AND o.municipality_id = ANY($2::text[]) AND i.id <> o.id AND i.municipality_id = o.municipality_id AND i.category_id = o.category_id
-        AND i.review_status <> 'rejected' AND ST_DWithin(i.geom, o.geom, 50)
-        AND i.occurred_from < o.occurred_to + interval '24 hours' AND i.occurred_to > o.occurred_from - interval '24 hours'
-      ORDER BY abs(extract(epoch FROM i.occurred_from - o.occurred_from)), i.id LIMIT 20`, [id, municipalities]);
-  return r.rows.map((row) => row.id);
+export async function findDuplicates(q: Queryable, actor: Actor, id: string): Promise<Incident[]> {
+  const p = new Params();
+  const r = await q.query<Row>(
+    `${SELECT}, incidents x
+      WHERE x.id = ${p.add(id)} AND x.municipality_id = ANY(${p.add(actor.municipalities)}::text[]) AND i.id <> x.id
+        AND i.municipality_id = x.municipality_id AND i.category_id = x.category_id
+        AND i.review_status <> 'rejected' AND ST_DWithin(i.geom, x.geom, 50)
+        AND i.occurred_from < x.occurred_to + interval '24 hours' AND i.occurred_to > x.occurred_from - interval '24 hours'
+        AND ${visibleIncidents(actor, p)}
+      ORDER BY abs(extract(epoch FROM i.occurred_from - x.occurred_from)), i.id LIMIT 20`, p.values);
+  return r.rows.map(toIncident);
 }
 
 /** Builds the WHERE clause shared by lists, exports and aggregates. */
