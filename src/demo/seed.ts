@@ -1,3 +1,4 @@
+import type { Role } from '../core/access/roles.ts';
 import { boundaryRings } from '../core/geo/index.ts';
 import { centresFromTatortPoints, generateIncidents } from '../core/demo/index.ts';
 import type { Database } from '../db/engine.ts';
@@ -28,7 +29,7 @@ export interface SeedDemoResult {
   municipalityId: string;
   incidentsCreated: number;
   incidentsPresent: number;
-  users: Array<{ email: string; roles: string[]; password: string }>;
+  users: Array<{ email: string; roles: Role[]; password: string }>;
 }
 
 export const ALINGSAS = '1489';

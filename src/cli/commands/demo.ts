@@ -16,6 +16,6 @@ export function register(program: Command): void {
       const db = await openMigrated(config, log);
       const r = await seedDemo(db, { log });
       printCredentials(r);
-      await serve(db, config);
+      await serve(db, config, r.users);
     });
 }

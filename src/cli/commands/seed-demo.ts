@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { seedDemo, type SeedDemoResult } from '../../demo/seed.ts';
 import { databaseConfig } from '../config.ts';
 import { openMigrated } from '../open-migrated.ts';
+import { credentialLines } from '../start-message.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 export function printCredentials(r: SeedDemoResult): void {
-  log('\nDemoanvändare (samma lösenord för alla):');
-  for (const u of r.users) log(`  ${u.email.padEnd(34)} ${u.roles.join(', ').padEnd(12)} lösenord: ${u.password}`);
+  log('');
+  for (const line of credentialLines(r.users)) log(line);
 }
 
 export function parseSeedOptions(o: { seed?: string; count?: string; end?: string }) {

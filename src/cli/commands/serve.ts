@@ -4,11 +4,12 @@ import { buildApp } from '../../server/app.ts';
 import { startJobLoop, type JobLoop } from '../../jobs/runner.ts';
 import { serverConfig, type ServerConfig } from '../config.ts';
 import { openMigrated } from '../open-migrated.ts';
+import { startMessage, type DemoLogin } from '../start-message.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 /** Starts the HTTP server on an open database and closes both cleanly on SIGINT/SIGTERM. */
-export async function serve(db: Database, config: ServerConfig): Promise<void> {
+export async function serve(db: Database, config: ServerConfig, demo: readonly DemoLogin[] = []): Promise<void> {
   const app = await buildApp({
     db,
     logger: { level: config.logLevel },
@@ -29,10 +30,10 @@ export async function serve(db: Database, config: ServerConfig): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
-  log(`Lägesbild lyssnar på ${address} (API-dokumentation: ${address}/docs)`);
   // The scheduled lägesbild draft and its e-mail, every minute (src/jobs/runner.ts).
   if (config.jobs.scheduler) jobs = startJobLoop(db, null, config.jobs, { info: (m) => app.log.info(m), error: (m, e) => app.log.error({ err: e }, m) });
   else log('schemalagda jobb avstängda (LAGESBILD_SCHEDULER=off)');
+  log(startMessage(address, demo));
 }
 
 export function register(program: Command): void {
