@@ -31,6 +31,9 @@ files.sort();
 if (files.length === 0) { console.error('no test files found'); process.exit(2); }
 
 const env = { ...process.env };
+// No test reaches the internet: the servers the tests start fetch map tiles from a port on this
+// machine where nothing listens (tests that need tiles start their own tile server on 127.0.0.1).
+env.LAGESBILD_TILE_UPSTREAM = 'http://127.0.0.1:9/{z}/{x}/{y}.png';
 const prepare = join(root, 'test/support/prepare.ts');
 if (existsSync(prepare) && files.some((f) => !f.includes('/src/core/'))) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', prepare], { stdio: ['ignore', 'pipe', 'inherit'], env, cwd: root });

@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DatabaseConfig } from '../db/open.ts';
+import { DEFAULT_BOUNDARY_TOLERANCE_M } from '../core/incidents/rules.ts';
 
 /** Configuration from the environment; every setting has a default that runs the demo on a laptop. */
 export interface ServerConfig extends DatabaseConfig {
@@ -9,6 +10,36 @@ export interface ServerConfig extends DatabaseConfig {
   trustProxy: boolean;
   logLevel: string;
   jobs: JobsConfig;
+  tiles: TilesConfig;
+  /** Metres outside a municipality's boundary within which a report is accepted and flagged. */
+  boundaryToleranceM: number;
+}
+
+/** OpenStreetMap's raster tiles through the server (src/node/base-map/tile-proxy.ts). */
+export interface TilesConfig {
+  /** XYZ template the proxy fetches from; null (LAGESBILD_TILE_UPSTREAM=off): no proxy, the maps draw their offline base. */
+  upstream: string | null;
+  /** Where fetched tiles are kept. */
+  cacheDir: string;
+  /** How the tile server's operators reach whoever runs this server (e-mail or web address), in the User-Agent; default PUBLIC_URL unless it is local; null: not given. */
+  contact: string | null;
+}
+
+/** OpenStreetMap's standard tile layer, as its tile usage policy names it. */
+export const OSM_TILE_UPSTREAM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+export function tilesConfig(env = process.env): TilesConfig {
+  const raw = env.LAGESBILD_TILE_UPSTREAM?.trim() || OSM_TILE_UPSTREAM;
+  const upstream = raw === 'off' ? null : raw;
+  if (upstream !== null && (!/^https?:\/\/[^/]+/.test(upstream) || !['{z}', '{x}', '{y}'].every((p) => upstream.includes(p)))) {
+    throw new Error(`LAGESBILD_TILE_UPSTREAM must be off or an http(s) address with {z}, {x} and {y}, got "${upstream}"`);
+  }
+  // The app's public address says who runs it, unless it is this machine's own.
+  const publicUrl = env.PUBLIC_URL?.trim() || '';
+  const contact = env.LAGESBILD_TILE_CONTACT?.trim() || (/^https?:\/\/(?!localhost\b|127\.|\[::1\])[^/]+/.test(publicUrl) ? publicUrl : null);
+  // It goes into an HTTP header.
+  if (contact !== null && !/^[\x21-\x7e]+$/.test(contact)) throw new Error(`LAGESBILD_TILE_CONTACT must be an e-mail or web address without spaces, got "${contact}"`);
+  return { upstream, cacheDir: resolve(env.LAGESBILD_TILE_CACHE?.trim() || join(env.DATA_DIR ?? './data', 'tile-cache')), contact };
 }
 
 /** The scheduled work in the server process: the lägesbild draft and the e-mail it sends. */
@@ -32,6 +63,16 @@ export function jobsConfig(env = process.env): JobsConfig {
   return { scheduler: scheduler === 'on', smtpUrl, mailFrom: env.MAIL_FROM?.trim() || 'Lägesbild <lagesbild@localhost>', publicUrl };
 }
 
+/** BOUNDARY_TOLERANCE_M: how far outside SCB's coarse boundary a report is still taken (default 200 m). */
+export function boundaryToleranceM(env = process.env): number {
+  const raw = env.BOUNDARY_TOLERANCE_M?.trim();
+  if (!raw) return DEFAULT_BOUNDARY_TOLERANCE_M;
+  const m = Number(raw);
+  // Beyond a couple of kilometres a report is in the neighbouring municipality, not by the border.
+  if (!/^\d+(\.\d+)?$/.test(raw) || m > 5000) throw new Error(`BOUNDARY_TOLERANCE_M must be a number of metres from 0 to 5000, got "${raw}"`);
+  return m;
+}
+
 export function databaseConfig(env = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
   return { dataDir: resolve(env.DATA_DIR ?? './data') };
@@ -48,6 +89,8 @@ export function serverConfig(env = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     jobs: jobsConfig(env),
+    tiles: tilesConfig(env),
+    boundaryToleranceM: boundaryToleranceM(env),
   };
 }
 

@@ -136,5 +136,19 @@ export const PlacePatch = Type.Object({
 export type PlacePatch = Static<typeof PlacePatch>;
 
 /** A municipality in the user's reach with its boundary, for the map's offline base layer. */
-export const Municipality = Type.Object({ id: Type.String(), name: Type.String(), geometry: Geometry });
+export const BuiltUpArea = Type.Object({
+  code: Type.String({ description: 'SCB\'s tätort code' }),
+  name: Type.String(),
+  population: Type.Integer({ description: 'Inhabitants in 2020' }),
+  lon: Type.Number(),
+  lat: Type.Number(),
+}, { additionalProperties: false });
+export type BuiltUpArea = Static<typeof BuiltUpArea>;
+
+export const Municipality = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  geometry: Geometry,
+  builtUpAreas: Type.Array(BuiltUpArea, { description: 'SCB\'s tätorter (2020, CC0) in the municipality as points, largest first: the names on the offline base map' }),
+});
 export type Municipality = Static<typeof Municipality>;

@@ -4,6 +4,7 @@ export * from './incidents.ts';
 export * from './configuration.ts';
 export * from './auth.ts';
 export * from './settings.ts';
+export * from './tiles.ts';
 export * from './health.ts';
 export * from './lagesbild.ts';
 export * from './photos.ts';

@@ -19,6 +19,8 @@ import { documentRoutes } from './routes/documents.ts';
 import { IncidentIndexStore } from '../services/incident-index.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { baseMapRoutes } from './routes/base-map.ts';
+import type { TileProxy } from '../node/base-map/tile-proxy.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
@@ -39,6 +41,13 @@ export interface AppOptions {
   webRoot?: string | false;
   /** Serve the lägesbild aggregates from the in-memory incident index (default true). */
   incidentIndex?: boolean;
+  /** Metres outside a municipality's boundary within which a report is accepted and flagged (BOUNDARY_TOLERANCE_M; default 200). */
+  boundaryToleranceM?: number;
+  /**
+   * The OpenStreetMap tile proxy the maps draw their background from (the entry point makes it from
+   * LAGESBILD_TILE_*); null or absent: none, the maps draw their offline base.
+   */
+  tiles?: TileProxy | null;
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -92,7 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { db: opts.db, version: pkg.version });
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
-  await app.register(incidentRoutes, { db: opts.db });
+  await app.register(incidentRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
   await app.register(configurationRoutes, { db: opts.db });
   const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
   await app.register(lagesbildRoutes, { db: opts.db, index });
@@ -107,7 +116,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => { await warming; });
   }
   await app.register(photoRoutes, { db: opts.db });
-  await app.register(settingsRoutes, { db: opts.db });
+  await app.register(settingsRoutes, { db: opts.db, osmProxy: !!opts.tiles });
+  await app.register(baseMapRoutes, { tiles: opts.tiles ?? null });
   await app.register(measureRoutes, { db: opts.db });
   await app.register(meetingRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });

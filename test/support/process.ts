@@ -3,6 +3,9 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A tile upstream where nothing listens (the discard port on this machine); see ./tiles.ts. */
+const UNREACHABLE_TILES = 'http://127.0.0.1:9/{z}/{x}/{y}.png';
 export const BIN = resolve(ROOT, 'bin/lagesbild.mjs');
 
 export function freePort(): Promise<number> {
@@ -19,7 +22,7 @@ export function freePort(): Promise<number> {
 /** Runs `lagesbild …` to completion; resolves with exit code and output. */
 export function run(args: string[], env: Record<string, string | undefined>, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LAGESBILD_TILE_UPSTREAM: UNREACHABLE_TILES, ...env } });
     let stdout = '', stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
     p.stderr.on('data', (d) => (stderr += d));
@@ -31,7 +34,8 @@ export function run(args: string[], env: Record<string, string | undefined>, std
 /** Starts `lagesbild serve` and waits until /health answers. */
 export async function startServer(env: Record<string, string | undefined>): Promise<{ proc: ChildProcess; url: string; output: () => string }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' } });
+  // Map tiles from nowhere unless a test says otherwise: no test reaches the internet.
+  const proc = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: { ...process.env, LAGESBILD_TILE_UPSTREAM: UNREACHABLE_TILES, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' } });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Database } from '../../db/engine.ts';
 import { buildApp } from '../../server/app.ts';
+import { TileProxy, tileUserAgent } from '../../node/base-map/tile-proxy.ts';
 import { startJobLoop, type JobLoop } from '../../jobs/runner.ts';
 import { serverConfig, type ServerConfig } from '../config.ts';
 import { openMigrated } from '../open-migrated.ts';
@@ -10,12 +11,22 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 
 /** Starts the HTTP server on an open database and closes both cleanly on SIGINT/SIGTERM. */
 export async function serve(db: Database, config: ServerConfig, demo: readonly DemoLogin[] = []): Promise<void> {
+  // The maps' OpenStreetMap background, fetched through this server (warnings go to the log).
+  let warnTiles: (m: string) => void = log;
+  const tiles = config.tiles.upstream
+    ? new TileProxy({ upstream: config.tiles.upstream, cacheDir: config.tiles.cacheDir, userAgent: tileUserAgent(config.tiles.contact), warn: (m) => warnTiles(m) })
+    : null;
   const app = await buildApp({
     db,
     logger: { level: config.logLevel },
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    tiles,
+    boundaryToleranceM: config.boundaryToleranceM,
   });
+  warnTiles = (m) => app.log.warn(m);
+  // A laptop demo need not say who runs it; a server others reach should.
+  if (tiles && !config.tiles.contact && !/^(127\.|localhost$|::1$)/.test(config.host)) log('kartbilder från OpenStreetMap: ange LAGESBILD_TILE_CONTACT (e-post eller webbadress) så att OpenStreetMap kan nå den som driver servern');
   let closing = false;
   let jobs: JobLoop | null = null;
   const shutdown = async (signal: string) => {
@@ -51,7 +62,11 @@ Environment:
   SMTP_URL        smtp://host:port for the scheduler's e-mail (without it e-mail stays queued)
   MAIL_FROM       sender of that e-mail (default Lägesbild <lagesbild@localhost>)
   PUBLIC_URL      the app's address for links in e-mail (default http://127.0.0.1:3000)
-  LAGESBILD_SCHEDULER  off: no scheduled drafts or e-mail in this process`)
+  LAGESBILD_SCHEDULER  off: no scheduled drafts or e-mail in this process
+  BOUNDARY_TOLERANCE_M  metres outside a municipality's boundary within which a report is accepted and flagged (default 200)
+  LAGESBILD_TILE_UPSTREAM  the maps' raster tiles, fetched through this server (default OpenStreetMap; off: none)
+  LAGESBILD_TILE_CACHE     where fetched tiles are kept (default DATA_DIR/tile-cache)
+  LAGESBILD_TILE_CONTACT   e-mail or web address of whoever runs this server, sent to the tile server`)
     .action(async () => {
       const config = serverConfig();
       const db = await openMigrated(config, log);

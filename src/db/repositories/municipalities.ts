@@ -20,18 +20,18 @@ export async function listMunicipalities(q: Queryable, ids?: string[]): Promise<
 }
 
 /**
- * Which of the given municipalities contains the point. SCB's generalised boundaries are coarse
- * (Alingsås: 37 vertices), so a point within `toleranceM` of a boundary counts as inside; the
- * nearest municipality wins.
+ * Which of the given municipalities the point lies in, and how far outside its boundary (metres,
+ * 0 inside). SCB's generalised boundaries are coarse (Alingsås: 37 vertices), so a point within
+ * `toleranceM` of a boundary counts; the nearest municipality wins.
  */
-export async function municipalityAt(q: Queryable, e: number, n: number, ids: string[], toleranceM = 250): Promise<string | null> {
-  const r = await q.query<{ id: string }>(
-    `SELECT id FROM municipalities
+export async function municipalityAt(q: Queryable, e: number, n: number, ids: string[], toleranceM: number): Promise<{ id: string; outsideM: number } | null> {
+  const r = await q.query<{ id: string; outsideM: number }>(
+    `SELECT id, ST_Distance(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006)) AS "outsideM" FROM municipalities
       WHERE id = ANY($3::text[]) AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006), $4)
-      ORDER BY ST_Distance(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006)), id LIMIT 1`,
+      ORDER BY 2, id LIMIT 1`,
     [e, n, ids, toleranceM],
   );
-  return r.rows[0]?.id ?? null;
+  return r.rows[0] ?? null;
 }
 
 /** Boundary as GeoJSON in WGS84, for the map's offline base layer. */

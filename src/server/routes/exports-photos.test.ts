@@ -157,15 +157,15 @@ for (const engine of testEngines()) {
       assert.equal(notImage.json().error.fields[0].field, 'photo');
     });
 
-    test('map settings: offline by default; only an administrator sets a tile source, which must be a tile URL', async () => {
-      assert.deepEqual((await rep.get('/api/settings/map')).json(), { tileUrl: null, attribution: null, maxZoom: 18 });
+    test('map settings: OpenStreetMap through the server by default (no proxy in this app: no tile URL); only an administrator sets a tile source, which must be a tile URL', async () => {
+      assert.deepEqual((await rep.get('/api/settings/map')).json(), { source: 'osm', tileUrl: null, attribution: null, maxZoom: 19 });
       const osm = { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap-bidragsgivare', maxZoom: 19 };
       assert.equal((await coord.put('/api/settings/map', osm)).statusCode, 403);
       const admin = await t.as('admin');
       assert.equal((await admin.put('/api/settings/map', { ...osm, tileUrl: 'javascript:alert(1)' })).json().error.fields[0].field, 'tileUrl');
       assert.equal((await admin.put('/api/settings/map', { ...osm, attribution: '' })).json().error.fields[0].field, 'attribution');
       assert.equal((await admin.put('/api/settings/map', osm)).statusCode, 200);
-      assert.deepEqual((await rep.get('/api/settings/map')).json(), osm);
+      assert.deepEqual((await rep.get('/api/settings/map')).json(), { source: 'custom', ...osm });
     });
   });
 }

@@ -2,37 +2,49 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
-import type { MapSettings } from '../../../../src/contract/index.ts';
+import type { MapSettings, MapSettingsInput } from '../../../../src/contract/index.ts';
 
-/** Known open tile sources an administrator can start from (Lantmäteriet's needs the municipality's own token). */
-const PRESETS: Array<{ key: 'osm' | 'lm'; tileUrl: string; attribution: string; maxZoom: number }> = [
-  { key: 'osm', tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap-bidragsgivare', maxZoom: 19 },
-  { key: 'lm', tileUrl: 'https://api.lantmateriet.se/open/topowebb-ccby/v1/wmts/token/DIN-TOKEN/1.0.0/topowebb/default/3857/{z}/{y}/{x}.png', attribution: '© Lantmäteriet (CC BY 4.0)', maxZoom: 17 },
-];
+type Source = MapSettings['source'];
+const SOURCES: Source[] = ['osm', 'custom', 'none'];
 
-/** The map's tile source (admin): none by default, the offline base map from the boundaries. */
+/** Lantmäteriet's open topographic map, which needs the municipality's own key in the address. */
+const LANTMATERIET = { tileUrl: 'https://api.lantmateriet.se/open/topowebb-ccby/v1/wmts/token/DIN-TOKEN/1.0.0/topowebb/default/3857/{z}/{y}/{x}.png', attribution: '© Lantmäteriet (CC BY 4.0)', maxZoom: '17' };
+
+interface Values { source: Source; tileUrl: string; attribution: string; maxZoom: string; proxyOff: boolean }
+
+const valuesOf = (s: MapSettings): Values => ({
+  source: s.source,
+  // The server's own proxy path is no address to edit.
+  tileUrl: s.source === 'custom' ? s.tileUrl ?? '' : '',
+  attribution: s.source === 'custom' ? s.attribution ?? '' : '',
+  maxZoom: String(s.maxZoom),
+  proxyOff: s.source === 'osm' && s.tileUrl === null,
+});
+
+/** The map's tile source (admin): OpenStreetMap through the server by default, another source, or the built-in map only. */
 export default function MapSettingsPage() {
-  const [values, setValues] = useState<{ tileUrl: string; attribution: string; maxZoom: string } | null>(null);
+  const [values, setValues] = useState<Values | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [msg, announce] = useAnnouncer();
   const formRef = useFocusFirstError(errors);
 
   useEffect(() => {
-    api.get<MapSettings>('/api/settings/map').then((s) => setValues({ tileUrl: s.tileUrl ?? '', attribution: s.attribution ?? '', maxZoom: String(s.maxZoom) }))
-      .catch((e) => setErrors(errorsFrom(e)));
+    api.get<MapSettings>('/api/settings/map').then((s) => setValues(valuesOf(s))).catch((e) => setErrors(errorsFrom(e)));
   }, []);
 
-  async function save(e: Event, clear = false) {
+  async function save(e: Event) {
     e.preventDefault();
     if (!values) return;
     setBusy(true);
     setErrors(NO_ERRORS);
     try {
-      const body: MapSettings = clear ? { tileUrl: null, attribution: null, maxZoom: 18 } : { tileUrl: values.tileUrl.trim() || null, attribution: values.attribution.trim() || null, maxZoom: Number(values.maxZoom) };
+      const body: MapSettingsInput = values.source === 'custom'
+        ? { source: 'custom', tileUrl: values.tileUrl.trim() || null, attribution: values.attribution.trim() || null, maxZoom: Number(values.maxZoom) }
+        : { source: values.source, maxZoom: values.source === 'osm' ? 19 : Number(values.maxZoom) || 18 };
       const saved = await api.put<MapSettings>('/api/settings/map', body);
-      setValues({ tileUrl: saved.tileUrl ?? '', attribution: saved.attribution ?? '', maxZoom: String(saved.maxZoom) });
-      announce(saved.tileUrl ? t('admin.mapSettings.saved') : t('admin.mapSettings.cleared'));
+      setValues(valuesOf(saved));
+      announce(t('admin.mapSettings.saved'));
     } catch (err) {
       setErrors(errorsFrom(err));
     } finally {
@@ -49,25 +61,36 @@ export default function MapSettingsPage() {
       {!values ? <p aria-busy="true">{t('app.loading')}</p> : (
         <form ref={formRef} class="card admin-form" onSubmit={(e) => save(e)} noValidate>
           <ErrorSummary errors={errors} known={['tileUrl', 'attribution', 'maxZoom']} />
-          <p>
-            {PRESETS.map((p) => (
-              <button key={p.key} type="button" onClick={() => setValues({ tileUrl: p.tileUrl, attribution: p.attribution, maxZoom: String(p.maxZoom) })}>
-                {t(`admin.mapSettings.preset.${p.key}`)}
-              </button>
+          <fieldset class="map-sources">
+            <legend>{t('admin.mapSettings.source')}</legend>
+            {SOURCES.map((s) => (
+              <div class="check" key={s}>
+                <input type="radio" id={`map-source-${s}`} name="map-source" checked={values.source === s} aria-describedby={`map-source-${s}-hint`}
+                  onChange={() => setValues({ ...values, source: s })} />
+                <label for={`map-source-${s}`}>{t(`admin.mapSettings.sources.${s}`)}</label>
+                <p id={`map-source-${s}-hint`} class="hint muted">{t(`admin.mapSettings.sourceHints.${s}`)}</p>
+              </div>
             ))}
-          </p>
-          <Label for="map-tile-url">{t('admin.mapSettings.tileUrl')}</Label>
-          <input type="url" value={values.tileUrl} onInput={set('tileUrl')} {...controlProps('map-tile-url', fieldMessage(errors, 'tileUrl'), true)} />
-          <FieldMessage id="map-tile-url" hint={t('admin.mapSettings.tileUrlHint')} error={fieldMessage(errors, 'tileUrl')} />
-          <Label for="map-attribution">{t('admin.mapSettings.attribution')}</Label>
-          <input type="text" value={values.attribution} onInput={set('attribution')} {...controlProps('map-attribution', fieldMessage(errors, 'attribution'))} />
-          <FieldMessage id="map-attribution" error={fieldMessage(errors, 'attribution')} />
-          <Label for="map-max-zoom">{t('admin.mapSettings.maxZoom')}</Label>
-          <input type="number" min={1} max={22} value={values.maxZoom} onInput={set('maxZoom')} {...controlProps('map-max-zoom', fieldMessage(errors, 'maxZoom'))} />
-          <FieldMessage id="map-max-zoom" error={fieldMessage(errors, 'maxZoom')} />
+          </fieldset>
+          {values.source === 'osm' && values.proxyOff && <p class="hint" role="note">{t('admin.mapSettings.proxyOff')}</p>}
+          {values.source === 'custom' && (
+            <>
+              <p>
+                <button type="button" onClick={() => setValues({ ...values, ...LANTMATERIET })}>{t('admin.mapSettings.preset.lm')}</button>
+              </p>
+              <Label for="map-tile-url" required>{t('admin.mapSettings.tileUrl')}</Label>
+              <input type="url" value={values.tileUrl} onInput={set('tileUrl')} {...controlProps('map-tile-url', fieldMessage(errors, 'tileUrl'), true)} />
+              <FieldMessage id="map-tile-url" hint={t('admin.mapSettings.tileUrlHint')} error={fieldMessage(errors, 'tileUrl')} />
+              <Label for="map-attribution" required>{t('admin.mapSettings.attribution')}</Label>
+              <input type="text" value={values.attribution} onInput={set('attribution')} {...controlProps('map-attribution', fieldMessage(errors, 'attribution'))} />
+              <FieldMessage id="map-attribution" error={fieldMessage(errors, 'attribution')} />
+              <Label for="map-max-zoom">{t('admin.mapSettings.maxZoom')}</Label>
+              <input type="number" min={1} max={22} value={values.maxZoom} onInput={set('maxZoom')} {...controlProps('map-max-zoom', fieldMessage(errors, 'maxZoom'))} />
+              <FieldMessage id="map-max-zoom" error={fieldMessage(errors, 'maxZoom')} />
+            </>
+          )}
           <p>
-            <button type="submit" class="primary" disabled={busy}>{t('app.save')}</button>{' '}
-            <button type="button" disabled={busy} onClick={(e) => save(e, true)}>{t('admin.mapSettings.clear')}</button>
+            <button type="submit" class="primary" disabled={busy}>{t('app.save')}</button>
           </p>
         </form>
       )}

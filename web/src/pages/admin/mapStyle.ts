@@ -1,25 +1,22 @@
 import type * as GeoJSON from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
+import type { Municipality } from '../../api/types.ts';
+import { baseLayersBelow, baseSources, builtUpLabelLayer, withMode, type Base } from '../../ui/base-map.ts';
 
 /**
- * The offline base map of the admin and review maps: the municipality boundaries from
- * GET /api/municipalities on a plain background. No tiles, no glyphs (nothing from the internet),
- * so nothing here draws text; names are shown in the page beside the map.
+ * The base of the small maps (the review pane, an edition, the place editor) from the shared base
+ * (ui/base-map.ts): the municipality's tile source under its outline, or offline the boundaries and
+ * the tätorter's names. The pages add their own layers on top.
  */
-export function baseStyle(municipalities: Array<{ id: string; name: string; geometry: GeoJSON.Geometry }>): StyleSpecification {
+export function baseStyle(municipalities: Municipality[], base: Base, scbText: string): StyleSpecification {
   return {
     version: 8,
-    sources: {
-      municipalities: {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: municipalities.map((m) => ({ type: 'Feature', id: Number(m.id) || undefined, properties: { id: m.id, name: m.name }, geometry: m.geometry })) },
-      },
-    },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#dfe4ea' } },
-      { id: 'municipality-fill', type: 'fill', source: 'municipalities', paint: { 'fill-color': '#fbfbf8' } },
+    sources: baseSources(municipalities, base.raster, scbText),
+    layers: withMode([
+      ...baseLayersBelow(base.raster),
       { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#4f5a66', 'line-width': 2 } },
-    ],
+      builtUpLabelLayer(),
+    ], base.mode),
   };
 }
 

@@ -1,21 +1,22 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type * as GeoJSON from 'geojson';
 import type { Area, MapSettings, Municipality, Place } from '../../api/types.ts';
+import { baseLayersBelow, baseSources, builtUpLabelLayer, withMode, type Base } from '../../ui/base-map.ts';
 import { labelPoint } from './geometry.ts';
 import { AREA_LABELS_SOURCE, AREAS_SOURCE, areaLayers } from './layers/areas.ts';
 import { HEATMAP_SOURCE, heatmapLayers } from './layers/heatmap.ts';
 import { HOTSPOT_SOURCE, hotspotLayers } from './layers/hotspots.ts';
 import { POINTS_SOURCE, pointLayers } from './layers/points.ts';
 import type { LayerId } from './state.ts';
-import { textImageExpression } from './text-images.ts';
+import { textImageExpression } from '../../ui/text-images.ts';
 
 /**
- * The map's style, built in the browser from the database: works offline with nothing but the
- * shipped boundaries (municipality outline, districts around the built-up areas, named places) and
- * adds an administrator's raster tiles (OpenStreetMap, Lantmäteriet) when configured. No `glyphs`
- * and no `sprite`: nothing is fetched from another server; labels are text images (text-images.ts).
+ * The map's style, built in the browser from the database on the shared base (ui/base-map.ts): the
+ * raster tiles (OpenStreetMap through the server by default) under the municipality's outline, or
+ * offline the shipped boundaries, the districts around the built-up areas, the tätorter's names and
+ * the named places. No `glyphs` and no `sprite`: labels are text images (ui/text-images.ts).
  */
-/** `settings`: GET /api/settings/map, the municipality's raster tile source (null: none, or not readable). */
+/** `settings`: GET /api/settings/map, the municipality's raster tile source (null: not readable). */
 export interface BaseData { municipalities: Municipality[]; areas: Area[]; places: Place[]; settings: MapSettings | null }
 
 /** Which style layers each switchable layer shows. */
@@ -28,21 +29,15 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 const fc = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
-const geojson = (data: GeoJSON.FeatureCollection, attribution?: string): SourceSpecification => ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) });
+const geojson = (data: GeoJSON.FeatureCollection): SourceSpecification => ({ type: 'geojson', data });
 
-export const BOUNDARY_ATTRIBUTION = 'Gränser: SCB (CC0)';
-
-/** Accepts only http(s) tile templates with {z}, {x} and {y}; anything else is ignored. */
-export function validTileUrl(url: string | null | undefined): string | null {
-  if (!url || !/^https?:\/\//i.test(url) && !url.startsWith('/')) return null;
-  return /\{z\}/.test(url) && /\{x\}/.test(url) && /\{y\}/.test(url) ? url : null;
-}
-
-export function buildStyle(base: BaseData, visible: LayerId[] = ['points']): StyleSpecification {
-  const tileUrl = validTileUrl(base.settings?.tileUrl);
-  const withTiles = tileUrl !== null;
+/**
+ * `background`: the base's raster source and the mode it starts in (ui/maplibre.ts mapBase), and the
+ * catalogue's name of the boundaries' source for the attribution.
+ */
+export function buildStyle(base: BaseData, visible: LayerId[], background: Base & { scbText: string }): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
-    municipalities: geojson(fc(base.municipalities.map((m) => ({ type: 'Feature', id: m.id, geometry: m.geometry, properties: { id: m.id, name: m.name } }))), BOUNDARY_ATTRIBUTION),
+    ...baseSources(base.municipalities, background.raster, background.scbText),
     'base-areas': geojson(fc(base.areas.map((a) => ({ type: 'Feature', geometry: a.geometry, properties: { id: a.id, name: a.name, kind: a.kind } })))),
     'base-area-labels': geojson(fc(base.areas.filter((a) => a.kind === 'district').flatMap((a) => {
       const at = labelPoint(a.geometry);
@@ -58,20 +53,12 @@ export function buildStyle(base: BaseData, visible: LayerId[] = ['points']): Sty
     [HOTSPOT_SOURCE]: geojson(EMPTY),
     [POINTS_SOURCE]: geojson(EMPTY),
   };
-  if (withTiles) {
-    sources.tiles = {
-      type: 'raster', tiles: [tileUrl], tileSize: 256, maxzoom: base.settings?.maxZoom ?? 19,
-      ...(base.settings?.attribution ? { attribution: base.settings.attribution } : {}),
-    };
-  }
   const show = (group: LayerId) => (l: LayerSpecification): LayerSpecification =>
     ({ ...l, layout: { ...(l as { layout?: object }).layout, visibility: visible.includes(group) ? 'visible' : 'none' } } as LayerSpecification);
 
   const layers: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': withTiles ? '#ffffff' : '#dfe6ea' } },
-    ...(withTiles ? [{ id: 'tiles', type: 'raster', source: 'tiles', paint: { 'raster-saturation': -0.4 } } as LayerSpecification] : []),
-    { id: 'municipality-fill', type: 'fill', source: 'municipalities', paint: { 'fill-color': '#fbfbf7', 'fill-opacity': withTiles ? 0 : 1 } },
-    { id: 'base-areas-fill', type: 'fill', source: 'base-areas', filter: ['==', ['get', 'kind'], 'district'], paint: { 'fill-color': '#eceee6', 'fill-opacity': withTiles ? 0 : 1 } },
+    ...baseLayersBelow(background.raster),
+    { id: 'base-areas-fill', type: 'fill', source: 'base-areas', filter: ['==', ['get', 'kind'], 'district'], paint: { 'fill-color': '#eceee6' } },
     ...areaLayers().filter((l) => l.id !== 'area-values').map(show('areas')),
     { id: 'base-areas-line', type: 'line', source: 'base-areas', paint: { 'line-color': '#8a949e', 'line-width': 1, 'line-dasharray': [3, 2] } },
     { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#3d4750', 'line-width': 2.5 } },
@@ -81,6 +68,7 @@ export function buildStyle(base: BaseData, visible: LayerId[] = ['points']): Sty
       id: 'district-labels', type: 'symbol', source: 'base-area-labels', minzoom: 9,
       layout: { 'icon-image': textImageExpression('district', 'name') as any, 'icon-allow-overlap': false, 'icon-optional': false },
     },
+    builtUpLabelLayer(),
     ...areaLayers().filter((l) => l.id === 'area-values').map(show('areas')),
     { id: 'place-dots', type: 'circle', source: 'places', minzoom: 11, paint: { 'circle-radius': 3.5, 'circle-color': '#1b1f24', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
     ...pointLayers().map(show('points')),
@@ -89,5 +77,5 @@ export function buildStyle(base: BaseData, visible: LayerId[] = ['points']): Sty
       layout: { 'icon-image': textImageExpression('place', 'name') as any, 'icon-anchor': 'top', 'icon-offset': [0, 4], 'icon-allow-overlap': false },
     },
   ];
-  return { version: 8, name: 'Lägesbild', sources, layers };
+  return { version: 8, name: 'Lägesbild', sources, layers: withMode(layers, background.mode) };
 }

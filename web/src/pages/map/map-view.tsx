@@ -1,13 +1,12 @@
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createMap, NavigationControl, prewarm, ScaleControl, type MapLibreMap } from '../../ui/maplibre.ts';
+import { boundaryAttribution, createMap, mapBase, NavigationControl, prewarm, ScaleControl, type MapLibreMap } from '../../ui/maplibre.ts';
 import { lang, t } from '../../i18n/index.ts';
 import { buildStyle } from './base-style.ts';
 import { MapController } from './controller.ts';
 import { bboxOf, unionBBox } from './geometry.ts';
 import type { Reference } from './reference.ts';
 import { areaKind, areaMode, hotspotCell, layers, mapQuery, selection, setMapParams } from './state.ts';
-import { parseTextImageId, drawText } from './text-images.ts';
 import { route } from '../../router.ts';
 
 // Start the map's workers while the page still fetches its reference data, not when the map is made.
@@ -48,15 +47,16 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
     let written = route.peek().params.get('view');
     const bounds = unionBBox(reference.municipalities.map((m) => bboxOf(m.geometry)));
     let map: MapLibreMap;
+    const base = mapBase(reference.settings);
     try {
       map = createMap({
-        container, style: buildStyle(reference, layers.peek()), locale: locale(),
+        container, style: buildStyle(reference, layers.peek(), { ...base, scbText: boundaryAttribution() }), locale: locale(),
         attributionControl: { compact: true }, maxZoom: reference.settings?.maxZoom ?? 19, minZoom: 4,
         ...(view ? { center: view.center, zoom: view.zoom } : bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: window.innerWidth >= 700 ? { top: 24, bottom: 24, right: 56, left: 300 } : 16 } } : { center: [15, 62], zoom: 4 }),
         dragRotate: false, pitchWithRotate: false, touchPitch: false,
         // Labels appear at once: a fade-in holds back the first complete picture by its length.
         fadeDuration: 0,
-      });
+      }, { base });
     } catch (e) {
       setFailed((e as Error).message);
       container.dataset.mapState = 'error';
@@ -66,15 +66,6 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 
-    const pixelRatio = Math.min(2, window.devicePixelRatio || 1);
-    // Labels are drawn on demand as images (no glyph server); MapLibre waits for the resolver.
-    map.setMissingStyleImageResolver((id: string) => {
-      const parsed = parseTextImageId(id);
-      if (!parsed || map.hasImage(id)) return;
-      const img = drawText(parsed.style, parsed.text, pixelRatio);
-      map.addImage(id, { width: img.width, height: img.height, data: img.data }, { pixelRatio });
-    });
-
     const ctl = new MapController(map, container, setDataError);
     if (controllerRef) controllerRef.current = ctl;
     const disposers: Array<() => void> = [];
@@ -82,7 +73,6 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
     canvas.setAttribute('aria-describedby', 'mv-text-alternative');
     disposers.push(effect(() => { void lang.value; canvas.setAttribute('aria-label', t('map.canvasLabel')); }));
 
-    map.on('error', (e) => { if (!/abort/i.test(String(e.error?.message))) console.warn('map:', e.error?.message); });
     // The data requests start now, not when the style has loaded: the view is known from the
     // constructor's bounds, and the controller waits for the style before it draws.
     disposers.push(

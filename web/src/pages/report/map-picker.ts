@@ -1,4 +1,5 @@
-import { AttributionControl, createMap, NavigationControl, type GeoJSONSource, type StyleSpecification } from '../../ui/maplibre.ts';
+import { boundaryAttribution, createMap, mapBase, NavigationControl, type GeoJSONSource, type StyleSpecification } from '../../ui/maplibre.ts';
+import { baseLayersBelow, baseSources, builtUpLabelLayer, withMode } from '../../ui/base-map.ts';
 import type * as GeoJSON from 'geojson';
 import type { MapSettings, Municipality, Place } from '../../api/types.ts';
 import type { Position } from './form.ts';
@@ -27,43 +28,40 @@ function bounds(geoms: GeoJSON.Geometry[]): [[number, number], [number, number]]
 }
 
 /**
- * A small MapLibre map to tap the place of a report. Base layer: the municipality boundary and the
- * named places, nothing from the internet; a tile URL configured by the administrator is drawn
- * underneath as a raster layer with its attribution. No text labels (they would need a glyph server).
+ * A small MapLibre map to tap the place of a report, on the shared base (ui/base-map.ts): the
+ * municipality's tile source (OpenStreetMap through the server by default) under its outline and the
+ * named places, or offline the boundary and the tätorter's names.
  */
 export function createPickerMap(container: HTMLElement, opts: {
   municipalities: Municipality[]; places: Place[]; settings: MapSettings | null; value: Position | null;
   onPick: (lon: number, lat: number) => void;
 }): PickerMap {
-  const tiles = opts.settings?.tileUrl;
+  const base = mapBase(opts.settings);
   const style: StyleSpecification = {
     version: 8,
     sources: {
-      ...(tiles ? { tiles: { type: 'raster' as const, tiles: [tiles], tileSize: 256, maxzoom: opts.settings?.maxZoom ?? 19, attribution: opts.settings?.attribution ?? undefined } } : {}),
-      municipalities: { type: 'geojson', data: { type: 'FeatureCollection', features: opts.municipalities.map((m) => ({ type: 'Feature', properties: { name: m.name }, geometry: m.geometry })) } },
+      ...baseSources(opts.municipalities, base.raster, boundaryAttribution()),
       places: { type: 'geojson', data: { type: 'FeatureCollection', features: opts.places.map((p) => ({ type: 'Feature', properties: { name: p.name }, geometry: p.geometry })) } },
       chosen: { type: 'geojson', data: pointFc(opts.value) },
     },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#dfe4ea' } },
-      ...(tiles ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : [
-        { id: 'municipality-fill', type: 'fill' as const, source: 'municipalities', paint: { 'fill-color': '#fbfbf8' } },
-      ]),
+    layers: withMode([
+      ...baseLayersBelow(base.raster),
       { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#4f5a66', 'line-width': 2 } },
+      builtUpLabelLayer(),
       { id: 'places-fill', type: 'fill', source: 'places', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#1f4e79', 'fill-opacity': 0.12 } },
       { id: 'places', type: 'circle', source: 'places', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#1f4e79', 'circle-stroke-width': 2 } },
       { id: 'chosen-halo', type: 'circle', source: 'chosen', paint: { 'circle-radius': 14, 'circle-color': '#ffffff', 'circle-opacity': 0.9 } },
       { id: 'chosen', type: 'circle', source: 'chosen', paint: { 'circle-radius': 9, 'circle-color': '#a4161a', 'circle-stroke-color': '#1b1f24', 'circle-stroke-width': 3 } },
-    ],
+    ], base.mode),
   };
   const b = bounds(opts.municipalities.map((m) => m.geometry));
   const map = createMap({
-    container, style, attributionControl: false,
+    // The sources are named (OpenStreetMap's terms require it), compact on a phone.
+    container, style, attributionControl: { compact: true },
     ...(opts.value ? { center: [opts.value.lon, opts.value.lat] as [number, number], zoom: 15 } : b ? { bounds: b, fitBoundsOptions: { padding: 10 } } : { center: [15, 62] as [number, number], zoom: 4 }),
     maxZoom: 19,
-  });
+  }, { base });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  if (tiles && opts.settings?.attribution) map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
   map.on('click', (e) => opts.onPick(e.lngLat.lng, e.lngLat.lat));
   return {
     setValue(p) {

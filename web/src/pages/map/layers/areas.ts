@@ -3,7 +3,7 @@ import type * as GeoJSON from 'geojson';
 import type { MapAreaProperties, MapAreas } from '../../../api/types.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { labelPoint } from '../geometry.ts';
-import { textImageExpression } from '../text-images.ts';
+import { textImageExpression } from '../../../ui/text-images.ts';
 
 /**
  * Areas (districts, DeSO, area-group areas) coloured by their number of incidents in the period or by

@@ -1,7 +1,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type * as GeoJSON from 'geojson';
 import type { MapPoints } from '../../../api/types.ts';
-import { textImageExpression } from '../text-images.ts';
+import { textImageExpression } from '../../../ui/text-images.ts';
 
 /**
  * Incidents as the server aggregates them per view (GET /api/map/points): single incidents as small

@@ -1,11 +1,12 @@
 /**
- * Text on the map without a glyph server: MapLibre needs glyph PBFs for `text-field`, and nothing may
- * be fetched from the internet. Labels are therefore drawn as small images on a 2D canvas with the
- * system font and used as `icon-image` of symbol layers (`text:<style>:<text>`), made on demand when
- * MapLibre asks for a missing image. Collision handling and placement stay MapLibre's.
+ * Text on the map without a glyph server: MapLibre needs glyph PBFs for `text-field`, and the offline
+ * base map may fetch nothing from elsewhere. Labels are therefore drawn as small images on a 2D canvas
+ * with the system font and used as `icon-image` of symbol layers (`text:<style>:<text>`), made on
+ * demand when MapLibre asks for a missing image (every map from ui/maplibre.ts answers it).
+ * Collision handling and placement stay MapLibre's.
  */
-export type TextStyle = 'count' | 'place' | 'area' | 'district';
-const STYLES: readonly TextStyle[] = ['count', 'place', 'area', 'district'];
+export type TextStyle = 'count' | 'place' | 'area' | 'district' | 'town';
+const STYLES: readonly TextStyle[] = ['count', 'place', 'area', 'district', 'town'];
 
 /** The icon-image id of a text. */
 export function textImageId(style: TextStyle, text: string): string {
@@ -30,6 +31,7 @@ const LOOKS: Record<TextStyle, Look> = {
   place: { font: '700 13px system-ui, "DejaVu Sans", sans-serif', fill: '#1b1f24', halo: '#ffffff', haloWidth: 3.5 },
   area: { font: '600 12px system-ui, "DejaVu Sans", sans-serif', fill: '#1b1f24', halo: '#ffffff', haloWidth: 3.5 },
   district: { font: 'italic 600 12px system-ui, "DejaVu Sans", sans-serif', fill: '#3d4750', halo: '#ffffff', haloWidth: 3 },
+  town: { font: '700 14px system-ui, "DejaVu Sans", sans-serif', fill: '#2b3540', halo: '#ffffff', haloWidth: 3.5 },
 };
 
 /** Draws a text image (browser only): one line per '\n', centred, with a halo for contrast on any background. */
