@@ -98,5 +98,4 @@ export default defineConfig(
 
   // Plain JavaScript is not type-checked: undefined names are ESLint's to catch there.
   { files: JS, languageOptions: { globals: globals.node }, rules: { 'no-undef': 'error' } },
-  { files: ['web/public/sw.js'], languageOptions: { globals: { ...globals.serviceworker } } },
 );

@@ -8,6 +8,9 @@ import { LoginPage } from './pages/login.tsx';
 import { navigate, route } from './router.ts';
 import { session } from './session.ts';
 import { online } from './ui/online.ts';
+import { loadChunk } from './offline/chunks.ts';
+import { OutboxIndicator } from './offline/OutboxIndicator.tsx';
+import { startOutbox } from './offline/queue.ts';
 
 function allowed(p: PageDef): boolean {
   const roles = session.value?.user.roles ?? [];
@@ -83,17 +86,34 @@ function Nav() {
   );
 }
 
+/**
+ * A page's lazy chunk. When it cannot be loaded (offline before the service worker had stored it,
+ * or a new version replaced the files), a plain message and a retry instead of the browser's error;
+ * it tries again by itself when the connection returns. A retry that fails while online reloads the
+ * app (the files of the running version may be gone).
+ */
 function PageHost({ page }: { page: PageDef }) {
   const [Component, setComponent] = useState<ComponentType | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failures, setFailures] = useState(0);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setComponent(null);
-    page.load().then((m) => live && setComponent(() => m.default)).catch((e) => live && setError(String(e)));
+    loadChunk(page.load).then((m) => { if (live) { setComponent(() => m.default); setFailures(0); } }).catch(() => live && setFailures((n) => n + 1));
     document.title = `${t(page.title)} – ${t('app.name')}`;
     return () => { live = false; };
-  }, [page]);
-  if (error) return <p role="alert" class="error">{t('app.error', { message: error })}</p>;
+  }, [page, attempt]);
+  useEffect(() => setFailures(0), [page]);
+  useEffect(() => { if (online.value && failures > 0) setAttempt((a) => a + 1); }, [online.value]);
+  if (failures > 0 && !Component) {
+    const reload = online.value && failures > 1;
+    return (
+      <div role="alert" class="page-load-failed">
+        <p>{online.value ? t('app.pageFailed.online') : t('app.pageFailed.offline')}</p>
+        <button type="button" onClick={() => (reload ? location.reload() : setAttempt((a) => a + 1))}>{reload ? t('app.pageFailed.reload') : t('app.retry')}</button>
+      </div>
+    );
+  }
   return Component ? <Component /> : <p aria-busy="true">{t('app.loading')}</p>;
 }
 
@@ -111,6 +131,8 @@ export function App() {
   useEffect(() => {
     if (session.value) localStorage.setItem('lagesbild.me', JSON.stringify(session.value));
     else if (session.value === null) localStorage.removeItem('lagesbild.me');
+    // Reports waiting on the device are sent from whatever page is open.
+    if (session.value) startOutbox();
   }, [session.value]);
 
   if (session.value === undefined) return <p aria-busy="true" class="splash">{t('app.loading')}</p>;
@@ -127,6 +149,7 @@ export function App() {
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('app.skipToContent')}</a>
       <Nav />
       {!online.value && <p class="offline-banner" role="status">{t('app.offline')}</p>}
+      <OutboxIndicator />
       <main id="main" tabIndex={-1}>
         {!page ? <p>{t('app.notFound')}</p> : !allowed(page) ? <p role="alert">{t('app.forbidden')}</p> : <PageHost page={page} />}
       </main>

@@ -4,5 +4,5 @@ import { registerServiceWorker } from './offline/register-sw.ts';
 import './ui/styles.css';
 
 render(<App />, document.getElementById('app')!);
-// The app shell and the report form's reference data are cached so a report can be made offline.
+// Every page and the report form's reference data are stored for offline use; the outbox is also sent from there.
 registerServiceWorker();

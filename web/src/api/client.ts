@@ -1,6 +1,9 @@
 import type { Static } from '@sinclair/typebox';
 import type { ErrorBody } from '../../../src/contract/index.ts';
+import { t } from '../i18n/index.ts';
 import { session } from '../session.ts';
+import { noteReached, noteUnreachable, requestStarted } from '../ui/online.ts';
+import { OFFLINE_COPY_HEADER } from '../offline/protocol.ts';
 
 /** Every 4xx/5xx answer: the contract's Error schema. */
 type ErrorAnswer = Static<typeof ErrorBody>;
@@ -20,10 +23,13 @@ export class ApiError extends Error {
   }
 }
 
-/** Thrown when the request never reached the server (offline, DNS, connection reset). */
+/**
+ * Thrown when the request never reached the server (offline, DNS, connection reset). Its message is
+ * the user's language; the browser's own words ("Failed to fetch") stay in `cause` for a developer.
+ */
 export class NetworkError extends Error {
   constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause));
+    super(t('app.networkError'), { cause });
     this.name = 'NetworkError';
   }
 }
@@ -39,6 +45,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, i
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (method !== 'GET' && session.value?.csrfToken) headers['x-csrf-token'] = session.value.csrfToken;
   let res: Response;
+  const startedAt = requestStarted();
   try {
     res = await fetch(path, {
       method, headers, credentials: 'same-origin', signal: init.signal,
@@ -46,19 +53,30 @@ export async function request<T>(method: Method, path: string, body?: unknown, i
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
+    noteUnreachable(startedAt);
     throw new NetworkError(e);
   }
+  // Any answer, even an error, shows the server can be reached (the offline banner follows reality),
+  // except the service worker's stored copy given when the network failed (sw.ts marks it).
+  if (res.headers.get(OFFLINE_COPY_HEADER)) noteUnreachable(startedAt); else noteReached(startedAt);
   if (res.status === 401 && !path.startsWith('/api/auth/login')) session.value = null;
   if (!res.ok) {
-    // Usually the Error schema; a proxy in between may answer with anything.
+    // Usually the Error schema; a proxy in between may answer with anything (an HTML page, the
+    // status text in English): then the message is ours, in the user's language.
     const data = (await res.json().catch(() => null)) as Partial<ErrorAnswer> | null;
     const err = data?.error;
-    throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? res.statusText, err?.fields ?? []);
+    throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? t('app.unreadableAnswer', { status: res.status }), err?.fields ?? []);
   }
   if (init.raw) return res as unknown as T;
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
-  return (type.includes('json') ? await res.json() : await res.text()) as T;
+  if (!type.includes('json')) return (await res.text()) as T;
+  try {
+    return (await res.json()) as T;
+  } catch {
+    // A cut-off or foreign answer: the parser's SyntaxError is English and says nothing to a user.
+    throw new ApiError(res.status, 'unreadable_answer', t('app.unreadableAnswer', { status: res.status }));
+  }
 }
 
 export const api = {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { fmt, t } from '../i18n/index.ts';
+import { fmt, t, tn } from '../i18n/index.ts';
 import { online } from '../ui/online.ts';
-import { outbox, outboxItems } from './queue.ts';
+import { discardItem, outboxItems, retryItem, sendNow as sendWaiting } from './queue.ts';
 import './outbox.css';
 
 /**
@@ -15,12 +15,12 @@ export function OutboxList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   async function sendNow() {
     setBusy(true);
-    try { await outbox.flush(true); } finally { setBusy(false); }
+    try { await sendWaiting(); } finally { setBusy(false); }
   }
   return (
     <section class="outbox card" aria-labelledby="outbox-heading">
       <H id="outbox-heading">{t('report.outbox.heading')}</H>
-      <p>{items.length === 1 ? t('report.outbox.countOne') : t('report.outbox.count', { count: items.length })}
+      <p>{tn('report.outbox.count', items.length)}
         {!online.value && <> {t('report.outbox.offlineHint')}</>}</p>
       <ul class="outbox-items">
         {items.map((item) => (
@@ -33,7 +33,7 @@ export function OutboxList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             <p class="outbox-state">
               <span class={`badge ${item.state}`}>{item.state === 'attention' ? t('report.outbox.attention') : t('report.outbox.waiting')}</span>
               {' '}{t('report.outbox.queuedAt', { time: fmt.dateTime(item.queuedAt) })}
-              {item.photos.length > 0 && <>, {t('report.outbox.photosLeft', { count: item.photos.length })}</>}
+              {item.photos.length > 0 && <>, {tn('report.outbox.photosLeft', item.photos.length)}</>}
             </p>
             {item.message && (
               <p class={item.state === 'attention' ? 'error' : 'muted'}>
@@ -45,9 +45,9 @@ export function OutboxList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             )}
             {item.state === 'attention' && (
               <div class="outbox-actions">
-                <button type="button" onClick={() => outbox.retry(item.id)} disabled={!online.value}>{t('report.outbox.retry')}</button>
+                <button type="button" onClick={() => retryItem(item.id)} disabled={!online.value}>{t('report.outbox.retry')}</button>
                 <button type="button" class="danger" onClick={() => {
-                  if (confirm(item.reportStored ? t('report.outbox.confirmDiscardPhotos') : t('report.outbox.confirmDiscard'))) void outbox.discard(item.id);
+                  if (confirm(item.reportStored ? t('report.outbox.confirmDiscardPhotos') : t('report.outbox.confirmDiscard'))) void discardItem(item.id);
                 }}>{t('report.outbox.discard')}</button>
               </div>
             )}

@@ -226,3 +226,187 @@ test('concurrent flushes share one run and send each report once', async () => {
   await Promise.all([outbox.flush(true), outbox.flush(true), outbox.flush(true)]);
   assert.equal(posts, 1);
 });
+
+/** A promise and its resolve, for holding an answer back until the test lets it go. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** One lock shared by several Outbox instances, as Web Locks is shared by the pages and the service worker. */
+function sharedLock() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+test('the report is on the device before the first attempt leaves: a page closed while it is on its way loses nothing', async () => {
+  const server = createServer();
+  const store = new MemoryOutboxStore();
+  const answer = deferred<SendResult>();
+  // The network hangs: the user closes the app while the form says "Skickar …".
+  const hanging: OutboxTransport = { postReport: () => answer.promise, uploadPhoto: server.transport.uploadPhoto };
+  const pending = new Outbox(store, hanging).submit(createBody('a'), [createPhoto('1.jpg')], summary);
+  await new Promise((r) => setTimeout(r, 0));
+  const kept = await store.all();
+  assert.deepEqual(kept.map((i) => [i.id, i.state, i.photos.length]), [['a', 'waiting', 1]], 'kept before any answer');
+  // The next start of the app (a new instance on the same store) sends it.
+  await new Outbox(store, server.transport).flush(true);
+  assert.deepEqual([...server.reports.keys()], ['a']);
+  assert.deepEqual(server.photos, [{ reportId: 'a', name: '1.jpg' }]);
+  answer.resolve({ kind: 'network', message: 'closed' });
+  await pending;
+});
+
+test('"the connection is back" during a run is not lost: the run goes round again and sends what was not due', async () => {
+  const server = createServer();
+  const store = new MemoryOutboxStore();
+  const clock = createClock();
+  let hold: ReturnType<typeof deferred<void>> | null = null;
+  const slow: OutboxTransport = {
+    postReport: async (b) => { if (hold) await hold.promise; return server.transport.postReport(b); },
+    uploadPhoto: server.transport.uploadPhoto,
+  };
+  const outbox = new Outbox(store, slow, { now: clock.now, baseDelayMs: 1000 });
+  server.setReachable(false);
+  await outbox.submit(createBody('due'), [], summary);
+  clock.advance(1000);
+  await outbox.submit(createBody('backing-off'), [], summary); // its next attempt is a second away
+  server.setReachable(true);
+  hold = deferred<void>();
+  const timerRun = outbox.flush(); // the back-off timer: only 'due' is due
+  await new Promise((r) => setTimeout(r, 0));
+  const onlineRun = outbox.flush(true); // meanwhile the `online` event: everything, now
+  hold.resolve();
+  hold = null;
+  await Promise.all([timerRun, onlineRun]);
+  assert.deepEqual([...server.reports.keys()].sort(), ['backing-off', 'due']);
+  assert.deepEqual(await outbox.items(), []);
+});
+
+test('a report the user removes while a run is under way is not sent, and not brought back', async () => {
+  const server = createServer();
+  const store = new MemoryOutboxStore();
+  const clock = createClock();
+  const first = deferred<void>();
+  let posts = 0;
+  const slow: OutboxTransport = {
+    postReport: async (b) => { if (posts++ === 0) await first.promise; return server.transport.postReport(b); },
+    uploadPhoto: server.transport.uploadPhoto,
+  };
+  server.setReachable(false);
+  const outbox = new Outbox(store, server.transport, { now: clock.now });
+  await outbox.submit(createBody('a'), [], summary);
+  clock.advance(10);
+  await outbox.submit(createBody('b'), [], summary);
+  server.setReachable(true);
+  const sender = new Outbox(store, slow, { now: clock.now });
+  const run = sender.flush(true);
+  await new Promise((r) => setTimeout(r, 0));
+  await outbox.discard('b');
+  first.resolve();
+  await run;
+  assert.deepEqual([...server.reports.keys()], ['a']);
+  assert.deepEqual(await store.all(), []);
+});
+
+test('the pages and the service worker send from one store under one lock: each report and photo once', async () => {
+  const server = createServer();
+  const store = new MemoryOutboxStore();
+  const lock = sharedLock();
+  let posts = 0;
+  const counting: OutboxTransport = {
+    postReport: async (b) => { posts++; await new Promise((r) => setTimeout(r, 1)); return server.transport.postReport(b); },
+    uploadPhoto: async (id, p) => { await new Promise((r) => setTimeout(r, 1)); return server.transport.uploadPhoto(id, p); },
+  };
+  server.setReachable(false);
+  await new Outbox(store, server.transport).submit(createBody('a'), [createPhoto('1.jpg'), createPhoto('2.jpg')], summary);
+  await new Outbox(store, server.transport).submit(createBody('b'), [], summary);
+  server.setReachable(true);
+  posts = 0;
+  const page = new Outbox(store, counting, { lock });
+  const otherTab = new Outbox(store, counting, { lock });
+  const serviceWorker = new Outbox(store, counting, { lock });
+  await Promise.all([page.flush(true), serviceWorker.flush(true), otherTab.flush(true)]);
+  assert.equal(posts, 2);
+  assert.deepEqual(server.photos, [{ reportId: 'a', name: '1.jpg' }, { reportId: 'a', name: '2.jpg' }]);
+  assert.deepEqual(await store.all(), []);
+});
+
+test('a report sent by another context while the form waited for the lock counts as stored', async () => {
+  const server = createServer();
+  const store = new MemoryOutboxStore();
+  const lock = sharedLock();
+  const serviceWorker = new Outbox(store, server.transport, { lock });
+  const page = new Outbox(store, server.transport, { lock });
+  let posts = 0;
+  const counting: OutboxTransport = { postReport: async (b) => { posts++; return server.transport.postReport(b); }, uploadPhoto: server.transport.uploadPhoto };
+  const form = new Outbox(store, counting, { lock });
+  // The service worker holds the lock (a slow run) when the form submits; it finds the new report.
+  const gate = deferred<void>();
+  const busy = lock(() => gate.promise);
+  const swRun = serviceWorker.flush(true);
+  const submitted = form.submit(createBody('a'), [], summary);
+  gate.resolve();
+  await busy;
+  const r = await submitted;
+  await swRun;
+  await page.flush(true);
+  assert.equal(r.kind, 'stored');
+  assert.deepEqual([...server.reports.keys()], ['a']);
+  assert.equal(posts, 0, 'the form did not send it again');
+});
+
+test('only the user who made a report sends it (a shared phone); items from before the field are anyone\'s', async () => {
+  const server = createServer();
+  const store = new MemoryOutboxStore();
+  const outbox = new Outbox(store, server.transport);
+  server.setReachable(false);
+  await outbox.submit(createBody('annas'), [], summary, { userId: 'anna' });
+  await outbox.submit(createBody('bos'), [], summary, { userId: 'bo' });
+  await outbox.submit(createBody('old'), [], summary);
+  server.setReachable(true);
+  await outbox.flush({ force: true, userId: 'bo' });
+  assert.deepEqual([...server.reports.keys()].sort(), ['bos', 'old']);
+  assert.deepEqual((await outbox.items()).map((i) => i.id), ['annas']);
+  assert.equal(await outbox.nextAttemptAt('bo'), null);
+});
+
+test('onStored names each report as the server stores it, before its photos are done', async () => {
+  const server = createServer();
+  const store = new MemoryOutboxStore();
+  const outbox = new Outbox(store, server.transport);
+  const stored: string[] = [];
+  outbox.onStored((id) => stored.push(id));
+  server.setReachable(false);
+  await outbox.submit(createBody('a'), [createPhoto('1.jpg')], summary);
+  assert.deepEqual(stored, []);
+  server.setReachable(true);
+  server.photoAnswers.push({ kind: 'network', message: 'offline' });
+  await outbox.flush(true);
+  assert.deepEqual(stored, ['a']);
+  const [item] = await outbox.items();
+  assert.equal(item.reportStored, true);
+});
+
+test('a run that starts as the form sends leaves the report to the form: one request, and the refusal goes to the form', async () => {
+  const store = new MemoryOutboxStore();
+  let posts = 0;
+  const refusing: OutboxTransport = {
+    postReport: async () => { posts++; return { kind: 'rejected', status: 422, message: 'Ogiltig', fields: [{ field: 'occurredAt', message: 'I framtiden' }] }; },
+    uploadPhoto: async () => ({ kind: 'ok', value: {} }),
+  };
+  const outbox = new Outbox(store, refusing);
+  const run = outbox.flush(true); // e.g. the `online` event, a moment before "Skicka rapporten"
+  const submitted = outbox.submit(createBody('a'), [], summary);
+  await run;
+  const r = await submitted;
+  assert.equal(r.kind, 'rejected');
+  assert.deepEqual(r.kind === 'rejected' && r.fields, [{ field: 'occurredAt', message: 'I framtiden' }]);
+  assert.equal(posts, 1);
+  assert.deepEqual(await store.all(), []);
+});

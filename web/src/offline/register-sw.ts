@@ -1,18 +1,13 @@
 /**
- * Registers the service worker (web/public/sw.js) and hands it the same-origin files this page has
- * already loaded, so the app shell and the report form open offline from the first visit on.
- * Called by the report page and Mina rapporter; safe to call more than once.
+ * Registers the service worker (built from ./sw.ts into /sw.js with the whole build's file list),
+ * which stores every page of the app for offline use at its install and sends the outbox in the
+ * background. Called once at start (main.tsx); safe to call more than once. Service workers need
+ * a secure context: https, or http on this machine (localhost, 127.0.0.1).
  */
 let done = false;
 
 export function registerServiceWorker(): void {
-  if (done || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  if (location.protocol !== 'https:' && location.hostname !== 'localhost' && location.hostname !== '127.0.0.1') return;
+  if (done || typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
   done = true;
-  navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    const urls = performance.getEntriesByType('resource').map((e) => e.name)
-      .filter((u) => u.startsWith(location.origin) && !u.includes('/api/'));
-    reg.active?.postMessage({ type: 'cache-urls', urls: [...new Set([`${location.origin}/`, ...urls])] });
-  }).catch(() => { done = false; });
+  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => { done = false; });
 }

@@ -7,6 +7,8 @@ export default section({
     loading: 'Laddar …',
     offline: 'Du är offline. Rapporter sparas på enheten och skickas när anslutningen är tillbaka.',
     error: 'Något gick fel: {message}',
+    networkError: 'Ingen kontakt med servern. Kontrollera anslutningen och försök igen.',
+    unreadableAnswer: 'Servern gav ett svar som inte gick att läsa (status {status}). Försök igen om en stund.',
     retry: 'Försök igen',
     close: 'Stäng',
     save: 'Spara',
@@ -22,6 +24,15 @@ export default section({
     menu: 'Meny',
     more: 'Mer',
     loggedInAs: 'Inloggad som {name} ({organisation})',
+    pageFailed: {
+      offline: 'Sidan kan inte öppnas utan anslutning. Den öppnas av sig själv när anslutningen är tillbaka.',
+      online: 'Sidan kunde inte laddas. Försök igen.',
+      reload: 'Ladda om appen',
+    },
+    outbox: {
+      waiting: { one: '{count} rapport väntar på att skickas', other: '{count} rapporter väntar på att skickas' },
+      attention: { one: '{count} rapport behöver åtgärd', other: '{count} rapporter behöver åtgärd' },
+    },
   }, {
     name: 'Lägesbild',
     skipToContent: 'Skip to content',
@@ -29,6 +40,8 @@ export default section({
     loading: 'Loading …',
     offline: 'You are offline. Reports are kept on the device and sent when the connection returns.',
     error: 'Something went wrong: {message}',
+    networkError: 'No contact with the server. Check the connection and try again.',
+    unreadableAnswer: 'The server gave an answer that could not be read (status {status}). Try again in a while.',
     retry: 'Try again',
     close: 'Close',
     save: 'Save',
@@ -44,4 +57,13 @@ export default section({
     menu: 'Menu',
     more: 'More',
     loggedInAs: 'Logged in as {name} ({organisation})',
+    pageFailed: {
+      offline: 'This page cannot be opened without a connection. It opens by itself when the connection returns.',
+      online: 'The page could not be loaded. Please try again.',
+      reload: 'Reload the app',
+    },
+    outbox: {
+      waiting: { one: '{count} report waiting to be sent', other: '{count} reports waiting to be sent' },
+      attention: { one: '{count} report needs your attention', other: '{count} reports need your attention' },
+    },
   });

@@ -1,17 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query, NetworkError } from '../../api/client.ts';
 import type { FeedbackList, HistoryEntry, Incident, IncidentPage } from '../../api/types.ts';
-import { fmt, lang, t, type MessageKey } from '../../i18n/index.ts';
+import { fmt, lang, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { online } from '../../ui/online.ts';
-import { startOutbox } from '../../offline/queue.ts';
+import { storedReports } from '../../offline/queue.ts';
 import { OutboxList } from '../../offline/OutboxList.tsx';
-import { registerServiceWorker } from '../../offline/register-sw.ts';
 import { CategoryMark } from '../report/CategoryPicker.tsx';
 import type { Measure, MeasureList } from '../situation-pictures/types.ts';
 import { loadCategories } from '../table/reference.ts';
 import './my-reports.css';
 
 const PAGE_SIZE = 20;
+/** The API's largest page: a reload fetches at most this many at once. */
+const LIMIT_MAX = 1000;
 
 function occurredText(i: Incident): string {
   return i.occurredFrom === i.occurredTo ? fmt.dateTime(i.occurredFrom) : `${fmt.dateTime(i.occurredFrom)} – ${fmt.dateTime(i.occurredTo)}`;
@@ -94,7 +95,7 @@ function Feedback() {
                 <h3 class="my-report-title">{f.title}</h3>
                 {/* The period is calendar days with `to` inclusive: `to` is the last day, shown as it is. */}
                 <p class="muted">{t('myReports.feedback.period', { from: fmt.date(f.period.from), to: fmt.date(f.period.to) })} · {t('myReports.feedback.published', { date: fmt.date(f.publishedAt) })}</p>
-                {f.totals && <p>{t('myReports.feedback.total', { count: f.totals.count })}</p>}
+                {f.totals && <p>{tn('myReports.feedback.total', f.totals.count)}</p>}
                 {f.topCategories.length > 0 && <p>{t('myReports.feedback.top', { list: f.topCategories.slice(0, 3).map((c) => `${categoryName(c)} (${c.count})`).join(', ') })}</p>}
                 {f.summary && <p class="my-report-text">{f.summary}</p>}
               </li>
@@ -111,7 +112,7 @@ function ReportItem({ incident }: { incident: Incident }) {
   const historyId = `history-${incident.id}`;
   return (
     <li class="my-report card">
-      <h3 class="my-report-title">
+      <h3 class="my-report-title" tabIndex={-1}>
         <CategoryMark category={{ colour: incident.categoryColour, nameSv: incident.categoryNameSv, nameEn: incident.categoryNameEn }} />
         <span>{category}</span>
       </h3>
@@ -141,26 +142,40 @@ export default function MyReportsPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  /** How many are shown: a reload fetches as many again, so reconnecting never drops the pages already opened. */
+  const shown = useRef(PAGE_SIZE);
+  const failed = (e: unknown) => (e instanceof NetworkError ? 'offline' : e instanceof Error ? e.message : String(e));
 
-  async function load(after: string | null) {
-    const page = await api.get<IncidentPage>(`/api/incidents${query({ mine: true, limit: PAGE_SIZE, cursor: after ?? undefined })}`);
+  /**
+   * The reporter's own reports, newest first (occurred time, then id: the API's keyset order, so
+   * pages neither repeat nor skip a report). `after` continues from a page's end; without it the
+   * list is fetched anew from the top, as many as were shown.
+   */
+  async function load(after: string | null): Promise<number> {
+    const limit = after ? PAGE_SIZE : Math.min(LIMIT_MAX, Math.max(PAGE_SIZE, shown.current));
+    const page = await api.get<IncidentPage>(`/api/incidents${query({ mine: true, limit, cursor: after ?? undefined })}`);
     setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
     setCursor(page.nextCursor);
     setError(null);
+    return page.items.length;
   }
-  useEffect(() => {
-    registerServiceWorker();
-    startOutbox();
-  }, []);
-  // Load when the page opens and again when the connection returns (queued reports may just have been sent).
+  // Load when the page opens, again when the connection returns and when a report waiting on the
+  // device has reached the server.
   useEffect(() => {
     if (!online.value && items) return;
-    load(null).catch((e) => setError(e instanceof NetworkError ? 'offline' : e instanceof Error ? e.message : String(e)));
-  }, [online.value]);
+    load(null).catch((e) => setError(failed(e)));
+  }, [online.value, storedReports.value]);
 
   async function more() {
     setLoadingMore(true);
-    try { await load(cursor); } catch (e) { setError(e instanceof Error ? e.message : String(e)); } finally { setLoadingMore(false); }
+    const before = items?.length ?? 0;
+    try {
+      const added = await load(cursor);
+      shown.current = before + added;
+      // The first of the new reports takes focus, so a keyboard or screen reader user goes on reading there.
+      requestAnimationFrame(() => listRef.current?.querySelectorAll<HTMLElement>('li.my-report > h3')[before]?.focus());
+    } catch (e) { setError(failed(e)); } finally { setLoadingMore(false); }
   }
 
   return (
@@ -177,9 +192,9 @@ export default function MyReportsPage() {
         {items && items.length === 0 && <p>{t('myReports.empty')}</p>}
         {items && items.length > 0 && (
           <>
-            <p class="muted" role="status">{t('myReports.count', { count: items.length })}</p>
-            <ul class="my-report-list">{items.map((i) => <ReportItem key={i.id} incident={i} />)}</ul>
-            {cursor && <button type="button" onClick={more} disabled={loadingMore} aria-busy={loadingMore}>{t('myReports.more')}</button>}
+            <p class="muted" role="status">{tn(cursor ? 'myReports.countMore' : 'myReports.count', items.length)}</p>
+            <ul class="my-report-list" ref={listRef}>{items.map((i) => <ReportItem key={i.id} incident={i} />)}</ul>
+            {cursor && <button type="button" onClick={more} disabled={loadingMore} aria-busy={loadingMore}>{loadingMore ? t('myReports.loadingMore') : t('myReports.more')}</button>}
           </>
         )}
       </section>

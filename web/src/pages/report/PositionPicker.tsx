@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Area, MapSettings, Municipality, Place } from '../../api/types.ts';
-import { fmt, t } from '../../i18n/index.ts';
+import { fmt, t, tn } from '../../i18n/index.ts';
 import { normalise, representativePoint, type Position } from './form.ts';
 import type { PickerMap } from './map-picker.ts';
+import { loadChunk } from '../../offline/chunks.ts';
 
 interface Props {
   value: Position | null;
@@ -68,9 +69,11 @@ export function PositionPicker({ value, onChange, places, areas, municipalities,
   // The map module (MapLibre) loads only when the map is opened: a phone on a weak connection that
   // uses GPS never downloads it.
   useEffect(() => {
-    if (!mapOpen || !mapEl.current) return;
+    // A map that could not load (offline, its CSS included) is tried again when it is next opened.
+    if (!mapOpen) { setMapFailed(false); return; }
+    if (!mapEl.current) return;
     let cancelled = false;
-    import('./map-picker.ts').then(({ createPickerMap }) => {
+    loadChunk(() => import('./map-picker.ts')).then(({ createPickerMap }) => {
       if (cancelled || !mapEl.current) return;
       mapRef.current = createPickerMap(mapEl.current, {
         municipalities, places, settings: mapSettings, value,
@@ -110,7 +113,7 @@ export function PositionPicker({ value, onChange, places, areas, municipalities,
       <input id="position-search" type="search" autocomplete="off" value={q} aria-describedby="position-search-hint position-search-count"
         onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
       <p id="position-search-count" class="visually-hidden" aria-live="polite">
-        {q.trim().length >= 2 ? (hits.length ? t('report.position.results', { count: hits.length }) : t('report.position.noResults')) : ''}
+        {q.trim().length >= 2 ? (hits.length ? tn('report.position.results', hits.length) : t('report.position.noResults')) : ''}
       </p>
       {hits.length > 0 && (
         <ul class="search-hits">

@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Area, Category, Incident, MapSettings, Municipality, Organisation, Place } from '../../api/types.ts';
-import { fmt, t, type MessageKey } from '../../i18n/index.ts';
+import { fmt, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { session } from '../../session.ts';
 import { online } from '../../ui/online.ts';
 import { findPersonalData, redactPersonalData } from '../../../../src/core/privacy/index.ts';
-import { outbox, startOutbox } from '../../offline/queue.ts';
+import { storedReports, submitReport } from '../../offline/queue.ts';
 import { OutboxList } from '../../offline/OutboxList.tsx';
-import { registerServiceWorker } from '../../offline/register-sw.ts';
 import type { OutboxPhoto } from '../../offline/outbox.ts';
 import { CategoryPicker, categoryName } from './CategoryPicker.tsx';
 import { PositionPicker } from './PositionPicker.tsx';
@@ -19,7 +18,8 @@ import './report.css';
 
 interface RefData { categories: Category[]; places: Place[]; areas: Area[]; municipalities: Municipality[]; organisations: Organisation[]; mapSettings: MapSettings | null }
 interface PhotoDraft { key: string; file: File; url: string }
-type Done = { kind: 'stored'; photosQueued: number; cleaned: boolean } | { kind: 'queued' };
+/** What the confirmation says: sent, or kept on the device (`id`: until the outbox has sent it). */
+type Done = { kind: 'stored'; photosQueued: number; cleaned: boolean } | { kind: 'queued'; id: string };
 
 /** Where each server field is shown (and focused): the API's field names → the form's. */
 function formField(serverField: string): string {
@@ -74,8 +74,6 @@ export default function ReportPage() {
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    registerServiceWorker();
-    startOutbox();
     loadRefData().then(setRef).catch((e) => setLoadError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.url)), []);
@@ -150,7 +148,7 @@ export default function ReportPage() {
       const body = toBody(form, uuid(), now);
       const category = ref?.categories.find((c) => c.id === form.categoryId);
       const photoItems: OutboxPhoto[] = photos.map((p) => ({ name: p.file.name, type: p.file.type, blob: p.file }));
-      const outcome = await outbox.submit(body, photoItems, {
+      const outcome = await submitReport(body, photoItems, {
         categoryName: category ? categoryName(category) : '', placeName: body.placeName, occurredAt: body.occurredAt ?? body.occurredFrom!,
       });
       if (outcome.kind === 'rejected') {
@@ -167,7 +165,7 @@ export default function ReportPage() {
       const incident = outcome.kind === 'stored' ? outcome.incident as Incident : null;
       const cleaned = !!incident && (!!incident.personalDataRemoved?.length || (body.description !== undefined && incident.description !== body.description));
       reset();
-      setDone(outcome.kind === 'stored' ? { kind: 'stored', photosQueued: outcome.photosQueued, cleaned } : { kind: 'queued' });
+      setDone(outcome.kind === 'stored' ? { kind: 'stored', photosQueued: outcome.photosQueued, cleaned } : { kind: 'queued', id: body.id });
       requestAnimationFrame(() => doneRef.current?.focus());
     } finally {
       setSending(false);
@@ -177,6 +175,8 @@ export default function ReportPage() {
   if (loadError) return <div><h1>{t('report.title')}</h1><p role="alert" class="error">{t('report.loadFailed', { message: loadError })}</p></div>;
   if (!ref) return <div><h1>{t('report.title')}</h1><p aria-busy="true">{t('report.loadingData')}</p></div>;
 
+  // A report kept on the device that the outbox has sent since: the confirmation says so.
+  const sentLater = done?.kind === 'queued' && storedReports.value.has(done.id);
   const errorList = ORDER.filter((f) => errors[f]);
   const invalid = (f: string) => (errors[f] ? true : undefined);
   const describe = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(' ') || undefined;
@@ -187,10 +187,10 @@ export default function ReportPage() {
       <h1>{t('report.title')}</h1>
       <div role="status" aria-live="polite" class="report-done-region">
         {done && (
-          <div class={`report-done card ${done.kind}`}>
-            <h2 tabIndex={-1} ref={doneRef}>{done.kind === 'stored' ? t('report.done.stored') : t('report.done.queued')}</h2>
+          <div class={`report-done card ${done.kind === 'queued' && !sentLater ? 'queued' : 'stored'}`}>
+            <h2 tabIndex={-1} ref={doneRef}>{done.kind === 'stored' ? t('report.done.stored') : sentLater ? t('report.done.sentLater') : t('report.done.queued')}</h2>
             {done.kind === 'stored' && done.cleaned && <p>{t('report.privacy.serverCleaned')}</p>}
-            {done.kind === 'stored' && done.photosQueued > 0 && <p>{t('report.done.photosQueued', { count: done.photosQueued })}</p>}
+            {done.kind === 'stored' && done.photosQueued > 0 && <p>{tn('report.done.photosQueued', done.photosQueued)}</p>}
             <p><a href="#/mina-rapporter">{t('report.done.myReports')}</a></p>
           </div>
         )}
