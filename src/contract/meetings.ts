@@ -4,6 +4,7 @@ import { AGENDA_KINDS } from '../core/meetings/agenda.ts';
 import { MEETING_LIMITS } from '../core/meetings/rules.ts';
 import { DateTime, Nullable, StringEnum, Uuid } from './common.ts';
 import { Measure, MeasureBody } from './measures.ts';
+import { DocumentLanguage } from './documents.ts';
 
 const NullableString = Nullable(Type.String());
 const MeetingStatus = StringEnum(['planned', 'held'] as const);
@@ -19,7 +20,10 @@ export const AgendaItem = Type.Object({
   title: Type.String({ maxLength: 300 }),
   detail: Type.String({ maxLength: 2000 }),
   ref: Nullable(Type.Object({ type: Type.String({ maxLength: 50 }), id: Type.String({ maxLength: 100 }) }, { additionalProperties: false })),
-}, { additionalProperties: false });
+}, {
+  additionalProperties: false,
+  description: 'A generated item\'s title and detail are written in the language of Accept-Language; sent back unchanged, it stays generated (and bilingual), changed, it keeps the text as written.',
+});
 export type AgendaItem = Static<typeof AgendaItem>;
 
 export const MeetingCreate = Type.Object({
@@ -48,6 +52,8 @@ export const DecisionBody = Type.Object({
   measure: Type.Optional(MeasureBody),
 }, { additionalProperties: false });
 export type DecisionBody = Static<typeof DecisionBody>;
+/** A decision of a meeting, for "make this decision a measure". */
+export const DecisionParams = Type.Object({ id: Uuid, decisionId: Uuid });
 
 export const Decision = Type.Object({
   id: Uuid, meetingId: Uuid, agendaItem: NullableString, text: Type.String(), organisationId: NullableString, organisationName: NullableString,
@@ -70,4 +76,4 @@ export type MeetingSummary = Static<typeof MeetingSummary>;
 export const MeetingList = Type.Object({ items: Type.Array(MeetingSummary) });
 export type MeetingList = Static<typeof MeetingList>;
 export const MeetingListQuery = Type.Object({ areaId: Type.Optional(Uuid) }, { additionalProperties: false });
-export const MinutesQuery = Type.Object({ format: Type.Optional(StringEnum(['html', 'md'] as const)) }, { additionalProperties: false });
+export const MinutesQuery = Type.Object({ format: Type.Optional(StringEnum(['html', 'md'] as const)), lang: Type.Optional(DocumentLanguage) }, { additionalProperties: false });

@@ -1,11 +1,13 @@
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
-import { buildAgenda, AGENDA_KINDS, type AgendaItem } from '../core/meetings/agenda.ts';
+import { buildAgenda, localiseAgenda, mergeAgenda, AGENDA_KINDS, type AgendaItem, type ReadAgendaItem } from '../core/meetings/agenda.ts';
+import type { Language } from '../core/i18n/errors.ts';
+import { formatDate } from '../core/i18n/dates.ts';
 import { minutesHtml, minutesMarkdown } from '../core/meetings/minutes.ts';
+import { measureFromDecision, withDecisionDefaults } from '../core/meetings/decision-measure.ts';
 import { measureType } from '../core/measures/catalogue.ts';
 import { isCalendarDate, type MeasureInput } from '../core/measures/rules.ts';
-import { stockholmDay } from '../core/measures/follow-up.ts';
 import { MEETING_LIMITS } from '../core/meetings/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { getArea } from '../db/repositories/areas.ts';
@@ -26,7 +28,8 @@ import { createMeasure } from './measures.ts';
 
 
 export interface Decision extends DecisionRow { measure: Measure | null }
-export type Meeting = Omit<MeetingRow, 'decisionCount'> & { decisions: Decision[] };
+/** A meeting as read: the agenda in the reader's language. */
+export type Meeting = Omit<MeetingRow, 'decisionCount' | 'agenda'> & { agenda: ReadAgendaItem[]; decisions: Decision[] };
 export type MeetingSummary = Pick<MeetingRow, 'id' | 'title' | 'heldAt' | 'areaId' | 'areaName' | 'status' | 'situationPictureId' | 'decisionCount'>;
 
 export interface MeetingInput {
@@ -62,7 +65,7 @@ async function generateAgenda(q: Queryable, actor: Actor, m: { municipalityId: s
   });
 }
 
-export async function createMeeting(db: Database, actor: Actor, input: MeetingInput): Promise<Meeting> {
+export async function createMeeting(db: Database, actor: Actor, input: MeetingInput, lang: Language = 'sv'): Promise<Meeting> {
   if (!can(actor, 'meetings.manage')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const c = new IssueCollector();
@@ -84,27 +87,27 @@ export async function createMeeting(db: Database, actor: Actor, input: MeetingIn
     c.throwIfAny();
     if (!situationPictureId) situationPictureId = await latestPublishedEdition(tx, municipalityId, input.areaId ?? null);
     const place = areaName ?? (await listMunicipalities(tx, [municipalityId]))[0]?.name ?? municipalityId;
-    const title = input.title?.trim() || `Områdesgruppsmöte ${place} ${stockholmDay(heldAt!)}`;
+    const title = input.title?.trim() || `${lang === 'en' ? 'Area group meeting' : 'Områdesgruppsmöte'} ${place} ${formatDate(lang, heldAt!)}`;
     const agenda = await generateAgenda(tx, actor, { municipalityId, areaId: input.areaId ?? null, situationPictureId, heldAt: heldAt!, id: null });
     const id = await insertMeeting(tx, { municipalityId, areaId: input.areaId ?? null, title, heldAt: heldAt!, situationPictureId, participants, agenda, createdBy: actor.userId });
     await recordAudit(tx, { municipalityId, userId: actor.userId, action: 'meeting.create', subjectType: 'meeting', subjectId: id });
-    return (await loadMeeting(tx, actor, id))!;
+    return (await loadMeeting(tx, actor, id, lang))!;
   });
 }
 
-async function loadMeeting(q: Queryable, actor: Actor, id: string): Promise<Meeting | null> {
+async function loadMeeting(q: Queryable, actor: Actor, id: string, lang: Language): Promise<Meeting | null> {
   const row = await getMeetingRow(q, id, actor.municipalities);
   if (!row) return null;
   const { decisionCount: _n, ...meeting } = row;
   const decisions = await listDecisionRows(q, row.municipalityId, id);
   const measureIds = decisions.map((d) => d.measureId).filter((x): x is string => !!x);
   const measures = new Map((measureIds.length ? await listMeasureRows(q, { municipalities: actor.municipalities, ids: measureIds }) : []).map((m) => [m.id, m]));
-  return { ...meeting, decisions: decisions.map((d) => ({ ...d, measure: d.measureId ? measures.get(d.measureId) ?? null : null })) };
+  return { ...meeting, agenda: localiseAgenda(meeting.agenda, lang), decisions: decisions.map((d) => ({ ...d, measure: d.measureId ? measures.get(d.measureId) ?? null : null })) };
 }
 
-export async function getMeeting(db: Queryable, actor: Actor, id: string): Promise<Meeting> {
+export async function getMeeting(db: Queryable, actor: Actor, id: string, lang: Language = 'sv'): Promise<Meeting> {
   if (!can(actor, 'meetings.read')) throw new DomainError('forbidden');
-  const m = await loadMeeting(db, actor, id);
+  const m = await loadMeeting(db, actor, id, lang);
   if (!m) throw notFound('meeting');
   return m;
 }
@@ -120,11 +123,12 @@ export interface MeetingPatch {
   heldAt?: string;
   status?: 'planned' | 'held';
   participants?: MeetingInput['participants'];
-  agenda?: AgendaItem[];
+  /** As read (without params): items still as generated keep their params (mergeAgenda). */
+  agenda?: ReadAgendaItem[];
   minutes?: string | null;
 }
 
-export async function updateMeeting(db: Database, actor: Actor, id: string, patch: MeetingPatch): Promise<Meeting> {
+export async function updateMeeting(db: Database, actor: Actor, id: string, patch: MeetingPatch, lang: Language = 'sv'): Promise<Meeting> {
   if (!can(actor, 'meetings.manage')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const current = await getMeetingRow(tx, id, actor.municipalities);
@@ -150,12 +154,12 @@ export async function updateMeeting(db: Database, actor: Actor, id: string, patc
     c.throwIfAny();
     const ok = await updateMeetingRow(tx, current.municipalityId, id, patch.rowVersion, {
       title: patch.title?.trim(), heldAt: heldAt ?? undefined, status: patch.status, participants,
-      agenda: patch.agenda?.map((a) => ({ id: a.id, kind: a.kind, title: a.title.trim(), detail: a.detail ?? '', ref: a.ref ?? null })),
+      agenda: patch.agenda && mergeAgenda(patch.agenda.map((a) => ({ id: a.id, kind: a.kind, title: a.title.trim(), detail: a.detail ?? '', ref: a.ref ?? null })), current.agenda),
       minutes: patch.minutes === undefined ? undefined : patch.minutes?.trim() || null,
     });
     if (!ok) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'version_mismatch', params: { current: patch.rowVersion + 1 } }]);
     await recordAudit(tx, { municipalityId: current.municipalityId, userId: actor.userId, action: 'meeting.update', subjectType: 'meeting', subjectId: id, details: { fields: Object.keys(patch).filter((k) => k !== 'rowVersion') } });
-    return (await loadMeeting(tx, actor, id))!;
+    return (await loadMeeting(tx, actor, id, lang))!;
   });
 }
 
@@ -188,11 +192,10 @@ export async function addDecision(db: Database, actor: Actor, meetingId: string,
     const id = await insertDecision(tx, { municipalityId: meeting.municipalityId, meetingId, agendaItem: input.agendaItem ?? null, text, organisationId, due: input.due ?? input.measure?.plannedEnd ?? null, createdBy: actor.userId });
     let measure: Measure | null = null;
     if (input.measure) {
-      measure = await createMeasure(db, actor, {
-        ...input.measure,
-        organisationId: input.measure.organisationId ?? input.organisationId ?? undefined,
-        meetingId, situationPictureId: input.measure.situationPictureId ?? meeting.situationPictureId,
-      }, tx, 'measure.');
+      // What the decision says (owner, due date, title, the agenda item's place and problem) fills what the measure leaves out.
+      const item = meeting.agenda.find((a) => a.id === input.agendaItem) ?? null;
+      const defaults = measureFromDecision({ text, organisationId: input.organisationId ?? null, due: input.due ?? null }, item, { id: meetingId, areaId: meeting.areaId, situationPictureId: meeting.situationPictureId });
+      measure = await createMeasure(db, actor, { ...withDecisionDefaults(input.measure, defaults), meetingId }, tx, 'measure.');
       await setDecisionMeasure(tx, meeting.municipalityId, id, measure.id);
     }
     await recordAudit(tx, { municipalityId: meeting.municipalityId, userId: actor.userId, action: 'meeting.decision', subjectType: 'meeting', subjectId: meetingId, details: { decisionId: id, measureId: measure?.id ?? null } });
@@ -201,18 +204,42 @@ export async function addDecision(db: Database, actor: Actor, meetingId: string,
   });
 }
 
+/**
+ * Makes an earlier decision a measure: the decision's owner, due date, title and the agenda item's
+ * place and problem fill what `input` leaves out; the decision then links to the measure and the
+ * measure back to the meeting. A decision has at most one measure (409 for a second).
+ */
+export async function createMeasureFromDecision(db: Database, actor: Actor, meetingId: string, decisionId: string, input: MeasureInput): Promise<Decision> {
+  if (!can(actor, 'decisions.make')) throw new DomainError('forbidden');
+  return db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, meetingId, actor.municipalities);
+    if (!meeting) throw notFound('meeting');
+    const decision = await getDecisionRow(tx, meeting.municipalityId, decisionId);
+    if (!decision || decision.meetingId !== meetingId) throw notFound('decision');
+    if (decision.measureId) throw new DomainError('conflict', [{ field: 'measureId', code: 'taken' }]);
+    const item = meeting.agenda.find((a) => a.id === decision.agendaItem) ?? null;
+    const defaults = measureFromDecision(decision, item, { id: meetingId, areaId: meeting.areaId, situationPictureId: meeting.situationPictureId });
+    const measure = await createMeasure(db, actor, { ...withDecisionDefaults(input, defaults), meetingId }, tx);
+    // Checked again by the update itself: of two people making the same decision a measure at once, one gets 409.
+    if (!(await setDecisionMeasure(tx, meeting.municipalityId, decisionId, measure.id))) throw new DomainError('conflict', [{ field: 'measureId', code: 'taken' }]);
+    await recordAudit(tx, { municipalityId: meeting.municipalityId, userId: actor.userId, action: 'meeting.decision', subjectType: 'meeting', subjectId: meetingId, details: { decisionId, measureId: measure.id } });
+    return { ...(await getDecisionRow(tx, meeting.municipalityId, decisionId))!, measure };
+  });
+}
+
 /** The minutes as HTML or Markdown. */
-export async function minutes(db: Queryable, actor: Actor, id: string, format: 'html' | 'md' = 'html'): Promise<string> {
-  const m = await getMeeting(db, actor, id);
+export async function minutes(db: Queryable, actor: Actor, id: string, format: 'html' | 'md' = 'html', lang: Language = 'sv'): Promise<string> {
+  const m = await getMeeting(db, actor, id, lang);
   const data = {
     title: m.title, heldAt: new Date(m.heldAt), municipalityName: m.municipalityName, areaName: m.areaName, situationPictureTitle: m.situationPictureTitle,
     participants: m.participants.map((p) => ({ organisationName: p.organisationName ?? p.organisationId, name: p.name, present: p.present })),
     agenda: m.agenda,
     decisions: m.decisions.map((d) => ({
       text: d.text, agendaItem: d.agendaItem, organisationName: d.organisationName, due: d.due,
-      measure: d.measure ? { title: d.measure.title, typeName: measureType(d.measure.type)?.nameSv ?? d.measure.type, organisationName: d.measure.organisationName, status: d.measure.status, plannedEnd: d.measure.plannedEnd, placeName: d.measure.placeName, areaName: d.measure.areaName } : null,
+      measure: d.measure ? { title: d.measure.title, typeName: (lang === 'en' ? measureType(d.measure.type)?.nameEn : measureType(d.measure.type)?.nameSv) ?? d.measure.type, organisationName: d.measure.organisationName, status: d.measure.status, plannedEnd: d.measure.plannedEnd, placeName: d.measure.placeName, areaName: d.measure.areaName } : null,
     })),
     minutes: m.minutes,
+    lang,
   };
   return format === 'md' ? minutesMarkdown(data) : minutesHtml(data);
 }

@@ -321,11 +321,15 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     story.measureDone = true;
     const gross = page.getByTestId('fu-gross');
     await gross.waitFor({ timeout: 60_000 });
-    assert.match(await gross.innerText(), /^−\d/, 'fewer incidents after the measure (negative gross effect)');
+    assert.match(await gross.innerText(), /^\d+ färre händelser? efter starten än före/, 'fewer incidents after the measure (negative gross effect)');
     assert.match(await page.getByTestId('fu-wdq').innerText(), /\S/);
-    assert.match(await page.getByTestId('fu-interpretation').innerText(), /\S/);
     const fu = await e2e.call('coordinator', 'GET', `/api/measures/${measureId}/follow-up`);
     assert.ok(fu.result.grossEffect < 0, `gross effect ${fu.result.grossEffect}`);
+    // The conclusion and the net effect are worded from the same sign (issue 12, item 9).
+    const conclusion = await page.getByTestId('fu-conclusion').innerText();
+    const net = await page.getByTestId('fu-net').innerText();
+    if (fu.result.netEffect.value >= 0.5) assert.ok(/^Åtgärden verkar|^Ingen vinst/.test(conclusion) && /färre händelser? än väntat/.test(net), `${conclusion} | ${net}`);
+    if (fu.result.netEffect.value <= -0.5) assert.ok(/^Ingen förbättring/.test(conclusion) && /fler händelser? än väntat/.test(net), `${conclusion} | ${net}`);
     await axe(page, 'measure with follow-up');
     await screenshot(page, 'est-follow-up');
     await page.context().close();

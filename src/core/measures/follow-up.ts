@@ -106,9 +106,15 @@ export interface CaveatFacts {
   smallCount?: number;
 }
 
+/** Rb … Ca in words, so a caveat that names a count says which one it is. */
+const COUNT_NAMES: Record<'sv' | 'en', Record<string, string>> = {
+  sv: { Rb: 'Åtgärdsområdet före', Ra: 'Åtgärdsområdet efter', Db: 'Buffertzonen före', Da: 'Buffertzonen efter', Cb: 'Kontrollområdet före', Ca: 'Kontrollområdet efter' },
+  en: { Rb: 'The response area before', Ra: 'The response area after', Db: 'The buffer before', Da: 'The buffer after', Cb: 'The control area before', Ca: 'The control area after' },
+};
+
 const MESSAGES = {
   sv: {
-    'small-count': (f: string, v: number, min: number) => `${f} = ${v} är färre än ${min} händelser: måtten blir osäkra, en eller två händelser ändrar dem mycket.`,
+    'small-count': (f: string, v: number, min: number) => `${COUNT_NAMES.sv[f] ?? f} (${f}) har färre än ${min} händelser (${v}): måtten blir osäkra, en eller två händelser ändrar dem mycket.`,
     'overlapping-measures': (titles: string) => `Andra åtgärder på eller nära platsen under samma tid (${titles}); effekten kan inte tillskrivas denna åtgärd ensam.`,
     'short-after-period': (w: number, r: number) => `Efterperioden är bara ${w} veckor (begärt ${r}); resultatet kan ändras när mer tid har gått.`,
     'control-suggested': (reach: number) => `Kontrollområdet är ett förslag: kommunen inom ${reach / 1000} km från platsen, utom bufferten, ett mellanrum och andra åtgärders platser. Välj ett liknande område för en säkrare jämförelse.`,
@@ -116,7 +122,7 @@ const MESSAGES = {
     'control-empty': () => 'Kontrollområdet saknar händelser under en av perioderna; nettoeffekt och WDQ kan inte beräknas.',
   },
   en: {
-    'small-count': (f: string, v: number, min: number) => `${f} = ${v} is below ${min} incidents: the measures are unstable, one or two incidents change them a lot.`,
+    'small-count': (f: string, v: number, min: number) => `${COUNT_NAMES.en[f] ?? f} (${f}) has fewer than ${min} incidents (${v}): the measures are unstable, one or two incidents change them a lot.`,
     'overlapping-measures': (titles: string) => `Other measures at or near the place in the same time (${titles}); the effect cannot be attributed to this measure alone.`,
     'short-after-period': (w: number, r: number) => `The after period is only ${w} weeks (asked for ${r}); the result may change as more time passes.`,
     'control-suggested': (reach: number) => `The control area is a suggestion: the municipality within ${reach / 1000} km of the place, except the buffer, a gap and other measures' places. Choose a similar area for a sounder comparison.`,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildAgenda, type AgendaMeasure } from './agenda.ts';
+import { buildAgenda, localiseAgenda, mergeAgenda, type AgendaMeasure } from './agenda.ts';
+import { DOMAIN_TERMS } from '../i18n/terms.ts';
 import type { SituationPictureContent } from '../situation-picture/content.ts';
 
 const change = (count: number, change: number, p: number) => ({ count, change, percentChange: count - change ? (100 * change) / (count - change) : null, p, significant: p < 0.05 });
@@ -73,8 +74,53 @@ test('hotspot zones: one item per rising zone, named by its peak or its busiest 
     statusLevels: [], measures: [], openDecisions: [], now: new Date('2026-11-24T10:00:00Z'),
   });
   assert.deepEqual(items.map((i) => [i.id, i.kind, i.title]), [
-    ['hotspot:250:5:6', 'intensifying-hotspot', 'Intensifierad hotspot: Parken'],
+    ['hotspot:250:5:6', 'intensifying-hotspot', 'Intensifierande hotspot: Parken'],
     ['hotspot:250:1:1', 'new-hotspot', 'Ny hotspot: Torget'],
   ]);
   assert.match(items[0].detail, /Hotspotområdet har 3 rutor och 24 händelser \(Resecentrum, Parken\)/);
+});
+
+const fullInput = () => ({
+  content,
+  statusLevels: [{ kind: 'place' as const, id: 'p1', name: 'Resecentrum', level: 'red' as const, comment: '' }],
+  measures: [measure('m1', '2026-11-20'), measure('m2', '2026-12-01')],
+  openDecisions: [{ id: 'd1', text: 'Belysningen ses över', meetingTitle: 'Möte i oktober', decidedOn: '2026-10-15', organisationName: 'SBF', due: '2026-11-30', measureId: 'm2', measureTitle: 'Åtgärd m2', measureStatus: 'ongoing' }],
+  now: new Date('2026-11-24T17:00:00Z'),
+});
+
+test('issue 12 item 13: a generated agenda reads in English from its kind and params, with English dates and the catalogue\'s terms', () => {
+  const stored = buildAgenda(fullInput());
+  const en = localiseAgenda(stored, 'en');
+  assert.deepEqual(en.map((i) => i.id), stored.map((i) => i.id), 'the same items, in the same order');
+  assert.ok(en.every((i) => !('params' in i)), 'params stay on the server');
+  const text = en.map((i) => `${i.title} ${i.detail}`).join('\n');
+  assert.equal(en[0].title, `${DOMAIN_TERMS.en.emerging['New Hot Spot']}: Stora torget`);
+  assert.match(text, /Increase: Noltorp \+30 \(\+100%\)/);
+  assert.match(text, /Decrease: Litter −12 \(−71%\)/, 'a category by its English name');
+  assert.match(text, /60 incidents against 30 in the period before \(p < 0\.001\)/);
+  assert.match(text, /Red level: Resecentrum Status level red in the situation picture\./);
+  assert.match(text, /Overdue measure: Åtgärd m1 Brogården, Alingsåshem; was due 20 Nov 2026 \(ongoing\)\./);
+  assert.match(text, /Measure due soon: Åtgärd m2/);
+  assert.match(text, /Follow-up of decision: Belysningen ses över Decided 15 Oct 2026 \(Möte i oktober\), responsible: SBF; measure “Åtgärd m2”: ongoing, due 30 Nov 2026\./);
+  // Nothing of the Swedish wording is left: every Swedish word of the agenda templates and terms is absent.
+  for (const word of ['Ny hotspot', 'Ökning', 'Minskning', 'händelser', 'Röd nivå', 'Försenad', 'Åtgärd klar snart', 'Uppföljning', 'Beslutat', 'pågår', '2026-11-20', '2026-10-15']) {
+    assert.ok(!text.includes(word), `"${word}" in the English agenda:\n${text}`);
+  }
+  // The Swedish reading is what buildAgenda stored, and one date format: ISO.
+  assert.deepEqual(localiseAgenda(stored, 'sv').map((i) => i.title), stored.map((i) => i.title));
+  assert.match(stored.find((i) => i.kind === 'measure-overdue')!.detail, /skulle vara klar 2026-11-20 \(pågår\)/);
+});
+
+test('issue 12 item 13: an agenda sent back unchanged (in either language) stays generated; an edited item keeps its text', () => {
+  const stored = buildAgenda(fullInput());
+  const back = localiseAgenda(stored, 'en');
+  back[1] = { ...back[1], title: 'Talk about the hotspot' };
+  const merged = mergeAgenda(back, stored);
+  assert.ok(merged[0].params, 'unchanged English item keeps its params');
+  assert.equal(merged[0].title, stored[0].title, 'and is stored in Swedish');
+  assert.equal(merged[1].params, undefined, 'an edited item is plain text');
+  assert.equal(localiseAgenda(merged, 'sv')[1].title, 'Talk about the hotspot');
+  // An agenda stored before params existed reads as it was written.
+  const legacy = stored.map(({ params: _p, ...x }) => x);
+  assert.deepEqual(localiseAgenda(legacy, 'en'), legacy);
 });

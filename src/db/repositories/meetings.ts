@@ -66,8 +66,10 @@ export async function insertDecision(q: Queryable, d: { municipalityId: string; 
   return r.rows[0].id;
 }
 
-export async function setDecisionMeasure(q: Queryable, municipalityId: string, decisionId: string, measureId: string): Promise<void> {
-  await q.query('UPDATE meeting_decisions SET measure_id = $2::uuid WHERE id = $1::uuid AND municipality_id = $3', [decisionId, measureId, municipalityId]);
+/** Links a decision to its measure; false when it already has one (a decision makes at most one measure). */
+export async function setDecisionMeasure(q: Queryable, municipalityId: string, decisionId: string, measureId: string): Promise<boolean> {
+  const r = await q.query('UPDATE meeting_decisions SET measure_id = $2::uuid WHERE id = $1::uuid AND municipality_id = $3 AND measure_id IS NULL', [decisionId, measureId, municipalityId]);
+  return r.affectedRows > 0;
 }
 
 /** The newest published edition for the area (or the whole municipality when no area is given). */

@@ -1,4 +1,5 @@
 import { section } from '../section.ts';
+import { DOMAIN_TERMS } from '../../../../src/core/i18n/terms.ts';
 
 /** Strings of the Möten pages (web/src/pages/meetings). */
 export default section({
@@ -10,7 +11,7 @@ export default section({
     listCaption: 'Möten, senaste först',
     none: 'Det finns inga möten än.',
     col: { title: 'Möte', heldAt: 'Tid', area: 'Område', status: 'Status' },
-    status: { planned: 'Planerat', held: 'Hållet' },
+    status: DOMAIN_TERMS.sv.meetingStatus,
     field: {
       date: 'Datum',
       time: 'Tid',
@@ -49,16 +50,7 @@ export default section({
       markHeld: 'Markera mötet som hållet',
       stale: 'Någon annan har ändrat mötet. Ladda om sidan.',
     },
-    kind: {
-      'new-hotspot': 'Ny hotspot',
-      'intensifying-hotspot': 'Intensifierande hotspot',
-      'largest-change': 'Stor förändring',
-      'red-status': 'Röd statusnivå',
-      'measure-due': 'Åtgärd som snart ska vara klar',
-      'measure-overdue': 'Försenad åtgärd',
-      'follow-up-decision': 'Uppföljning av tidigare beslut',
-      other: 'Övrigt',
-    },
+    kind: DOMAIN_TERMS.sv.agendaKind,
     decision: {
       title: 'Beslut',
       about: 'Gäller: {title}',
@@ -71,6 +63,19 @@ export default section({
       cancel: 'Avbryt',
       saved: 'Beslutet är sparat.',
       savedWithMeasure: 'Beslutet och åtgärden „{title}“ är sparade.',
+      prefilled: 'Rubrik, ansvarig organisation, klart senast, plats och problem är ifyllda från beslutet. Ändra det som ska vara annorlunda för åtgärden.',
+      makeMeasureFrom: 'Gör till åtgärd',
+      makeMeasureFromAbout: 'Gör beslutet „{text}“ till en åtgärd',
+    },
+    unsaved: {
+      title: 'Beslutet är inte sparat',
+      heldText: 'Du har skrivit ett beslut som inte är sparat. Sparas det inte kommer det inte med i protokollet.',
+      heldSave: 'Spara beslutet och markera mötet som hållet',
+      heldProceed: 'Markera som hållet utan beslutet',
+      switchText: 'Du har skrivit ett beslut som inte är sparat. Öppnar du ett nytt beslut försvinner det du har skrivit.',
+      switchSave: 'Spara beslutet först',
+      switchProceed: 'Släng beslutet',
+      cancel: 'Avbryt',
     },
   }, {
     title: 'Meetings',
@@ -81,7 +86,7 @@ export default section({
     listCaption: 'Meetings, newest first',
     none: 'There are no meetings yet.',
     col: { title: 'Meeting', heldAt: 'Time', area: 'Area', status: 'Status' },
-    status: { planned: 'Planned', held: 'Held' },
+    status: DOMAIN_TERMS.en.meetingStatus,
     field: {
       date: 'Date',
       time: 'Time',
@@ -120,16 +125,7 @@ export default section({
       markHeld: 'Mark the meeting as held',
       stale: 'Someone else has changed the meeting. Reload the page.',
     },
-    kind: {
-      'new-hotspot': 'New hotspot',
-      'intensifying-hotspot': 'Intensifying hotspot',
-      'largest-change': 'Large change',
-      'red-status': 'Red status level',
-      'measure-due': 'Measure due soon',
-      'measure-overdue': 'Overdue measure',
-      'follow-up-decision': 'Follow-up of an earlier decision',
-      other: 'Other',
-    },
+    kind: DOMAIN_TERMS.en.agendaKind,
     decision: {
       title: 'Decision',
       about: 'Concerns: {title}',
@@ -142,5 +138,18 @@ export default section({
       cancel: 'Cancel',
       saved: 'The decision has been saved.',
       savedWithMeasure: 'The decision and the measure “{title}” have been saved.',
+      prefilled: 'The title, responsible organisation, due date, place and problem are filled in from the decision. Change what should differ for the measure.',
+      makeMeasureFrom: 'Make it a measure',
+      makeMeasureFromAbout: 'Make the decision “{text}” a measure',
+    },
+    unsaved: {
+      title: 'The decision is not saved',
+      heldText: 'You have written a decision that is not saved. Unless it is saved, it will not be in the minutes.',
+      heldSave: 'Save the decision and mark the meeting as held',
+      heldProceed: 'Mark as held without the decision',
+      switchText: 'You have written a decision that is not saved. Opening a new decision discards what you have written.',
+      switchSave: 'Save the decision first',
+      switchProceed: 'Discard the decision',
+      cancel: 'Cancel',
     },
   });

@@ -6,8 +6,8 @@ import { may } from '../../session.ts';
 import { ErrorSummary, errorsFrom, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { stockholmDay } from '../situation-pictures/periods.ts';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
-import type { Measure } from '../situation-pictures/types.ts';
-import { changedBody, createBody, draftOf, emptyDraft, MEASURE_FIELDS, MeasureFields, type MeasureDraft } from './fields.tsx';
+import type { Decision, Measure, Meeting } from '../situation-pictures/types.ts';
+import { changedBody, createBody, decisionDraft, draftOf, emptyDraft, MEASURE_FIELDS, MeasureFields, type MeasureDraft } from './fields.tsx';
 import { FollowUpPanel } from './follow-up.tsx';
 
 /** A measure: the form (new or existing, with "Markera som genomförd") and, once it exists, its follow-up. */
@@ -15,7 +15,13 @@ export default function MeasurePage({ id }: { id: string | null }) {
   const { data: measure, error, set: setMeasure } = useApi<Measure>(id ? `/api/measures/${id}` : null);
   const { refs } = useReferences();
   const params = route.value.params;
-  const [draft, setDraft] = useState<MeasureDraft | null>(id ? null : emptyDraft({ placeId: params.get('placeId') ?? '', areaId: params.get('areaId') ?? '' }));
+  // "Gör till åtgärd" on a meeting's decision: the form starts from what the decision says, and the
+  // measure is made through the decision so the two link to each other.
+  const fromMeeting = !id ? params.get('meetingId') : null;
+  const decisionId = fromMeeting ? params.get('decisionId') : null;
+  const { data: origin, error: originError } = useApi<Meeting>(decisionId ? `/api/meetings/${fromMeeting}` : null);
+  const decision: Decision | null = origin?.decisions.find((d) => d.id === decisionId) ?? null;
+  const [draft, setDraft] = useState<MeasureDraft | null>(id || decisionId ? null : emptyDraft({ placeId: params.get('placeId') ?? '', areaId: params.get('areaId') ?? '' }));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
@@ -27,12 +33,17 @@ export default function MeasurePage({ id }: { id: string | null }) {
 
   useEffect(() => { if (measure) setDraft(draftOf(measure)); }, [measure?.id, measure?.rowVersion]);
   useEffect(() => {
+    if (!origin) return;
+    const item = origin.agenda.find((a) => a.id === decision?.agendaItem) ?? null;
+    setDraft(decision ? decisionDraft(decision, item, origin) : emptyDraft());
+  }, [origin?.id]);
+  useEffect(() => {
     if (!id || measure) heading.current?.focus();
     document.title = `${measure?.title ?? t('measures.newTitle')} – ${t('app.name')}`;
   }, [measure?.id]);
 
   const back = <p><a href="#/atgarder">← {t('measures.back')}</a></p>;
-  if (error) return <div class="est">{back}<ErrorText error={error} /></div>;
+  if (error || originError) return <div class="est">{back}<ErrorText error={error ?? originError} /></div>;
   if (!draft) return <p aria-busy="true">{t('app.loading')}</p>;
 
   async function save(patch: Partial<MeasureDraft> = {}) {
@@ -45,6 +56,9 @@ export default function MeasurePage({ id }: { id: string | null }) {
         const saved = await api.patch<Measure>(`/api/measures/${measure.id}`, { rowVersion: measure.rowVersion, ...changedBody(d, measure) });
         setMeasure(saved);
         announce(t('measures.saved'));
+      } else if (decision) {
+        const made = await api.post<Decision>(`/api/meetings/${decision.meetingId}/decisions/${decision.id}/measure`, createBody(d));
+        navigate(`/atgarder/${made.measure!.id}`);
       } else {
         const body = { ...createBody(d), ...(params.get('situationPictureId') ? { situationPictureId: params.get('situationPictureId') } : {}), ...(params.get('meetingId') ? { meetingId: params.get('meetingId') } : {}) };
         const created = await api.post<Measure>('/api/measures', body);
@@ -71,8 +85,17 @@ export default function MeasurePage({ id }: { id: string | null }) {
           {measure.situationPictureId && <> · <a href={`#/lagesbilder/${measure.situationPictureId}`}>{t('measures.fromPicture')}</a></>}
         </p>
       )}
+      {origin && (
+        <div class="card est-origin" data-testid="from-decision">
+          {decision ? <p>{t('measures.fromDecision', { text: decision.text })} <a href={`#/moten/${origin.id}`}>{origin.title}</a></p>
+            : <p class="warning">{t('measures.decisionMissing')} <a href={`#/moten/${origin.id}`}>{origin.title}</a></p>}
+          {decision?.measureId
+            ? <p class="warning">{t('measures.decisionTaken')} <a href={`#/atgarder/${decision.measureId}`}>{decision.measure?.title ?? t('measures.decisionTakenLink')}</a></p>
+            : decision && <p class="muted">{t('measures.fromDecisionHint')}</p>}
+        </div>
+      )}
       <LiveRegion message={msg} />
-      <form ref={formRef} class="admin-form card" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      {!decision?.measureId && <form ref={formRef} class="admin-form card" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <ErrorSummary errors={errors} known={MEASURE_FIELDS} />
         {stale && <p class="warning">{t('measures.stale')}</p>}
         <fieldset disabled={!canEdit} class="est-plain">
@@ -86,7 +109,7 @@ export default function MeasurePage({ id }: { id: string | null }) {
             )}
           </div>
         )}
-      </form>
+      </form>}
       {measure && <FollowUpPanel measure={measure} refs={refs} />}
     </div>
   );

@@ -1,8 +1,10 @@
-import { t } from '../../i18n/index.ts';
+import { t, tn } from '../../i18n/index.ts';
 import { controlProps, FieldMessage, fieldMessage, Label, type FormErrors } from '../../ui/form.tsx';
+import { parseNumberInput } from '../../ui/number-field.ts';
 import { CategoryTreeField } from '../situation-pictures/CategoryTreeField.tsx';
 import { measureTypeName, type References } from '../situation-pictures/shared.tsx';
 import { MEASURE_STATUSES, type Measure, type MeasureInput, type MeasureStatus } from '../situation-pictures/types.ts';
+import { measureFromDecision, type AgendaItemFacts, type DecisionFacts, type MeetingFacts } from '../../../../src/core/meetings/decision-measure.ts';
 
 /**
  * The fields of a measure (MeasureInput) as form controls, shared by the measure page and the
@@ -32,10 +34,34 @@ export function draftOf(m: Measure): MeasureDraft {
   };
 }
 
+/** The fields a meeting decision fills in (the same rule as the server's, src/core/meetings/decision-measure.ts). */
+export function decisionDraft(d: DecisionFacts, item: AgendaItemFacts | null, meeting: MeetingFacts): MeasureDraft {
+  const m = measureFromDecision(d, item, meeting);
+  return emptyDraft({
+    title: m.title ?? '', organisationId: m.organisationId ?? '', plannedEnd: m.plannedEnd ?? '', placeId: m.placeId ?? '', areaId: m.areaId ?? '',
+    problem: m.problem ?? '', notes: m.notes ?? '',
+  });
+}
+
+/** The fields a decision fills, which follow it while it is written until the person changes them. */
+const FOLLOWING = ['title', 'organisationId', 'plannedEnd', 'placeId', 'areaId', 'problem', 'notes'] as const;
+
+/**
+ * The measure's draft after the decision changed from `was` to `now`: each field that still holds
+ * what the decision gave it takes the new value; a field the person changed stays as they wrote it.
+ */
+export function followDecision(draft: MeasureDraft, was: MeasureDraft, now: MeasureDraft): MeasureDraft {
+  const out = { ...draft };
+  for (const k of FOLLOWING) if (draft[k] === was[k]) out[k] = now[k];
+  return out;
+}
+
 /** The request body: empty texts become null, an empty owner is left out so the server names it. */
 export function toInput(d: MeasureDraft): MeasureInput {
   const n = (v: string) => (v.trim() ? v.trim() : null);
-  const cost = d.costSek.trim() ? Number(d.costSek.replace(',', '.').replace(/\s/g, '')) : null;
+  // An unreadable cost is sent as typed so the server names the field; NaN would have gone as null and cleared it.
+  const typed = parseNumberInput(d.costSek);
+  const cost = typed.ok ? typed.value : (d.costSek.trim() as unknown as number);
   return {
     type: d.type, term: d.term, title: d.title.trim(), problem: n(d.problem), categoryIds: d.categoryIds,
     placeId: n(d.placeId), areaId: n(d.areaId), organisationId: d.organisationId || (undefined as unknown as string),
@@ -163,7 +189,7 @@ export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix 
       </fieldset>
       <CategoryTreeField id={id('categories')} label={t('measures.field.categories')} categories={refs?.categories ?? []}
         selected={draft.categoryIds} onChange={(categoryIds) => set({ categoryIds })}
-        summary={draft.categoryIds.length ? t('situationPictures.create.categoriesChosen', { count: draft.categoryIds.length }) : t('measures.field.categoriesHint')} />
+        summary={draft.categoryIds.length ? tn('situationPictures.create.categoriesChosen', draft.categoryIds.length) : t('measures.field.categoriesHint')} />
       {err('categoryIds') && <p class="field-error">{err('categoryIds')}</p>}
       <Label for={id('notes')}>{t('measures.field.notes')}</Label>
       <textarea {...controlProps(id('notes'), err('notes'))} rows={3} value={draft.notes} maxLength={5000} onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} />

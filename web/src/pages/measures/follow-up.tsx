@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api, ApiError, query } from '../../api/client.ts';
-import { fmt, t, type MessageKey } from '../../i18n/index.ts';
+import { fmt, t, tn } from '../../i18n/index.ts';
 import { niceMax } from '../../ui/charts/scale.ts';
 import { inclusiveEnd } from '../situation-pictures/periods.ts';
-import { dayOf, messageOf, signed, type References } from '../situation-pictures/shared.tsx';
+import { dayOf, messageOf, type References } from '../situation-pictures/shared.tsx';
 import type { FollowUp, FollowUpOptions, Measure } from '../situation-pictures/types.ts';
+import { followUpTexts } from './follow-up-text.ts';
 
 const BUFFERS = [100, 200, 300, 500, 800];
 const WEEKS = [8, 13, 26, 52];
@@ -55,8 +56,7 @@ export function FollowUpPanel({ measure, refs }: { measure: Measure; refs: Refer
   useEffect(() => { void load(opts); }, [measure.id, measure.rowVersion]);
 
   const control = opts.controlAreaId ? `area:${opts.controlAreaId}` : opts.controlPlaceId ? `place:${opts.controlPlaceId}` : '';
-  const q = (v: { value: number | null; reason: string | null }, digits: number, render: (n: number) => string = (n) => fmt.number(n, digits)) =>
-    v.value === null ? t('measures.followUp.undefined', { reason: t(`measures.followUp.reason.${v.reason}` as MessageKey) }) : render(v.value);
+  const texts = fu ? followUpTexts(fu.result) : null;
 
   return (
     <section class="est-section card" aria-labelledby="fu-h" aria-busy={busy}>
@@ -72,7 +72,7 @@ export function FollowUpPanel({ measure, refs }: { measure: Measure; refs: Refer
         <div>
           <label for="fu-weeks">{t('measures.followUp.weeks')}</label>
           <select id="fu-weeks" value={String(opts.weeks)} onChange={(e) => setOpts({ ...opts, weeks: Number((e.target as HTMLSelectElement).value) })}>
-            {WEEKS.map((w) => <option key={w} value={w}>{t('measures.followUp.weeksValue', { n: w })}</option>)}
+            {WEEKS.map((w) => <option key={w} value={w}>{tn('measures.followUp.weeksValue', w)}</option>)}
           </select>
         </div>
         <div>
@@ -92,19 +92,30 @@ export function FollowUpPanel({ measure, refs }: { measure: Measure; refs: Refer
       {error && <p role="alert" class="warning" data-testid="fu-error">{error}</p>}
       {fu && (
         <div data-testid="follow-up">
-          <p>{t('measures.followUp.before', { from: fmt.date(fu.before.from), to: inclusiveEnd(fu.before.to) })}<br />
-            {t('measures.followUp.after', { from: fmt.date(fu.after.from), to: inclusiveEnd(fu.after.to) })}</p>
+          <p>{t('measures.followUp.before', { from: fmt.date(fu.before.from), to: fmt.date(inclusiveEnd(fu.before.to)) })}<br />
+            {t('measures.followUp.after', { from: fmt.date(fu.after.from), to: fmt.date(inclusiveEnd(fu.after.to)) })}</p>
+          <h3>{t('measures.followUp.conclusionTitle')}</h3>
+          <p class="fu-conclusion" data-testid="fu-conclusion">{texts!.conclusion}</p>
+          <p class="muted">{t('measures.followUp.expectedHint')}</p>
           <h3>{t('measures.followUp.results')}</h3>
-          <dl class="est-effect">
+          {/* Each figure in words first, its sign the net effect's own; a line under it says what the term means. */}
+          <dl class="est-effect fu-effect">
             <div><dt>{t('measures.followUp.gross')}</dt>
-              <dd data-testid="fu-gross">{t('measures.followUp.grossText', { change: signed(fu.result.grossEffect), percent: q(fu.result.grossPercentChange, 0, (n) => `${signed(n)} %`) })}</dd></div>
+              <dd><span data-testid="fu-gross">{texts!.gross}</span><span class="fu-hint">{t('measures.followUp.grossHint')}</span></dd></div>
             <div><dt>{t('measures.followUp.net')}</dt>
-              <dd data-testid="fu-net">{q(fu.result.netEffect, 1, (n) => t('measures.followUp.netText', { value: fmt.number(n, 1) }))}</dd></div>
+              <dd><span data-testid="fu-net">{texts!.net}</span><span class="fu-hint">{t('measures.followUp.netHint')}</span></dd></div>
             <div><dt>{t('measures.followUp.wdq')}</dt>
-              <dd data-testid="fu-wdq">{q(fu.result.wdq, 2)}</dd></div>
+              <dd><span data-testid="fu-wdq">{texts!.wdq}</span>{texts!.wdqReading && <>: <span data-testid="fu-interpretation">{texts!.wdqReading}</span></>}
+                <span class="fu-hint">{t('measures.followUp.wdqHint')}</span></dd></div>
+            <div><dt>{t('measures.followUp.totalNet')}</dt>
+              <dd data-testid="fu-total">{texts!.total}</dd></div>
           </dl>
-          <p data-testid="fu-interpretation"><strong>{fu.result.interpretation ? t(`measures.followUp.interpretation.${fu.result.interpretation}`) : t('measures.followUp.noInterpretation')}</strong></p>
-          <p>{t('measures.followUp.totalNet')}: {q(fu.result.totalNetEffect, 1)}</p>
+          <details class="est-details" data-testid="fu-glossary">
+            <summary>{t('measures.followUp.glossary.title')}</summary>
+            <ul class="est-list">
+              {(['areas', 'periods', 'expected', 'net', 'wdq', 'total'] as const).map((k) => <li key={k}>{t(`measures.followUp.glossary.${k}`)}</li>)}
+            </ul>
+          </details>
           <table class="est-table">
             <caption>{t('measures.followUp.countsCaption')}</caption>
             <thead><tr><th scope="col">{t('measures.followUp.colArea')}</th><th scope="col" class="num">{t('measures.followUp.colBefore')}</th><th scope="col" class="num">{t('measures.followUp.colAfter')}</th></tr></thead>
@@ -132,8 +143,8 @@ export function FollowUpPanel({ measure, refs }: { measure: Measure; refs: Refer
             <summary>{t('measures.followUp.weeklyCaption')}</summary>
             <table class="est-table">
               <caption class="visually-hidden">{t('measures.followUp.weeklyCaption')}</caption>
-              <thead><tr><th scope="col">{t('measures.followUp.colWeek')}</th><th scope="col" class="num">R</th><th scope="col" class="num">D</th><th scope="col" class="num">C</th></tr></thead>
-              <tbody>{fu.weekly.map((w) => <tr key={w.weekStart}><th scope="row">{dayOf(w.weekStart)}</th><td class="num">{w.response}</td><td class="num">{w.buffer}</td><td class="num">{w.control}</td></tr>)}</tbody>
+              <thead><tr><th scope="col">{t('measures.followUp.colWeek')}</th><th scope="col" class="num">{t('measures.followUp.response')}</th><th scope="col" class="num">{t('measures.followUp.buffer_')}</th><th scope="col" class="num">{t('measures.followUp.controlArea')}</th></tr></thead>
+              <tbody>{fu.weekly.map((w) => <tr key={w.weekStart}><th scope="row">{fmt.date(dayOf(w.weekStart))}</th><td class="num">{w.response}</td><td class="num">{w.buffer}</td><td class="num">{w.control}</td></tr>)}</tbody>
             </table>
           </details>
         </div>

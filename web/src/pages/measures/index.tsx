@@ -4,6 +4,7 @@ import MeasurePage from './edit.tsx';
 import MeasuresList from './list.tsx';
 import '../admin/admin.css';
 import '../situation-pictures/situation-pictures.css';
+import './measures.css';
 
 /** /atgarder, /atgarder/ny (?placeId, areaId, situationPictureId, meetingId) and /atgarder/:id. */
 export default function MeasuresPage() {

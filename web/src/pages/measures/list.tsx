@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { query } from '../../api/client.ts';
-import { t } from '../../i18n/index.ts';
+import { fmt, t } from '../../i18n/index.ts';
 import { replaceParams, route } from '../../router.ts';
 import { may } from '../../session.ts';
 import { ErrorText, measureTypeName, useApi, useReferences } from '../situation-pictures/shared.tsx';
@@ -50,7 +50,7 @@ export default function MeasuresList() {
                 <td data-label={t('measures.col.organisation')}>{m.organisationName}</td>
                 <td data-label={t('measures.col.where')}>{m.placeName ?? m.areaName ?? '–'}</td>
                 <td data-label={t('measures.col.status')}>{t(`measures.status.${m.status}`)}{m.overdue && <strong class="est-overdue"> ({t('measures.overdue')})</strong>}</td>
-                <td data-label={t('measures.col.planned')}>{[m.plannedStart, m.plannedEnd].filter(Boolean).map((d) => d!.slice(0, 10)).join(' – ') || '–'}</td>
+                <td data-label={t('measures.col.planned')}>{[m.plannedStart, m.plannedEnd].filter(Boolean).map((d) => fmt.date(d!.slice(0, 10))).join(' – ') || '–'}</td>
               </tr>
             ))}
           </tbody>

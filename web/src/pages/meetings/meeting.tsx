@@ -1,35 +1,49 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.ts';
-import { fmt, t } from '../../i18n/index.ts';
+import { fmt, lang, t } from '../../i18n/index.ts';
 import { may } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
-import { createBody, emptyDraft, MeasureFields, type MeasureDraft } from '../measures/fields.tsx';
+import { createBody, decisionDraft, followDecision, MeasureFields, type MeasureDraft } from '../measures/fields.tsx';
+import { UnsavedDecisionDialog } from './unsaved-decision.tsx';
 import { ErrorText, useApi, useReferences, type References } from '../situation-pictures/shared.tsx';
 import type { AgendaItem, Decision, Meeting } from '../situation-pictures/types.ts';
 
+/** The open decision form's unsaved state, for the page: whether it holds anything, and how to save it. */
+export interface OpenDecision {
+  dirty: boolean;
+  /** Saves the decision as the form's own button does; false when it was refused (the form then shows why). */
+  save: () => Promise<boolean>;
+}
+
 /** "Fatta beslut" for an agenda item (or none): the decision and, optionally, the measure it creates (one transaction on the server). */
-function DecisionForm({ meeting, item, refs, onSaved, onCancel }: {
-  meeting: Meeting; item: AgendaItem | null; refs: References | null; onSaved: (d: Decision) => void; onCancel: () => void;
+function DecisionForm({ meeting, item, refs, onSaved, onCancel, open }: {
+  meeting: Meeting; item: AgendaItem | null; refs: References | null; onSaved: (d: Decision) => Promise<void>; onCancel: () => void;
+  /** Kept up to date with what the form holds, so marking the meeting held can save it first. */
+  open: { current: OpenDecision | null };
 }) {
   const idp = `dec-${item?.id ?? 'other'}`.replace(/[^a-zA-Z0-9-]/g, '-');
   const [text, setText] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [due, setDue] = useState('');
   const [withMeasure, setWithMeasure] = useState(false);
-  const [draft, setDraft] = useState<MeasureDraft>(() => emptyDraft({
-    placeId: item?.ref?.type === 'place' ? item.ref.id : '',
-    areaId: item?.ref?.type === 'area' ? item.ref.id : meeting.areaId ?? '',
-    problem: item ? `${item.title}${item.detail ? `: ${item.detail}` : ''}`.slice(0, 2000) : '',
-  }));
+  // The measure starts from what the decision says (title, owner, due date, the item's place and
+  // problem) and follows the decision as it is written, until the person changes a field.
+  const derive = (x: string, o: string, d: string) => decisionDraft({ text: x, organisationId: o || null, due: d || null }, item, meeting);
+  const [draft, setDraft] = useState<MeasureDraft>(() => derive('', '', ''));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstError(errors);
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => { first.current?.focus(); }, []);
   const err = (f: string) => fieldMessage(errors, f);
+  const decide = (x: string, o: string, d: string) => {
+    setDraft(followDecision(draft, derive(text, organisationId, due), derive(x, o, d)));
+    setText(x);
+    setOrganisationId(o);
+    setDue(d);
+  };
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function save(): Promise<boolean> {
     setErrors(NO_ERRORS);
     setBusy(true);
     try {
@@ -38,13 +52,22 @@ function DecisionForm({ meeting, item, refs, onSaved, onCancel }: {
         text: text.trim(), ...(item ? { agendaItem: item.id } : {}), ...(organisationId ? { organisationId } : {}), ...(due ? { due } : {}),
         ...(measure ? { measure } : {}),
       };
-      onSaved(await api.post<Decision>(`/api/meetings/${meeting.id}/decisions`, body));
+      const saved = await api.post<Decision>(`/api/meetings/${meeting.id}/decisions`, body);
+      await onSaved(saved);
+      return true;
     } catch (ex) {
       setErrors(errorsFrom(ex));
+      return false;
     } finally {
       setBusy(false);
     }
   }
+  const submit = (e: Event) => { e.preventDefault(); void save(); };
+  const mine = useRef<OpenDecision>({ dirty: false, save });
+  Object.assign(mine.current, { dirty: !!(text.trim() || organisationId || due || withMeasure), save });
+  open.current = mine.current;
+  // Another item's form may already have taken the slot when this one goes.
+  useEffect(() => () => { if (open.current === mine.current) open.current = null; }, []);
 
   return (
     <form ref={formRef} class="admin-form card est-decision" onSubmit={submit} noValidate aria-labelledby={`${idp}-h`}>
@@ -52,12 +75,12 @@ function DecisionForm({ meeting, item, refs, onSaved, onCancel }: {
       {item && <p class="muted">{t('meetings.decision.about', { title: item.title })}</p>}
       <ErrorSummary errors={errors} known={['text', 'organisationId', 'due', 'measure']} />
       <Label for={`${idp}-text`} required>{t('meetings.decision.text')}</Label>
-      <textarea ref={first} {...controlProps(`${idp}-text`, err('text'))} rows={3} value={text} maxLength={2000} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      <textarea ref={first} {...controlProps(`${idp}-text`, err('text'))} rows={3} value={text} maxLength={2000} onInput={(e) => decide((e.target as HTMLTextAreaElement).value, organisationId, due)} />
       <FieldMessage id={`${idp}-text`} error={err('text')} />
       <div class="form-row">
         <div>
           <Label for={`${idp}-org`}>{t('meetings.decision.organisation')}</Label>
-          <select {...controlProps(`${idp}-org`, err('organisationId'))} value={organisationId} onChange={(e) => setOrganisationId((e.target as HTMLSelectElement).value)}>
+          <select {...controlProps(`${idp}-org`, err('organisationId'))} value={organisationId} onChange={(e) => decide(text, (e.target as HTMLSelectElement).value, due)}>
             <option value="">{t('measures.field.none')}</option>
             {(refs?.organisations ?? []).filter((o) => o.active).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
           </select>
@@ -65,7 +88,7 @@ function DecisionForm({ meeting, item, refs, onSaved, onCancel }: {
         </div>
         <div>
           <Label for={`${idp}-due`}>{t('meetings.decision.due')}</Label>
-          <input type="date" {...controlProps(`${idp}-due`, err('due'))} value={due} onInput={(e) => setDue((e.target as HTMLInputElement).value)} />
+          <input type="date" {...controlProps(`${idp}-due`, err('due'))} value={due} onInput={(e) => decide(text, organisationId, (e.target as HTMLInputElement).value)} />
           <FieldMessage id={`${idp}-due`} error={err('due')} />
         </div>
       </div>
@@ -76,6 +99,7 @@ function DecisionForm({ meeting, item, refs, onSaved, onCancel }: {
       {withMeasure && (
         <fieldset>
           <legend>{t('meetings.decision.measureLegend')}</legend>
+          <p class="muted">{t('meetings.decision.prefilled')}</p>
           <MeasureFields draft={draft} set={(p) => setDraft({ ...draft, ...p })} refs={refs} errors={errors} prefix="measure." idPrefix={`${idp}-m`} />
         </fieldset>
       )}
@@ -97,21 +121,28 @@ export default function MeetingPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [msg, announce] = useAnnouncer();
   const heading = useRef<HTMLHeadingElement>(null);
+  const openDecision = useRef<OpenDecision | null>(null);
+  /** What waits for the answer to "the open decision is not saved": marking the meeting held, or opening another decision form. */
+  const [pending, setPending] = useState<{ kind: 'held' | 'switch'; then: () => void } | null>(null);
   const canManage = may('meetings.manage');
   const canDecide = may('decisions.make');
+  const canMakeMeasure = canDecide && may('measures.create');
 
   useEffect(() => { if (meeting) { document.title = `${meeting.title} – ${t('app.name')}`; heading.current?.focus(); } }, [meeting?.id]);
   useEffect(() => { if (meeting && minutes === null) setMinutes(meeting.minutes ?? ''); }, [meeting]);
+  // The server writes the generated agenda in the request's language: read it again after a switch.
+  const readIn = useRef(lang.value);
+  useEffect(() => { if (readIn.current !== lang.value) { readIn.current = lang.value; void reload(); } }, [lang.value]);
 
   const back = <p><a href="#/moten">← {t('meetings.back')}</a></p>;
   if (error) return <div class="est">{back}<ErrorText error={error} /></div>;
   if (!meeting) return <p aria-busy="true">{t('app.loading')}</p>;
 
-  async function patch(body: Record<string, unknown>, done: string) {
+  async function patch(body: Record<string, unknown>, done: string, rowVersion = meeting!.rowVersion) {
     setBusy(true);
     setMinutesError(NO_ERRORS);
     try {
-      set(await api.patch<Meeting>(`/api/meetings/${meeting!.id}`, { rowVersion: meeting!.rowVersion, ...body }));
+      set(await api.patch<Meeting>(`/api/meetings/${meeting!.id}`, { rowVersion, ...body }));
       announce(done);
     } catch (ex) {
       const e = errorsFrom(ex);
@@ -120,6 +151,20 @@ export default function MeetingPage({ id }: { id: string }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  // Held: minutes typed but not saved go with it (they would otherwise be missing from the exported minutes).
+  const held = () => void patch({ status: 'held', ...(minutes !== null && minutes !== (meeting.minutes ?? '') ? { minutes } : {}) }, t('meetings.status.held'));
+  /** An open decision form with something in it is never left behind silently: the person is asked first. */
+  function unlessUnsaved(kind: 'held' | 'switch', then: () => void) {
+    if (openDecision.current?.dirty) setPending({ kind, then });
+    else then();
+  }
+  async function saveFirst() {
+    const p = pending!;
+    setPending(null);
+    // Refused (a field is missing): the form says why, and nothing else happens.
+    if (await openDecision.current?.save()) p.then();
   }
 
   async function decided(d: Decision) {
@@ -138,8 +183,9 @@ export default function MeetingPage({ id }: { id: string }) {
         <li key={d.id}>
           <strong>{t('meetings.decision.title')}:</strong> {d.text}
           {d.organisationId && <> – {orgName(d.organisationId)}</>}
-          {d.due && <> ({t('meetings.meeting.decisionDue', { date: d.due.slice(0, 10) })})</>}
+          {d.due && <> ({t('meetings.meeting.decisionDue', { date: fmt.date(d.due.slice(0, 10)) })})</>}
           {(d.measure || d.measureId) && <> · <a href={`#/atgarder/${d.measure?.id ?? d.measureId}`}>{t('meetings.meeting.decisionMeasure', { title: d.measure?.title ?? '' })}</a></>}
+          {!d.measureId && canMakeMeasure && <> · <a href={`#/atgarder/ny?meetingId=${meeting.id}&decisionId=${d.id}`} aria-label={t('meetings.decision.makeMeasureFromAbout', { text: d.text.slice(0, 80) })}>{t('meetings.decision.makeMeasureFrom')}</a></>}
         </li>
       ))}
     </ul>
@@ -168,16 +214,16 @@ export default function MeetingPage({ id }: { id: string }) {
               {item.detail && <p class="muted">{item.detail}</p>}
               <DecisionList items={decisionsFor(item.id)} />
               {canDecide && deciding !== item.id && (
-                <button type="button" id={`decide-${item.id}`} onClick={() => setDeciding(item.id)} aria-label={t('meetings.meeting.decideAbout', { title: item.title })}>{t('meetings.meeting.decide')}</button>
+                <button type="button" id={`decide-${item.id}`} onClick={() => unlessUnsaved('switch', () => setDeciding(item.id))} aria-label={t('meetings.meeting.decideAbout', { title: item.title })}>{t('meetings.meeting.decide')}</button>
               )}
-              {deciding === item.id && <DecisionForm meeting={meeting} item={item} refs={refs} onSaved={decided} onCancel={() => { setDeciding(null); setTimeout(() => document.getElementById(`decide-${item.id}`)?.focus(), 0); }} />}
+              {deciding === item.id && <DecisionForm meeting={meeting} item={item} refs={refs} open={openDecision} onSaved={decided} onCancel={() => { setDeciding(null); setTimeout(() => document.getElementById(`decide-${item.id}`)?.focus(), 0); }} />}
             </li>
           ))}
         </ol>
         <h3>{t('meetings.meeting.otherDecision')}</h3>
         <DecisionList items={decisionsFor(null)} />
-        {canDecide && deciding !== '__other' && <button type="button" id="decide-__other" onClick={() => setDeciding('__other')}>{t('meetings.meeting.decide')}</button>}
-        {deciding === '__other' && <DecisionForm meeting={meeting} item={null} refs={refs} onSaved={decided} onCancel={() => setDeciding(null)} />}
+        {canDecide && deciding !== '__other' && <button type="button" id="decide-__other" onClick={() => unlessUnsaved('switch', () => setDeciding('__other'))}>{t('meetings.meeting.decide')}</button>}
+        {deciding === '__other' && <DecisionForm meeting={meeting} item={null} refs={refs} open={openDecision} onSaved={decided} onCancel={() => setDeciding(null)} />}
       </section>
       <section class="est-section card" aria-labelledby="mt-minutes-h">
         <h2 id="mt-minutes-h">{t('meetings.meeting.minutes')}</h2>
@@ -189,12 +235,13 @@ export default function MeetingPage({ id }: { id: string }) {
           <FieldMessage id="mt-minutes" error={fieldMessage(minutesError, 'minutes')} hint={t('meetings.meeting.minutesHint')} />
           <div class="form-actions">
             {canManage && <button type="submit" class="primary" disabled={busy}>{t('meetings.meeting.saveMinutes')}</button>}
-            {canManage && meeting.status === 'planned' && <button type="button" disabled={busy} onClick={() => void patch({ status: 'held' }, t('meetings.status.held'))}>{t('meetings.meeting.markHeld')}</button>}
-            <a class="button" href={`/api/meetings/${meeting.id}/minutes?format=html`} target="_blank" rel="noopener">{t('meetings.meeting.exportHtml')}</a>
-            <a class="button" href={`/api/meetings/${meeting.id}/minutes?format=md`} download>{t('meetings.meeting.exportMd')}</a>
+            {canManage && meeting.status === 'planned' && <button type="button" disabled={busy} onClick={() => unlessUnsaved('held', held)}>{t('meetings.meeting.markHeld')}</button>}
+            <a class="button" href={`/api/meetings/${meeting.id}/minutes?format=html&lang=${lang.value}`} target="_blank" rel="noopener">{t('meetings.meeting.exportHtml')}</a>
+            <a class="button" href={`/api/meetings/${meeting.id}/minutes?format=md&lang=${lang.value}`} download>{t('meetings.meeting.exportMd')}</a>
           </div>
         </form>
       </section>
+      {pending && <UnsavedDecisionDialog kind={pending.kind} onSave={() => void saveFirst()} onProceed={() => { const p = pending; setPending(null); p.then(); }} onClose={() => setPending(null)} />}
     </div>
   );
 }
