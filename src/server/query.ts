@@ -1,6 +1,7 @@
 import { IssueCollector } from '../core/errors/index.ts';
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/incidents/rules.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
+import { parseStockholmLocal } from '../core/time/index.ts';
 import type { IncidentQuery } from '../contract/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,8 +14,11 @@ function list(value: string | undefined): string[] | undefined {
 function date(value: string | undefined, field: string, issues: IssueCollector): Date | undefined {
   if (value === undefined) return undefined;
   const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value);
-  const d = new Date(value);
-  if (!ok || Number.isNaN(d.getTime())) { issues.add(field, 'format', { format: 'YYYY-MM-DD eller RFC 3339' }); return undefined; }
+  // A date (or a time without an offset) is Swedish time: from=2026-03-02 starts at midnight in
+  // Sweden, as the editions' periods do, not an hour or two later at UTC midnight.
+  const offset = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
+  const d = new Date(!ok ? NaN : offset ? Date.parse(value) : (parseStockholmLocal(value) ?? NaN));
+  if (Number.isNaN(d.getTime())) { issues.add(field, 'format', { format: 'YYYY-MM-DD eller RFC 3339' }); return undefined; }
   return d;
 }
 

@@ -7,13 +7,16 @@ import type { IncidentFilter } from '../core/incidents/types.ts';
 import { CONTENT_SCHEMA, type AreaRow, type HotspotCell, type SituationPictureContent } from '../core/situation-picture/content.ts';
 import { cellId, compared, concentrationOf, emergingByCell, measureSections, nearRepeatSummary } from '../core/situation-picture/figures.ts';
 import { localDate, periodDates } from '../core/situation-picture/period.ts';
+import { localToUtc, stockholmDayStart, utcToLocal } from '../core/time/index.ts';
 import { hotspotZones } from '../core/situation-picture/zones.ts';
+import { locateHotspot } from '../core/situation-picture/hotspot-name.ts';
 import type { Database } from '../db/engine.ts';
 import { getArea } from '../db/repositories/areas.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
 import { countPoliceEvents, listPoliceEvents, newestPoliceEvent } from '../db/repositories/police-events.ts';
+import { namedAreasAt } from '../db/repositories/gazetteer.ts';
 import { areaKinds, extentOf, measuresFor, placePoints } from '../db/repositories/situation-pictures.ts';
 import type { IncidentIndexStore } from './incident-index.ts';
 import { comparisonWindows, mapHotspots, sourceFor } from './lagesbild.ts';
@@ -55,6 +58,11 @@ export interface ContentParams {
   to: Date;
   categoryIds?: string[];
   organisationIds?: string[];
+  /**
+   * What "the period before" is, when not the equally long window just before: the yearly plan
+   * compares a year with the same dates the year before, so its police events and places do too.
+   */
+  previous?: [Date, Date];
 }
 
 /** The computed content (kartläggning) of an edition for the actor's view of the incidents. */
@@ -65,16 +73,21 @@ export async function computeSituationPictureContent(db: Database, index: Incide
   const areaId = params.areaId ?? null;
   const categoryIds = params.categoryIds ?? [], organisationIds = params.organisationIds ?? [];
   const w = comparisonWindows(from, to);
+  if (params.previous) w.previous = params.previous;
   const f: IncidentFilter = {
     municipalities: [municipalityId], from, to,
     ...(categoryIds.length ? { categories: categoryIds } : {}), ...(organisationIds.length ? { organisations: organisationIds } : {}),
     ...(areaId ? { areaId } : {}),
   };
   const at = (a: Date, b: Date) => sourceFor(db, index, actor, { ...f, from: a, to: b });
-  const emergingFrom = new Date(to.getTime() - EMERGING_WEEKS * WEEK);
-  const yearFrom = new Date(to.getTime() - 365 * DAY);
+  // Whole Swedish days and weeks back from the period's end (a fixed number of hours lands an hour
+  // off midnight across a clock change); the weekly chart starts on the Monday 25 weeks before the
+  // last day's, so its first week is whole too.
+  const emergingFrom = new Date(stockholmDayStart(to.getTime(), -7 * EMERGING_WEEKS));
+  const yearFrom = new Date(stockholmDayStart(to.getTime(), -365));
+  const weeksFrom = new Date(localToUtc(firstChartMonday(to)));
   const [src, wide, weeks26, emergingSrc, yearSrc] = await Promise.all([
-    at(from, to), at(w.lastYear[0] < w.previous[0] ? w.lastYear[0] : w.previous[0], to), at(new Date(to.getTime() - 26 * WEEK), to), at(emergingFrom, to), at(yearFrom, to),
+    at(from, to), at(w.lastYear[0] < w.previous[0] ? w.lastYear[0] : w.previous[0], to), at(weeksFrom, to), at(emergingFrom, to), at(yearFrom, to),
   ]);
 
   const [summary, categories, organisations, municipality, area, extent, places] = await Promise.all([
@@ -133,7 +146,7 @@ export async function computeSituationPictureContent(db: Database, index: Incide
 
   let near: SituationPictureContent['nearRepeat'] = null;
   if (points.length >= NEAR_REPEAT_MIN && points.length <= MAX_POINTS) {
-    const input = points.map((p) => ({ x: p.x, y: p.y, t: Math.floor((p.occurredFrom.getTime() + 3_600_000) / DAY) }));
+    const input = points.map((p) => ({ x: p.x, y: p.y, t: Math.floor(utcToLocal(p.occurredFrom.getTime()) / DAY) }));
     near = nearRepeatSummary(nearRepeat(input, NEAR_REPEAT), NEAR_REPEAT.spatialBandwidth, NEAR_REPEAT.temporalBandwidth, input.length);
   }
 
@@ -184,14 +197,18 @@ export async function computeSituationPictureContent(db: Database, index: Incide
   };
 }
 
+/** The Monday (local midnight, as local ms) that starts the first of the 26 chart weeks up to the period's end. */
+function firstChartMonday(to: Date): number {
+  const lastMs = Date.parse(localDate(to.getTime() - 1) + 'T00:00:00Z');
+  return lastMs - ((new Date(lastMs).getUTCDay() + 6) % 7) * DAY - 25 * WEEK;
+}
+
 /** The 26 Monday weeks up to the period's end, zeros included (a chart needs every week). */
 function fillWeeks(rows: Array<{ weekStart: string; count: number }>, to: Date): Array<{ weekStart: string; count: number }> {
   const counts = new Map(rows.map((r) => [r.weekStart, r.count]));
-  const last = localDate(to.getTime() - 1);
-  const lastMs = Date.parse(last + 'T00:00:00Z');
-  const monday = lastMs - ((new Date(lastMs).getUTCDay() + 6) % 7) * DAY;
+  const first = firstChartMonday(to);
   return Array.from({ length: 26 }, (_, k) => {
-    const d = new Date(monday - (25 - k) * WEEK).toISOString().slice(0, 10);
+    const d = new Date(first + k * WEEK).toISOString().slice(0, 10);
     return { weekStart: d, count: counts.get(d) ?? 0 };
   });
 }
@@ -211,9 +228,10 @@ async function computeHotspots(
   const pts = await emergingSrc.points(50_000);
   if (pts.length > 0) {
     try {
-      const r = emergingHotspots(pts.map((p) => ({ x: p.x, y: p.y, t: p.occurredFrom.getTime() / DAY })), {
-        cellSize: HOTSPOT_CELL, distance: HOTSPOT_DISTANCE, stepDays: 7,
-        start: (to.getTime() - EMERGING_WEEKS * WEEK) / DAY, end: to.getTime() / DAY,
+      // Time in Swedish local days, so the weekly steps end at Swedish midnights.
+      const end = utcToLocal(to.getTime()) / DAY;
+      const r = emergingHotspots(pts.map((p) => ({ x: p.x, y: p.y, t: utcToLocal(p.occurredFrom.getTime()) / DAY })), {
+        cellSize: HOTSPOT_CELL, distance: HOTSPOT_DISTANCE, stepDays: 7, start: end - 7 * EMERGING_WEEKS, end,
       });
       emerging = emergingByCell(r);
     } catch (e) {
@@ -233,5 +251,12 @@ async function computeHotspots(
     return { cellId: p.cellId, col: c, row: r, x, y, lon, lat, count: p.count, z: p.z, p: p.p, bin: p.bin, emerging: emerging.get(p.cellId) ?? (emerging.size || pts.length ? 'No Pattern Detected' : null), placeName };
   }).sort((a, b) => b.bin - a.bin || b.z - a.z);
   // Zones from every significant cell; the stored cells are capped (they are drawn, not listed).
-  return { ...base, cells: cells.slice(0, MAX_HOTSPOT_CELLS), zones: hotspotZones(cells, wgs), note: null };
+  const stored = cells.slice(0, MAX_HOTSPOT_CELLS);
+  const zones = hotspotZones(cells, wgs);
+  // A person reads a hotspot by its district and the nearest named place, not by its grid id.
+  const municipalityId = f.municipalities?.[0];
+  const areas = municipalityId ? await namedAreasAt(db, municipalityId, [...stored, ...zones]) : [];
+  stored.forEach((c, i) => { c.where = locateHotspot(c, places, areas[i] ?? null); });
+  zones.forEach((z, i) => { z.where = locateHotspot(z, places, areas[stored.length + i] ?? null); });
+  return { ...base, cells: stored, zones, note: null };
 }

@@ -4,7 +4,7 @@ import { gistarGrid } from '../core/analysis/gistar/index.ts';
 import { poissonRateTestPValue } from '../core/analysis/poisson/index.ts';
 import { invalid } from '../core/errors/index.ts';
 import { boundaryRings, createPointInPolygon, transform } from '../core/geo/index.ts';
-import { stockholmDayStart } from '../core/time/index.ts';
+import { localToUtc, stockholmAddYears, stockholmDayStart, utcToLocal } from '../core/time/index.ts';
 import type { Database } from '../db/engine.ts';
 import { municipalityExtent } from '../db/repositories/aggregates.ts';
 import { indexSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
@@ -30,14 +30,17 @@ export function periodOf(f: IncidentFilter, now = new Date()): { from: Date; to:
   return { from, to };
 }
 
-/** The window of equal length just before, and the same window one calendar year earlier. */
+/**
+ * The window of equal length just before, and the same dates one year earlier, both measured in
+ * Swedish wall-clock time: whole Swedish days compare with whole Swedish days whatever clock change
+ * lies in either window (shifting UTC instants left the ends an hour off midnight in March and October).
+ */
 export function comparisonWindows(from: Date, to: Date) {
-  const len = to.getTime() - from.getTime();
-  const shiftYear = (d: Date) => { const x = new Date(d); x.setUTCFullYear(x.getUTCFullYear() - 1); return x; };
+  const localLength = utcToLocal(to.getTime()) - utcToLocal(from.getTime());
   return {
     current: [from, to] as [Date, Date],
-    previous: [new Date(from.getTime() - len), from] as [Date, Date],
-    lastYear: [shiftYear(from), shiftYear(to)] as [Date, Date],
+    previous: [new Date(localToUtc(utcToLocal(from.getTime()) - localLength)), from] as [Date, Date],
+    lastYear: [new Date(stockholmAddYears(from.getTime(), -1, 'before')), new Date(stockholmAddYears(to.getTime(), -1, 'after'))] as [Date, Date],
   };
 }
 

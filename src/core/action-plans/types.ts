@@ -11,10 +11,23 @@ export interface SurveyFigure {
   comparison: { label: string; value: number } | null;
 }
 
+/** The published lägesbild a prioritised problem was taken from (accepted as a proposal). */
+export interface PrioritySource {
+  situationPictureId: string;
+  /** The edition's title when the problem was taken (a published edition never changes). */
+  title: string;
+  problemId: string;
+}
+
+/** A prioritised problem of the plan: a cause analysis, from an edition or written for the plan. */
+export interface PlanPriority extends ProblemAnalysis {
+  source: PrioritySource | null;
+}
+
 export interface ActionPlanNarrative {
   introduction: string;
   analysis: string;
-  priorities: ProblemAnalysis[];
+  priorities: PlanPriority[];
 }
 
 export interface ActionPlanRecord {

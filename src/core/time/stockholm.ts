@@ -79,3 +79,35 @@ export function isoWeek(localMidnightMs: number): number {
 export function stockholmDayStart(utcMs: number, days = 0): number {
   return localToUtc(Math.floor(utcToLocal(utcMs) / DAY_MS) * DAY_MS + days * DAY_MS);
 }
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+
+/**
+ * A Swedish wall-clock time written without an offset ('YYYY-MM-DD' for the start of that day, or
+ * 'YYYY-MM-DDTHH:MM[:SS[.sss]]') as UTC ms; null when it names no such day or time. A date in a
+ * query is a Swedish day, never the UTC one (which starts an hour or two later).
+ */
+export function parseStockholmLocal(s: string): number | null {
+  const m = LOCAL_TIME.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h = 0, mi = 0, se = 0] = m.slice(1, 7).map((v) => (v === undefined ? undefined : Number(v))) as number[];
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  const local = Date.UTC(y, mo - 1, d, h, mi, se, ms);
+  const back = new Date(local);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || se > 59) return null;
+  return localToUtc(local);
+}
+
+/**
+ * The same Swedish wall-clock time `years` years later (earlier when negative): the same dates last
+ * year whatever clock change lies between. 29 February, in a year without one, is 28 February as
+ * the start of a period (`leapDay: 'before'`) and 1 March as an exclusive end (`'after'`), so
+ * 1–28 February stays 28 days and 29 February alone still has a day to compare with.
+ */
+export function stockholmAddYears(utcMs: number, years: number, leapDay: 'before' | 'after' = 'before'): number {
+  const d = new Date(utcToLocal(utcMs));
+  const y = d.getUTCFullYear() + years, mo = d.getUTCMonth(), day = d.getUTCDate();
+  const leap = mo === 1 && day === 29 && new Date(Date.UTC(y, 1, 29)).getUTCMonth() !== 1;
+  const target = leap ? (leapDay === 'before' ? Date.UTC(y, 1, 28) : Date.UTC(y, 2, 1)) : Date.UTC(y, mo, day);
+  return localToUtc(target + (utcToLocal(utcMs) - Date.UTC(d.getUTCFullYear(), mo, day)));
+}

@@ -1,12 +1,17 @@
 import type { Queryable } from '../engine.ts';
 import type { ActionPlanRecord, ActionPlanWrite } from '../../core/action-plans/types.ts';
+import type { ProblemAnalysis } from '../../core/situation-picture/content.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", year, narrative, survey, adopted_at::text AS "adoptedAt", adopted_by AS "adoptedBy",
   row_version AS "rowVersion", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const parse = (r: ActionPlanRecord & { createdAt: Date | string; updatedAt: Date | string }): ActionPlanRecord => ({
   ...r,
-  narrative: { introduction: r.narrative?.introduction ?? '', analysis: r.narrative?.analysis ?? '', priorities: r.narrative?.priorities ?? [] },
+  narrative: {
+    introduction: r.narrative?.introduction ?? '', analysis: r.narrative?.analysis ?? '',
+    // Plans written before priorities could come from an edition have no source.
+    priorities: (r.narrative?.priorities ?? []).map((p) => ({ ...p, source: p.source ?? null })),
+  },
   survey: r.survey ?? [],
   createdAt: new Date(r.createdAt).toISOString(),
   updatedAt: new Date(r.updatedAt).toISOString(),
@@ -33,4 +38,35 @@ export async function updateActionPlan(q: Queryable, municipalityId: string, id:
       WHERE id = $1 AND row_version = $2 AND municipality_id = $7 RETURNING ${COLUMNS}`,
     [id, rowVersion, JSON.stringify(w.narrative), JSON.stringify(w.survey), w.adoptedAt, w.adoptedBy, municipalityId]);
   return r.rows[0] ? parse(r.rows[0]) : null;
+}
+
+/** A published edition whose period overlaps [from, to), with its prioritised problems. */
+export interface PublishedEditionProblems {
+  id: string;
+  seriesId: string;
+  version: number;
+  title: string;
+  periodFrom: Date;
+  periodTo: Date;
+  publishedAt: Date;
+  problems: ProblemAnalysis[];
+}
+
+/** The municipality's published editions over a span of time, newest period first, with their problems. */
+export async function publishedEditionProblems(q: Queryable, municipalityId: string, from: Date, to: Date): Promise<PublishedEditionProblems[]> {
+  const r = await q.query<PublishedEditionProblems>(
+    `SELECT id, series_id AS "seriesId", version, title, period_from AS "periodFrom", period_to AS "periodTo", published_at AS "publishedAt",
+            COALESCE(narrative->'problems', '[]'::jsonb) AS problems
+       FROM situation_pictures
+      WHERE municipality_id = $1 AND status = 'published' AND period_from < $3 AND period_to > $2
+      ORDER BY period_to DESC, published_at DESC, id`, [municipalityId, from, to]);
+  return r.rows.map((e) => ({ ...e, periodFrom: new Date(e.periodFrom), periodTo: new Date(e.periodTo), publishedAt: new Date(e.publishedAt), problems: Array.isArray(e.problems) ? e.problems : [] }));
+}
+
+/** Titles of the municipality's published editions by id (a plan's priority names the edition it came from). */
+export async function publishedEditionTitles(q: Queryable, municipalityId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const r = await q.query<{ id: string; title: string }>(
+    `SELECT id, title FROM situation_pictures WHERE municipality_id = $1 AND status = 'published' AND id = ANY($2::uuid[])`, [municipalityId, ids]);
+  return new Map(r.rows.map((x) => [x.id, x.title]));
 }

@@ -38,7 +38,7 @@ for (const engine of testEngines()) {
     test('an unwritten year reads as an empty plan; reporters may not read it', async () => {
       const res = await viewer.get(`/api/action-plans/${YEAR}`);
       assert.equal(res.statusCode, 200, res.body);
-      assert.deepEqual({ ...(res.json() as object), municipalityId: undefined }, { id: null, municipalityId: undefined, year: YEAR, narrative: { introduction: '', analysis: '', priorities: [] }, survey: [], adoptedAt: null, adoptedBy: null, rowVersion: 0, createdAt: null, updatedAt: null });
+      assert.deepEqual({ ...(res.json() as object), municipalityId: undefined, comparison: undefined }, { id: null, municipalityId: undefined, year: YEAR, narrative: { introduction: '', analysis: '', priorities: [] }, survey: [], adoptedAt: null, adoptedBy: null, rowVersion: 0, createdAt: null, updatedAt: null, comparison: undefined });
       assert.equal((await reporter.get(`/api/action-plans/${YEAR}`)).statusCode, 403);
     });
 

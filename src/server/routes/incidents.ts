@@ -8,13 +8,14 @@ import { exportIncidentPage, exportIncidents, findDuplicates, listIncidentPage, 
 import { actor } from '../plugins/auth.ts';
 import { encodeCursor, parseIncidentQuery } from '../query.ts';
 import { wantsGeoJson } from '../geojson.ts';
+import { localDate } from '../../core/situation-picture/period.ts';
 import {
   Duplicates, ExportQuery, HistoryEntry, IdParams, IncidentCreate, IncidentFeatureCollection, IncidentPage, IncidentPatch, IncidentQuery,
   IncidentRef, ReviewBody, TextDownload, errors,
 } from '../../contract/index.ts';
 
-export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
-  const { db } = opts;
+export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database; boundaryToleranceM?: number }> = async (app, opts) => {
+  const { db, boundaryToleranceM } = opts;
 
   app.post('/api/incidents', {
     schema: {
@@ -24,7 +25,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async
       response: { 201: IncidentRef, 200: IncidentRef, ...errors(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (req, reply) => {
-    const { incident, created, personalDataRemoved } = await createIncident(db, actor(req), req.body);
+    const { incident, created, personalDataRemoved } = await createIncident(db, actor(req), req.body, new Date(), { boundaryToleranceM });
     if (personalDataRemoved.length) reply.header('x-personal-data-removed', personalDataRemoved.join(','));
     return reply.code(created ? 201 : 200).header('location', `/api/incidents/${incident.id}`).send({ ...incident, personalDataRemoved });
   });
@@ -72,7 +73,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async
     const { format } = req.query;
     const { filter } = parseIncidentQuery(req.query, a.userId);
     const { count, chunks } = await exportIncidents(db, a, filter, format, req.query);
-    const stamp = new Date().toISOString().slice(0, 10);
+    // The Swedish date: an export made at 00:30 is named for the day it was made in Sweden.
+    const stamp = localDate(Date.now());
     const file = format === 'excel' ? `lagesbild-${stamp}-excel.csv` : `lagesbild-${stamp}.${format}`;
     return reply
       .type(format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'text/csv; charset=utf-8')
@@ -104,7 +106,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async
   }, async (req) => {
     const ifMatch = req.headers['if-match'];
     const expectedVersion = ifMatch === undefined ? undefined : Number(ifMatch.replace(/"/g, ''));
-    return updateIncident(db, actor(req), req.params.id, req.body, { expectedVersion });
+    return updateIncident(db, actor(req), req.params.id, req.body, { expectedVersion, boundaryToleranceM });
   });
 
   app.post('/api/incidents/:id/review', {

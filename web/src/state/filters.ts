@@ -1,6 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { query } from '../api/client.ts';
 import { replaceParams, route } from '../router.ts';
+import { localDate } from '../../../src/core/situation-picture/period.ts';
 
 /**
  * The selection every lägesbild view shares (map, side panel, table, export): a period and the
@@ -25,9 +26,12 @@ export interface Filters {
 const DAY = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-/** [from, to) of a preset ending today (to = tomorrow 00:00, so today is included). */
+/**
+ * [from, to) of a preset ending today (to = tomorrow, so today is included). Today is the Swedish
+ * day, as the API reads the dates: at 00:30 in Sweden the UTC date is still yesterday's.
+ */
 export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today = new Date()): { from: string; to: string } {
-  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DAY);
+  const to = new Date(Date.parse(`${localDate(today)}T00:00:00Z`) + DAY);
   const days = { week: 7, '4weeks': 28, quarter: 91, year: 365 }[preset];
   return { from: isoDate(new Date(to.getTime() - days * DAY)), to: isoDate(to) };
 }

@@ -1,27 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.ts';
-import { t } from '../../i18n/index.ts';
+import { fmt, lang, t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
 import { may } from '../../session.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
-import { nestedError, newProblem, ProblemFields } from '../situation-pictures/narrative.tsx';
-import type { ActionPlan, ProblemAnalysis, SurveyFigure } from '../situation-pictures/types.ts';
+import { nestedError, newProblem, priorityBody, ProblemFields } from '../situation-pictures/narrative.tsx';
+import type { ActionPlan, ProblemAnalysis } from '../situation-pictures/types.ts';
+import { draftOf, emptyRow, onPage, SURVEY_COLS, surveyPlan, type SurveyDraft } from './survey.ts';
+import { PlanProposals } from './proposals.tsx';
 import '../admin/admin.css';
 import '../situation-pictures/situation-pictures.css';
 
-const SURVEY_COLS = ['source', 'indicator', 'value', 'unit', 'year', 'comparison'] as const;
-type SurveyDraft = Record<(typeof SURVEY_COLS)[number], string>;
+/** A prioritised problem of the plan: a cause analysis, and the lägesbild it was taken from if any. */
+type Priority = ActionPlan['narrative']['priorities'][number];
 
-const emptyRow = (year: number): SurveyDraft => ({ source: 'NTU', indicator: '', value: '', unit: '%', year: String(year), comparison: '' });
-
-/** A number as typed (a decimal comma allowed); the text itself when it is none, for the server to name. */
-const numberOf = (v: string) => (v.trim() !== '' && !Number.isNaN(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : v.trim());
-/** The comparison figure in one cell, "Riket: 19" (the API's { label, value }). */
-const comparisonText = (c: SurveyFigure['comparison']) => (c ? `${c.label}: ${c.value}` : '');
-function comparisonOf(text: string) {
-  const colon = text.lastIndexOf(':');
-  return colon < 0 ? { label: text.trim(), value: '' } : { label: text.slice(0, colon).trim(), value: numberOf(text.slice(colon + 1)) };
+/** What the document's mapping covers and compares with, as the page says it. */
+function comparisonText(c: ActionPlan['comparison']): string {
+  const previous = c.year - 1;
+  if (c.state === 'incomplete') return t('actionPlan.comparison.incomplete', { from: fmt.date(c.from), to: fmt.date(c.to), previous, compareFrom: fmt.date(c.compareFrom), compareTo: fmt.date(c.compareTo) });
+  return t(c.state === 'complete' ? 'actionPlan.comparison.complete' : 'actionPlan.comparison.notStarted', { year: c.year, previous });
 }
 
 /** /handlingsplan/:year: the yearly "Lägesbild och åtgärdsplan" text, survey figures (NTU) and the PDF/DOCX. */
@@ -39,7 +37,7 @@ function ActionPlanYear({ year }: { year: number }) {
   const { refs } = useReferences();
   const [introduction, setIntroduction] = useState('');
   const [analysis, setAnalysis] = useState('');
-  const [priorities, setPriorities] = useState<ProblemAnalysis[]>([]);
+  const [priorities, setPriorities] = useState<Priority[]>([]);
   const [survey, setSurvey] = useState<SurveyDraft[]>([]);
   const [adoptedAt, setAdoptedAt] = useState('');
   const [adoptedBy, setAdoptedBy] = useState('');
@@ -50,13 +48,19 @@ function ActionPlanYear({ year }: { year: number }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [yearInput, setYearInput] = useState(String(year));
   const canEdit = may('actionPlan.write');
+  // Rows kept back from the last save (a number missing): the page keeps them as typed, errors and all.
+  const unsaved = useRef<SurveyDraft[] | null>(null);
+  // An accepted proposal is written by the server; what is being edited on the page stays as typed.
+  const keepEdits = useRef(false);
 
   useEffect(() => {
     if (!data) return;
+    if (keepEdits.current) { keepEdits.current = false; return; }
     setIntroduction(data.narrative?.introduction ?? '');
     setAnalysis(data.narrative?.analysis ?? '');
     setPriorities(data.narrative?.priorities ?? []);
-    setSurvey(data.survey.map((r) => ({ source: r.source, indicator: r.indicator, value: String(r.value), unit: r.unit, year: String(r.year), comparison: comparisonText(r.comparison) })));
+    setSurvey(unsaved.current ?? data.survey.map((r) => draftOf(r, lang.value)));
+    unsaved.current = null;
     setAdoptedAt(data.adoptedAt?.slice(0, 10) ?? '');
     setAdoptedBy(data.adoptedBy ?? '');
   }, [data?.rowVersion, data?.year]);
@@ -68,27 +72,33 @@ function ActionPlanYear({ year }: { year: number }) {
     e.preventDefault();
     setErrors(NO_ERRORS);
     setBusy(true);
+    const rows = surveyPlan(survey);
     try {
       const body = {
         ...(data?.rowVersion ? { rowVersion: data.rowVersion } : {}),
-        narrative: { introduction, analysis, priorities },
-        survey: survey.map((r) => ({
-          source: r.source.trim(), indicator: r.indicator.trim(),
-          value: numberOf(r.value),
-          unit: r.unit.trim(), year: /^\d+$/.test(r.year.trim()) ? Number(r.year.trim()) : r.year.trim(),
-          ...(r.comparison.trim() ? { comparison: comparisonOf(r.comparison) } : {}),
-        })),
+        narrative: { introduction, analysis, priorities: priorities.map(priorityBody) },
+        survey: rows.figures,
         ...(adoptedAt ? { adoptedAt } : {}), ...(adoptedBy.trim() ? { adoptedBy: adoptedBy.trim() } : {}),
       };
-      set(await api.put<ActionPlan>(`/api/action-plans/${year}`, body));
-      announce(t('actionPlan.saved'));
+      const saved = await api.put<ActionPlan>(`/api/action-plans/${year}`, body);
+      unsaved.current = rows.errors.length ? survey : null;
+      set(saved);
+      if (rows.errors.length) setErrors({ message: t('actionPlan.savedExceptRows'), fields: rows.errors });
+      announce(t(rows.errors.length ? 'actionPlan.savedExceptRows' : 'actionPlan.saved'));
     } catch (ex) {
       const fe = errorsFrom(ex);
       if (ex instanceof ApiError && ex.fields.some((f) => f.code === 'version_mismatch')) fe.message = t('actionPlan.stale');
-      setErrors(fe);
+      setErrors({ ...fe, fields: [...onPage(fe.fields, rows.sentFrom), ...rows.errors] });
     } finally {
       setBusy(false);
     }
+  }
+
+  function accepted(plan: ActionPlan) {
+    const added = plan.narrative.priorities.filter((p) => !priorities.some((q) => q.id === p.id));
+    keepEdits.current = true;
+    set(plan);
+    setPriorities((ps) => [...ps, ...added]);
   }
 
   const setProblem = (i: number, patch: Partial<ProblemAnalysis>) => setPriorities((ps) => ps.map((p, k) => (k === i ? { ...p, ...patch } : p)));
@@ -104,9 +114,10 @@ function ActionPlanYear({ year }: { year: number }) {
         <button type="submit">{t('actionPlan.goYear')}</button>
       </form>
       <div class="est-actions" role="group" aria-label={t('actionPlan.download')}>
-        <a class="button" href={`/api/action-plans/${year}/document?format=pdf`} download>{t('actionPlan.pdf')}</a>
-        <a class="button" href={`/api/action-plans/${year}/document?format=docx`} download>{t('actionPlan.docx')}</a>
+        <a class="button" href={`/api/action-plans/${year}/document?format=pdf&lang=${lang.value}`} download>{t('actionPlan.pdf')}</a>
+        <a class="button" href={`/api/action-plans/${year}/document?format=docx&lang=${lang.value}`} download>{t('actionPlan.docx')}</a>
       </div>
+      {data && <p class="muted" data-testid="ap-comparison">{comparisonText(data.comparison)}</p>}
       <ErrorText error={error && !(data) ? error : null} />
       {!canEdit && <p class="est-readonly" role="note">{t('actionPlan.readOnly')}</p>}
       <LiveRegion message={msg} />
@@ -122,14 +133,18 @@ function ActionPlanYear({ year }: { year: number }) {
             <textarea {...controlProps('ap-analysis', err('narrative.analysis'))} rows={8} value={analysis} onInput={(e) => setAnalysis((e.target as HTMLTextAreaElement).value)} />
             <FieldMessage id="ap-analysis" error={err('narrative.analysis')} />
           </section>
+          <PlanProposals year={year} plan={data} canEdit={canEdit} onAccepted={accepted} announce={announce} />
           <section class="est-section card" aria-labelledby="ap-prio-h">
             <h2 id="ap-prio-h">{t('actionPlan.priorities')}</h2>
             <p class="muted">{t('actionPlan.prioritiesIntro')}</p>
             {priorities.map((p, i) => (
-              <ProblemFields key={p.id} p={p} n={i + 1} id={`ap-p${i}`} base={`narrative.priorities[${i}]`} err={err} refs={refs}
-                onChange={(patch) => setProblem(i, patch)} onRemove={() => setPriorities((ps) => ps.filter((_, k) => k !== i))} />
+              <div key={p.id}>
+                {p.source && <p class="muted">{t('actionPlan.fromEdition')}: <a href={`#/lagesbilder/${p.source.situationPictureId}`}>{p.source.title}</a></p>}
+                <ProblemFields p={p} n={i + 1} id={`ap-p${i}`} base={`narrative.priorities[${i}]`} err={err} refs={refs}
+                  onChange={(patch) => setProblem(i, patch)} onRemove={() => setPriorities((ps) => ps.filter((_, k) => k !== i))} />
+              </div>
             ))}
-            <button type="button" onClick={() => setPriorities((ps) => [...ps, newProblem(ps.length + 1)])}>{t('situationPictures.narrative.addProblem')}</button>
+            <button type="button" onClick={() => setPriorities((ps) => [...ps, { ...newProblem(ps.length + 1), source: null }])}>{t('situationPictures.narrative.addProblem')}</button>
           </section>
           <section class="est-section card" aria-labelledby="ap-survey-h">
             <h2 id="ap-survey-h">{t('actionPlan.survey')}</h2>
