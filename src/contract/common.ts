@@ -18,6 +18,7 @@ export const ErrorBody = Type.Object({
       in: Type.Optional(Type.String()),
       code: Type.String(),
       params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+      label: Type.Optional(Type.String({ description: 'The field in words ("Datum för mötet"), when it has a name; the message begins with it.' })),
       message: Type.String(),
     })),
   }),

@@ -25,6 +25,14 @@ const Compared = Type.Object(compared);
 
 const Emerging = Nullable(StringEnum(EMERGING_PATTERNS), { description: 'The emerging-hotspot class; null when there were too few weeks.' });
 
+const HotspotWhere = Type.Object({
+  area: Nullable(Type.String({ description: 'The district the point lies in.' })),
+  place: Nullable(Type.Object({
+    name: Type.String(), distance: Type.Number({ description: 'Metres from the place to the point.' }),
+    direction: StringEnum(['n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw'] as const, { description: 'From the place to the point.' }),
+  })),
+}, { description: 'Where a hotspot lies in names, for its displayed name ("Alingsås, 200 m nordost om Resecentrum"); absent in editions made before.' });
+
 const HotspotCell = Type.Object({
   cellId: Type.String({ description: '<cellSize>:<col>:<row> on the SWEREF 99 TM lattice with origin 0,0.' }),
   col: Type.Integer(), row: Type.Integer(),
@@ -33,6 +41,7 @@ const HotspotCell = Type.Object({
   bin: Type.Integer({ description: 'Confidence bin with FDR control: 3, 2, 1 hot; −1, −2, −3 cold.' }),
   emerging: Emerging,
   placeName: Nullable(Type.String()),
+  where: Type.Optional(HotspotWhere),
 });
 
 const HotspotZone = Type.Object({
@@ -46,6 +55,7 @@ const HotspotZone = Type.Object({
   placeName: Nullable(Type.String()),
   placeNames: Type.Array(Type.String()),
   x: Type.Number(), y: Type.Number(), lon: Type.Number(), lat: Type.Number(),
+  where: Type.Optional(HotspotWhere),
 }, { description: 'Adjacent significant hot cells taken together.' });
 
 const NearRepeat = Type.Object({

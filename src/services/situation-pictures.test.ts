@@ -5,6 +5,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { localDate, parsePeriod } from '../core/situation-picture/period.ts';
 import { IncidentIndexStore } from './incident-index.ts';
 import { computeSituationPictureContent } from './edition-content.ts';
+import { hotspotNameOf } from '../core/situation-picture/hotspot-name.ts';
 import { createSituationPicture, systemActor } from './situation-pictures.ts';
 
 const DAY = 86_400_000;
@@ -45,6 +46,21 @@ for (const engine of testEngines()) {
       assert.ok(viaIndex.nearRepeat);
       assert.ok(viaIndex.hotspots.cells.length > 0);
       assert.ok(viaIndex.hotspots.cells.some((c) => c.placeName), 'hotspots named after the demo places');
+    });
+
+    test('every hotspot cell and zone is named by its district and nearest place, never by its grid id (issue 12 item 12)', async () => {
+      const { from, to } = parsePeriod(day(-28), day(-1));
+      const c = await computeSituationPictureContent(t.db, null, systemActor('1489'), { from, to });
+      const districts = new Set(c.byArea.filter((a) => a.kind === 'district').map((a) => a.name));
+      const all = [...c.hotspots.cells, ...(c.hotspots.zones ?? [])];
+      assert.ok(all.length > 0);
+      for (const h of all) {
+        assert.ok(h.where?.place, `a nearest place for ${JSON.stringify(h).slice(0, 120)}`);
+        assert.ok(h.where.place.distance >= 0 && h.where.place.distance < 60_000, `${h.where.place.distance} m, within the municipality`);
+        if (h.where.area !== null) assert.ok(districts.has(h.where.area), `${h.where.area} is a demo district`);
+        for (const lang of ['sv', 'en'] as const) assert.doesNotMatch(hotspotNameOf(h, lang), /\d+:\d+:\d+/);
+      }
+      assert.ok(all.some((h) => h.where?.area), 'hotspots in the built-up areas carry the district');
     });
 
     test('police events from the shared Polisen file are in the period that holds them', async () => {

@@ -55,9 +55,10 @@ describe('lagesbild report on a demo-seeded embedded database', () => {
     // Each run starts a process: the cases are few but cover each kind of check.
     const cases: Array<[string[], RegExp]> = [
       [['lagesbild', '--municipality', '9999', '--from', '2026-10-27', '--to', '2026-11-23', '--out', out], /unknown municipality "9999".*1489 \(Alingsås\)/],
-      [['lagesbild', '--municipality', '1489', '--from', '2026-11-23', '--to', '2026-02-30', '--out', out], /--to: Invalid format/],
+      [['lagesbild', '--municipality', '1489', '--from', '2026-11-23', '--to', '2026-02-30', '--out', out], /--to: Enter a date, e\.g\. 2026-12-03/],
       [['lagesbild', '--municipality', '1489', '--from', '2026-11-23', '--to', '2026-10-27', '--out', out], /--to: The period ends before it starts/],
       [['lagesbild', '--municipality', '1489', '--from', '2026-11-23', '--to', '2026-10-27', '--format', 'docx', '--out', out], /--format must be one of pdf, html/],
+      [['lagesbild', '--municipality', '1489', '--from', '2026-10-27', '--to', '2026-11-23', '--lang', 'de', '--out', out], /--lang must be one of sv, en/],
       [['lagesbild', '--municipality', '1489', '--from', '2026-10-27'], /required options --to, --out/],
       [['action-plan', '--municipality', '1489', '--year', '1850', '--out', out], /--year: /],
     ];

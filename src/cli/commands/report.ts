@@ -28,8 +28,8 @@ function need(cmd: Command, o: Record<string, unknown>, names: string[]): void {
   if (missing.length) usage(cmd, `required option${missing.length > 1 ? 's' : ''} ${missing.map((n) => `--${n}`).join(', ')} not specified`);
 }
 
-function format<T extends string>(cmd: Command, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) usage(cmd, `--format must be one of ${allowed.join(', ')}, got "${value}"`);
+function format<T extends string>(cmd: Command, value: string, allowed: readonly T[], option = '--format'): T {
+  if (!(allowed as readonly string[]).includes(value)) usage(cmd, `${option} must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
 }
 
@@ -67,14 +67,16 @@ export function register(program: Command): void {
     .option('--from <date>', 'first day of the period, YYYY-MM-DD')
     .option('--to <date>', 'last day of the period (inclusive), YYYY-MM-DD')
     .option('--format <format>', 'pdf or html', 'pdf')
+    .option('--lang <lang>', 'the language of the document: sv or en', 'sv')
     .option('--out <file>', 'the file to write')
     .addHelpText('after', '\nExample: lagesbild report lagesbild --municipality 1489 --from 2026-10-27 --to 2026-11-23 --format pdf --out lagesbild.pdf\nDatabase: DATA_DIR or DATABASE_URL, as for serve. Exit status 2 on bad arguments.')
-    .action(async (o: { municipality?: string; from?: string; to?: string; format: string; out?: string }) => {
+    .action(async (o: { municipality?: string; from?: string; to?: string; format: string; lang: string; out?: string }) => {
       need(lagesbild, o, ['municipality', 'from', 'to', 'out']);
       const f = format(lagesbild, o.format, ['pdf', 'html'] as const);
+      const lang = format(lagesbild, o.lang, ['sv', 'en'] as const, '--lang');
       try { parsePeriod(o.from!, o.to!); } catch (e) { explain(lagesbild, e, { from: '--from', to: '--to' }); }
       await withMunicipality(lagesbild, o.municipality!, (db) =>
-        liveLagesbildDocument(db, null, systemActor(o.municipality!), { municipalityId: o.municipality!, from: o.from!, to: o.to!, format: f }), o.out!);
+        liveLagesbildDocument(db, null, systemActor(o.municipality!), { municipalityId: o.municipality!, from: o.from!, to: o.to!, format: f, lang }), o.out!);
     });
 
   const plan = report
@@ -83,15 +85,17 @@ export function register(program: Command): void {
     .option('--municipality <code>', 'municipality code, e.g. 1489')
     .option('--year <year>', 'the year, e.g. 2026')
     .option('--format <format>', 'pdf or docx', 'pdf')
+    .option('--lang <lang>', 'the language of the document: sv or en', 'sv')
     .option('--out <file>', 'the file to write')
     .addHelpText('after', '\nExample: lagesbild report action-plan --municipality 1489 --year 2026 --format docx --out atgardsplan.docx\nDatabase: DATA_DIR or DATABASE_URL, as for serve. Exit status 2 on bad arguments.')
-    .action(async (o: { municipality?: string; year?: string; format: string; out?: string }) => {
+    .action(async (o: { municipality?: string; year?: string; format: string; lang: string; out?: string }) => {
       need(plan, o, ['municipality', 'year', 'out']);
       const f = format(plan, o.format, ['pdf', 'docx'] as const);
+      const lang = format(plan, o.lang, ['sv', 'en'] as const, '--lang');
       const issues = new IssueCollector();
       checkYear(o.year, issues);
       try { issues.throwIfAny(); } catch (e) { explain(plan, e, { year: '--year' }); }
       await withMunicipality(plan, o.municipality!, (db) =>
-        actionPlanDocumentFile(db, null, systemActor(o.municipality!), o.year!, f, o.municipality!), o.out!);
+        actionPlanDocumentFile(db, null, systemActor(o.municipality!), o.year!, f, o.municipality!, lang), o.out!);
     });
 }

@@ -27,6 +27,8 @@ export type FieldIssueCode =
   | 'format'
   | 'too_long'
   | 'too_short'
+  | 'too_many'
+  | 'too_few'
   | 'too_small'
   | 'too_large'
   | 'not_allowed_value'

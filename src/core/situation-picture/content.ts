@@ -7,6 +7,7 @@
  * renderer on the server) where both are useful. Times are ISO 8601 strings; periods are half-open.
  */
 
+import type { HotspotWhere } from './hotspot-name.ts';
 import type { EmergingPattern } from '../analysis/emerging-hotspots/index.ts';
 
 export const CONTENT_SCHEMA = 1;
@@ -75,6 +76,8 @@ export interface HotspotCell {
   emerging: EmergingClass | null;
   /** Name of a place whose geometry lies in or near the cell, when there is one. */
   placeName: string | null;
+  /** Where the cell lies in names (area, nearest place, direction): what `hotspotName` writes. Absent in older editions. */
+  where?: HotspotWhere;
 }
 
 /**
@@ -96,6 +99,8 @@ export interface HotspotZone {
   placeName: string | null;
   /** Named places near the zone's cells, the busiest cells' first (at most 5). */
   placeNames: string[];
+  /** Where the zone's centre lies in names; absent in older editions. */
+  where?: HotspotWhere;
   /** Incident-weighted centre (the peak cell's centre when the zone has no incidents). */
   x: number;
   y: number;

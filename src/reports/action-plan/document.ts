@@ -2,17 +2,21 @@
  * The yearly "Lägesbild och åtgärdsplan" (lag 2023:196) as a document: the mapping of the year
  * against the year before (incidents, police events, survey figures), the analysis, the prioritised
  * problems with their causes, the action plan (long-term measures, owners, dates, follow-up) and what
- * the measures did, measured before and after in the response, buffer and control areas.
+ * the measures did, measured before and after in the response, buffer and control areas. Written in
+ * Swedish or English (`lang`): terms from the shared catalogue, the prose side by side here (`L`).
  */
 import type { InterventionCounts, InterventionResult } from '../../core/analysis/intervention/index.ts';
 import type { ProblemAnalysis, SituationPictureContent } from '../../core/situation-picture/content.ts';
 import { followUpChart, type FollowUpWeek } from '../charts/follow-up.ts';
 import { categoryChart } from '../charts/categories.ts';
 import type { Block, ReportDocument } from '../document/model.ts';
-import { effectSummary, INTERPRETATION_SV, quantity } from '../follow-up-text.ts';
-import { changeText, count, day, fileSafe, MEASURE_STATUS_SV, num, pValue, significanceText } from '../format.ts';
+import { terms } from '../../core/i18n/terms.ts';
+import { conclusionText, effectSummary, followUpExplanation, grossText, netEffectText, totalNetEffectText, wdqText } from '../follow-up-text.ts';
+import { changeText, count, counted, day, fileSafe, num, pValue, significanceText, type Language } from '../format.ts';
 import { hotspotExtent } from '../lagesbild/document.ts';
 import { renderMap, type MapLayers } from '../map/render.ts';
+import type { PlanComparison } from '../../core/action-plans/period.ts';
+import { comparisonWords, type ComparisonWords } from './comparison.ts';
 
 export interface PlanMeasure {
   id: string;
@@ -48,194 +52,240 @@ export interface ActionPlanDocumentInput {
   municipality: { id: string; name: string };
   year: number;
   plan: {
-    narrative: { introduction: string; analysis: string; priorities: ProblemAnalysis[] };
+    /** A priority taken from a published lägesbild names it (`source`). */
+    narrative: { introduction: string; analysis: string; priorities: Array<ProblemAnalysis & { source?: { title: string } | null }> };
     survey: Array<{ source: string; indicator: string; value: number; unit: string; year: number; comparison: { label: string; value: number } | null }>;
     adoptedAt: string | null;
     adoptedBy: string | null;
   };
-  /** The mapping: 1 January – 31 December against the year before. */
+  /** The mapping over `comparison`'s days, its "previous" and "last year" both the days compared with. */
   content: SituationPictureContent;
+  /** What the mapping covers and compares with; without it, the whole year against the whole year before. */
+  comparison?: PlanComparison;
   layers: MapLayers;
   /** The year's measures; followUp null with the reason when the effect cannot be measured (yet). */
   measures: Array<{ measure: PlanMeasure; followUp: PlanFollowUp | null; notEvaluable: string | null }>;
   measureTypeName?: (code: string) => string;
   /** Names for the ids in the prioritised problems. */
   names?: { category?: (id: string) => string | undefined; place?: (id: string) => string | undefined; area?: (id: string) => string | undefined };
+  /** The document's language (Swedish by default). */
+  lang?: Language;
 }
 
-const LAW = 'Enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete ska kommunen ta fram en lägesbild över brottsligheten '
-  + 'och otryggheten i kommunen, utifrån den besluta om en åtgärdsplan och följa upp åtgärderna. Lägesbilden och åtgärdsplanen ska tas fram '
-  + 'i samverkan med Polismyndigheten och andra aktörer som kan bidra till arbetet.';
+/** The document's language: `L(sv, en)` picks the prose, `n` writes a count. */
+interface Ctx {
+  lang: Language;
+  L: (sv: string, en: string) => string;
+  n: (v: number) => string;
+}
+const ctx = (lang: Language): Ctx => ({ lang, L: (sv, en) => (lang === 'sv' ? sv : en), n: (v) => count(v, lang) });
+const categoryName = (r: { nameSv: string; nameEn: string }, lang: Language) => (lang === 'en' && r.nameEn ? r.nameEn : r.nameSv);
+const statusName = (s: string, lang: Language) => (terms(lang).measureStatus as Record<string, string>)[s] ?? s;
 
-function mapping(c: SituationPictureContent, layers: MapLayers, year: number): Block[] {
+const LAW: Record<Language, string> = {
+  sv: 'Enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete ska kommunen ta fram en lägesbild över brottsligheten '
+    + 'och otryggheten i kommunen, utifrån den besluta om en åtgärdsplan och följa upp åtgärderna. Lägesbilden och åtgärdsplanen ska tas fram '
+    + 'i samverkan med Polismyndigheten och andra aktörer som kan bidra till arbetet.',
+  en: 'Under the Act (2023:196) on municipalities\' responsibility for crime prevention, the municipality shall produce a situation picture of crime '
+    + 'and insecurity in the municipality, decide on an action plan from it and follow up the measures. The situation picture and the action plan shall be '
+    + 'produced together with the Swedish Police Authority and other actors that can contribute to the work.',
+};
+
+function mapping(c: SituationPictureContent, layers: MapLayers, year: number, w: ComparisonWords, notStarted: boolean, x: Ctx): Block[] {
+  const { L, n, lang } = x;
   const t = c.totals;
-  const categories = c.byCategory.map((r) => ({ id: r.id, nameSv: r.nameSv, colour: r.colour }));
-  const overview = renderMap({ id: 'plan-overview', title: `Händelser ${year}`, width: 760, height: 560, extent: c.extent, layers, cells: [], cellSize: c.hotspots.cellSize, points: c.points, categories, note: c.pointsTruncated ? `kartan visar ${count(c.points.length)} av årets händelser` : undefined });
-  const hot = renderMap({ id: 'plan-hotspots', title: `Hotspots ${year}`, width: 760, height: 560, extent: hotspotExtent(c), layers, cells: c.hotspots.cells, cellSize: c.hotspots.cellSize, points: [], categories, labelPlaces: true });
-  const chart = categoryChart(c.byCategory, { title: `Händelser per kategori ${year}` });
+  if (notStarted) return [{ kind: 'heading', level: 1, text: L('Kartläggning', 'Mapping') }, { kind: 'paragraph', style: 'lead', text: w.statement }];
+  const categories = c.byCategory.map((r) => ({ id: r.id, nameSv: r.nameSv, nameEn: r.nameEn, colour: r.colour }));
+  const overview = renderMap({ id: 'plan-overview', title: `${L('Händelser', 'Incidents')} ${year}`, width: 760, height: 560, extent: c.extent, layers, cells: [], cellSize: c.hotspots.cellSize, points: c.points, categories, note: c.pointsTruncated ? L(`kartan visar ${n(c.points.length)} av årets händelser`, `the map shows ${n(c.points.length)} of the year's incidents`) : undefined, lang });
+  const hot = renderMap({ id: 'plan-hotspots', title: `Hotspots ${year}`, width: 760, height: 560, extent: hotspotExtent(c), layers, cells: c.hotspots.cells, cellSize: c.hotspots.cellSize, points: [], categories, labelPlaces: true, lang });
+  const chart = categoryChart(c.byCategory, { title: `${L('Händelser per kategori', 'Incidents by category')} ${year}`, lang });
+  const pCell = (p: number) => pValue(p, lang).replace(/^p = /, '');
   return [
-    { kind: 'heading', level: 1, text: 'Kartläggning' },
+    { kind: 'heading', level: 1, text: L('Kartläggning', 'Mapping') },
     {
       kind: 'paragraph', style: 'lead',
-      text: `Under ${year} registrerades ${count(t.count)} händelser i ${c.municipality.name}, mot ${count(t.lastYear.count)} året före: ${changeText(t.lastYear)}. ${significanceText(t.lastYear)}`,
+      text: L(`Under ${w.period} registrerades ${counted(t.count, 'incidents', lang)} i ${c.municipality.name}, mot ${n(t.lastYear.count)} under ${w.base}: ${changeText(t.lastYear, lang)}.`, `In ${w.period}, ${counted(t.count, 'incidents', lang)} were recorded in ${c.municipality.name}, against ${n(t.lastYear.count)} in ${w.base}: ${changeText(t.lastYear, lang)}.`)
+        + ` ${significanceText(t.lastYear, lang)}`,
+    },
+    { kind: 'paragraph', style: 'note', text: w.statement },
+    {
+      kind: 'table', caption: L(`Händelser per kategori, ${w.period} och ${w.base}`, `Incidents by category, ${w.period} and ${w.base}`), empty: L('Inga händelser under året.', 'No incidents in the year.'),
+      columns: [{ header: L('Kategori', 'Category'), width: 2.4 }, { header: w.current, align: 'right' }, { header: w.previous, align: 'right' }, { header: L('Förändring', 'Change'), align: 'right', width: 1.4 }, { header: 'p', align: 'right' }],
+      rows: c.byCategory.map((r) => [categoryName(r, lang), n(r.count), n(r.lastYear.count), { text: changeText(r.lastYear, lang) + (r.lastYear.significant ? ' *' : ''), fill: r.lastYear.significant ? (r.lastYear.change > 0 ? '#f6c8c3' : '#cfe5cf') : undefined }, pCell(r.lastYear.p)]),
     },
     {
-      kind: 'table', caption: `Händelser per kategori ${year} och ${year - 1}`, empty: 'Inga händelser under året.',
-      columns: [{ header: 'Kategori', width: 2.4 }, { header: String(year), align: 'right' }, { header: String(year - 1), align: 'right' }, { header: 'Förändring', align: 'right', width: 1.4 }, { header: 'p', align: 'right' }],
-      rows: c.byCategory.map((r) => [r.nameSv, count(r.count), count(r.lastYear.count), { text: changeText(r.lastYear) + (r.lastYear.significant ? ' *' : ''), fill: r.lastYear.significant ? (r.lastYear.change > 0 ? '#f6c8c3' : '#cfe5cf') : undefined }, pValue(r.lastYear.p).replace(/^p = /, '')]),
+      kind: 'table', caption: L(`Händelser per område, ${w.period} och ${w.base}`, `Incidents by area, ${w.period} and ${w.base}`), empty: L('Inga områden är inlagda.', 'No areas are set up.'),
+      columns: [{ header: L('Område', 'Area'), width: 2.4 }, { header: w.current, align: 'right' }, { header: w.previous, align: 'right' }, { header: L('Förändring', 'Change'), align: 'right', width: 1.4 }, { header: 'p', align: 'right' }],
+      rows: c.byArea.map((r) => [r.name, n(r.count), n(r.lastYear.count), changeText(r.lastYear, lang) + (r.lastYear.significant ? ' *' : ''), pCell(r.lastYear.p)]),
     },
+    { kind: 'paragraph', style: 'note', text: L('Förändringar markerade med * är statistiskt säkerställda (p < 0,05, exakt Poisson-test).', 'Changes marked * are statistically significant (p < 0.05, exact Poisson test).') },
+    { kind: 'figure', role: 'chart', svg: chart, width: 700, height: Number(/height="([\d.]+)"/.exec(chart)![1]), caption: L(`Händelser per kategori ${w.period} (färgad stapel) och ${w.base} (ljusgrå).`, `Incidents by category ${w.period} (coloured bar) and ${w.base} (light grey).`), alt: c.byCategory.map((r) => `${categoryName(r, lang)} ${r.count}`).join(', ') || L('Inga händelser.', 'No incidents.') },
+    { kind: 'figure', role: 'map', svg: overview, width: 760, height: 560, caption: L(`Årets händelser efter kategori${c.pointsTruncated ? ' (urval)' : ''}.`, `The year's incidents by category${c.pointsTruncated ? ' (a selection)' : ''}.`), alt: L(`Karta över ${c.municipality.name} med årets händelser.`, `Map of ${c.municipality.name} with the year's incidents.`) },
+    { kind: 'figure', role: 'map', svg: hot, width: 760, height: 560, caption: L('Hotspots under året (Getis–Ord Gi*, rutor om 250 m): rött förhöjd, blått sänkt nivå.', 'Hotspots in the year (Getis–Ord Gi*, cells of 250 m): red raised, blue lowered level.'), alt: L(`${counted(c.hotspots.cells.filter((h) => h.bin > 0).length, 'hotspotCells', lang)}.`, `${counted(c.hotspots.cells.filter((h) => h.bin > 0).length, 'hotspotCells', lang)}.`) },
     {
-      kind: 'table', caption: `Händelser per område ${year} och ${year - 1}`, empty: 'Inga områden är inlagda.',
-      columns: [{ header: 'Område', width: 2.4 }, { header: String(year), align: 'right' }, { header: String(year - 1), align: 'right' }, { header: 'Förändring', align: 'right', width: 1.4 }, { header: 'p', align: 'right' }],
-      rows: c.byArea.map((r) => [r.name, count(r.count), count(r.lastYear.count), changeText(r.lastYear) + (r.lastYear.significant ? ' *' : ''), pValue(r.lastYear.p).replace(/^p = /, '')]),
+      kind: 'table', caption: L(`Platser med flest händelser ${year}`, `Places with the most incidents ${year}`), empty: L('Inga namngivna platser hade händelser.', 'No named places had incidents.'),
+      columns: [{ header: L('Plats', 'Place'), width: 3 }, { header: w.current, align: 'right' }, { header: w.previous, align: 'right' }],
+      rows: c.topPlaces.map((p) => [p.name, n(p.count), n(p.previous)]),
     },
-    { kind: 'paragraph', style: 'note', text: 'Förändringar markerade med * är statistiskt säkerställda (p < 0,05, exakt Poisson-test).' },
-    { kind: 'figure', role: 'chart', svg: chart, width: 700, height: Number(/height="([\d.]+)"/.exec(chart)![1]), caption: `Händelser per kategori ${year} (färgad stapel) och ${year - 1} (ljusgrå).`, alt: c.byCategory.map((r) => `${r.nameSv} ${r.count}`).join(', ') || 'Inga händelser.' },
-    { kind: 'figure', role: 'map', svg: overview, width: 760, height: 560, caption: `Årets händelser efter kategori${c.pointsTruncated ? ' (urval)' : ''}.`, alt: `Karta över ${c.municipality.name} med årets händelser.` },
-    { kind: 'figure', role: 'map', svg: hot, width: 760, height: 560, caption: 'Hotspots under året (Getis–Ord Gi*, rutor om 250 m): rött förhöjd, blått sänkt nivå.', alt: `${count(c.hotspots.cells.filter((h) => h.bin > 0).length)} hotspotrutor.` },
+    { kind: 'heading', level: 2, text: L('Polisens händelser', 'Police events') },
+    { kind: 'paragraph', text: L(`Polisen publicerade ${counted(c.policeEvents.total, 'events', lang)} i kommunen under ${w.period} (${w.base}: ${n(c.policeEvents.previous)}).`, `The police published ${counted(c.policeEvents.total, 'events', lang)} in the municipality in ${w.period} (${w.base}: ${n(c.policeEvents.previous)}).`) },
     {
-      kind: 'table', caption: `Platser med flest händelser ${year}`, empty: 'Inga namngivna platser hade händelser.',
-      columns: [{ header: 'Plats', width: 3 }, { header: String(year), align: 'right' }, { header: 'Året före', align: 'right' }],
-      rows: c.topPlaces.map((p) => [p.name, count(p.count), count(p.previous)]),
-    },
-    { kind: 'heading', level: 2, text: 'Polisens händelser' },
-    { kind: 'paragraph', text: `Polisen publicerade ${count(c.policeEvents.total)} händelser i kommunen under ${year} (året före ${count(c.policeEvents.previous)}).` },
-    {
-      kind: 'table', caption: `Polisens händelser per typ ${year}`, empty: 'Inga polishändelser är inlästa för året.',
-      columns: [{ header: 'Typ', width: 3 }, { header: 'Antal', align: 'right' }], rows: c.policeEvents.byType.map((r) => [r.type, count(r.count)]),
+      kind: 'table', caption: L(`Polisens händelser per typ ${year}`, `Police events by type ${year}`), empty: L('Inga polishändelser är inlästa för året.', 'No police events are loaded for the year.'),
+      columns: [{ header: L('Typ', 'Type'), width: 3 }, { header: L('Antal', 'Count'), align: 'right' }], rows: c.policeEvents.byType.map((r) => [r.type, n(r.count)]),
     },
   ];
 }
 
-function survey(plan: ActionPlanDocumentInput['plan']): Block[] {
+function survey(plan: ActionPlanDocumentInput['plan'], x: Ctx): Block[] {
+  const { L, lang } = x;
+  const value = (v: number) => num(v, Number.isInteger(v) ? 0 : 1, lang);
   return [
-    { kind: 'heading', level: 2, text: 'Enkäter och andra källor' },
+    { kind: 'heading', level: 2, text: L('Enkäter och andra källor', 'Surveys and other sources') },
     {
-      kind: 'table', caption: 'Uppgifter från enkäter (t.ex. Nationella trygghetsundersökningen, NTU)', empty: 'Inga enkätuppgifter är inlagda.',
-      columns: [{ header: 'Indikator', width: 3 }, { header: 'Källa', width: 1.6 }, { header: 'År', align: 'right', width: 0.6 }, { header: 'Värde', align: 'right' }, { header: 'Jämförelse', width: 1.6 }],
-      rows: plan.survey.map((s) => [s.indicator, s.source, String(s.year), `${num(s.value, Number.isInteger(s.value) ? 0 : 1)} ${s.unit}`.trim(), s.comparison ? `${s.comparison.label}: ${num(s.comparison.value, Number.isInteger(s.comparison.value) ? 0 : 1)} ${s.unit}`.trim() : '–']),
+      kind: 'table', caption: L('Uppgifter från enkäter (t.ex. Nationella trygghetsundersökningen, NTU)', 'Survey figures (e.g. the Swedish Crime Survey, NTU)'), empty: L('Inga enkätuppgifter är inlagda.', 'No survey figures have been entered.'),
+      columns: [{ header: L('Indikator', 'Indicator'), width: 3 }, { header: L('Källa', 'Source'), width: 1.6 }, { header: L('År', 'Year'), align: 'right', width: 0.6 }, { header: L('Värde', 'Value'), align: 'right' }, { header: L('Jämförelse', 'Comparison'), width: 1.6 }],
+      rows: plan.survey.map((s) => [s.indicator, s.source, String(s.year), `${value(s.value)} ${s.unit}`.trim(), s.comparison ? `${s.comparison.label}: ${value(s.comparison.value)} ${s.unit}`.trim() : '–']),
     },
   ];
 }
 
-function priorities(input: ActionPlanDocumentInput): Block[] {
+function priorities(input: ActionPlanDocumentInput, x: Ctx): Block[] {
+  const { L } = x;
   const ps = [...input.plan.narrative.priorities].sort((a, b) => a.priority - b.priority);
-  const blocks: Block[] = [{ kind: 'heading', level: 1, text: 'Prioriterade problem' }];
-  if (!ps.length) return [...blocks, { kind: 'paragraph', style: 'note', text: 'Inga prioriterade problem är beskrivna.' }];
-  blocks.push({ kind: 'paragraph', text: 'Problemen analyseras efter brottstriangeln: gärningsperson, mål eller offer och plats.' });
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: L('Prioriterade problem', 'Prioritised problems') }];
+  if (!ps.length) return [...blocks, { kind: 'paragraph', style: 'note', text: L('Inga prioriterade problem är beskrivna.', 'No prioritised problems have been described.') }];
+  blocks.push({ kind: 'paragraph', text: L('Problemen analyseras efter brottstriangeln: gärningsperson, mål eller offer och plats.', 'The problems are analysed by the crime triangle: offender, target or victim and place.') });
   for (const p of ps) {
     const where = [p.placeId && input.names?.place?.(p.placeId), p.areaId && input.names?.area?.(p.areaId)].filter(Boolean).join(', ');
     const cats = p.categoryIds.map((id) => input.names?.category?.(id) ?? id).join(', ');
     blocks.push({ kind: 'heading', level: 2, text: `${p.priority}. ${p.title}` });
     blocks.push({
-      kind: 'keyValues', caption: `Orsaksanalys: ${p.title}`,
+      kind: 'keyValues', caption: `${L('Orsaksanalys', 'Cause analysis')}: ${p.title}`,
       items: [
-        ...(cats ? [{ label: 'Kategorier', value: cats }] : []),
-        ...(where ? [{ label: 'Plats/område', value: where }] : []),
-        { label: 'Gärningsperson', value: p.offender || '–' },
-        { label: 'Mål/offer', value: p.target || '–' },
-        { label: 'Plats', value: p.place || '–' },
-        { label: 'Föreslagna åtgärder', value: p.suggestedMeasures || '–' },
+        ...(cats ? [{ label: L('Kategorier', 'Categories'), value: cats }] : []),
+        ...(where ? [{ label: L('Plats/område', 'Place/area'), value: where }] : []),
+        ...(p.source ? [{ label: L('Från lägesbilden', 'From the situation picture'), value: p.source.title }] : []),
+        { label: L('Gärningsperson', 'Offender'), value: p.offender || '–' },
+        { label: L('Mål/offer', 'Target/victim'), value: p.target || '–' },
+        { label: L('Plats', 'Place'), value: p.place || '–' },
+        { label: L('Föreslagna åtgärder', 'Suggested measures'), value: p.suggestedMeasures || '–' },
       ],
     });
   }
   return blocks;
 }
 
-const dates = (a: string | null, b: string | null) => (a || b ? `${a ?? '?'} – ${b ?? '?'}` : '–');
+const dates = (a: string | null, b: string | null, lang: Language) => (a || b ? `${a ? day(a, lang) : '?'} – ${b ? day(b, lang) : '?'}` : '–');
 
-function plan(input: ActionPlanDocumentInput, typeName: (c: string) => string): Block[] {
+function plan(input: ActionPlanDocumentInput, typeName: (c: string) => string, x: Ctx): Block[] {
+  const { L, lang } = x;
+  const notYet = L('Kan inte utvärderas än', 'Cannot be evaluated yet');
   const long = input.measures.filter((m) => m.measure.term === 'long' && m.measure.status !== 'cancelled');
-  const followUpText = (m: ActionPlanDocumentInput['measures'][number]) => (m.followUp ? effectSummary(m.followUp.result) : m.notEvaluable ?? 'Kan inte utvärderas än');
+  const followUpText = (m: ActionPlanDocumentInput['measures'][number]) => (m.followUp ? effectSummary(m.followUp.result, lang) : m.notEvaluable ?? notYet);
+  const columns = [{ header: L('Åtgärd', 'Measure'), width: 2.2 }, { header: L('Typ', 'Type'), width: 1.2 }, { header: L('Ansvarig', 'Responsible'), width: 1.5 }];
   return [
-    { kind: 'heading', level: 1, text: 'Åtgärdsplan' },
-    { kind: 'paragraph', text: 'De långsiktiga åtgärderna, vem som ansvarar för dem och hur de följs upp. Uppföljningen beräknas från händelserna före och efter starten i åtgärdsområdet, en buffertzon runt det och ett kontrollområde.' },
+    { kind: 'heading', level: 1, text: L('Åtgärdsplan', 'Action plan') },
+    { kind: 'paragraph', text: L('De långsiktiga åtgärderna, vem som ansvarar för dem och hur de följs upp. Uppföljningen beräknas från händelserna före och efter starten i åtgärdsområdet, en buffertzon runt det och ett kontrollområde.', 'The long-term measures, who is responsible for them and how they are followed up. The follow-up is computed from the incidents before and after the start in the response area, a buffer around it and a control area.') },
     {
-      kind: 'table', caption: `Långsiktiga åtgärder ${input.year}`, empty: 'Inga långsiktiga åtgärder är registrerade.',
-      columns: [{ header: 'Åtgärd', width: 2.2 }, { header: 'Typ', width: 1.2 }, { header: 'Ansvarig', width: 1.5 }, { header: 'Planerad tid', width: 1.5 }, { header: 'Status', width: 0.9 }, { header: 'Uppföljning', width: 2.4 }],
+      kind: 'table', caption: `${L('Långsiktiga åtgärder', 'Long-term measures')} ${input.year}`, empty: L('Inga långsiktiga åtgärder är registrerade.', 'No long-term measures are registered.'),
+      columns: [...columns, { header: L('Planerad tid', 'Planned time'), width: 1.5 }, { header: 'Status', width: 0.9 }, { header: L('Uppföljning', 'Follow-up'), width: 2.4 }],
       rows: long.map((m) => [
         m.measure.placeName || m.measure.areaName ? `${m.measure.title} (${m.measure.placeName ?? m.measure.areaName})` : m.measure.title,
         typeName(m.measure.type), m.measure.responsiblePerson ? `${m.measure.organisationName}, ${m.measure.responsiblePerson}` : m.measure.organisationName,
-        dates(m.measure.plannedStart, m.measure.plannedEnd), MEASURE_STATUS_SV[m.measure.status] ?? m.measure.status, followUpText(m),
+        dates(m.measure.plannedStart, m.measure.plannedEnd, lang), statusName(m.measure.status, lang), followUpText(m),
       ]),
     },
     {
-      kind: 'table', caption: `Kortsiktiga åtgärder ${input.year}`, empty: 'Inga kortsiktiga åtgärder är registrerade.',
-      columns: [{ header: 'Åtgärd', width: 2.2 }, { header: 'Typ', width: 1.2 }, { header: 'Ansvarig', width: 1.5 }, { header: 'Genomförd', width: 1.5 }, { header: 'Status', width: 0.9 }],
-      rows: input.measures.filter((m) => m.measure.term === 'short').map((m) => [m.measure.title, typeName(m.measure.type), m.measure.organisationName, dates(m.measure.actualStart, m.measure.actualEnd), MEASURE_STATUS_SV[m.measure.status] ?? m.measure.status]),
+      kind: 'table', caption: `${L('Kortsiktiga åtgärder', 'Short-term measures')} ${input.year}`, empty: L('Inga kortsiktiga åtgärder är registrerade.', 'No short-term measures are registered.'),
+      columns: [...columns, { header: L('Genomförd', 'Carried out'), width: 1.5 }, { header: 'Status', width: 0.9 }],
+      rows: input.measures.filter((m) => m.measure.term === 'short').map((m) => [m.measure.title, typeName(m.measure.type), m.measure.organisationName, dates(m.measure.actualStart, m.measure.actualEnd, lang), statusName(m.measure.status, lang)]),
     },
   ];
 }
 
-function effects(input: ActionPlanDocumentInput, typeName: (c: string) => string): Block[] {
+function effects(input: ActionPlanDocumentInput, typeName: (c: string) => string, x: Ctx): Block[] {
+  const { L, n, lang } = x;
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: 'Åtgärdernas effekt' },
+    { kind: 'heading', level: 1, text: L('Åtgärdernas effekt', 'The effect of the measures') },
     {
       kind: 'paragraph',
-      text: 'Effekten mäts efter Bowers och Johnson: antalet händelser före och efter starten i åtgärdsområdet (R), en buffertzon runt det (D) och ett kontrollområde (C). '
-        + 'Nettoeffekten är hur många färre händelser åtgärdsområdet fick än kontrollområdets utveckling förutsäger; WDQ (weighted displacement quotient) visar om problemet flyttade till buffertzonen (negativt) eller om även den fick det bättre (positivt).',
+      text: followUpExplanation(lang),
     },
   ];
   const evaluated = input.measures.filter((m) => m.followUp);
   for (const { measure: m, followUp: f } of evaluated) {
     const c = f!.counts, r = f!.result;
+    const where = m.placeName ? `, ${m.placeName}` : m.areaName ? `, ${m.areaName}` : '';
+    const before = `${day(f!.before.from, lang)} – ${day(f!.before.to, lang)}`, after = `${day(f!.after.from, lang)} – ${day(f!.after.to, lang)}`;
     blocks.push({ kind: 'heading', level: 2, text: m.title });
-    blocks.push({ kind: 'paragraph', text: `${typeName(m.type)}, ${m.organisationName}${m.placeName ? `, ${m.placeName}` : m.areaName ? `, ${m.areaName}` : ''}. Start ${f!.start}; jämförelse ${f!.weeks} veckor före (${f!.before.from} – ${f!.before.to}) och efter (${f!.after.from} – ${f!.after.to}).` });
+    blocks.push({ kind: 'paragraph', text: `${typeName(m.type)}, ${m.organisationName}${where}. ` + L(`Start ${day(f!.start, lang)}; jämförelse ${counted(f!.weeks, 'weeks', lang)} före (${before}) och efter (${after}).`, `Start ${day(f!.start, lang)}; comparison ${counted(f!.weeks, 'weeks', lang)} before (${before}) and after (${after}).`) });
     blocks.push({
-      kind: 'table', caption: `Händelser före och efter: ${m.title}`,
-      columns: [{ header: 'Område', width: 2 }, { header: 'Före', align: 'right' }, { header: 'Efter', align: 'right' }],
-      rows: [['Åtgärdsområde (R)', count(c.Rb), count(c.Ra)], ['Buffertzon (D)', count(c.Db), count(c.Da)], [`Kontrollområde (C)${f!.areas.control.name ? `: ${f!.areas.control.name}` : ''}`, count(c.Cb), count(c.Ca)]],
+      kind: 'table', caption: `${L('Händelser före och efter', 'Incidents before and after')}: ${m.title}`,
+      columns: [{ header: L('Område', 'Area'), width: 2 }, { header: L('Före', 'Before'), align: 'right' }, { header: L('Efter', 'After'), align: 'right' }],
+      rows: [[L('Åtgärdsområde (R)', 'Response area (R)'), n(c.Rb), n(c.Ra)], [L('Buffertzon (D)', 'Buffer (D)'), n(c.Db), n(c.Da)], [`${L('Kontrollområde (C)', 'Control area (C)')}${f!.areas.control.name ? `: ${f!.areas.control.name}` : ''}`, n(c.Cb), n(c.Ca)]],
     });
     blocks.push({
-      kind: 'keyValues', caption: `Effektmått: ${m.title}`,
+      kind: 'keyValues', caption: `${L('Effektmått', 'Effect measures')}: ${m.title}`,
       items: [
-        { label: 'Bruttoförändring', value: r.grossPercentChange.value === null ? `${r.grossEffect > 0 ? '+' : ''}${num(r.grossEffect)} händelser` : `${r.grossEffect > 0 ? '+' : ''}${num(r.grossEffect)} händelser (${r.grossPercentChange.value > 0 ? '+' : ''}${num(r.grossPercentChange.value)} %)` },
-        { label: 'Nettoeffekt', value: `${quantity(r.netEffect, 1)} färre händelser än kontrollområdets utveckling förutsäger` },
-        { label: 'WDQ', value: quantity(r.wdq) },
-        { label: 'Tolkning', value: r.interpretation ? INTERPRETATION_SV[r.interpretation] : 'Kan inte tolkas (kontrollområdet saknar händelser)' },
+        { label: L('Slutsats', 'Conclusion'), value: conclusionText(r, lang) },
+        { label: L('Bruttoförändring', 'Gross change'), value: grossText(r, lang) },
+        { label: L('Nettoeffekt', 'Net effect'), value: netEffectText(r, lang) },
+        { label: L('Viktad förflyttningskvot (WDQ)', 'Weighted displacement quotient (WDQ)'), value: wdqText(r, lang) },
+        { label: L('Total nettoeffekt (med buffertzonen)', 'Total net effect (with the buffer)'), value: totalNetEffectText(r, lang) },
       ],
     });
     if (f!.weekly.length) {
-      const svg = followUpChart(f!.weekly, f!.start);
-      blocks.push({ kind: 'figure', role: 'chart', svg, width: 700, height: 240, caption: `Händelser per vecka i R, D och C före och efter starten: ${m.title}.`, alt: effectSummary(r) });
+      const svg = followUpChart(f!.weekly, f!.start, { lang });
+      blocks.push({ kind: 'figure', role: 'chart', svg, width: 700, height: 240, caption: `${L('Händelser per vecka i R, D och C före och efter starten', 'Incidents per week in R, D and C before and after the start')}: ${m.title}.`, alt: effectSummary(r, lang) });
     }
     if (f!.caveats.length) blocks.push({ kind: 'list', items: f!.caveats.map((cv) => cv.message) });
   }
   const notYet = input.measures.filter((m) => !m.followUp && m.measure.status !== 'cancelled');
   blocks.push({
-    kind: 'table', caption: 'Åtgärder som inte kan utvärderas än', empty: 'Alla åtgärder har kunnat utvärderas.',
-    columns: [{ header: 'Åtgärd', width: 2.5 }, { header: 'Status', width: 1 }, { header: 'Skäl', width: 3 }],
-    rows: notYet.map((m) => [m.measure.title, MEASURE_STATUS_SV[m.measure.status] ?? m.measure.status, m.notEvaluable ?? 'Kan inte utvärderas än']),
+    kind: 'table', caption: L('Åtgärder som inte kan utvärderas än', 'Measures that cannot be evaluated yet'), empty: L('Alla åtgärder har kunnat utvärderas.', 'Every measure could be evaluated.'),
+    columns: [{ header: L('Åtgärd', 'Measure'), width: 2.5 }, { header: 'Status', width: 1 }, { header: L('Skäl', 'Reason'), width: 3 }],
+    rows: notYet.map((m) => [m.measure.title, statusName(m.measure.status, lang), m.notEvaluable ?? L('Kan inte utvärderas än', 'Cannot be evaluated yet')]),
   });
   return blocks;
 }
 
 export function actionPlanDocument(input: ActionPlanDocumentInput): ReportDocument {
+  const lang = input.lang ?? 'sv';
+  const x = ctx(lang), { L } = x;
   const typeName = input.measureTypeName ?? ((c: string) => c);
   const p = input.plan;
-  const adopted = p.adoptedAt ? `Fastställd ${p.adoptedAt}${p.adoptedBy ? ` av ${p.adoptedBy}` : ''}` : 'Ej fastställd';
+  const comparison = input.comparison ?? { year: input.year, state: 'complete', from: `${input.year}-01-01`, to: `${input.year}-12-31`, compareFrom: `${input.year - 1}-01-01`, compareTo: `${input.year - 1}-12-31` };
+  const words = comparisonWords(comparison, lang);
+  const adopted = p.adoptedAt
+    ? L(`Fastställd ${day(p.adoptedAt, lang)}${p.adoptedBy ? ` av ${p.adoptedBy}` : ''}`, `Adopted ${day(p.adoptedAt, lang)}${p.adoptedBy ? ` by ${p.adoptedBy}` : ''}`)
+    : L('Ej fastställd', 'Not adopted');
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: 'Inledning' },
+    { kind: 'heading', level: 1, text: L('Inledning', 'Introduction') },
     ...(p.narrative.introduction ? [{ kind: 'paragraph' as const, style: 'lead' as const, text: p.narrative.introduction }] : []),
-    { kind: 'paragraph', text: LAW },
-    ...mapping(input.content, input.layers, input.year),
-    ...survey(p),
-    { kind: 'heading', level: 1, text: 'Analys' },
-    p.narrative.analysis ? { kind: 'paragraph', text: p.narrative.analysis } : { kind: 'paragraph', style: 'note', text: 'Ingen analys är skriven ännu.' },
-    ...priorities(input),
-    ...plan(input, typeName),
-    ...effects(input, typeName),
-    { kind: 'heading', level: 1, text: 'Beslut och uppföljning' },
-    { kind: 'paragraph', text: `${adopted}. Åtgärdsplanen följs upp löpande i områdesgrupperna och revideras när lägesbilden ändras; nästa årliga lägesbild tas fram för ${input.year + 1}.` },
-    { kind: 'paragraph', style: 'note', text: `Kartläggningen beräknades ${day(input.content.computedAt)} ur de händelser som rapporterats i Lägesbild. Kartorna bygger på SCB:s kommungränser (CC0).` },
+    { kind: 'paragraph', text: LAW[lang] },
+    ...mapping(input.content, input.layers, input.year, words, comparison.state === 'notStarted', x),
+    ...survey(p, x),
+    { kind: 'heading', level: 1, text: L('Analys', 'Analysis') },
+    p.narrative.analysis ? { kind: 'paragraph', text: p.narrative.analysis } : { kind: 'paragraph', style: 'note', text: L('Ingen analys är skriven ännu.', 'No analysis has been written yet.') },
+    ...priorities(input, x),
+    ...plan(input, typeName, x),
+    ...effects(input, typeName, x),
+    { kind: 'heading', level: 1, text: L('Beslut och uppföljning', 'Decision and follow-up') },
+    { kind: 'paragraph', text: L(`${adopted}. Åtgärdsplanen följs upp löpande i områdesgrupperna och revideras när lägesbilden ändras; nästa årliga lägesbild tas fram för ${input.year + 1}.`, `${adopted}. The action plan is followed up continuously in the area groups and revised when the situation picture changes; the next yearly situation picture is produced for ${input.year + 1}.`) },
+    { kind: 'paragraph', style: 'note', text: L(`Kartläggningen beräknades ${day(input.content.computedAt, lang)} ur de händelser som rapporterats i Lägesbild. Kartorna bygger på SCB:s kommungränser (CC0).`, `The mapping was computed on ${day(input.content.computedAt, lang)} from the incidents reported in Lägesbild. The maps use SCB's municipal boundaries (CC0).`) },
   ];
   return {
-    title: `Lägesbild och åtgärdsplan ${input.year}`,
-    subtitle: [`${input.municipality.name} kommun`, 'Enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete', `Kartläggning 1 januari – 31 december ${input.year}`],
+    lang,
+    title: L(`Lägesbild och åtgärdsplan ${input.year}`, `Situation picture and action plan ${input.year}`),
+    subtitle: [
+      L(`${input.municipality.name} kommun`, `${input.municipality.name} municipality`),
+      L('Enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete', 'Under the Act (2023:196) on municipalities\' responsibility for crime prevention'),
+      words.subtitle,
+    ],
     status: adopted,
     draft: !p.adoptedAt,
-    author: `${input.municipality.name} kommun`,
-    fileName: fileSafe(`lagesbild-och-atgardsplan-${input.municipality.name}-${input.year}`),
+    author: L(`${input.municipality.name} kommun`, `${input.municipality.name} municipality`),
+    fileName: fileSafe(L(`lagesbild-och-atgardsplan-${input.municipality.name}-${input.year}`, `situation-picture-and-action-plan-${input.municipality.name}-${input.year}`)),
     blocks,
   };
 }

@@ -1,5 +1,5 @@
 /** The value axis shared by the bar and line charts: nice ticks from zero to at least the maximum. */
-import { count } from '../format.ts';
+import { count, type Language } from '../format.ts';
 import { niceStep, r2, text } from '../svg.ts';
 
 export interface Axis {
@@ -18,10 +18,10 @@ export function valueAxis(max: number, wanted = 5): Axis {
 }
 
 /** Horizontal grid lines with labels at the left of a plot area. */
-export function gridLines(axis: Axis, x: number, y: number, width: number, height: number): string {
+export function gridLines(axis: Axis, x: number, y: number, width: number, height: number, lang: Language = 'sv'): string {
   return axis.ticks.map((t) => {
     const ty = y + height - (t / axis.max) * height;
     return `<line x1="${r2(x)}" x2="${r2(x + width)}" y1="${r2(ty)}" y2="${r2(ty)}" stroke="#ddd" stroke-width="0.8"/>`
-      + text(x - 5, ty + 3.5, count(t), { 'font-size': 9, 'text-anchor': 'end', fill: '#555' });
+      + text(x - 5, ty + 3.5, count(t, lang), { 'font-size': 9, 'text-anchor': 'end', fill: '#555' });
   }).join('');
 }

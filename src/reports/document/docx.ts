@@ -6,7 +6,9 @@
 import {
   AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { cellText, type Block, type Cell, type FigureBlock, type ReportDocument, type TableBlock } from './model.ts';
+import { cellText, WRITER_WORDS, type Block, type Cell, type FigureBlock, type ReportDocument, type TableBlock } from './model.ts';
+
+type Words = (typeof WRITER_WORDS)[keyof typeof WRITER_WORDS];
 import { svgToPng } from './rasterise.ts';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -27,9 +29,9 @@ function tableCell(c: string | Cell, align: 'left' | 'right' | undefined, header
   });
 }
 
-function table(t: TableBlock): Array<Paragraph | Table> {
+function table(t: TableBlock, w: Words): Array<Paragraph | Table> {
   const caption = new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: t.caption, bold: true, size: 18, color: '555555' })] });
-  if (!t.rows.length) return [caption, new Paragraph({ children: [new TextRun({ text: t.empty ?? 'Inga uppgifter.', italics: true })] })];
+  if (!t.rows.length) return [caption, new Paragraph({ children: [new TextRun({ text: t.empty ?? w.noData, italics: true })] })];
   const total = t.columns.reduce((a, c) => a + (c.width ?? 1), 0);
   const widths = t.columns.map((c) => Math.round(((c.width ?? 1) / total) * 100));
   const head = new TableRow({ tableHeader: true, children: t.columns.map((c, i) => tableCell(c.header, c.align, true, widths[i])) });
@@ -48,15 +50,15 @@ function figure(f: FigureBlock, png: Buffer): Paragraph[] {
   ];
 }
 
-function block(b: Block, pngs: Map<FigureBlock, Buffer>): Array<Paragraph | Table> {
+function block(b: Block, pngs: Map<FigureBlock, Buffer>, w: Words): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'heading': return [new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun(b.text)] })];
     case 'paragraph':
       return b.text.split('\n').map((line) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: line, italics: b.style === 'note', size: b.style === 'note' ? 18 : b.style === 'lead' ? 24 : 21 })] }));
     case 'list': return b.items.map((i) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(i)] }));
     case 'keyValues':
-      return table({ kind: 'table', caption: b.caption, columns: [{ header: 'Uppgift' }, { header: 'Värde', width: 2 }], rows: b.items.map((i) => [{ text: i.label, bold: true }, i.value]) });
-    case 'table': return table(b);
+      return table({ kind: 'table', caption: b.caption, columns: [{ header: w.item }, { header: w.value, width: 2 }], rows: b.items.map((i) => [{ text: i.label, bold: true }, i.value]) }, w);
+    case 'table': return table(b, w);
     case 'figure': return figure(b, pngs.get(b)!);
     case 'pageBreak': return [new Paragraph({ pageBreakBefore: true, children: [] })];
   }
@@ -64,12 +66,13 @@ function block(b: Block, pngs: Map<FigureBlock, Buffer>): Array<Paragraph | Tabl
 
 /** Renders the document as a .docx file. */
 export async function renderDocx(d: ReportDocument): Promise<Buffer> {
+  const w = WRITER_WORDS[d.lang];
   const figures = d.blocks.filter((b): b is FigureBlock => b.kind === 'figure');
   const pngs = new Map<FigureBlock, Buffer>(await Promise.all(figures.map(async (f) => [f, await svgToPng(f.svg, 2)] as const)));
   const title: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(d.title)] }),
     ...d.subtitle.map((s) => new Paragraph({ children: [new TextRun({ text: s, size: 26 })] })),
-    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: d.draft ? `UTKAST – ${d.status}` : d.status, bold: true, color: d.draft ? 'B00020' : '1D1D1B', size: 26 })] }),
+    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: d.draft ? `${w.draft} – ${d.status}` : d.status, bold: true, color: d.draft ? 'B00020' : '1D1D1B', size: 26 })] }),
     new Paragraph({ children: [new TextRun({ text: d.author, color: '555555' })] }),
   ];
   const doc = new Document({
@@ -77,13 +80,13 @@ export async function renderDocx(d: ReportDocument): Promise<Buffer> {
     title: d.title,
     description: d.subtitle.join(' – '),
     sections: [{
-      headers: d.draft ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'UTKAST', bold: true, color: 'B00020' })] })] }) } : undefined,
+      headers: d.draft ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: w.draft, bold: true, color: 'B00020' })] })] }) } : undefined,
       footers: {
         default: new Footer({
-          children: [new Paragraph({ children: [new TextRun({ text: `${d.title} · ${d.status} · `, size: 16, color: '555555' }), new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16, color: '555555' })] })],
+          children: [new Paragraph({ children: [new TextRun({ text: `${d.title} · ${d.status} · `, size: 16, color: '555555' }), new TextRun({ children: [w.pageWord, PageNumber.CURRENT, w.of, PageNumber.TOTAL_PAGES], size: 16, color: '555555' })] })],
         }),
       },
-      children: [...title, new Paragraph({ pageBreakBefore: true, children: [] }), ...d.blocks.flatMap((b) => block(b, pngs))],
+      children: [...title, new Paragraph({ pageBreakBefore: true, children: [] }), ...d.blocks.flatMap((b) => block(b, pngs, w))],
     }],
   });
   return Packer.toBuffer(doc);

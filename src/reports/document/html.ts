@@ -4,7 +4,9 @@
  * new page, and a visible UTKAST label on drafts.
  */
 import { esc } from '../svg.ts';
-import { cellText, type Block, type Cell, type ReportDocument, type TableBlock } from './model.ts';
+import { cellText, WRITER_WORDS, type Block, type Cell, type ReportDocument, type TableBlock } from './model.ts';
+
+type Words = (typeof WRITER_WORDS)[keyof typeof WRITER_WORDS];
 
 const CSS = `
 :root { color-scheme: light; }
@@ -46,25 +48,25 @@ function cell(c: string | Cell, tag: 'td' | 'th', align: 'left' | 'right' | unde
   return `<${tag}${scope ? ` scope="${scope}"` : ''}${cls}${style}>${inner}</${tag}>`;
 }
 
-function table(t: TableBlock): string {
-  if (!t.rows.length) return `<p class="note"><strong>${esc(t.caption)}:</strong> ${esc(t.empty ?? 'Inga uppgifter.')}</p>`;
+function table(t: TableBlock, w: Words): string {
+  if (!t.rows.length) return `<p class="note"><strong>${esc(t.caption)}:</strong> ${esc(t.empty ?? w.noData)}</p>`;
   const head = `<thead><tr>${t.columns.map((c) => cell(c.header, 'th', c.align, 'col')).join('')}</tr></thead>`;
   // The first column names the row (a category, an area, a measure): a row header.
   const rows = t.rows.map((r) => `<tr>${r.map((c, i) => cell(c, i === 0 ? 'th' : 'td', t.columns[i]?.align, i === 0 ? 'row' : undefined)).join('')}</tr>`).join('');
   return `<table><caption>${esc(t.caption)}</caption>${head}<tbody>${rows}</tbody></table>`;
 }
 
-function block(b: Block): string {
+function block(b: Block, w: Words): string {
   switch (b.kind) {
     case 'heading': return `<h${b.level + 1}>${esc(b.text)}</h${b.level + 1}>`;
     case 'paragraph': return `<p${b.style ? ` class="${b.style}"` : ''}>${esc(b.text).replace(/\n/g, '<br>')}</p>`;
     case 'list': return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
     case 'keyValues': return `<dl aria-label="${esc(b.caption)}">${b.items.map((i) => `<dt>${esc(i.label)}</dt><dd>${esc(i.value)}</dd>`).join('')}</dl>`;
-    case 'table': return table(b);
+    case 'table': return table(b, w);
     case 'figure': {
       // The SVG's own title names it; role=img with aria-label makes it one image for screen readers.
       const svg = b.svg.replace(/aria-label="[^"]*"/, `aria-label="${esc(b.alt)}"`);
-      const data = b.data ? `<details><summary>Tabell med uppgifterna i figuren</summary>${table(b.data)}</details>` : '';
+      const data = b.data ? `<details><summary>${esc(w.figureData)}</summary>${table(b.data, w)}</details>` : '';
       return `<figure${b.role ? ` class="${b.role}"` : ''}>${svg}<figcaption>${esc(b.caption)}</figcaption>${data}</figure>`;
     }
     case 'pageBreak': return '';
@@ -73,14 +75,15 @@ function block(b: Block): string {
 
 /** Renders the document as one HTML page (UTF-8). */
 export function renderHtml(d: ReportDocument): string {
-  const label = d.draft ? ' <span class="draft-label">UTKAST</span>' : '';
+  const w = WRITER_WORDS[d.lang];
+  const label = d.draft ? ` <span class="draft-label">${w.draft}</span>` : '';
   return `<!DOCTYPE html>
-<html lang="sv">
+<html lang="${d.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="author" content="${esc(d.author)}">
-<title>${esc(d.title)}${d.draft ? ' (utkast)' : ''}</title>
+<title>${esc(d.title)}${d.draft ? ` (${w.draftLower})` : ''}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -90,7 +93,7 @@ ${d.subtitle.map((s) => `<p class="lead">${esc(s)}</p>`).join('\n')}
 <p class="status">${esc(d.status)}</p>
 </header>
 <main>
-${d.blocks.map(block).join('\n')}
+${d.blocks.map((b) => block(b, w)).join('\n')}
 </main>
 <footer><p>${esc(d.author)} · ${esc(d.status)}</p></footer>
 </body>

@@ -3,6 +3,7 @@
  * are built once as blocks; the PDF, HTML and DOCX writers each render the same blocks, so the three
  * formats cannot drift apart in content.
  */
+import type { Language } from '../../core/i18n/errors.ts';
 
 export interface Cell {
   text: string;
@@ -52,10 +53,12 @@ export type Block =
   | { kind: 'pageBreak' };
 
 export interface ReportDocument {
+  /** The language the document is written in; the writers' own words (page numbers, the draft mark) follow it. */
+  lang: Language;
   /** Shown on the title page and in the metadata. */
   title: string;
   subtitle: string[];
-  /** "Utkast" or "Publicerad 2026-11-24": on the title page and in every page footer. */
+  /** "Utkast" or "Publicerad 2026-11-24" ("Draft", "Published 24 Nov 2026"): on the title page and in every page footer. */
   status: string;
   /** A draft gets an UTKAST watermark on every page. */
   draft: boolean;
@@ -66,3 +69,9 @@ export interface ReportDocument {
 }
 
 export const cellText = (c: string | Cell): string => (typeof c === 'string' ? c : c.text);
+
+/** The words the PDF, HTML and DOCX writers add around the blocks. */
+export const WRITER_WORDS = {
+  sv: { draft: 'UTKAST', draftLower: 'utkast', noData: 'Inga uppgifter.', item: 'Uppgift', value: 'Värde', figureData: 'Tabell med uppgifterna i figuren', page: 'Sida {page} av {pages}', pageWord: 'Sida ', of: ' av ' },
+  en: { draft: 'DRAFT', draftLower: 'draft', noData: 'No data.', item: 'Item', value: 'Value', figureData: 'Table with the figure\'s data', page: 'Page {page} of {pages}', pageWord: 'Page ', of: ' of ' },
+} satisfies Record<Language, Record<string, string>>;

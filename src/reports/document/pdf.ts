@@ -1,12 +1,15 @@
 /**
  * Blocks → PDF (A4, pdfkit). DejaVu is embedded so å ä ö − × print; figures are the SVGs rasterised
- * by librsvg (see rasterise.ts); every page has a footer with the status and "Sida n av m", and a
- * draft carries an UTKAST watermark on every page so a printed draft is never mistaken for the
- * published edition.
+ * by librsvg (see rasterise.ts); every page has a footer with the status and "Sida n av m" ("Page n
+ * of m"), and a draft carries an UTKAST (DRAFT) watermark on every page so a printed draft is never
+ * mistaken for the published edition.
  */
 import PDFDocument from 'pdfkit';
 import { findFonts } from './fonts.ts';
-import { cellText, type Block, type Cell, type FigureBlock, type ReportDocument, type TableBlock } from './model.ts';
+import { cellText, WRITER_WORDS, type Block, type Cell, type FigureBlock, type ReportDocument, type TableBlock } from './model.ts';
+import { fill } from '../../core/i18n/terms.ts';
+
+type Words = (typeof WRITER_WORDS)[keyof typeof WRITER_WORDS];
 import { svgToPng } from './rasterise.ts';
 
 type Pdf = PDFKit.PDFDocument;
@@ -74,7 +77,7 @@ function rowHeight(doc: Pdf, cells: Array<string | Cell>, widths: number[]): num
   return Math.max(...cells.map((c, i) => doc.font('body').fontSize(8.5).heightOfString(cellText(c) || ' ', { width: widths[i] - 8 }))) + 8;
 }
 
-function table(doc: Pdf, t: TableBlock): void {
+function table(doc: Pdf, t: TableBlock, w: Words): void {
   const total = t.columns.reduce((a, c) => a + (c.width ?? 1), 0);
   const widths = t.columns.map((c) => ((c.width ?? 1) / total) * contentWidth(doc));
   const aligns = t.columns.map((c) => c.align ?? 'left');
@@ -83,7 +86,7 @@ function table(doc: Pdf, t: TableBlock): void {
   doc.font('bold').fontSize(9).fillColor(COLOURS.muted).text(t.caption, MARGIN.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.2);
   if (!t.rows.length) {
-    paragraph(doc, t.empty ?? 'Inga uppgifter.', 'note');
+    paragraph(doc, t.empty ?? w.noData, 'note');
     return;
   }
   tableRow(doc, header, widths, aligns, { header: true });
@@ -97,8 +100,8 @@ function table(doc: Pdf, t: TableBlock): void {
   doc.moveDown(0.8);
 }
 
-function keyValues(doc: Pdf, caption: string, items: Array<{ label: string; value: string }>): void {
-  table(doc, { kind: 'table', caption, columns: [{ header: 'Uppgift', width: 1 }, { header: 'Värde', width: 2 }], rows: items.map((i) => [{ text: i.label, bold: true }, i.value]) });
+function keyValues(doc: Pdf, caption: string, items: Array<{ label: string; value: string }>, w: Words): void {
+  table(doc, { kind: 'table', caption, columns: [{ header: w.item, width: 1 }, { header: w.value, width: 2 }], rows: items.map((i) => [{ text: i.label, bold: true }, i.value]) }, w);
 }
 
 function figureSize(doc: Pdf, f: FigureBlock): { width: number; height: number } {
@@ -126,7 +129,7 @@ function titlePage(doc: Pdf, d: ReportDocument): void {
   doc.moveDown(0.8);
   for (const s of d.subtitle) doc.font('body').fontSize(13).fillColor(COLOURS.text).text(s, { width: contentWidth(doc) });
   doc.moveDown(1.5);
-  doc.font('bold').fontSize(14).fillColor(d.draft ? '#b00020' : COLOURS.text).text(d.draft ? `UTKAST – ${d.status}` : d.status, { width: contentWidth(doc) });
+  doc.font('bold').fontSize(14).fillColor(d.draft ? '#b00020' : COLOURS.text).text(d.draft ? `${WRITER_WORDS[d.lang].draft} – ${d.status}` : d.status, { width: contentWidth(doc) });
   doc.moveDown(0.5);
   doc.font('body').fontSize(10).fillColor(COLOURS.muted).text(d.author, { width: contentWidth(doc) });
 }
@@ -142,12 +145,12 @@ function decoratePages(doc: Pdf, d: ReportDocument): void {
     doc.moveTo(MARGIN.left, y - 6).lineTo(doc.page.width - MARGIN.right, y - 6).lineWidth(0.5).strokeColor(COLOURS.rule).stroke();
     doc.font('body').fontSize(8).fillColor(COLOURS.muted)
       .text(`${d.title} · ${d.status}`, MARGIN.left, y, { width: contentWidth(doc) - 80, lineBreak: false, ellipsis: true })
-      .text(`Sida ${i + 1} av ${range.count}`, doc.page.width - MARGIN.right - 80, y, { width: 80, align: 'right', lineBreak: false });
+      .text(fill(WRITER_WORDS[d.lang].page, { page: i + 1, pages: range.count }), doc.page.width - MARGIN.right - 80, y, { width: 80, align: 'right', lineBreak: false });
     if (d.draft) {
       doc.save();
       doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
       doc.font('bold').fontSize(110).fillColor('#8a8a8a', 0.18)
-        .text('UTKAST', 0, doc.page.height / 2 - 60, { width: doc.page.width, align: 'center', lineBreak: false });
+        .text(WRITER_WORDS[d.lang].draft, 0, doc.page.height / 2 - 60, { width: doc.page.width, align: 'center', lineBreak: false });
       doc.restore();
     }
     doc.page.margins.bottom = saved;
@@ -161,7 +164,7 @@ export async function renderPdf(d: ReportDocument): Promise<Buffer> {
   const figures = d.blocks.filter((b): b is FigureBlock => b.kind === 'figure');
   const pngs = new Map<FigureBlock, Buffer>(await Promise.all(figures.map(async (f) => [f, await svgToPng(f.svg)] as const)));
   const doc = new PDFDocument({
-    size: 'A4', margins: MARGIN, bufferPages: true, lang: 'sv-SE', displayTitle: true,
+    size: 'A4', margins: MARGIN, bufferPages: true, lang: d.lang === 'sv' ? 'sv-SE' : 'en-GB', displayTitle: true,
     info: { Title: d.title, Author: d.author, Subject: d.subtitle.join(' – '), Creator: 'Lägesbild' },
   });
   doc.registerFont('body', fonts.regular);
@@ -177,7 +180,7 @@ export async function renderPdf(d: ReportDocument): Promise<Buffer> {
     const next = d.blocks[i + 1];
     // A heading right before a figure moves with it to the next page rather than stay behind alone.
     if (b.kind === 'heading' && next?.kind === 'figure') ensureSpace(doc, 60 + figureHeight(doc, next));
-    block(doc, b, pngs);
+    block(doc, b, pngs, WRITER_WORDS[d.lang]);
   });
   decoratePages(doc, d);
   doc.end();
@@ -185,13 +188,13 @@ export async function renderPdf(d: ReportDocument): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function block(doc: Pdf, b: Block, pngs: Map<FigureBlock, Buffer>): void {
+function block(doc: Pdf, b: Block, pngs: Map<FigureBlock, Buffer>, w: Words): void {
   switch (b.kind) {
     case 'heading': return heading(doc, b.level, b.text);
     case 'paragraph': return paragraph(doc, b.text, b.style);
     case 'list': return list(doc, b.items);
-    case 'keyValues': return keyValues(doc, b.caption, b.items);
-    case 'table': return table(doc, b);
+    case 'keyValues': return keyValues(doc, b.caption, b.items, w);
+    case 'table': return table(doc, b, w);
     case 'figure': return figure(doc, b, pngs.get(b)!);
     case 'pageBreak': if (doc.y > MARGIN.top + 1) doc.addPage(); return;
   }

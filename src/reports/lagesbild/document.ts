@@ -2,18 +2,22 @@
  * The lägesbild edition as a document (blocks): what a person takes to the area-group meeting. The
  * order follows the EST cycle: summary, key numbers, maps, development over time, breakdowns,
  * hotspots and repeat patterns, police events, cause analyses, status levels, measures, and finally
- * how the numbers were made.
+ * how the numbers were made. Written in Swedish or English (`lang`): the domain's terms come from the
+ * shared catalogue (src/core/i18n/terms.ts), the prose is written here in both languages side by side.
  */
 import type {
   Change, Compared, MeasureRow, Narrative, SituationPictureContent, StatusLevelEntry,
 } from '../../core/situation-picture/content.ts';
+import { formatTime } from '../../core/i18n/dates.ts';
+import { hotspotNameOf } from '../../core/situation-picture/hotspot-name.ts';
+import { confidenceTerm, emergingTerm, terms } from '../../core/i18n/terms.ts';
 import { categoryChart } from '../charts/categories.ts';
 import { hourWeekdayChart } from '../charts/hour-weekday.ts';
 import { weeklyChart } from '../charts/weekly.ts';
 import type { Block, Cell, ReportDocument, TableBlock } from '../document/model.ts';
 import {
-  changeText, count, day, emergingSv, fileSafe, GI_BINS, lastDay, longDay, MEASURE_STATUS_SV, num, periodText, pValue,
-  significanceText, STATUS_LEVEL_COLOUR, STATUS_LEVEL_SV, TERM_SV, tint, WEEKDAYS_SV,
+  changeText, count, counted, day, fileSafe, GI_BINS, isoDay, lastDay, num, periodText, pValue,
+  significanceText, STATUS_LEVEL_COLOUR, tint, type Language,
 } from '../format.ts';
 import { renderMap, type MapLayers } from '../map/render.ts';
 
@@ -26,79 +30,101 @@ export interface LagesbildDocumentInput {
   narrative: Narrative;
   statusLevels: StatusLevelEntry[];
   layers: MapLayers;
-  /** Swedish name of a measure type code (from the measure catalogue). */
+  /** Name of a measure type code in the document's language (from the measure catalogue). */
   measureTypeName?: (code: string) => string;
+  /** The document's language (Swedish by default). */
+  lang?: Language;
 }
+
+/** The document's language and its helpers: `L(sv, en)` picks the prose, `n` writes a count. */
+interface Ctx {
+  lang: Language;
+  L: (sv: string, en: string) => string;
+  n: (v: number) => string;
+}
+const ctx = (lang: Language): Ctx => ({ lang, L: (sv, en) => (lang === 'sv' ? sv : en), n: (v) => count(v, lang) });
 
 const SIGNIFICANT_UP = '#f6c8c3';
 const SIGNIFICANT_DOWN = '#cfe5cf';
 
 /** A change cell: coloured when the change is significant, so the eye finds them in a long table. */
-function changeCell(c: Change): Cell {
-  const text = `${changeText(c)}`;
+function changeCell(c: Change, lang: Language): Cell {
+  const text = `${changeText(c, lang)}`;
   if (!c.significant) return { text };
   return { text: `${text} *`, fill: c.change > 0 ? SIGNIFICANT_UP : SIGNIFICANT_DOWN };
 }
 
-const comparedColumns = [
-  { header: 'Antal', align: 'right' as const, width: 0.8 },
-  { header: 'Föreg. period', align: 'right' as const, width: 0.9 },
-  { header: 'Förändring', align: 'right' as const, width: 1.3 },
-  { header: 'Samma period i fjol', align: 'right' as const, width: 1 },
-  { header: 'Förändring', align: 'right' as const, width: 1.3 },
+const comparedColumns = ({ L }: Ctx) => [
+  { header: L('Antal', 'Count'), align: 'right' as const, width: 0.8 },
+  { header: L('Föreg. period', 'Prev. period'), align: 'right' as const, width: 0.9 },
+  { header: L('Förändring', 'Change'), align: 'right' as const, width: 1.3 },
+  { header: L('Samma period i fjol', 'Same period last year'), align: 'right' as const, width: 1 },
+  { header: L('Förändring', 'Change'), align: 'right' as const, width: 1.3 },
 ];
-const comparedCells = (r: Compared): Array<string | Cell> => [count(r.count), count(r.previous.count), changeCell(r.previous), count(r.lastYear.count), changeCell(r.lastYear)];
+const comparedCells = (r: Compared, x: Ctx): Array<string | Cell> => [x.n(r.count), x.n(r.previous.count), changeCell(r.previous, x.lang), x.n(r.lastYear.count), changeCell(r.lastYear, x.lang)];
 
-function comparedTable(caption: string, first: string, rows: Array<{ name: string } & Compared>, empty: string): TableBlock {
+function comparedTable(x: Ctx, caption: string, first: string, rows: Array<{ name: string } & Compared>, empty: string): TableBlock {
   return {
     kind: 'table', caption, empty,
-    columns: [{ header: first, width: 2.2 }, ...comparedColumns],
-    rows: rows.map((r) => [r.name, ...comparedCells(r)]),
+    columns: [{ header: first, width: 2.2 }, ...comparedColumns(x)],
+    rows: rows.map((r) => [r.name, ...comparedCells(r, x)]),
   };
 }
 
-const SIGNIFICANCE_NOTE = 'En förändring markerad med * är statistiskt säkerställd (p < 0,05 i ett exakt Poisson-test av att nivån är oförändrad). '
-  + 'Ett högt p-värde betyder att förändringen mycket väl kan vara slumpmässig variation.';
+const significanceNote = ({ L }: Ctx) => L(
+  'En förändring markerad med * är statistiskt säkerställd (p < 0,05 i ett exakt Poisson-test av att nivån är oförändrad). '
+    + 'Ett högt p-värde betyder att förändringen mycket väl kan vara slumpmässig variation.',
+  'A change marked * is statistically significant (p < 0.05 in an exact Poisson test of an unchanged rate). '
+    + 'A high p-value means the change may well be random variation.',
+);
 
-function keyNumbers(c: SituationPictureContent): Block[] {
+/** A category's name in the document's language. */
+const categoryName = (r: { nameSv: string; nameEn: string }, lang: Language) => (lang === 'en' && r.nameEn ? r.nameEn : r.nameSv);
+
+function keyNumbers(c: SituationPictureContent, x: Ctx): Block[] {
+  const { L, n, lang } = x;
   const t = c.totals;
+  const where = c.area ? c.area.name : c.municipality.name;
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: 'Nyckeltal' },
+    { kind: 'heading', level: 1, text: L('Nyckeltal', 'Key figures') },
     {
       kind: 'paragraph', style: 'lead',
-      text: `Under perioden ${periodText(c.period)} registrerades ${count(t.count)} händelser${c.area ? ` i ${c.area.name}` : ` i ${c.municipality.name}`}.`,
+      text: L(`Under perioden ${periodText(c.period, lang)} registrerades ${counted(t.count, 'incidents', lang)} i ${where}.`, `In the period ${periodText(c.period, lang)}, ${counted(t.count, 'incidents', lang)} were recorded in ${where}.`),
     },
     {
       kind: 'paragraph',
-      text: `Jämfört med föregående period (${periodText(c.previousPeriod)}, ${count(t.previous.count)} händelser) är förändringen ${changeText(t.previous)}. ${significanceText(t.previous)}`,
+      text: L(`Jämfört med föregående period (${periodText(c.previousPeriod, lang)}, ${counted(t.previous.count, 'incidents', lang)}) är förändringen ${changeText(t.previous, lang)}.`, `Compared with the previous period (${periodText(c.previousPeriod, lang)}, ${counted(t.previous.count, 'incidents', lang)}) the change is ${changeText(t.previous, lang)}.`)
+        + ` ${significanceText(t.previous, lang)}`,
     },
     {
       kind: 'paragraph',
-      text: `Jämfört med samma period förra året (${periodText(c.lastYearPeriod)}, ${count(t.lastYear.count)} händelser) är förändringen ${changeText(t.lastYear)}. ${significanceText(t.lastYear)}`,
+      text: L(`Jämfört med samma period förra året (${periodText(c.lastYearPeriod, lang)}, ${counted(t.lastYear.count, 'incidents', lang)}) är förändringen ${changeText(t.lastYear, lang)}.`, `Compared with the same period last year (${periodText(c.lastYearPeriod, lang)}, ${counted(t.lastYear.count, 'incidents', lang)}) the change is ${changeText(t.lastYear, lang)}.`)
+        + ` ${significanceText(t.lastYear, lang)}`,
     },
   ];
   const significant = c.byCategory.filter((r) => r.previous.significant || r.lastYear.significant);
   if (significant.length) {
-    blocks.push({ kind: 'paragraph', text: 'Statistiskt säkerställda förändringar per kategori:' });
+    blocks.push({ kind: 'paragraph', text: L('Statistiskt säkerställda förändringar per kategori:', 'Statistically significant changes by category:') });
     blocks.push({
       kind: 'list',
       items: significant.map((r) => {
         const parts: string[] = [];
-        if (r.previous.significant) parts.push(`${changeText(r.previous)} mot föregående period (${pValue(r.previous.p)})`);
-        if (r.lastYear.significant) parts.push(`${changeText(r.lastYear)} mot samma period i fjol (${pValue(r.lastYear.p)})`);
-        return `${r.nameSv}: ${count(r.count)} händelser, ${parts.join(', ')}`;
+        if (r.previous.significant) parts.push(`${changeText(r.previous, lang)} ${L('mot föregående period', 'against the previous period')} (${pValue(r.previous.p, lang)})`);
+        if (r.lastYear.significant) parts.push(`${changeText(r.lastYear, lang)} ${L('mot samma period i fjol', 'against the same period last year')} (${pValue(r.lastYear.p, lang)})`);
+        return `${categoryName(r, lang)}: ${n(r.count)} ${L('händelser', 'incidents')}, ${parts.join(', ')}`;
       }),
     });
   }
   const hot = c.hotspots.cells.filter((h) => h.bin > 0).length;
+  const cells = L(`${counted(hot, 'cells', lang)} om ${n(c.hotspots.cellSize)} m med signifikant förhöjd nivå`, `${counted(hot, 'cells', lang)} of ${n(c.hotspots.cellSize)} m with a significantly raised level`);
   blocks.push({
-    kind: 'keyValues', caption: 'Nyckeltal för perioden',
+    kind: 'keyValues', caption: L('Nyckeltal för perioden', 'Key figures for the period'),
     items: [
-      { label: 'Händelser', value: `${count(t.count)} (${changeText(t.previous)} mot föregående period)` },
-      { label: 'Hotspots', value: c.hotspots.zones ? `${count(c.hotspots.zones.length)} hotspotområden (${count(hot)} rutor om ${count(c.hotspots.cellSize)} m med signifikant förhöjd nivå)` : `${count(hot)} rutor om ${count(c.hotspots.cellSize)} m med signifikant förhöjd nivå` },
-      { label: 'Polisens händelser', value: `${count(c.policeEvents.total)} (föregående period ${count(c.policeEvents.previous)})` },
-      { label: 'Öppna åtgärder', value: `${count(c.measures.open.length)}, varav ${count(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} försenade` },
-      { label: 'Genomförda åtgärder i perioden', value: count(c.measures.doneInPeriod.length) },
+      { label: L('Händelser', 'Incidents'), value: `${n(t.count)} (${changeText(t.previous, lang)} ${L('mot föregående period', 'against the previous period')})` },
+      { label: L('Hotspots', 'Hotspots'), value: c.hotspots.zones ? `${n(c.hotspots.zones.length)} ${L('hotspotområden', 'hotspot zones')} (${cells})` : cells },
+      { label: L('Polisens händelser', 'Police events'), value: `${n(c.policeEvents.total)} (${L('föregående period', 'previous period')} ${n(c.policeEvents.previous)})` },
+      { label: L('Öppna åtgärder', 'Open measures'), value: L(`${n(c.measures.open.length)}, varav ${n(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} försenade`, `${n(c.measures.open.length)}, of which ${n(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} overdue`) },
+      { label: L('Genomförda åtgärder i perioden', 'Measures done in the period'), value: n(c.measures.doneInPeriod.length) },
     ],
   });
   return blocks;
@@ -127,217 +153,267 @@ export function hotspotExtent(c: SituationPictureContent): [number, number, numb
   return [x0, y0, x1, y1];
 }
 
-function maps(c: SituationPictureContent, layers: MapLayers): Block[] {
-  const categories = c.byCategory.map((r) => ({ id: r.id, nameSv: r.nameSv, colour: r.colour }));
+/**
+ * What the overview map shows, in the key figures' terms: every incident of the period is counted,
+ * but reports with restricted visibility are not drawn (the document goes to every partner) and a
+ * very large period draws its newest points only. The caption says so rather than give a second,
+ * smaller "number of incidents".
+ */
+export function overviewCaption(c: Pick<SituationPictureContent, 'points' | 'pointsTruncated' | 'totals'>, lang: Language = 'sv'): string {
+  const { L, n } = ctx(lang);
+  const shown = c.points.length, total = c.totals.count;
+  if (shown === total) return L(`Översiktskarta: periodens ${counted(total, 'incidents', lang)} efter kategori, områden och platser.`, `Overview map: the period's ${counted(total, 'incidents', lang)} by category, areas and places.`);
+  const which = c.pointsTruncated ? L(`De ${n(shown)} senaste`, `The latest ${n(shown)}`) : n(shown);
+  return L(`Översiktskarta: ${which} av periodens ${counted(total, 'incidents', lang)} efter kategori, områden och platser. `, `Overview map: ${which} of the period's ${counted(total, 'incidents', lang)} by category, areas and places. `)
+    + (c.pointsTruncated
+      ? L('Rapporter med begränsad synlighet visas inte heller som punkter; alla räknas i nyckeltalen.', 'Reports with restricted visibility are not drawn as points either; all are counted in the key figures.')
+      : L(`${n(total - shown)} ${total - shown === 1 ? 'rapport' : 'rapporter'} med begränsad synlighet räknas i nyckeltalen men visas inte som punkter.`, `${n(total - shown)} ${total - shown === 1 ? 'report' : 'reports'} with restricted visibility ${total - shown === 1 ? 'is' : 'are'} counted in the key figures but not drawn as points.`));
+}
+
+function maps(c: SituationPictureContent, layers: MapLayers, x: Ctx): Block[] {
+  const { L, n, lang } = x;
+  const categories = c.byCategory.map((r) => ({ id: r.id, nameSv: r.nameSv, nameEn: r.nameEn, colour: r.colour }));
   const width = 760, height = 560;
-  const truncated = c.pointsTruncated ? `kartan visar ${count(c.points.length)} av periodens händelser` : undefined;
-  const overview = renderMap({ id: 'overview', title: 'Översiktskarta', width, height, extent: c.extent, layers, cells: [], cellSize: c.hotspots.cellSize, points: c.points, categories, note: truncated });
+  const truncated = c.pointsTruncated ? L(`kartan visar ${n(c.points.length)} av periodens händelser`, `the map shows ${n(c.points.length)} of the period's incidents`) : undefined;
+  const overview = renderMap({ id: 'overview', title: L('Översiktskarta', 'Overview map'), width, height, extent: c.extent, layers, cells: [], cellSize: c.hotspots.cellSize, points: c.points, categories, note: truncated, lang });
   const hotspotLayers: MapLayers = { ...layers, places: layers.places };
-  const hotspots = renderMap({ id: 'hotspots', title: 'Hotspotkarta', width, height, extent: hotspotExtent(c), layers: hotspotLayers, cells: c.hotspots.cells, cellSize: c.hotspots.cellSize, points: [], categories, labelPlaces: true });
+  const hotspots = renderMap({ id: 'hotspots', title: L('Hotspotkarta', 'Hotspot map'), width, height, extent: hotspotExtent(c), layers: hotspotLayers, cells: c.hotspots.cells, cellSize: c.hotspots.cellSize, points: [], categories, labelPlaces: true, lang });
+  const where = c.area?.name ?? c.municipality.name;
   return [
-    { kind: 'heading', level: 1, text: 'Kartor' },
+    { kind: 'heading', level: 1, text: L('Kartor', 'Maps') },
     {
       kind: 'figure', role: 'map', svg: overview, width, height,
-      caption: `Översiktskarta: periodens ${count(c.points.length)} händelser efter kategori${c.pointsTruncated ? ' (urval)' : ''}, områden och platser.`,
-      alt: `Karta över ${c.area?.name ?? c.municipality.name} med periodens händelser som punkter i kategorins färg.`,
+      caption: overviewCaption(c, lang),
+      alt: L(`Karta över ${where} med periodens händelser som punkter i kategorins färg.`, `Map of ${where} with the period's incidents as points in their category's colour.`),
     },
     {
       kind: 'figure', role: 'map', svg: hotspots, width, height,
-      caption: `Hotspotkarta (inzoomad på hotspots): rutor om ${count(c.hotspots.cellSize)} m där nivån är signifikant förhöjd (röd) eller sänkt (blå) enligt Getis–Ord Gi* med kontroll av andelen falska upptäckter.`,
-      alt: `Karta med ${count(c.hotspots.cells.filter((h) => h.bin > 0).length)} hotspotrutor i rött och ${count(c.hotspots.cells.filter((h) => h.bin < 0).length)} coldspotrutor i blått.`,
+      caption: L(`Hotspotkarta (inzoomad på hotspots): rutor om ${n(c.hotspots.cellSize)} m där nivån är signifikant förhöjd (röd) eller sänkt (blå) enligt Getis–Ord Gi* med kontroll av andelen falska upptäckter.`,
+        `Hotspot map (zoomed to the hotspots): cells of ${n(c.hotspots.cellSize)} m where the level is significantly raised (red) or lowered (blue) by Getis–Ord Gi* with control of the false discovery rate.`),
+      alt: L(`Karta med ${counted(c.hotspots.cells.filter((h) => h.bin > 0).length, 'hotspotCells', lang)} i rött och ${counted(c.hotspots.cells.filter((h) => h.bin < 0).length, 'coldCells', lang)} i blått.`,
+        `Map with ${counted(c.hotspots.cells.filter((h) => h.bin > 0).length, 'hotspotCells', lang)} in red and ${counted(c.hotspots.cells.filter((h) => h.bin < 0).length, 'coldCells', lang)} in blue.`),
     },
   ];
 }
 
-function overTime(c: SituationPictureContent): Block[] {
-  const weekly = weeklyChart(c.weekly, c.period.from);
-  const heat = hourWeekdayChart(c.hourWeekday);
-  const busiest = c.hourWeekday.flatMap((row, d) => row.map((v, h) => ({ d, h, v }))).sort((a, b) => b.v - a.v).slice(0, 3).filter((x) => x.v > 0);
+function overTime(c: SituationPictureContent, x: Ctx): Block[] {
+  const { L, n, lang } = x;
+  const wd = terms(lang).weekdays;
+  const weekly = weeklyChart(c.weekly, c.period.from, { lang });
+  const heat = hourWeekdayChart(c.hourWeekday, { lang });
+  const busiest = c.hourWeekday.flatMap((row, d) => row.map((v, h) => ({ d, h, v }))).sort((a, b) => b.v - a.v).slice(0, 3).filter((b) => b.v > 0);
+  const hours = (h: number) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`;
   return [
-    { kind: 'heading', level: 1, text: 'Utveckling över tid' },
+    { kind: 'heading', level: 1, text: L('Utveckling över tid', 'Development over time') },
     {
       kind: 'figure', role: 'chart', svg: weekly, width: 700, height: 240,
-      caption: `Antal händelser per vecka, ${c.weekly.length} veckor fram till periodens slut. Periodens veckor är mörkare.`,
-      alt: `Stapeldiagram med händelser per vecka: ${c.weekly.map((w) => `${day(w.weekStart)} ${w.count}`).join(', ')}.`,
-      data: { kind: 'table', caption: 'Händelser per vecka', columns: [{ header: 'Vecka från' }, { header: 'Antal', align: 'right' }], rows: c.weekly.map((w) => [day(w.weekStart), count(w.count)]) },
+      caption: L(`Antal händelser per vecka, ${counted(c.weekly.length, 'weeks', lang)} fram till periodens slut. Periodens veckor är mörkare.`, `Incidents per week, ${counted(c.weekly.length, 'weeks', lang)} up to the end of the period. The period's weeks are darker.`),
+      alt: L('Stapeldiagram med händelser per vecka: ', 'Bar chart of incidents per week: ') + `${c.weekly.map((w) => `${day(w.weekStart, lang)} ${w.count}`).join(', ')}.`,
+      data: { kind: 'table', caption: L('Händelser per vecka', 'Incidents per week'), columns: [{ header: L('Vecka från', 'Week from') }, { header: L('Antal', 'Count'), align: 'right' }], rows: c.weekly.map((w) => [day(w.weekStart, lang), n(w.count)]) },
     },
     {
       kind: 'figure', role: 'chart', svg: heat, width: 700, height: Number(/height="([\d.]+)"/.exec(heat)![1]),
-      caption: 'Händelser per veckodag och timme under perioden.',
-      alt: busiest.length ? `Flest händelser ${busiest.map((b) => `${WEEKDAYS_SV[b.d]} kl. ${b.h} (${b.v})`).join(', ')}.` : 'Inga händelser under perioden.',
+      caption: L('Händelser per veckodag och timme under perioden.', 'Incidents by weekday and hour in the period.'),
+      alt: busiest.length
+        ? L(`Flest händelser ${busiest.map((b) => `${wd[b.d]} kl. ${b.h} (${b.v})`).join(', ')}.`, `Most incidents ${busiest.map((b) => `${wd[b.d]} at ${b.h} (${b.v})`).join(', ')}.`)
+        : L('Inga händelser under perioden.', 'No incidents in the period.'),
       data: {
-        kind: 'table', caption: 'Händelser per veckodag och timme',
-        columns: [{ header: 'Veckodag' }, ...Array.from({ length: 24 }, (_, h) => ({ header: String(h), align: 'right' as const }))],
-        rows: c.hourWeekday.map((row, d) => [WEEKDAYS_SV[d], ...row.map((v) => count(v))]),
+        kind: 'table', caption: L('Händelser per veckodag och timme', 'Incidents by weekday and hour'),
+        columns: [{ header: L('Veckodag', 'Weekday') }, ...Array.from({ length: 24 }, (_, h) => ({ header: String(h), align: 'right' as const }))],
+        rows: c.hourWeekday.map((row, d) => [wd[d], ...row.map((v) => n(v))]),
       },
     },
-    ...(busiest.length ? [{ kind: 'paragraph' as const, text: `Flest händelser inträffade ${busiest.map((b) => `${WEEKDAYS_SV[b.d]}ar kl. ${String(b.h).padStart(2, '0')}–${String(b.h + 1).padStart(2, '0')} (${count(b.v)})`).join(', ')}.` }] : []),
+    ...(busiest.length ? [{
+      kind: 'paragraph' as const,
+      text: L(`Flest händelser inträffade ${busiest.map((b) => `${wd[b.d]}ar kl. ${hours(b.h)} (${n(b.v)})`).join(', ')}.`, `Most incidents happened on ${busiest.map((b) => `${wd[b.d]}s at ${hours(b.h)} (${n(b.v)})`).join(', ')}.`),
+    }] : []),
   ];
 }
 
-function breakdowns(c: SituationPictureContent): Block[] {
-  const chart = categoryChart(c.byCategory);
+function breakdowns(c: SituationPictureContent, x: Ctx): Block[] {
+  const { L, n, lang } = x;
+  const chart = categoryChart(c.byCategory, { lang });
+  const noIncidents = L('Inga händelser i perioden.', 'No incidents in the period.');
   return [
-    { kind: 'heading', level: 1, text: 'Kategorier, områden och organisationer' },
+    { kind: 'heading', level: 1, text: L('Kategorier, områden och organisationer', 'Categories, areas and organisations') },
     {
       kind: 'figure', role: 'chart', svg: chart, width: 700, height: Number(/height="([\d.]+)"/.exec(chart)![1]),
-      caption: 'Händelser per kategori: perioden (färgad stapel), föregående period (mörkgrå) och samma period i fjol (ljusgrå).',
-      alt: `Stapeldiagram per kategori: ${c.byCategory.map((r) => `${r.nameSv} ${r.count}`).join(', ')}.`,
+      caption: L('Händelser per kategori: perioden (färgad stapel), föregående period (mörkgrå) och samma period i fjol (ljusgrå).', 'Incidents by category: the period (coloured bar), the previous period (dark grey) and the same period last year (light grey).'),
+      alt: L('Stapeldiagram per kategori: ', 'Bar chart by category: ') + `${c.byCategory.map((r) => `${categoryName(r, lang)} ${r.count}`).join(', ')}.`,
     },
-    comparedTable('Händelser per kategori', 'Kategori', c.byCategory.map((r) => ({ ...r, name: r.nameSv })), 'Inga händelser i perioden.'),
-    comparedTable('Händelser per område', 'Område', c.byArea, 'Inga områden är inlagda för kommunen.'),
-    comparedTable('Händelser per rapporterande organisation', 'Organisation', c.byOrganisation, 'Inga händelser i perioden.'),
-    { kind: 'paragraph', style: 'note', text: SIGNIFICANCE_NOTE },
+    comparedTable(x, L('Händelser per kategori', 'Incidents by category'), L('Kategori', 'Category'), c.byCategory.map((r) => ({ ...r, name: categoryName(r, lang) })), noIncidents),
+    comparedTable(x, L('Händelser per område', 'Incidents by area'), L('Område', 'Area'), c.byArea, L('Inga områden är inlagda för kommunen.', 'No areas are set up for the municipality.')),
+    comparedTable(x, L('Händelser per rapporterande organisation', 'Incidents by reporting organisation'), L('Organisation', 'Organisation'), c.byOrganisation, noIncidents),
+    { kind: 'paragraph', style: 'note', text: significanceNote(x) },
     {
-      kind: 'table', caption: 'Platser med flest händelser', empty: 'Inga namngivna platser hade händelser i perioden.',
-      columns: [{ header: 'Plats', width: 3 }, { header: 'Antal', align: 'right' }, { header: 'Föreg. period', align: 'right' }, { header: 'Förändring', align: 'right' }],
-      rows: c.topPlaces.map((p) => [p.name, count(p.count), count(p.previous), `${p.count - p.previous > 0 ? '+' : ''}${num(p.count - p.previous)}`]),
+      kind: 'table', caption: L('Platser med flest händelser', 'Places with the most incidents'), empty: L('Inga namngivna platser hade händelser i perioden.', 'No named places had incidents in the period.'),
+      columns: [{ header: L('Plats', 'Place'), width: 3 }, { header: L('Antal', 'Count'), align: 'right' }, { header: L('Föreg. period', 'Prev. period'), align: 'right' }, { header: L('Förändring', 'Change'), align: 'right' }],
+      rows: c.topPlaces.map((p) => [p.name, n(p.count), n(p.previous), `${p.count - p.previous > 0 ? '+' : ''}${num(p.count - p.previous, 0, lang)}`]),
     },
   ];
 }
 
-function hotspots(c: SituationPictureContent): Block[] {
+function hotspots(c: SituationPictureContent, x: Ctx): Block[] {
+  const { L, n, lang } = x;
   const h = c.hotspots;
-  const hot = h.cells.filter((x) => x.bin > 0).sort((a, b) => b.bin - a.bin || b.z - a.z);
+  const hot = h.cells.filter((y) => y.bin > 0).sort((a, b) => b.bin - a.bin || b.z - a.z);
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: 'Hotspots och mönster' },
+    { kind: 'heading', level: 1, text: L('Hotspots och mönster', 'Hotspots and patterns') },
     {
       kind: 'paragraph',
-      text: `Hotspots är rutor om ${count(h.cellSize)} × ${count(h.cellSize)} m där antalet händelser, tillsammans med grannrutorna inom ${count(h.distance)} m, är högre än slumpen förklarar (Getis–Ord Gi* med kontroll av andelen falska upptäckter). `
+      text: L(`Hotspots är rutor om ${n(h.cellSize)} × ${n(h.cellSize)} m där antalet händelser, tillsammans med grannrutorna inom ${n(h.distance)} m, är högre än slumpen förklarar (Getis–Ord Gi* med kontroll av andelen falska upptäckter). `
         + 'Mönstret över tid (ny, intensifierande, ihållande, avtagande …) bygger på veckorna före och under perioden.',
+      `Hotspots are cells of ${n(h.cellSize)} × ${n(h.cellSize)} m where the number of incidents, together with the neighbouring cells within ${n(h.distance)} m, is higher than chance explains (Getis–Ord Gi* with control of the false discovery rate). `
+        + 'The pattern over time (new, intensifying, persistent, diminishing …) rests on the weeks before and during the period.'),
     },
   ];
-  if (h.note === 'too-few-incidents') blocks.push({ kind: 'paragraph', style: 'note', text: 'För få händelser i perioden för en hotspotanalys.' });
-  else if (!hot.length) blocks.push({ kind: 'paragraph', style: 'note', text: 'Inga rutor hade en statistiskt säkerställd förhöjd nivå under perioden.' });
-  const confidence = (bin: number) => ({ text: GI_BINS.find((b) => b.bin === bin)!.label, fill: tint(GI_BINS.find((b) => b.bin === bin)!.colour, 0.35) });
+  const none = L('Inga hotspots.', 'No hotspots.');
+  if (h.note === 'too-few-incidents') blocks.push({ kind: 'paragraph', style: 'note', text: L('För få händelser i perioden för en hotspotanalys.', 'Too few incidents in the period for a hotspot analysis.') });
+  else if (!hot.length) blocks.push({ kind: 'paragraph', style: 'note', text: L('Inga rutor hade en statistiskt säkerställd förhöjd nivå under perioden.', 'No cell had a statistically significant raised level in the period.') });
+  const confidence = (bin: number) => ({ text: confidenceTerm(lang, bin), fill: tint(GI_BINS.find((b) => b.bin === bin)!.colour, 0.35) });
   if (h.zones) {
     // Gi* marks the quiet cells around a busy one too; the zones are what a reader acts on.
     blocks.push({
-      kind: 'table', caption: 'Hotspotområden (angränsande rutor med signifikant förhöjd nivå)', empty: 'Inga hotspots.',
-      columns: [{ header: 'Område (platser)', width: 2.6 }, { header: 'Rutor', align: 'right', width: 0.6 }, { header: 'Händelser', align: 'right', width: 0.8 }, { header: 'Högsta z', align: 'right', width: 0.7 }, { header: 'Konfidens', width: 1.5 }, { header: 'Mönster i starkaste rutan', width: 1.6 }],
+      kind: 'table', caption: L('Hotspotområden (angränsande rutor med signifikant förhöjd nivå)', 'Hotspot zones (adjacent cells with a significantly raised level)'), empty: none,
+      columns: [{ header: L('Område (platser)', 'Zone (places)'), width: 2.6 }, { header: L('Rutor', 'Cells'), align: 'right', width: 0.6 }, { header: L('Händelser', 'Incidents'), align: 'right', width: 0.8 }, { header: L('Högsta z', 'Highest z'), align: 'right', width: 0.7 }, { header: L('Konfidens', 'Confidence'), width: 1.5 }, { header: L('Mönster i starkaste rutan', 'Pattern in the strongest cell'), width: 1.6 }],
       rows: h.zones.slice(0, 15).map((z) => [
-        z.placeNames.length ? z.placeNames.join(', ') : `${num(z.lat, 4)}° N, ${num(z.lon, 4)}° E`, count(z.cellIds.length), count(z.count), num(z.maxZ, 1), confidence(z.bin), emergingSv(z.emerging),
+        hotspotNameOf(z, lang), n(z.cellIds.length), n(z.count), num(z.maxZ, 1, lang), confidence(z.bin), emergingTerm(lang, z.emerging),
       ]),
     });
-    if (h.zones.length > 15) blocks.push({ kind: 'paragraph', style: 'note', text: `Tabellen visar de 15 största av ${count(h.zones.length)} hotspotområden; kartan visar alla.` });
+    if (h.zones.length > 15) blocks.push({ kind: 'paragraph', style: 'note', text: L(`Tabellen visar de 15 största av ${counted(h.zones.length, 'zones', lang)}; kartan visar alla.`, `The table shows the 15 largest of ${counted(h.zones.length, 'zones', lang)}; the map shows all.`) });
   }
   // The strongest cells that hold incidents: where in a zone to look first.
-  const busy = hot.filter((x) => x.count > 0);
+  const busy = hot.filter((y) => y.count > 0);
   blocks.push({
-    kind: 'table', caption: h.zones ? 'De starkaste rutorna med händelser' : 'Hotspots (signifikant förhöjd nivå)', empty: 'Inga hotspots.',
-    columns: [{ header: 'Ruta / plats', width: 2.4 }, { header: 'Antal', align: 'right', width: 0.7 }, { header: 'z', align: 'right', width: 0.7 }, { header: 'Konfidens', width: 1.8 }, { header: 'Mönster över tid', width: 1.8 }],
-    rows: (h.zones ? busy.slice(0, 10) : hot.slice(0, 25)).map((x) => [
-      x.placeName ? `${x.placeName} (${x.cellId})` : x.cellId, count(x.count), num(x.z, 2), confidence(x.bin), emergingSv(x.emerging),
+    kind: 'table', caption: h.zones ? L('De starkaste rutorna med händelser', 'The strongest cells with incidents') : L('Hotspots (signifikant förhöjd nivå)', 'Hotspots (significantly raised level)'), empty: none,
+    columns: [{ header: L('Plats', 'Place'), width: 2.4 }, { header: L('Antal', 'Count'), align: 'right', width: 0.7 }, { header: 'z', align: 'right', width: 0.7 }, { header: L('Konfidens', 'Confidence'), width: 1.8 }, { header: L('Mönster över tid', 'Pattern over time'), width: 1.8 }],
+    rows: (h.zones ? busy.slice(0, 10) : hot.slice(0, 25)).map((y) => [
+      hotspotNameOf(y, lang), n(y.count), num(y.z, 2, lang), confidence(y.bin), emergingTerm(lang, y.emerging),
     ]),
   });
-  if (!h.zones && hot.length > 25) blocks.push({ kind: 'paragraph', style: 'note', text: `Tabellen visar de 25 starkaste av ${count(hot.length)} hotspotrutor; kartan visar alla.` });
+  if (!h.zones && hot.length > 25) blocks.push({ kind: 'paragraph', style: 'note', text: L(`Tabellen visar de 25 starkaste av ${counted(hot.length, 'hotspotCells', lang)}; kartan visar alla.`, `The table shows the 25 strongest of ${counted(hot.length, 'hotspotCells', lang)}; the map shows all.`) });
   const nr = c.nearRepeat;
-  blocks.push({ kind: 'heading', level: 2, text: 'Upprepning nära i tid och rum (near repeat)' });
-  if (!nr) blocks.push({ kind: 'paragraph', text: 'För få händelser för en near repeat-analys.' });
+  blocks.push({ kind: 'heading', level: 2, text: L('Upprepning nära i tid och rum (near repeat)', 'Repeats close in time and space (near repeat)') });
+  if (!nr) blocks.push({ kind: 'paragraph', text: L('För få händelser för en near repeat-analys.', 'Too few incidents for a near-repeat analysis.') });
   else if (nr.elevated) {
-    blocks.push({ kind: 'paragraph', text: `Efter en händelse är risken förhöjd för en ny händelse inom ${count(nr.elevated.distance)} meter och ${count(nr.elevated.days)} dagar: ${num(nr.elevated.ratio, 1).replace('.', ',')} gånger så många par som förväntat (${pValue(nr.elevated.p)}, ${count(nr.iterations)} Monte Carlo-simuleringar, ${count(nr.incidents)} händelser). Snabba åtgärder på platsen efter en händelse kan förebygga nästa.` });
-  } else blocks.push({ kind: 'paragraph', text: `Inget förhöjt near repeat-mönster: händelserna (${count(nr.incidents)}) följer inte varandra nära i tid och rum oftare än slumpen förklarar.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: L(`Efter en händelse är risken förhöjd för en ny händelse inom ${counted(nr.elevated.distance, 'metres', lang)} och ${counted(nr.elevated.days, 'days', lang)}: ${num(nr.elevated.ratio, 1, lang)} gånger så många par som förväntat (${pValue(nr.elevated.p, lang)}, ${n(nr.iterations)} Monte Carlo-simuleringar, ${counted(nr.incidents, 'incidents', lang)}). Snabba åtgärder på platsen efter en händelse kan förebygga nästa.`,
+        `After an incident the risk of another is raised within ${counted(nr.elevated.distance, 'metres', lang)} and ${counted(nr.elevated.days, 'days', lang)}: ${num(nr.elevated.ratio, 1, lang)} times as many pairs as expected (${pValue(nr.elevated.p, lang)}, ${n(nr.iterations)} Monte Carlo simulations, ${counted(nr.incidents, 'incidents', lang)}). Quick action at the place after an incident can prevent the next.`),
+    });
+  } else blocks.push({ kind: 'paragraph', text: L(`Inget förhöjt near repeat-mönster: händelserna (${n(nr.incidents)}) följer inte varandra nära i tid och rum oftare än slumpen förklarar.`, `No raised near-repeat pattern: the incidents (${n(nr.incidents)}) do not follow each other closely in time and space more often than chance explains.`) });
   const k = c.concentration;
-  blocks.push({ kind: 'heading', level: 2, text: 'Koncentration' });
+  blocks.push({ kind: 'heading', level: 2, text: L('Koncentration', 'Concentration') });
   blocks.push({
     kind: 'paragraph',
     text: k.gini === null
-      ? 'För få händelser för att mäta koncentrationen.'
-      : `Gini-koefficienten är ${num(k.gini, 2)} över ${count(k.cells)} rutor om ${count(k.cellSize)} m (0 = jämnt spritt, 1 = allt i en ruta).`
-        + (k.topFivePercentShare === null ? '' : ` De 5 % av rutorna med flest händelser har ${num(k.topFivePercentShare * 100, 0)} % av händelserna.`),
+      ? L('För få händelser för att mäta koncentrationen.', 'Too few incidents to measure the concentration.')
+      : L(`Gini-koefficienten är ${num(k.gini, 2, lang)} över ${counted(k.cells, 'cells', lang)} om ${n(k.cellSize)} m (0 = jämnt spritt, 1 = allt i en ruta).`, `The Gini coefficient is ${num(k.gini, 2, lang)} over ${counted(k.cells, 'cells', lang)} of ${n(k.cellSize)} m (0 = evenly spread, 1 = all in one cell).`)
+        + (k.topFivePercentShare === null ? '' : ' ' + L(`De 5 % av rutorna med flest händelser har ${num(k.topFivePercentShare * 100, 0, lang)} % av händelserna.`, `The 5% of cells with the most incidents hold ${num(k.topFivePercentShare * 100, 0, lang)}% of the incidents.`)),
   });
   return blocks;
 }
 
-function policeEvents(c: SituationPictureContent): Block[] {
+function policeEvents(c: SituationPictureContent, x: Ctx): Block[] {
+  const { L, n, lang } = x;
   const p = c.policeEvents;
+  const none = L('Inga polishändelser i perioden.', 'No police events in the period.');
   return [
-    { kind: 'heading', level: 1, text: 'Polisens händelser' },
+    { kind: 'heading', level: 1, text: L('Polisens händelser', 'Police events') },
     {
       kind: 'paragraph',
-      text: `Polisen publicerade ${count(p.total)} händelser i kommunen under perioden (föregående period ${count(p.previous)}).`
-        + (p.newestHeld ? ` Senaste inlästa händelse: ${day(p.newestHeld)}.` : ' Inga polishändelser är inlästa.')
-        + ' Polisens positioner är ofta kommunens mittpunkt, inte platsen för händelsen.',
+      text: L(`Polisen publicerade ${counted(p.total, 'events', lang)} i kommunen under perioden (föregående period ${n(p.previous)}).`, `The police published ${counted(p.total, 'events', lang)} in the municipality in the period (previous period ${n(p.previous)}).`)
+        + (p.newestHeld ? ' ' + L(`Senaste inlästa händelse: ${day(p.newestHeld, lang)}.`, `Latest event loaded: ${day(p.newestHeld, lang)}.`) : ' ' + L('Inga polishändelser är inlästa.', 'No police events are loaded.'))
+        + ' ' + L('Polisens positioner är ofta kommunens mittpunkt, inte platsen för händelsen.', 'The police\'s positions are often the centre of the municipality, not the place of the event.'),
     },
     {
-      kind: 'table', caption: 'Polisens händelser per typ', empty: 'Inga polishändelser i perioden.',
-      columns: [{ header: 'Typ', width: 3 }, { header: 'Antal', align: 'right' }],
-      rows: p.byType.map((t) => [t.type, count(t.count)]),
+      kind: 'table', caption: L('Polisens händelser per typ', 'Police events by type'), empty: none,
+      columns: [{ header: L('Typ', 'Type'), width: 3 }, { header: L('Antal', 'Count'), align: 'right' }],
+      rows: p.byType.map((t) => [t.type, n(t.count)]),
     },
     {
-      kind: 'table', caption: 'Polisens händelser (senaste först)', empty: 'Inga polishändelser i perioden.',
-      columns: [{ header: 'Datum', width: 1 }, { header: 'Typ', width: 1.4 }, { header: 'Rubrik', width: 3.2 }],
-      rows: p.items.slice(0, 30).map((e) => [day(e.publishedAt), e.type, e.summary ? `${e.name} – ${e.summary}` : e.name]),
+      kind: 'table', caption: L('Polisens händelser (senaste först)', 'Police events (latest first)'), empty: none,
+      columns: [{ header: L('Datum', 'Date'), width: 1 }, { header: L('Typ', 'Type'), width: 1.4 }, { header: L('Rubrik', 'Heading'), width: 3.2 }],
+      rows: p.items.slice(0, 30).map((e) => [day(e.publishedAt, lang), e.type, e.summary ? `${e.name} – ${e.summary}` : e.name]),
     },
   ];
 }
 
-function causeAnalyses(n: Narrative): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', level: 1, text: 'Orsaksanalyser' }];
-  if (!n.problems.length) {
-    blocks.push({ kind: 'paragraph', style: 'note', text: 'Ingen orsaksanalys är skriven för den här lägesbilden.' });
+function causeAnalyses(nv: Narrative, x: Ctx): Block[] {
+  const { L } = x;
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: L('Orsaksanalyser', 'Cause analyses') }];
+  if (!nv.problems.length) {
+    blocks.push({ kind: 'paragraph', style: 'note', text: L('Ingen orsaksanalys är skriven för den här lägesbilden.', 'No cause analysis has been written for this situation picture.') });
     return blocks;
   }
-  blocks.push({ kind: 'paragraph', text: 'Varje prioriterat problem analyseras efter brottstriangeln: gärningsperson, mål eller offer och plats – ett brott förutsätter att alla tre möts utan verksamt skydd.' });
-  for (const p of n.problems) {
+  blocks.push({ kind: 'paragraph', text: L('Varje prioriterat problem analyseras efter brottstriangeln: gärningsperson, mål eller offer och plats – ett brott förutsätter att alla tre möts utan verksamt skydd.', 'Each prioritised problem is analysed by the crime triangle: offender, target or victim and place – a crime needs all three to meet without effective protection.') });
+  for (const p of nv.problems) {
     blocks.push({ kind: 'heading', level: 2, text: `${p.priority}. ${p.title}` });
     blocks.push({
-      kind: 'keyValues', caption: `Orsaksanalys: ${p.title}`,
+      kind: 'keyValues', caption: `${L('Orsaksanalys', 'Cause analysis')}: ${p.title}`,
       items: [
-        { label: 'Gärningsperson', value: p.offender || '–' },
-        { label: 'Mål/offer', value: p.target || '–' },
-        { label: 'Plats', value: p.place || '–' },
-        { label: 'Föreslagna åtgärder', value: p.suggestedMeasures || '–' },
+        { label: L('Gärningsperson', 'Offender'), value: p.offender || '–' },
+        { label: L('Mål/offer', 'Target/victim'), value: p.target || '–' },
+        { label: L('Plats', 'Place'), value: p.place || '–' },
+        { label: L('Föreslagna åtgärder', 'Suggested measures'), value: p.suggestedMeasures || '–' },
       ],
     });
   }
   return blocks;
 }
 
-function statusLevels(levels: StatusLevelEntry[]): Block[] {
+function statusLevels(levels: StatusLevelEntry[], x: Ctx): Block[] {
+  const { L, lang } = x;
+  const t = terms(lang);
   return [
-    { kind: 'heading', level: 1, text: 'Statusnivåer' },
+    { kind: 'heading', level: 1, text: L('Statusnivåer', 'Status levels') },
     {
-      kind: 'table', caption: 'Statusnivå per område och plats (grön, gul, röd)', empty: 'Inga statusnivåer är satta.',
-      columns: [{ header: 'Område/plats', width: 2 }, { header: 'Typ', width: 0.8 }, { header: 'Nivå', width: 0.8 }, { header: 'Kommentar', width: 3.4 }],
+      kind: 'table', caption: L('Statusnivå per område och plats (grön, gul, röd)', 'Status level by area and place (green, yellow, red)'), empty: L('Inga statusnivåer är satta.', 'No status levels have been set.'),
+      columns: [{ header: L('Område/plats', 'Area/place'), width: 2 }, { header: L('Typ', 'Type'), width: 0.8 }, { header: L('Nivå', 'Level'), width: 0.8 }, { header: L('Kommentar', 'Comment'), width: 3.4 }],
       rows: [...levels].sort((a, b) => ['red', 'yellow', 'green'].indexOf(a.level) - ['red', 'yellow', 'green'].indexOf(b.level))
-        .map((l) => [l.name, l.kind === 'area' ? 'Område' : 'Plats', { text: STATUS_LEVEL_SV[l.level], fill: STATUS_LEVEL_COLOUR[l.level], bold: true }, l.comment || '']),
+        .map((l) => [l.name, t.placeKind[l.kind], { text: t.statusLevel[l.level], fill: STATUS_LEVEL_COLOUR[l.level], bold: true }, l.comment || '']),
     },
   ];
 }
 
-function measuresTable(caption: string, rows: MeasureRow[], empty: string, typeName: (c: string) => string): TableBlock {
+function measuresTable(x: Ctx, caption: string, rows: MeasureRow[], empty: string, typeName: (c: string) => string): TableBlock {
+  const { L, lang } = x;
+  const t = terms(lang);
   return {
     kind: 'table', caption, empty,
-    columns: [{ header: 'Åtgärd', width: 2.2 }, { header: 'Typ', width: 1.3 }, { header: 'Ansvarig', width: 1.5 }, { header: 'Plats/område', width: 1.4 }, { header: 'Status', width: 1.1 }, { header: 'Klart senast', width: 1.15 }],
+    columns: [{ header: L('Åtgärd', 'Measure'), width: 2.2 }, { header: L('Typ', 'Type'), width: 1.3 }, { header: L('Ansvarig', 'Responsible'), width: 1.5 }, { header: L('Plats/område', 'Place/area'), width: 1.4 }, { header: 'Status', width: 1.1 }, { header: L('Klart senast', 'Due'), width: 1.15 }],
     rows: rows.map((m) => [
-      `${m.title} (${TERM_SV[m.term].toLowerCase()})`, typeName(m.type), m.organisationName, m.placeName ?? m.areaName ?? '–',
-      MEASURE_STATUS_SV[m.status] ?? m.status, m.plannedEnd ? { text: `${m.plannedEnd}${m.overdue ? ' (försenad)' : ''}`, fill: m.overdue ? SIGNIFICANT_UP : undefined } : '–',
+      `${m.title} (${t.measureTerm[m.term].toLocaleLowerCase(lang)})`, typeName(m.type), m.organisationName, m.placeName ?? m.areaName ?? '–',
+      (t.measureStatus as Record<string, string>)[m.status] ?? m.status,
+      m.plannedEnd ? { text: `${day(m.plannedEnd, lang)}${m.overdue ? L(' (försenad)', ' (overdue)') : ''}`, fill: m.overdue ? SIGNIFICANT_UP : undefined } : '–',
     ]),
   };
 }
 
-function measures(c: SituationPictureContent, typeName: (c: string) => string): Block[] {
+function measures(c: SituationPictureContent, typeName: (c: string) => string, x: Ctx): Block[] {
+  const { L } = x;
   return [
-    { kind: 'heading', level: 1, text: 'Åtgärder' },
-    measuresTable('Åtgärder som ska vara klara snart eller är försenade', c.measures.dueOrOverdue, 'Inga åtgärder är försenade eller ska vara klara inom två veckor.', typeName),
-    measuresTable('Pågående och planerade åtgärder', c.measures.open, 'Inga öppna åtgärder.', typeName),
-    measuresTable('Åtgärder genomförda under perioden', c.measures.doneInPeriod, 'Inga åtgärder genomfördes under perioden.', typeName),
+    { kind: 'heading', level: 1, text: L('Åtgärder', 'Measures') },
+    measuresTable(x, L('Åtgärder som ska vara klara snart eller är försenade', 'Measures due soon or overdue'), c.measures.dueOrOverdue, L('Inga åtgärder är försenade eller ska vara klara inom två veckor.', 'No measures are overdue or due within two weeks.'), typeName),
+    measuresTable(x, L('Pågående och planerade åtgärder', 'Ongoing and planned measures'), c.measures.open, L('Inga öppna åtgärder.', 'No open measures.'), typeName),
+    measuresTable(x, L('Åtgärder genomförda under perioden', 'Measures done in the period'), c.measures.doneInPeriod, L('Inga åtgärder genomfördes under perioden.', 'No measures were done in the period.'), typeName),
   ];
 }
 
-function method(c: SituationPictureContent): Block[] {
+function method(c: SituationPictureContent, x: Ctx): Block[] {
+  const { L, lang } = x;
   return [
-    { kind: 'heading', level: 1, text: 'Om underlaget' },
+    { kind: 'heading', level: 1, text: L('Om underlaget', 'About the data') },
     {
       kind: 'list',
       items: [
-        `Perioden: ${periodText(c.period)}. Föregående period: ${periodText(c.previousPeriod)}. Samma period i fjol: ${periodText(c.lastYearPeriod)}.`,
-        `Underlaget beräknades ${longDay(c.computedAt)} kl. ${new Date(c.computedAt).toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' })} och ändras inte när lägesbilden är publicerad.`,
-        'Händelserna är de som rapporterats av kommunen, fastighetsägare, polisen och andra parter i EST-samverkan; mörkertalet är okänt och varierar mellan kategorier.',
-        'Förändringar prövas med ett exakt Poisson-test; p-värdet är sannolikheten att se en minst så stor skillnad om nivån vore oförändrad.',
-        'Kartorna ritas utan internet från SCB:s kommungränser (CC0) i SWEREF 99 TM.',
-        ...(c.filters.categoryIds.length || c.filters.organisationIds.length ? ['Lägesbilden är avgränsad till vissa kategorier eller organisationer (se tabellerna).'] : []),
+        L(`Perioden: ${periodText(c.period, lang)}. Föregående period: ${periodText(c.previousPeriod, lang)}. Samma period i fjol: ${periodText(c.lastYearPeriod, lang)}.`,
+          `The period: ${periodText(c.period, lang)}. Previous period: ${periodText(c.previousPeriod, lang)}. Same period last year: ${periodText(c.lastYearPeriod, lang)}.`),
+        L(`Underlaget beräknades ${day(c.computedAt, lang)} kl. ${formatTime(c.computedAt)} och ändras inte när lägesbilden är publicerad.`, `The figures were computed on ${day(c.computedAt, lang)} at ${formatTime(c.computedAt)} and do not change once the situation picture is published.`),
+        L('Händelserna är de som rapporterats av kommunen, fastighetsägare, polisen och andra parter i EST-samverkan; mörkertalet är okänt och varierar mellan kategorier.', 'The incidents are those reported by the municipality, property owners, the police and other EST partners; the number never reported is unknown and varies between categories.'),
+        L('Förändringar prövas med ett exakt Poisson-test; p-värdet är sannolikheten att se en minst så stor skillnad om nivån vore oförändrad.', 'Changes are tested with an exact Poisson test; the p-value is the probability of a difference at least this large if the rate were unchanged.'),
+        L('Kartorna ritas utan internet från SCB:s kommungränser (CC0) i SWEREF 99 TM.', 'The maps are drawn without internet access from SCB\'s municipal boundaries (CC0) in SWEREF 99 TM.'),
+        ...(c.filters.categoryIds.length || c.filters.organisationIds.length ? [L('Lägesbilden är avgränsad till vissa kategorier eller organisationer (se tabellerna).', 'The situation picture is limited to some categories or organisations (see the tables).')] : []),
       ],
     },
   ];
@@ -346,32 +422,35 @@ function method(c: SituationPictureContent): Block[] {
 /** Builds the document blocks of an edition. */
 export function lagesbildDocument(input: LagesbildDocumentInput): ReportDocument {
   const c = input.content;
+  const lang = input.lang ?? 'sv';
+  const x = ctx(lang), { L } = x;
   const typeName = input.measureTypeName ?? ((code: string) => code);
   const where = c.area ? `${c.area.name}, ${c.municipality.name}` : c.municipality.name;
-  const status = input.status === 'published' && input.publishedAt ? `Publicerad ${day(input.publishedAt)}` : 'Utkast';
+  const status = input.status === 'published' && input.publishedAt ? `${terms(lang).editionStatus.published} ${day(input.publishedAt, lang)}` : terms(lang).editionStatus.draft;
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: 'Sammanfattning' },
+    { kind: 'heading', level: 1, text: L('Sammanfattning', 'Summary') },
     input.narrative.summary.trim()
       ? { kind: 'paragraph', style: 'lead', text: input.narrative.summary.trim() }
-      : { kind: 'paragraph', style: 'note', text: 'Ingen sammanfattning är skriven ännu.' },
-    ...keyNumbers(c),
-    ...maps(c, input.layers),
-    ...overTime(c),
-    ...breakdowns(c),
-    ...hotspots(c),
-    ...policeEvents(c),
-    ...causeAnalyses(input.narrative),
-    ...statusLevels(input.statusLevels),
-    ...measures(c, typeName),
-    ...method(c),
+      : { kind: 'paragraph', style: 'note', text: L('Ingen sammanfattning är skriven ännu.', 'No summary has been written yet.') },
+    ...keyNumbers(c, x),
+    ...maps(c, input.layers, x),
+    ...overTime(c, x),
+    ...breakdowns(c, x),
+    ...hotspots(c, x),
+    ...policeEvents(c, x),
+    ...causeAnalyses(input.narrative, x),
+    ...statusLevels(input.statusLevels, x),
+    ...measures(c, typeName, x),
+    ...method(c, x),
   ];
   return {
+    lang,
     title: input.title,
-    subtitle: [`Lägesbild för ${where}`, `Period ${day(c.period.from)} – ${lastDay(c.period)}`, `Version ${input.version}`],
+    subtitle: [L(`Lägesbild för ${where}`, `Situation picture for ${where}`), `${L('Period', 'Period')} ${day(c.period.from, lang)} – ${lastDay(c.period, lang)}`, `Version ${input.version}`],
     status,
     draft: input.status !== 'published',
-    author: `${c.municipality.name} – EST-samverkan`,
-    fileName: fileSafe(`lagesbild-${c.municipality.name}-${day(c.period.from)}-${lastDay(c.period)}-v${input.version}${input.status === 'published' ? '' : '-utkast'}`),
+    author: L(`${c.municipality.name} – EST-samverkan`, `${c.municipality.name} – EST partnership`),
+    fileName: fileSafe(`lagesbild-${c.municipality.name}-${isoDay(c.period.from)}-${isoDay(new Date(new Date(c.period.to).getTime() - 12 * 3600_000))}-v${input.version}${input.status === 'published' ? '' : L('-utkast', '-draft')}`),
     blocks,
   };
 }

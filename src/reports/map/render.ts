@@ -5,7 +5,8 @@
  * and the attribution. Pure: geometries and content in, text out; never fetches anything.
  */
 import type { HotspotCell, MapPoint } from '../../core/situation-picture/content.ts';
-import { BASE_MAP_ATTRIBUTION, GI_BINS, binColour, count } from '../format.ts';
+import { confidenceTerm } from '../../core/i18n/terms.ts';
+import { BASE_MAP_ATTRIBUTION, GI_BINS, binColour, count, type Language } from '../format.ts';
 import { esc, FONT, niceStep, r2, svgDocument, text } from '../svg.ts';
 import { fitExtent, padExtent, type Projection } from './projection.ts';
 
@@ -24,6 +25,7 @@ export interface MapLayers {
 export interface MapCategory {
   id: string;
   nameSv: string;
+  nameEn?: string;
   colour: string;
 }
 
@@ -43,7 +45,14 @@ export interface MapInput {
   note?: string;
   /** Unique within a page: several maps share one HTML document. */
   id?: string;
+  /** The language of the legend and the attribution (Swedish by default). */
+  lang?: Language;
 }
+
+const WORDS = {
+  sv: { legend: 'Teckenförklaring', boundary: 'Kommungräns', area: 'Område', place: 'Plats', more: '… och {n} kategorier till' },
+  en: { legend: 'Legend', boundary: 'Municipal boundary', area: 'Area', place: 'Place', more: '… and {n} more categories' },
+} satisfies Record<Language, Record<string, string>>;
 
 const LEGEND_WIDTH = 190;
 
@@ -69,10 +78,10 @@ function labelPoint(g: Geometry3006): [number, number] {
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
 }
 
-function scaleBar(p: Projection, x: number, y: number, maxPx: number): string {
+function scaleBar(p: Projection, x: number, y: number, maxPx: number, lang: Language): string {
   const metres = niceStep(maxPx * p.metresPerPixel);
   const px = metres / p.metresPerPixel;
-  const label = metres >= 1000 ? `${count(metres / 1000)} km` : `${count(metres)} m`;
+  const label = metres >= 1000 ? `${count(metres / 1000, lang)} km` : `${count(metres, lang)} m`;
   return `<g class="scale-bar"><rect x="${r2(x)}" y="${r2(y)}" width="${r2(px / 2)}" height="5" fill="#222"/>`
     + `<rect x="${r2(x + px / 2)}" y="${r2(y)}" width="${r2(px / 2)}" height="5" fill="#fff" stroke="#222" stroke-width="0.8"/>`
     + text(x, y - 4, '0', { 'font-size': 9 }) + text(x + px, y - 4, label, { 'font-size': 9, 'text-anchor': 'middle' }) + '</g>';
@@ -84,24 +93,25 @@ function northArrow(x: number, y: number): string {
 }
 
 function legend(input: MapInput, x: number, y: number): string {
+  const lang = input.lang ?? 'sv', w = WORDS[lang];
   const rows: string[] = [];
   let cy = y;
   const row = (symbol: string, label: string) => {
     rows.push(symbol.replace(/\$Y/g, String(cy)) + text(x + 22, cy + 10, label, { 'font-size': 10 }));
     cy += 16;
   };
-  rows.push(text(x, cy + 10, 'Teckenförklaring', { 'font-size': 11, 'font-weight': 'bold' }));
+  rows.push(text(x, cy + 10, w.legend, { 'font-size': 11, 'font-weight': 'bold' }));
   cy += 20;
-  if (input.layers.boundary) row(`<rect x="${x}" y="$Y" width="16" height="11" fill="#f4f1ea" stroke="#555" stroke-width="1.2"/>`, 'Kommungräns');
-  if (input.layers.areas.length) row(`<rect x="${x}" y="$Y" width="16" height="11" fill="none" stroke="#6a51a3" stroke-width="1.2" stroke-dasharray="3 2"/>`, 'Område');
-  if (input.layers.places.length) row(`<circle cx="${x + 8}" cy="$Y" r="4" fill="#fff" stroke="#000" stroke-width="1.5" transform="translate(0 6)"/>`, 'Plats');
+  if (input.layers.boundary) row(`<rect x="${x}" y="$Y" width="16" height="11" fill="#f4f1ea" stroke="#555" stroke-width="1.2"/>`, w.boundary);
+  if (input.layers.areas.length) row(`<rect x="${x}" y="$Y" width="16" height="11" fill="none" stroke="#6a51a3" stroke-width="1.2" stroke-dasharray="3 2"/>`, w.area);
+  if (input.layers.places.length) row(`<circle cx="${x + 8}" cy="$Y" r="4" fill="#fff" stroke="#000" stroke-width="1.5" transform="translate(0 6)"/>`, w.place);
   const bins = new Set(input.cells.map((c) => c.bin));
-  for (const b of GI_BINS) if (bins.has(b.bin)) row(`<rect x="${x}" y="$Y" width="16" height="11" fill="${b.colour}" stroke="#666" stroke-width="0.5"/>`, b.label);
+  for (const b of GI_BINS) if (bins.has(b.bin)) row(`<rect x="${x}" y="$Y" width="16" height="11" fill="${b.colour}" stroke="#666" stroke-width="0.5"/>`, confidenceTerm(lang, b.bin));
   const present = new Map<string, number>();
   for (const pt of input.points) present.set(pt.categoryId, (present.get(pt.categoryId) ?? 0) + 1);
   const cats = input.categories.filter((c) => present.has(c.id)).sort((a, b) => present.get(b.id)! - present.get(a.id)!);
-  for (const c of cats.slice(0, 12)) row(`<circle cx="${x + 8}" cy="$Y" r="4" fill="${esc(c.colour)}" stroke="#fff" stroke-width="0.8" transform="translate(0 6)"/>`, `${c.nameSv} (${count(present.get(c.id)!)})`);
-  if (cats.length > 12) row('', `… och ${cats.length - 12} kategorier till`);
+  for (const c of cats.slice(0, 12)) row(`<circle cx="${x + 8}" cy="$Y" r="4" fill="${esc(c.colour)}" stroke="#fff" stroke-width="0.8" transform="translate(0 6)"/>`, `${lang === 'en' && c.nameEn ? c.nameEn : c.nameSv} (${count(present.get(c.id)!, lang)})`);
+  if (cats.length > 12) row('', w.more.replace('{n}', String(cats.length - 12)));
   return `<g class="legend">${rows.join('')}</g>`;
 }
 
@@ -148,9 +158,9 @@ export function renderMap(input: MapInput): string {
   parts.push(`<g clip-path="url(#${clip})">${layer.join('')}</g>`);
   parts.push(`<rect x="${mapFrame.x}" y="${mapFrame.y}" width="${mapFrame.width}" height="${mapFrame.height}" fill="none" stroke="#888" stroke-width="0.8"/>`);
   parts.push(northArrow(mapFrame.x + mapFrame.width - 22, mapFrame.y + 10));
-  parts.push(scaleBar(p, mapFrame.x + 12, mapFrame.y + mapFrame.height - 14, mapFrame.width / 4));
+  parts.push(scaleBar(p, mapFrame.x + 12, mapFrame.y + mapFrame.height - 14, mapFrame.width / 4, input.lang ?? 'sv'));
   parts.push(legend(input, mapFrame.x + mapFrame.width + 14, mapFrame.y + 4));
-  const foot = [BASE_MAP_ATTRIBUTION, input.note].filter(Boolean).join(' · ');
+  const foot = [BASE_MAP_ATTRIBUTION[input.lang ?? 'sv'], input.note].filter(Boolean).join(' · ');
   parts.push(`<text x="${mapFrame.x}" y="${input.height - 10}" font-family="${FONT}" font-size="9" fill="#555">${esc(foot)}</text>`);
   return svgDocument(input.width, input.height, parts.join(''), input.title);
 }

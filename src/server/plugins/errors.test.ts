@@ -136,11 +136,64 @@ for (const engine of testEngines()) {
     test('messages follow Accept-Language: Swedish by default, English on request', async () => {
       const sv = await c.post('/api/incidents', { ...good, location: POINTS.goteborg });
       assert.equal(sv.headers['content-language'], 'sv');
-      assert.match(sv.json().error.fields[0].message, /Platsen ligger utanför/);
+      assert.equal(sv.json().error.fields[0].message, 'Plats: platsen ligger utanför Alingsås kommun.');
       const en = await c.post('/api/incidents', { ...good, location: POINTS.goteborg }, { 'accept-language': 'en-GB,en;q=0.9' });
       assert.equal(en.headers['content-language'], 'en');
-      assert.match(en.json().error.fields[0].message, /The location is outside/);
+      assert.match(en.json().error.fields[0].message, /^Location: the location is outside/);
       assert.match(en.json().error.message, /could not be saved/);
+    });
+
+    test('a field error names the field in words and says what to enter, never the schema\'s type or format', async () => {
+      const message = async (body: unknown, lang = 'sv') => {
+        const res = await c.post('/api/incidents', body, { 'accept-language': lang });
+        assert.equal(res.statusCode, 422, res.body);
+        return res.json().error.fields;
+      };
+      const when = await message({ ...good, occurredAt: 'i går' });
+      assert.deepEqual(when.map((f: any) => [f.field, f.message]), [['occurredAt', 'Tidpunkt: ange datum och klockslag, t.ex. 2026-12-03 14:30.']]);
+      const lon = await message({ ...good, location: { lon: 'tolv', lat: 57.9 } });
+      assert.deepEqual(lon.map((f: any) => [f.field, f.message]), [['location.lon', 'Longitud: ange ett tal, t.ex. 12,5.']]);
+      const whenEn = await message({ ...good, occurredAt: 'i går' }, 'en');
+      assert.deepEqual(whenEn.map((f: any) => f.message), ['Time: enter a date and time, e.g. 2026-12-03 14:30.']);
+      const lonEn = await message({ ...good, location: { lon: 'tolv', lat: 57.9 } }, 'en');
+      assert.deepEqual(lonEn.map((f: any) => f.message), ['Longitude: enter a number, e.g. 12.5.']);
+      // The codes and their parameters stay for programs; only the words changed.
+      assert.deepEqual(lon[0].params, { expected: 'number' });
+      assert.equal(lon[0].label, 'Longitud', 'the name in words, for a page that names the field its own way');
+      assert.equal(lonEn[0].label, 'Longitude');
+      for (const f of [...when, ...lon, ...whenEn, ...lonEn]) assert.doesNotMatch(f.message, /förväntade|expected|date-time|\(number\)|format \(/i);
+      // A query parameter is named the same way.
+      const cats = await c.get('/api/incidents?categories=abc');
+      assert.match(cats.json().error.fields[0].message, /^Kategorier: /);
+    });
+
+    test('a read that fails validation says the data could not be fetched, not saved', async () => {
+      const sv = await c.get('/api/incidents?from=igår');
+      assert.equal(sv.statusCode, 422);
+      assert.equal(sv.json().error.message, 'Uppgifterna kunde inte hämtas. Rätta det som anges nedan.');
+      assert.equal(sv.json().error.fields[0].message, 'Från och med: ange ett datum, t.ex. 2026-12-03.');
+      const en = await c.get('/api/incidents?from=igår', { 'accept-language': 'en' });
+      assert.equal(en.json().error.message, 'The data could not be fetched. Correct what is named below.');
+      const path = await c.get('/api/action-plans/tjugo');
+      assert.doesNotMatch(path.json().error.message, /sparas/);
+      // A write still says it was not saved.
+      assert.match((await c.post('/api/incidents', { ...good, occurredAt: 'i går' })).json().error.message, /kunde inte sparas/);
+    });
+
+    test('malformed JSON is a 400 with a message in the caller\'s language, never the parser\'s English', async () => {
+      for (const body of ['{"categoryId": ', '{categoryId: 1}', '[1, 2', 'nej']) {
+        const sv = await c.post('/api/incidents', body);
+        assert.equal(sv.statusCode, 400, body);
+        const err = sv.json().error;
+        assert.equal(err.code, 'malformed_request');
+        assert.equal(err.message, 'Begäran kunde inte läsas.');
+        assert.deepEqual(err.fields.map((f: any) => [f.field, f.code, f.message]), [['body', 'invalid_json', 'Innehållet är inte giltig JSON och kunde inte läsas.']]);
+        assert.doesNotMatch(sv.body, /Unexpected|Expected|position \d|SyntaxError|JSON input|FST_/, body);
+        const en = await c.post('/api/incidents', body, { 'accept-language': 'en' });
+        assert.equal(en.statusCode, 400);
+        assert.equal(en.json().error.fields[0].message, 'The content is not valid JSON and could not be read.');
+        assert.doesNotMatch(en.body, /Unexpected|SyntaxError|JSON input|FST_/, body);
+      }
     });
 
     test('bad list parameters name the parameter', async () => {

@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue, type FieldIssueCode } from '../../core/errors/index.ts';
-import { errorMessage, fieldMessage, negotiateLanguage, type Language } from '../../core/i18n/errors.ts';
+import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../core/errors/index.ts';
+import { errorMessage, labelledFieldMessage, negotiateLanguage, type Language } from '../../core/i18n/errors.ts';
+import { fieldLabel } from '../../core/i18n/fields.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,35 +28,59 @@ function pathOf(instancePath: string, extra?: string): string {
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || 'body';
 }
 
-/** Maps JSON-schema (Ajv) errors to our field issues, one per field. */
+/**
+ * Maps JSON-schema (Ajv) errors to our field issues, one per field and code. A union (T or null)
+ * fails in every branch: a type error of one branch is noise when another branch named what is
+ * wrong with the value (its format, its length), and the types expected are merged into one issue
+ * so the message can say "ange ett tal" rather than "förväntade null".
+ */
 export function issuesFromAjv(errors: AjvError[]): FieldIssue[] {
   const out: FieldIssue[] = [];
-  const seen = new Set<string>();
+  const unions: string[] = [];
+  const add = (issue: FieldIssue) => {
+    if (!out.some((o) => o.field === issue.field && o.code === issue.code)) out.push(issue);
+  };
   for (const e of errors) {
-    let field = pathOf(e.instancePath);
-    let code: FieldIssueCode;
-    let params: Record<string, string | number> | undefined;
+    const field = pathOf(e.instancePath);
     switch (e.keyword) {
-      case 'required': field = pathOf(e.instancePath, e.params.missingProperty); code = 'required'; break;
-      case 'additionalProperties': field = pathOf(e.instancePath, e.params.additionalProperty); code = 'unknown_field'; break;
-      case 'type': code = 'type'; params = { expected: String(e.params.type) }; break;
-      case 'format': code = 'format'; params = { format: String(e.params.format) }; break;
-      case 'pattern': code = 'format'; params = { format: String(e.params.pattern) }; break;
-      case 'maxLength': case 'maxItems': code = 'too_long'; params = { max: Number(e.params.limit) }; break;
-      case 'minLength': case 'minItems': code = 'too_short'; params = { min: Number(e.params.limit) }; break;
-      case 'minimum': case 'exclusiveMinimum': code = 'too_small'; params = { min: Number(e.params.limit) }; break;
-      case 'maximum': case 'exclusiveMaximum': code = 'too_large'; params = { max: Number(e.params.limit) }; break;
-      case 'enum': code = 'not_allowed_value'; params = { allowed: (e.params.allowedValues ?? []).join(', ') }; break;
-      case 'const': code = 'not_allowed_value'; params = { allowed: String(e.params.allowedValue) }; break;
-      default: code = 'format'; params = { format: e.keyword };
+      case 'required': add({ field: pathOf(e.instancePath, e.params.missingProperty), code: 'required' }); break;
+      case 'additionalProperties': add({ field: pathOf(e.instancePath, e.params.additionalProperty), code: 'unknown_field' }); break;
+      case 'type': {
+        const expected = ([] as string[]).concat(e.params.type ?? []);
+        const seen = out.find((o) => o.field === field && o.code === 'type');
+        if (seen) seen.params = { expected: [...new Set([...String(seen.params!.expected).split(','), ...expected])].join(',') };
+        else out.push({ field, code: 'type', params: { expected: expected.join(',') } });
+        break;
+      }
+      case 'format': add({ field, code: 'format', params: { format: String(e.params.format) } }); break;
+      case 'pattern': add({ field, code: 'format', params: { format: String(e.params.pattern) } }); break;
+      case 'maxLength': add({ field, code: 'too_long', params: { max: Number(e.params.limit) } }); break;
+      case 'maxItems': add({ field, code: 'too_many', params: { max: Number(e.params.limit) } }); break;
+      case 'minLength': add({ field, code: 'too_short', params: { min: Number(e.params.limit) } }); break;
+      case 'minItems': add({ field, code: 'too_few', params: { min: Number(e.params.limit) } }); break;
+      case 'minimum': case 'exclusiveMinimum': add({ field, code: 'too_small', params: { min: Number(e.params.limit) } }); break;
+      case 'maximum': case 'exclusiveMaximum': add({ field, code: 'too_large', params: { max: Number(e.params.limit) } }); break;
+      case 'enum': add({ field, code: 'not_allowed_value', params: { allowed: (e.params.allowedValues ?? []).join(', ') } }); break;
+      case 'const': add({ field, code: 'not_allowed_value', params: { allowed: String(e.params.allowedValue) } }); break;
+      case 'anyOf': case 'oneOf': unions.push(field); break;
+      default: add({ field, code: 'format', params: { format: e.keyword } });
     }
-    const key = `${field}|${code}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(params ? { field, code, params } : { field, code });
   }
-  return out;
+  // "Not null" says nothing when the value matched another branch's type and failed there.
+  const issues = out.filter((o) => o.code !== 'type' || !out.some((x) => x.field === o.field && x.code !== 'type'));
+  const named = (field: string) => issues.some((o) => o.field === field || o.field.startsWith(field + '.') || o.field.startsWith(field + '['));
+  for (const field of new Set(unions)) if (!named(field)) issues.push({ field, code: 'format', params: { format: 'anyOf' } });
+  return issues;
 }
+
+/** The position a JSON parser names ("… at position 15", "… (line 1 column 16)"), counted from 1. */
+function jsonErrorPosition(message: string): number | null {
+  const at = /position (\d+)/.exec(message);
+  return at ? Number(at[1]) + 1 : null;
+}
+
+/** Whether the request only reads: its validation errors then say "could not be fetched". */
+const reads = (request: FastifyRequest) => request.method === 'GET' || request.method === 'HEAD';
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, fields: FieldIssue[] = [], params: Record<string, string | number> = {}, where?: string) {
   const lang = request.lang ?? negotiateLanguage(request.headers['accept-language']);
@@ -68,8 +93,11 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, code: Er
       error: {
         code,
         status,
-        message: errorMessage(lang, code, params),
-        fields: fields.map((f) => ({ field: f.field, ...(where ? { in: where } : {}), code: f.code, ...(f.params ? { params: f.params } : {}), message: fieldMessage(lang, f) })),
+        message: errorMessage(lang, code, params, { read: reads(request) }),
+        fields: fields.map((f) => {
+          const label = f.code === 'unknown_field' ? null : fieldLabel(lang, f.field);
+          return { field: f.field, ...(where ? { in: where } : {}), code: f.code, ...(f.params ? { params: f.params } : {}), ...(label ? { label } : {}), message: labelledFieldMessage(lang, f) };
+        }),
       },
     });
 }
@@ -101,7 +129,10 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { bodyLimit: n
         return sendError(reply, request, 'rate_limited');
     }
     if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-      return sendError(reply, request, 'malformed_request', [{ field: 'body', code: 'invalid_json', params: { detail: err.message } }]);
+      // The parser's own words are English and technical: the body says what happened in the
+      // caller's language and keeps only where the parser stopped.
+      const position = jsonErrorPosition(err.message);
+      return sendError(reply, request, 'malformed_request', [{ field: 'body', code: 'invalid_json', ...(position ? { params: { position } } : {}) }]);
     }
     if (err.statusCode === 429) return sendError(reply, request, 'rate_limited');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -24,8 +24,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: In
       params: EditionDocumentParams, querystring: EditionDocumentQuery, response: { 200: DocumentBytes, ...errors(401, 403, 404, 422) },
     },
   }, async (req, reply) => {
-    const d = await situationPictureDocument(db, actor(req), req.params.id, req.query.format);
-    return reply.headers(fileHeaders(d, req.query.format === 'html')).send(d.body);
+    const d = await situationPictureDocument(db, actor(req), req.params.id, req.query.format, req.query.lang ?? req.lang);
+    return reply.headers({ ...fileHeaders(d, req.query.format === 'html'), 'content-language': req.query.lang ?? req.lang }).send(d.body);
   });
   app.get('/api/action-plans/:year/document', {
     schema: {
@@ -33,7 +33,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: In
       params: ActionPlanDocumentParams, querystring: ActionPlanDocumentQuery, response: { 200: DocumentBytes, ...errors(401, 403, 422) },
     },
   }, async (req, reply) => {
-    const d = await actionPlanDocumentFile(db, index, actor(req), req.params.year, req.query.format);
-    return reply.headers(fileHeaders(d, false)).send(d.body);
+    const d = await actionPlanDocumentFile(db, index, actor(req), req.params.year, req.query.format, undefined, req.query.lang ?? req.lang);
+    return reply.headers({ ...fileHeaders(d, false), 'content-language': req.query.lang ?? req.lang }).send(d.body);
   });
 };

@@ -104,9 +104,9 @@ for (const engine of testEngines()) {
         assert.match(issue.message, /[a-zåäö]/);
       }
       const en = await coord.post('/api/measures', { ...base(), organisationId: undefined }, { 'accept-language': 'en' });
-      assert.equal(en.json().error.fields[0].message, 'This field is required.');
+      assert.equal(en.json().error.fields[0].message, 'Organisation: this field is required.');
       const sv = await coord.post('/api/measures', { ...base(), organisationId: undefined });
-      assert.equal(sv.json().error.fields[0].message, 'Fältet måste fyllas i.');
+      assert.equal(sv.json().error.fields[0].message, 'Organisation: fältet måste fyllas i.');
       assert.equal(await countRows(t, 'measures'), before);
       assert.equal(await countRows(t, 'audit_log'), audits);
     });

@@ -20,6 +20,15 @@ export function errorsFrom(e: unknown): FormErrors {
   return { message: t('app.error', { message: (e as Error)?.message ?? String(e) }), fields: [] };
 }
 
+/**
+ * A field's message without the field's name in front, for a page that names the field its own way
+ * ("Rad 2 (x@y): ange en e-postadress …" rather than "Rad 2 (x@y): E-post att meddela (rad 2): …").
+ */
+export function bareMessage(f: FieldError): string {
+  const rest = f.label && f.message.startsWith(`${f.label}: `) ? f.message.slice(f.label.length + 2) : f.message;
+  return rest.charAt(0).toLocaleUpperCase() + rest.slice(1);
+}
+
 /** The message for a field: exact name, or a nested one ("roles" matches "roles[1]", "geometry.coordinates"). */
 export function fieldMessage(errors: FormErrors, field: string): string | undefined {
   return errors.fields.find((f) => f.field === field || f.field.startsWith(field + '.') || f.field.startsWith(field + '['))?.message;

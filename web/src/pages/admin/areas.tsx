@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, type FieldError } from '../../api/client.ts';
 import type { Area } from '../../api/types.ts';
-import { fmt, t, type MessageKey } from '../../i18n/index.ts';
+import { fmt, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { LoadState, useList, useRemove } from './common.tsx';
-import { controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../../ui/form.tsx';
+import { bareMessage, controlProps, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, type FormErrors } from '../../ui/form.tsx';
 import { checkGeoJsonFile, featureOfField, type GeoJsonCheck, type Problem } from './geojsonFile.ts';
 import { featuresOf, reprojectGeometry } from '../../../../src/core/geojson/index.ts';
 import { AREA_KINDS } from '../../../../src/core/areas/types.ts';
@@ -13,7 +13,7 @@ const CRS_NAMES: Record<number, string> = { 4326: 'WGS 84', 3006: 'SWEREF 99 TM'
 
 /** "Objekt 4: …" for a problem in one feature, the plain message otherwise. */
 function problemText(p: Problem): string {
-  const text = t(`admin.areas.check.${p.code}` as MessageKey, p.params ?? {});
+  const text = p.code === 'tooManyFeatures' ? tn('admin.areas.check.tooManyFeatures', Number(p.params?.count), p.params) : t(`admin.areas.check.${p.code}` as MessageKey, p.params ?? {});
   return p.feature === undefined ? text : t('admin.areas.inFeature', { n: p.feature + 1, message: text });
 }
 
@@ -29,7 +29,7 @@ export default function AreasPage() {
     <section aria-labelledby="admin-sub-title">
       <h2 id="admin-sub-title" tabIndex={-1}>{t('admin.nav.areas')}</h2>
       <LiveRegion message={msg} />
-      <UploadForm onUploaded={async (n) => { await reload(); announce(t('admin.areas.uploaded', { count: n })); }} />
+      <UploadForm onUploaded={async (n) => { await reload(); announce(tn('admin.areas.uploaded', n)); }} />
       {editing && (
         <EditForm key={editing.id} area={editing} onDone={async (saved) => {
           const id = editing.id;
@@ -140,13 +140,13 @@ function UploadForm({ onUploaded }: { onUploaded: (count: number) => void }) {
 
       <div ref={summaryRef} tabIndex={-1} class="upload-summary">
         {check && check.problems.length === 0 && !serverProblem && (
-          <p class="ok-text" role="status">{t('admin.areas.fileOk', { name: fileName, count: check.featureCount, crs: CRS_NAMES[check.crs ?? 4326] ?? `EPSG:${check.crs}` })}</p>
+          <p class="ok-text" role="status">{tn('admin.areas.fileOk', check.featureCount, { name: fileName, crs: CRS_NAMES[check.crs ?? 4326] ?? `EPSG:${check.crs}` })}</p>
         )}
         {check && check.problems.length > 0 && (
           <div class="form-error" role="alert">
             <p class="error">{t('admin.areas.fileProblems', { name: fileName })}</p>
             <ul>{check.problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}</ul>
-            {check.moreProblems > 0 && <p>{t('admin.areas.moreProblems', { count: check.moreProblems })}</p>}
+            {check.moreProblems > 0 && <p>{tn('admin.areas.moreProblems', check.moreProblems)}</p>}
           </div>
         )}
         {serverProblem && (
@@ -155,7 +155,7 @@ function UploadForm({ onUploaded }: { onUploaded: (count: number) => void }) {
             <ul>
               {fileErrors.map((f, i) => {
                 const at = featureOfField(f.field);
-                return <li key={i}>{at?.feature !== undefined ? t('admin.areas.inFeature', { n: at.feature + 1, message: f.message }) : f.message}</li>;
+                return <li key={i}>{at?.feature !== undefined ? t('admin.areas.inFeature', { n: at.feature + 1, message: bareMessage(f) }) : f.message}</li>;
               })}
               {otherErrors.map((f, i) => <li key={`o${i}`}>{f.message}</li>)}
             </ul>

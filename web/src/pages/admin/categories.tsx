@@ -5,6 +5,7 @@ import { lang, t } from '../../i18n/index.ts';
 import { buildCategoryTree, childCodePrefix, indentedLabel, selfAndDescendants, type TreeRow } from './categoryTree.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, useRemove } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
+import { numberFieldError, parseNumberInput } from '../../ui/number-field.ts';
 
 type Editing = { mode: 'new'; parent: Category | null } | { mode: 'edit'; category: Category };
 
@@ -100,11 +101,13 @@ function CategoryForm({ editing, all, onDone }: { editing: Editing; all: Categor
   async function submit(e: Event) {
     e.preventDefault();
     const missing = requiredErrors({ ...(existing ? {} : { code }), nameSv, nameEn, icon });
+    // An empty order is the default 0; anything else that is no whole number is named, not turned into 0.
+    const order = parseNumberInput(sortOrder, { integer: true });
+    if (!order.ok) missing.push(numberFieldError('sortOrder', t('admin.categories.sortOrder'), { integer: true }));
     if (missing.length) { setErrors({ message: t('admin.form.fixFields'), fields: missing }); return; }
     setBusy(true);
     try {
-      const order = Number.parseInt(sortOrder, 10);
-      const common = { parentId: parentId || null, nameSv: nameSv.trim(), nameEn: nameEn.trim(), colour, icon: icon.trim(), sortOrder: Number.isFinite(order) ? order : 0 };
+      const common = { parentId: parentId || null, nameSv: nameSv.trim(), nameEn: nameEn.trim(), colour, icon: icon.trim(), sortOrder: (order.ok && order.value) || 0 };
       const saved = existing
         ? await api.patch<Category>(`/api/categories/${existing.id}`, { ...common, active })
         : await api.post<Category>('/api/categories', { ...common, code: code.trim() });

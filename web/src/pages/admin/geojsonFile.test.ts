@@ -26,6 +26,9 @@ test('a single Feature and a bare Polygon are accepted as one feature', () => {
 test('empty, not JSON, not GeoJSON, wrong type', () => {
   assert.deepEqual(codes('  '), [['empty', undefined]]);
   assert.deepEqual(codes('{"type":'), [['notJson', undefined]]);
+  // The line of the fault, never the parser's English words.
+  assert.deepEqual(checkGeoJsonText('{"type":\n"FeatureCollection",\n"features": [1 2]}').problems, [{ code: 'notJsonAt', params: { line: 3 } }]);
+  assert.deepEqual(checkGeoJsonText('{"type":').problems, [{ code: 'notJson' }]);
   assert.deepEqual(codes('[1,2]'), [['notGeoJson', undefined]]);
   assert.deepEqual(codes('{"name":"x"}'), [['notGeoJson', undefined]]);
   const r = checkGeoJsonText(JSON.stringify({ type: 'Point', coordinates: [12, 57] }));

@@ -12,7 +12,7 @@ export const MAX_FEATURES = 5000;
 export const MAX_LISTED = 50;
 
 export type ProblemCode =
-  | 'empty' | 'tooLarge' | 'notJson' | 'notGeoJson' | 'wrongType' | 'unsupportedCrs' | 'noFeatures' | 'tooManyFeatures'
+  | 'empty' | 'tooLarge' | 'notJson' | 'notJsonAt' | 'notGeoJson' | 'wrongType' | 'unsupportedCrs' | 'noFeatures' | 'tooManyFeatures'
   | 'looksProjected' | 'featureNotFeature' | 'featureNoGeometry' | 'featureWrongGeometry' | 'featureBadCoordinates';
 
 export interface Problem {
@@ -74,10 +74,13 @@ export function checkGeoJsonText(text: string, bytes = text.length): GeoJsonChec
   if (bytes > MAX_FILE_BYTES) { add({ code: 'tooLarge', params: { maxMb: Math.floor(MAX_FILE_BYTES / 1024 / 1024) } }); return result; }
   if (!text.trim()) { add({ code: 'empty' }); return result; }
   let obj: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    obj = JSON.parse(text.replace(/^\uFEFF/, ''));
+    obj = JSON.parse(json);
   } catch (e) {
-    add({ code: 'notJson', params: { detail: (e as Error).message } });
+    // The parser's words are English and differ between browsers; the line is what the user needs.
+    const at = /position (\d+)/.exec((e as Error).message);
+    add(at ? { code: 'notJsonAt', params: { line: json.slice(0, Number(at[1])).split('\n').length } } : { code: 'notJson' });
     return result;
   }
   if (!obj || typeof obj !== 'object' || Array.isArray(obj) || typeof (obj as { type?: unknown }).type !== 'string') {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
+import { bareMessage, controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { CADENCES } from '../../../../src/core/schedule/index.ts';
 import type { ScheduleInput, ScheduleSetting as Schedule } from '../../../../src/contract/index.ts';
 
@@ -41,7 +41,7 @@ export default function SchedulePage() {
       // notify[3] → the field, with the line number in the message.
       setErrors({ ...fe, fields: fe.fields.map((f) => {
         const m = /^notify\[(\d+)\]$/.exec(f.field);
-        return m ? { ...f, field: 'notify', message: t('admin.schedule.badLine', { line: Number(m[1]) + 1, address: lines(values.notify)[Number(m[1])] ?? '', message: f.message }) } : f;
+        return m ? { ...f, field: 'notify', message: t('admin.schedule.badLine', { line: Number(m[1]) + 1, address: lines(values.notify)[Number(m[1])] ?? '', message: bareMessage(f) }) } : f;
       }) });
     } finally {
       setBusy(false);

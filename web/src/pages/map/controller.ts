@@ -1,7 +1,8 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import { api } from '../../api/client.ts';
 import type { MapAreas, MapGrid, MapHotspots, MapPoints } from '../../api/types.ts';
-import { fmt, t } from '../../i18n/index.ts';
+import { fmt, lang, t, tn } from '../../i18n/index.ts';
+import { formatP } from '../../../../src/core/i18n/numbers.ts';
 import { LAYER_GROUPS } from './base-style.ts';
 import { cellBBox, LatestRequest, parseCellId, urls } from './data.ts';
 import type { BBox } from './geometry.ts';
@@ -103,7 +104,7 @@ export class MapController {
     if (total === undefined) return;
     const w = week.peek();
     const step = w ? weeksOf(filters.peek().from, filters.peek().to).find((s) => s.from === w.from) : undefined;
-    announcement.value = step ? t('map.announceWeek', { week: weekText(step), count: fmt.number(total) }) : t('map.announce', { count: fmt.number(total) });
+    announcement.value = step ? tn('map.announceWeek', total, { week: weekText(step) }) : tn('map.announce', total);
   }
 
   private async load(kind: LayerId): Promise<void> {
@@ -182,21 +183,21 @@ export class MapController {
       return cell ? { kind: 'list', title, note, bbox: cellBBox(cell), cellId: p.cellId, total: Number(p.count) || undefined } : null;
     };
     if (f.layer.id === 'incidents' && p.id) return { kind: 'incident', id: String(p.id) };
-    if (f.layer.id === 'clusters') return listForCell(t('map.details.cluster', { count: fmt.number(Number(p.count)) }));
+    if (f.layer.id === 'clusters') return listForCell(tn('map.details.cluster', Number(p.count)));
     if (f.layer.id === 'heatmap-hit') {
       const cell = parseCellId(p.cellId);
-      return listForCell(t('map.details.cell', { size: cell?.size ?? '', count: fmt.number(Number(p.count)) }));
+      return listForCell(tn('map.details.cell', Number(p.count), { size: cell?.size ?? '' }));
     }
     if (f.layer.id === 'hotspots-fill') {
       const z = Number(p.z), pv = Number(p.p);
-      return listForCell(t('map.details.hotspot', { label: t(hotspotBin(Number(p.bin)).label), count: fmt.number(Number(p.count) || 0) }),
-        Number.isFinite(z) && Number.isFinite(pv) ? t('map.details.zscore', { z: fmt.number(z, 2), p: pv < 0.001 ? '< 0,001' : fmt.number(pv, 3) }) : undefined);
+      return listForCell(tn('map.details.hotspot', Number(p.count) || 0, { label: t(hotspotBin(Number(p.bin)).label) }),
+        Number.isFinite(z) && Number.isFinite(pv) ? t('map.details.zscore', { z: fmt.number(z, 2), p: formatP(lang.value, pv) }) : undefined);
     }
     if (f.layer.id === 'areas-fill') {
       const previous = Number(p.previous) || 0, count = Number(p.count) || 0;
       const pc = p.percentChange === null || p.percentChange === undefined || p.percentChange === 'null' ? null : Number(p.percentChange);
       return {
-        kind: 'list', title: t('map.details.area', { name: String(p.name), count: fmt.number(count) }), area: String(p.id), total: count,
+        kind: 'list', title: tn('map.details.area', count, { name: String(p.name) }), area: String(p.id), total: count,
         note: t('map.details.areaChange', { previous: fmt.number(previous), change: pc === null ? (count ? t('map.areas.newShort') : '0') : `${pc > 0 ? '+' : ''}${fmt.number(pc)} %` }),
       };
     }

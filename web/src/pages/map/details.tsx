@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Incident, IncidentPage } from '../../api/types.ts';
-import { fmt, lang, t } from '../../i18n/index.ts';
+import { fmt, lang, t, tn } from '../../i18n/index.ts';
 import { inCell, parseCellId, urls } from './data.ts';
 import { mapQuery, selection, tableHref, type Selection } from './state.ts';
 import { mayMakePlace } from '../../session.ts';
@@ -89,7 +89,7 @@ export function Details({ onClose }: { onClose: () => void }) {
             <>
               <p class="muted">{sel.kind === 'list' && sel.total && sel.total > loaded.items.length
                 ? t('map.details.showing', { shown: loaded.items.length, total: fmt.number(sel.total) })
-                : loaded.more ? t('map.details.showingSome', { shown: loaded.items.length }) : ''}</p>
+                : loaded.more ? tn('map.details.showingSome', loaded.items.length) : ''}</p>
               <ul class="md-list">
                 {loaded.items.map((i) => (
                   <li key={i.id}>

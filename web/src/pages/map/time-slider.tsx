@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { lang, t } from '../../i18n/index.ts';
+import { fmt, t } from '../../i18n/index.ts';
 import { filters } from '../../state/filters.ts';
 import { mapBusy, week } from './state.ts';
 import { lastDay, weeksOf, type WeekStep } from './weeks.ts';
 
-/** "vecka 47, 16 nov.–22 nov." for a step. */
+/** "vecka 47, 2026-11-16–2026-11-22" / "week 47, 16 Nov 2026–22 Nov 2026" for a step. */
 export function weekText(s: WeekStep): string {
-  const d = (x: string) => new Date(`${x}T12:00:00Z`).toLocaleDateString(lang.value === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return t('map.slider.weekRange', { week: s.week, from: d(s.from), to: d(lastDay(s)) });
+  return t('map.slider.weekRange', { week: s.week, from: fmt.date(s.from), to: fmt.date(lastDay(s)) });
 }
 
 const STEP_MS = 1600;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Category } from '../../api/types.ts';
-import { t } from '../../i18n/index.ts';
+import { t, tn } from '../../i18n/index.ts';
 import { nestCategories, type CategoryNode } from './category-tree.ts';
 import { categoryName } from './shared.tsx';
 
@@ -50,5 +50,5 @@ export function CategoryTreeField({ id, label, categories, selected, onChange, s
 
 /** The button's count: "2 valda", or that none chosen means all. */
 export function chosenSummary(n: number): string {
-  return n ? t('situationPictures.create.categoriesChosen', { count: n }) : t('situationPictures.create.categoriesHint');
+  return n ? tn('situationPictures.create.categoriesChosen', n) : t('situationPictures.create.categoriesHint');
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { fmt, t } from '../../i18n/index.ts';
+import { fmt, lang, t, tn } from '../../i18n/index.ts';
+import { formatPBelow } from '../../../../src/core/i18n/numbers.ts';
 import { HBars } from '../../ui/charts/HBars.tsx';
 import { TrendChart } from '../../ui/charts/TrendChart.tsx';
 import { inclusiveEnd } from './periods.ts';
@@ -43,11 +44,11 @@ export function KeyNumbers({ c }: { c: SituationPictureContent }) {
       <dl class="est-key">
         <div><dt>{t('situationPictures.keyNumbers.total')}</dt><dd class="est-key-number" data-testid="sp-total">{fmt.number(c.totals.count)}</dd></div>
         <div>
-          <dt>{t('situationPictures.keyNumbers.previous', { from: fmt.date(p.from), to: inclusiveEnd(p.to) })}</dt>
+          <dt>{t('situationPictures.keyNumbers.previous', { from: fmt.date(p.from), to: fmt.date(inclusiveEnd(p.to)) })}</dt>
           <dd><strong>{changeText(c.totals.previous)}</strong><br /><Significance c={c.totals.previous} /></dd>
         </div>
         <div>
-          <dt>{t('situationPictures.keyNumbers.lastYear', { from: fmt.date(y.from), to: inclusiveEnd(y.to) })}</dt>
+          <dt>{t('situationPictures.keyNumbers.lastYear', { from: fmt.date(y.from), to: fmt.date(inclusiveEnd(y.to)) })}</dt>
           <dd><strong>{changeText(c.totals.lastYear)}</strong><br /><Significance c={c.totals.lastYear} /></dd>
         </div>
       </dl>
@@ -67,19 +68,19 @@ export function Weekly({ c }: { c: SituationPictureContent }) {
   const weekDay = (w: string) => (/^\d{4}-\d{2}-\d{2}$/.test(w) ? w : new Date(w).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }));
   const points = c.weekly.map((w) => ({
     label: t('situationPictures.weekly.week', { week: isoWeek(weekDay(w.weekStart)) }),
-    longLabel: t('situationPictures.weekly.weekLong', { date: weekDay(w.weekStart) }),
+    longLabel: t('situationPictures.weekly.weekLong', { date: fmt.date(weekDay(w.weekStart)) }),
     value: w.count,
   }));
   const max = points.reduce((m, p) => Math.max(m, p.value), 0);
   return (
     <Section id="sp-weekly" title={t('situationPictures.weekly.title')}>
-      <TrendChart title={t('situationPictures.weekly.chartTitle')} description={t('situationPictures.weekly.chartDesc', { weeks: points.length, max })} points={points} formatValue={(n) => fmt.number(n)} />
+      <TrendChart title={t('situationPictures.weekly.chartTitle')} description={tn('situationPictures.weekly.chartDesc', points.length, { max })} points={points} formatValue={(n) => fmt.number(n)} />
       <details class="est-details">
         <summary>{t('situationPictures.weekly.tableCaption')}</summary>
         <table class="est-table">
           <caption class="visually-hidden">{t('situationPictures.weekly.tableCaption')}</caption>
           <thead><tr><th scope="col">{t('situationPictures.weekly.colWeek')}</th><th scope="col" class="num">{t('situationPictures.weekly.colCount')}</th></tr></thead>
-          <tbody>{c.weekly.map((w) => <tr key={w.weekStart}><th scope="row">{weekDay(w.weekStart)}</th><td class="num">{fmt.number(w.count)}</td></tr>)}</tbody>
+          <tbody>{c.weekly.map((w) => <tr key={w.weekStart}><th scope="row">{fmt.date(weekDay(w.weekStart))}</th><td class="num">{fmt.number(w.count)}</td></tr>)}</tbody>
         </table>
       </details>
     </Section>
@@ -99,7 +100,7 @@ export function Categories({ c }: { c: SituationPictureContent }) {
           }))}
           formatValue={(n) => fmt.number(n)} />
       )}
-      {rows.some((r) => r.previous.significant) && <p class="muted small">* {t('situationPictures.keyNumbers.significant', { p: '< 0,05' })}</p>}
+      {rows.some((r) => r.previous.significant) && <p class="muted small">* {t('situationPictures.keyNumbers.significant', { p: formatPBelow(lang.value, 0.05) })}</p>}
     </Section>
   );
 }
@@ -149,8 +150,8 @@ export function NearRepeatAndConcentration({ c }: { c: SituationPictureContent }
   return (
     <Section id="sp-nearrepeat" title={t('situationPictures.nearRepeat.title')}>
       <p data-testid="sp-near-repeat">{!nr ? t('situationPictures.nearRepeat.none')
-        : nr.elevated ? t('situationPictures.nearRepeat.elevated', { distance: fmt.number(nr.elevated.distance), days: fmt.number(nr.elevated.days), ratio: fmt.number(nr.elevated.ratio, 1), p: pText(nr.elevated.p) })
-        : t('situationPictures.nearRepeat.notElevated', { incidents: fmt.number(nr.incidents) })}</p>
+        : nr.elevated ? tn('situationPictures.nearRepeat.elevated', nr.elevated.days, { distance: fmt.number(nr.elevated.distance), ratio: fmt.number(nr.elevated.ratio, 1), p: pText(nr.elevated.p) })
+        : tn('situationPictures.nearRepeat.notElevated', nr.incidents)}</p>
       <h3>{t('situationPictures.concentration.title')}</h3>
       <p>{conc.topFivePercentShare !== null && conc.gini !== null
         ? t('situationPictures.concentration.text', { share: fmt.percent(conc.topFivePercentShare), gini: fmt.number(conc.gini, 2) })
@@ -164,7 +165,7 @@ export function PoliceEvents({ c }: { c: SituationPictureContent }) {
   const shown = pe.items.slice(0, 15);
   return (
     <Section id="sp-police" title={t('situationPictures.police.title')}>
-      <p>{t('situationPictures.police.summary', { total: fmt.number(pe.total), previous: fmt.number(pe.previous) })}
+      <p>{tn('situationPictures.police.summary', pe.total, { previous: fmt.number(pe.previous) })}
         {pe.newestHeld && <> {t('situationPictures.police.newest', { date: fmt.date(pe.newestHeld) })}</>}</p>
       {shown.length === 0 ? <p>{t('situationPictures.police.none')}</p> : (
         <div class="table-wrap">
@@ -193,7 +194,7 @@ function MeasureList({ title, rows }: { title: string; rows: MeasureRow[] }) {
           {rows.map((m) => (
             <li key={m.id}>
               <a href={`#/atgarder/${m.id}`}>{m.title}</a> – {m.organisationName}{m.placeName || m.areaName ? `, ${m.placeName ?? m.areaName}` : ''}
-              {m.plannedEnd && <> ({t('situationPictures.measures.until', { date: m.plannedEnd.slice(0, 10) })})</>}
+              {m.plannedEnd && <> ({t('situationPictures.measures.until', { date: fmt.date(m.plannedEnd.slice(0, 10)) })})</>}
               {m.overdue && <strong class="est-overdue"> {t('situationPictures.measures.overdue')}</strong>}
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import { fmt, t } from '../../i18n/index.ts';
+import { fmt, lang, t, tn } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { may } from '../../session.ts';
 import { LiveRegion, useAnnouncer } from '../../ui/form.tsx';
@@ -57,13 +57,13 @@ export default function EditionPage({ id }: { id: string }) {
         {periodText(sp.period)} · {sp.areaName ?? t('situationPictures.wholeMunicipality')} · {t('situationPictures.versionText', { version: sp.version })}
         {' · '}{t('situationPictures.edition.computedAt')} {fmt.dateTime(sp.computedAt)}
         {sp.publishedAt && <> · {t('situationPictures.edition.publishedAt')} {fmt.dateTime(sp.publishedAt)}</>}
-        {' · '}{(c.filters.categoryIds ?? []).length ? t('situationPictures.edition.categoriesCount', { count: c.filters.categoryIds.length }) : t('situationPictures.edition.allCategories')}
+        {' · '}{(c.filters.categoryIds ?? []).length ? tn('situationPictures.edition.categoriesCount', c.filters.categoryIds.length) : t('situationPictures.edition.allCategories')}
       </p>
       <LiveRegion message={msg} />
       {!draft && <p class="est-readonly" role="note">{t('situationPictures.edition.readOnly')}</p>}
       <div class="est-actions" role="group" aria-label={t('situationPictures.edition.actions')}>
-        <a class="button" href={`/api/situation-pictures/${sp.id}/document?format=pdf`} download>{t('situationPictures.edition.pdf')}</a>
-        <a class="button" href={`/api/situation-pictures/${sp.id}/document?format=html`} target="_blank" rel="noopener">{t('situationPictures.edition.html')}</a>
+        <a class="button" href={`/api/situation-pictures/${sp.id}/document?format=pdf&lang=${lang.value}`} download>{t('situationPictures.edition.pdf')}</a>
+        <a class="button" href={`/api/situation-pictures/${sp.id}/document?format=html&lang=${lang.value}`} target="_blank" rel="noopener">{t('situationPictures.edition.html')}</a>
         {canWrite && draft && <button type="button" class="primary" disabled={busy} onClick={() => setConfirming(true)}>{t('situationPictures.edition.publish')}</button>}
         {canWrite && draft && <button type="button" disabled={busy} onClick={recompute}>{t('situationPictures.edition.recompute')}</button>}
         {canWrite && !draft && <button type="button" class="primary" disabled={busy} onClick={newVersion}>{t('situationPictures.edition.newVersion')}</button>}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { fmt, t, type MessageKey } from '../../i18n/index.ts';
+import { hotspotNameOf } from '../../../../src/core/situation-picture/hotspot-name.ts';
+import { fmt, lang, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { mayMakePlace } from '../../session.ts';
 import { MakePlace } from '../../ui/MakePlace.tsx';
 import { Section } from './content-sections.tsx';
@@ -41,7 +42,7 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
               <tbody>
                 {h.zones.map((z) => (
                   <tr key={z.id}>
-                    <th scope="row" data-label={t('situationPictures.hotspots.colZone')}>{z.placeNames.length ? z.placeNames.join(', ') : t('situationPictures.hotspots.cellText', { cell: z.peakCellId })}</th>
+                    <th scope="row" data-label={t('situationPictures.hotspots.colZone')}>{hotspotNameOf(z, lang.value)}</th>
                     <td class="num" data-label={t('situationPictures.hotspots.colCells')}>{fmt.number(z.cellIds.length)}</td>
                     <td class="num" data-label={t('situationPictures.hotspots.colCount')}>{fmt.number(z.count)}</td>
                     <td data-label={t('situationPictures.hotspots.colConfidence')}>{confidence(z.bin)}</td>
@@ -65,7 +66,7 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
             <tbody>
               {shown.map((cell) => (
                 <tr key={cell.cellId} data-cell={cell.cellId}>
-                  <th scope="row" data-label={t('situationPictures.hotspots.colPlace')}>{cell.placeName ?? t('situationPictures.hotspots.cellText', { cell: cell.cellId })}</th>
+                  <th scope="row" data-label={t('situationPictures.hotspots.colPlace')}>{hotspotNameOf(cell, lang.value)}</th>
                   <td class="num" data-label={t('situationPictures.hotspots.colCount')}>{fmt.number(cell.count)}</td>
                   <td data-label={t('situationPictures.hotspots.colConfidence')}>{confidence(cell.bin)}</td>
                   <td data-label={t('situationPictures.hotspots.colClass')}>{emergingName(cell.emerging)}</td>
@@ -76,7 +77,7 @@ export function Hotspots({ c, editionId }: { c: SituationPictureContent; edition
           </table>
           {sorted.length > SHOWN && (
             <button type="button" aria-expanded={all} onClick={() => setAll(!all)}>
-              {all ? t('situationPictures.hotspots.showFewer') : t('situationPictures.hotspots.showAll', { count: sorted.length })}
+              {all ? t('situationPictures.hotspots.showFewer') : tn('situationPictures.hotspots.showAll', sorted.length)}
             </button>
           )}
         </div>

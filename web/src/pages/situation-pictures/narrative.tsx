@@ -5,6 +5,7 @@ import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion
 import { Section } from './content-sections.tsx';
 import { CategoryTreeField, chosenSummary } from './CategoryTreeField.tsx';
 import { categoryName, type References } from './shared.tsx';
+import { parseNumberInput } from '../../ui/number-field.ts';
 import type { Narrative, ProblemAnalysis, SituationPicture, StatusLevel, StatusLevelEntry } from './types.ts';
 
 const LEVELS: StatusLevel[] = ['green', 'yellow', 'red'];
@@ -19,6 +20,16 @@ export function nestedError(errors: FormErrors, path: string): string | undefine
     const d = f.field.replace(/\[(\d+)\]/g, '.$1');
     return d === dotted || d.startsWith(dotted + '.');
   })?.message;
+}
+
+/**
+ * A problem as the request sends it: an empty or unreadable priority (kept as NaN while editing) is
+ * left out and the server numbers the problem by its place, rather than sending 0 and refusing the save.
+ */
+export function priorityBody(p: ProblemAnalysis): ProblemAnalysis {
+  if (Number.isInteger(p.priority)) return p;
+  const { priority: _none, ...rest } = p;
+  return rest as ProblemAnalysis;
 }
 
 export function newProblem(priority: number): ProblemAnalysis {
@@ -109,8 +120,8 @@ export function ProblemFields({ p, n, id, base, err, refs, onChange, onRemove }:
         </div>
         <div>
           <Label for={`${id}-priority`}>{t('situationPictures.narrative.priority')}</Label>
-          <input type="number" min={1} max={99} {...controlProps(`${id}-priority`, err(`${base}.priority`), true)} value={p.priority}
-            onInput={(e) => onChange({ priority: Number((e.target as HTMLInputElement).value) })} />
+          <input type="number" min={1} max={99} {...controlProps(`${id}-priority`, err(`${base}.priority`), true)} value={Number.isNaN(p.priority) ? '' : p.priority}
+            onInput={(e) => { const n = parseNumberInput((e.target as HTMLInputElement).value, { integer: true }); onChange({ priority: n.ok && n.value !== null ? n.value : Number.NaN }); }} />
           <FieldMessage id={`${id}-priority`} error={err(`${base}.priority`)} hint={t('situationPictures.narrative.priorityHint')} />
         </div>
       </div>
@@ -159,7 +170,7 @@ export function NarrativeEditor({ sp, refs, onSaved }: { sp: SituationPicture; r
     e.preventDefault();
     setErrors(NO_ERRORS);
     setBusy(true);
-    const narrative: Narrative = { summary, problems: problems.map((p) => ({ ...p, title: p.title.trim(), priority: Number(p.priority) })) };
+    const narrative: Narrative = { summary, problems: problems.map((p) => priorityBody({ ...p, title: p.title.trim() })) };
     const statusLevels: StatusLevelEntry[] = rows.flatMap((r) => {
       const v = levels.get(`${r.kind}:${r.id}`);
       return v && v.level ? [{ kind: r.kind, id: r.id, name: r.name, level: v.level, comment: v.comment }] : [];

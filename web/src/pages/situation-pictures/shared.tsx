@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError } from '../../api/client.ts';
 import type { Area, Category, Organisation, Place } from '../../api/types.ts';
-import { fmt, lang, t } from '../../i18n/index.ts';
+import { fmt, lang, t, tn } from '../../i18n/index.ts';
+import { formatP } from '../../../../src/core/i18n/numbers.ts';
 import { inclusiveEnd } from './periods.ts';
 import type { MeasureType, MeasureTypeList, Period, SituationPictureSummary } from './types.ts';
 
@@ -74,15 +75,16 @@ export const measureTypeName = (types: MeasureType[], code: string) => {
 
 /** "2026-10-27 – 2026-11-23 (28 dagar)": the inclusive last day, as the coordinator chose it. */
 export function periodText(p: Period): string {
-  return t('situationPictures.periodText', { from: fmt.date(p.from), to: inclusiveEnd(p.to), days: p.days });
+  return tn('situationPictures.periodText', p.days, { from: fmt.date(p.from), to: fmt.date(inclusiveEnd(p.to)) });
 }
 
 export function signed(n: number, digits = 0): string {
   return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${fmt.number(Math.abs(n), digits)}`;
 }
 
+/** "p = 0,031", "p < 0,001": the one formatter the documents use too. */
 export function pText(p: number): string {
-  return p < 0.001 ? '< 0,001'.replace(',', lang.value === 'sv' ? ',' : '.') : fmt.number(p, 3);
+  return formatP(lang.value, p);
 }
 
 export function statusText(s: SituationPictureSummary['status']): string {

@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Area, Category, Incident, IncidentPage, Organisation } from '../../api/types.ts';
-import { lang, t, type MessageKey } from '../../i18n/index.ts';
+import { lang, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { filterQuery, filters, setFilters, type Filters } from '../../state/filters.ts';
 import { periodLabel } from '../map/panel/wording.ts';
 import { selectionHref } from './drill.ts';
@@ -92,7 +92,7 @@ export default function TablePage() {
   const statusText = list.status === 'loading' ? t('table.list.loading')
     : list.status === 'error' ? ''
     : count === 0 ? t('table.list.none')
-    : list.nextCursor ? t('table.list.shown', { count }) : t('table.list.allShown', { count });
+    : list.nextCursor ? tn('table.list.shown', count) : tn('table.list.allShown', count);
 
   return (
     <div class="incident-table-page">

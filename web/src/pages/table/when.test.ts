@@ -16,7 +16,8 @@ test('formatWhen: one time, a window within a day, a window over midnight; Swedi
 test('formatWhen in English', () => {
   lang.value = 'en';
   try {
-    assert.equal(formatWhen('2026-11-23T16:15:00Z', undefined), '23/11/2026 17:15');
+    assert.equal(formatWhen('2026-11-23T16:15:00Z', undefined), '23 Nov 2026 17:15');
+    assert.equal(formatWhen('2026-11-22T19:38:39Z', '2026-11-23T06:08:39Z'), '22 Nov 2026 20:38 \u2013 23 Nov 2026 07:08');
   } finally {
     lang.value = 'sv';
   }

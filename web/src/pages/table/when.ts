@@ -1,24 +1,19 @@
 import { lang } from '../../i18n/index.ts';
+import { formatDate, formatTime } from '../../../../src/core/i18n/dates.ts';
 
 /**
- * When an incident happened, as the table shows it: one time ("2026-11-23 17:15") or a window
- * ("2026-11-23 17:15–23:59", or with both dates when it spans midnight), in Swedish time.
+ * When an incident happened, as the table shows it: one time ("2026-11-23 17:15", "23 Nov 2026
+ * 17:15") or a window ("2026-11-23 17:15–23:59", or with both dates when it spans midnight), in
+ * Swedish time, with the date written the one way of the language.
  */
-const TZ = 'Europe/Stockholm';
-
-function parts(iso: string, locale: string): { date: string; time: string } {
-  const d = new Date(iso);
-  return {
-    date: d.toLocaleDateString(locale, { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }),
-    time: d.toLocaleTimeString(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit' }),
-  };
+function parts(iso: string): { date: string; time: string } {
+  return { date: formatDate(lang.value, iso), time: formatTime(iso) };
 }
 
 export function formatWhen(from: string, to: string | null | undefined): string {
-  const locale = lang.value === 'sv' ? 'sv-SE' : 'en-GB';
-  const a = parts(from, locale);
+  const a = parts(from);
   if (!to || Math.abs(Date.parse(to) - Date.parse(from)) < 60_000) return `${a.date} ${a.time}`;
-  const b = parts(to, locale);
+  const b = parts(to);
   if (a.date === b.date) return `${a.date} ${a.time}\u2013${b.time}`;
   return `${a.date} ${a.time} \u2013 ${b.date} ${b.time}`;
 }

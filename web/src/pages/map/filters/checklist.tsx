@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../../../i18n/index.ts';
+import { t, tn } from '../../../i18n/index.ts';
 
 export interface ChecklistItem { id: string; label: string; depth?: number; checked: boolean; partial?: boolean; swatch?: string }
 
@@ -12,7 +12,7 @@ export function Checklist(props: { id: string; title: string; chosen: number; it
   return (
     <details class="mf-menu" id={id}>
       <summary>
-        {title}: <span class="mf-count">{chosen ? t('map.filters.selected', { n: chosen }) : t('map.filters.all')}</span>
+        {title}: <span class="mf-count">{chosen ? tn('map.filters.selected', chosen) : t('map.filters.all')}</span>
       </summary>
       <div class="mf-menu-body">
         <fieldset>

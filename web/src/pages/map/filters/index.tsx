@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { t } from '../../../i18n/index.ts';
+import { t, tn } from '../../../i18n/index.ts';
 import { filters, setFilters } from '../../../state/filters.ts';
 import type { Reference } from '../reference.ts';
 import { AreaFilter } from './area.tsx';
@@ -40,7 +40,7 @@ export function FilterBar({ reference }: { reference: Reference }) {
       <details class="mf-collapse" open={typeof window === 'undefined' || window.matchMedia('(min-width: 900px)').matches}>
         <summary>
           <h2 id="mf-title">{t('map.filters.title')}</h2>
-          <span class="muted mf-summary-text">{periodText(f.from, f.to)}{n ? ` · ${t('map.filters.activeCount', { n })}` : ''}</span>
+          <span class="muted mf-summary-text">{periodText(f.from, f.to)}{n ? ` · ${tn('map.filters.activeCount', n)}` : ''}</span>
         </summary>
         <div class="mf-grid">
           <PeriodFilter />

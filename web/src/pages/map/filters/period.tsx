@@ -1,15 +1,14 @@
 import { useState } from 'preact/hooks';
-import { lang, t } from '../../../i18n/index.ts';
+import { fmt, t } from '../../../i18n/index.ts';
 import { filters, setFilters, type PeriodPreset } from '../../../state/filters.ts';
 
 const PRESETS: PeriodPreset[] = ['week', '4weeks', 'quarter', 'year', 'custom'];
 const DAY = 86_400_000;
 const shift = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
-/** The period as the user reads it: "28 okt. 2026 – 24 nov. 2026" (the filter's `to` is exclusive). */
+/** The period as the user reads it: "2026-10-28 – 2026-11-24" / "28 Oct 2026 – 24 Nov 2026" (the filter's `to` is exclusive). */
 export function periodText(from: string, to: string): string {
-  const d = (x: string) => new Date(`${x}T12:00:00Z`).toLocaleDateString(lang.value === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return `${d(from)} – ${d(shift(to, -1))}`;
+  return fmt.dateRange(from, shift(to, -1));
 }
 
 /** Period presets as a group of toggle buttons, and from/to dates for a custom period. */

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api, ApiError } from '../../../api/client.ts';
 import type { Category, LagesbildStats as Stats, StatsComparison as Comparison } from '../../../api/types.ts';
-import { fmt, lang, t, type MessageKey } from '../../../i18n/index.ts';
+import { fmt, lang, t, tn, type MessageKey } from '../../../i18n/index.ts';
 import { filterQuery, filters, type Filters } from '../../../state/filters.ts';
 import { HBars } from '../../../ui/charts/HBars.tsx';
 import { HeatTable } from '../../../ui/charts/HeatTable.tsx';
@@ -91,8 +91,8 @@ function Weekly({ stats }: { stats: Stats }) {
   if (!points.length) return <p class="muted">{t('table.panel.trendEmpty')}</p>;
   const max = points.reduce((m, p) => (p.value > m.value ? p : m), points[0]);
   const min = points.reduce((m, p) => (p.value < m.value ? p : m), points[0]);
-  const description = t('table.panel.trendDesc', {
-    weeks: points.length, first: isoWeek(points[0].weekStart), last: isoWeek(points[points.length - 1].weekStart),
+  const description = tn('table.panel.trendDesc', points.length, {
+    first: isoWeek(points[0].weekStart), last: isoWeek(points[points.length - 1].weekStart),
     maxWeek: isoWeek(max.weekStart), max: fmt.number(max.value), min: fmt.number(min.value),
   });
   return (
@@ -176,7 +176,7 @@ export function SidePanel() {
   const titleId = useId();
   const [announce, setAnnounce] = useState('');
   useEffect(() => {
-    if (status === 'ok' && stats) setAnnounce(t('table.panel.updated', { count: fmt.number(stats.total) }));
+    if (status === 'ok' && stats) setAnnounce(tn('table.panel.updated', stats.total));
   }, [status, stats]);
   // Keep the filters signal subscribed, so a new selection re-renders the drill-down links.
   void filters.value;
@@ -196,7 +196,7 @@ export function SidePanel() {
         <div class={status === 'loading' ? 'panel-body stale' : 'panel-body'}>
           <div class="panel-total">
             <p class="panel-total-line"><span class="panel-total-number">{fmt.number(stats.total)}</span> {t('table.panel.total').toLocaleLowerCase()}</p>
-            <p class="muted panel-period">{t('table.panel.period', { period: periodLabel(stats.period.from, stats.period.to), days: stats.period.days })}</p>
+            <p class="muted panel-period">{tn('table.panel.period', stats.period.days, { period: periodLabel(stats.period.from, stats.period.to) })}</p>
             {stats.total === 0 && <p>{t('table.panel.none')}</p>}
             <ul class="panel-changes">
               <ChangeLine total={stats.total} c={stats.comparison.previous} kind="previous" />

@@ -68,9 +68,12 @@ test('changeSentence in words and numbers, or why there is no comparison', () =>
 
 test('periodLabel: the last day is the day before the exclusive end; the year once', () => {
   inLang('sv', () => {
-    assert.equal(periodLabel('2026-10-28T00:00:00.000Z', '2026-11-25T00:00:00.000Z'), '28 okt.\u201324 nov. 2026');
-    assert.equal(periodLabel('2025-12-29', '2026-01-05'), '29 dec. 2025\u20134 jan. 2026');
-    assert.equal(periodLabel('2026-11-24', '2026-11-25'), '24 nov. 2026');
+    assert.equal(periodLabel('2026-10-28T00:00:00.000Z', '2026-11-25T00:00:00.000Z'), '2026-10-28 \u2013 2026-11-24');
+    assert.equal(periodLabel('2025-12-29', '2026-01-05'), '2025-12-29 \u2013 2026-01-04');
+    assert.equal(periodLabel('2026-11-24', '2026-11-25'), '2026-11-24');
+    // The API's periods start at Swedish midnight: 23:00 UTC in winter, 22:00 UTC in summer, the day before.
+    assert.equal(periodLabel('2026-10-27T23:00:00.000Z', '2026-11-24T23:00:00.000Z'), '2026-10-28 \u2013 2026-11-24');
+    assert.equal(periodLabel('2026-06-30T22:00:00.000Z', '2026-07-28T22:00:00.000Z'), '2026-07-01 \u2013 2026-07-28');
   });
-  inLang('en', () => assert.equal(periodLabel('2026-10-28', '2026-11-25'), '28 Oct\u201324 Nov 2026'));
+  inLang('en', () => assert.equal(periodLabel('2026-10-28', '2026-11-25'), '28 Oct 2026 \u2013 24 Nov 2026'));
 });

@@ -1,4 +1,6 @@
 import { fmt, lang, t } from '../../../i18n/index.ts';
+import { formatP as formatPIn } from '../../../../../src/core/i18n/numbers.ts';
+import { localDate } from '../../../../../src/core/situation-picture/period.ts';
 
 /**
  * How the side panel puts a change into words: "+12 % jämfört med föregående period (143 mot 128),
@@ -23,13 +25,9 @@ export function signedPercent(pct: number): string {
   return `${pct > 0 ? '+' : MINUS}${fmt.number(rounded, digits)} %`;
 }
 
-/** "p = 0,31", "p = 0,049", "p < 0,001" (in the current language). */
+/** "p = 0,31", "p = 0,049", "p < 0,001" (in the current language): the documents' formatter too. */
 export function formatP(p: number): string {
-  if (p < 0.001) return `p < ${fmt.number(0.001, 3)}`;
-  let digits = p >= 0.1 ? 2 : 3;
-  // A rounded p must not land on the other side of alpha than the p itself (0.0496 is not "0,050").
-  while (digits < 6 && (Number(p.toFixed(digits)) < ALPHA) !== (p < ALPHA)) digits++;
-  return `p = ${fmt.number(p, digits)}`;
+  return formatPIn(lang.value, p);
 }
 
 export function isSignificant(p: number | null | undefined, alpha = ALPHA): boolean {
@@ -64,17 +62,15 @@ export function capitalise(s: string): string {
 
 /**
  * A period [from, to) as dates the reader expects: the last day shown is the day before `to`
- * ("28 okt.–24 nov. 2026"); the year once when both ends share it. Dates are taken as calendar
- * dates (the API's YYYY-MM-DD or midnight UTC timestamps).
+ * ("2026-10-28 – 2026-11-24", "28 Oct 2026 – 24 Nov 2026": the one date format of each language).
+ * Dates are taken as calendar dates: the API's YYYY-MM-DD, or the Swedish day of a timestamp.
  */
 export function periodLabel(from: string, to: string): string {
-  const locale = lang.value === 'sv' ? 'sv-SE' : 'en-GB';
-  const day = (s: string) => new Date(`${s.slice(0, 10)}T00:00:00Z`);
-  const a = day(from);
-  const b = new Date(day(to).getTime() - 86_400_000);
-  if (b < a) return '';
-  const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
-  const f = (d: Date, year: boolean) => d.toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}) });
-  if (a.getTime() === b.getTime()) return f(a, true);
-  return `${f(a, !sameYear)}\u2013${f(b, true)}`;
+  // A timestamp is an instant: its day is the Swedish one (the API's periods start at midnight in
+  // Sweden, 22:00 or 23:00 UTC the day before).
+  const day = (s: string) => (s.length > 10 ? localDate(new Date(s)) : s);
+  const first = day(from);
+  const last = new Date(Date.parse(`${day(to)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  if (last < first) return '';
+  return first === last ? fmt.date(first) : fmt.dateRange(first, last);
 }
