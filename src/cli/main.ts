@@ -4,6 +4,8 @@ import { register as demo } from './commands/demo.ts';
 import { register as importPolice } from './commands/import-police.ts';
 import { register as jobs } from './commands/jobs.ts';
 import { register as migrate } from './commands/migrate.ts';
+import { register as municipality } from './commands/municipality.ts';
+import { register as organisation } from './commands/organisation.ts';
 import { register as report } from './commands/report.ts';
 import { register as seedDemo } from './commands/seed-demo.ts';
 import { register as serve } from './commands/serve.ts';
@@ -15,7 +17,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, seedDemo, user, analyze, jobs, importPolice, report]) register(program);
+  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, report]) register(program);
   return program;
 }
 

@@ -82,6 +82,7 @@ export const Incident = Type.Object({
   reviewStatus: StringEnum(REVIEW_STATUSES),
   duplicateOf: Nullable(Uuid),
   visibility: StringEnum(VISIBILITIES),
+  outsideBoundaryM: Nullable(Type.Integer({ description: 'Metres outside the municipality\'s boundary, null inside: a point within the tolerance for coarse boundaries (BOUNDARY_TOLERANCE_M, default 200 m) is accepted and flagged.' })),
   version: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -111,8 +112,8 @@ export const IncidentFeatureCollection = Type.Object({
 export const Duplicates = Type.Object({ items: Type.Array(IncidentRef) });
 
 export const IncidentQuery = Type.Object({
-  from: Type.Optional(Type.String({ description: 'Start of the period (RFC 3339 or YYYY-MM-DD), inclusive.' })),
-  to: Type.Optional(Type.String({ description: 'End of the period, exclusive.' })),
+  from: Type.Optional(Type.String({ description: 'Start of the period, inclusive: RFC 3339, or YYYY-MM-DD for the start of that day in Swedish time (Europe/Stockholm; a time without an offset is Swedish time too).' })),
+  to: Type.Optional(Type.String({ description: 'End of the period, exclusive, written as `from` (to=2026-12-03 ends at midnight in Sweden).' })),
   municipality: Type.Optional(Type.String({ description: 'Comma-separated municipality codes.' })),
   categories: Type.Optional(Type.String({ description: 'Comma-separated category ids (subcategories included).' })),
   organisations: Type.Optional(Type.String({ description: 'Comma-separated organisation ids.' })),

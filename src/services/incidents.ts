@@ -7,7 +7,7 @@ import type { Actor } from '../core/access/roles.ts';
 import { can, type Action } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
 import {
-  INCIDENT_LIMITS, cleanText, resolveLocation, resolveOccurred,
+  DEFAULT_BOUNDARY_TOLERANCE_M, INCIDENT_LIMITS, cleanText, resolveLocation, resolveOccurred,
   type LocationInput, type PositionPrecision, type ReviewStatus, type Visibility,
 } from '../core/incidents/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
@@ -56,14 +56,25 @@ function checkTexts(input: { description?: string | null; placeName?: string | n
   if ((input.placeName?.length ?? 0) > INCIDENT_LIMITS.placeNameMax) issues.add('placeName', 'too_long', { max: INCIDENT_LIMITS.placeNameMax });
 }
 
-/** Resolves the municipality of a point among the actor's, or adds an issue naming them. */
-async function locate(q: Queryable, actor: Actor, e: number, n: number, issues: IssueCollector, field = 'location'): Promise<string | null> {
-  const m = await municipalityAt(q, e, n, actor.municipalities);
+/** How the deployment judges a point near a municipality's boundary. */
+export interface BoundaryOptions {
+  /** Metres outside a boundary within which a report is accepted and flagged (default DEFAULT_BOUNDARY_TOLERANCE_M). */
+  boundaryToleranceM?: number;
+}
+
+/**
+ * Resolves the municipality of a point among the actor's, with how far outside its boundary the
+ * point lies (null inside), or adds an issue naming them.
+ */
+async function locate(q: Queryable, actor: Actor, e: number, n: number, issues: IssueCollector, toleranceM = DEFAULT_BOUNDARY_TOLERANCE_M): Promise<{ municipalityId: string; outsideBoundaryM: number | null } | null> {
+  const m = await municipalityAt(q, e, n, actor.municipalities, toleranceM);
   if (!m) {
     const names = (await listMunicipalities(q, actor.municipalities)).map((x) => `${x.name} kommun`).join(', ');
-    issues.add(field, 'outside_municipality', { municipalities: names || actor.municipalities.join(', ') });
+    issues.add('location', 'outside_municipality', { municipalities: names || actor.municipalities.join(', ') });
+    return null;
   }
-  return m;
+  // Whole metres, and a point a hair outside still counts as outside.
+  return { municipalityId: m.id, outsideBoundaryM: m.outsideM > 0 ? Math.max(1, Math.round(m.outsideM)) : null };
 }
 
 async function checkCategory(q: Queryable, actor: Actor, categoryId: string, municipalityId: string | null, issues: IssueCollector) {
@@ -82,7 +93,7 @@ async function checkPlace(q: Queryable, actor: Actor, placeId: string | undefine
  * stored report (created = false) and never creates a second one. Every check runs inside the
  * transaction, so a rejected report leaves nothing behind.
  */
-export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date()): Promise<{ incident: Incident; created: boolean; personalDataRemoved: PersonalDataKind[] }> {
+export async function createIncident(db: Database, actor: Actor, input: CreateIncidentInput, now = new Date(), opts: BoundaryOptions = {}): Promise<{ incident: Incident; created: boolean; personalDataRemoved: PersonalDataKind[] }> {
   if (!can(actor, 'incident.create')) throw new DomainError('forbidden');
   const issues = new IssueCollector();
   const time = resolveOccurred(input, now, issues);
@@ -96,7 +107,8 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
       if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
     }
     const removed = new Set<PersonalDataKind>();
-    const municipalityId = point ? await locate(tx, actor, point.e, point.n, issues) : null;
+    const located = point ? await locate(tx, actor, point.e, point.n, issues, opts.boundaryToleranceM) : null;
+    const municipalityId = located?.municipalityId ?? null;
     await checkCategory(tx, actor, input.categoryId, municipalityId, issues);
     await checkPlace(tx, actor, input.placeId, issues);
     issues.throwIfAny();
@@ -122,6 +134,7 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
       reviewStatus: 'new',
       duplicateOf: null,
       visibility: input.visibility ?? 'normal',
+      outsideBoundaryM: located!.outsideBoundaryM,
     };
     if (!(await insertIncident(tx, record))) {
       // Lost a race with a concurrent retry of the same report, or the id is taken in another municipality.
@@ -167,7 +180,7 @@ async function loadForChange(tx: Queryable, actor: Actor, id: string, action: Ac
 }
 
 /** Applies a partial change, recording each changed field (old → new) in the history. */
-export async function updateIncident(db: Database, actor: Actor, id: string, input: UpdateIncidentInput, opts: { expectedVersion?: number; now?: Date } = {}): Promise<Incident> {
+export async function updateIncident(db: Database, actor: Actor, id: string, input: UpdateIncidentInput, opts: { expectedVersion?: number; now?: Date } & BoundaryOptions = {}): Promise<Incident> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const rec = await loadForChange(tx, actor, id, 'incident.edit');
@@ -185,9 +198,9 @@ export async function updateIncident(db: Database, actor: Actor, id: string, inp
     if (input.location) {
       const pt = resolveLocation(input.location, issues);
       if (pt) {
-        const m = await locate(tx, actor, pt.e, pt.n, issues);
-        if (m && m !== rec.municipalityId) issues.add('location', 'outside_municipality', { municipalities: rec.municipalityId });
-        if (m) { next.e = pt.e; next.n = pt.n; municipalityId = m; }
+        const m = await locate(tx, actor, pt.e, pt.n, issues, opts.boundaryToleranceM);
+        if (m && m.municipalityId !== rec.municipalityId) issues.add('location', 'outside_municipality', { municipalities: rec.municipalityId });
+        if (m) { next.e = pt.e; next.n = pt.n; next.outsideBoundaryM = m.outsideBoundaryM; municipalityId = m.municipalityId; }
         if (input.positionPrecision === undefined) next.positionPrecision = 'lon' in input.location ? 'gps' : 'map';
       }
     }

@@ -79,7 +79,7 @@ for (const engine of testEngines()) {
     test('seed-demo is idempotent and deterministic for a seed', async () => {
       const first = await run(['seed-demo', '--count', '400', '--seed', '7', '--end', '2026-06-01'], env);
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stderr, /samordnare@demo\.lagesbild\.se\s+coordinator\s+lösenord: lagesbild-demo/);
+      assert.match(first.stderr, /samordnare@demo\.lagesbild\.se\s+samordnare\s+lösenord: lagesbild-demo/);
       const count = async () => {
         const { openDatabase } = await import('../../src/db/open.ts');
         const db = await openDatabase(t.location);
@@ -103,7 +103,8 @@ for (const engine of testEngines()) {
       // The generator behind it is deterministic: the same seed and period give the same ids.
       const { generateIncidents, centresFromTatortPoints } = await import('../../src/core/demo/index.ts');
       const { boundaryRings } = await import('../../src/core/geo/index.ts');
-      const { municipalityBoundary, readSharedJson } = await import('../../src/setup/shared-data.ts');
+      const { municipalityBoundary } = await import('../../src/setup/boundaries.ts');
+      const { readSharedJson } = await import('../../src/setup/shared-data.ts');
       const opts = { seed: 7, count: 400, end: new Date('2026-06-01'), boundary: boundaryRings(municipalityBoundary('1489').geometry3006), centres: centresFromTatortPoints(readSharedJson('boundaries/alingsas_1489_tatorter_scb2020_points_wgs84.geojson')) };
       const { createHash } = await import('node:crypto');
       const ids = generateIncidents(opts).incidents.map((i) => i.id).sort().join(',');

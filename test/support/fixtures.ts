@@ -4,7 +4,7 @@ import { insertOrganisation } from '../../src/db/repositories/organisations.ts';
 import { insertUser, setUserGrants } from '../../src/db/repositories/users.ts';
 import { hashPassword } from '../../src/services/passwords.ts';
 import { setUpMunicipality } from '../../src/setup/municipality.ts';
-import { municipalityBoundary } from '../../src/setup/shared-data.ts';
+import { municipalityBoundary } from '../../src/setup/boundaries.ts';
 
 /**
  * The world every integration test starts from (built once into the template databases by

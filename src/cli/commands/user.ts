@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ROLES, type Role } from '../../core/access/roles.ts';
+import { ROLE_CHOICES, parseRoleList } from '../../core/access/role-names.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import { fieldMessage } from '../../core/i18n/errors.ts';
 import type { Database } from '../../db/engine.ts';
@@ -20,6 +20,7 @@ async function readStdin(): Promise<string> {
 /** Finds an organisation by id, name or short name; ambiguous or unknown names are errors that list the choices. */
 async function resolveOrganisation(db: Database, org: string, municipality?: string): Promise<string> {
   const municipalities = municipality ? [municipality] : (await listMunicipalities(db)).map((m) => m.id);
+  if (!municipalities.length) throw new Error('no municipality is set up yet: start with `lagesbild municipality add CODE`, then `lagesbild organisation add`');
   const rows = (await listOrganisations(db, municipalities)).sort((a, b) => a.municipalityId.localeCompare(b.municipalityId));
   const hit = UUID.test(org) ? rows.filter((o) => o.id === org)
     : rows.filter((o) => o.name.toLowerCase() === org.toLowerCase() || o.shortName?.toLowerCase() === org.toLowerCase());
@@ -27,7 +28,7 @@ async function resolveOrganisation(db: Database, org: string, municipality?: str
   const choices = rows.map((o) => `  ${o.municipalityId}  ${o.name}${o.shortName ? ` (${o.shortName})` : ''}`).join('\n');
   throw new Error(hit.length > 1
     ? `organisation "${org}" is ambiguous; add --municipality CODE. Organisations:\n${choices}`
-    : `no organisation "${org}"${municipality ? ` in ${municipality}` : ''}. Organisations:\n${choices || '  (none: run seed-demo or create one)'}`);
+    : `no organisation "${org}"${municipality ? ` in ${municipality}` : ''}. Organisations:\n${choices || '  (none yet: create one with `lagesbild organisation add --municipality CODE --name NAME --kind KIND`)'}`);
 }
 
 export function register(program: Command): void {
@@ -38,21 +39,20 @@ export function register(program: Command): void {
     .requiredOption('--email <email>', 'e-mail address (the login)')
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--org <organisation>', 'organisation: id, name or short name')
-    .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
+    .requiredOption('--role <role...>', `one or more of: ${ROLE_CHOICES.join(', ')}`)
     .option('--municipality <code>', 'municipality of the organisation, when its name is ambiguous')
     .option('--grant <codes>', 'further municipalities the user may work in, comma-separated')
     .option('--password-stdin', 'read the password from standard input (required)')
     .action(async (o: { email: string; name: string; org: string; role: string[]; municipality?: string; grant?: string; passwordStdin?: boolean }) => {
-      const roles = o.role.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
-      const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-      if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; choose from ${ROLES.join(', ')}`);
+      const { roles, unknown } = parseRoleList(o.role);
+      if (unknown.length || !roles.length) throw new Error(`unknown role ${unknown.join(', ') || '(none given)'}; choose from ${ROLE_CHOICES.join(', ')}`);
       if (!o.passwordStdin) throw new Error('give the password on standard input with --password-stdin, e.g. `echo "$PW" | lagesbild user add … --password-stdin`');
       const password = await readStdin();
       const db = await openMigrated(databaseConfig(), () => {});
       try {
         const organisationId = await resolveOrganisation(db, o.org, o.municipality);
         const grants = o.grant?.split(',').map((s) => s.trim()).filter(Boolean);
-        const u = await createUser(db, null, { email: o.email, name: o.name, organisationId, roles: roles as Role[], password, municipalities: grants });
+        const u = await createUser(db, null, { email: o.email, name: o.name, organisationId, roles, password, municipalities: grants });
         const names = (await listMunicipalities(db, u.municipalities)).map((m) => m.name).join(', ');
         process.stdout.write(`${JSON.stringify({ id: u.id, email: u.email, name: u.name, organisation: u.organisationName, roles: u.roles, municipalities: u.municipalities })}\n`);
         process.stderr.write(`skapade ${u.email} (${u.roles.join(', ')}) i ${u.organisationName}, ${names}\n`);

@@ -3,3 +3,4 @@ export * from './crs.ts';
 export * from './polygon.ts';
 export * from './segment-rect.ts';
 export * from './banded-polygon.ts';
+export * from './tiles.ts';

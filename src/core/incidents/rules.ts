@@ -85,6 +85,13 @@ export function resolveOccurred(input: TimeInput, now: Date, issues: IssueCollec
   return ok ? { from, to } : null;
 }
 
+/**
+ * How far outside a municipality's boundary a report may lie and still be taken (metres), unless the
+ * deployment says otherwise (BOUNDARY_TOLERANCE_M): SCB's generalised boundaries cut corners by
+ * this much and more, and a report by the border must not be refused for it. It is flagged instead.
+ */
+export const DEFAULT_BOUNDARY_TOLERANCE_M = 200;
+
 /** Sweden with a margin, in SWEREF 99 TM: anything outside is certainly a wrong coordinate. */
 const SWEDEN_3006 = { minE: 180_000, maxE: 1_000_000, minN: 6_050_000, maxN: 7_700_000 };
 

@@ -25,6 +25,11 @@ export interface IncidentRecord {
   reviewStatus: ReviewStatus;
   duplicateOf: string | null;
   visibility: Visibility;
+  /**
+   * Metres outside its municipality's boundary, null inside: a point within the tolerance for coarse
+   * boundaries (BOUNDARY_TOLERANCE_M) is accepted and flagged with how far out it is.
+   */
+  outsideBoundaryM: number | null;
 }
 
 /** A report as the API shows it: the record with its category and organisation named, its position in both systems. */

@@ -12,7 +12,7 @@ const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_i
   i.position_precision AS "positionPrecision", i.precision_m AS "precisionM", i.place_id AS "placeId",
   i.place_name AS "placeName", i.description, i.organisation_id AS "organisationId", o.name AS "organisationName",
   i.reporter_id AS "reporterId", i.reported_to_police AS "reportedToPolice", i.assessment, i.source,
-  i.review_status AS "reviewStatus", i.duplicate_of AS "duplicateOf", i.visibility, i.version,
+  i.review_status AS "reviewStatus", i.duplicate_of AS "duplicateOf", i.visibility, i.outside_boundary_m AS "outsideBoundaryM", i.version,
   i.created_at AS "createdAt", i.updated_at AS "updatedAt"
   FROM incidents i JOIN categories c ON c.id = i.category_id JOIN organisations o ON o.id = i.organisation_id`;
 
@@ -31,12 +31,12 @@ export async function insertIncident(q: Queryable, r: IncidentRecord): Promise<b
   const res = await q.query(
     `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom,
        position_precision, precision_m, place_id, place_name, description, organisation_id, reporter_id,
-       reported_to_police, assessment, source, review_status, duplicate_of, visibility)
-     VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 3006), $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+       reported_to_police, assessment, source, review_status, duplicate_of, visibility, outside_boundary_m)
+     VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 3006), $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      ON CONFLICT (id) DO NOTHING`,
     [r.id, r.municipalityId, r.categoryId, r.occurredFrom, r.occurredTo, r.reportedAt, r.e, r.n, r.positionPrecision,
       r.precisionM, r.placeId, r.placeName, r.description, r.organisationId, r.reporterId, r.reportedToPolice,
-      r.assessment, r.source, r.reviewStatus, r.duplicateOf, r.visibility]);
+      r.assessment, r.source, r.reviewStatus, r.duplicateOf, r.visibility, r.outsideBoundaryM]);
   return res.affectedRows === 1;
 }
 
@@ -58,7 +58,7 @@ export async function getIncidentRecord(q: Queryable, id: string, municipalities
        position_precision AS "positionPrecision", precision_m AS "precisionM", place_id AS "placeId",
        place_name AS "placeName", description, organisation_id AS "organisationId", reporter_id AS "reporterId",
        reported_to_police AS "reportedToPolice", assessment, source, review_status AS "reviewStatus",
-       duplicate_of AS "duplicateOf", visibility, version
+       duplicate_of AS "duplicateOf", visibility, outside_boundary_m AS "outsideBoundaryM", version
      FROM incidents WHERE id = $1 AND municipality_id = ANY($2::text[]) ${forUpdate ? 'FOR UPDATE' : ''}`, [id, municipalities]);
   return r.rows[0] ?? null;
 }
@@ -67,7 +67,7 @@ const UPDATABLE: Record<string, string> = {
   categoryId: 'category_id', occurredFrom: 'occurred_from', occurredTo: 'occurred_to', positionPrecision: 'position_precision',
   precisionM: 'precision_m', placeId: 'place_id', placeName: 'place_name', description: 'description',
   reportedToPolice: 'reported_to_police', assessment: 'assessment', reviewStatus: 'review_status',
-  duplicateOf: 'duplicate_of', visibility: 'visibility',
+  duplicateOf: 'duplicate_of', visibility: 'visibility', outsideBoundaryM: 'outside_boundary_m',
 };
 
 /** Writes changed columns and bumps the version; `e`/`n` move the point. */

@@ -10,7 +10,7 @@ function incident(over: Partial<Incident> = {}): Incident {
     occurredFrom: new Date('2026-12-02T20:02:15Z'), occurredTo: new Date('2026-12-02T20:02:15Z'), reportedAt: new Date('2026-12-02T20:05:00Z'),
     positionPrecision: 'gps', precisionM: 5, placeId: null, placeName: 'Stora torget', description: 'Klotter på väggen',
     organisationId: 'o1', reporterId: null, reportedToPolice: true, assessment: 3, source: 'app', reviewStatus: 'reviewed',
-    duplicateOf: null, visibility: 'normal', categoryCode: 'skadegorelse.klotter', categoryNameSv: 'Klotter/graffiti',
+    duplicateOf: null, visibility: 'normal', outsideBoundaryM: null, categoryCode: 'skadegorelse.klotter', categoryNameSv: 'Klotter/graffiti',
     categoryNameEn: 'Graffiti', categoryColour: '#c00', location: { lon: 12.5323, lat: 57.9301, e: 354000.25, n: 6423500 },
     organisationName: 'AB Alingsåshem', version: 1, createdAt: new Date('2026-12-02T20:05:00Z'), updatedAt: new Date('2026-12-02T20:05:00Z'),
     ...over,

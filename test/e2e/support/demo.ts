@@ -9,7 +9,8 @@ import { centresFromTatortPoints, generateIncidents } from '../../../src/core/de
 import { boundaryRings } from '../../../src/core/geo/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/demo/organisations.ts';
 import { ALINGSAS, seedDemo } from '../../../src/demo/seed.ts';
-import { municipalityBoundary, readSharedJson } from '../../../src/setup/shared-data.ts';
+import { municipalityBoundary } from '../../../src/setup/boundaries.ts';
+import { readSharedJson } from '../../../src/setup/shared-data.ts';
 import { E2E_NOW } from './clock.ts';
 import { startBrowserServer, type E2E } from './harness.ts';
 
