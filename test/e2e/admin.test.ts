@@ -81,7 +81,7 @@ describe('e2e: administration', { skip: skipReason() }, () => {
     // 15 km west of Alingsås: the server refuses it by the field, and keeps name and geometry.
     await form.getByLabel('Ny geometri (valfritt)').setInputFiles({ name: 'outside.geojson', mimeType: 'application/geo+json', buffer: sweref(339_000, 6_423_000) });
     await form.getByRole('button', { name: 'Spara' }).click();
-    await form.getByText(/Platsen ligger utanför 1489/).waitFor();
+    await form.getByText('Geometri: platsen ligger utanför 1489.').waitFor();
     assert.equal((await e2e.call<Array<{ id: string; name: string }>>('admin', 'GET', '/api/areas')).find((a) => a.id === area.id)!.name, 'E2E-området');
     await form.getByLabel('Ny geometri (valfritt)').setInputFiles({ name: 'one.geojson', mimeType: 'application/geo+json', buffer: sweref(353_000, 6_423_000) });
     await form.getByRole('button', { name: 'Spara' }).click();

@@ -16,9 +16,10 @@ import { seedFixtures } from './fixtures.ts';
 const root = resolve(import.meta.dirname, '../..');
 const log = (m: string) => process.stderr.write(`[prepare] ${m}\n`);
 
-// The template is rebuilt whenever the schema or the fixtures change.
+// The template is rebuilt whenever the schema or the fixtures change. A migration's file name is
+// part of it: renumbering one changes the version the template records, not the file's content.
 const hash = createHash('sha256');
-for (const f of readdirSync(join(root, 'src/db/migrations')).sort()) hash.update(readFileSync(join(root, 'src/db/migrations', f)));
+for (const f of readdirSync(join(root, 'src/db/migrations')).sort()) hash.update(f).update(readFileSync(join(root, 'src/db/migrations', f)));
 for (const f of ['test/support/fixtures.ts', 'src/core/categories/defaults.ts', 'src/setup/municipality.ts']) hash.update(readFileSync(join(root, f)));
 const key = hash.digest('hex').slice(0, 12);
 

@@ -67,7 +67,7 @@ for (const engine of testEngines()) {
         [{ cadence: 'weekly', notify: [1] }, 'notify[0]', 'format'],
         [{ cadence: 'weekly', notify: [{ email: 'a@b.se' }] }, 'notify[0]', 'type'],
         [{ cadence: 'weekly', hour: 6 }, 'hour', 'unknown_field'],
-        [{ cadence: 'weekly', notify: Array.from({ length: 51 }, (_, i) => `p${i}@alingsas.test`) }, 'notify', 'too_long'],
+        [{ cadence: 'weekly', notify: Array.from({ length: 51 }, (_, i) => `p${i}@alingsas.test`) }, 'notify', 'too_many'],
       ] as const) {
         const res = await coord.put('/api/settings/schedule', body);
         assert.equal(res.statusCode, 422, `${JSON.stringify(body)}: ${res.body}`);
