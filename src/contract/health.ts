@@ -1,4 +1,4 @@
-/** GET /health: liveness and schema version, for monitoring and the deployment's readiness check. */
+/** GET /health: liveness and schema version, for monitoring (the load balancer's check is GET /ready). */
 import { Type, type Static } from '@sinclair/typebox';
 
 export const Health = Type.Object({
@@ -8,3 +8,10 @@ export type Health = Static<typeof Health>;
 /** 503: the database does not answer; `error` says why. */
 export const HealthUnavailable = Type.Object({ status: Type.Literal('unavailable'), engine: Type.String(), error: Type.String() });
 export type HealthUnavailable = Static<typeof HealthUnavailable>;
+
+/** GET /ready: this process can serve — database reachable, schema current, incident index read. */
+export const Ready = Type.Object({ ready: Type.Literal(true), schemaVersion: Type.Integer() });
+export type Ready = Static<typeof Ready>;
+/** 503: not yet (or no longer) ready; each reason says what is wrong, in English, for operators. */
+export const NotReady = Type.Object({ ready: Type.Literal(false), reasons: Type.Array(Type.String(), { minItems: 1 }) });
+export type NotReady = Static<typeof NotReady>;

@@ -41,8 +41,13 @@ export async function schemaVersion(db: Database): Promise<number> {
  * advisory lock makes concurrent starts of several app processes safe on a server.
  */
 export async function migrate(db: Database, log: (msg: string) => void = () => {}): Promise<{ from: number; to: number }> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Only when missing: PostgreSQL checks the right to create in the schema even when the table
+  // exists, and `serve` runs this as a role that may only read and write rows (docs/production.md).
+  const exists = await db.query<{ t: string | null }>(`SELECT to_regclass('public.schema_migrations')::text AS t`);
+  if (!exists.rows[0]?.t) {
+    await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`).catch(ownerNeeded('create schema_migrations'));
+  }
   const from = await schemaVersion(db);
   let to = from;
   for (const m of listMigrations()) {
@@ -50,7 +55,7 @@ export async function migrate(db: Database, log: (msg: string) => void = () => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (done.rows.length) return false;
-      await tx.exec(m.sql);
+      await tx.exec(m.sql).catch(ownerNeeded(`apply migration ${String(m.version).padStart(4, '0')}_${m.name}`));
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       return true;
     });
@@ -59,3 +64,9 @@ export async function migrate(db: Database, log: (msg: string) => void = () => {
   }
   return { from, to };
 }
+
+/** insufficient_privilege: the serving role met a schema change the owner role has not yet made. */
+const ownerNeeded = (what: string) => (e: unknown): never => {
+  if ((e as { code?: string }).code === '42501') throw new Error(`cannot ${what}: ${(e as Error).message}; run \`lagesbild migrate\` as the database's owner role first`);
+  throw e;
+};

@@ -41,6 +41,8 @@ export interface AppOptions {
   webRoot?: string | false;
   /** Serve the lägesbild aggregates from the in-memory incident index (default true). */
   incidentIndex?: boolean;
+  /** How long /ready waits for the database before it answers 503 (default 2000 ms). */
+  readyTimeoutMs?: number;
   /** Metres outside a municipality's boundary within which a report is accepted and flagged (BOUNDARY_TOLERANCE_M; default 200). */
   boundaryToleranceM?: number;
   /**
@@ -99,11 +101,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
 
-  await app.register(healthRoutes, { db: opts.db, version: pkg.version });
+  const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
+  await app.register(healthRoutes, { db: opts.db, version: pkg.version, index, readyTimeoutMs: opts.readyTimeoutMs });
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
   await app.register(configurationRoutes, { db: opts.db });
-  const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
   await app.register(lagesbildRoutes, { db: opts.db, index });
   await app.register(situationPictureRoutes, { db: opts.db, index });
   await app.register(actionPlanRoutes, { db: opts.db });

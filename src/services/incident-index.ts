@@ -31,6 +31,19 @@ export class IncidentIndexStore {
     return this.delta ? [this.main!, this.delta] : [this.main!];
   }
 
+  /** Whether every incident has been read once: until then each map request waits for that read. */
+  get loaded(): boolean {
+    return this.main !== null;
+  }
+
+  /**
+   * Starts the first full read unless it is done or under way (then it joins that one), so that a
+   * read that failed at start-up is tried again. Failures are left to the caller to report.
+   */
+  load(): Promise<void> {
+    return this.main ? Promise.resolve() : this.tables().then(() => undefined);
+  }
+
   /** A cached spatial test for an area, rebuilt when its geometry changes. */
   areaWithin(id: string, geojson3006: string): NonNullable<IndexFilter['within']> {
     const hit = this.areaCache.get(id);
