@@ -4,9 +4,10 @@
  * sign of a number, its wording and the conclusion next to it agree; the web page says the same from
  * its catalogue (web/src/i18n/sections/measures.ts).
  */
-import type { InterventionResult, Quantity, WdqInterpretation } from '../core/analysis/intervention/index.ts';
+import type { InterventionResult, Quantity } from '../core/analysis/intervention/index.ts';
 import { readFollowUp, type FollowUpConclusion } from '../core/measures/follow-up-reading.ts';
 import { plural } from '../core/i18n/plural.ts';
+import { DOMAIN_TERMS } from '../core/i18n/terms.ts';
 
 export type FollowUpLang = 'sv' | 'en';
 
@@ -45,14 +46,6 @@ const TEXT = {
     totalSame: (value: string) => `ungefär lika många som väntat på platsen och i omgivningen tillsammans (total nettoeffekt ${value})`,
     gross: (what: string, percent: string) => `${what} efter starten än före${percent}`,
     grossSame: 'lika många händelser efter starten som före',
-    wdq: {
-      'diffusion-greater-than-direct-effect': 'även omgivningen fick det bättre, mer än platsen själv',
-      'diffusion-of-benefits': 'även omgivningen fick det bättre',
-      'no-displacement-or-diffusion': 'problemet flyttade inte till omgivningen',
-      'displacement-less-than-direct-effect': 'en del av problemet flyttade till omgivningen, men mindre än vad som vanns på platsen',
-      'displacement-greater-than-direct-effect': 'mer flyttade till omgivningen än vad som vanns på platsen',
-      'no-success-in-response-area': 'tolkas inte, eftersom platsen inte fick färre händelser än väntat',
-    } satisfies Record<WdqInterpretation, string>,
     wdqNotRead: 'tolkas inte, eftersom platsen inte fick färre händelser än väntat',
     summary: (gross: string, net: string, wdq: string) => `brutto ${gross}, nettoeffekt ${net}, WDQ ${wdq}`,
     explanation: 'Effekten mäts efter Bowers och Johnson. Händelserna räknas före (b) och efter (a) starten i åtgärdsområdet (R), i en buffertzon runt det (D) '
@@ -88,14 +81,6 @@ const TEXT = {
     totalSame: (value: string) => `about as many as expected at the place and in the surroundings together (total net effect ${value})`,
     gross: (what: string, percent: string) => `${what} after the start than before${percent}`,
     grossSame: 'as many incidents after the start as before',
-    wdq: {
-      'diffusion-greater-than-direct-effect': 'the surroundings improved too, more than the place itself',
-      'diffusion-of-benefits': 'the surroundings improved too',
-      'no-displacement-or-diffusion': 'the problem did not move to the surroundings',
-      'displacement-less-than-direct-effect': 'some of the problem moved to the surroundings, but less than was gained at the place',
-      'displacement-greater-than-direct-effect': 'more moved to the surroundings than was gained at the place',
-      'no-success-in-response-area': 'not interpreted, because the place did not have fewer incidents than expected',
-    } satisfies Record<WdqInterpretation, string>,
     wdqNotRead: 'not interpreted, because the place did not have fewer incidents than expected',
     summary: (gross: string, net: string, wdq: string) => `gross ${gross}, net effect ${net}, WDQ ${wdq}`,
     explanation: 'The effect is measured after Bowers and Johnson. Incidents are counted before (b) and after (a) the start in the response area (R), in a buffer around it (D) '
@@ -157,7 +142,7 @@ export function wdqText(r: InterventionResult, lang: FollowUpLang = 'sv'): strin
   const x = TEXT[lang], v = readFollowUp(r);
   if (r.wdq.value === null) return x.cannot(reasonOf(r.wdq, lang));
   const value = number(r.wdq.value, 2, lang);
-  return `${value}: ${v.wdqInterpreted && r.interpretation ? x.wdq[r.interpretation] : x.wdqNotRead}`;
+  return `${value}: ${v.wdqInterpreted && r.interpretation ? DOMAIN_TERMS[lang].wdqReading[r.interpretation] : x.wdqNotRead}`;
 }
 
 /** One cell: the conclusion, then the figures it rests on. */

@@ -126,3 +126,11 @@ export function tint(hex: string, share: number): string {
   const mix = (c: number) => Math.round(255 - (255 - c) * share).toString(16).padStart(2, '0');
   return `#${mix((v >> 16) & 255)}${mix((v >> 8) & 255)}${mix(v & 255)}`;
 }
+
+/** A document's language: `L(sv, en)` picks the prose, `n` writes a count. */
+export interface DocumentLanguage {
+  lang: Language;
+  L: (sv: string, en: string) => string;
+  n: (v: number) => string;
+}
+export const documentLanguage = (lang: Language): DocumentLanguage => ({ lang, L: (sv, en) => (lang === 'sv' ? sv : en), n: (v) => count(v, lang) });

@@ -1,4 +1,5 @@
 import type { EmergingPattern } from '../analysis/emerging-hotspots/classify.ts';
+import type { WdqInterpretation } from '../analysis/intervention/index.ts';
 import type { ReviewStatus } from '../incidents/rules.ts';
 import type { MeasureKind, MeasureTerm } from '../measures/catalogue.ts';
 import type { MeasureStatus } from '../measures/rules.ts';
@@ -30,6 +31,8 @@ export interface DomainTerms {
   /** What a status level or a hotspot zone is about. */
   placeKind: { area: string; place: string };
   agendaKind: Record<AgendaKind, string>;
+  /** What a measure's weighted displacement quotient (WDQ) says, in words a board member reads. */
+  wdqReading: Record<WdqInterpretation, string>;
   /** The words of a comparison of periods. */
   period: { current: string; previous: string; lastYear: string; weeksBefore: string; days: string };
   /** Monday first. */
@@ -90,6 +93,14 @@ const SV: DomainTerms = {
   editionStatus: { draft: 'Utkast', published: 'Publicerad' },
   meetingStatus: { planned: 'Planerat', held: 'Hållet' },
   placeKind: { area: 'Område', place: 'Plats' },
+  wdqReading: {
+    'diffusion-greater-than-direct-effect': 'även omgivningen fick det bättre, mer än platsen själv',
+    'diffusion-of-benefits': 'även omgivningen fick det bättre',
+    'no-displacement-or-diffusion': 'problemet flyttade inte till omgivningen',
+    'displacement-less-than-direct-effect': 'en del av problemet flyttade till omgivningen, men mindre än vad som vanns på platsen',
+    'displacement-greater-than-direct-effect': 'mer flyttade till omgivningen än vad som vanns på platsen',
+    'no-success-in-response-area': 'tolkas inte, eftersom platsen inte fick färre händelser än väntat',
+  },
   agendaKind: {
     'new-hotspot': 'Ny hotspot',
     'intensifying-hotspot': 'Intensifierande hotspot',
@@ -157,6 +168,14 @@ const EN: DomainTerms = {
   editionStatus: { draft: 'Draft', published: 'Published' },
   meetingStatus: { planned: 'Planned', held: 'Held' },
   placeKind: { area: 'Area', place: 'Place' },
+  wdqReading: {
+    'diffusion-greater-than-direct-effect': 'the surroundings improved too, more than the place itself',
+    'diffusion-of-benefits': 'the surroundings improved too',
+    'no-displacement-or-diffusion': 'the problem did not move to the surroundings',
+    'displacement-less-than-direct-effect': 'some of the problem moved to the surroundings, but less than was gained at the place',
+    'displacement-greater-than-direct-effect': 'more moved to the surroundings than was gained at the place',
+    'no-success-in-response-area': 'not interpreted, because the place did not have fewer incidents than expected',
+  },
   agendaKind: {
     'new-hotspot': 'New hotspot',
     'intensifying-hotspot': 'Intensifying hotspot',

@@ -12,7 +12,7 @@ import { categoryChart } from '../charts/categories.ts';
 import type { Block, ReportDocument } from '../document/model.ts';
 import { terms } from '../../core/i18n/terms.ts';
 import { conclusionText, effectSummary, followUpExplanation, grossText, netEffectText, totalNetEffectText, wdqText } from '../follow-up-text.ts';
-import { changeText, count, counted, day, fileSafe, num, pValue, significanceText, type Language } from '../format.ts';
+import { changeText, counted, documentLanguage, type DocumentLanguage, day, fileSafe, num, pValue, significanceText, type Language } from '../format.ts';
 import { hotspotExtent } from '../lagesbild/document.ts';
 import { renderMap, type MapLayers } from '../map/render.ts';
 import type { PlanComparison } from '../../core/action-plans/period.ts';
@@ -72,13 +72,6 @@ export interface ActionPlanDocumentInput {
   lang?: Language;
 }
 
-/** The document's language: `L(sv, en)` picks the prose, `n` writes a count. */
-interface Ctx {
-  lang: Language;
-  L: (sv: string, en: string) => string;
-  n: (v: number) => string;
-}
-const ctx = (lang: Language): Ctx => ({ lang, L: (sv, en) => (lang === 'sv' ? sv : en), n: (v) => count(v, lang) });
 const categoryName = (r: { nameSv: string; nameEn: string }, lang: Language) => (lang === 'en' && r.nameEn ? r.nameEn : r.nameSv);
 const statusName = (s: string, lang: Language) => (terms(lang).measureStatus as Record<string, string>)[s] ?? s;
 
@@ -91,7 +84,7 @@ const LAW: Record<Language, string> = {
     + 'produced together with the Swedish Police Authority and other actors that can contribute to the work.',
 };
 
-function mapping(c: SituationPictureContent, layers: MapLayers, year: number, w: ComparisonWords, notStarted: boolean, x: Ctx): Block[] {
+function mapping(c: SituationPictureContent, layers: MapLayers, year: number, w: ComparisonWords, notStarted: boolean, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const t = c.totals;
   if (notStarted) return [{ kind: 'heading', level: 1, text: L('Kartläggning', 'Mapping') }, { kind: 'paragraph', style: 'lead', text: w.statement }];
@@ -136,7 +129,7 @@ function mapping(c: SituationPictureContent, layers: MapLayers, year: number, w:
   ];
 }
 
-function survey(plan: ActionPlanDocumentInput['plan'], x: Ctx): Block[] {
+function survey(plan: ActionPlanDocumentInput['plan'], x: DocumentLanguage): Block[] {
   const { L, lang } = x;
   const value = (v: number) => num(v, Number.isInteger(v) ? 0 : 1, lang);
   return [
@@ -149,7 +142,7 @@ function survey(plan: ActionPlanDocumentInput['plan'], x: Ctx): Block[] {
   ];
 }
 
-function priorities(input: ActionPlanDocumentInput, x: Ctx): Block[] {
+function priorities(input: ActionPlanDocumentInput, x: DocumentLanguage): Block[] {
   const { L } = x;
   const ps = [...input.plan.narrative.priorities].sort((a, b) => a.priority - b.priority);
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: L('Prioriterade problem', 'Prioritised problems') }];
@@ -177,7 +170,7 @@ function priorities(input: ActionPlanDocumentInput, x: Ctx): Block[] {
 
 const dates = (a: string | null, b: string | null, lang: Language) => (a || b ? `${a ? day(a, lang) : '?'} – ${b ? day(b, lang) : '?'}` : '–');
 
-function plan(input: ActionPlanDocumentInput, typeName: (c: string) => string, x: Ctx): Block[] {
+function plan(input: ActionPlanDocumentInput, typeName: (c: string) => string, x: DocumentLanguage): Block[] {
   const { L, lang } = x;
   const notYet = L('Kan inte utvärderas än', 'Cannot be evaluated yet');
   const long = input.measures.filter((m) => m.measure.term === 'long' && m.measure.status !== 'cancelled');
@@ -203,7 +196,7 @@ function plan(input: ActionPlanDocumentInput, typeName: (c: string) => string, x
   ];
 }
 
-function effects(input: ActionPlanDocumentInput, typeName: (c: string) => string, x: Ctx): Block[] {
+function effects(input: ActionPlanDocumentInput, typeName: (c: string) => string, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: L('Åtgärdernas effekt', 'The effect of the measures') },
@@ -251,7 +244,7 @@ function effects(input: ActionPlanDocumentInput, typeName: (c: string) => string
 
 export function actionPlanDocument(input: ActionPlanDocumentInput): ReportDocument {
   const lang = input.lang ?? 'sv';
-  const x = ctx(lang), { L } = x;
+  const x = documentLanguage(lang), { L } = x;
   const typeName = input.measureTypeName ?? ((c: string) => c);
   const p = input.plan;
   const comparison = input.comparison ?? { year: input.year, state: 'complete', from: `${input.year}-01-01`, to: `${input.year}-12-31`, compareFrom: `${input.year - 1}-01-01`, compareTo: `${input.year - 1}-12-31` };

@@ -16,7 +16,7 @@ import { hourWeekdayChart } from '../charts/hour-weekday.ts';
 import { weeklyChart } from '../charts/weekly.ts';
 import type { Block, Cell, ReportDocument, TableBlock } from '../document/model.ts';
 import {
-  changeText, count, counted, day, fileSafe, GI_BINS, isoDay, lastDay, num, periodText, pValue,
+  changeText, counted, day, documentLanguage, type DocumentLanguage, fileSafe, GI_BINS, isoDay, lastDay, num, periodText, pValue,
   significanceText, STATUS_LEVEL_COLOUR, tint, type Language,
 } from '../format.ts';
 import { renderMap, type MapLayers } from '../map/render.ts';
@@ -36,13 +36,6 @@ export interface LagesbildDocumentInput {
   lang?: Language;
 }
 
-/** The document's language and its helpers: `L(sv, en)` picks the prose, `n` writes a count. */
-interface Ctx {
-  lang: Language;
-  L: (sv: string, en: string) => string;
-  n: (v: number) => string;
-}
-const ctx = (lang: Language): Ctx => ({ lang, L: (sv, en) => (lang === 'sv' ? sv : en), n: (v) => count(v, lang) });
 
 const SIGNIFICANT_UP = '#f6c8c3';
 const SIGNIFICANT_DOWN = '#cfe5cf';
@@ -54,16 +47,16 @@ function changeCell(c: Change, lang: Language): Cell {
   return { text: `${text} *`, fill: c.change > 0 ? SIGNIFICANT_UP : SIGNIFICANT_DOWN };
 }
 
-const comparedColumns = ({ L }: Ctx) => [
+const comparedColumns = ({ L }: DocumentLanguage) => [
   { header: L('Antal', 'Count'), align: 'right' as const, width: 0.8 },
   { header: L('Föreg. period', 'Prev. period'), align: 'right' as const, width: 0.9 },
   { header: L('Förändring', 'Change'), align: 'right' as const, width: 1.3 },
   { header: L('Samma period i fjol', 'Same period last year'), align: 'right' as const, width: 1 },
   { header: L('Förändring', 'Change'), align: 'right' as const, width: 1.3 },
 ];
-const comparedCells = (r: Compared, x: Ctx): Array<string | Cell> => [x.n(r.count), x.n(r.previous.count), changeCell(r.previous, x.lang), x.n(r.lastYear.count), changeCell(r.lastYear, x.lang)];
+const comparedCells = (r: Compared, x: DocumentLanguage): Array<string | Cell> => [x.n(r.count), x.n(r.previous.count), changeCell(r.previous, x.lang), x.n(r.lastYear.count), changeCell(r.lastYear, x.lang)];
 
-function comparedTable(x: Ctx, caption: string, first: string, rows: Array<{ name: string } & Compared>, empty: string): TableBlock {
+function comparedTable(x: DocumentLanguage, caption: string, first: string, rows: Array<{ name: string } & Compared>, empty: string): TableBlock {
   return {
     kind: 'table', caption, empty,
     columns: [{ header: first, width: 2.2 }, ...comparedColumns(x)],
@@ -71,7 +64,7 @@ function comparedTable(x: Ctx, caption: string, first: string, rows: Array<{ nam
   };
 }
 
-const significanceNote = ({ L }: Ctx) => L(
+const significanceNote = ({ L }: DocumentLanguage) => L(
   'En förändring markerad med * är statistiskt säkerställd (p < 0,05 i ett exakt Poisson-test av att nivån är oförändrad). '
     + 'Ett högt p-värde betyder att förändringen mycket väl kan vara slumpmässig variation.',
   'A change marked * is statistically significant (p < 0.05 in an exact Poisson test of an unchanged rate). '
@@ -81,7 +74,7 @@ const significanceNote = ({ L }: Ctx) => L(
 /** A category's name in the document's language. */
 const categoryName = (r: { nameSv: string; nameEn: string }, lang: Language) => (lang === 'en' && r.nameEn ? r.nameEn : r.nameSv);
 
-function keyNumbers(c: SituationPictureContent, x: Ctx): Block[] {
+function keyNumbers(c: SituationPictureContent, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const t = c.totals;
   const where = c.area ? c.area.name : c.municipality.name;
@@ -160,7 +153,7 @@ export function hotspotExtent(c: SituationPictureContent): [number, number, numb
  * smaller "number of incidents".
  */
 export function overviewCaption(c: Pick<SituationPictureContent, 'points' | 'pointsTruncated' | 'totals'>, lang: Language = 'sv'): string {
-  const { L, n } = ctx(lang);
+  const { L, n } = documentLanguage(lang);
   const shown = c.points.length, total = c.totals.count;
   if (shown === total) return L(`Översiktskarta: periodens ${counted(total, 'incidents', lang)} efter kategori, områden och platser.`, `Overview map: the period's ${counted(total, 'incidents', lang)} by category, areas and places.`);
   const which = c.pointsTruncated ? L(`De ${n(shown)} senaste`, `The latest ${n(shown)}`) : n(shown);
@@ -170,7 +163,7 @@ export function overviewCaption(c: Pick<SituationPictureContent, 'points' | 'poi
       : L(`${n(total - shown)} ${total - shown === 1 ? 'rapport' : 'rapporter'} med begränsad synlighet räknas i nyckeltalen men visas inte som punkter.`, `${n(total - shown)} ${total - shown === 1 ? 'report' : 'reports'} with restricted visibility ${total - shown === 1 ? 'is' : 'are'} counted in the key figures but not drawn as points.`));
 }
 
-function maps(c: SituationPictureContent, layers: MapLayers, x: Ctx): Block[] {
+function maps(c: SituationPictureContent, layers: MapLayers, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const categories = c.byCategory.map((r) => ({ id: r.id, nameSv: r.nameSv, nameEn: r.nameEn, colour: r.colour }));
   const width = 760, height = 560;
@@ -196,7 +189,7 @@ function maps(c: SituationPictureContent, layers: MapLayers, x: Ctx): Block[] {
   ];
 }
 
-function overTime(c: SituationPictureContent, x: Ctx): Block[] {
+function overTime(c: SituationPictureContent, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const wd = terms(lang).weekdays;
   const weekly = weeklyChart(c.weekly, c.period.from, { lang });
@@ -230,7 +223,7 @@ function overTime(c: SituationPictureContent, x: Ctx): Block[] {
   ];
 }
 
-function breakdowns(c: SituationPictureContent, x: Ctx): Block[] {
+function breakdowns(c: SituationPictureContent, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const chart = categoryChart(c.byCategory, { lang });
   const noIncidents = L('Inga händelser i perioden.', 'No incidents in the period.');
@@ -253,7 +246,7 @@ function breakdowns(c: SituationPictureContent, x: Ctx): Block[] {
   ];
 }
 
-function hotspots(c: SituationPictureContent, x: Ctx): Block[] {
+function hotspots(c: SituationPictureContent, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const h = c.hotspots;
   const hot = h.cells.filter((y) => y.bin > 0).sort((a, b) => b.bin - a.bin || b.z - a.z);
@@ -314,7 +307,7 @@ function hotspots(c: SituationPictureContent, x: Ctx): Block[] {
   return blocks;
 }
 
-function policeEvents(c: SituationPictureContent, x: Ctx): Block[] {
+function policeEvents(c: SituationPictureContent, x: DocumentLanguage): Block[] {
   const { L, n, lang } = x;
   const p = c.policeEvents;
   const none = L('Inga polishändelser i perioden.', 'No police events in the period.');
@@ -339,7 +332,7 @@ function policeEvents(c: SituationPictureContent, x: Ctx): Block[] {
   ];
 }
 
-function causeAnalyses(nv: Narrative, x: Ctx): Block[] {
+function causeAnalyses(nv: Narrative, x: DocumentLanguage): Block[] {
   const { L } = x;
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: L('Orsaksanalyser', 'Cause analyses') }];
   if (!nv.problems.length) {
@@ -362,7 +355,7 @@ function causeAnalyses(nv: Narrative, x: Ctx): Block[] {
   return blocks;
 }
 
-function statusLevels(levels: StatusLevelEntry[], x: Ctx): Block[] {
+function statusLevels(levels: StatusLevelEntry[], x: DocumentLanguage): Block[] {
   const { L, lang } = x;
   const t = terms(lang);
   return [
@@ -376,7 +369,7 @@ function statusLevels(levels: StatusLevelEntry[], x: Ctx): Block[] {
   ];
 }
 
-function measuresTable(x: Ctx, caption: string, rows: MeasureRow[], empty: string, typeName: (c: string) => string): TableBlock {
+function measuresTable(x: DocumentLanguage, caption: string, rows: MeasureRow[], empty: string, typeName: (c: string) => string): TableBlock {
   const { L, lang } = x;
   const t = terms(lang);
   return {
@@ -390,7 +383,7 @@ function measuresTable(x: Ctx, caption: string, rows: MeasureRow[], empty: strin
   };
 }
 
-function measures(c: SituationPictureContent, typeName: (c: string) => string, x: Ctx): Block[] {
+function measures(c: SituationPictureContent, typeName: (c: string) => string, x: DocumentLanguage): Block[] {
   const { L } = x;
   return [
     { kind: 'heading', level: 1, text: L('Åtgärder', 'Measures') },
@@ -400,7 +393,7 @@ function measures(c: SituationPictureContent, typeName: (c: string) => string, x
   ];
 }
 
-function method(c: SituationPictureContent, x: Ctx): Block[] {
+function method(c: SituationPictureContent, x: DocumentLanguage): Block[] {
   const { L, lang } = x;
   return [
     { kind: 'heading', level: 1, text: L('Om underlaget', 'About the data') },
@@ -423,7 +416,7 @@ function method(c: SituationPictureContent, x: Ctx): Block[] {
 export function lagesbildDocument(input: LagesbildDocumentInput): ReportDocument {
   const c = input.content;
   const lang = input.lang ?? 'sv';
-  const x = ctx(lang), { L } = x;
+  const x = documentLanguage(lang), { L } = x;
   const typeName = input.measureTypeName ?? ((code: string) => code);
   const where = c.area ? `${c.area.name}, ${c.municipality.name}` : c.municipality.name;
   const status = input.status === 'published' && input.publishedAt ? `${terms(lang).editionStatus.published} ${day(input.publishedAt, lang)}` : terms(lang).editionStatus.draft;

@@ -120,14 +120,8 @@ export default section({
         'control-after-zero': 'kontrollområdet hade inga händelser efter',
         'no-change-in-response': 'ingen förändring i insatsområdet jämfört med kontrollområdet',
       },
-      interpretation: {
-        'diffusion-greater-than-direct-effect': 'även omgivningen fick det bättre, mer än platsen själv',
-        'diffusion-of-benefits': 'även omgivningen fick det bättre',
-        'no-displacement-or-diffusion': 'problemet flyttade inte till omgivningen',
-        'displacement-less-than-direct-effect': 'en del av problemet flyttade till omgivningen, men mindre än vad som vanns på platsen',
-        'displacement-greater-than-direct-effect': 'mer flyttade till omgivningen än vad som vanns på platsen',
-        'no-success-in-response-area': 'tolkas inte, eftersom platsen inte fick färre händelser än väntat',
-      },
+      // The WDQ's readings are the domain's (src/core/i18n/terms.ts), the same in the documents.
+      interpretation: DOMAIN_TERMS.sv.wdqReading,
       glossary: {
         title: 'Så läser du måtten (R, D, C, Rb … Ca, nettoeffekt, WDQ)',
         areas: 'R är insatsområdet (platsen där åtgärden görs), D en buffertzon runt det och C ett kontrollområde som åtgärden inte berör.',
@@ -262,14 +256,8 @@ export default section({
         'control-after-zero': 'the control area had no incidents after',
         'no-change-in-response': 'no change in the response area relative to the control area',
       },
-      interpretation: {
-        'diffusion-greater-than-direct-effect': 'the surroundings improved too, more than the place itself',
-        'diffusion-of-benefits': 'the surroundings improved too',
-        'no-displacement-or-diffusion': 'the problem did not move to the surroundings',
-        'displacement-less-than-direct-effect': 'some of the problem moved to the surroundings, but less than was gained at the place',
-        'displacement-greater-than-direct-effect': 'more moved to the surroundings than was gained at the place',
-        'no-success-in-response-area': 'not interpreted, because the place did not have fewer incidents than expected',
-      },
+      // The WDQ's readings are the domain's (src/core/i18n/terms.ts), the same in the documents.
+      interpretation: DOMAIN_TERMS.en.wdqReading,
       glossary: {
         title: 'How to read the measures (R, D, C, Rb … Ca, net effect, WDQ)',
         areas: 'R is the response area (the place where the measure is taken), D a buffer around it and C a control area the measure does not touch.',
