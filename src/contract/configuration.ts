@@ -8,14 +8,19 @@ import { DateTime, Geometry, JsonScalar, Nullable, StringEnum, Uuid } from './co
 const MunicipalityCode = Type.String({ pattern: '^[0-9]{4}$' });
 
 export const Organisation = Type.Object({
-  id: Uuid, municipalityId: Type.String(), name: Type.String(), shortName: Nullable(Type.String()),
+  id: Uuid,
+  municipalityId: Type.String({ description: 'Its home municipality, whose administrators manage it.' }),
+  municipalities: Type.Array(Type.String(), { description: 'Every municipality it works in, the home first; its users report and read in each.' }),
+  name: Type.String(), shortName: Nullable(Type.String()),
   kind: StringEnum(ORGANISATION_KINDS), active: Type.Boolean(),
 }, { $id: 'Organisation' });
 export type Organisation = Static<typeof Organisation>;
 /** The shared Organisation schema by reference (registered once with the app), typed as the schema itself. */
 export const OrganisationRef = Type.Unsafe<Organisation>(Type.Ref('Organisation'));
+const WorksIn = Type.Array(MunicipalityCode, { maxItems: 290, uniqueItems: true, description: 'Further municipalities it works in (the police area), among the caller\'s.' });
 export const OrganisationCreate = Type.Object({
   municipalityId: Type.Optional(MunicipalityCode),
+  municipalities: Type.Optional(WorksIn),
   name: Type.String({ minLength: 1, maxLength: 200 }),
   shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
   kind: StringEnum(ORGANISATION_KINDS),
@@ -26,6 +31,7 @@ export const OrganisationPatch = Type.Object({
   shortName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
   kind: Type.Optional(StringEnum(ORGANISATION_KINDS)),
   active: Type.Optional(Type.Boolean()),
+  municipalities: Type.Optional(WorksIn),
 }, { additionalProperties: false, minProperties: 1 });
 export type OrganisationPatch = Static<typeof OrganisationPatch>;
 

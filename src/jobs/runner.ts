@@ -76,14 +76,14 @@ export interface JobLoopOptions {
  * Runs a pass every `intervalMs` (first after `firstDelayMs`) until stopped. A pass never overlaps
  * the next; errors are logged, never thrown; the timer does not keep the process alive.
  */
-export function startJobLoop(db: Database, index: IncidentIndexStore | null, s: JobsSettings, log: { info(m: string): void; error(m: string, e?: unknown): void }, opts: JobLoopOptions = {}): JobLoop {
+export function startJobLoop(db: Database, index: IncidentIndexStore | null, s: JobsSettings, log: { info(m: string): void; warn?(m: string): void; error(m: string, e?: unknown): void }, opts: JobLoopOptions = {}): JobLoop {
   const interval = opts.intervalMs ?? 60_000;
   const clock = opts.clock ?? (() => new Date());
   const timers = opts.timers ?? REAL_TIMERS;
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
   let timer: unknown = null;
-  if (!s.smtpUrl) log.info('SMTP_URL är inte satt: e-post från Lägesbild köas men skickas inte');
+  if (!s.smtpUrl) (log.warn ?? log.info)('SMTP_URL är inte satt: e-post från Lägesbild köas men skickas inte');
   const schedule = (ms: number) => {
     if (stopped) return;
     timer = timers.setTimeout(() => {

@@ -11,7 +11,7 @@ import {
   type LocationInput, type PositionPrecision, type ReviewStatus, type Visibility,
 } from '../core/incidents/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
-import { getCategory } from '../db/repositories/categories.ts';
+import { findCategoryByCode, getCategory } from '../db/repositories/categories.ts';
 import { getIncident, getIncidentRecord, insertHistory, insertIncident, updateIncidentRecord } from '../db/repositories/incidents.ts';
 import type { HistoryChanges, HistoryValue, Incident, IncidentRecord } from '../core/incidents/types.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
@@ -69,19 +69,31 @@ export interface BoundaryOptions {
 async function locate(q: Queryable, actor: Actor, e: number, n: number, issues: IssueCollector, toleranceM = DEFAULT_BOUNDARY_TOLERANCE_M): Promise<{ municipalityId: string; outsideBoundaryM: number | null } | null> {
   const m = await municipalityAt(q, e, n, actor.municipalities, toleranceM);
   if (!m) {
-    const names = (await listMunicipalities(q, actor.municipalities)).map((x) => `${x.name} kommun`).join(', ');
-    issues.add('location', 'outside_municipality', { municipalities: names || actor.municipalities.join(', ') });
+    const all = await listMunicipalities(q);
+    const names = all.filter((x) => actor.municipalities.includes(x.id)).map((x) => `${x.name} kommun`).join(', ') || actor.municipalities.join(', ');
+    // Inside another municipality of the deployment: say which, so a reporter knows why.
+    const other = await municipalityAt(q, e, n, all.map((x) => x.id), 0);
+    const name = other && all.find((x) => x.id === other.id)?.name;
+    if (name) issues.add('location', 'municipality_not_reached', { municipality: `${name} kommun`, municipalities: names });
+    else issues.add('location', 'outside_municipality', { municipalities: names });
     return null;
   }
   // Whole metres, and a point a hair outside still counts as outside.
   return { municipalityId: m.id, outsideBoundaryM: m.outsideM > 0 ? Math.max(1, Math.round(m.outsideM)) : null };
 }
 
-async function checkCategory(q: Queryable, actor: Actor, categoryId: string, municipalityId: string | null, issues: IssueCollector) {
-  const c = await getCategory(q, categoryId, actor.municipalities);
+/**
+ * Checks a category for a report in `municipalityId` and returns the one to store. Each
+ * municipality has its own tree, so one who works in several may pick the category from another
+ * municipality's tree: the same code in the report's municipality stands for it.
+ */
+async function checkCategory(q: Queryable, actor: Actor, categoryId: string, municipalityId: string | null, issues: IssueCollector, sameCode = false): Promise<string> {
+  let c = await getCategory(q, categoryId, actor.municipalities);
+  if (c && municipalityId && c.municipalityId !== municipalityId && sameCode) c = await findCategoryByCode(q, municipalityId, c.code) ?? c;
   if (!c) issues.add('categoryId', 'unknown_category');
   else if (!c.active) issues.add('categoryId', 'inactive_category');
   else if (municipalityId && c.municipalityId !== municipalityId) issues.add('categoryId', 'category_other_municipality');
+  return c?.id ?? categoryId;
 }
 
 async function checkPlace(q: Queryable, actor: Actor, placeId: string | undefined | null, issues: IssueCollector) {
@@ -109,13 +121,13 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
     const removed = new Set<PersonalDataKind>();
     const located = point ? await locate(tx, actor, point.e, point.n, issues, opts.boundaryToleranceM) : null;
     const municipalityId = located?.municipalityId ?? null;
-    await checkCategory(tx, actor, input.categoryId, municipalityId, issues);
+    const categoryId = await checkCategory(tx, actor, input.categoryId, municipalityId, issues, true);
     await checkPlace(tx, actor, input.placeId, issues);
     issues.throwIfAny();
     const record: IncidentRecord = {
       id,
       municipalityId: municipalityId!,
-      categoryId: input.categoryId,
+      categoryId,
       occurredFrom: time!.from,
       occurredTo: time!.to,
       reportedAt: now,
@@ -199,7 +211,10 @@ export async function updateIncident(db: Database, actor: Actor, id: string, inp
       const pt = resolveLocation(input.location, issues);
       if (pt) {
         const m = await locate(tx, actor, pt.e, pt.n, issues, opts.boundaryToleranceM);
-        if (m && m.municipalityId !== rec.municipalityId) issues.add('location', 'outside_municipality', { municipalities: rec.municipalityId });
+        if (m && m.municipalityId !== rec.municipalityId) {
+          const home = (await listMunicipalities(tx, [rec.municipalityId]))[0];
+          issues.add('location', 'outside_municipality', { municipalities: home ? `${home.name} kommun` : rec.municipalityId });
+        }
         if (m) { next.e = pt.e; next.n = pt.n; next.outsideBoundaryM = m.outsideBoundaryM; municipalityId = m.municipalityId; }
         if (input.positionPrecision === undefined) next.positionPrecision = 'lon' in input.location ? 'gps' : 'map';
       }

@@ -110,10 +110,9 @@ for (const engine of testEngines()) {
       assert.deepEqual(await state(), s0);
     });
 
-    test('an organisation in one or several municipalities; the first is its home and the others are to be granted', async () => {
-      const { organisation: police, others } = await addOrganisation(t.db, { municipalities: ['1489', '1442'], name: '  Polisen LPO Alingsås ', shortName: 'LPO', kind: 'polis' });
-      assert.deepEqual({ ...police, id: undefined }, { id: undefined, municipalityId: '1489', name: 'Polisen LPO Alingsås', shortName: 'LPO', kind: 'polis', active: true });
-      assert.deepEqual(others, ['1442']);
+    test('an organisation in one or several municipalities; the first is its home and it works in all of them', async () => {
+      const { organisation: police } = await addOrganisation(t.db, { municipalities: ['1489', '1442'], name: '  Polisen LPO Alingsås ', shortName: 'LPO', kind: 'polis' });
+      assert.deepEqual({ ...police, id: undefined }, { id: undefined, municipalityId: '1489', municipalities: ['1489', '1442'], name: 'Polisen LPO Alingsås', shortName: 'LPO', kind: 'polis', active: true });
       const { organisation: bolag } = await addOrganisation(t.db, { municipalities: ['Vårgårda'], name: 'Vårgårdabostäder', kind: 'Kommunalt bolag' });
       assert.deepEqual([bolag.municipalityId, bolag.kind], ['1442', 'kommunalt_bolag']);
       const listed = (await listDeploymentOrganisations(t.db)).map((o) => `${o.municipalityId} ${o.name}`);

@@ -157,11 +157,10 @@ export function readOrganisationInput(input: AddOrganisationInput): { kind: Orga
 }
 
 /**
- * Creates an organisation. It lives in the first municipality given: the schema gives an
- * organisation exactly one, and its users reach the others through grants (`user add --grant`).
- * The others must be in the deployment too; `others` says which the caller should grant.
+ * Creates an organisation at home in the first municipality given and working in all of them: its
+ * users report and read in each (the police area). Every one must be in the deployment.
  */
-export async function addOrganisation(db: Database, input: AddOrganisationInput): Promise<{ organisation: Organisation; others: string[] }> {
+export async function addOrganisation(db: Database, input: AddOrganisationInput): Promise<{ organisation: Organisation }> {
   const { kind, name, shortName, codes } = readOrganisationInput(input);
   return db.transaction(async (tx) => {
     const present = await listMunicipalities(tx);
@@ -181,13 +180,13 @@ export async function addOrganisation(db: Database, input: AddOrganisationInput)
     if (clash) {
       throw new SetupRefusal('organisation_exists', `${home} already has an organisation called "${clash.name}"${clash.shortName ? ` (${clash.shortName})` : ''}; \`lagesbild organisation list\` shows them`, { name });
     }
-    const organisation = await insertOrganisation(tx, { municipalityId: home, name, shortName, kind });
+    const organisation = await insertOrganisation(tx, { municipalityId: home, municipalities: others, name, shortName, kind });
     await recordAudit(tx, { municipalityId: home, userId: null, action: 'organisation.create', subjectType: 'organisation', subjectId: organisation.id, details: { kind, municipalities: [home, ...others] } });
-    return { organisation, others };
+    return { organisation };
   });
 }
 
-/** Every organisation of the deployment, by municipality and name. */
+/** Every organisation of the deployment, by home municipality and name. */
 export async function listDeploymentOrganisations(db: Database): Promise<Organisation[]> {
   const ids = (await listMunicipalities(db)).map((m) => m.id);
   const all = await listOrganisations(db, ids);

@@ -84,10 +84,13 @@ for (const engine of testEngines()) {
         const { openDatabase } = await import('../../src/db/open.ts');
         const db = await openDatabase(t.location);
         try {
-          const r = await db.query<{ n: number; ids: string; orgs: number; users: number; places: number; areas: number }>(
-            `SELECT (SELECT count(*) FROM incidents WHERE source = 'demo') AS n,
-                    (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM incidents WHERE source = 'demo') AS ids,
+          const r = await db.query<{ n: number; vargarda: number; ids: string; orgs: number; shared: string[]; users: number; places: number; areas: number }>(
+            `SELECT (SELECT count(*) FROM incidents WHERE source = 'demo' AND municipality_id = '1489') AS n,
+                    (SELECT count(*) FROM incidents WHERE source = 'demo' AND municipality_id = '1442') AS vargarda,
+                    (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM incidents WHERE source = 'demo' AND municipality_id = '1489') AS ids,
                     (SELECT count(*) FROM organisations WHERE municipality_id = '1489') AS orgs,
+                    ARRAY(SELECT o.name FROM organisations o JOIN organisation_municipalities om ON om.organisation_id = o.id
+                           WHERE om.municipality_id = '1442' AND o.municipality_id = '1489' ORDER BY 1) AS shared,
                     (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM places) AS places, (SELECT count(*) FROM areas) AS areas`);
           return r.rows[0];
         } finally {
@@ -96,6 +99,9 @@ for (const engine of testEngines()) {
       };
       const a = await count();
       assert.equal(a.n, 400);
+      // Vårgårda beside it, about a quarter the size, sharing the police area and the rescue services.
+      assert.equal(a.vargarda, 108);
+      assert.deepEqual(a.shared, ['Polisen lokalpolisområde Alingsås', 'Södra Älvsborgs Räddningstjänstförbund']);
       const second = await run(['seed-demo', '--count', '400', '--seed', '7', '--end', '2026-06-01'], env);
       assert.equal(second.code, 0, second.stderr);
       assert.match(second.stderr, /finns redan/);

@@ -11,6 +11,10 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // The first-start set-up link (POST /api/setup): not ours, already used, or the set-up is done.
+  setup_token_invalid: 403,
+  setup_token_used: 410,
+  setup_done: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -38,6 +42,7 @@ export type FieldIssueCode =
   | 'category_has_children'
   | 'category_other_municipality'
   | 'outside_municipality'
+  | 'municipality_not_reached'
   | 'lon_out_of_range'
   | 'lat_out_of_range'
   | 'coordinate_out_of_range'
@@ -64,7 +69,11 @@ export type FieldIssueCode =
   | 'period_too_long'
   | 'published_immutable'
   | 'invalid_transition'
-  | 'not_evaluable';
+  | 'not_evaluable'
+  | 'unknown_municipality'
+  | 'municipality_not_chosen'
+  | 'duplicate_name'
+  | 'organisation_not_listed';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

@@ -7,7 +7,10 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export interface Organisation {
   id: string;
+  /** Its home: the municipality that administers it. */
   municipalityId: string;
+  /** Every municipality it works in, the home first (the police area: Alingsås and Vårgårda). */
+  municipalities: string[];
   name: string;
   shortName: string | null;
   kind: OrganisationKind;

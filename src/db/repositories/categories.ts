@@ -16,6 +16,12 @@ export async function getCategory(q: Queryable, id: string, municipalities: stri
   return r.rows[0] ?? null;
 }
 
+/** The municipality's category with a code (each municipality has its own tree; codes name the same thing). */
+export async function findCategoryByCode(q: Queryable, municipalityId: string, code: string): Promise<Category | null> {
+  const r = await q.query<Category>(`SELECT ${COLUMNS} FROM categories c WHERE c.municipality_id = $1 AND c.code = $2`, [municipalityId, code]);
+  return r.rows[0] ?? null;
+}
+
 export async function insertCategory(q: Queryable, c: Omit<Category, 'id' | 'active'> & { active?: boolean }): Promise<Category> {
   const r = await q.query<Category>(
     `INSERT INTO categories AS c (municipality_id, parent_id, code, name_sv, name_en, colour, icon, sort_order, active)

@@ -1,5 +1,6 @@
 import type { Notification } from '../../core/notifications/types.ts';
 import type { Queryable } from '../engine.ts';
+import { userReaches } from './user-reach.ts';
 
 /** The e-mail notifications (channel 'email') and their delivery state: the mailer's outbox. */
 export interface OutgoingEmail {
@@ -11,8 +12,8 @@ export interface OutgoingEmail {
   attempts: number;
 }
 
-/** Users of the municipality (alias u): those who live there and those granted it. */
-const OF_MUNICIPALITY = `(u.municipality_id = $1 OR EXISTS (SELECT 1 FROM user_municipality_grants g WHERE g.user_id = u.id AND g.municipality_id = $1))`;
+/** Users of the municipality (alias u): those who live there, those granted it and those whose organisation works there. */
+const OF_MUNICIPALITY = userReaches(1);
 
 /**
  * One e-mail per recipient, all of one kind about one subject. Users are given by id (their address

@@ -1,17 +1,18 @@
 import type { Queryable } from '../engine.ts';
+import { userReaches } from './user-reach.ts';
 import type { Notification } from '../../core/notifications/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", kind, subject, body, subject_type AS "subjectType",
   subject_id AS "subjectId", created_at AS "createdAt", read_at AS "readAt"`;
 
-/** One in-app notification per active user of the municipality holding the role. Returns how many. */
+/** One in-app notification per active user working in the municipality holding the role. Returns how many. */
 export async function insertAppNotificationsForRole(
   q: Queryable, n: { municipalityId: string; role: string; kind: Notification['kind']; subject: string; body: string; subjectType: string; subjectId: string },
 ): Promise<number> {
   const r = await q.query(
     `INSERT INTO notifications (municipality_id, user_id, channel, kind, subject, body, subject_type, subject_id)
      SELECT $1, u.id, 'app', $3, $4, $5, $6, $7 FROM users u
-      WHERE u.municipality_id = $1 AND u.active AND $2 = ANY(u.roles)`,
+      WHERE ${userReaches(1)} AND u.active AND $2 = ANY(u.roles)`,
     [n.municipalityId, n.role, n.kind, n.subject, n.body, n.subjectType, n.subjectId]);
   return r.affectedRows;
 }

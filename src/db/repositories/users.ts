@@ -4,7 +4,8 @@ import type { User } from '../../core/users/types.ts';
 
 const SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisation_id AS "organisationId",
   o.name AS "organisationName", u.email, u.name, u.roles, u.active, u.last_login_at AS "lastLoginAt",
-  ARRAY(SELECT u.municipality_id UNION SELECT g.municipality_id FROM user_municipality_grants g WHERE g.user_id = u.id ORDER BY 1) AS municipalities
+  ARRAY(SELECT u.municipality_id UNION SELECT g.municipality_id FROM user_municipality_grants g WHERE g.user_id = u.id
+        UNION SELECT om.municipality_id FROM organisation_municipalities om WHERE om.organisation_id = u.organisation_id ORDER BY 1) AS municipalities
   FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
 /** A user whose home is one of the municipalities. */

@@ -41,10 +41,14 @@ for (const engine of testEngines()) {
       await rejects({ ...good, categoryId: 'klotter' }, 422, [['categoryId', 'format']]);
     });
 
-    test('a category of another municipality is refused', async () => {
-      const vargardaKlotter = await categoryId(t, 'skadegorelse.klotter', FX.vargarda);
+    test('a category of another municipality stands for the same code here, and is refused when this municipality has none', async () => {
       const police = await t.as('police');
-      const res = await police.post('/api/incidents', { ...good, categoryId: vargardaKlotter });
+      const mapped = await police.post('/api/incidents', { ...good, categoryId: await categoryId(t, 'skadegorelse.klotter', FX.vargarda) });
+      assert.equal(mapped.statusCode, 201, mapped.body);
+      assert.equal(mapped.json().categoryId, await categoryId(t, 'skadegorelse.klotter', FX.alingsas));
+      const own = await t.db.query<{ id: string }>(
+        `INSERT INTO categories (municipality_id, code, name_sv, name_en, colour, icon, sort_order) VALUES ($1, 'vargarda_egen', 'Egen', 'Own', '#123456', 'circle', 999) RETURNING id`, [FX.vargarda]);
+      const res = await police.post('/api/incidents', { ...good, categoryId: own.rows[0].id });
       assert.equal(res.statusCode, 422);
       assert.equal(res.json().error.fields[0].code, 'category_other_municipality');
     });
@@ -62,7 +66,8 @@ for (const engine of testEngines()) {
       const err = await rejects({ ...good, location: POINTS.goteborg }, 422, [['location', 'outside_municipality']]);
       assert.match(err.fields[0].message, /utanför Alingsås kommun/);
       // Vårgårda is outside for an Alingsås reporter, inside for the police who serve both.
-      await rejects({ ...good, location: POINTS.vargardaCentrum }, 422, [['location', 'outside_municipality']]);
+      const other = await rejects({ ...good, location: POINTS.vargardaCentrum }, 422, [['location', 'municipality_not_reached']]);
+      assert.match(other.fields[0].message, /ligger i Vårgårda kommun, där din organisation inte verkar\. Du kan rapportera i Alingsås kommun/);
       const police = await t.as('police');
       const ok = await police.post('/api/incidents', { ...good, categoryId: await categoryId(t, 'skadegorelse.klotter', FX.vargarda), location: POINTS.vargardaCentrum });
       assert.equal(ok.statusCode, 201, ok.body);
