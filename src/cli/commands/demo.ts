@@ -1,9 +1,4 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../../demo/seed.ts';
-import { serverConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
-import { printCredentials } from './seed-demo.ts';
-import { serve } from './serve.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -12,6 +7,12 @@ export function register(program: Command): void {
     .command('demo')
     .description('Migrate, load the Alingsås demo data if it is not there, and serve (what `npm start` runs)')
     .action(async () => {
+      // What the command runs is loaded when it runs, not by every call (`lagesbild --help` stays quick).
+      const { seedDemo } = await import('../../demo/seed.ts');
+      const { serverConfig } = await import('../config.ts');
+      const { openMigrated } = await import('../open-migrated.ts');
+      const { printCredentials } = await import('./seed-demo.ts');
+      const { serve } = await import('./serve.ts');
       const config = serverConfig();
       const db = await openMigrated(config, log);
       const r = await seedDemo(db, { log });

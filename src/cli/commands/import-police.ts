@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { listMunicipalities } from '../../db/repositories/municipalities.ts';
-import { importPoliceEventsFile } from '../../io/polisen/events.ts';
-import { databaseConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -16,6 +12,11 @@ export function register(program: Command): void {
     .requiredOption('--file <path>', 'JSON file of events')
     .action(async (o: { municipality: string; file: string }) => {
       if (!/^\d{4}$/.test(o.municipality)) throw new Error(`--municipality must be a four-digit code, got "${o.municipality}"`);
+      // What the command runs is loaded when it runs, not by every call (`lagesbild --help` stays quick).
+      const { listMunicipalities } = await import('../../db/repositories/municipalities.ts');
+      const { importPoliceEventsFile } = await import('../../io/polisen/events.ts');
+      const { databaseConfig } = await import('../config.ts');
+      const { openMigrated } = await import('../open-migrated.ts');
       const db = await openMigrated(databaseConfig(), log);
       try {
         if (!(await listMunicipalities(db, [o.municipality])).length) throw new Error(`municipality ${o.municipality} is not set up in this database`);

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { runJobsOnce, describePass } from '../../jobs/runner.ts';
-import { databaseConfig, jobsConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -26,6 +23,10 @@ Environment:
 Exit status 1 when a draft or an e-mail failed (it is retried later).`)
     .action(async (o: { now?: string }) => {
       const now = parseNow(o.now);
+      // What the command runs is loaded when it runs, not by every call (`lagesbild --help` stays quick).
+      const { runJobsOnce, describePass } = await import('../../jobs/runner.ts');
+      const { databaseConfig, jobsConfig } = await import('../config.ts');
+      const { openMigrated } = await import('../open-migrated.ts');
       const config = jobsConfig();
       const db = await openMigrated(databaseConfig(), log);
       try {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { crsLabel } from '../../core/geo/sweref-zones.ts';
-import { addMunicipality, listDeploymentMunicipalities, readMunicipalityInput } from '../../services/municipality-setup.ts';
-import { shippedMunicipalities } from '../../setup/boundaries.ts';
-import { databaseConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
 import { endQuietlyOnClosedPipe } from '../pipe.ts';
+
+// What the commands run is loaded when they run, not by every call (`lagesbild --help` stays quick).
+const setup = () => import('../../services/municipality-setup.ts');
+const database = async () => ({ ...(await import('../config.ts')), ...(await import('../open-migrated.ts')) });
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -38,6 +37,9 @@ Examples:
   lagesbild municipality add 1489 --boundary alingsas.geojson --crs 3007`)
     .action(async (code: string, o: { boundary?: string; crs?: string }) => {
       if (o.crs !== undefined && !o.boundary) throw new Error('--crs says what a --boundary file is in; give the file too');
+      const { addMunicipality, readMunicipalityInput } = await setup();
+      const { crsLabel } = await import('../../core/geo/sweref-zones.ts');
+      const { databaseConfig, openMigrated } = await database();
       const input = { code, boundary: o.boundary ? { text: readBoundary(o.boundary), file: o.boundary, crs: o.crs } : undefined };
       // Everything that needs no database is checked before the database is opened.
       readMunicipalityInput(input);
@@ -62,6 +64,9 @@ Examples:
     .option('--json', 'one JSON object per line')
     .action(async (o: { available?: boolean; json?: boolean }) => {
       endQuietlyOnClosedPipe();
+      const { listDeploymentMunicipalities } = await setup();
+      const { shippedMunicipalities } = await import('../../setup/boundaries.ts');
+      const { databaseConfig, openMigrated } = await database();
       const db = await openMigrated(databaseConfig(), () => {});
       try {
         const present = await listDeploymentMunicipalities(db);

@@ -9,13 +9,8 @@ import { DomainError } from '../../core/errors/index.ts';
 import { fieldMessage } from '../../core/i18n/errors.ts';
 import { parsePeriod } from '../../core/situation-picture/period.ts';
 import type { Database } from '../../db/engine.ts';
-import { listMunicipalities } from '../../db/repositories/municipalities.ts';
-import { checkYear } from '../../services/action-plans.ts';
-import { actionPlanDocumentFile, liveLagesbildDocument, type RenderedDocument } from '../../services/documents.ts';
-import { systemActor } from '../../services/situation-pictures.ts';
+import type { RenderedDocument } from '../../services/documents.ts';
 import { IssueCollector } from '../../core/errors/index.ts';
-import { databaseConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const USAGE = 2;
@@ -42,6 +37,9 @@ function explain(cmd: Command, e: unknown, options: Record<string, string>): nev
 }
 
 async function withMunicipality(cmd: Command, code: string, work: (db: Database) => Promise<RenderedDocument>, out: string): Promise<void> {
+  const { listMunicipalities } = await import('../../db/repositories/municipalities.ts');
+  const { databaseConfig } = await import('../config.ts');
+  const { openMigrated } = await import('../open-migrated.ts');
   const db = await openMigrated(databaseConfig(), log);
   let doc: RenderedDocument;
   try {
@@ -75,6 +73,9 @@ export function register(program: Command): void {
       const f = format(lagesbild, o.format, ['pdf', 'html'] as const);
       const lang = format(lagesbild, o.lang, ['sv', 'en'] as const, '--lang');
       try { parsePeriod(o.from!, o.to!); } catch (e) { explain(lagesbild, e, { from: '--from', to: '--to' }); }
+      // What the command runs is loaded when it runs, not by every call (`lagesbild --help` stays quick).
+      const { liveLagesbildDocument } = await import('../../services/documents.ts');
+      const { systemActor } = await import('../../services/situation-pictures.ts');
       await withMunicipality(lagesbild, o.municipality!, (db) =>
         liveLagesbildDocument(db, null, systemActor(o.municipality!), { municipalityId: o.municipality!, from: o.from!, to: o.to!, format: f, lang }), o.out!);
     });
@@ -92,6 +93,10 @@ export function register(program: Command): void {
       need(plan, o, ['municipality', 'year', 'out']);
       const f = format(plan, o.format, ['pdf', 'docx'] as const);
       const lang = format(plan, o.lang, ['sv', 'en'] as const, '--lang');
+      // What the command runs is loaded when it runs, not by every call (`lagesbild --help` stays quick).
+      const { checkYear } = await import('../../services/action-plans.ts');
+      const { actionPlanDocumentFile } = await import('../../services/documents.ts');
+      const { systemActor } = await import('../../services/situation-pictures.ts');
       const issues = new IssueCollector();
       checkYear(o.year, issues);
       try { issues.throwIfAny(); } catch (e) { explain(plan, e, { year: '--year' }); }

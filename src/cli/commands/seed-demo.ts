@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { seedDemo, type SeedDemoResult } from '../../demo/seed.ts';
-import { databaseConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
+import type { SeedDemoResult } from '../../demo/seed.ts';
 import { credentialLines } from '../start-message.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -30,6 +28,10 @@ export function register(program: Command): void {
     .option('--end <date>', 'end of the two-year period (default: today)')
     .action(async (o) => {
       const options = parseSeedOptions(o);
+      // What the command runs is loaded when it runs, not by every call (`lagesbild --help` stays quick).
+      const { seedDemo } = await import('../../demo/seed.ts');
+      const { databaseConfig } = await import('../config.ts');
+      const { openMigrated } = await import('../open-migrated.ts');
       const db = await openMigrated(databaseConfig(), log);
       try {
         const r = await seedDemo(db, { ...options, log });

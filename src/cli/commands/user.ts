@@ -3,11 +3,6 @@ import { ROLE_CHOICES, parseRoleList } from '../../core/access/role-names.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import { fieldMessage } from '../../core/i18n/errors.ts';
 import type { Database } from '../../db/engine.ts';
-import { listMunicipalities } from '../../db/repositories/municipalities.ts';
-import { listOrganisations } from '../../db/repositories/organisations.ts';
-import { createUser } from '../../services/users.ts';
-import { databaseConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,6 +14,8 @@ async function readStdin(): Promise<string> {
 
 /** Finds an organisation by id, name or short name; ambiguous or unknown names are errors that list the choices. */
 async function resolveOrganisation(db: Database, org: string, municipality?: string): Promise<string> {
+  const { listMunicipalities } = await import('../../db/repositories/municipalities.ts');
+  const { listOrganisations } = await import('../../db/repositories/organisations.ts');
   const municipalities = municipality ? [municipality] : (await listMunicipalities(db)).map((m) => m.id);
   if (!municipalities.length) throw new Error('no municipality is set up yet: start with `lagesbild municipality add CODE`, then `lagesbild organisation add`');
   const rows = (await listOrganisations(db, municipalities)).sort((a, b) => a.municipalityId.localeCompare(b.municipalityId));
@@ -48,6 +45,11 @@ export function register(program: Command): void {
       if (unknown.length || !roles.length) throw new Error(`unknown role ${unknown.join(', ') || '(none given)'}; choose from ${ROLE_CHOICES.join(', ')}`);
       if (!o.passwordStdin) throw new Error('give the password on standard input with --password-stdin, e.g. `echo "$PW" | lagesbild user add … --password-stdin`');
       const password = await readStdin();
+      // What the command runs is loaded when it runs, not by every call (`lagesbild --help` stays quick).
+      const { listMunicipalities } = await import('../../db/repositories/municipalities.ts');
+      const { createUser } = await import('../../services/users.ts');
+      const { databaseConfig } = await import('../config.ts');
+      const { openMigrated } = await import('../open-migrated.ts');
       const db = await openMigrated(databaseConfig(), () => {});
       try {
         const organisationId = await resolveOrganisation(db, o.org, o.municipality);

@@ -23,9 +23,13 @@ export interface ParallelOptions {
   workers?: number;
 }
 
-// A .mjs bootstrap that registers tsx inside the worker and imports near-repeat-worker.ts: works
-// whether the parent ran `node --import tsx` or registered tsx programmatically (bin/lagesbild.mjs).
-const WORKER_URL = new URL('./near-repeat-worker.mjs', import.meta.url);
+// From the sources, a .mjs bootstrap that registers tsx inside the worker and imports
+// near-repeat-worker.ts: works whether the parent ran `node --import tsx` or registered tsx
+// programmatically (bin/lagesbild.mjs). From the compiled build (npm run build), where this module
+// is a .js file, the compiled worker itself: the build runs without tsx.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./near-repeat-worker.mjs', import.meta.url)
+  : new URL('./near-repeat-worker.js', import.meta.url);
 
 function shared<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T): T {
   const Ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { TileAddress } from '../../core/geo/tiles.ts';
+import { packageVersion } from '../../setup/resources.ts';
 
 /**
  * The server's raster tile proxy: the maps ask this server for OpenStreetMap's tiles, and it fetches
@@ -317,7 +317,7 @@ function retryAfterHeader(value: string | null, now: number): number | null {
   return Number.isFinite(at) ? Math.max(0, Math.ceil((at - now) / 1000)) : null;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = packageVersion();
 
 /**
  * The User-Agent of the proxy's upstream requests: the application, its version and how to reach
