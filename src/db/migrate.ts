@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import type { Database } from './engine.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
-// Any constant works; it only has to be the same in every process that migrates this database.
-const MIGRATION_LOCK = 7_144_891;
+// Any constant works; it only has to be the same in every process that migrates this database
+// (and in a restore, src/db/backup.ts, which rebuilds the schema).
+export const MIGRATION_LOCK = 7_144_891;
+
+/** The table of applied migrations, made before the first migration runs. */
+export const SCHEMA_MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
 
 export interface Migration {
   version: number;
@@ -45,8 +50,7 @@ export async function migrate(db: Database, log: (msg: string) => void = () => {
   // exists, and `serve` runs this as a role that may only read and write rows (docs/production.md).
   const exists = await db.query<{ t: string | null }>(`SELECT to_regclass('public.schema_migrations')::text AS t`);
   if (!exists.rows[0]?.t) {
-    await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`).catch(ownerNeeded('create schema_migrations'));
+    await db.exec(SCHEMA_MIGRATIONS_DDL).catch(ownerNeeded('create schema_migrations'));
   }
   const from = await schemaVersion(db);
   let to = from;
