@@ -25,3 +25,17 @@ export function credentialLines(demo: readonly DemoLogin[]): string[] {
     ...demo.map((u) => `  ${u.email.padEnd(width)} ${u.roles.map(roleName).join(', ').padEnd(14)} lösenord: ${u.password}`),
   ];
 }
+
+/**
+ * Where the set-up guide of a new installation opens: the app's address as users reach it
+ * (PUBLIC_URL, when set) or else the address the server listens on, with the one-time token.
+ */
+export function setupLink(publicUrl: string | undefined, address: string, token: string): string {
+  const base = (publicUrl?.trim() || address).replace(/\/+$/, '');
+  return `${base}/#/installera?token=${encodeURIComponent(token)}`;
+}
+
+/** The line `serve` prints on a database without a municipality: how to set it up in the browser. */
+export function setupMessage(link: string): string {
+  return `Första start: öppna ${link} för att sätta upp Lägesbild (länken gäller tills den har använts)`;
+}

@@ -15,3 +15,4 @@ export * from './measures.ts';
 export * from './meetings.ts';
 export * from './action-plans.ts';
 export * from './documents.ts';
+export * from './setup.ts';

@@ -3,9 +3,10 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from '../db/engine.ts';
+import { packageRoot, packageVersion } from '../setup/resources.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -24,6 +25,7 @@ import type { TileProxy } from '../node/base-map/tile-proxy.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
+import { setupRoutes } from './routes/setup.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -52,9 +54,8 @@ export interface AppOptions {
   tiles?: TileProxy | null;
 }
 
-const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+// From the package's folder, not from this module's: the same from the sources and from the build in dist/.
+const DEFAULT_WEB_ROOT = join(packageRoot(), 'web/dist/');
 
 /**
  * One line per request at debug, none at the default level: a newcomer's console shows the start-up
@@ -64,7 +65,9 @@ class RequestsAtDebug extends LogController {
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) return super.requestCompleted(error, request, reply);
-    request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    // The set-up guide's reads carry the one-time link's token, which a log must not keep.
+    const url = request.url.replace(/([?&]token=)[^&]*/g, '$1…');
+    request.log.debug({ method: request.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   }
 }
 
@@ -88,7 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       openapi: '3.0.3',
       info: {
         title: 'Lägesbild API',
-        version: pkg.version,
+        version: packageVersion(),
         description: 'Gemensam lägesbild över brott och otrygghet (EST). Cookie session from POST /api/auth/login; send the csrfToken as X-CSRF-Token on every state-changing request. Errors: { error: { code, status, message, fields[] } } in the language of Accept-Language (sv, en).',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lb_session' } } },
@@ -101,9 +104,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
 
-  const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.info(m) }) : null;
-  await app.register(healthRoutes, { db: opts.db, version: pkg.version, index, readyTimeoutMs: opts.readyTimeoutMs });
+  const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.debug(m) }) : null;
+  await app.register(healthRoutes, { db: opts.db, version: packageVersion(), index, readyTimeoutMs: opts.readyTimeoutMs });
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
+  await app.register(setupRoutes, { db: opts.db, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
   await app.register(configurationRoutes, { db: opts.db });
   await app.register(lagesbildRoutes, { db: opts.db, index });

@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import type { Database } from '../../db/engine.ts';
-import { buildApp } from '../../server/app.ts';
-import { TileProxy, tileUserAgent } from '../../node/base-map/tile-proxy.ts';
-import { startJobLoop, type JobLoop } from '../../jobs/runner.ts';
-import { serverConfig, type ServerConfig } from '../config.ts';
-import { openMigrated } from '../open-migrated.ts';
-import { startMessage, type DemoLogin } from '../start-message.ts';
+import type { JobLoop } from '../../jobs/runner.ts';
+import type { ServerConfig } from '../config.ts';
+import { setupLink, setupMessage, startMessage, type DemoLogin } from '../start-message.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 /** Starts the HTTP server on an open database and closes both cleanly on SIGINT/SIGTERM. */
 export async function serve(db: Database, config: ServerConfig, demo: readonly DemoLogin[] = []): Promise<void> {
+  // The server is loaded when it starts, not by every `lagesbild` call (`lagesbild --help` stays quick).
+  const { buildApp } = await import('../../server/app.ts');
+  const { TileProxy, tileUserAgent } = await import('../../node/base-map/tile-proxy.ts');
+  const { startJobLoop } = await import('../../jobs/runner.ts');
+  const { issueSetupLink } = await import('../../services/first-start.ts');
   // The maps' OpenStreetMap background, fetched through this server (warnings go to the log).
   let warnTiles: (m: string) => void = log;
   const tiles = config.tiles.upstream
@@ -42,9 +44,12 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
   // The scheduled lägesbild draft and its e-mail, every minute (src/jobs/runner.ts).
-  if (config.jobs.scheduler) jobs = startJobLoop(db, null, config.jobs, { info: (m) => app.log.info(m), error: (m, e) => app.log.error({ err: e }, m) });
+  if (config.jobs.scheduler) jobs = startJobLoop(db, null, config.jobs, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m, e) => app.log.error({ err: e }, m) });
   else log('schemalagda jobb avstängda (LAGESBILD_SCHEDULER=off)');
   log(startMessage(address, demo));
+  // A database without a municipality is a new installation: the set-up guide's one-time link.
+  const token = await issueSetupLink(db).catch((e: Error) => { log(`länken för första start kunde inte skapas: ${e.message}`); return null; });
+  if (token) log(setupMessage(setupLink(process.env.PUBLIC_URL, address, token)));
 }
 
 export function register(program: Command): void {
@@ -68,6 +73,8 @@ Environment:
   LAGESBILD_TILE_CACHE     where fetched tiles are kept (default DATA_DIR/tile-cache)
   LAGESBILD_TILE_CONTACT   e-mail or web address of whoever runs this server, sent to the tile server`)
     .action(async () => {
+      const { serverConfig } = await import('../config.ts');
+      const { openMigrated } = await import('../open-migrated.ts');
       const config = serverConfig();
       const db = await openMigrated(config, log);
       await serve(db, config);

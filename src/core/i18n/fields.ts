@@ -35,6 +35,9 @@ const SV: Labels = {
   target: 'Offer eller mål', term: 'Tidsperspektiv', text: 'Beslut', tileUrl: 'Adress till kartbilder', title: 'Rubrik', to: 'Till och med',
   type: 'Typ', unit: 'Enhet', value: 'Värde', version: 'Version', visibility: 'Synlighet', weekday: 'Veckodag', weeks: 'Veckor', year: 'År',
   zoom: 'Zoomnivå', problemId: 'Problem i lägesbilden', lang: 'Språk', decisionId: 'Beslut', z: 'Zoomnivå', x: 'Kolumn', y: 'Rad',
+  // The first-start set-up (POST /api/setup).
+  token: 'Länk för att sätta upp', administrator: 'Första administratör', organisation: 'Organisation',
+  'administrator.organisation': 'Administratörens organisation',
 };
 
 const EN: Labels = {
@@ -63,6 +66,8 @@ const EN: Labels = {
   target: 'Victim or target', term: 'Time frame', text: 'Decision', tileUrl: 'Address of the map tiles', title: 'Title', to: 'To',
   type: 'Type', unit: 'Unit', value: 'Value', version: 'Version', visibility: 'Visibility', weekday: 'Weekday', weeks: 'Weeks', year: 'Year',
   zoom: 'Zoom level', problemId: 'Problem in the situation picture', lang: 'Language', decisionId: 'Decision', z: 'Zoom level', x: 'Column', y: 'Row',
+  token: 'Set-up link', administrator: 'First administrator', organisation: 'Organisation',
+  'administrator.organisation': 'The administrator\'s organisation',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */
@@ -70,12 +75,12 @@ const ITEM: Record<Language, Labels> = {
   sv: {
     survey: 'rad', priorities: 'problem', problems: 'problem', features: 'objekt', categoryIds: 'kategori', cellIds: 'ruta', notify: 'rad',
     statusLevels: 'rad', participants: 'deltagare', present: 'deltagare', agenda: 'punkt', roles: 'roll', municipalities: 'kommun',
-    organisationIds: 'organisation', coordinates: 'punkt',
+    organisationIds: 'organisation', coordinates: 'punkt', organisations: 'organisation',
   },
   en: {
     survey: 'row', priorities: 'problem', problems: 'problem', features: 'feature', categoryIds: 'category', cellIds: 'cell', notify: 'line',
     statusLevels: 'row', participants: 'participant', present: 'participant', agenda: 'item', roles: 'role', municipalities: 'municipality',
-    organisationIds: 'organisation', coordinates: 'point',
+    organisationIds: 'organisation', coordinates: 'point', organisations: 'organisation',
   },
 };
 

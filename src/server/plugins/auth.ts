@@ -18,8 +18,11 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Routes that must work without a session (and so without a CSRF token). */
-const OPEN = new Set(['/api/auth/login']);
+/**
+ * Routes that must work without a session (and so without a CSRF token). The set-up carries its
+ * one-time token in the body, which a page on another site does not know.
+ */
+const OPEN = new Set(['/api/auth/login', '/api/setup']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a), y = Buffer.from(b);

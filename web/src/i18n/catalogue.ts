@@ -12,9 +12,10 @@ import situationPictures from './sections/situationPictures.ts';
 import meetings from './sections/meetings.ts';
 import measures from './sections/measures.ts';
 import actionPlan from './sections/actionPlan.ts';
+import setup from './sections/setup.ts';
 
 /** The whole catalogue, one section per page or concern (each section file owned by its page). */
-const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan };
+const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup };
 
 type Sections = typeof SECTIONS;
 export type Catalogue = { [K in keyof Sections]: Sections[K]['sv'] };

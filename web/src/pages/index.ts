@@ -35,6 +35,12 @@ export const PAGES: PageDef[] = [
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
 ];
 
+/**
+ * The set-up guide of a new installation (#/installera?token=…, the link `serve` prints on its first
+ * start): opened without logging in, since nobody can log in before it has run.
+ */
+export const SETUP_PAGE: PageDef = { path: '/installera', title: 'setup.title', roles: [], inMenu: false, load: () => import('./setup/index.tsx') };
+
 /** At most this many entries stand in the top bar before the ones marked `more` go under "Mer". */
 export const MENU_ROW_MAX = 7;
 
