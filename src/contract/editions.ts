@@ -13,7 +13,7 @@ const Day = Type.String({ description: 'Calendar day YYYY-MM-DD (Europe/Stockhol
 
 export const SituationPictureSummary = Type.Object({
   id: Uuid, seriesId: Uuid, version: Type.Integer(), title: Type.String(), status: EditionStatus,
-  origin: StringEnum(['manual', 'scheduled'] as const), areaId: Nullable(Uuid), areaName: Nullable(Type.String()),
+  origin: StringEnum(['manual', 'scheduled'] as const), municipalityId: Type.String(), areaId: Nullable(Uuid), areaName: Nullable(Type.String()),
   period: Type.Object({ from: Type.String(), to: Type.String({ description: 'last day, inclusive' }), days: Type.Integer() }),
   publishedAt: Nullable(DateTime), createdAt: DateTime, total: Type.Integer(),
 }, { $id: 'SituationPictureSummary' });
@@ -35,7 +35,6 @@ export type StatusLevel = Static<typeof StatusLevel>;
 
 export const SituationPicture = Type.Object({
   ...SituationPictureSummary.properties,
-  municipalityId: Type.String(),
   filters: Type.Object({ categoryIds: Type.Array(Type.String()), organisationIds: Type.Array(Type.String()) }),
   content: SituationPictureContent,
   narrative: Narrative,
@@ -70,6 +69,7 @@ const StatusLevelInput = Type.Object({
 
 export const SituationPictureCreate = Type.Object({
   from: Day, to: Day,
+  municipalityId: Type.Optional(Type.String({ pattern: '^[0-9]{4}$', description: 'The municipality it covers, one of the caller\'s (default: the area\'s, else the caller\'s home).' })),
   areaId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   categoryIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })),
   organisationIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })),

@@ -114,7 +114,7 @@ export const Duplicates = Type.Object({ items: Type.Array(IncidentRef) });
 export const IncidentQuery = Type.Object({
   from: Type.Optional(Type.String({ description: 'Start of the period, inclusive: RFC 3339, or YYYY-MM-DD for the start of that day in Swedish time (Europe/Stockholm; a time without an offset is Swedish time too).' })),
   to: Type.Optional(Type.String({ description: 'End of the period, exclusive, written as `from` (to=2026-12-03 ends at midnight in Sweden).' })),
-  municipality: Type.Optional(Type.String({ description: 'Comma-separated municipality codes.' })),
+  municipality: Type.Optional(Type.String({ description: 'Comma-separated municipality codes: the incidents, areas and hotspot grid of these only. Without it, every municipality in reach; a code outside reach gives nothing.' })),
   categories: Type.Optional(Type.String({ description: 'Comma-separated category ids (subcategories included).' })),
   organisations: Type.Optional(Type.String({ description: 'Comma-separated organisation ids.' })),
   area: Type.Optional(Uuid),

@@ -8,6 +8,7 @@ import type { GridCell, PointRow } from '../core/incidents/aggregates.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import type { IncidentIndexStore } from './incident-index.ts';
+import { municipalitiesOf } from './scope.ts';
 
 export type Windows3 = { current: [Date, Date]; previous: [Date, Date]; lastYear: [Date, Date] };
 
@@ -41,7 +42,8 @@ export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): Aggreg
     weekly: () => sql.weeklyCounts(db, actor, f),
     hourWeekday: () => sql.hourWeekdayCounts(db, actor, f),
     topPlaces: (prev) => sql.topPlaces(db, actor, f, prev),
-    areaCounts: (kind, w) => sql.areaCounts(db, actor, f, kind, w),
+    // The areas of the municipalities asked for only: the others' would stand on the map at zero.
+    areaCounts: (kind, w) => sql.areaCounts(db, actor, f, kind, w, municipalitiesOf(actor, f.municipalities)),
     async summary(w) {
       const cf = { ...f, from: w.current[0], to: w.current[1] };
       const [byCategory, byOrganisation, weekly, hourWeekday, topPlaces] = await Promise.all([
@@ -69,9 +71,10 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
   };
   let categories: string[] | undefined;
   if (f.categories?.length) {
-    // A category includes its subcategories, as in the SQL filter.
+    // A category stands for its code in every municipality and includes its subcategories, as in the SQL filter.
     const all = await listCategories(db, actor.municipalities);
-    const wanted = new Set(f.categories);
+    const codesWanted = new Set(all.filter((c) => f.categories!.includes(c.id)).map((c) => c.code));
+    const wanted = new Set([...f.categories, ...all.filter((c) => codesWanted.has(c.code)).map((c) => c.id)]);
     let grew = true;
     while (grew) {
       grew = false;
@@ -110,7 +113,7 @@ export async function indexSource(db: Database, store: IncidentIndexStore, actor
     topPlaces: async (prev) => aggregate.topPlaces(tables, ia, base, ms(prev)),
     summary: async (w) => aggregate.summary(tables, ia, base, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),
     async areaCounts(kind, w) {
-      const areas = await sql.areasOfKind(db, actor.municipalities, kind);
+      const areas = await sql.areasOfKind(db, municipalitiesOf(actor, f.municipalities), kind);
       // Each area replaces the area filter; a bbox still applies.
       const counts = aggregate.areaCounts(tables, ia, base, areas.map((a) => ({ id: a.id, within: both(store.areaWithin(a.id, a.geometry3006), box)! })), { current: ms(w.current), previous: ms(w.previous) });
       return areas.map((a, k) => ({ id: a.id, name: a.name, geometry: a.geometry, current: counts[k].current, previous: counts[k].previous }));

@@ -10,6 +10,8 @@ import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { countIncidents, findDuplicates as findDuplicateIncidents, getIncident, listHistory, listIncidents } from '../db/repositories/incidents.ts';
 import { exportChunks, type ExportFormat } from '../io/export/incidents.ts';
+import { listMunicipalities } from '../db/repositories/municipalities.ts';
+import { municipalitiesOf } from './scope.ts';
 
 export type IncidentPage = { items: Incident[]; hasMore: boolean };
 
@@ -40,11 +42,14 @@ async function* pagesOf(db: Database, actor: Actor, filter: IncidentFilter) {
   }
 }
 
-/** The whole selection as CSV, CSV for Excel or GeoJSON, streamed; logged with its size before the first byte. */
-export async function exportIncidents(db: Database, actor: Actor, filter: IncidentFilter, format: ExportFormat, query: object): Promise<{ count: number; chunks: AsyncIterable<string> }> {
-  const count = await countIncidents(db, actor, filter);
+/**
+ * The whole selection as CSV, CSV for Excel or GeoJSON, streamed; logged with its size before the
+ * first byte. With the names of the municipalities it covers, for the file's name.
+ */
+export async function exportIncidents(db: Database, actor: Actor, filter: IncidentFilter, format: ExportFormat, query: object): Promise<{ count: number; municipalities: string[]; chunks: AsyncIterable<string> }> {
+  const [count, covered] = await Promise.all([countIncidents(db, actor, filter), listMunicipalities(db, municipalitiesOf(actor, filter.municipalities))]);
   await recordAudit(db, { municipalityId: actor.municipalityId, userId: actor.userId, action: 'incidents.export', details: { format, query, count } });
-  return { count, chunks: exportChunks(format, pagesOf(db, actor, filter)) };
+  return { count, municipalities: covered.map((m) => m.name), chunks: exportChunks(format, pagesOf(db, actor, filter)) };
 }
 
 /** One incident the actor may see (404 otherwise); the read is logged. */

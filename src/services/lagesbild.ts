@@ -12,6 +12,7 @@ import type { IncidentIndexStore } from './incident-index.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
+import { municipalitiesOf } from './scope.ts';
 
 /**
  * The numbers behind the lägesbild views: what the map draws at a zoom level, the hotspot grid, the
@@ -112,8 +113,7 @@ export async function hotspotsForMap(db: Database, store: IncidentIndexStore | n
  */
 export async function mapHotspots(db: Database, src: AggregateSource, actor: Actor, f: IncidentFilter, cellSize: number, distance: number) {
   if (distance < cellSize) throw invalid('distance', 'too_small', { min: cellSize });
-  const municipalities = f.municipalities?.length ? f.municipalities.filter((m) => actor.municipalities.includes(m)) : actor.municipalities;
-  const ext = await municipalityExtent(db, municipalities);
+  const ext = await municipalityExtent(db, municipalitiesOf(actor, f.municipalities));
   const empty = { type: 'FeatureCollection' as const, features: [], cellSize, distance };
   if (!ext) return empty;
   const col0 = Math.floor(ext.minX / cellSize), row0 = Math.floor(ext.minY / cellSize);

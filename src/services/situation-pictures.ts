@@ -36,6 +36,8 @@ export interface SituationPictureSummary {
   title: string;
   status: EditionStatus;
   origin: 'manual' | 'scheduled';
+  /** The municipality it covers (the list shows the user's chosen municipality's). */
+  municipalityId: string;
   areaId: string | null;
   areaName: string | null;
   /** Calendar days, `to` inclusive. */
@@ -46,7 +48,6 @@ export interface SituationPictureSummary {
 }
 
 export interface SituationPicture extends SituationPictureSummary {
-  municipalityId: string;
   filters: { categoryIds: string[]; organisationIds: string[] };
   content: SituationPictureContent;
   narrative: Narrative;
@@ -64,7 +65,7 @@ const userIdOf = (a: Actor) => (a.userId === 'system' ? null : a.userId);
 
 
 const summaryOf = (r: SituationPictureListRow | SituationPictureRecord, total: number): SituationPictureSummary => ({
-  id: r.id, seriesId: r.seriesId, version: r.version, title: r.title, status: r.status, origin: r.origin, areaId: r.areaId, areaName: r.areaName,
+  id: r.id, seriesId: r.seriesId, version: r.version, title: r.title, status: r.status, origin: r.origin, municipalityId: r.municipalityId, areaId: r.areaId, areaName: r.areaName,
   period: periodDates(new Date(r.periodFrom), new Date(r.periodTo)),
   publishedAt: r.publishedAt ? new Date(r.publishedAt) : null, createdAt: new Date(r.createdAt), total,
 });
@@ -102,10 +103,14 @@ async function writableDraft(q: Queryable, actor: Actor, id: string, rowVersion:
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks the area, categories and organisations of an edition exist in the actor's municipalities. */
-async function checkReferences(q: Queryable, actor: Actor, input: { areaId?: string | null; categoryIds?: string[]; organisationIds?: string[] }, issues: IssueCollector): Promise<{ municipalityId: string; areaName: string | null }> {
+async function checkReferences(q: Queryable, actor: Actor, input: { municipalityId?: string; areaId?: string | null; categoryIds?: string[]; organisationIds?: string[] }, issues: IssueCollector): Promise<{ municipalityId: string; areaName: string | null }> {
   let municipalityId = actor.municipalityId, areaName: string | null = null;
+  if (input.municipalityId !== undefined) {
+    if (actor.municipalities.includes(input.municipalityId)) municipalityId = input.municipalityId;
+    else issues.add('municipalityId', 'unknown_reference', { what: `kommun ${input.municipalityId}` });
+  }
   if (input.areaId) {
-    const area = UUID.test(input.areaId) ? await getArea(q, input.areaId, actor.municipalities) : null;
+    const area = UUID.test(input.areaId) ? await getArea(q, input.areaId, input.municipalityId !== undefined ? [municipalityId] : actor.municipalities) : null;
     if (!area) issues.add('areaId', 'unknown_reference', { what: 'området' });
     else ({ municipalityId, name: areaName } = area);
   }
@@ -123,6 +128,8 @@ async function checkReferences(q: Queryable, actor: Actor, input: { areaId?: str
 export interface CreateInput {
   from: string;
   to: string;
+  /** One of the actor's municipalities (default: the area's, else the actor's home). */
+  municipalityId?: string;
   areaId?: string | null;
   categoryIds?: string[];
   organisationIds?: string[];

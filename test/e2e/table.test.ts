@@ -89,7 +89,7 @@ describe('e2e: the table, its filters and export', { skip: skipReason() }, () =>
     const links = await page.locator('.export-buttons a').allInnerTexts();
     assert.deepEqual(links, ['CSV för Excel', 'CSV (RFC 4180)', 'GeoJSON'], 'CSV för Excel is the first, default choice');
     const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV för Excel' }).click()]);
-    assert.match(excel.suggestedFilename(), /^lagesbild-\d{4}-\d{2}-\d{2}-excel\.csv$/);
+    assert.match(excel.suggestedFilename(), /^lagesbild-Alingsås-\d{4}-\d{2}-\d{2}-excel\.csv$/, 'named for the municipality it covers');
     const excelText = readFileSync((await excel.path())!, 'utf8');
     assert.ok(excelText.startsWith('\uFEFFId;Kommunkod;Tidpunkt från;Tidpunkt till;'), excelText.slice(0, 120));
     const excelLines = excelText.slice(1).trim().split('\r\n');

@@ -3,13 +3,14 @@ import type { ComponentType } from 'preact';
 import { api, ApiError } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { lang, setLang, t } from './i18n/index.ts';
-import { homePath, menuGroups, PAGES, type PageDef } from './pages/index.ts';
+import { homePath, menuGroups, PAGES, SETUP_PAGE, type PageDef } from './pages/index.ts';
 import { LoginPage } from './pages/login.tsx';
 import { navigate, route } from './router.ts';
 import { session } from './session.ts';
 import { online } from './ui/online.ts';
 import { loadChunk } from './offline/chunks.ts';
 import { OutboxIndicator } from './offline/OutboxIndicator.tsx';
+import { MunicipalitySwitcher } from './ui/municipality-switcher.tsx';
 import { startOutbox } from './offline/queue.ts';
 
 function allowed(p: PageDef): boolean {
@@ -73,6 +74,7 @@ function Nav() {
           {more.length > 0 && <MoreMenu pages={more} onNavigate={() => setOpen(false)} />}
         </ul>
       </nav>
+      <MunicipalitySwitcher />
       <div class="account">
         <span class="who" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}>{me.user.name}</span>
         <label class="visually-hidden" for="lang-select">{t('app.language')}</label>
@@ -135,6 +137,8 @@ export function App() {
     if (session.value) startOutbox();
   }, [session.value]);
 
+  // The first start's set-up guide needs no session (there is nobody to log in yet).
+  if (route.value.path === SETUP_PAGE.path) return <main id="main" tabIndex={-1}><PageHost page={SETUP_PAGE} /></main>;
   if (session.value === undefined) return <p aria-busy="true" class="splash">{t('app.loading')}</p>;
   if (session.value === null) return <LoginPage />;
 

@@ -121,7 +121,8 @@ export function incidentWhere(actor: Actor, f: IncidentFilter, p: Params): strin
   if (f.from) w.push(`i.occurred_to >= ${p.add(f.from)}`);
   if (f.to) w.push(`i.occurred_from < ${p.add(f.to)}`);
   if (f.categories?.length) {
-    w.push(`i.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ANY(${p.add(f.categories)}::uuid[])
+    // A category stands for its code in every municipality (each has its own tree) and includes its subcategories.
+    w.push(`i.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY(${p.add(f.categories)}::uuid[]))
       UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);
   }
   if (f.organisations?.length) w.push(`i.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);

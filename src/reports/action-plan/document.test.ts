@@ -20,6 +20,7 @@ test('action plan PDF: every page rendered and not blank; law, survey, prioritie
   const text = pdfText(pdf);
   const all = text.join(' ');
   assert.match(text[0], /Lägesbild och åtgärdsplan 2026/);
+  assert.match(text[0], /Alingsås kommun/, 'the first page names the municipality');
   assert.match(text[0], /Ej fastställd/);
   for (const h of HEADINGS) assert.ok(all.includes(h), h);
   assert.match(all, /lagen \(2023:196\)/);
@@ -53,4 +54,11 @@ test('action plan DOCX: Heading 1/2, the plan table with the measures, the surve
   const pngs = parts.media.filter((m) => m.endsWith('.png'));
   assert.equal(pngs.length, 4, 'category chart, two maps, one follow-up chart');
   assert.match(parts.documentXml, /UTKAST|Ej fastställd/);
+});
+
+test('the action plan names its municipality as the municipality names itself', () => {
+  const lerum = { ...fixtureActionPlan(), municipality: { id: '1441', name: 'Lerum' } };
+  assert.equal(actionPlanDocument(lerum).subtitle[0], 'Lerums kommun');
+  assert.equal(actionPlanDocument(lerum).author, 'Lerums kommun');
+  assert.equal(actionPlanDocument({ ...lerum, lang: 'en' }).subtitle[0], 'Lerum Municipality');
 });

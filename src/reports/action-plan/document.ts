@@ -11,6 +11,7 @@ import { followUpChart, type FollowUpWeek } from '../charts/follow-up.ts';
 import { categoryChart } from '../charts/categories.ts';
 import type { Block, ReportDocument } from '../document/model.ts';
 import { terms } from '../../core/i18n/terms.ts';
+import { municipalityTitle } from '../../core/municipalities/names.ts';
 import { conclusionText, effectSummary, followUpExplanation, grossText, netEffectText, totalNetEffectText, wdqText } from '../follow-up-text.ts';
 import { changeText, counted, documentLanguage, type DocumentLanguage, day, fileSafe, num, pValue, significanceText, type Language } from '../format.ts';
 import { hotspotExtent } from '../lagesbild/document.ts';
@@ -271,13 +272,13 @@ export function actionPlanDocument(input: ActionPlanDocumentInput): ReportDocume
     lang,
     title: L(`Lägesbild och åtgärdsplan ${input.year}`, `Situation picture and action plan ${input.year}`),
     subtitle: [
-      L(`${input.municipality.name} kommun`, `${input.municipality.name} municipality`),
+      municipalityTitle([input.municipality.name], lang),
       L('Enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete', 'Under the Act (2023:196) on municipalities\' responsibility for crime prevention'),
       words.subtitle,
     ],
     status: adopted,
     draft: !p.adoptedAt,
-    author: L(`${input.municipality.name} kommun`, `${input.municipality.name} municipality`),
+    author: municipalityTitle([input.municipality.name], lang),
     fileName: fileSafe(L(`lagesbild-och-atgardsplan-${input.municipality.name}-${input.year}`, `situation-picture-and-action-plan-${input.municipality.name}-${input.year}`)),
     blocks,
   };

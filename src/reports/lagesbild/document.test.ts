@@ -100,3 +100,11 @@ test('DOCX of the same document has real headings, tables and PNG images', async
   const measures = parts.tables.find((t) => t[0].join('|') === 'Åtgärd|Typ|Ansvarig|Plats/område|Status|Klart senast');
   assert.ok(measures);
 });
+
+test('the first page names the municipality as it names itself, and the area in it', () => {
+  assert.match(pdfText(draftPdf)[0], /Lägesbild för Alingsås kommun/);
+  const lerum = { ...fixtureContent(), municipality: { id: '1441', name: 'Lerum' } };
+  assert.equal(doc({ content: lerum }).subtitle[0], 'Lägesbild för Lerums kommun');
+  assert.equal(doc({ content: { ...lerum, area: { id: 'a', name: 'Gråbo' } } }).subtitle[0], 'Lägesbild för Gråbo, Lerums kommun');
+  assert.equal(doc({ content: lerum, lang: 'en' }).subtitle[0], 'Situation picture for Lerum Municipality');
+});

@@ -11,6 +11,7 @@ import type {
 import { formatTime } from '../../core/i18n/dates.ts';
 import { hotspotNameOf } from '../../core/situation-picture/hotspot-name.ts';
 import { confidenceTerm, emergingTerm, terms } from '../../core/i18n/terms.ts';
+import { municipalityTitle } from '../../core/municipalities/names.ts';
 import { categoryChart } from '../charts/categories.ts';
 import { hourWeekdayChart } from '../charts/hour-weekday.ts';
 import { weeklyChart } from '../charts/weekly.ts';
@@ -418,7 +419,9 @@ export function lagesbildDocument(input: LagesbildDocumentInput): ReportDocument
   const lang = input.lang ?? 'sv';
   const x = documentLanguage(lang), { L } = x;
   const typeName = input.measureTypeName ?? ((code: string) => code);
-  const where = c.area ? `${c.area.name}, ${c.municipality.name}` : c.municipality.name;
+  // The first page names the municipality as it names itself ("Lerums kommun"), and the area in it.
+  const municipality = municipalityTitle([c.municipality.name], lang);
+  const where = c.area ? `${c.area.name}, ${municipality}` : municipality;
   const status = input.status === 'published' && input.publishedAt ? `${terms(lang).editionStatus.published} ${day(input.publishedAt, lang)}` : terms(lang).editionStatus.draft;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: L('Sammanfattning', 'Summary') },

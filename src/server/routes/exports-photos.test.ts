@@ -83,7 +83,7 @@ for (const engine of testEngines()) {
       const res = await coord.get('/api/incidents/export?format=csv');
       assert.equal(res.statusCode, 200);
       assert.match(res.headers['content-type'] as string, /text\/csv/);
-      assert.match(res.headers['content-disposition'] as string, /attachment; filename="lagesbild-\d{4}-\d{2}-\d{2}\.csv"/);
+      assert.match(res.headers['content-disposition'] as string, /attachment; filename="lagesbild-Alingsas-\d{4}-\d{2}-\d{2}\.csv"/);
       const text = res.body;
       assert.ok(text.startsWith('\uFEFFid,municipality,occurred_from'));
       const lines = text.trim().split('\r\n');
@@ -101,7 +101,7 @@ for (const engine of testEngines()) {
       const res = await coord.get(`/api/incidents/export?format=excel&${query}`);
       assert.equal(res.statusCode, 200, res.body);
       assert.match(res.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
-      assert.match(res.headers['content-disposition'] as string, /attachment; filename="lagesbild-\d{4}-\d{2}-\d{2}-excel\.csv"/);
+      assert.match(res.headers['content-disposition'] as string, /attachment; filename="lagesbild-Alingsas-\d{4}-\d{2}-\d{2}-excel\.csv"/);
       assert.equal(res.headers['x-total-count'], String(total));
       const text = res.body;
       assert.ok(text.startsWith('\uFEFFId;Kommunkod;Tidpunkt från;Tidpunkt till;Rapporterad;Kategorikod;Kategori;Organisation;Plats;Beskrivning;'), text.slice(0, 200));
@@ -116,7 +116,7 @@ for (const engine of testEngines()) {
       assert.equal(audit.rows[0].details.query.from, '2026-12-02');
 
       const machine = await coord.get(`/api/incidents/export?format=csv&${query}`);
-      assert.match(machine.headers['content-disposition'] as string, /filename="lagesbild-\d{4}-\d{2}-\d{2}\.csv"/);
+      assert.match(machine.headers['content-disposition'] as string, /filename="lagesbild-Alingsas-\d{4}-\d{2}-\d{2}\.csv"/);
       assert.ok(machine.body.startsWith('\uFEFFid,municipality,occurred_from,occurred_to,'));
       assert.match(machine.body, new RegExp(`^${id},1489,2026-12-02T20:02:15\\.000Z,2026-12-02T20:02:15\\.000Z,`, 'm'), 'machines keep RFC 3339 UTC and commas');
       const machineAudit = await t.db.query<{ details: any }>(`SELECT details FROM audit_log WHERE action = 'incidents.export' ORDER BY id DESC LIMIT 1`);

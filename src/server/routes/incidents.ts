@@ -8,6 +8,7 @@ import { exportIncidentPage, exportIncidents, findDuplicates, listIncidentPage, 
 import { actor } from '../plugins/auth.ts';
 import { encodeCursor, parseIncidentQuery } from '../query.ts';
 import { wantsGeoJson } from '../geojson.ts';
+import { attachment, exportFileName } from '../export-filename.ts';
 import { localDate } from '../../core/situation-picture/period.ts';
 import {
   Duplicates, ExportQuery, HistoryEntry, IdParams, IncidentCreate, IncidentFeatureCollection, IncidentPage, IncidentPatch, IncidentQuery,
@@ -56,7 +57,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database; boundaryT
   app.get('/api/incidents/export', {
     schema: {
       tags: ['incidents'],
-      summary: 'The whole selection as a CSV (for machines or for Excel) or GeoJSON download (logged: an export is an allmän handling)',
+      summary: 'The whole selection as a CSV (for machines or for Excel) or GeoJSON download, its file named for the municipalities it covers and the day (logged: an export is an allmän handling)',
       querystring: ExportQuery,
       response: {
         200: {
@@ -72,13 +73,12 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database; boundaryT
     const a = actor(req);
     const { format } = req.query;
     const { filter } = parseIncidentQuery(req.query, a.userId);
-    const { count, chunks } = await exportIncidents(db, a, filter, format, req.query);
+    const { count, municipalities, chunks } = await exportIncidents(db, a, filter, format, req.query);
     // The Swedish date: an export made at 00:30 is named for the day it was made in Sweden.
-    const stamp = localDate(Date.now());
-    const file = format === 'excel' ? `lagesbild-${stamp}-excel.csv` : `lagesbild-${stamp}.${format}`;
+    const file = exportFileName(format, municipalities, localDate(Date.now()));
     return reply
       .type(format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${file}"`)
+      .header('content-disposition', attachment(file))
       .header('x-total-count', String(count))
       .send(Readable.from(chunks));
   });

@@ -1,6 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { query } from '../api/client.ts';
 import { replaceParams, route } from '../router.ts';
+import { municipalityParam } from '../municipality-choice.ts';
 import { localDate } from '../../../src/core/situation-picture/period.ts';
 
 /**
@@ -63,10 +64,13 @@ export function setFilters(patch: Partial<Filters>): void {
   });
 }
 
-/** The filters as the API's query parameters (same names as GET /api/incidents). */
+/**
+ * The filters as the API's query parameters (same names as GET /api/incidents), with the
+ * municipality chosen in the top bar (municipality-choice.ts; none for all of them).
+ */
 export const filterQuery = computed(() => {
   const f = filters.value;
-  return query({ from: f.from, to: f.to, categories: f.categories, organisations: f.organisations, area: f.area, reviewStatus: f.reviewStatus, q: f.q, bbox: f.bbox });
+  return query({ municipality: municipalityParam.value, from: f.from, to: f.to, categories: f.categories, organisations: f.organisations, area: f.area, reviewStatus: f.reviewStatus, q: f.q, bbox: f.bbox });
 });
 
 // Keep in step when the user navigates back/forward between bookmarked views.

@@ -24,6 +24,10 @@ export default section({
     menu: 'Meny',
     more: 'Mer',
     loggedInAs: 'Inloggad som {name} ({organisation})',
+    municipality: {
+      label: 'Kommun',
+      all: 'Alla mina kommuner',
+    },
     pageFailed: {
       offline: 'Sidan kan inte öppnas utan anslutning. Den öppnas av sig själv när anslutningen är tillbaka.',
       online: 'Sidan kunde inte laddas. Försök igen.',
@@ -57,6 +61,10 @@ export default section({
     menu: 'Menu',
     more: 'More',
     loggedInAs: 'Logged in as {name} ({organisation})',
+    municipality: {
+      label: 'Municipality',
+      all: 'All my municipalities',
+    },
     pageFailed: {
       offline: 'This page cannot be opened without a connection. It opens by itself when the connection returns.',
       online: 'The page could not be loaded. Please try again.',

@@ -10,7 +10,7 @@ export default section({
     none: 'Det finns inga lägesbilder än.',
     filterStatus: 'Visa',
     allStatuses: 'Alla',
-    col: { title: 'Titel', period: 'Period', area: 'Område', version: 'Version', status: 'Status', total: 'Händelser' },
+    col: { title: 'Titel', municipality: 'Kommun', period: 'Period', area: 'Område', version: 'Version', status: 'Status', total: 'Händelser' },
     status: DOMAIN_TERMS.sv.editionStatus,
     origin: { manual: 'Skapad för hand', scheduled: 'Skapad automatiskt' },
     wholeMunicipality: 'Hela kommunen',
@@ -20,6 +20,7 @@ export default section({
     create: {
       title: 'Ny lägesbild',
       intro: 'Välj period, område och kategorier. Innehållet räknas fram ur rapporterna; du skriver analysen efteråt.',
+      municipality: 'Kommun',
       period: 'Period',
       preset: { last4weeks: 'Senaste 4 veckorna', lastWeek: 'Förra veckan', custom: 'Anpassad' },
       from: 'Från och med',
@@ -254,7 +255,7 @@ export default section({
     none: 'There are no situation pictures yet.',
     filterStatus: 'Show',
     allStatuses: 'All',
-    col: { title: 'Title', period: 'Period', area: 'Area', version: 'Version', status: 'Status', total: 'Incidents' },
+    col: { title: 'Title', municipality: 'Municipality', period: 'Period', area: 'Area', version: 'Version', status: 'Status', total: 'Incidents' },
     status: DOMAIN_TERMS.en.editionStatus,
     origin: { manual: 'Made by hand', scheduled: 'Made automatically' },
     wholeMunicipality: 'The whole municipality',
@@ -264,6 +265,7 @@ export default section({
     create: {
       title: 'New situation picture',
       intro: 'Choose the period, area and categories. The content is computed from the reports; you write the analysis afterwards.',
+      municipality: 'Municipality',
       period: 'Period',
       preset: { last4weeks: 'Last 4 weeks', lastWeek: 'Last week', custom: 'Custom' },
       from: 'From',

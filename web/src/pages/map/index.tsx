@@ -10,6 +10,7 @@ import { loadReference, reference, referenceError } from './reference.ts';
 import { announcement, selection, tableHref } from './state.ts';
 import { TimeSlider } from './time-slider.tsx';
 import { SidePanelSlot } from './side-panel-slot.tsx';
+import { ScopeSuffix } from '../../ui/municipality-switcher.tsx';
 import './map.css';
 
 /**
@@ -44,7 +45,7 @@ export default function MapPage() {
   return (
     <div class="mp">
       <div class="mp-head">
-        <h1>{t('map.title')}</h1>
+        <h1>{t('map.title')}<ScopeSuffix /></h1>
         <a class="button" href={tableHref()}>{t('map.openTable')}</a>
       </div>
       <FilterBar reference={ref} />

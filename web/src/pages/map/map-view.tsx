@@ -8,6 +8,7 @@ import { bboxOf, unionBBox } from './geometry.ts';
 import type { Reference } from './reference.ts';
 import { areaKind, areaMode, hotspotCell, layers, mapQuery, selection, setMapParams } from './state.ts';
 import { route } from '../../router.ts';
+import { chosenMunicipalities, municipalityChoice } from '../../municipality-choice.ts';
 
 // Start the map's workers while the page still fetches its reference data, not when the map is made.
 prewarm();
@@ -45,14 +46,23 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
     container.dataset.mapState = 'loading';
     const view = parseView(route.peek().params.get('view'));
     let written = route.peek().params.get('view');
-    const bounds = unionBBox(reference.municipalities.map((m) => bboxOf(m.geometry)));
+    // The chosen municipality, or the union of the user's when all are chosen.
+    const chosenBounds = (): [[number, number], [number, number]] | null => {
+      const codes = chosenMunicipalities.peek().map((m) => m.id);
+      const b = unionBBox(reference.municipalities.filter((m) => codes.includes(m.id)).map((m) => bboxOf(m.geometry)))
+        ?? unionBBox(reference.municipalities.map((m) => bboxOf(m.geometry)));
+      return b && [[b[0], b[1]], [b[2], b[3]]];
+    };
+    const padding = () => (window.innerWidth >= 700 ? { top: 24, bottom: 24, right: 56, left: 300 } : 16);
+    const bounds = chosenBounds();
+    let fittedFor = municipalityChoice.peek();
     let map: MapLibreMap;
     const base = mapBase(reference.settings);
     try {
       map = createMap({
         container, style: buildStyle(reference, layers.peek(), { ...base, scbText: boundaryAttribution() }), locale: locale(),
         attributionControl: { compact: true }, maxZoom: reference.settings?.maxZoom ?? 19, minZoom: 4,
-        ...(view ? { center: view.center, zoom: view.zoom } : bounds ? { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: window.innerWidth >= 700 ? { top: 24, bottom: 24, right: 56, left: 300 } : 16 } } : { center: [15, 62], zoom: 4 }),
+        ...(view ? { center: view.center, zoom: view.zoom } : bounds ? { bounds, fitBoundsOptions: { padding: padding() } } : { center: [15, 62], zoom: 4 }),
         dragRotate: false, pitchWithRotate: false, touchPitch: false,
         // Labels appear at once: a fade-in holds back the first complete picture by its length.
         fadeDuration: 0,
@@ -89,6 +99,14 @@ export function MapView({ reference, controllerRef }: { reference: Reference; co
         written = `${map.getZoom().toFixed(2)}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}`;
         if (route.peek().params.get('view') !== written) setMapParams({ view: written });
       });
+      // Another municipality chosen in the top bar: the map goes to it (to all of them for "all").
+      disposers.push(effect(() => {
+        const choice = municipalityChoice.value;
+        if (choice === fittedFor) return;
+        fittedFor = choice;
+        const b = chosenBounds();
+        if (b) map.fitBounds(b, { padding: padding() });
+      }));
       // A view in the URL that this map did not write (a pasted link, back/forward): go there.
       disposers.push(effect(() => {
         const raw = route.value.params.get('view');

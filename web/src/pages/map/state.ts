@@ -1,6 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { query } from '../../api/client.ts';
 import { filters } from '../../state/filters.ts';
+import { municipalityParam } from '../../municipality-choice.ts';
 import { replaceParams, route } from '../../router.ts';
 import { AREA_KINDS, type AreaKind } from '../../../../src/core/areas/types.ts';
 
@@ -69,13 +70,14 @@ export function toggleLayer(id: LayerId, on: boolean): void {
 }
 
 /**
- * The filters as API query parameters for the map's own requests: the shared selection, with the
- * period narrowed to one week while the time slider shows one.
+ * The filters as API query parameters for the map's own requests: the shared selection and the chosen
+ * municipality, with the period narrowed to one week while the time slider shows one.
  */
 export const mapQuery = computed(() => {
   const f = filters.value;
   const w = week.value;
   return query({
+    municipality: municipalityParam.value,
     from: w?.from ?? f.from, to: w?.to ?? f.to, categories: f.categories, organisations: f.organisations,
     area: f.area, reviewStatus: f.reviewStatus, q: f.q,
   });

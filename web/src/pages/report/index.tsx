@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import type { Area, Category, Incident, MapSettings, Municipality, Organisation, Place } from '../../api/types.ts';
 import { fmt, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { session } from '../../session.ts';
+import { ALL, municipalityChoice, singleTree } from '../../municipality-choice.ts';
 import { online } from '../../ui/online.ts';
 import { findPersonalData, redactPersonalData } from '../../../../src/core/privacy/index.ts';
 import { storedReports, submitReport } from '../../offline/queue.ts';
@@ -43,9 +44,19 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/**
+ * One who reports in several municipalities (the police area) picks from one tree — the
+ * municipality chosen in the top bar, else their home — and the server stores the same code in the
+ * municipality the point lies in.
+ */
+function oneTree(categories: Category[]): Category[] {
+  const choice = municipalityChoice.value;
+  return singleTree(categories, choice !== ALL ? choice : session.value?.user.municipalityId);
+}
+
 async function loadRefData(): Promise<RefData> {
   const soft = <T,>(p: Promise<T>, fallback: T) => p.catch(() => fallback);
-  const [categories, places, areas, municipalities, organisations, mapSettings] = await Promise.all([
+  const [allCategories, places, areas, municipalities, organisations, mapSettings] = await Promise.all([
     api.get<Category[]>('/api/categories'),
     soft(api.get<Place[]>('/api/places'), []),
     soft(api.get<Area[]>('/api/areas'), []),
@@ -53,7 +64,7 @@ async function loadRefData(): Promise<RefData> {
     soft(api.get<Organisation[]>('/api/organisations'), []),
     soft(api.get<MapSettings>('/api/settings/map'), null),
   ]);
-  return { categories, places, areas, municipalities, organisations, mapSettings };
+  return { categories: oneTree(allCategories), places, areas, municipalities, organisations, mapSettings };
 }
 
 export default function ReportPage() {

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
-import { may } from '../../session.ts';
+import { may, session } from '../../session.ts';
+import { ALL, municipalityChoice, myMunicipalities } from '../../municipality-choice.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, NO_ERRORS, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from './periods.ts';
 import { CategoryTreeField, chosenSummary } from './CategoryTreeField.tsx';
@@ -20,6 +21,10 @@ export default function CreatePage() {
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
   const [areaId, setAreaId] = useState(route.value.params.get('areaId') ?? '');
+  // An edition covers one municipality: the one chosen in the top bar, else the user's home.
+  const mine = myMunicipalities.value;
+  const [municipalityId, setMunicipalityId] = useState(municipalityChoice.value !== ALL ? municipalityChoice.value : session.value?.user.municipalityId ?? '');
+  const ofMunicipality = <T extends { municipalityId: string }>(list: readonly T[]) => (mine.length > 1 ? list.filter((x) => x.municipalityId === municipalityId) : [...list]);
   const [categoryIds, setCategoryIds] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -50,7 +55,7 @@ export default function CreatePage() {
     setSeconds(0);
     setBusySince(Date.now());
     try {
-      const body = { from, to, ...(areaId ? { areaId } : {}), ...(categoryIds.length ? { categoryIds } : {}), ...(title.trim() ? { title: title.trim() } : {}) };
+      const body = { from, to, ...(mine.length > 1 && municipalityId ? { municipalityId } : {}), ...(areaId ? { areaId } : {}), ...(categoryIds.length ? { categoryIds } : {}), ...(title.trim() ? { title: title.trim() } : {}) };
       const created = await api.post<SituationPicture>('/api/situation-pictures', body);
       navigate(`/lagesbilder/${created.id}`);
     } catch (ex) {
@@ -68,7 +73,17 @@ export default function CreatePage() {
       <p class="muted">{t('situationPictures.create.intro')}</p>
       <ErrorText error={refsError} />
       <form ref={formRef} class="admin-form card" onSubmit={submit} noValidate aria-busy={busy}>
-        <ErrorSummary errors={errors} known={['from', 'to', 'areaId', 'categoryIds', 'title']} />
+        <ErrorSummary errors={errors} known={['municipalityId', 'from', 'to', 'areaId', 'categoryIds', 'title']} />
+        {mine.length > 1 && (
+          <>
+            <Label for="sp-municipality" required>{t('situationPictures.create.municipality')}</Label>
+            <select {...controlProps('sp-municipality', err('municipalityId'))} value={municipalityId}
+              onChange={(e) => { setMunicipalityId((e.target as HTMLSelectElement).value); setAreaId(''); setCategoryIds([]); }}>
+              {mine.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+            <FieldMessage id="sp-municipality" error={err('municipalityId')} />
+          </>
+        )}
         <fieldset>
           <legend>{t('situationPictures.create.period')}</legend>
           <div class="est-presets">
@@ -97,10 +112,10 @@ export default function CreatePage() {
         <Label for="sp-area">{t('situationPictures.create.area')}</Label>
         <select {...controlProps('sp-area', err('areaId'))} value={areaId} onChange={(e) => setAreaId((e.target as HTMLSelectElement).value)}>
           <option value="">{t('situationPictures.wholeMunicipality')}</option>
-          {(refs?.areas ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {ofMunicipality(refs?.areas ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </select>
         <FieldMessage id="sp-area" error={err('areaId')} />
-        <CategoryTreeField id="sp-categories" label={t('situationPictures.create.categories')} categories={refs?.categories ?? []}
+        <CategoryTreeField id="sp-categories" label={t('situationPictures.create.categories')} categories={ofMunicipality(refs?.categories ?? [])}
           selected={categoryIds} onChange={setCategoryIds} summary={chosenSummary(categoryIds.length)} />
         <FieldMessage id="sp-categories" error={err('categoryIds')} />
         <Label for="sp-title">{t('situationPictures.create.titleField')}</Label>

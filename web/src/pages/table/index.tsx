@@ -10,6 +10,8 @@ import { ExportLinks } from './export.tsx';
 import { IncidentDetails } from './incident-details.tsx';
 import { loadAreas, loadCategories, loadOrganisations } from './reference.ts';
 import { formatWhen } from './when.ts';
+import { chosenMunicipalities, outsideChoice, scopeTitle } from '../../municipality-choice.ts';
+import { ScopeSuffix } from '../../ui/municipality-switcher.tsx';
 import './table.css';
 
 const PAGE_SIZE = 50;
@@ -22,7 +24,7 @@ function SelectionSummary({ f, refs }: { f: Filters; refs: Reference }) {
   const sv = lang.value === 'sv';
   const names = <T extends { id: string }>(ids: string[], list: T[], name: (x: T) => string) =>
     ids.length ? ids.map((id) => { const x = list.find((c) => c.id === id); return x ? name(x) : list.length ? id : '…'; }).join(', ') : t('table.list.all'); // '…' until the names have loaded
-  const area = f.area ? refs.areas.find((a) => a.id === f.area)?.name ?? f.area : t('table.list.wholeMunicipality');
+  const area = f.area ? refs.areas.find((a) => a.id === f.area)?.name ?? f.area : chosenMunicipalities.value.length > 1 ? scopeTitle.value : t('table.list.wholeMunicipality');
   const items: [MessageKey, string][] = [
     ['table.list.selPeriod', periodLabel(f.from, f.to)],
     ['table.list.selCategories', names(f.categories, refs.categories, (c) => (sv ? c.nameSv : c.nameEn))],
@@ -87,6 +89,13 @@ export default function TablePage() {
     return () => ctrl.current?.abort();
   }, [q]);
 
+  // Another municipality chosen in the top bar: the categories and area of the others no longer apply.
+  const codes = chosenMunicipalities.value.map((m) => m.id).join();
+  useEffect(() => {
+    const patch = outsideChoice(filters.peek(), refs, codes.split(','));
+    if (patch) setFilters(patch);
+  }, [refs, codes]);
+
   const sv = lang.value === 'sv';
   const count = list.items.length;
   const statusText = list.status === 'loading' ? t('table.list.loading')
@@ -96,7 +105,7 @@ export default function TablePage() {
 
   return (
     <div class="incident-table-page">
-      <h1>{t('table.list.title')}</h1>
+      <h1>{t('table.list.title')}<ScopeSuffix /></h1>
       <p class="intro muted">{t('table.list.intro')}</p>
       <div class="selection-bar">
         <div class="card">

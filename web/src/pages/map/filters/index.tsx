@@ -1,4 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import { chosenMunicipalities, inChoice, outsideChoice, singleTree } from '../../../municipality-choice.ts';
+import { session } from '../../../session.ts';
 import { t, tn } from '../../../i18n/index.ts';
 import { filters, setFilters } from '../../../state/filters.ts';
 import type { Reference } from '../reference.ts';
@@ -22,6 +24,15 @@ export function activeFilterCount(): number {
 export function FilterBar({ reference }: { reference: Reference }) {
   const n = activeFilterCount();
   const f = filters.value;
+  // Categories and areas are each one municipality's: the menus offer the chosen ones' only, and a
+  // switch of municipality lets go of the others' (else the selection would be empty).
+  const codes = chosenMunicipalities.value.map((m) => m.id);
+  const categories = useMemo(() => singleTree(inChoice(reference.categories, codes), session.value?.user.municipalityId), [reference, codes.join()]);
+  const areas = useMemo(() => inChoice(reference.areas, codes), [reference, codes.join()]);
+  useEffect(() => {
+    const patch = outsideChoice(filters.peek(), reference, codes);
+    if (patch) setFilters(patch);
+  }, [reference, codes.join()]);
   // The multi-select menus close on a click outside them and on Escape (focus back on their summary).
   useEffect(() => {
     const outside = (e: PointerEvent) => {
@@ -45,10 +56,10 @@ export function FilterBar({ reference }: { reference: Reference }) {
         <div class="mf-grid">
           <PeriodFilter />
           <div class="mf-row">
-            <CategoryFilter categories={reference.categories} />
+            <CategoryFilter categories={categories} />
             <OrganisationFilter organisations={reference.organisations} />
             <ReviewStatusFilter />
-            <AreaFilter areas={reference.areas} />
+            <AreaFilter areas={areas} />
             <TextFilter />
             <button type="button" class="mf-clear" disabled={!n} onClick={() => setFilters({ categories: [], organisations: [], area: undefined, reviewStatus: [], q: undefined })}>
               {t('map.filters.clear')}
