@@ -79,6 +79,7 @@ export const MeasureListQuery = Type.Object({
   due: Type.Optional(StringEnum(['overdue', 'soon'] as const)),
   incidentId: Type.Optional(Uuid),
   meetingId: Type.Optional(Uuid),
+  municipality: Type.Optional(Type.String({ pattern: '^[0-9]{4}(,[0-9]{4})*$', description: 'Comma-separated municipality codes (default: all of the caller\'s).' })),
 }, { additionalProperties: false });
 
 export const FollowUpQuery = Type.Object({

@@ -75,5 +75,8 @@ export const MeetingSummary = Type.Object({
 export type MeetingSummary = Static<typeof MeetingSummary>;
 export const MeetingList = Type.Object({ items: Type.Array(MeetingSummary) });
 export type MeetingList = Static<typeof MeetingList>;
-export const MeetingListQuery = Type.Object({ areaId: Type.Optional(Uuid) }, { additionalProperties: false });
+export const MeetingListQuery = Type.Object({
+  areaId: Type.Optional(Uuid),
+  municipality: Type.Optional(Type.String({ pattern: '^[0-9]{4}(,[0-9]{4})*$', description: 'Comma-separated municipality codes (default: all of the caller\'s).' })),
+}, { additionalProperties: false });
 export const MinutesQuery = Type.Object({ format: Type.Optional(StringEnum(['html', 'md'] as const)), lang: Type.Optional(DocumentLanguage) }, { additionalProperties: false });

@@ -1,3 +1,4 @@
+import { municipalitiesOf } from './scope.ts';
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
 import { DomainError, notFound, type FieldIssue } from '../core/errors/index.ts';
@@ -20,13 +21,14 @@ import type { Measure, MeasureFilter, MeasureRow } from '../core/measures/types.
 /** What a client may filter measures by (the rest of MeasureFilter the service sets itself). */
 export type MeasureQuery = Pick<MeasureFilter, 'status' | 'term' | 'placeId' | 'areaId' | 'organisationId' | 'due' | 'incidentId' | 'meetingId'>;
 
-export async function listMeasures(db: Queryable, actor: Actor, query: MeasureQuery = {}): Promise<Measure[]> {
+export async function listMeasures(db: Queryable, actor: Actor, { municipality, ...query }: MeasureQuery & { municipality?: string } = {}): Promise<Measure[]> {
+  const municipalities = municipalitiesOf(actor, municipality?.split(','));
   if (!can(actor, 'measures.read')) {
     // Reporters follow their own reports: "is something being done where I reported?"
     if (!query.incidentId) throw new DomainError('forbidden');
-    return listMeasureRows(db, { ...query, municipalities: actor.municipalities, reporterId: actor.userId });
+    return listMeasureRows(db, { ...query, municipalities, reporterId: actor.userId });
   }
-  return listMeasureRows(db, { ...query, municipalities: actor.municipalities });
+  return listMeasureRows(db, { ...query, municipalities });
 }
 
 export async function getMeasure(db: Queryable, actor: Actor, id: string): Promise<Measure> {

@@ -1,3 +1,4 @@
+import { municipalitiesOf } from './scope.ts';
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
@@ -112,9 +113,9 @@ export async function getMeeting(db: Queryable, actor: Actor, id: string, lang: 
   return m;
 }
 
-export async function listMeetings(db: Queryable, actor: Actor, query: { areaId?: string } = {}): Promise<MeetingSummary[]> {
+export async function listMeetings(db: Queryable, actor: Actor, query: { areaId?: string; municipality?: string } = {}): Promise<MeetingSummary[]> {
   if (!can(actor, 'meetings.read')) throw new DomainError('forbidden');
-  return (await listMeetingRows(db, actor.municipalities, query.areaId)).map(({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }) => ({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }));
+  return (await listMeetingRows(db, municipalitiesOf(actor, query.municipality?.split(',')), query.areaId)).map(({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }) => ({ id, title, heldAt, areaId, areaName, status, situationPictureId, decisionCount }));
 }
 
 export interface MeetingPatch {

@@ -2,8 +2,9 @@
  * The README's "On a PostgreSQL server" steps on an empty database, through the real entry point
  * (bin/lagesbild.mjs), on both engines (issue 13, items 1 and 2): migrate, municipality add (SCB's
  * boundary, and a precise one in a local SWEREF 99 zone), organisation add (one of them in two
- * municipalities), user add with Swedish role names, serve, log in and report in each municipality.
- * Every bad input exits non-zero with a message naming what is wrong and changes nothing. The
+ * municipalities), user add with Swedish role names, serve, log in and report in each municipality;
+ * the police area's chief reads both; back up, restore into a new database and find it all there
+ * (issue 13's "done means"). Every bad input exits non-zero with a message naming what is wrong and changes nothing. The
  * commands run from another working directory, with the shared reference data out of reach: the
  * product finds what it ships from its own folder and reads nothing from ../shared.
  */
@@ -46,7 +47,27 @@ for (const engine of testEngines()) {
   describe(`setting up a deployment from the command line on an empty ${engine} database`, () => {
     const work = mkdtempSync(join(tmpdir(), 'lb-setup-'));
     let env: Record<string, string>;
-    let dropDatabase = async () => {};
+    /** PostgreSQL databases made for the test, dropped at the end. */
+    const databases: string[] = [];
+    /** A new, empty PostgreSQL database: its URL. */
+    async function createDatabase(prefix: string): Promise<string> {
+      const admin = process.env.LB_PG_ADMIN_URL!;
+      const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+      const a = new pg.Client({ connectionString: admin });
+      await a.connect();
+      await a.query(`CREATE DATABASE ${name}`);
+      await a.end();
+      databases.push(name);
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      return url.toString();
+    }
+    let restores = 0;
+    /** A new, empty database (or data directory) of the same engine, for a restore. */
+    async function emptyTarget(): Promise<Record<string, string>> {
+      if (engine === 'pglite') return { ...env, DATA_DIR: join(work, `restored-${++restores}`) };
+      return { ...env, DATABASE_URL: await createDatabase('lb_restored') };
+    }
     const run = (args: string[], stdin?: string) => lagesbild(args, env, work, stdin);
     const json = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
@@ -55,28 +76,19 @@ for (const engine of testEngines()) {
       if (engine === 'pglite') {
         env = { ...shared, DATA_DIR: join(work, 'data'), DATABASE_URL: '' };
       } else {
-        const admin = process.env.LB_PG_ADMIN_URL!;
-        const name = `lb_setup_${randomBytes(6).toString('hex')}`;
-        const a = new pg.Client({ connectionString: admin });
-        await a.connect();
-        await a.query(`CREATE DATABASE ${name}`);
-        await a.end();
-        const url = new URL(admin);
-        url.pathname = `/${name}`;
-        env = { ...shared, DATABASE_URL: url.toString(), DATA_DIR: join(work, 'unused') };
-        dropDatabase = async () => {
-          const b = new pg.Client({ connectionString: admin });
-          await b.connect();
-          await b.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await b.end();
-        };
+        env = { ...shared, DATABASE_URL: await createDatabase('lb_setup'), DATA_DIR: join(work, 'unused') };
       }
       writeFileSync(join(work, 'alingsas-3007.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { namn: 'Alingsås' }, geometry: alingsas3007() }] }));
       writeFileSync(join(work, 'point.geojson'), JSON.stringify({ type: 'Point', coordinates: [12.53, 57.93] }));
       writeFileSync(join(work, 'says-3006.geojson'), JSON.stringify({ type: 'Feature', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3006' } }, properties: {}, geometry: { type: 'Polygon', coordinates: [[[12.4, 57.9], [12.6, 57.9], [12.6, 58.0], [12.4, 57.9]]] } }));
     });
     after(async () => {
-      await dropDatabase();
+      if (databases.length) {
+        const b = new pg.Client({ connectionString: process.env.LB_PG_ADMIN_URL! });
+        await b.connect();
+        for (const name of databases) await b.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await b.end();
+      }
       rmSync(work, { recursive: true, force: true });
     });
 
@@ -168,10 +180,52 @@ for (const engine of testEngines()) {
         // 150 m is within the default 200 m, but this deployment said 100.
         const far = await report(klotter('1489'), { e: southE, n: southN - 150, crs: 3006 });
         assert.equal(far.status, 422, output());
+
+        // A Vårgårda-only organisation's user is told why Alingsås is refused.
+        const v = await httpLogin(url, 'admin@vargarda.se', 'ett-långt-lösenord');
+        const refused = await fetch(`${url}/api/incidents`, {
+          method: 'POST', headers: { ...v, 'accept-language': 'sv' },
+          body: JSON.stringify({ categoryId: klotter('1442'), occurredAt: new Date(Date.now() - 3600_000).toISOString(), location: POINTS.alingsasCentrum }),
+        });
+        assert.equal(refused.status, 422);
+        assert.match(await refused.text(), /ligger i Alingsås kommun, där din organisation inte verkar\. Du kan rapportera i Vårgårda kommun/);
       } finally {
         proc.kill('SIGTERM');
         await exited(proc);
       }
+    });
+
+    test('the police area across both; back up, restore into a new database, and find everything there', async () => {
+      const chief = await run(['user', 'add', '--email', 'chef@polisen.se', '--name', 'Chef', '--org', 'Polisen', '--role', 'områdesgrupp', '--password-stdin'], 'ett-långt-lösenord\n');
+      assert.equal(chief.code, 0, chief.stderr);
+      /** What the police area's chief sees: the police's reports, by municipality. */
+      async function policeArea(target: Record<string, string>): Promise<string[]> {
+        const { proc, url } = await startServer({ ...target, LAGESBILD_SCHEDULER: 'off' });
+        try {
+          const h = await httpLogin(url, 'chef@polisen.se', 'ett-långt-lösenord');
+          const list = (await (await fetch(`${url}/api/incidents?limit=500`, { headers: h })).json()) as { items: Array<{ id: string; municipalityId: string; outsideBoundaryM: number | null }> };
+          return list.items.map((i) => `${i.municipalityId} ${i.id} ${i.outsideBoundaryM ?? ''}`).sort();
+        } finally {
+          proc.kill('SIGTERM');
+          await exited(proc);
+        }
+      }
+      const seen = await policeArea(env);
+      assert.deepEqual(seen.map((x) => x.slice(0, 4)), ['1442', '1489'], 'one report in each municipality, read together');
+
+      const file = join(work, `lagesbild-${engine}.backup.gz`);
+      const backup = await run(['backup', '--out', file]);
+      assert.equal(backup.code, 0, backup.stderr);
+      const target = await emptyTarget();
+      const restore = await lagesbild(['restore', '--file', file], target, work);
+      assert.equal(restore.code, 0, restore.stderr);
+      assert.deepEqual(await policeArea(target), seen, 'the restored database holds the same reports');
+      const listed = await lagesbild(['organisation', 'list', '--json'], target, work);
+      assert.deepEqual(json(listed.stdout).map((o) => `${o.municipalities.join(',')} ${o.name}`).sort(), ['1442 Vårgårda kommun', '1489,1442 Polisen lokalpolisområde Alingsås']);
+      // A second restore into it is refused: it is no longer empty.
+      const again = await lagesbild(['restore', '--file', file], target, work);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /inte tom/);
     });
   });
 }

@@ -134,6 +134,19 @@ for (const engine of testEngines()) {
       assert.deepEqual(made.map((r) => items.find((i) => i.id === r.json().id)?.municipalityId), [FX.alingsas, FX.vargarda]);
     });
 
+    test('the lists of meetings and measures follow the municipality chosen', async () => {
+      const heldAt = new Date(Date.now() + DAY).toISOString();
+      const meetings = [await both.post('/api/meetings', { heldAt, title: 'Möte Alingsås' }), await (await t.as('vargardaCoordinator')).post('/api/meetings', { heldAt, title: 'Möte Vårgårda' })];
+      for (const r of meetings) assert.equal(r.statusCode, 201, r.body);
+      const titles = async (extra: string) => ((await both.get(`/api/meetings${extra}`)).json().items as Array<{ title: string }>).map((m) => m.title).filter((x) => x.startsWith('Möte ')).sort();
+      assert.deepEqual(await titles(''), ['Möte Alingsås', 'Möte Vårgårda']);
+      assert.deepEqual(await titles(`?municipality=${FX.vargarda}`), ['Möte Vårgårda']);
+      assert.deepEqual(await titles(`?municipality=${OUTSIDE}`), []);
+      const measures = await both.get(`/api/measures?municipality=${FX.vargarda}`);
+      assert.equal(measures.statusCode, 200, measures.body);
+      assert.equal((await both.get('/api/measures?municipality=Vårgårda')).statusCode, 422);
+    });
+
     test('a malformed code is refused, naming the parameter', async () => {
       const res = await both.get('/api/stats?municipality=alingsas');
       assert.equal(res.statusCode, 422);

@@ -3,6 +3,8 @@ import { query } from '../../api/client.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { replaceParams, route } from '../../router.ts';
 import { may } from '../../session.ts';
+import { municipalityParam } from '../../municipality-choice.ts';
+import { ScopeSuffix } from '../../ui/municipality-switcher.tsx';
 import { ErrorText, measureTypeName, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import { MEASURE_STATUSES, type MeasureList } from '../situation-pictures/types.ts';
 
@@ -10,13 +12,13 @@ import { MEASURE_STATUSES, type MeasureList } from '../situation-pictures/types.
 export default function MeasuresList() {
   const status = route.value.params.get('status') ?? '';
   const due = route.value.params.get('due') ?? '';
-  const { data, error } = useApi<MeasureList>(`/api/measures${query({ status, due })}`);
+  const { data, error } = useApi<MeasureList>(`/api/measures${query({ status, due, municipality: municipalityParam.value })}`);
   const { refs } = useReferences();
   useEffect(() => { document.title = `${t('measures.title')} – ${t('app.name')}`; }, []);
   const set = (p: Record<string, string>) => replaceParams({ status, due, ...p });
   return (
     <div class="est">
-      <h1>{t('measures.title')}</h1>
+      <h1>{t('measures.title')}<ScopeSuffix /></h1>
       <p class="muted">{t('measures.intro')}</p>
       <div class="est-toolbar" role="group" aria-label={t('measures.filters')}>
         {may('measures.create') && <a class="button primary" href="#/atgarder/ny">{t('measures.newButton')}</a>}

@@ -1,15 +1,18 @@
 import { useEffect } from 'preact/hooks';
 import { fmt, t } from '../../i18n/index.ts';
 import { may } from '../../session.ts';
+import { query } from '../../api/client.ts';
+import { municipalityParam } from '../../municipality-choice.ts';
+import { ScopeSuffix } from '../../ui/municipality-switcher.tsx';
 import { ErrorText, useApi } from '../situation-pictures/shared.tsx';
 import type { MeetingList } from '../situation-pictures/types.ts';
 
 export default function MeetingsList() {
-  const { data, error } = useApi<MeetingList>('/api/meetings');
+  const { data, error } = useApi<MeetingList>(`/api/meetings${query({ municipality: municipalityParam.value })}`);
   useEffect(() => { document.title = `${t('meetings.title')} – ${t('app.name')}`; }, []);
   return (
     <div class="est">
-      <h1>{t('meetings.title')}</h1>
+      <h1>{t('meetings.title')}<ScopeSuffix /></h1>
       <p class="muted">{t('meetings.intro')}</p>
       {may('meetings.manage') && <p><a class="button primary" href="#/moten/ny">{t('meetings.newButton')}</a></p>}
       <ErrorText error={error} />

@@ -11,6 +11,8 @@ import type { MapLibreMap } from '../../ui/maplibre.ts';
 import { hoursBetween, nextAfterRemoval, parseIncidentRef, reviewBody, type Decision } from './queue.ts';
 import '../admin/admin.css';
 import './review.css';
+import { municipalityParam } from '../../municipality-choice.ts';
+import { ScopeSuffix } from '../../ui/municipality-switcher.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -42,7 +44,7 @@ export default function ReviewPage() {
 
   async function load(after?: string) {
     try {
-      const page = await api.get<IncidentPage>(`/api/incidents${query({ reviewStatus: 'new', limit: PAGE_SIZE, cursor: after })}`);
+      const page = await api.get<IncidentPage>(`/api/incidents${query({ reviewStatus: 'new', limit: PAGE_SIZE, cursor: after, municipality: municipalityParam.value })}`);
       setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setLoadError(null);
@@ -50,10 +52,11 @@ export default function ReviewPage() {
       setLoadError(e instanceof ApiError ? e.message : t('admin.form.network'));
     }
   }
+  // The queue of the municipality chosen in the top bar, or of all of the user's.
   useEffect(() => {
     void load();
     api.get<Category[]>('/api/categories').then(setCategories).catch(() => setCategories([]));
-  }, []);
+  }, [municipalityParam.value]);
 
   // On a wide screen the first report opens at once; on a phone the list comes first.
   useEffect(() => {
@@ -87,7 +90,7 @@ export default function ReviewPage() {
 
   return (
     <div class="review">
-      <h1>{t('reviewQueue.title')}</h1>
+      <h1>{t('reviewQueue.title')}<ScopeSuffix /></h1>
       <LiveRegion message={msg} id="review-status" />
       {loadError && <p role="alert" class="error">{t('app.error', { message: loadError })} <button type="button" onClick={() => load()}>{t('app.retry')}</button></p>}
       {!items && !loadError && <p aria-busy="true">{t('app.loading')}</p>}
