@@ -28,7 +28,7 @@ describe('e2e: the municipality switcher and "Alla mina kommuner"', { skip: skip
   before(async () => {
     e2e = await startBrowserServer<FixtureUser>({
       credentials: (u) => ({ email: FX.users[u].email, password: FX.password }),
-      prepare: (db) => setUserGrants(db, FX.users.coordinator.id, [FX.vargarda]),
+      prepare: async (db) => { await setUserGrants(db, FX.users.coordinator.id, [FX.vargarda]); await setUserGrants(db, FX.users.admin.id, [FX.vargarda]); },
     });
     await seedIncidents(e2e, 'MS');
     const vCategories = await e2e.call<Array<{ id: string; code: string; municipalityId: string }>>('vargardaCoordinator', 'GET', '/api/categories');
@@ -177,6 +177,26 @@ describe('e2e: the municipality switcher and "Alla mina kommuner"', { skip: skip
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
     await axe(page, 'phone top bar with the switcher');
     await screenshot(page, 'municipality-switcher-phone');
+  });
+
+  test('an administrator of both municipalities sets where a new organisation works', async () => {
+    const page = await open('admin', DESKTOP);
+    await page.goto(`${e2e.url}/#/admin/organisationer`);
+    await page.getByRole('button', { name: 'Ny organisation' }).click();
+    const form = page.locator('form.admin-form');
+    await form.getByLabel(/^Namn/).fill('Räddningstjänsten MS');
+    await form.getByLabel(/^Typ av organisation/).selectOption({ label: 'Kommunalförbund' });
+    const places = form.getByRole('group', { name: 'Verkar i' });
+    assert.equal(await places.getByLabel('Alingsås (hemkommun)').isDisabled(), true, 'the home is always included');
+    await places.getByLabel('Vårgårda', { exact: true }).check();
+    await axe(page, 'admin/organisationer with municipalities');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const row = page.getByRole('row', { name: /Räddningstjänsten MS/ });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Alingsås, Vårgårda/);
+    const orgs = await e2e.call<Array<{ name: string; municipalityId: string; municipalities: string[] }>>('admin', 'GET', '/api/organisations');
+    const made = orgs.find((o) => o.name === 'Räddningstjänsten MS')!;
+    assert.deepEqual([made.municipalityId, made.municipalities], [FX.alingsas, [FX.alingsas, FX.vargarda]]);
   });
 
   test('a user with one municipality gets no switcher, only the name on the page', async () => {

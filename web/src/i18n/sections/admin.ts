@@ -88,6 +88,9 @@ export default section({
       name: 'Namn',
       shortName: 'Kortnamn',
       kind: 'Typ av organisation',
+      municipalities: 'Verkar i',
+      municipalitiesHint: 'Organisationens användare rapporterar och läser i varje kommun som är vald, med sina rollers regler (till exempel polisområdet). Hemkommunen, som administrerar organisationen, är alltid med.',
+      home: '{name} (hemkommun)',
     },
     users: {
       new: 'Ny användare',
@@ -308,6 +311,9 @@ export default section({
       name: 'Name',
       shortName: 'Short name',
       kind: 'Kind of organisation',
+      municipalities: 'Works in',
+      municipalitiesHint: 'The organisation\'s users report and read in every municipality chosen, with their roles\' rules (the police area, for example). The home municipality, which administers the organisation, is always included.',
+      home: '{name} (home municipality)',
     },
     users: {
       new: 'New user',

@@ -2,13 +2,18 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Organisation } from '../../api/types.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import { myMunicipalities } from '../../municipality-choice.ts';
+import { session } from '../../session.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo, useRemove } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
 export const ORGANISATION_KINDS = ['forvaltning', 'kommunalt_bolag', 'forbund', 'polis', 'region_vard', 'bevakningsforetag', 'civilsamhalle', 'ovrig'] as const;
 export const kindLabel = (k: string) => (ORGANISATION_KINDS as readonly string[]).includes(k) ? t(`admin.orgKinds.${k}` as MessageKey) : k;
 
-/** Organisations (admin only): name, short name, kind, active. */
+/** The names of the municipalities an organisation works in (codes outside the user's reach as they are). */
+const worksIn = (o: Organisation) => o.municipalities.map((m) => myMunicipalities.value.find((x) => x.id === m)?.name ?? m).join(', ');
+
+/** Organisations (admin only): name, short name, kind, where it works, active. */
 export default function OrganisationsPage() {
   const { items, error, reload } = useList<Organisation>('/api/organisations');
   const editor = useEditor<Organisation | 'new'>();
@@ -33,13 +38,14 @@ export default function OrganisationsPage() {
         <div class="table-wrap">
           <table>
             <caption class="visually-hidden">{t('admin.nav.organisations')}</caption>
-            <thead><tr><th scope="col">{t('admin.organisations.name')}</th><th scope="col">{t('admin.organisations.shortName')}</th><th scope="col">{t('admin.organisations.kind')}</th><th scope="col">{t('admin.active')}</th><th scope="col"><span class="visually-hidden">{t('admin.actions')}</span></th></tr></thead>
+            <thead><tr><th scope="col">{t('admin.organisations.name')}</th><th scope="col">{t('admin.organisations.shortName')}</th><th scope="col">{t('admin.organisations.kind')}</th><th scope="col">{t('admin.organisations.municipalities')}</th><th scope="col">{t('admin.active')}</th><th scope="col"><span class="visually-hidden">{t('admin.actions')}</span></th></tr></thead>
             <tbody>
               {items.map((o) => (
                 <tr key={o.id}>
                   <th scope="row">{o.name}</th>
                   <td>{o.shortName ?? ''}</td>
                   <td>{kindLabel(o.kind)}</td>
+                  <td>{worksIn(o)}</td>
                   <td>{yesNo(o.active)}</td>
                   <td class="row-actions">
                     <button type="button" onClick={() => editor.open(o)} aria-label={t('admin.editNamed', { name: o.name })}>{t('app.edit')}</button>
@@ -61,6 +67,10 @@ function OrganisationForm({ org, onDone }: { org: Organisation | null; onDone: (
   const [shortName, setShortName] = useState(org?.shortName ?? '');
   const [kind, setKind] = useState(org?.kind ?? '');
   const [active, setActive] = useState(org?.active ?? true);
+  // Where it works, among the administrator's municipalities; the home is always one of them.
+  const mine = myMunicipalities.value;
+  const home = org?.municipalityId ?? session.value?.user.municipalityId ?? mine[0]?.id;
+  const [places, setPlaces] = useState<string[]>(org ? org.municipalities : home ? [home] : []);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstError(errors);
@@ -73,7 +83,9 @@ function OrganisationForm({ org, onDone }: { org: Organisation | null; onDone: (
     if (missing.length) { setErrors({ message: t('admin.form.fixFields'), fields: missing }); return; }
     setBusy(true);
     try {
-      const body = { name: name.trim(), shortName: shortName.trim() || null, kind, ...(org ? { active } : {}) };
+      const others = places.filter((m) => m !== home && mine.some((x) => x.id === m));
+      const where = mine.length > 1 ? (org ? { municipalities: others } : { municipalityId: home, municipalities: others }) : {};
+      const body = { name: name.trim(), shortName: shortName.trim() || null, kind, ...where, ...(org ? { active } : {}) };
       const saved = org ? await api.patch<Organisation>(`/api/organisations/${org.id}`, body) : await api.post<Organisation>('/api/organisations', body);
       onDone(saved);
     } catch (ex) {
@@ -86,7 +98,7 @@ function OrganisationForm({ org, onDone }: { org: Organisation | null; onDone: (
   return (
     <form ref={formRef} class="card admin-form" onSubmit={submit} noValidate aria-labelledby="org-form-title">
       <h3 id="org-form-title" tabIndex={-1} ref={headingRef}>{org ? t('admin.organisations.editTitle', { name: org.name }) : t('admin.organisations.new')}</h3>
-      <ErrorSummary errors={errors} known={['name', 'shortName', 'kind', 'active']} />
+      <ErrorSummary errors={errors} known={['name', 'shortName', 'kind', 'municipalities', 'active']} />
       <Label for="org-name" required>{t('admin.organisations.name')}</Label>
       <input {...controlProps('org-name', err('name'))} value={name} maxLength={200} required onInput={(e) => setName(e.currentTarget.value)} />
       <FieldMessage id="org-name" error={err('name')} />
@@ -99,6 +111,20 @@ function OrganisationForm({ org, onDone }: { org: Organisation | null; onDone: (
         {ORGANISATION_KINDS.map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
       </select>
       <FieldMessage id="org-kind" error={err('kind')} />
+      {mine.length > 1 && (
+        <fieldset aria-describedby="org-places-hint">
+          <legend>{t('admin.organisations.municipalities')}</legend>
+          <p id="org-places-hint" class="muted">{t('admin.organisations.municipalitiesHint')}</p>
+          {mine.map((m) => (
+            <div class="check" key={m.id}>
+              <input type="checkbox" id={`org-place-${m.id}`} checked={m.id === home || places.includes(m.id)} disabled={m.id === home}
+                onChange={(e) => setPlaces(e.currentTarget.checked ? [...places, m.id] : places.filter((x) => x !== m.id))} />
+              <label for={`org-place-${m.id}`}>{m.id === home ? t('admin.organisations.home', { name: m.name }) : m.name}</label>
+            </div>
+          ))}
+          <FieldMessage id="org-places" error={err('municipalities')} />
+        </fieldset>
+      )}
       {org && (
         <div class="check">
           <input type="checkbox" {...controlProps('org-active', err('active'))} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
