@@ -4,6 +4,8 @@ import { Nullable, StringEnum } from './common.ts';
 import { ProblemAnalysis, ProblemAnalysisInput } from './editions.ts';
 
 export const ActionPlanYearParams = Type.Object({ year: Type.String({ description: 'The year, e.g. 2026 (2000–2100)', maxLength: 6 }) }, { additionalProperties: false });
+/** Whose plan: each municipality has its own (the police area's two municipalities, two plans). */
+export const ActionPlanQuery = Type.Object({ municipality: Type.Optional(Type.String({ pattern: '^[0-9]{4}$', description: 'The municipality, one of the caller\'s (default: the home one).' })) }, { additionalProperties: false });
 
 const Comparison = Type.Object({ label: Type.String(), value: Type.Number() });
 const SurveyFigureInput = Type.Object({

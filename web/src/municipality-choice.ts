@@ -118,3 +118,16 @@ export function singleTree<T extends Owned>(list: readonly T[], preferred: strin
   const owner = preferred && list.some((c) => c.municipalityId === preferred) ? preferred : list[0]?.municipalityId;
   return list.filter((c) => c.municipalityId === owner);
 }
+
+/**
+ * For what each municipality has one of (the yearly action plan): the municipality chosen, else —
+ * with "Alla mina kommuner", which cannot sum plans — the user's home. `param` is what the API is
+ * asked with (nothing for a user with one municipality).
+ */
+export const oneMunicipality = computed<{ id: string; name: string; param: string | undefined } | null>(() => {
+  const mine = myMunicipalities.value;
+  const choice = municipalityChoice.value;
+  const id = choice !== ALL ? choice : session.value?.user.municipalityId;
+  const m = mine.find((x) => x.id === id) ?? mine[0];
+  return m ? { id: m.id, name: m.name, param: mine.length > 1 ? m.id : undefined } : null;
+});

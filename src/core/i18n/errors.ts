@@ -166,7 +166,7 @@ export const EXPECTATIONS = {
     array: 'ange en lista', object: 'uppgiften har fel form', dateTime: 'ange datum och klockslag, t.ex. 2026-12-03 14:30',
     date: 'ange ett datum, t.ex. 2026-12-03', choice: 'välj ett av alternativen', email: 'ange en e-postadress, t.ex. namn@kommun.se',
     uri: 'ange en webbadress som börjar med https://', tileUrl: 'ange en adress med {z}, {x} och {y}, t.ex. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    municipalityCode: 'ange en kommunkod med fyra siffror, t.ex. 1489', colour: 'ange en färg som #rrggbb, t.ex. #1a9641',
+    municipalityCode: 'ange en kommunkod med fyra siffror, t.ex. 1489', municipalityCodes: 'ange en eller flera kommunkoder med fyra siffror, åtskilda av kommatecken, t.ex. 1489,1442', colour: 'ange en färg som #rrggbb, t.ex. #1a9641',
     code: 'använd små bokstäver a–z, siffror och _, med punkt mellan nivåerna, t.ex. skadegorelse.klotter',
     cellId: 'ange en ruta som storlek:kolumn:rad, t.ex. 250:1397:25663', image: 'välj en bild i formatet JPEG, PNG eller WebP', file: 'välj en fil',
   },
@@ -175,7 +175,7 @@ export const EXPECTATIONS = {
     array: 'give a list', object: 'the value has the wrong shape', dateTime: 'enter a date and time, e.g. 2026-12-03 14:30',
     date: 'enter a date, e.g. 2026-12-03', choice: 'choose one of the options', email: 'enter an e-mail address, e.g. name@municipality.se',
     uri: 'enter a web address starting with https://', tileUrl: 'enter an address with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    municipalityCode: 'enter a four-digit municipality code, e.g. 1489', colour: 'enter a colour as #rrggbb, e.g. #1a9641',
+    municipalityCode: 'enter a four-digit municipality code, e.g. 1489', municipalityCodes: 'enter one or more four-digit municipality codes separated by commas, e.g. 1489,1442', colour: 'enter a colour as #rrggbb, e.g. #1a9641',
     code: 'use lower-case letters a–z, digits and _, with a dot between the levels, e.g. skadegorelse.klotter',
     cellId: 'enter a cell as size:column:row, e.g. 250:1397:25663', image: 'choose a JPEG, PNG or WebP picture', file: 'choose a file',
   },
@@ -190,7 +190,7 @@ export const FORMAT_EXPECTATIONS: Record<string, Expectation> = {
   'date-time': 'dateTime', 'ISO 8601': 'dateTime', 'ISO 8601, t.ex. 2026-11-24T18:30:00+01:00': 'dateTime',
   date: 'date', 'YYYY-MM-DD': 'date', 'ÅÅÅÅ-MM-DD': 'date', 'YYYY-MM-DD eller RFC 3339': 'date', '^\\d{4}-\\d{2}-\\d{2}$': 'date',
   uuid: 'choice', email: 'email', 'e-postadress': 'email', uri: 'uri', 'https://…/{z}/{x}/{y}.png': 'tileUrl',
-  'kommunkod, t.ex. 1489': 'municipalityCode', '^[0-9]{4}$': 'municipalityCode', '^#[0-9a-fA-F]{6}$': 'colour',
+  'kommunkod, t.ex. 1489': 'municipalityCode', '^[0-9]{4}$': 'municipalityCode', '^[0-9]{4}(,[0-9]{4})*$': 'municipalityCodes', '^#[0-9a-fA-F]{6}$': 'colour',
   '^[a-z0-9_]+(\\.[a-z0-9_]+)*$': 'code', 'storlek:kolumn:rad': 'cellId', 'JPEG, PNG eller WebP': 'image', binary: 'file',
 };
 

@@ -33,7 +33,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: In
       params: ActionPlanDocumentParams, querystring: ActionPlanDocumentQuery, response: { 200: DocumentBytes, ...errors(401, 403, 422) },
     },
   }, async (req, reply) => {
-    const d = await actionPlanDocumentFile(db, index, actor(req), req.params.year, req.query.format, undefined, req.query.lang ?? req.lang);
+    const d = await actionPlanDocumentFile(db, index, actor(req), req.params.year, req.query.format, req.query.municipality, req.query.lang ?? req.lang);
     return reply.headers({ ...fileHeaders(d, false), 'content-language': req.query.lang ?? req.lang }).send(d.body);
   });
 };

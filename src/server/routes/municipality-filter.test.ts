@@ -147,6 +147,24 @@ for (const engine of testEngines()) {
       assert.equal((await both.get('/api/measures?municipality=Vårgårda')).statusCode, 422);
     });
 
+    test('each municipality has its own action plan: the one asked for, one of the user\'s', async () => {
+      const year = new Date().getFullYear();
+      const own = await both.get(`/api/action-plans/${year}`);
+      assert.equal(own.json().municipalityId, FX.alingsas, 'without one: the home municipality');
+      const vargarda = await both.get(`/api/action-plans/${year}?municipality=${FX.vargarda}`);
+      assert.equal(vargarda.statusCode, 200, vargarda.body);
+      assert.equal(vargarda.json().municipalityId, FX.vargarda);
+      const written = await both.put(`/api/action-plans/${year}?municipality=${FX.vargarda}`, { rowVersion: 0, adoptedBy: 'KS Vårgårda' });
+      assert.equal(written.statusCode, 200, written.body);
+      assert.equal((await both.get(`/api/action-plans/${year}`)).json().adoptedBy, null, 'Alingsås\' plan is untouched');
+      assert.equal((await (await t.as('vargardaCoordinator')).get(`/api/action-plans/${year}`)).json().adoptedBy, 'KS Vårgårda');
+      const outside = await viewer.get(`/api/action-plans/${year}?municipality=${FX.vargarda}`);
+      assert.equal(outside.statusCode, 422);
+      assert.equal(outside.json().error.fields[0].field, 'municipality');
+      const doc = await both.get(`/api/action-plans/${year}/document?format=docx&municipality=${FX.vargarda}`);
+      assert.equal(doc.statusCode, 200);
+    });
+
     test('a malformed code is refused, naming the parameter', async () => {
       const res = await both.get('/api/stats?municipality=alingsas');
       assert.equal(res.statusCode, 422);

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.ts';
+import { api, ApiError, query } from '../../api/client.ts';
 import { fmt, lang, t } from '../../i18n/index.ts';
 import { navigate, route } from '../../router.ts';
 import { may } from '../../session.ts';
+import { oneMunicipality } from '../../municipality-choice.ts';
+import { municipalityTitle } from '../../../../src/core/municipalities/names.ts';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, Label, LiveRegion, NO_ERRORS, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { ErrorText, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import { nestedError, newProblem, priorityBody, ProblemFields } from '../situation-pictures/narrative.tsx';
@@ -29,11 +31,14 @@ export default function ActionPlanPage() {
   const year = /^\d{4}$/.test(seg) ? Number(seg) : null;
   useEffect(() => { if (year === null) navigate(`/handlingsplan/${thisYear}`); }, [year]);
   if (year === null) return null;
-  return <ActionPlanYear key={year} year={year} />;
+  // Each municipality has its own plan: the one chosen in the top bar (else the home one).
+  const m = oneMunicipality.value;
+  return <ActionPlanYear key={`${year}-${m?.id}`} year={year} municipality={m?.param} municipalityName={m?.name} />;
 }
 
-function ActionPlanYear({ year }: { year: number }) {
-  const { data, error, set } = useApi<ActionPlan>(`/api/action-plans/${year}`);
+function ActionPlanYear({ year, municipality, municipalityName }: { year: number; municipality?: string; municipalityName?: string }) {
+  const which = query({ municipality });
+  const { data, error, set } = useApi<ActionPlan>(`/api/action-plans/${year}${which}`);
   const { refs } = useReferences();
   const [introduction, setIntroduction] = useState('');
   const [analysis, setAnalysis] = useState('');
@@ -80,7 +85,7 @@ function ActionPlanYear({ year }: { year: number }) {
         survey: rows.figures,
         ...(adoptedAt ? { adoptedAt } : {}), ...(adoptedBy.trim() ? { adoptedBy: adoptedBy.trim() } : {}),
       };
-      const saved = await api.put<ActionPlan>(`/api/action-plans/${year}`, body);
+      const saved = await api.put<ActionPlan>(`/api/action-plans/${year}${which}`, body);
       unsaved.current = rows.errors.length ? survey : null;
       set(saved);
       if (rows.errors.length) setErrors({ message: t('actionPlan.savedExceptRows'), fields: rows.errors });
@@ -106,7 +111,7 @@ function ActionPlanYear({ year }: { year: number }) {
 
   return (
     <div class="est">
-      <h1 ref={heading} tabIndex={-1}>{t('actionPlan.title', { year })}</h1>
+      <h1 ref={heading} tabIndex={-1}>{t('actionPlan.title', { year })}{municipalityName && <span class="heading-scope"> – {municipalityTitle([municipalityName], lang.value)}</span>}</h1>
       <p class="muted">{t('actionPlan.intro')}</p>
       <form class="est-compare" onSubmit={(e) => { e.preventDefault(); if (/^\d{4}$/.test(yearInput)) navigate(`/handlingsplan/${yearInput}`); }}>
         <label for="ap-year">{t('actionPlan.year')}</label>
@@ -114,8 +119,8 @@ function ActionPlanYear({ year }: { year: number }) {
         <button type="submit">{t('actionPlan.goYear')}</button>
       </form>
       <div class="est-actions" role="group" aria-label={t('actionPlan.download')}>
-        <a class="button" href={`/api/action-plans/${year}/document?format=pdf&lang=${lang.value}`} download>{t('actionPlan.pdf')}</a>
-        <a class="button" href={`/api/action-plans/${year}/document?format=docx&lang=${lang.value}`} download>{t('actionPlan.docx')}</a>
+        <a class="button" href={`/api/action-plans/${year}/document${query({ format: 'pdf', lang: lang.value, municipality })}`} download>{t('actionPlan.pdf')}</a>
+        <a class="button" href={`/api/action-plans/${year}/document${query({ format: 'docx', lang: lang.value, municipality })}`} download>{t('actionPlan.docx')}</a>
       </div>
       {data && <p class="muted" data-testid="ap-comparison">{comparisonText(data.comparison)}</p>}
       <ErrorText error={error && !(data) ? error : null} />
@@ -133,7 +138,7 @@ function ActionPlanYear({ year }: { year: number }) {
             <textarea {...controlProps('ap-analysis', err('narrative.analysis'))} rows={8} value={analysis} onInput={(e) => setAnalysis((e.target as HTMLTextAreaElement).value)} />
             <FieldMessage id="ap-analysis" error={err('narrative.analysis')} />
           </section>
-          <PlanProposals year={year} plan={data} canEdit={canEdit} onAccepted={accepted} announce={announce} />
+          <PlanProposals year={year} municipality={municipality} plan={data} canEdit={canEdit} onAccepted={accepted} announce={announce} />
           <section class="est-section card" aria-labelledby="ap-prio-h">
             <h2 id="ap-prio-h">{t('actionPlan.priorities')}</h2>
             <p class="muted">{t('actionPlan.prioritiesIntro')}</p>

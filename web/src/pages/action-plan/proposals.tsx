@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type * as C from '../../../../src/contract/index.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api, ApiError, query } from '../../api/client.ts';
 import { fmt, t, tn } from '../../i18n/index.ts';
 import { errorsFrom } from '../../ui/form.tsx';
 import { ErrorText, useApi } from '../situation-pictures/shared.tsx';
@@ -13,14 +13,16 @@ type Proposal = C.Wire<C.PlanProposal>;
  * plan's prioritised problems (its cause analysis and suggested measures with it, linked to the
  * edition). The server writes the plan; the page adds the new problem to what is being edited.
  */
-export function PlanProposals({ year, plan, canEdit, onAccepted, announce }: {
+export function PlanProposals({ year, municipality, plan, canEdit, onAccepted, announce }: {
   year: number;
+  /** Whose plan, for a user with several municipalities. */
+  municipality?: string;
   plan: ActionPlan | null;
   canEdit: boolean;
   onAccepted: (plan: ActionPlan) => void;
   announce: (m: string) => void;
 }) {
-  const { data, error, reload } = useApi<C.Wire<C.PlanProposalList>>(`/api/action-plans/${year}/proposals`);
+  const { data, error, reload } = useApi<C.Wire<C.PlanProposalList>>(`/api/action-plans/${year}/proposals${query({ municipality })}`);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // Whether a proposal is already in the plan follows the plan's problems: ask again after every save.
@@ -34,7 +36,7 @@ export function PlanProposals({ year, plan, canEdit, onAccepted, announce }: {
     setBusy(`${p.situationPictureId}:${p.problemId}`);
     setFailure(null);
     try {
-      const saved = await api.post<ActionPlan>(`/api/action-plans/${year}/proposals/accept`, { situationPictureId: p.situationPictureId, problemId: p.problemId, rowVersion: plan?.rowVersion ?? 0 });
+      const saved = await api.post<ActionPlan>(`/api/action-plans/${year}/proposals/accept${query({ municipality })}`, { situationPictureId: p.situationPictureId, problemId: p.problemId, rowVersion: plan?.rowVersion ?? 0 });
       onAccepted(saved);
       announce(t('actionPlan.proposals.accepted', { title: p.problem.title }));
     } catch (ex) {
