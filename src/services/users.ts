@@ -9,6 +9,7 @@ import { deleteUserSessions } from '../db/repositories/sessions.ts';
 import { emailTaken, getUser as selectUser, insertUser, listUsers as selectUsers, setUserGrants, updateUser } from '../db/repositories/users.ts';
 import type { User } from '../core/users/types.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords.ts';
+import { isEmailAddress } from '../core/users/email.ts';
 
 export interface UserInput {
   email: string;
@@ -38,7 +39,7 @@ export async function getUser(db: Database, actor: Actor, id: string): Promise<U
 
 async function checkCommon(db: Database, actor: Actor | null, input: Partial<UserInput>, issues: IssueCollector, exceptId?: string) {
   if (input.email !== undefined) {
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) issues.add('email', 'format', { format: 'e-postadress' });
+    if (!isEmailAddress(input.email)) issues.add('email', 'format', { format: 'e-postadress' });
     else if (await emailTaken(db, input.email, exceptId)) issues.add('email', 'taken');
   }
   if (input.password !== undefined && input.password.length < PASSWORD_MIN_LENGTH) issues.add('password', 'too_short', { min: PASSWORD_MIN_LENGTH });

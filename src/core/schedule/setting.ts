@@ -4,6 +4,7 @@
  */
 import { IssueCollector } from '../errors/index.ts';
 import { CADENCES, type Cadence } from './index.ts';
+import { isEmailAddress } from '../users/email.ts';
 
 export interface ScheduleSetting {
   cadence: Cadence;
@@ -17,7 +18,6 @@ export const DEFAULT_SCHEDULE: ScheduleSetting = { cadence: 'off', weekday: 1, n
 export const MAX_NOTIFY = 50;
 
 // The same rule as user e-mail addresses: one @, no spaces, a dot in the domain.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The stored setting, or the default; tolerant of what older code or hand edits left behind. */
 export function readScheduleSetting(stored: unknown): ScheduleSetting {
@@ -25,7 +25,7 @@ export function readScheduleSetting(stored: unknown): ScheduleSetting {
   return {
     cadence: CADENCES.includes(s.cadence as Cadence) ? (s.cadence as Cadence) : 'off',
     weekday: Number.isInteger(s.weekday) && s.weekday! >= 1 && s.weekday! <= 7 ? s.weekday! : 1,
-    notify: Array.isArray(s.notify) ? s.notify.filter((e): e is string => typeof e === 'string' && EMAIL.test(e)) : [],
+    notify: Array.isArray(s.notify) ? s.notify.filter((e): e is string => typeof e === 'string' && isEmailAddress(e)) : [],
   };
 }
 
@@ -39,7 +39,7 @@ export function validateScheduleSetting(input: { cadence: string; weekday?: numb
   (input.notify ?? []).forEach((raw, i) => {
     const e = raw.trim().toLowerCase();
     if (e.length > 254) issues.add(`notify[${i}]`, 'too_long', { max: 254 });
-    else if (!EMAIL.test(e)) issues.add(`notify[${i}]`, 'format', { format: 'e-postadress' });
+    else if (!isEmailAddress(e)) issues.add(`notify[${i}]`, 'format', { format: 'e-postadress' });
     else if (!notify.includes(e)) notify.push(e);
   });
   if ((input.notify?.length ?? 0) > MAX_NOTIFY) issues.add('notify', 'too_long', { max: MAX_NOTIFY });

@@ -7,6 +7,7 @@
 import { IssueCollector } from '../errors/index.ts';
 import type { MunicipalityName } from '../municipalities/codes.ts';
 import type { OrganisationKind } from '../organisations/types.ts';
+import { isEmailAddress } from '../users/email.ts';
 
 export interface SetupInput {
   /** SCB codes of the municipalities to set up. */
@@ -24,7 +25,6 @@ export interface SetupPlan {
 }
 
 // The rule of every user's e-mail address (src/services/users.ts): one @, no spaces, a dot in the domain.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const fold = (s: string) => s.trim().toLocaleLowerCase('sv');
 
@@ -71,7 +71,7 @@ export function checkSetupInput(input: SetupInput, shipped: readonly Municipalit
   const a = input.administrator;
   const administrator = { name: a.name.trim(), email: a.email.trim().toLowerCase(), password: a.password, organisation: a.organisation };
   if (!administrator.name) issues.add('administrator.name', 'required');
-  if (!EMAIL.test(administrator.email)) issues.add('administrator.email', 'format', { format: 'e-postadress' });
+  if (!isEmailAddress(administrator.email)) issues.add('administrator.email', 'format', { format: 'e-postadress' });
   if (a.password.length < passwordMinLength) issues.add('administrator.password', 'too_short', { min: passwordMinLength });
   if (!Number.isInteger(a.organisation) || a.organisation < 0 || a.organisation >= input.organisations.length) {
     issues.add('administrator.organisation', 'organisation_not_listed');
