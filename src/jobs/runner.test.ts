@@ -68,7 +68,7 @@ for (const engine of testEngines()) {
       let calls = 0;
       const clock = () => times[Math.min(calls++, times.length - 1)]();
       const timers = new ManualTimers();
-      const loop = startJobLoop(t.db, null, { smtpUrl: smtp.url, ...SETTINGS },
+      const loop = startJobLoop(t.db, { smtpUrl: smtp.url, ...SETTINGS },
         { info: (m) => infos.push(m), error: (m, e) => errors.push(`${m}: ${(e as Error).message}`) }, { firstDelayMs: 0, intervalMs: 60_000, clock, timers });
       assert.deepEqual(timers.delays, [0], 'the first pass is set after firstDelayMs');
       assert.equal(calls, 0, 'nothing runs before its timer');
@@ -108,7 +108,7 @@ for (const engine of testEngines()) {
     test('stopped while waiting: the timer is cleared and no pass ever runs', async () => {
       const timers = new ManualTimers();
       let calls = 0;
-      const loop = startJobLoop(t.db, null, { smtpUrl: null, ...SETTINGS }, { info: () => undefined, error: () => undefined },
+      const loop = startJobLoop(t.db, { smtpUrl: null, ...SETTINGS }, { info: () => undefined, error: () => undefined },
         { firstDelayMs: 5_000, clock: () => { calls++; return MONDAY; }, timers });
       assert.deepEqual(timers.delays, [5_000]);
       await loop.stop();

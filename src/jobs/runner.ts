@@ -4,7 +4,6 @@
  * in the database (job_runs, notifications), so any number of processes may run the loop.
  */
 import type { Database } from '../db/engine.ts';
-import type { IncidentIndexStore } from '../services/incident-index.ts';
 import { sendPendingEmails, type MailPass } from './mailer.ts';
 import { tick, runKey, type TickOutcome } from './scheduler.ts';
 
@@ -21,8 +20,8 @@ export interface JobsPass {
 }
 
 /** One scheduler tick, then one mailer pass (so a new draft's e-mail goes out in the same pass). */
-export async function runJobsOnce(db: Database, index: IncidentIndexStore | null, now: Date, s: JobsSettings): Promise<JobsPass> {
-  const drafts = await tick(db, index, now, { publicUrl: s.publicUrl });
+export async function runJobsOnce(db: Database, now: Date, s: JobsSettings): Promise<JobsPass> {
+  const drafts = await tick(db, now, { publicUrl: s.publicUrl });
   const mail = s.smtpUrl ? await sendPendingEmails(db, now, { smtpUrl: s.smtpUrl, from: s.mailFrom }) : null;
   return { drafts, mail };
 }
@@ -76,7 +75,7 @@ export interface JobLoopOptions {
  * Runs a pass every `intervalMs` (first after `firstDelayMs`) until stopped. A pass never overlaps
  * the next; errors are logged, never thrown; the timer does not keep the process alive.
  */
-export function startJobLoop(db: Database, index: IncidentIndexStore | null, s: JobsSettings, log: { info(m: string): void; warn?(m: string): void; error(m: string, e?: unknown): void }, opts: JobLoopOptions = {}): JobLoop {
+export function startJobLoop(db: Database, s: JobsSettings, log: { info(m: string): void; warn?(m: string): void; error(m: string, e?: unknown): void }, opts: JobLoopOptions = {}): JobLoop {
   const interval = opts.intervalMs ?? 60_000;
   const clock = opts.clock ?? (() => new Date());
   const timers = opts.timers ?? REAL_TIMERS;
@@ -88,7 +87,7 @@ export function startJobLoop(db: Database, index: IncidentIndexStore | null, s: 
     if (stopped) return;
     timer = timers.setTimeout(() => {
       timer = null;
-      current = Promise.resolve().then(() => runJobsOnce(db, index, clock(), s))
+      current = Promise.resolve().then(() => runJobsOnce(db, clock(), s))
         .then((p) => { for (const line of describePass({ ...p, mail: p.mail ?? { sent: 0, failed: 0, gaveUp: 0, errors: [] } })) log.info(line); })
         .catch((e) => log.error('schemalagda jobb misslyckades', e))
         .finally(() => schedule(interval));

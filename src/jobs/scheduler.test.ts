@@ -45,12 +45,12 @@ for (const engine of testEngines()) {
 
     test("'off' makes nothing, and neither does a schedule that is not yet due", async () => {
       await setScheduleSetting(t.db, FX.alingsas, { cadence: 'off', weekday: 1, notify: [] });
-      assert.deepEqual(await tick(t.db, null, MONDAY, OPTS), []);
+      assert.deepEqual(await tick(t.db, MONDAY, OPTS), []);
       await setScheduleSetting(t.db, FX.alingsas, { cadence: 'weekly', weekday: 1, notify: [] });
-      assert.deepEqual(await tick(t.db, null, new Date('2026-11-22T12:00:00Z'), OPTS), [], 'Sunday: the week has not ended');
-      assert.deepEqual(await tick(t.db, null, new Date('2026-11-23T04:30:00Z'), OPTS), [], 'Monday 05:30 local');
+      assert.deepEqual(await tick(t.db, new Date('2026-11-22T12:00:00Z'), OPTS), [], 'Sunday: the week has not ended');
+      assert.deepEqual(await tick(t.db, new Date('2026-11-23T04:30:00Z'), OPTS), [], 'Monday 05:30 local');
       await setScheduleSetting(t.db, FX.alingsas, { cadence: 'weekly', weekday: 2, notify: [] });
-      assert.deepEqual(await tick(t.db, null, MONDAY, OPTS), [], 'weekly on Tuesday');
+      assert.deepEqual(await tick(t.db, MONDAY, OPTS), [], 'weekly on Tuesday');
       assert.equal(await count('situation_pictures'), 0);
       assert.equal(await count('job_runs'), 0);
       assert.equal(await count('notifications'), 0);
@@ -58,7 +58,7 @@ for (const engine of testEngines()) {
 
     test('a due weekly schedule makes one computed draft for last week, however many ticks run at once', async () => {
       await setScheduleSetting(t.db, FX.alingsas, { cadence: 'weekly', weekday: 1, notify: ['trygghet@alingsas.test', FX.users.coordinator.email.toUpperCase(), 'polis@polisen.test'] });
-      const [a, b] = await Promise.all([tick(t.db, null, MONDAY, OPTS), tick(t.db, null, MONDAY, OPTS)]);
+      const [a, b] = await Promise.all([tick(t.db, MONDAY, OPTS), tick(t.db, MONDAY, OPTS)]);
       const outcomes = [...a, ...b];
       assert.equal(outcomes.length, 1, JSON.stringify(outcomes));
       const done = outcomes[0];
@@ -81,8 +81,8 @@ for (const engine of testEngines()) {
       assert.equal(run.rows[0].result.situationPictureId, pic.id);
 
       // Later ticks, the same day and the next, make nothing more.
-      assert.deepEqual(await tick(t.db, null, later(MONDAY, 60), OPTS), []);
-      assert.deepEqual(await tick(t.db, null, later(MONDAY, 24 * 60), OPTS), []);
+      assert.deepEqual(await tick(t.db, later(MONDAY, 60), OPTS), []);
+      assert.deepEqual(await tick(t.db, later(MONDAY, 24 * 60), OPTS), []);
       assert.equal(await count('situation_pictures'), 1);
 
       const mails = await t.db.query<{ email: string; user_id: string | null; kind: string; channel: string; subject: string; body: string }>(
@@ -185,7 +185,7 @@ for (const engine of testEngines()) {
       // Break the computation for a moment (this database is the test's own).
       await t.db.exec('ALTER TABLE police_events RENAME TO police_events_away');
       let failed;
-      try { failed = await tick(t.db, null, MONDAY, OPTS); } finally { await t.db.exec('ALTER TABLE police_events_away RENAME TO police_events'); }
+      try { failed = await tick(t.db, MONDAY, OPTS); } finally { await t.db.exec('ALTER TABLE police_events_away RENAME TO police_events'); }
       assert.equal(failed.length, 1);
       assert.equal(failed[0].status, 'failed');
       assert.equal(failed[0].municipalityId, FX.vargarda);
@@ -195,8 +195,8 @@ for (const engine of testEngines()) {
       assert.equal(await count(`situation_pictures WHERE municipality_id = $1`, [FX.vargarda]), 0);
       assert.equal(await count('notifications'), before, 'no e-mail for a run that failed');
 
-      assert.deepEqual(await tick(t.db, null, later(MONDAY, 10), OPTS), [], 'within the 15-minute back-off');
-      const retried = await tick(t.db, null, later(MONDAY, 16), OPTS);
+      assert.deepEqual(await tick(t.db, later(MONDAY, 10), OPTS), [], 'within the 15-minute back-off');
+      const retried = await tick(t.db, later(MONDAY, 16), OPTS);
       assert.equal(retried.length, 1);
       assert.equal(retried[0].status, 'done');
       assert.equal(retried[0].attempt, 2);
@@ -212,8 +212,8 @@ for (const engine of testEngines()) {
       // starts on the day the weekly period did.
       const monday = new Date('2026-11-30T07:00:00Z');
       await t.db.query(`INSERT INTO job_runs (job, municipality_id, run_key, status, started_at) VALUES ($1, $2, '2026-11-16..2026-11-29', 'running', $3)`, [JOB, FX.alingsas, monday]);
-      assert.deepEqual(await tick(t.db, null, later(monday, 30), OPTS), []);
-      const taken = await tick(t.db, null, later(monday, 61), OPTS);
+      assert.deepEqual(await tick(t.db, later(monday, 30), OPTS), []);
+      const taken = await tick(t.db, later(monday, 61), OPTS);
       assert.equal(taken.length, 1);
       assert.equal(taken[0].status, 'done');
       assert.deepEqual([taken[0].run.from, taken[0].run.to], ['2026-11-16', '2026-11-29']);

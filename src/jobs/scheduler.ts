@@ -19,7 +19,6 @@ import type { Database } from '../db/engine.ts';
 import { activeCoordinatorIds, queueEmails } from '../db/repositories/email-outbox.ts';
 import { claimJobRun, finishJobRun } from '../db/repositories/job-runs.ts';
 import { listScheduledMunicipalities } from '../db/repositories/schedule-settings.ts';
-import type { IncidentIndexStore } from '../services/incident-index.ts';
 import { createSituationPicture, systemActor } from '../services/situation-pictures.ts';
 
 export const JOB = 'situation_picture_draft';
@@ -43,7 +42,7 @@ export type TickOutcome =
 export const runKey = (run: Pick<DueRun, 'from' | 'to'>) => `${run.from}..${run.to}`;
 
 /** One pass over the municipalities; returns what this call did (runs others made are not listed). */
-export async function tick(db: Database, index: IncidentIndexStore | null, now: Date, opts: TickOptions): Promise<TickOutcome[]> {
+export async function tick(db: Database, now: Date, opts: TickOptions): Promise<TickOutcome[]> {
   const out: TickOutcome[] = [];
   for (const m of await listScheduledMunicipalities(db)) {
     const setting = readScheduleSetting(m.setting);
@@ -53,7 +52,7 @@ export async function tick(db: Database, index: IncidentIndexStore | null, now: 
     const claimed = await claimJobRun(db, { ...key, now, retryAfterMin: RETRY_AFTER_MIN, maxAttempts: MAX_ATTEMPTS, staleMin: STALE_AFTER_MIN });
     if (!claimed) continue;
     try {
-      const pic = await createSituationPicture(db, index, systemActor(m.id), { from: run.from, to: run.to, origin: 'scheduled' });
+      const pic = await createSituationPicture(db, systemActor(m.id), { from: run.from, to: run.to, origin: 'scheduled' });
       const period = parsePeriod(run.from, run.to);
       const { subject, body } = draftReadyMessage({
         run, periodLabel: periodLabel(period.from, period.to), municipalityName: m.name, title: pic.title,

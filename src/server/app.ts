@@ -17,7 +17,7 @@ import { lagesbildRoutes } from './routes/lagesbild.ts';
 import { situationPictureRoutes } from './routes/situation-pictures.ts';
 import { actionPlanRoutes } from './routes/action-plans.ts';
 import { documentRoutes } from './routes/documents.ts';
-import { IncidentIndexStore } from '../services/incident-index.ts';
+import { startRollupApplier } from '../services/rollup-applier.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { baseMapRoutes } from './routes/base-map.ts';
@@ -41,8 +41,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The built browser app to serve at / (default web/dist when it exists; false for none). */
   webRoot?: string | false;
-  /** Serve the lägesbild aggregates from the in-memory incident index (default true). */
-  incidentIndex?: boolean;
+  /** Move the queued incident deltas into the rollup tables in this process (default true; any number of processes may). */
+  rollupApplier?: boolean;
   /** How long /ready waits for the database before it answers 503 (default 2000 ms). */
   readyTimeoutMs?: number;
   /** Metres outside a municipality's boundary within which a report is accepted and flagged (BOUNDARY_TOLERANCE_M; default 200). */
@@ -104,22 +104,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
 
-  const index = opts.incidentIndex ?? process.env.LAGESBILD_INDEX !== 'off' ? new IncidentIndexStore(opts.db, { log: (m) => app.log.debug(m) }) : null;
-  await app.register(healthRoutes, { db: opts.db, version: packageVersion(), index, readyTimeoutMs: opts.readyTimeoutMs });
+  await app.register(healthRoutes, { db: opts.db, version: packageVersion(), readyTimeoutMs: opts.readyTimeoutMs });
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(setupRoutes, { db: opts.db, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
   await app.register(configurationRoutes, { db: opts.db });
-  await app.register(lagesbildRoutes, { db: opts.db, index });
-  await app.register(situationPictureRoutes, { db: opts.db, index });
+  await app.register(lagesbildRoutes, { db: opts.db });
+  await app.register(situationPictureRoutes, { db: opts.db });
   await app.register(actionPlanRoutes, { db: opts.db });
-  await app.register(documentRoutes, { db: opts.db, index });
-  // Load the index as soon as the server is ready, not on the first map request.
-  if (index) {
-    let warming: Promise<unknown> = Promise.resolve();
-    app.addHook('onReady', async () => { warming = index.tables().catch((e) => app.log.error({ err: e }, 'incident index load failed')); });
-    // Let the load finish before the database is closed under it.
-    app.addHook('onClose', async () => { await warming; });
+  await app.register(documentRoutes, { db: opts.db });
+  if (opts.rollupApplier ?? true) {
+    // Started once the server is ready and stopped before the database is closed under it.
+    let applier: ReturnType<typeof startRollupApplier> | null = null;
+    app.addHook('onReady', async () => { applier = startRollupApplier(opts.db, { error: (m, e) => app.log.error({ err: e }, m) }); });
+    app.addHook('onClose', async () => { await applier?.stop(); });
   }
   await app.register(photoRoutes, { db: opts.db });
   await app.register(settingsRoutes, { db: opts.db, osmProxy: !!opts.tiles });

@@ -8,7 +8,7 @@ async function logLines(level: string): Promise<Array<Record<string, unknown>>> 
   const lines: Array<Record<string, unknown>> = [];
   const stream = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l)); done(); } });
   const t = await createTestDatabase('pglite');
-  const app = await buildApp({ db: t.db, logger: { level, stream }, incidentIndex: false, webRoot: false });
+  const app = await buildApp({ db: t.db, logger: { level, stream }, rollupApplier: false, webRoot: false });
   await app.inject({ method: 'GET', url: '/health' });
   await app.inject({ method: 'GET', url: '/api/me' });
   await app.close();

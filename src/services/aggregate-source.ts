@@ -1,24 +1,23 @@
 import type { Actor } from '../core/access/roles.ts';
-import { aggregate, type IndexActor, type IndexFilter } from '../core/incident-index/index.ts';
-import { reachOf } from '../core/access/policy.ts';
-import { NOTHING, both, withinBbox } from '../core/incident-index/within.ts';
 import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
-import type { GridCell, PointRow } from '../core/incidents/aggregates.ts';
-import { listCategories } from '../db/repositories/categories.ts';
+import * as rollups from '../db/repositories/rollups.ts';
+import type { GridCell, PointRow, Summary } from '../core/incidents/aggregates.ts';
+import { innerCells, localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
-import type { IncidentIndexStore } from './incident-index.ts';
 import { municipalitiesOf } from './scope.ts';
+
+/** How aggregates are counted: from the rollups where they can answer (the app), or from the incidents (the reference they are checked against). */
+export type Counting = 'rollups' | 'incidents';
 
 export type Windows3 = { current: [Date, Date]; previous: [Date, Date]; lastYear: [Date, Date] };
 
 /**
- * Where the lägesbild aggregates come from for one request: the in-memory incident index when it
- * can answer the filter (everything but free-text search), the database otherwise. Both give the
- * same numbers; the index answers in milliseconds at a million incidents.
+ * Where the lägesbild aggregates come from for one request: the rollup tables (migration 0012) when
+ * they can answer the filter, counting the incidents themselves otherwise. Both give the same numbers.
  */
 export interface AggregateSource {
-  readonly kind: 'index' | 'sql';
+  readonly kind: 'rollup' | 'sql';
   count(cap?: number): Promise<number>;
   gridCells(cellSize: number): Promise<GridCell[]>;
   /** The newest `limit` incidents; with `stopAt`, possibly fewer, as soon as that many are found. */
@@ -29,7 +28,7 @@ export interface AggregateSource {
   topPlaces(previous: [Date, Date]): Promise<Array<{ name: string; count: number; previous: number }>>;
   areaCounts(kind: string, w: { current: [Date, Date]; previous: [Date, Date] }): Promise<Array<{ id: string; name: string; geometry: string; current: number; previous: number }>>;
   /** The side panel's figures at once (by category and organisation in three windows, weeks, hours, places). */
-  summary(w: Windows3): Promise<aggregate.Summary>;
+  summary(w: Windows3): Promise<Summary>;
 }
 
 export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): AggregateSource {
@@ -56,67 +55,69 @@ export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): Aggreg
   };
 }
 
-const FAR_PAST = Date.UTC(1900, 0, 1);
-const FAR_FUTURE = Date.UTC(2200, 0, 1);
+/**
+ * Whether the rollups can answer a filter: periods of whole Swedish days, and no filter on what they
+ * do not carry (free text, the reporter, an area's shape). A map view (bbox) they answer in part.
+ */
+export function rollupCanAnswer(f: IncidentFilter): boolean {
+  const day = (t: Date | undefined) => t === undefined || localMidnightDate(t) !== null;
+  return !f.text && !f.reporterId && !f.areaId && day(f.from) && day(f.to);
+}
 
-export async function indexSource(db: Database, store: IncidentIndexStore, actor: Actor, f: IncidentFilter): Promise<AggregateSource> {
-  const tables = await store.tables();
-  const dict = store.dictionaries;
-  const codes = (values: string[] | undefined, d: { find(v: string): number | undefined }) =>
-    values ? new Set(values.map((v) => d.find(v)).filter((v): v is number => v !== undefined)) : undefined;
-  const ia: IndexActor = {
-    municipalities: codes(actor.municipalities, dict.municipality)!,
-    organisation: dict.organisation.find(actor.organisationId) ?? -1,
-    reach: reachOf(actor, 'incident.read'),
+const days = (w: [Date, Date]): [string, string] | null => {
+  const a = localMidnightDate(w[0]), b = localMidnightDate(w[1]);
+  return a && b ? [a, b] : null;
+};
+
+/** The rollups' answer to a filter where they can give it, the incidents' otherwise (per figure). */
+export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): AggregateSource {
+  if (!rollupCanAnswer(f)) return sqlSource(db, actor, f);
+  const raw = sqlSource(db, actor, f);
+  const period = { from: f.from && localMidnightDate(f.from)!, to: f.to && localMidnightDate(f.to)! };
+  const inner = f.bbox ? innerCells(f.bbox) : null;
+  const windows = (w: Windows3) => {
+    const c = days(w.current), p = days(w.previous), l = days(w.lastYear);
+    return c && p && l ? { current: { days: c, at: w.current }, previous: { days: p, at: w.previous }, lastYear: { days: l, at: w.lastYear } } : null;
   };
-  let categories: string[] | undefined;
-  if (f.categories?.length) {
-    // A category stands for its code in every municipality and includes its subcategories, as in the SQL filter.
-    const all = await listCategories(db, actor.municipalities);
-    const codesWanted = new Set(all.filter((c) => f.categories!.includes(c.id)).map((c) => c.code));
-    const wanted = new Set([...f.categories, ...all.filter((c) => codesWanted.has(c.code)).map((c) => c.id)]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const c of all) if (c.parentId && wanted.has(c.parentId) && !wanted.has(c.id)) { wanted.add(c.id); grew = true; }
-    }
-    categories = [...wanted];
-  }
-  let area: IndexFilter['within'];
-  if (f.areaId) {
-    const geometry = await sql.areaGeometry3006(db, f.areaId, actor.municipalities);
-    // Prepared once per area and geometry (the store's cache), not on every request.
-    area = geometry ? store.areaWithin(f.areaId, geometry) : NOTHING;
-  }
-  const box = f.bbox ? withinBbox(f.bbox) : undefined;
-  const within = both(area, box);
-  const base: IndexFilter = {
-    from: f.from?.getTime() ?? FAR_PAST,
-    to: f.to?.getTime() ?? FAR_FUTURE,
-    municipalities: codes(f.municipalities, dict.municipality),
-    categories: codes(categories, dict.category),
-    organisations: codes(f.organisations, dict.organisation),
-    statuses: f.reviewStatus ? new Set(f.reviewStatus.map((s) => ['new', 'reviewed', 'rejected', 'duplicate'].indexOf(s))) : undefined,
-    restricted: f.visibility ? (f.visibility === 'restricted' ? 1 : 0) : undefined,
-    reporter: f.reporterId ? (dict.user.find(f.reporterId) ?? -2) + 1 : undefined,
-    within,
-  };
-  const ms = ([a, b]: [Date, Date]) => [a.getTime(), b.getTime()] as [number, number];
-  return {
-    kind: 'index',
-    count: async (cap) => aggregate.count(tables, ia, base, cap),
-    gridCells: async (size) => aggregate.gridCells(tables, ia, base, size),
-    points: async (limit, stopAt) => aggregate.points(tables, ia, base, limit, stopAt),
-    countsByKey: async (key, w) => aggregate.countsByKey(tables, ia, base, key, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),
-    weekly: async () => aggregate.weekly(tables, ia, base),
-    hourWeekday: async () => aggregate.hourWeekday(tables, ia, base),
-    topPlaces: async (prev) => aggregate.topPlaces(tables, ia, base, ms(prev)),
-    summary: async (w) => aggregate.summary(tables, ia, base, { current: ms(w.current), previous: ms(w.previous), lastYear: ms(w.lastYear) }),
-    async areaCounts(kind, w) {
-      const areas = await sql.areasOfKind(db, municipalitiesOf(actor, f.municipalities), kind);
-      // Each area replaces the area filter; a bbox still applies.
-      const counts = aggregate.areaCounts(tables, ia, base, areas.map((a) => ({ id: a.id, within: both(store.areaWithin(a.id, a.geometry3006), box)! })), { current: ms(w.current), previous: ms(w.previous) });
-      return areas.map((a, k) => ({ id: a.id, name: a.name, geometry: a.geometry, current: counts[k].current, previous: counts[k].previous }));
+  const src: AggregateSource = {
+    kind: 'rollup',
+    count: async (cap) => {
+      const n = await rollups.rollupCount(db, actor, f, period, inner);
+      return cap === undefined ? n : Math.min(n, cap);
+    },
+    async gridCells(size) {
+      if (size % ROLLUP_CELL_M !== 0) return raw.gridCells(size);
+      const cells = await rollups.rollupGridCells(db, actor, f, period, size, inner);
+      // A cell of one is drawn as that incident: look it up (there are few at the zooms that cluster).
+      const single = cells.filter((c) => c.count === 1);
+      const members = new Map((await rollups.cellMembers(db, actor, f, size, single)).map((m) => [`${m.col}:${m.row}`, m]));
+      return cells.map((c): GridCell => {
+        const m = members.get(`${c.col}:${c.row}`);
+        return { ...c, id: m?.id ?? '', occurredFrom: m?.occurredFrom ?? new Date(0), reviewStatus: m?.reviewStatus ?? '' };
+      });
+    },
+    points: raw.points,
+    async countsByKey(key, w) {
+      const ws = windows(w);
+      return ws ? rollups.rollupCountsByKey(db, actor, f, key === 'category' ? 'category_id' : 'organisation_id', ws, inner) : raw.countsByKey(key, w);
+    },
+    weekly: () => rollups.rollupWeekly(db, actor, f, period, inner),
+    // The hours and the places carry no cell: a map view counts them from the incidents.
+    hourWeekday: () => (f.bbox ? raw.hourWeekday() : rollups.rollupHourWeekday(db, actor, f, period)),
+    async topPlaces(prev) {
+      const d = days(prev);
+      return f.bbox || !d ? raw.topPlaces(prev) : rollups.rollupTopPlaces(db, actor, f, period, d);
+    },
+    areaCounts: raw.areaCounts,
+    async summary(w) {
+      const cf = { ...f, from: w.current[0], to: w.current[1] };
+      const cur = rollupSource(db, actor, cf);
+      const [byCategory, byOrganisation, weekly, hourWeekday, topPlaces] = await Promise.all([
+        cur.countsByKey('category', w), cur.countsByKey('organisation', w), cur.weekly(), cur.hourWeekday(), cur.topPlaces(w.previous),
+      ]);
+      const keyed = (rows: typeof byCategory) => rows.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => ({ ...r, key: r.key ?? '' }));
+      return { byCategory: keyed(byCategory), byOrganisation: keyed(byOrganisation), weekly, hourWeekday, topPlaces };
     },
   };
+  return src;
 }

@@ -159,7 +159,7 @@ async function fillSource(db: Database): Promise<void> {
   for (let i = 0; i < 11; i++) {
     await insertPhoto(db, { municipalityId: FX.alingsas, incidentId: i % 2 ? a.id : b.id, width: 10, height: 10, bytes: randomBytes(i === 0 ? 3_000_000 : 40_000), createdBy: reporter.userId });
   }
-  const draft = await createSituationPicture(db, null, coordinator, { from: '2026-05-01', to: '2026-05-28' });
+  const draft = await createSituationPicture(db, coordinator, { from: '2026-05-01', to: '2026-05-28' });
   await publishSituationPicture(db, coordinator, draft.id, draft.rowVersion);
 }
 

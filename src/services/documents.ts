@@ -24,7 +24,6 @@ import { lagesbildDocument } from '../reports/lagesbild/document.ts';
 import type { MapLayers } from '../reports/map/render.ts';
 import { getActionPlan } from './action-plans.ts';
 import { computeFollowUp } from './follow-up.ts';
-import type { IncidentIndexStore } from './incident-index.ts';
 import { listMeasures } from './measures.ts';
 import { computeSituationPictureContent } from './edition-content.ts';
 import { getSituationPicture } from './situation-pictures.ts';
@@ -74,11 +73,11 @@ export async function situationPictureDocument(db: Database, actor: Actor, id: s
 }
 
 /** A lägesbild computed now for a period, not stored (the command line's scheduled use). */
-export async function liveLagesbildDocument(db: Database, index: IncidentIndexStore | null, actor: Actor, p: { municipalityId: string; from: string; to: string; format: 'pdf' | 'html'; lang?: Language }): Promise<RenderedDocument> {
+export async function liveLagesbildDocument(db: Database, actor: Actor, p: { municipalityId: string; from: string; to: string; format: 'pdf' | 'html'; lang?: Language }): Promise<RenderedDocument> {
   const lang = p.lang ?? 'sv';
   if (!can(actor, 'documents.export')) throw new DomainError('forbidden');
   const { from, to } = parsePeriod(p.from, p.to);
-  const content = await computeSituationPictureContent(db, index, actor, { municipalityId: p.municipalityId, from, to });
+  const content = await computeSituationPictureContent(db, actor, { municipalityId: p.municipalityId, from, to });
   const d = lagesbildDocument({
     title: lang === 'en' ? `Situation picture ${content.municipality.name} ${formatDateRange('en', periodDates(from, to).from, periodDates(from, to).to)}` : `Lägesbild ${content.municipality.name} ${periodLabel(from, to)}`, version: 1, status: 'draft', publishedAt: null, content,
     narrative: { summary: '', problems: [] }, statusLevels: [], layers: await layersOf(db, p.municipalityId), measureTypeName: measureTypeName(lang), lang,
@@ -96,14 +95,14 @@ function inYear(m: { actualStart: string | null; plannedStart: string | null; ac
 }
 
 /** The yearly "Lägesbild och åtgärdsplan" as PDF or DOCX, in Swedish or English. */
-export async function actionPlanDocumentFile(db: Database, index: IncidentIndexStore | null, actor: Actor, year: unknown, format: 'pdf' | 'docx', municipalityId = actor.municipalityId, lang: Language = 'sv'): Promise<RenderedDocument> {
+export async function actionPlanDocumentFile(db: Database, actor: Actor, year: unknown, format: 'pdf' | 'docx', municipalityId = actor.municipalityId, lang: Language = 'sv'): Promise<RenderedDocument> {
   if (!can(actor, 'documents.export')) throw new DomainError('forbidden');
   const plan = await getActionPlan(db, actor, year, municipalityId);
   // A running year is mapped up to yesterday and compared with the same dates the year before; the
   // "period before" of every figure (police events, places) is that same comparison.
   const { from, to } = parsePeriod(plan.comparison.from, plan.comparison.to);
   const base = parsePeriod(plan.comparison.compareFrom, plan.comparison.compareTo);
-  const content = await computeSituationPictureContent(db, index, actor, { municipalityId, from, to, previous: [base.from, base.to] });
+  const content = await computeSituationPictureContent(db, actor, { municipalityId, from, to, previous: [base.from, base.to] });
   const layers = await layersOf(db, municipalityId);
   const measures: ActionPlanDocumentInput['measures'] = [];
   for (const m of (await listMeasures(db, actor, {})).filter((x) => x.municipalityId === municipalityId && inYear(x, plan.year))) {

@@ -11,6 +11,7 @@ import { localToUtc, stockholmDayStart, utcToLocal } from '../core/time/index.ts
 import { hotspotZones } from '../core/situation-picture/zones.ts';
 import { locateHotspot } from '../core/situation-picture/hotspot-name.ts';
 import type { Database } from '../db/engine.ts';
+import type { Counting } from './aggregate-source.ts';
 import { getArea } from '../db/repositories/areas.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
@@ -18,7 +19,6 @@ import { listOrganisations } from '../db/repositories/organisations.ts';
 import { countPoliceEvents, listPoliceEvents, newestPoliceEvent } from '../db/repositories/police-events.ts';
 import { namedAreasAt } from '../db/repositories/gazetteer.ts';
 import { areaKinds, extentOf, measuresFor, placePoints } from '../db/repositories/situation-pictures.ts';
-import type { IncidentIndexStore } from './incident-index.ts';
 import { comparisonWindows, mapHotspots, sourceFor } from './lagesbild.ts';
 
 /**
@@ -66,7 +66,7 @@ export interface ContentParams {
 }
 
 /** The computed content (kartläggning) of an edition for the actor's view of the incidents. */
-export async function computeSituationPictureContent(db: Database, index: IncidentIndexStore | null, actor: Actor, params: ContentParams): Promise<SituationPictureContent> {
+export async function computeSituationPictureContent(db: Database, actor: Actor, params: ContentParams, counting: Counting = 'rollups'): Promise<SituationPictureContent> {
   const municipalityId = params.municipalityId ?? actor.municipalityId;
   if (!actor.municipalities.includes(municipalityId)) throw invalid('municipalityId', 'unknown_reference', { what: 'kommunen' });
   const { from, to } = params;
@@ -79,7 +79,7 @@ export async function computeSituationPictureContent(db: Database, index: Incide
     ...(categoryIds.length ? { categories: categoryIds } : {}), ...(organisationIds.length ? { organisations: organisationIds } : {}),
     ...(areaId ? { areaId } : {}),
   };
-  const at = (a: Date, b: Date) => sourceFor(db, index, actor, { ...f, from: a, to: b });
+  const at = (a: Date, b: Date) => sourceFor(db, actor, { ...f, from: a, to: b }, counting);
   // Whole Swedish days and weeks back from the period's end (a fixed number of hours lands an hour
   // off midnight across a clock change); the weekly chart starts on the Monday 25 weeks before the
   // last day's, so its first week is whole too.
@@ -131,7 +131,7 @@ export async function computeSituationPictureContent(db: Database, index: Incide
 
   // The map shows single positions to everyone who reads the edition: restricted reports stay out
   // of it (they are still counted, and analysed, in the aggregates).
-  const mapSrc = await sourceFor(db, index, actor, { ...f, visibility: 'normal' });
+  const mapSrc = await sourceFor(db, actor, { ...f, visibility: 'normal' }, counting);
   const [weekly, hotspots, points, mapPoints, yearCells, currentCells] = await Promise.all([
     weeks26.weekly(),
     computeHotspots(db, src, emergingSrc, actor, f, from, to, totals.count, places),

@@ -1,7 +1,6 @@
 import type { Database } from '../db/engine.ts';
 import { latestSchemaVersion, listMigrations, schemaVersion } from '../db/migrate.ts';
 import { ping, recordedMigrations } from '../db/repositories/readiness.ts';
-import type { IncidentIndexStore } from './incident-index.ts';
 
 export type HealthReport =
   | { status: 'ok'; engine: string; schemaVersion: number; expectedSchemaVersion: number; version: string }
@@ -23,12 +22,12 @@ const migrationName = (m: { version: number; name: string }) => `${String(m.vers
 
 /**
  * The readiness check a load balancer polls (GET /ready): the database answers within `timeoutMs`,
- * its recorded migrations are exactly the ones this build ships, and the incident index (when the
- * app has one) has been read, so a request sent here is served rather than kept waiting. The shipped
+ * and its recorded migrations are exactly the ones this build ships. Nothing is loaded into the
+ * process first (the aggregates are the database's rollups), so a new process is ready at once. The shipped
  * migrations are listed once, when the route is set up at start-up: during an upgrade the files on
  * disk may already be the next version's while this process still runs the old code.
  */
-export function readinessCheck(db: Database, index: IncidentIndexStore | null, timeoutMs = 2000): () => Promise<ReadinessReport> {
+export function readinessCheck(db: Database, timeoutMs = 2000): () => Promise<ReadinessReport> {
   const shipped = listMigrations().map(({ version, name }) => ({ version, name }));
   return async () => {
     const reasons: string[] = [];
@@ -42,11 +41,6 @@ export function readinessCheck(db: Database, index: IncidentIndexStore | null, t
       if (unknown.length) reasons.push(`the database has migration(s) this build does not ship, ${unknown.map(migrationName).join(', ')}: it was migrated by a newer version`);
     } catch (e) {
       reasons.push(`the ${db.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} database is not reachable: ${(e as Error).message}`);
-    }
-    if (index && !index.loaded) {
-      reasons.push('the incident index is still loading');
-      // A failed read is tried again at the next poll; when the database was the cause, the reason above says so.
-      index.load().catch(() => undefined);
     }
     return reasons.length ? { ready: false, reasons } : { ready: true, schemaVersion: shipped.at(-1)?.version ?? 0 };
   };

@@ -7,8 +7,7 @@ import { boundaryRings, createPointInPolygon, transform } from '../core/geo/inde
 import { localToUtc, stockholmAddYears, stockholmDayStart, utcToLocal } from '../core/time/index.ts';
 import type { Database } from '../db/engine.ts';
 import { municipalityExtent } from '../db/repositories/aggregates.ts';
-import { indexSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
-import type { IncidentIndexStore } from './incident-index.ts';
+import { rollupSource, sqlSource, type AggregateSource, type Counting } from './aggregate-source.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
@@ -16,8 +15,8 @@ import { municipalitiesOf } from './scope.ts';
 
 /**
  * The numbers behind the lägesbild views: what the map draws at a zoom level, the hotspot grid, the
- * areas and the side panel, for the incidents the actor may see and the filter. They are aggregated
- * by the in-memory incident index, or by the database when the index cannot answer (free text);
+ * areas and the side panel, for the incidents the actor may see and the filter. They are sums over
+ * the database's rollup tables, or counts of the incidents where the rollups cannot answer (free text);
  * the map gets single incidents only where few stand alone, and from zoom 16 (up to 5,000).
  */
 
@@ -56,9 +55,9 @@ export const INDIVIDUAL_MAX = 50;
 /** The filter with its period: without from/to, the last 28 days (the map shows the side panel's period, not all time). */
 const withPeriod = (f: IncidentFilter): IncidentFilter => ({ ...f, ...periodOf(f) });
 
-/** The index when there is one and it can answer the filter (all but free text), else SQL. */
-export async function sourceFor(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter): Promise<AggregateSource> {
-  return store && !f.text ? indexSource(db, store, actor, f) : sqlSource(db, actor, f);
+/** The rollups where they can answer the filter, the incidents themselves otherwise. */
+export async function sourceFor(db: Database, actor: Actor, f: IncidentFilter, counting: Counting = 'rollups'): Promise<AggregateSource> {
+  return counting === 'rollups' ? rollupSource(db, actor, f) : sqlSource(db, actor, f);
 }
 
 const colours = async (db: Database, actor: Actor) => new Map((await listCategories(db, actor.municipalities)).map((c) => [c.id, c]));
@@ -67,8 +66,8 @@ const colours = async (db: Database, actor: Actor) => new Map((await listCategor
  * Points for the map view over the filter's period: single incidents where they stand alone,
  * clusters elsewhere.
  */
-export async function mapPoints(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, zoom: number) {
-  const [src, cats] = await Promise.all([sourceFor(db, store, actor, withPeriod(f)), colours(db, actor)]);
+export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, zoom: number) {
+  const [src, cats] = await Promise.all([sourceFor(db, actor, withPeriod(f)), colours(db, actor)]);
   const feature = <P>(x: number, y: number, properties: P) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties });
   const incident = (r: { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }) => feature(r.x, r.y, {
     kind: 'incident' as const, id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour,
@@ -88,8 +87,8 @@ export async function mapPoints(db: Database, store: IncidentIndexStore | null, 
 }
 
 /** Counts per grid cell over the filter's period (for the heatmap), positioned at the members' mean. */
-export async function mapGrid(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, cellSize: number) {
-  const cells = await (await sourceFor(db, store, actor, withPeriod(f))).gridCells(cellSize);
+export async function mapGrid(db: Database, actor: Actor, f: IncidentFilter, cellSize: number) {
+  const cells = await (await sourceFor(db, actor, withPeriod(f))).gridCells(cellSize);
   return {
     cellSize,
     cells: cells.map((c) => {
@@ -102,9 +101,9 @@ export async function mapGrid(db: Database, store: IncidentIndexStore | null, ac
 const MAX_HOTSPOT_CELLS = 1_000_000;
 
 /** The map's hotspot layer: mapHotspots over the filter's period, with twice the cell size as distance unless given. */
-export async function hotspotsForMap(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, cellSize: number, distance = cellSize * 2) {
+export async function hotspotsForMap(db: Database, actor: Actor, f: IncidentFilter, cellSize: number, distance = cellSize * 2) {
   const pf = withPeriod(f);
-  return mapHotspots(db, await sourceFor(db, store, actor, pf), actor, pf, cellSize, distance);
+  return mapHotspots(db, await sourceFor(db, actor, pf), actor, pf, cellSize, distance);
 }
 
 /**
@@ -177,11 +176,11 @@ function studyAreaMask(geometry: string, cellSize: number, col0: number, row0: n
 }
 
 /** Areas of a kind with their count, the previous period's, the change and its significance. */
-export async function mapAreas(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter, kind: string) {
+export async function mapAreas(db: Database, actor: Actor, f: IncidentFilter, kind: string) {
   const { from, to } = periodOf(f);
   const w = comparisonWindows(from, to);
   // The areas compare with the period before, so the source must reach back that far.
-  const src = await sourceFor(db, store, actor, { ...f, from: w.previous[0], to });
+  const src = await sourceFor(db, actor, { ...f, from: w.previous[0], to });
   const rows = await src.areaCounts(kind, w);
   return {
     type: 'FeatureCollection' as const,
@@ -208,10 +207,10 @@ const changeOut = (current: number, base: number, window: [Date, Date]) => ({
 });
 
 /** Everything the side panel shows for a selection. */
-export async function lagesbildStats(db: Database, store: IncidentIndexStore | null, actor: Actor, f: IncidentFilter) {
+export async function lagesbildStats(db: Database, actor: Actor, f: IncidentFilter) {
   const { from, to } = periodOf(f);
   const w = comparisonWindows(from, to);
-  const src = await sourceFor(db, store, actor, { ...f, from, to });
+  const src = await sourceFor(db, actor, { ...f, from, to });
   const [{ byCategory: byCat, byOrganisation: byOrg, weekly, hourWeekday, topPlaces: places }, categories, organisations] = await Promise.all([
     src.summary(w),
     listCategories(db, actor.municipalities),

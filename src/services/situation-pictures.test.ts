@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/db.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { localDate, parsePeriod } from '../core/situation-picture/period.ts';
-import { IncidentIndexStore } from './incident-index.ts';
 import { computeSituationPictureContent } from './edition-content.ts';
 import { hotspotNameOf } from '../core/situation-picture/hotspot-name.ts';
 import { createSituationPicture, systemActor } from './situation-pictures.ts';
@@ -26,31 +25,29 @@ for (const engine of testEngines()) {
     });
     after(() => t.drop());
 
-    test('four weeks of 8,000 incidents over two years: index and SQL agree; time logged', async () => {
+    test('four weeks of 8,000 incidents over two years: rollups and incidents agree; time logged', async () => {
       const actor = systemActor('1489');
       const { from, to } = parsePeriod(day(-28), day(-1));
-      const index = new IncidentIndexStore(t.db);
-      await index.tables();
       let t0 = Date.now();
-      const viaIndex = await computeSituationPictureContent(t.db, index, actor, { from, to });
+      const viaRollups = await computeSituationPictureContent(t.db, actor, { from, to }, 'rollups');
       const msIndex = Date.now() - t0;
       t0 = Date.now();
-      const viaSql = await computeSituationPictureContent(t.db, null, actor, { from, to });
-      console.log(`# ${engine}: edition content for 4 weeks of the demo data in ${msIndex} ms (index), ${Date.now() - t0} ms (SQL); ${viaIndex.totals.count} incidents, ${viaIndex.hotspots.cells.length} hotspot cells, near-repeat ${viaIndex.nearRepeat ? 'computed' : 'skipped'}`);
-      assert.ok(viaIndex.totals.count > 100);
-      assert.deepEqual(viaIndex.totals, viaSql.totals);
-      assert.deepEqual(viaIndex.byCategory, viaSql.byCategory);
-      assert.deepEqual(viaIndex.byArea, viaSql.byArea);
-      assert.deepEqual(viaIndex.hotspots.cells.map((c) => c.cellId), viaSql.hotspots.cells.map((c) => c.cellId));
-      assert.ok(viaIndex.byArea.length > 0, 'the demo districts');
-      assert.ok(viaIndex.nearRepeat);
-      assert.ok(viaIndex.hotspots.cells.length > 0);
-      assert.ok(viaIndex.hotspots.cells.some((c) => c.placeName), 'hotspots named after the demo places');
+      const viaSql = await computeSituationPictureContent(t.db, actor, { from, to }, 'incidents');
+      console.log(`# ${engine}: edition content for 4 weeks of the demo data in ${msIndex} ms (rollups), ${Date.now() - t0} ms (incidents); ${viaRollups.totals.count} incidents, ${viaRollups.hotspots.cells.length} hotspot cells, near-repeat ${viaRollups.nearRepeat ? 'computed' : 'skipped'}`);
+      assert.ok(viaRollups.totals.count > 100);
+      assert.deepEqual(viaRollups.totals, viaSql.totals);
+      assert.deepEqual(viaRollups.byCategory, viaSql.byCategory);
+      assert.deepEqual(viaRollups.byArea, viaSql.byArea);
+      assert.deepEqual(viaRollups.hotspots.cells.map((c) => c.cellId), viaSql.hotspots.cells.map((c) => c.cellId));
+      assert.ok(viaRollups.byArea.length > 0, 'the demo districts');
+      assert.ok(viaRollups.nearRepeat);
+      assert.ok(viaRollups.hotspots.cells.length > 0);
+      assert.ok(viaRollups.hotspots.cells.some((c) => c.placeName), 'hotspots named after the demo places');
     });
 
     test('every hotspot cell and zone is named by its district and nearest place, never by its grid id (issue 12 item 12)', async () => {
       const { from, to } = parsePeriod(day(-28), day(-1));
-      const c = await computeSituationPictureContent(t.db, null, systemActor('1489'), { from, to });
+      const c = await computeSituationPictureContent(t.db, systemActor('1489'), { from, to });
       const districts = new Set(c.byArea.filter((a) => a.kind === 'district').map((a) => a.name));
       const all = [...c.hotspots.cells, ...(c.hotspots.zones ?? [])];
       assert.ok(all.length > 0);
@@ -65,7 +62,7 @@ for (const engine of testEngines()) {
 
     test('police events from the shared Polisen file are in the period that holds them', async () => {
       const { from, to } = parsePeriod('2026-06-01', '2026-08-31');
-      const c = await computeSituationPictureContent(t.db, null, systemActor('1489'), { from, to });
+      const c = await computeSituationPictureContent(t.db, systemActor('1489'), { from, to });
       assert.ok(c.policeEvents.total > 0);
       assert.equal(c.policeEvents.newestHeld, '2026-08-21T17:14:52.000Z');
       assert.ok(c.policeEvents.byType[0].count >= c.policeEvents.byType.at(-1)!.count);
@@ -74,7 +71,7 @@ for (const engine of testEngines()) {
     test('a scheduled draft is made once per period, by nobody', async () => {
       const actor = systemActor('1489');
       const input = { from: day(-14), to: day(-1), origin: 'scheduled' as const };
-      const [a, b] = await Promise.all([createSituationPicture(t.db, null, actor, input), createSituationPicture(t.db, null, actor, input)]);
+      const [a, b] = await Promise.all([createSituationPicture(t.db, actor, input), createSituationPicture(t.db, actor, input)]);
       assert.equal(a.id, b.id);
       assert.equal(a.origin, 'scheduled');
       const rows = await t.db.query<{ n: number; by: string | null }>(`SELECT count(*)::int AS n, max(created_by::text) AS by FROM situation_pictures WHERE origin = 'scheduled'`);

@@ -19,7 +19,6 @@ import {
   narrativeReferenceIds, nextVersion, updateDraft,
 } from '../db/repositories/situation-pictures.ts';
 import { computeSituationPictureContent } from './edition-content.ts';
-import type { IncidentIndexStore } from './incident-index.ts';
 
 /**
  * Lägesbild editions: a draft whose content edition-content.ts computes and whose narrative the
@@ -140,7 +139,7 @@ export interface CreateInput {
 export const TITLE_MAX = 200;
 
 /** A new draft with its content computed. Scheduled drafts are made once per municipality and period. */
-export async function createSituationPicture(db: Database, index: IncidentIndexStore | null, actor: Actor, input: CreateInput): Promise<SituationPicture> {
+export async function createSituationPicture(db: Database, actor: Actor, input: CreateInput): Promise<SituationPicture> {
   if (!can(actor, 'editions.write')) throw new DomainError('forbidden');
   const issues = new IssueCollector();
   let period: { from: Date; to: Date } | null = null;
@@ -160,7 +159,7 @@ export async function createSituationPicture(db: Database, index: IncidentIndexS
     if (existing) return getSituationPicture(db, actor, existing);
   }
   const filters = { categoryIds: input.categoryIds ?? [], organisationIds: input.organisationIds ?? [] };
-  const content = await computeSituationPictureContent(db, index, actor, { municipalityId, areaId: input.areaId ?? null, from, to, ...filters });
+  const content = await computeSituationPictureContent(db, actor, { municipalityId, areaId: input.areaId ?? null, from, to, ...filters });
   const id = randomUUID();
   const inserted = await db.transaction(async (tx) => {
     const ok = await insertSituationPicture(tx, {
@@ -235,9 +234,9 @@ async function checkNarrativeReferences(q: Queryable, municipalityId: string, na
 }
 
 /** Fresh content for a draft from today's data. */
-export async function recomputeSituationPicture(db: Database, index: IncidentIndexStore | null, actor: Actor, id: string, rowVersion: number): Promise<SituationPicture> {
+export async function recomputeSituationPicture(db: Database, actor: Actor, id: string, rowVersion: number): Promise<SituationPicture> {
   const before = await db.transaction((tx) => writableDraft(tx, actor, id, rowVersion));
-  const content = await computeSituationPictureContent(db, index, actor, {
+  const content = await computeSituationPictureContent(db, actor, {
     municipalityId: before.municipalityId, areaId: before.areaId, from: new Date(before.periodFrom), to: new Date(before.periodTo), ...before.filters,
   });
   return db.transaction(async (tx) => {
@@ -264,10 +263,10 @@ export async function publishSituationPicture(db: Database, actor: Actor, id: st
 }
 
 /** A new draft version of an edition: same series and period, narrative copied, content recomputed. */
-export async function newVersion(db: Database, index: IncidentIndexStore | null, actor: Actor, id: string): Promise<SituationPicture> {
+export async function newVersion(db: Database, actor: Actor, id: string): Promise<SituationPicture> {
   if (!can(actor, 'editions.write')) throw new DomainError('forbidden');
   const r = await readable(db, actor, id);
-  const content = await computeSituationPictureContent(db, index, actor, {
+  const content = await computeSituationPictureContent(db, actor, {
     municipalityId: r.municipalityId, areaId: r.areaId, from: new Date(r.periodFrom), to: new Date(r.periodTo), ...r.filters,
   });
   const newId = randomUUID();

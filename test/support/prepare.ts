@@ -59,8 +59,9 @@ async function preparePostgres(adminUrl: string): Promise<string> {
     await db.close();
     await admin.query(`ALTER DATABASE ${name}_tmp RENAME TO ${name}`);
     await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true`);
-    // Old templates of earlier schemas are no longer needed.
-    const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'lb_template_%' AND datname <> $1`, [name]);
+    // Old templates of earlier schemas are no longer needed; the newest few stay, for test runs of other
+    // work trees (branches with other migrations) on the same server at the same time.
+    const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'lb_template_%' AND datname <> $1 ORDER BY oid DESC OFFSET 3`, [name]);
     for (const r of old.rows) {
       await admin.query(`ALTER DATABASE ${r.datname} WITH IS_TEMPLATE false`).catch(() => undefined);
       await admin.query(`DROP DATABASE IF EXISTS ${r.datname}`).catch(() => undefined);

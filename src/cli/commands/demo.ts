@@ -15,7 +15,9 @@ export function register(program: Command): void {
       const { serve } = await import('./serve.ts');
       const config = serverConfig();
       const db = await openMigrated(config, log);
+      const { drainRollupQueue } = await import('../../services/rollup-applier.ts');
       const r = await seedDemo(db, { log });
+      await drainRollupQueue(db);
       printCredentials(r);
       await serve(db, config, r.users);
     });

@@ -30,7 +30,7 @@ Exit status 1 when a draft or an e-mail failed (it is retried later).`)
       const config = jobsConfig();
       const db = await openMigrated(databaseConfig(), log);
       try {
-        const pass = await runJobsOnce(db, null, now, config);
+        const pass = await runJobsOnce(db, now, config);
         const lines = describePass(pass);
         process.stdout.write(lines.length ? `${lines.join('\n')}\n` : `inget att göra (${now.toISOString()})\n`);
         if (pass.drafts.some((d) => d.status === 'failed') || (pass.mail?.failed ?? 0) > 0) process.exitCode = 1;

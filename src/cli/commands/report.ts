@@ -77,7 +77,7 @@ export function register(program: Command): void {
       const { liveLagesbildDocument } = await import('../../services/documents.ts');
       const { systemActor } = await import('../../services/situation-pictures.ts');
       await withMunicipality(lagesbild, o.municipality!, (db) =>
-        liveLagesbildDocument(db, null, systemActor(o.municipality!), { municipalityId: o.municipality!, from: o.from!, to: o.to!, format: f, lang }), o.out!);
+        liveLagesbildDocument(db, systemActor(o.municipality!), { municipalityId: o.municipality!, from: o.from!, to: o.to!, format: f, lang }), o.out!);
     });
 
   const plan = report
@@ -101,6 +101,6 @@ export function register(program: Command): void {
       checkYear(o.year, issues);
       try { issues.throwIfAny(); } catch (e) { explain(plan, e, { year: '--year' }); }
       await withMunicipality(plan, o.municipality!, (db) =>
-        actionPlanDocumentFile(db, null, systemActor(o.municipality!), o.year!, f, o.municipality!, lang), o.out!);
+        actionPlanDocumentFile(db, systemActor(o.municipality!), o.year!, f, o.municipality!, lang), o.out!);
     });
 }

@@ -44,7 +44,7 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
   // The scheduled lägesbild draft and its e-mail, every minute (src/jobs/runner.ts).
-  if (config.jobs.scheduler) jobs = startJobLoop(db, null, config.jobs, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m, e) => app.log.error({ err: e }, m) });
+  if (config.jobs.scheduler) jobs = startJobLoop(db, config.jobs, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m, e) => app.log.error({ err: e }, m) });
   else log('schemalagda jobb avstängda (LAGESBILD_SCHEDULER=off)');
   log(startMessage(address, demo));
   // A database without a municipality is a new installation: the set-up guide's one-time link.

@@ -16,3 +16,12 @@ export interface GridCell {
 }
 
 export interface PointRow { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }
+
+/** Everything the side panel needs: by category and organisation in three windows, weeks, hours, places. */
+export interface Summary {
+  byCategory: Array<{ key: string; current: number; previous: number; lastYear: number }>;
+  byOrganisation: Array<{ key: string; current: number; previous: number; lastYear: number }>;
+  weekly: Array<{ weekStart: string; count: number }>;
+  hourWeekday: number[][];
+  topPlaces: Array<{ name: string; count: number; previous: number }>;
+}

@@ -113,21 +113,31 @@ export async function findDuplicates(q: Queryable, actor: Actor, id: string): Pr
   return r.rows.map(toIncident);
 }
 
+/**
+ * The access rules and the filters on columns that the rollup tables (migration 0012) carry under
+ * the same names as incidents (alias t): municipality, category, organisation, review status and
+ * visibility. incidentWhere and the rollup queries both start from these, so they cannot disagree.
+ */
+export function keyWhere(actor: Actor, f: IncidentFilter, p: Params, t: string): string[] {
+  const w = [visibleIncidents(actor, p, t)];
+  if (f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
+  if (f.categories?.length) {
+    // A category stands for its code in every municipality (each has its own tree) and includes its subcategories.
+    w.push(`${t}.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY(${p.add(f.categories)}::uuid[]))
+      UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);
+  }
+  if (f.organisations?.length) w.push(`${t}.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
+  if (f.reviewStatus?.length) w.push(`${t}.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
+  if (f.visibility) w.push(`${t}.visibility = ${p.add(f.visibility)}`);
+  return w;
+}
+
 /** Builds the WHERE clause shared by lists, exports and aggregates. */
 export function incidentWhere(actor: Actor, f: IncidentFilter, p: Params): string {
-  const w = [visibleIncidents(actor, p)];
-  if (f.municipalities?.length) w.push(`i.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
+  const w = keyWhere(actor, f, p, 'i');
   // A report belongs to a period when its time window overlaps it.
   if (f.from) w.push(`i.occurred_to >= ${p.add(f.from)}`);
   if (f.to) w.push(`i.occurred_from < ${p.add(f.to)}`);
-  if (f.categories?.length) {
-    // A category stands for its code in every municipality (each has its own tree) and includes its subcategories.
-    w.push(`i.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY(${p.add(f.categories)}::uuid[]))
-      UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);
-  }
-  if (f.organisations?.length) w.push(`i.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
-  if (f.reviewStatus?.length) w.push(`i.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
-  if (f.visibility) w.push(`i.visibility = ${p.add(f.visibility)}`);
   if (f.reporterId) w.push(`i.reporter_id = ${p.add(f.reporterId)}::uuid`);
   if (f.areaId) w.push(`ST_Intersects(i.geom, (SELECT a.geom FROM areas a WHERE a.id = ${p.add(f.areaId)} AND a.municipality_id = ANY(${p.add(actor.municipalities)}::text[])))`);
   if (f.bbox) {

@@ -13,7 +13,7 @@ type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Sche
 
 test('every request field of every route has a label in Swedish and English', async () => {
   // Building the routes touches no database; the document lists them all.
-  const app = await buildApp({ db: {} as Database, incidentIndex: false, webRoot: false });
+  const app = await buildApp({ db: {} as Database, rollupApplier: false, webRoot: false });
   try {
     await app.ready();
     const spec = app.swagger() as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>; components?: { schemas?: Record<string, Schema> } };

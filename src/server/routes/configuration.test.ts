@@ -182,6 +182,8 @@ for (const engine of testEngines()) {
       const health = (await t.anonymous().get('/health')).json();
       assert.equal(health.engine, engine);
       assert.equal(health.schemaVersion, health.expectedSchemaVersion);
+      assert.ok(health.process.rssMB > 10 && health.process.heapUsedMB > 1, JSON.stringify(health.process));
+      assert.ok(health.process.eventLoop.maxSinceStartMs >= health.process.eventLoop.p50Ms);
     });
   });
 }

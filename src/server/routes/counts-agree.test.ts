@@ -114,7 +114,7 @@ for (const engine of testEngines()) {
         org: r.restricted ? 'polisen' : 'kommun', visibility: r.restricted ? 'restricted' : 'normal',
       })));
       klotter = await categoryId(t, 'skadegorelse.klotter');
-      sqlApp = await buildApp({ db: t.db, logger: false, incidentIndex: false, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+      sqlApp = await buildApp({ db: t.db, logger: false, rollupApplier: false, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
       await sqlApp.ready();
       sqlSession = await login(sqlApp);
     });

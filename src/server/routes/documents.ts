@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../services/database.ts';
 import { actionPlanDocumentFile, situationPictureDocument, type RenderedDocument } from '../../services/documents.ts';
-import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';
 import { ActionPlanDocumentParams, ActionPlanDocumentQuery, DocumentBytes, EditionDocumentParams, EditionDocumentQuery, errors } from '../../contract/index.ts';
 
@@ -16,8 +15,8 @@ function fileHeaders(d: RenderedDocument, inline: boolean): Record<string, strin
 }
 
 /** The lägesbild edition and the yearly action plan as files. */
-export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: IncidentIndexStore | null }> = async (app, opts) => {
-  const { db, index } = opts;
+export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
+  const { db } = opts;
   app.get('/api/situation-pictures/:id/document', {
     schema: {
       tags: ['situation-pictures'], summary: 'The edition as a PDF or a self-contained HTML page (drafts marked UTKAST)',
@@ -33,7 +32,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: In
       params: ActionPlanDocumentParams, querystring: ActionPlanDocumentQuery, response: { 200: DocumentBytes, ...errors(401, 403, 422) },
     },
   }, async (req, reply) => {
-    const d = await actionPlanDocumentFile(db, index, actor(req), req.params.year, req.query.format, req.query.municipality, req.query.lang ?? req.lang);
+    const d = await actionPlanDocumentFile(db, actor(req), req.params.year, req.query.format, req.query.municipality, req.query.lang ?? req.lang);
     return reply.headers({ ...fileHeaders(d, false), 'content-language': req.query.lang ?? req.lang }).send(d.body);
   });
 };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../services/database.ts';
 import { hotspotsForMap, lagesbildStats, mapAreas, mapGrid, mapPoints } from '../../services/lagesbild.ts';
-import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';
 import { parseIncidentQuery } from '../query.ts';
 import {
@@ -12,8 +11,8 @@ import {
 const geoJson = <T>(schema: T) => ({ content: { 'application/geo+json': { schema } } });
 
 /** The aggregates behind the lägesbild map and side panel (same filters as GET /api/incidents). */
-export const lagesbildRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: IncidentIndexStore | null }> = async (app, opts) => {
-  const { db, index } = opts;
+export const lagesbildRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
+  const { db } = opts;
 
   app.get('/api/map/points', {
     schema: {
@@ -23,7 +22,7 @@ export const lagesbildRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: I
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const points = await mapPoints(db, index, a, parseIncidentQuery(req.query, a.userId).filter, req.query.zoom);
+    const points = await mapPoints(db, a, parseIncidentQuery(req.query, a.userId).filter, req.query.zoom);
     return reply.type('application/geo+json').send(points);
   });
 
@@ -35,7 +34,7 @@ export const lagesbildRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: I
     },
   }, async (req) => {
     const a = actor(req);
-    return mapGrid(db, index, a, parseIncidentQuery(req.query, a.userId).filter, req.query.cellSize);
+    return mapGrid(db, a, parseIncidentQuery(req.query, a.userId).filter, req.query.cellSize);
   });
 
   app.get('/api/map/hotspots', {
@@ -46,7 +45,7 @@ export const lagesbildRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: I
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const hotspots = await hotspotsForMap(db, index, a, parseIncidentQuery(req.query, a.userId).filter, req.query.cellSize, req.query.distance);
+    const hotspots = await hotspotsForMap(db, a, parseIncidentQuery(req.query, a.userId).filter, req.query.cellSize, req.query.distance);
     return reply.type('application/geo+json').send(hotspots);
   });
 
@@ -58,7 +57,7 @@ export const lagesbildRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: I
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const areas = await mapAreas(db, index, a, parseIncidentQuery(req.query, a.userId).filter, req.query.kind);
+    const areas = await mapAreas(db, a, parseIncidentQuery(req.query, a.userId).filter, req.query.kind);
     return reply.type('application/geo+json').send(areas);
   });
 
@@ -70,6 +69,6 @@ export const lagesbildRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: I
     },
   }, async (req) => {
     const a = actor(req);
-    return lagesbildStats(db, index, a, parseIncidentQuery(req.query, a.userId).filter);
+    return lagesbildStats(db, a, parseIncidentQuery(req.query, a.userId).filter);
   });
 };

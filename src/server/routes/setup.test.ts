@@ -16,7 +16,7 @@ import { issueSetupLink } from '../../services/first-start.ts';
 
 /** The fixture database emptied of every municipality (and all that hangs on them): a new installation. */
 async function emptyApp(engine: Parameters<typeof startTestApp>[0]): Promise<TestApp> {
-  const t = await startTestApp(engine, { incidentIndex: false });
+  const t = await startTestApp(engine, { rollupApplier: false });
   await t.db.query('TRUNCATE municipalities CASCADE');
   return t;
 }
@@ -218,7 +218,7 @@ test('the set-up link\'s token never reaches the request log', async () => {
   const lines: string[] = [];
   const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
   // No route here touches the database: an address the app does not have is answered 404 and logged.
-  const app = await buildApp({ db: {} as Database, logger: { level: 'debug', stream }, incidentIndex: false, webRoot: false });
+  const app = await buildApp({ db: {} as Database, logger: { level: 'debug', stream }, rollupApplier: false, webRoot: false });
   try {
     await app.inject({ method: 'GET', url: '/api/setup/nowhere?lang=sv&token=hemlig-token-123&x=1' });
   } finally {

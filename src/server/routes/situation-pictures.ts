@@ -6,7 +6,6 @@ import {
   publishSituationPicture, recomputeSituationPicture, updateSituationPicture,
 } from '../../services/situation-pictures.ts';
 import { listFeedback, listNotifications, readNotification } from '../../services/feedback.ts';
-import type { IncidentIndexStore } from '../../services/incident-index.ts';
 import { actor } from '../plugins/auth.ts';
 import {
   AppNotification, CompareParams, EditionComparison, EditionParams, EditionRowVersion, FeedbackList, NewVersionBody, NotificationList,
@@ -15,8 +14,8 @@ import {
 } from '../../contract/index.ts';
 
 /** Lägesbild editions (draft → published, versions, comparison), återkoppling and in-app notifications. */
-export const situationPictureRoutes: FastifyPluginAsyncTypebox<{ db: Database; index: IncidentIndexStore | null }> = async (app, opts) => {
-  const { db, index } = opts;
+export const situationPictureRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
+  const { db } = opts;
   app.addSchema(SituationPictureSummary);
   app.addSchema(SituationPicture);
   const tags = ['lägesbild editions'];
@@ -33,7 +32,7 @@ export const situationPictureRoutes: FastifyPluginAsyncTypebox<{ db: Database; i
       tags, summary: 'Create a draft for a period (from, to inclusive, YYYY-MM-DD) and optionally an area and filters; its content is computed (coordinator)',
       body: SituationPictureCreate, response: { 201: SituationPictureRef, ...errors(400, 401, 403, 409, 415, 422) },
     },
-  }, async (req, reply) => reply.code(201).send(await createSituationPicture(db, index, actor(req), { ...req.body, origin: 'manual' })));
+  }, async (req, reply) => reply.code(201).send(await createSituationPicture(db, actor(req), { ...req.body, origin: 'manual' })));
 
   app.get('/api/situation-pictures/:id', {
     schema: { tags, summary: 'One edition with its content, narrative, status levels and versions', params: EditionParams, response: { 200: SituationPictureRef, ...errors(401, 403, 404) } },
@@ -48,7 +47,7 @@ export const situationPictureRoutes: FastifyPluginAsyncTypebox<{ db: Database; i
 
   app.post('/api/situation-pictures/:id/recompute', {
     schema: { tags, summary: 'Compute the content of a draft again from the current data (coordinator)', params: EditionParams, body: EditionRowVersion, response: { 200: SituationPictureRef, ...errors(400, 401, 403, 404, 409, 415, 422) } },
-  }, async (req) => recomputeSituationPicture(db, index, actor(req), req.params.id, req.body.rowVersion));
+  }, async (req) => recomputeSituationPicture(db, actor(req), req.params.id, req.body.rowVersion));
 
   app.post('/api/situation-pictures/:id/publish', {
     schema: { tags, summary: 'Publish a draft: it is frozen from now on, and the reporters get their återkoppling (coordinator)', params: EditionParams, body: EditionRowVersion, response: { 200: SituationPictureRef, ...errors(400, 401, 403, 404, 409, 415, 422) } },
@@ -56,7 +55,7 @@ export const situationPictureRoutes: FastifyPluginAsyncTypebox<{ db: Database; i
 
   app.post('/api/situation-pictures/:id/versions', {
     schema: { tags, summary: 'A new draft version of an edition: same series and period, narrative copied, content recomputed (coordinator)', params: EditionParams, body: NewVersionBody, response: { 201: SituationPictureRef, ...errors(400, 401, 403, 404, 415, 422) } },
-  }, async (req, reply) => reply.code(201).send(await newVersion(db, index, actor(req), req.params.id)));
+  }, async (req, reply) => reply.code(201).send(await newVersion(db, actor(req), req.params.id)));
 
   app.get('/api/situation-pictures/:id/compare/:otherId', {
     schema: { tags, summary: 'Compare two editions (change = other − base)', params: CompareParams, response: { 200: EditionComparison, ...errors(401, 403, 404) } },

@@ -1,0 +1,144 @@
+-- The map's and the side panel's aggregates, kept in the database instead of in every server process.
+--
+-- Three rollup tables hold counts of incidents per municipality, local day (Europe/Stockholm) of the
+-- start and of the end of the occurred window, and the keys the filters and the access policy use
+-- (category, organisation, review status, visibility): incident_cells per 50 m cell of SWEREF 99 TM
+-- (with the members' offsets from the cell's corner summed, for the clusters' mean position),
+-- incident_hours per local hour of the start (the weekday follows from the day) and incident_places
+-- per named place or free-text place name. A period of whole local days [F, T) overlaps an incident
+-- exactly when day_to >= F and day_from < T, so every count of the app is a sum over these rows.
+--
+-- Triggers on incidents write each change as deltas (-1 for the old version, +1 for the new) into
+-- incident_rollup_queue in the writer's own transaction. The deltas become visible when, and only
+-- when, that transaction commits, however long it stayed open: the queue is read by transaction
+-- visibility, never by a time window. An applier (any server process; one at a time under an advisory
+-- lock) moves visible deltas into the rollups and deletes them in one transaction, so in every snapshot
+-- rollups + queued deltas count exactly the committed incidents; readers add the queued deltas.
+-- Rows are found by (municipality, day_from): a period [F, T) reads day_from in [F - 7, T), and the
+-- few incidents whose window spans more than seven days through the partial *_long_idx indexes.
+-- A place's name is not copied into the rollups (only its id), so renaming a place needs no delta.
+
+CREATE TABLE incident_rollup_queue (
+  municipality_id text NOT NULL,
+  seq             bigserial,
+  -- The writing transaction: the applier takes the oldest transactions' deltas first.
+  xid             xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  sign            smallint NOT NULL CHECK (sign IN (-1, 1)),
+  day_from        date NOT NULL,
+  day_to          date NOT NULL,
+  cell_x          integer NOT NULL,
+  cell_y          integer NOT NULL,
+  dx              double precision NOT NULL,
+  dy              double precision NOT NULL,
+  hour            smallint NOT NULL,
+  category_id     uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  review_status   text NOT NULL,
+  visibility      text NOT NULL,
+  place_id        uuid NOT NULL,
+  place_name      text NOT NULL,
+  PRIMARY KEY (municipality_id, seq)
+);
+
+CREATE TABLE incident_cells (
+  municipality_id text NOT NULL,
+  day_from        date NOT NULL,
+  day_to          date NOT NULL,
+  cell_x          integer NOT NULL,
+  cell_y          integer NOT NULL,
+  category_id     uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  review_status   text NOT NULL,
+  visibility      text NOT NULL,
+  n               integer NOT NULL,
+  sum_dx          double precision NOT NULL,
+  sum_dy          double precision NOT NULL,
+  PRIMARY KEY (municipality_id, day_from, day_to, cell_x, cell_y, category_id, organisation_id, review_status, visibility)
+);
+CREATE INDEX incident_cells_empty_idx ON incident_cells (municipality_id) WHERE n = 0;
+CREATE INDEX incident_cells_long_idx ON incident_cells (municipality_id, day_to) WHERE day_to - day_from > 7;
+
+CREATE TABLE incident_hours (
+  municipality_id text NOT NULL,
+  day_from        date NOT NULL,
+  day_to          date NOT NULL,
+  hour            smallint NOT NULL,
+  category_id     uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  review_status   text NOT NULL,
+  visibility      text NOT NULL,
+  n               integer NOT NULL,
+  PRIMARY KEY (municipality_id, day_from, day_to, hour, category_id, organisation_id, review_status, visibility)
+);
+CREATE INDEX incident_hours_empty_idx ON incident_hours (municipality_id) WHERE n = 0;
+CREATE INDEX incident_hours_long_idx ON incident_hours (municipality_id, day_to) WHERE day_to - day_from > 7;
+
+-- place_id is the nil UUID and place_name '' where there is none; rows without either are not kept.
+CREATE TABLE incident_places (
+  municipality_id text NOT NULL,
+  day_from        date NOT NULL,
+  day_to          date NOT NULL,
+  place_id        uuid NOT NULL,
+  place_name      text NOT NULL,
+  category_id     uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  review_status   text NOT NULL,
+  visibility      text NOT NULL,
+  n               integer NOT NULL,
+  PRIMARY KEY (municipality_id, day_from, day_to, place_id, place_name, category_id, organisation_id, review_status, visibility)
+);
+CREATE INDEX incident_places_empty_idx ON incident_places (municipality_id) WHERE n = 0;
+CREATE INDEX incident_places_long_idx ON incident_places (municipality_id, day_to) WHERE day_to - day_from > 7;
+
+-- The rollup keys of a set of incident rows, as deltas of the given sign. The cell is the floor of the
+-- coordinate over 50 m, as the grid queries compute it.
+CREATE FUNCTION incident_rollup_deltas(sign smallint, r incidents) RETURNS incident_rollup_queue LANGUAGE sql STABLE AS $$
+  SELECT r.municipality_id, 0::bigint, pg_current_xact_id(), sign,
+         (r.occurred_from AT TIME ZONE 'Europe/Stockholm')::date, (r.occurred_to AT TIME ZONE 'Europe/Stockholm')::date,
+         floor(ST_X(r.geom) / 50)::int, floor(ST_Y(r.geom) / 50)::int,
+         ST_X(r.geom) - floor(ST_X(r.geom) / 50) * 50, ST_Y(r.geom) - floor(ST_Y(r.geom) / 50) * 50,
+         extract(hour FROM r.occurred_from AT TIME ZONE 'Europe/Stockholm')::smallint,
+         r.category_id, r.organisation_id, r.review_status, r.visibility,
+         COALESCE(r.place_id, '00000000-0000-0000-0000-000000000000'::uuid),
+         CASE WHEN r.place_id IS NULL THEN COALESCE(trim(r.place_name), '') ELSE '' END
+$$;
+
+-- Statement-level triggers with transition tables: a bulk insert writes its deltas in one statement.
+CREATE FUNCTION incidents_to_rollup_queue() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
+    SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
+      FROM new_rows n, LATERAL incident_rollup_deltas(1::smallint, n) d;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
+    SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
+      FROM old_rows o, LATERAL incident_rollup_deltas((-1)::smallint, o) d;
+  ELSE
+    -- Only the rows whose rollup key changed (a new description or assessment changes no count).
+    INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
+    SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
+      FROM old_rows o JOIN new_rows n ON n.id = o.id,
+           LATERAL (SELECT * FROM incident_rollup_deltas((-1)::smallint, o) UNION ALL SELECT * FROM incident_rollup_deltas(1::smallint, n)) d
+     WHERE (o.municipality_id, o.occurred_from, o.occurred_to, o.category_id, o.organisation_id, o.review_status, o.visibility, o.place_id, o.place_name)
+             IS DISTINCT FROM (n.municipality_id, n.occurred_from, n.occurred_to, n.category_id, n.organisation_id, n.review_status, n.visibility, n.place_id, n.place_name)
+        OR NOT ST_OrderingEquals(o.geom, n.geom);
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER incidents_rollup_insert AFTER INSERT ON incidents REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION incidents_to_rollup_queue();
+CREATE TRIGGER incidents_rollup_update AFTER UPDATE ON incidents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION incidents_to_rollup_queue();
+CREATE TRIGGER incidents_rollup_delete AFTER DELETE ON incidents REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION incidents_to_rollup_queue();
+
+-- The incidents stored before this migration, straight into the rollups.
+INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
+SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
+  FROM incidents i, LATERAL incident_rollup_deltas(1::smallint, i) d;
+
+-- Changes were found by updated_at before (and missed when a transaction took long to commit); no
+-- query reads it by time any more, and every write paid for the index.
+DROP INDEX IF EXISTS incidents_updated_at_idx;

@@ -1,0 +1,252 @@
+import type { Actor } from '../../core/access/roles.ts';
+import type { GridCell } from '../../core/incidents/aggregates.ts';
+import { ROLLUP_CELL_M, type InnerCells } from '../../core/incidents/rollup-range.ts';
+import type { IncidentFilter } from '../../core/incidents/types.ts';
+import type { Database, Queryable } from '../engine.ts';
+import { Params } from '../sql.ts';
+import { incidentWhere, keyWhere } from './incidents.ts';
+
+/**
+ * The aggregates of the map and the side panel from the rollup tables (migration 0012): counts per
+ * local day, 50 m cell, hour and place, plus the deltas still queued. Each query gives the same
+ * numbers as counting the incidents themselves (aggregates.ts) in the same snapshot, for periods of
+ * whole Swedish days; a map view's cells that its edge cuts are counted from the incidents.
+ *
+ * The filter must have no free text, reporter or area (the caller checks `rollupCanAnswer`).
+ */
+
+/** A period of whole Swedish days, as dates: [from, to). Either end may be open. */
+export interface DayPeriod {
+  from?: string;
+  to?: string;
+}
+
+/** Windows compared with each other, as dates (rollups) and as instants (the cut cells' incidents). */
+export interface DayWindow {
+  days: [string, string];
+  at: [Date, Date];
+}
+
+/** Incidents whose window spans more days than this are found through the *_long_idx indexes. */
+const SHORT_SPAN_DAYS = 7;
+
+const QUEUE_KEYS = 'municipality_id, day_from, day_to, category_id, organisation_id, review_status, visibility';
+/** Each rollup table with the queued deltas added, under the same column names. */
+const CELLS = `(SELECT ${QUEUE_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_cells
+  UNION ALL SELECT ${QUEUE_KEYS}, cell_x, cell_y, sign, sign * dx, sign * dy FROM incident_rollup_queue)`;
+const HOURS = `(SELECT ${QUEUE_KEYS}, hour, n FROM incident_hours
+  UNION ALL SELECT ${QUEUE_KEYS}, hour, sign FROM incident_rollup_queue)`;
+const NO_PLACE = `'00000000-0000-0000-0000-000000000000'::uuid`;
+const PLACES = `(SELECT ${QUEUE_KEYS}, place_id, place_name, n FROM incident_places
+  UNION ALL SELECT ${QUEUE_KEYS}, place_id, place_name, sign FROM incident_rollup_queue WHERE place_id <> ${NO_PLACE} OR place_name <> '')`;
+
+/** Rows of a rollup (alias r) overlapping a period: by day_from for most, by day_to for long windows. */
+function overlaps(period: DayPeriod, p: Params): string {
+  if (!period.from && !period.to) return 'TRUE';
+  const to = period.to ? `r.day_from < ${p.add(period.to)}::date` : 'TRUE';
+  if (!period.from) return to;
+  const from = p.add(period.from);
+  return `(${to} AND r.day_to >= ${from}::date AND (r.day_from >= ${from}::date - ${SHORT_SPAN_DAYS} OR r.day_to - r.day_from > ${SHORT_SPAN_DAYS}))`;
+}
+
+const inDays = ([a, b]: [string, string], p: Params) => `(r.day_to >= ${p.add(a)}::date AND r.day_from < ${p.add(b)}::date)`;
+const atTimes = ([a, b]: [Date, Date], p: Params) => `(i.occurred_to >= ${p.add(a)} AND i.occurred_from < ${p.add(b)})`;
+
+/** The rollup rows (alias r) of the actor's incidents that the filter keeps, in the view's inner cells when it has one. */
+function rollupWhere(actor: Actor, f: IncidentFilter, period: DayPeriod, inner: InnerCells | null, p: Params): string {
+  const w = keyWhere(actor, f, p, 'r');
+  w.push(overlaps(period, p));
+  if (inner) w.push(`r.cell_x BETWEEN ${p.add(inner.c0)} AND ${p.add(inner.c1)} AND r.cell_y BETWEEN ${p.add(inner.r0)} AND ${p.add(inner.r1)}`);
+  return w.join(' AND ');
+}
+
+/** The incidents (alias i) of a view outside its inner cells: four strips along its edge, through the GiST index. */
+function edgeWhere(actor: Actor, f: IncidentFilter, inner: InnerCells, p: Params): string {
+  const [x0, y0, x1, y1] = inner.extent;
+  const ix0 = inner.c0 * ROLLUP_CELL_M, ix1 = (inner.c1 + 1) * ROLLUP_CELL_M, iy0 = inner.r0 * ROLLUP_CELL_M, iy1 = (inner.r1 + 1) * ROLLUP_CELL_M;
+  const env = (a: number, b: number, c: number, d: number) => `i.geom && ST_MakeEnvelope(${p.add(a)}, ${p.add(b)}, ${p.add(c)}, ${p.add(d)}, 3006)`;
+  const c = `floor(ST_X(i.geom) / ${ROLLUP_CELL_M})`, r = `floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})`;
+  return `${incidentWhere(actor, f, p)}
+    AND (${env(x0, y0, ix0, y1)} OR ${env(ix1, y0, x1, y1)} OR ${env(ix0, y0, ix1, iy0)} OR ${env(ix0, iy1, ix1, y1)})
+    AND NOT (${c} BETWEEN ${p.add(inner.c0)} AND ${p.add(inner.c1)} AND ${r} BETWEEN ${p.add(inner.r0)} AND ${p.add(inner.r1)})`;
+}
+
+/** The view's inner cells when the filter has a view, else null (the rollups answer everything). */
+const innerOf = (f: IncidentFilter, inner: InnerCells | null | undefined) => (f.bbox ? inner ?? null : null);
+
+export async function rollupCount(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<number> {
+  const p = new Params();
+  const cut = innerOf(f, inner);
+  const parts = [];
+  if (!f.bbox || cut) parts.push(`SELECT sum(r.n) AS n FROM ${CELLS} r WHERE ${rollupWhere(actor, f, period, cut, p)}`);
+  if (f.bbox) parts.push(cut ? `SELECT count(*) FROM incidents i WHERE ${edgeWhere(actor, f, cut, p)}` : `SELECT count(*) FROM incidents i WHERE ${incidentWhere(actor, f, p)}`);
+  const r = await q.query<{ n: number }>(`SELECT COALESCE(sum(n), 0)::int AS n FROM (${parts.join(' UNION ALL ')}) x(n)`, p.values);
+  return r.rows[0].n;
+}
+
+/**
+ * Counts per cell of a grid whose size is a multiple of 50 m, with the members' mean position and
+ * commonest category (the smallest id among equals, as SQL's mode()). The single member of a cell of
+ * one is looked up by the caller (cellMembers).
+ */
+export async function rollupGridCells(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, cellSize: number, inner?: InnerCells | null): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
+  const k = cellSize / ROLLUP_CELL_M;
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`the rollups answer grids of multiples of ${ROLLUP_CELL_M} m, not ${cellSize}`);
+  const p = new Params();
+  const cut = innerOf(f, inner);
+  const parts = [];
+  if (!f.bbox || cut) {
+    parts.push(`SELECT r.cell_x, r.cell_y, r.category_id, r.n, r.cell_x::float8 * ${ROLLUP_CELL_M} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${ROLLUP_CELL_M} * r.n + r.sum_dy AS sy
+      FROM ${CELLS} r WHERE ${rollupWhere(actor, f, period, cut, p)}`);
+  }
+  if (f.bbox) {
+    parts.push(`SELECT floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int, floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int, i.category_id, 1, ST_X(i.geom), ST_Y(i.geom)
+      FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)}`);
+  }
+  const kk = p.add(k);
+  const r = await q.query<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>(
+    `WITH parts(cell_x, cell_y, category_id, n, sx, sy) AS (${parts.join(' UNION ALL ')}),
+          by_category AS (SELECT floor(cell_x::float8 / ${kk})::int AS col, floor(cell_y::float8 / ${kk})::int AS row, category_id,
+                                 sum(n)::int AS n, sum(sx) AS sx, sum(sy) AS sy FROM parts GROUP BY 1, 2, 3)
+     SELECT col, row, sum(n)::int AS count, sum(sx) / sum(n) AS x, sum(sy) / sum(n) AS y,
+            (array_agg(category_id ORDER BY n DESC, category_id))[1] AS "categoryId"
+       FROM by_category GROUP BY col, row HAVING sum(n) > 0`, p.values);
+  return r.rows;
+}
+
+/** The one incident of each given cell (a grid of cellSize) that the filter keeps: id, start and review status. */
+export async function cellMembers(q: Queryable, actor: Actor, f: IncidentFilter, cellSize: number, cells: Array<{ col: number; row: number }>): Promise<Array<{ col: number; row: number; id: string; occurredFrom: Date; reviewStatus: string }>> {
+  if (cells.length === 0) return [];
+  const p = new Params();
+  const s = p.add(cellSize);
+  const r = await q.query<{ col: number; row: number; id: string; occurredFrom: Date; reviewStatus: string }>(
+    `SELECT DISTINCT ON (c.col, c.row) c.col, c.row, i.id, i.occurred_from AS "occurredFrom", i.review_status AS "reviewStatus"
+       FROM unnest(${p.add(cells.map((c) => c.col))}::int[], ${p.add(cells.map((c) => c.row))}::int[]) AS c(col, row)
+       JOIN incidents i ON i.geom && ST_MakeEnvelope(c.col * ${s}::float8, c.row * ${s}::float8, (c.col + 1) * ${s}::float8, (c.row + 1) * ${s}::float8, 3006)
+        AND floor(ST_X(i.geom) / ${s}) = c.col AND floor(ST_Y(i.geom) / ${s}) = c.row
+      WHERE ${incidentWhere(actor, f, p)}
+      ORDER BY c.col, c.row, i.id`, p.values);
+  return r.rows;
+}
+
+/** Counts per category or organisation in each window, in one pass over the rollups (and the view's cut cells). */
+export async function rollupCountsByKey(
+  q: Queryable, actor: Actor, f: IncidentFilter, key: 'category_id' | 'organisation_id', windows: { current: DayWindow; previous: DayWindow; lastYear: DayWindow }, inner?: InnerCells | null,
+): Promise<Array<{ key: string; current: number; previous: number; lastYear: number }>> {
+  const p = new Params();
+  const cut = innerOf(f, inner);
+  const ws = [windows.current, windows.previous, windows.lastYear];
+  const parts = [];
+  if (!f.bbox || cut) {
+    const span = ws.map((w) => inDays(w.days, p)).join(' OR ');
+    const by = ws.map((w) => `COALESCE(sum(r.n) FILTER (WHERE ${inDays(w.days, p)}), 0)`);
+    // The period filter of f does not apply: each window counts its own days.
+    parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${CELLS} r WHERE ${rollupWhere(actor, { ...f }, {}, cut, p)} AND (${span}) GROUP BY 1`);
+  }
+  if (f.bbox) {
+    const all = { ...f, from: undefined, to: undefined };
+    const span = ws.map((w) => atTimes(w.at, p)).join(' OR ');
+    const by = ws.map((w) => `count(*) FILTER (WHERE ${atTimes(w.at, p)})`);
+    parts.push(`SELECT i.${key}, ${by.join(', ')} FROM incidents i WHERE ${cut ? edgeWhere(actor, all, cut, p) : incidentWhere(actor, all, p)} AND (${span}) GROUP BY 1`);
+  }
+  const r = await q.query<{ key: string; current: number; previous: number; lastYear: number }>(
+    `SELECT key, sum(c)::int AS current, sum(b)::int AS previous, sum(l)::int AS "lastYear"
+       FROM (${parts.join(' UNION ALL ')}) x(key, c, b, l) GROUP BY key HAVING sum(c) <> 0 OR sum(b) <> 0 OR sum(l) <> 0`, p.values);
+  return r.rows;
+}
+
+/** Incidents per week (Monday, Swedish local time) of the day they started. */
+export async function rollupWeekly(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<Array<{ weekStart: string; count: number }>> {
+  const p = new Params();
+  const cut = innerOf(f, inner);
+  const parts = [];
+  if (!f.bbox || cut) parts.push(`SELECT r.day_from - (extract(isodow FROM r.day_from)::int - 1) AS w, sum(r.n) AS n FROM ${CELLS} r WHERE ${rollupWhere(actor, f, period, cut, p)} GROUP BY 1`);
+  if (f.bbox) parts.push(`SELECT date_trunc('week', i.occurred_from AT TIME ZONE 'Europe/Stockholm')::date, count(*) FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)} GROUP BY 1`);
+  const r = await q.query<{ weekStart: string; count: number }>(
+    `SELECT w::text AS "weekStart", sum(n)::int AS count FROM (${parts.join(' UNION ALL ')}) x(w, n) GROUP BY w HAVING sum(n) <> 0 ORDER BY w`, p.values);
+  return r.rows;
+}
+
+/** Incidents per (ISO weekday 1–7, hour 0–23) of their start, Swedish local time. No view: the hours carry no cell. */
+export async function rollupHourWeekday(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod): Promise<number[][]> {
+  const p = new Params();
+  const r = await q.query<{ d: number; h: number; n: number }>(
+    `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour AS h, sum(r.n)::int AS n
+       FROM ${HOURS} r WHERE ${rollupWhere(actor, { ...f, bbox: undefined }, period, null, p)} GROUP BY 1, 2`, p.values);
+  const table = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const row of r.rows) table[row.d - 1][row.h] = row.n;
+  return table;
+}
+
+/** The places with the most incidents in the period, with their count in the window before. No view. */
+export async function rollupTopPlaces(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, previous: [string, string], limit = 10): Promise<Array<{ name: string; count: number; previous: number }>> {
+  const p = new Params();
+  const cur = overlaps(period, p), before = inDays(previous, p);
+  const where = keyWhere(actor, f, p, 'r').join(' AND ');
+  const r = await q.query<{ name: string; count: number; previous: number }>(
+    `WITH k AS (SELECT r.place_id, r.place_name, COALESCE(sum(r.n) FILTER (WHERE ${cur}), 0) AS c, COALESCE(sum(r.n) FILTER (WHERE ${before}), 0) AS b
+                  FROM ${PLACES} r WHERE ${where} AND (${cur} OR ${before}) GROUP BY 1, 2)
+     SELECT COALESCE(pl.name, NULLIF(k.place_name, '')) AS name, sum(k.c)::int AS count, sum(k.b)::int AS previous
+       FROM k LEFT JOIN places pl ON pl.id = k.place_id
+      GROUP BY 1 HAVING sum(k.c) > 0 AND COALESCE(pl.name, NULLIF(k.place_name, '')) IS NOT NULL
+      ORDER BY 2 DESC, 1 LIMIT ${p.add(limit)}`, p.values);
+  return r.rows;
+}
+
+/** Deltas waiting to be moved into the rollups. */
+export async function rollupQueueLength(q: Queryable): Promise<number> {
+  const r = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM incident_rollup_queue');
+  return r.rows[0].n;
+}
+
+/** An application-wide advisory lock key: one applier at a time, whichever process. */
+const APPLIER_LOCK = 1_443_021_214;
+
+/**
+ * Moves up to `batch` committed deltas from the queue into the rollups and deletes them, in one
+ * transaction, so every snapshot sees each delta exactly once (queued or applied). Returns how many
+ * were moved, or null when another process is applying (it holds the lock).
+ */
+export async function applyRollupQueue(db: Database, batch = 20_000): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const locked = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [APPLIER_LOCK]);
+    if (!locked.rows[0].ok) return null;
+    // The oldest transactions' deltas first. Rows of transactions still open are not visible here,
+    // however old: they are taken by a later pass, after their commit.
+    const r = await tx.query<{ n: number }>(
+      `WITH batch AS (
+         DELETE FROM incident_rollup_queue q USING (SELECT municipality_id, seq FROM incident_rollup_queue ORDER BY xid, seq LIMIT $1) b
+          WHERE q.municipality_id = b.municipality_id AND q.seq = b.seq RETURNING q.*),
+       cells AS (
+         INSERT INTO incident_cells AS t (${QUEUE_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy)
+         SELECT ${QUEUE_KEYS}, cell_x, cell_y, sum(sign), sum(sign * dx), sum(sign * dy) FROM batch GROUP BY ${QUEUE_KEYS}, cell_x, cell_y
+         ON CONFLICT (municipality_id, day_from, day_to, cell_x, cell_y, category_id, organisation_id, review_status, visibility)
+         DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy),
+       hours AS (
+         INSERT INTO incident_hours AS t (${QUEUE_KEYS}, hour, n)
+         SELECT ${QUEUE_KEYS}, hour, sum(sign) FROM batch GROUP BY ${QUEUE_KEYS}, hour
+         ON CONFLICT (municipality_id, day_from, day_to, hour, category_id, organisation_id, review_status, visibility)
+         DO UPDATE SET n = t.n + excluded.n),
+       places AS (
+         INSERT INTO incident_places AS t (${QUEUE_KEYS}, place_id, place_name, n)
+         SELECT ${QUEUE_KEYS}, place_id, place_name, sum(sign) FROM batch WHERE place_id <> ${NO_PLACE} OR place_name <> ''
+          GROUP BY ${QUEUE_KEYS}, place_id, place_name
+         ON CONFLICT (municipality_id, day_from, day_to, place_id, place_name, category_id, organisation_id, review_status, visibility)
+         DO UPDATE SET n = t.n + excluded.n)
+       SELECT count(*)::int AS n FROM batch`, [batch]);
+    const moved = r.rows[0].n;
+    if (moved > 0) {
+      // Keys whose incidents all moved away; the partial indexes find them without a scan.
+      for (const t of ['incident_cells', 'incident_hours', 'incident_places']) await tx.query(`DELETE FROM ${t} WHERE n = 0`);
+    }
+    return moved;
+  });
+}
+
+/**
+ * Reclaims the space of applied deltas and of replaced rollup rows. PostgreSQL's autovacuum does this
+ * by itself; the embedded engine has none, and its queue would otherwise grow with every change.
+ */
+export async function vacuumRollups(q: Queryable): Promise<void> {
+  await q.exec('VACUUM incident_rollup_queue, incident_cells, incident_hours, incident_places');
+}

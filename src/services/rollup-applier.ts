@@ -1,0 +1,68 @@
+import type { Database } from '../db/engine.ts';
+import { applyRollupQueue, vacuumRollups } from '../db/repositories/rollups.ts';
+
+/**
+ * Keeps the rollup tables current: moves the deltas that writers' triggers queue into the rollups.
+ * Every server process runs one; the database lets one of them apply at a time and the others skip
+ * their turn. Reads never wait for it — they add the deltas still queued — so how often it runs only
+ * bounds how long the queue grows (a bulk import queues a delta per row).
+ */
+export interface RollupApplier {
+  /** Applies everything queued now (for commands that wrote many incidents); resolves with how many deltas moved. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Deltas per transaction. The embedded engine runs each statement on the event loop, so its batches
+ * are small enough never to hold up a request for long.
+ */
+const batchFor = (db: Database) => (db.engine === 'pglite' ? 2_000 : 20_000);
+/** The embedded engine has no autovacuum: vacuum after this many deltas moved. */
+const VACUUM_EVERY = 20_000;
+
+/** Applies queued deltas until the queue is empty or another process holds the applier's lock. */
+export async function drainRollupQueue(db: Database, batch = batchFor(db)): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const moved = await applyRollupQueue(db, batch);
+    if (moved === null) return total;
+    total += moved;
+    if (moved < batch) return total;
+  }
+}
+
+export function startRollupApplier(db: Database, log: { error(m: string, e?: unknown): void }, opts: { intervalMs?: number; vacuumEvery?: number } = {}): RollupApplier {
+  const interval = opts.intervalMs ?? 500;
+  const vacuumEvery = opts.vacuumEvery ?? VACUUM_EVERY;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> = Promise.resolve(0);
+  let sinceVacuum = 0;
+  const pass = () => {
+    running = running.then(async () => {
+      const moved = await drainRollupQueue(db);
+      sinceVacuum += moved;
+      if (db.engine === 'pglite' && sinceVacuum >= vacuumEvery) {
+        sinceVacuum = 0;
+        await vacuumRollups(db);
+      }
+      return moved;
+    }).catch((e) => { log.error('rollup applier failed', e); return 0; });
+    return running;
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => { void pass().finally(schedule); }, interval);
+    timer.unref();
+  };
+  schedule();
+  return {
+    drain: pass,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
