@@ -1,0 +1,59 @@
+/**
+ * A server process holds none of the incidents: its memory after serving the map and the side panel
+ * is about the same over an empty database and over 300,000 incidents (the in-memory index it
+ * replaced took about 100 MB for those), and it is ready without loading anything first.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, testEngines, type TestDatabase } from '../support/db.ts';
+import { FX } from '../support/fixtures.ts';
+import { exited, httpLogin, startServer } from '../support/process.ts';
+import { drainRollupQueue } from '../../src/services/rollup-applier.ts';
+
+const MANY = 300_000;
+
+describe('server memory does not grow with the incidents (postgres)', { skip: !testEngines().includes('postgres') && 'PostgreSQL is not reachable' }, () => {
+  let empty: TestDatabase, full: TestDatabase;
+  before(async () => {
+    [empty, full] = await Promise.all([createTestDatabase('postgres'), createTestDatabase('postgres')]);
+    await full.db.query(
+      `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, geom, organisation_id, place_name, source)
+       SELECT gen_random_uuid(), '1489', (SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'nedskrapning'),
+              now() - (g % 700 || ' days')::interval, now() - (g % 700 || ' days')::interval,
+              ST_SetSRID(ST_MakePoint(350000 + (g * 37) % 9000, 6419000 + (g * 53) % 9000), 3006), $1, 'Plats ' || (g % 500), 'test'
+         FROM generate_series(1, $2::int) g`, [FX.orgs.kommun, MANY]);
+    await drainRollupQueue(full.db);
+  });
+  after(async () => { await empty.drop(); await full.drop(); });
+
+  /** RSS after a start and a round of the map's and the panel's requests over the whole period. */
+  async function rssAfterUse(t: TestDatabase): Promise<{ rssMB: number; total: number }> {
+    const s = await startServer({ DATABASE_URL: t.location.databaseUrl });
+    try {
+      const ready = await fetch(`${s.url}/ready`);
+      assert.equal(ready.status, 200, 'ready as soon as it answers: nothing to load');
+      const headers = await httpLogin(s.url, FX.users.coordinator.email, FX.password);
+      let total = 0;
+      for (let k = 0; k < 3; k++) {
+        const q = 'from=2024-01-01&to=2027-01-01';
+        total = ((await (await fetch(`${s.url}/api/stats?${q}`, { headers })).json()) as { total: number }).total;
+        for (const p of [`/api/map/grid?${q}&cellSize=250`, `/api/map/points?${q}&zoom=12&bbox=12.4,57.85,12.7,58.0`, `/api/map/hotspots?${q}&cellSize=250`]) {
+          const r = await fetch(`${s.url}${p}`, { headers });
+          assert.equal(r.status, 200, `${p}: ${await r.text()}`);
+        }
+      }
+      const health = (await (await fetch(`${s.url}/health`)).json()) as { process: { rssMB: number } };
+      return { rssMB: health.process.rssMB, total };
+    } finally {
+      s.proc.kill('SIGTERM');
+      await exited(s.proc);
+    }
+  }
+
+  test(`over ${MANY.toLocaleString('en')} incidents the process is no bigger than over none`, async () => {
+    const small = await rssAfterUse(empty);
+    const large = await rssAfterUse(full);
+    assert.equal(large.total, MANY, 'the panel counted every incident');
+    assert.ok(large.rssMB - small.rssMB < 40, `RSS ${small.rssMB} MB over none, ${large.rssMB} MB over ${MANY}`);
+  });
+});
