@@ -1,9 +1,10 @@
 -- The map's and the side panel's aggregates, kept in the database instead of in every server process.
 --
--- Three rollup tables hold counts of incidents per municipality, local day (Europe/Stockholm) of the
+-- Four rollup tables hold counts of incidents per municipality, local day (Europe/Stockholm) of the
 -- start and of the end of the occurred window, and the keys the filters and the access policy use
 -- (category, organisation, review status, visibility): incident_cells per 50 m cell of SWEREF 99 TM
--- (with the members' offsets from the cell's corner summed, for the clusters' mean position),
+-- (with the members' offsets from the cell's corner summed, for the clusters' mean position), incident_days
+-- the same without the cell,
 -- incident_hours per local hour of the start (the weekday follows from the day) and incident_places
 -- per named place or free-text place name. A period of whole local days [F, T) overlaps an incident
 -- exactly when day_to >= F and day_from < T, so every count of the app is a sum over these rows.
@@ -57,6 +58,22 @@ CREATE TABLE incident_cells (
 );
 CREATE INDEX incident_cells_empty_idx ON incident_cells (municipality_id) WHERE n = 0;
 CREATE INDEX incident_cells_long_idx ON incident_cells (municipality_id, day_to) WHERE day_to - day_from > 7;
+
+-- The same without the cell: the side panel's counts and weeks over a whole municipality read about
+-- one row per key and day instead of one per incident.
+CREATE TABLE incident_days (
+  municipality_id text NOT NULL,
+  day_from        date NOT NULL,
+  day_to          date NOT NULL,
+  category_id     uuid NOT NULL,
+  organisation_id uuid NOT NULL,
+  review_status   text NOT NULL,
+  visibility      text NOT NULL,
+  n               integer NOT NULL,
+  PRIMARY KEY (municipality_id, day_from, day_to, category_id, organisation_id, review_status, visibility)
+);
+CREATE INDEX incident_days_empty_idx ON incident_days (municipality_id) WHERE n = 0;
+CREATE INDEX incident_days_long_idx ON incident_days (municipality_id, day_to) WHERE day_to - day_from > 7;
 
 CREATE TABLE incident_hours (
   municipality_id text NOT NULL,
@@ -142,3 +159,7 @@ SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx
 -- Changes were found by updated_at before (and missed when a transaction took long to commit); no
 -- query reads it by time any more, and every write paid for the index.
 DROP INDEX IF EXISTS incidents_updated_at_idx;
+
+-- Deleting an incident checks that no other is marked a duplicate of it: without this index each
+-- deleted row scanned every incident.
+CREATE INDEX incidents_duplicate_of_idx ON incidents (duplicate_of) WHERE duplicate_of IS NOT NULL;

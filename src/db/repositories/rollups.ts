@@ -34,6 +34,8 @@ const QUEUE_KEYS = 'municipality_id, day_from, day_to, category_id, organisation
 /** Each rollup table with the queued deltas added, under the same column names. */
 const CELLS = `(SELECT ${QUEUE_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_cells
   UNION ALL SELECT ${QUEUE_KEYS}, cell_x, cell_y, sign, sign * dx, sign * dy FROM incident_rollup_queue)`;
+const DAYS = `(SELECT ${QUEUE_KEYS}, n FROM incident_days
+  UNION ALL SELECT ${QUEUE_KEYS}, sign FROM incident_rollup_queue)`;
 const HOURS = `(SELECT ${QUEUE_KEYS}, hour, n FROM incident_hours
   UNION ALL SELECT ${QUEUE_KEYS}, hour, sign FROM incident_rollup_queue)`;
 const NO_PLACE = `'00000000-0000-0000-0000-000000000000'::uuid`;
@@ -78,7 +80,7 @@ export async function rollupCount(q: Queryable, actor: Actor, f: IncidentFilter,
   const p = new Params();
   const cut = innerOf(f, inner);
   const parts = [];
-  if (!f.bbox || cut) parts.push(`SELECT sum(r.n) AS n FROM ${CELLS} r WHERE ${rollupWhere(actor, f, period, cut, p)}`);
+  if (!f.bbox || cut) parts.push(`SELECT sum(r.n) AS n FROM ${cut ? CELLS : DAYS} r WHERE ${rollupWhere(actor, f, period, cut, p)}`);
   if (f.bbox) parts.push(cut ? `SELECT count(*) FROM incidents i WHERE ${edgeWhere(actor, f, cut, p)}` : `SELECT count(*) FROM incidents i WHERE ${incidentWhere(actor, f, p)}`);
   const r = await q.query<{ n: number }>(`SELECT COALESCE(sum(n), 0)::int AS n FROM (${parts.join(' UNION ALL ')}) x(n)`, p.values);
   return r.rows[0].n;
@@ -138,10 +140,11 @@ export async function rollupCountsByKey(
   const ws = [windows.current, windows.previous, windows.lastYear];
   const parts = [];
   if (!f.bbox || cut) {
-    const span = ws.map((w) => inDays(w.days, p)).join(' OR ');
+    // Each window through the index on its own days (the gaps between them are not read).
+    const span = ws.map((w) => overlaps({ from: w.days[0], to: w.days[1] }, p)).join(' OR ');
     const by = ws.map((w) => `COALESCE(sum(r.n) FILTER (WHERE ${inDays(w.days, p)}), 0)`);
     // The period filter of f does not apply: each window counts its own days.
-    parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${CELLS} r WHERE ${rollupWhere(actor, { ...f }, {}, cut, p)} AND (${span}) GROUP BY 1`);
+    parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${cut ? CELLS : DAYS} r WHERE ${rollupWhere(actor, { ...f }, {}, cut, p)} AND (${span}) GROUP BY 1`);
   }
   if (f.bbox) {
     const all = { ...f, from: undefined, to: undefined };
@@ -160,7 +163,7 @@ export async function rollupWeekly(q: Queryable, actor: Actor, f: IncidentFilter
   const p = new Params();
   const cut = innerOf(f, inner);
   const parts = [];
-  if (!f.bbox || cut) parts.push(`SELECT r.day_from - (extract(isodow FROM r.day_from)::int - 1) AS w, sum(r.n) AS n FROM ${CELLS} r WHERE ${rollupWhere(actor, f, period, cut, p)} GROUP BY 1`);
+  if (!f.bbox || cut) parts.push(`SELECT r.day_from - (extract(isodow FROM r.day_from)::int - 1) AS w, sum(r.n) AS n FROM ${cut ? CELLS : DAYS} r WHERE ${rollupWhere(actor, f, period, cut, p)} GROUP BY 1`);
   if (f.bbox) parts.push(`SELECT date_trunc('week', i.occurred_from AT TIME ZONE 'Europe/Stockholm')::date, count(*) FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)} GROUP BY 1`);
   const r = await q.query<{ weekStart: string; count: number }>(
     `SELECT w::text AS "weekStart", sum(n)::int AS count FROM (${parts.join(' UNION ALL ')}) x(w, n) GROUP BY w HAVING sum(n) <> 0 ORDER BY w`, p.values);
@@ -222,6 +225,11 @@ export async function applyRollupQueue(db: Database, batch = 20_000): Promise<nu
          SELECT ${QUEUE_KEYS}, cell_x, cell_y, sum(sign), sum(sign * dx), sum(sign * dy) FROM batch GROUP BY ${QUEUE_KEYS}, cell_x, cell_y
          ON CONFLICT (municipality_id, day_from, day_to, cell_x, cell_y, category_id, organisation_id, review_status, visibility)
          DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy),
+       days AS (
+         INSERT INTO incident_days AS t (${QUEUE_KEYS}, n)
+         SELECT ${QUEUE_KEYS}, sum(sign) FROM batch GROUP BY ${QUEUE_KEYS}
+         ON CONFLICT (municipality_id, day_from, day_to, category_id, organisation_id, review_status, visibility)
+         DO UPDATE SET n = t.n + excluded.n),
        hours AS (
          INSERT INTO incident_hours AS t (${QUEUE_KEYS}, hour, n)
          SELECT ${QUEUE_KEYS}, hour, sum(sign) FROM batch GROUP BY ${QUEUE_KEYS}, hour
@@ -237,7 +245,7 @@ export async function applyRollupQueue(db: Database, batch = 20_000): Promise<nu
     const moved = r.rows[0].n;
     if (moved > 0) {
       // Keys whose incidents all moved away; the partial indexes find them without a scan.
-      for (const t of ['incident_cells', 'incident_hours', 'incident_places']) await tx.query(`DELETE FROM ${t} WHERE n = 0`);
+      for (const t of ['incident_cells', 'incident_days', 'incident_hours', 'incident_places']) await tx.query(`DELETE FROM ${t} WHERE n = 0`);
     }
     return moved;
   });
@@ -248,5 +256,5 @@ export async function applyRollupQueue(db: Database, batch = 20_000): Promise<nu
  * by itself; the embedded engine has none, and its queue would otherwise grow with every change.
  */
 export async function vacuumRollups(q: Queryable): Promise<void> {
-  await q.exec('VACUUM incident_rollup_queue, incident_cells, incident_hours, incident_places');
+  await q.exec('VACUUM incident_rollup_queue, incident_cells, incident_days, incident_hours, incident_places');
 }
