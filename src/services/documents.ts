@@ -16,10 +16,8 @@ import { recordAudit } from '../db/repositories/audit.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import { mapLayers3006 } from '../db/repositories/map-layers.ts';
 import { actionPlanDocument, type ActionPlanDocumentInput } from '../reports/action-plan/document.ts';
-import { renderDocx } from '../reports/document/docx.ts';
 import { renderHtml } from '../reports/document/html.ts';
 import type { ReportDocument } from '../reports/document/model.ts';
-import { renderPdf } from '../reports/document/pdf.ts';
 import { lagesbildDocument } from '../reports/lagesbild/document.ts';
 import type { MapLayers } from '../reports/map/render.ts';
 import { getActionPlan } from './action-plans.ts';
@@ -51,7 +49,10 @@ const userIdOf = (a: Actor) => (a.userId === 'system' ? null : a.userId);
 const measureTypeName = (lang: Language) => (code: string) => (lang === 'en' ? measureType(code)?.nameEn : measureType(code)?.nameSv) ?? code;
 
 export async function render(d: ReportDocument, format: DocumentFormat): Promise<RenderedDocument> {
-  const body = format === 'pdf' ? await renderPdf(d) : format === 'docx' ? await renderDocx(d) : Buffer.from(renderHtml(d), 'utf8');
+  // The renderers (pdfkit, docx, sharp) are loaded when a document is first asked for, not at every
+  // start: they are most of what a server process loads, and most processes never render one.
+  const body = format === 'pdf' ? await (await import('../reports/document/pdf.ts')).renderPdf(d)
+    : format === 'docx' ? await (await import('../reports/document/docx.ts')).renderDocx(d) : Buffer.from(renderHtml(d), 'utf8');
   return { body, contentType: CONTENT_TYPES[format], fileName: `${d.fileName}.${format}` };
 }
 

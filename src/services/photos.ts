@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
 import { DomainError, invalid, notFound } from '../core/errors/index.ts';
@@ -9,12 +9,16 @@ import { countPhotos, insertPhoto, photoBytes, photosOfIncident } from '../db/re
 
 export const PHOTO_LIMITS = { maxBytes: 10 * 1024 * 1024, maxEdge: 1600, perIncident: 10 } as const;
 
+/** sharp (libvips) is loaded at the first photo, not at every start of the server. */
+const loadSharp = async () => (await import('sharp')).default;
+
 /**
  * Decodes an uploaded image, turns it upright by its EXIF orientation, shrinks it to at most
  * 1600 px on the longest side and re-encodes it as JPEG. sharp writes no metadata unless asked, so
  * EXIF (camera, time, GPS position) and ICC/XMP are gone from what is stored.
  */
 export async function processPhoto(input: Buffer): Promise<{ bytes: Buffer; width: number; height: number }> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(input, { failOn: 'error', limitInputPixels: 60_000_000 }).metadata();
