@@ -16,7 +16,7 @@ const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_i
     (extract(epoch FROM i.occurred_from) * 1000)::float8 AS "occurredFrom", (extract(epoch FROM i.occurred_to) * 1000)::float8 AS "occurredTo",
     ST_X(i.geom) AS x, ST_Y(i.geom) AS y, i.review_status AS "reviewStatus", i.visibility,
     (extract(epoch FROM i.updated_at) * 1000)::float8 AS changed
-  FROM incidents i LEFT JOIN places p ON p.id = i.place_id`;
+  FROM incidents i LEFT JOIN places p ON p.municipality_id = i.municipality_id AND p.id = i.place_id`;
 
 /** The newest change time of any incident (epoch ms; 0 when there are none). */
 export async function latestIncidentChange(q: Queryable): Promise<number> {
