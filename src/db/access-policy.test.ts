@@ -28,7 +28,7 @@ const actors: Actor[] = roleSets.flatMap((roles) => [
   { userId: 'u', organisationId: OWN, municipalityId: '1489', municipalities: ['1489', '1442'], roles },
 ]);
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`the access policy in SQL on ${engine}`, () => {
     let t: TestDatabase;
     before(async () => { t = await createTestDatabase(engine); });

@@ -53,7 +53,7 @@ const MATRIX: Record<string, Record<Target, Record<Action, boolean>>> = {
   },
 };
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`access matrix on ${engine}`, () => {
     let t: TestApp;
     /** incident ids per (organisation key, restricted) */

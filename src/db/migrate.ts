@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Database } from './engine.ts';
+import { distributeOnCitus } from './distribution.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 // Any constant works; it only has to be the same in every process that migrates this database
@@ -43,7 +44,8 @@ export async function schemaVersion(db: Database): Promise<number> {
 /**
  * Applies every migration not yet applied, each in its own transaction together with its row in
  * schema_migrations, so a failing migration leaves the database at the previous version. An
- * advisory lock makes concurrent starts of several app processes safe on a server.
+ * advisory lock makes concurrent starts of several app processes safe on a server. On a Citus
+ * coordinator the tables are then distributed (src/db/distribution.ts).
  */
 export async function migrate(db: Database, log: (msg: string) => void = () => {}): Promise<{ from: number; to: number }> {
   // Only when missing: PostgreSQL checks the right to create in the schema even when the table
@@ -66,6 +68,8 @@ export async function migrate(db: Database, log: (msg: string) => void = () => {
     if (applied) log(`migrated to ${String(m.version).padStart(4, '0')}_${m.name}`);
     to = Math.max(to, m.version);
   }
+  // On a Citus coordinator, tables a migration created are placed on the workers (a no-op elsewhere).
+  await distributeOnCitus(db, MIGRATION_LOCK, log);
   return { from, to };
 }
 

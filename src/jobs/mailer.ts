@@ -51,12 +51,12 @@ export async function sendPendingEmails(db: Database, now: Date, opts: MailerOpt
           // RFC 3834: an automatic message; vacation responders should not answer it.
           headers: { 'Auto-Submitted': 'auto-generated', 'X-Lagesbild-Notification': m.id },
         });
-        await markEmailSent(db, m.id, new Date());
+        await markEmailSent(db, m, new Date());
         pass.sent++;
       } catch (e) {
         const error = e instanceof Error ? e.message : String(e);
         const last = m.attempts >= MAX_ATTEMPTS;
-        await markEmailFailed(db, m.id, error, last ? null : new Date(now.getTime() + backoffMinutes(m.attempts) * 60_000));
+        await markEmailFailed(db, m, error, last ? null : new Date(now.getTime() + backoffMinutes(m.attempts) * 60_000));
         pass.failed++;
         if (last) pass.gaveUp++;
         pass.errors.push({ id: m.id, email: m.email, attempt: m.attempts, error });

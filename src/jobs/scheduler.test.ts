@@ -17,7 +17,7 @@ const HOT = { e: 353_700, n: 6_423_700 };
 const OPTS = { publicUrl: 'https://lagesbild.alingsas.test/' };
 const MAIL_FROM = 'Lägesbild <lagesbild@alingsas.test>';
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`scheduled lägesbild draft and e-mail on ${engine}`, () => {
     let t: TestDatabase;
     let smtp: TestSmtp;

@@ -16,7 +16,7 @@ const END = new Date('2026-11-24T00:00:00Z');
 const today = localDate(END.getTime());
 const day = (offset: number) => new Date(Date.parse(today + 'T12:00:00Z') + offset * DAY).toISOString().slice(0, 10);
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`lägesbild edition content on the demo data (${engine})`, () => {
     let t: TestDatabase;
     before(async () => {

@@ -1,7 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { EngineName } from '../../src/db/engine.ts';
 import { buildApp, type AppOptions } from '../../src/server/app.ts';
-import { createTestDatabase, type TestDatabase } from './db.ts';
+import { createTestDatabase, type TestDatabase, type TestEngine } from './db.ts';
 import { FX, type FixtureUser } from './fixtures.ts';
 
 export interface Client {
@@ -43,7 +42,7 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
   };
 }
 
-export async function startTestApp(engine: EngineName, options: Partial<AppOptions> = {}): Promise<TestApp> {
+export async function startTestApp(engine: TestEngine, options: Partial<AppOptions> = {}): Promise<TestApp> {
   const t = await createTestDatabase(engine);
   const app = await buildApp({ db: t.db, logger: false, loginRateLimit: { max: 1000, timeWindow: 60_000 }, ...options });
   await app.ready();

@@ -6,11 +6,29 @@ import pg from 'pg';
 import type { Database, EngineName } from '../../src/db/engine.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
+import { coordinatorUrl, copyClusterDatabase, dropClusterDatabase } from './citus.ts';
 
-/** The engines this test run covers: both, unless PostgreSQL is unreachable outside CI. */
-export function testEngines(): EngineName[] {
+/**
+ * An engine a test runs on: the two the app opens, and a Citus cluster — PostgreSQL to the app
+ * (Database.engine 'postgres'), but its tables distributed over workers (TEST_CITUS_URL).
+ */
+export type TestEngine = EngineName | 'citus';
+
+/**
+ * The engines this test run covers: PGlite and PostgreSQL, unless PostgreSQL is unreachable outside
+ * CI. A test file that passes `{ citus: true }` runs on the Citus cluster too when the run has one:
+ * the database and aggregate tests do; the rest of the HTTP-level tests add little there for the
+ * minutes a cluster copy and its distributed queries cost. TEST_ENGINES=citus (a comma-separated
+ * list) narrows a run on a developer's machine to the engines named; CI sets no such thing.
+ */
+export function testEngines(): EngineName[];
+export function testEngines(opts: { citus: boolean }): TestEngine[];
+export function testEngines(opts: { citus?: boolean } = {}): TestEngine[] {
   if (!process.env.LB_PGLITE_TEMPLATE) throw new Error('run the tests with `npm test` (scripts/test.mjs prepares the template databases)');
-  return process.env.LB_PG_TEMPLATE ? ['pglite', 'postgres'] : ['pglite'];
+  const engines: TestEngine[] = process.env.LB_PG_TEMPLATE ? ['pglite', 'postgres'] : ['pglite'];
+  if (opts.citus && process.env.LB_CITUS_TEMPLATE) engines.push('citus');
+  const only = process.env.TEST_ENGINES?.split(',');
+  return only ? engines.filter((e) => only.includes(e)) : engines;
 }
 
 export interface TestDatabase {
@@ -22,7 +40,8 @@ export interface TestDatabase {
 }
 
 /** A fresh copy of the fixture database on the given engine, private to the caller. */
-export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+export async function createTestDatabase(engine: TestEngine): Promise<TestDatabase> {
+  if (engine === 'citus') return createCitusTestDatabase();
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'lb-test-'));
     cpSync(process.env.LB_PGLITE_TEMPLATE!, dir, { recursive: true });
@@ -54,6 +73,24 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
+    },
+  };
+}
+
+/** A copy of the Citus template on every node of the cluster (test/support/citus.ts). */
+async function createCitusTestDatabase(): Promise<TestDatabase> {
+  const cluster = process.env.LB_CITUS_URL!;
+  const ports = process.env.LB_CITUS_PORTS!.split(',').map(Number);
+  const name = `lb_test_${randomBytes(6).toString('hex')}`;
+  await copyClusterDatabase(cluster, ports, process.env.LB_CITUS_TEMPLATE!, name);
+  const url = coordinatorUrl(cluster, name);
+  const db = await openPostgres(url);
+  return {
+    db,
+    location: { databaseUrl: url },
+    async drop() {
+      await db.close().catch(() => undefined);
+      await dropClusterDatabase(cluster, ports, name);
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Runs once before the test processes (scripts/test.mjs): builds the migrated, fixture-seeded
- * template databases that every test file then copies — a PGlite directory and, when a PostgreSQL
- * server is reachable, a template database. Prints KEY=VALUE lines the runner hands to the tests.
- * In CI (CI=true) a missing PostgreSQL is a failure, never a skip.
+ * template databases that every test file then copies — a PGlite directory, when a PostgreSQL
+ * server is reachable a template database, and when TEST_CITUS_URL names a Citus coordinator (the
+ * cluster of ../shared/tools/citus-cluster) a template database on every node of it. Prints
+ * KEY=VALUE lines the runner hands to the tests. In CI (CI=true) a missing PostgreSQL, or a Citus
+ * cluster that was named but cannot be used, is a failure, never a skip.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -12,15 +14,16 @@ import { migrate } from '../../src/db/migrate.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { seedFixtures } from './fixtures.ts';
+import { clusterDatabases, clusterPorts, coordinatorUrl, copyClusterDatabase, createClusterDatabase, dropClusterDatabase, freezeClusterTemplate } from './citus.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const log = (m: string) => process.stderr.write(`[prepare] ${m}\n`);
 
-// The template is rebuilt whenever the schema or the fixtures change. A migration's file name is
+// The template is rebuilt whenever the schema, its placement on Citus or the fixtures change. A migration's file name is
 // part of it: renumbering one changes the version the template records, not the file's content.
 const hash = createHash('sha256');
 for (const f of readdirSync(join(root, 'src/db/migrations')).sort()) hash.update(f).update(readFileSync(join(root, 'src/db/migrations', f)));
-for (const f of ['test/support/fixtures.ts', 'src/core/categories/defaults.ts', 'src/setup/municipality.ts']) hash.update(readFileSync(join(root, f)));
+for (const f of ['test/support/fixtures.ts', 'src/db/distribution.ts', 'src/core/categories/defaults.ts', 'src/setup/municipality.ts']) hash.update(readFileSync(join(root, f)));
 const key = hash.digest('hex').slice(0, 12);
 
 async function preparePglite(): Promise<string> {
@@ -73,6 +76,33 @@ async function preparePostgres(adminUrl: string): Promise<string> {
   }
 }
 
+/** The template on every node of the Citus cluster: created empty there, then migrated (which distributes it) and seeded through the coordinator. */
+async function prepareCitus(clusterUrl: string): Promise<{ template: string; ports: number[] }> {
+  const name = `lb_template_${key}`;
+  const ports = await clusterPorts(clusterUrl);
+  if ((await clusterDatabases(clusterUrl, name)).length) return { template: name, ports };
+  const t0 = Date.now();
+  const tmp = `${name}_tmp`;
+  await dropClusterDatabase(clusterUrl, ports, tmp);
+  await createClusterDatabase(clusterUrl, ports, tmp);
+  const db = await openPostgres(coordinatorUrl(clusterUrl, tmp));
+  await migrate(db);
+  await seedFixtures(db);
+  await db.close();
+  // A database of a cluster cannot be renamed (the coordinator reaches the workers' copies by its
+  // name): the finished one is copied to the template's name, which marks it complete.
+  await freezeClusterTemplate(clusterUrl, ports, tmp);
+  await copyClusterDatabase(clusterUrl, ports, tmp, name);
+  await freezeClusterTemplate(clusterUrl, ports, name);
+  await dropClusterDatabase(clusterUrl, ports, tmp);
+  // As on PostgreSQL, the newest few templates stay for other work trees' runs.
+  for (const old of (await clusterDatabases(clusterUrl, 'lb_template_%')).filter((d) => d !== name).slice(3)) {
+    await dropClusterDatabase(clusterUrl, ports, old).catch(() => undefined);
+  }
+  log(`Citus template ${name} built on ${ports.length} nodes in ${Date.now() - t0} ms`);
+  return { template: name, ports };
+}
+
 const pgliteDir = await preparePglite();
 console.log(`LB_PGLITE_TEMPLATE=${pgliteDir}`);
 
@@ -89,4 +119,21 @@ try {
   }
   log(`${reason}; PostgreSQL tests are skipped on this machine (set TEST_DATABASE_URL)`);
   console.log(`LB_PG_SKIP=${reason}`);
+}
+
+const citusUrl = process.env.TEST_CITUS_URL;
+if (citusUrl) {
+  try {
+    const { template, ports } = await prepareCitus(citusUrl);
+    console.log(`LB_CITUS_URL=${citusUrl}`);
+    console.log(`LB_CITUS_PORTS=${ports.join(',')}`);
+    console.log(`LB_CITUS_TEMPLATE=${template}`);
+  } catch (e) {
+    const reason = `Citus cluster not usable at ${citusUrl.replace(/:[^:@/]*@/, ':***@')}: ${(e as Error).stack ?? (e as Error).message}`;
+    if (process.env.CI === 'true') {
+      log(`${reason} — in CI a Citus cluster that was named must be used`);
+      process.exit(1);
+    }
+    log(`${reason}; the Citus tests are skipped on this machine`);
+  }
 }

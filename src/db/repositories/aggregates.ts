@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
-import { incidentWhere } from './incidents.ts';
+import { incidentWhere, resolveFilter } from './incidents.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import type { GridCell, PointRow } from '../../core/incidents/aggregates.ts';
 
@@ -12,8 +12,9 @@ import type { GridCell, PointRow } from '../../core/incidents/aggregates.ts';
  */
 
 /** Counts per cell of a SWEREF 99 TM grid with origin 0,0 (cells are stable between requests). */
-export async function gridCells(q: Queryable, actor: Actor, f: IncidentFilter, cellSize: number, limit = 200_000): Promise<GridCell[]> {
+export async function gridCells(q: Queryable, actor: Actor, filter: IncidentFilter, cellSize: number, limit = 200_000): Promise<GridCell[]> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   const where = incidentWhere(actor, f, p);
   const s = p.add(cellSize);
   const r = await q.query<GridCell>(
@@ -26,16 +27,18 @@ export async function gridCells(q: Queryable, actor: Actor, f: IncidentFilter, c
 }
 
 /** Individual incidents (for close zoom), at most `limit`. */
-export async function incidentPoints(q: Queryable, actor: Actor, f: IncidentFilter, limit: number): Promise<PointRow[]> {
+export async function incidentPoints(q: Queryable, actor: Actor, filter: IncidentFilter, limit: number): Promise<PointRow[]> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   const r = await q.query<PointRow>(
     `SELECT i.id, ST_X(i.geom) AS x, ST_Y(i.geom) AS y, i.category_id AS "categoryId", i.occurred_from AS "occurredFrom", i.review_status AS "reviewStatus"
        FROM incidents i WHERE ${incidentWhere(actor, f, p)} ORDER BY i.occurred_from DESC LIMIT ${p.add(limit)}`, p.values);
   return r.rows;
 }
 
-export async function countWhere(q: Queryable, actor: Actor, f: IncidentFilter, cap?: number): Promise<number> {
+export async function countWhere(q: Queryable, actor: Actor, filter: IncidentFilter, cap?: number): Promise<number> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   const inner = `SELECT 1 FROM incidents i WHERE ${incidentWhere(actor, f, p)}${cap ? ` LIMIT ${p.add(cap)}` : ''}`;
   const r = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${inner}) x`, p.values);
   return r.rows[0].n;
@@ -43,10 +46,11 @@ export async function countWhere(q: Queryable, actor: Actor, f: IncidentFilter, 
 
 /** Counts in the current, previous and last-year windows per key expression, in one scan. */
 export async function countsByKey(
-  q: Queryable, actor: Actor, f: IncidentFilter, key: string,
+  q: Queryable, actor: Actor, filter: IncidentFilter, key: string,
   windows: { current: [Date, Date]; previous: [Date, Date]; lastYear: [Date, Date] },
 ): Promise<Array<{ key: string | null; current: number; previous: number; lastYear: number }>> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   // The scan covers all three windows; each count keeps the incidents overlapping its own window.
   const span = { ...f, from: windows.lastYear[0] < windows.previous[0] ? windows.lastYear[0] : windows.previous[0], to: windows.current[1] };
   const where = incidentWhere(actor, span, p);
@@ -61,8 +65,9 @@ export async function countsByKey(
 }
 
 /** Incidents per week (Monday, Swedish local time) in the period. */
-export async function weeklyCounts(q: Queryable, actor: Actor, f: IncidentFilter): Promise<Array<{ weekStart: string; count: number }>> {
+export async function weeklyCounts(q: Queryable, actor: Actor, filter: IncidentFilter): Promise<Array<{ weekStart: string; count: number }>> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   const r = await q.query<{ weekStart: string; count: number }>(
     `SELECT date_trunc('week', i.occurred_from AT TIME ZONE 'Europe/Stockholm')::date::text AS "weekStart", count(*)::int AS count
        FROM incidents i WHERE ${incidentWhere(actor, f, p)} GROUP BY 1 ORDER BY 1`, p.values);
@@ -70,8 +75,9 @@ export async function weeklyCounts(q: Queryable, actor: Actor, f: IncidentFilter
 }
 
 /** Incidents per (ISO weekday 1–7, hour 0–23), Swedish local time, by the start of the occurred window. */
-export async function hourWeekdayCounts(q: Queryable, actor: Actor, f: IncidentFilter): Promise<number[][]> {
+export async function hourWeekdayCounts(q: Queryable, actor: Actor, filter: IncidentFilter): Promise<number[][]> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   const r = await q.query<{ d: number; h: number; n: number }>(
     `SELECT extract(isodow FROM i.occurred_from AT TIME ZONE 'Europe/Stockholm')::int AS d,
             extract(hour FROM i.occurred_from AT TIME ZONE 'Europe/Stockholm')::int AS h, count(*)::int AS n
@@ -83,9 +89,10 @@ export async function hourWeekdayCounts(q: Queryable, actor: Actor, f: IncidentF
 
 /** Per area of a kind in the municipalities: incidents inside in the current and the previous window. */
 export async function areaCounts(
-  q: Queryable, actor: Actor, f: IncidentFilter, kind: string, windows: { current: [Date, Date]; previous: [Date, Date] }, municipalities: string[],
+  q: Queryable, actor: Actor, filter: IncidentFilter, kind: string, windows: { current: [Date, Date]; previous: [Date, Date] }, municipalities: string[],
 ): Promise<Array<{ id: string; name: string; geometry: string; current: number; previous: number }>> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   const { areaId: _ignored, ...rest } = f;
   const where = incidentWhere(actor, { ...rest, from: windows.previous[0], to: windows.current[1] }, p);
   const inWindow = ([a, b]: [Date, Date]) => `i.occurred_to >= ${p.add(a)} AND i.occurred_from < ${p.add(b)}`;
@@ -93,7 +100,7 @@ export async function areaCounts(
     `SELECT a.id, a.name, ST_AsGeoJSON(ST_Transform(a.geom, 4326), 6) AS geometry,
             count(i.id) FILTER (WHERE ${inWindow(windows.current)})::int AS current,
             count(i.id) FILTER (WHERE ${inWindow(windows.previous)})::int AS previous
-       FROM areas a LEFT JOIN incidents i ON ST_Intersects(a.geom, i.geom) AND ${where}
+       FROM areas a LEFT JOIN incidents i ON i.municipality_id = a.municipality_id AND ST_Intersects(a.geom, i.geom) AND ${where}
       WHERE a.municipality_id = ANY(${p.add(municipalities)}::text[]) AND a.kind = ${p.add(kind)}
       GROUP BY a.id, a.name, a.geom ORDER BY a.name`, p.values);
   return r.rows;
@@ -108,11 +115,12 @@ export async function municipalityExtent(q: Queryable, ids: string[]): Promise<{
 }
 
 /** Places (named place or free-text place name) with the most incidents in the period. */
-export async function topPlaces(q: Queryable, actor: Actor, f: IncidentFilter, prev: [Date, Date], limit = 10): Promise<Array<{ name: string; count: number; previous: number }>> {
+export async function topPlaces(q: Queryable, actor: Actor, filter: IncidentFilter, prev: [Date, Date], limit = 10): Promise<Array<{ name: string; count: number; previous: number }>> {
   const p = new Params();
+  const f = await resolveFilter(q, filter);
   const cur = incidentWhere(actor, f, p);
   const before = incidentWhere(actor, { ...f, from: prev[0], to: prev[1] }, p);
-  const name = `COALESCE((SELECT pl.name FROM places pl WHERE pl.id = i.place_id), NULLIF(trim(i.place_name), ''))`;
+  const name = `COALESCE((SELECT pl.name FROM places pl WHERE pl.municipality_id = i.municipality_id AND pl.id = i.place_id), NULLIF(trim(i.place_name), ''))`;
   const r = await q.query<{ name: string; count: number; previous: number }>(
     `WITH c AS (SELECT ${name} AS name, count(*)::int AS n FROM incidents i WHERE ${cur} GROUP BY 1),
           b AS (SELECT ${name} AS name, count(*)::int AS n FROM incidents i WHERE ${before} GROUP BY 1)

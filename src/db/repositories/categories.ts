@@ -54,7 +54,7 @@ export async function categoryAncestors(q: Queryable, id: string, municipalityId
 /** Reports and subcategories of a category of the municipality (it cannot be deleted while it has any). */
 export async function categoryUsage(q: Queryable, id: string, municipalityId: string): Promise<number> {
   const r = await q.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM incidents i WHERE i.category_id = c.id) + (SELECT count(*) FROM categories s WHERE s.parent_id = c.id) AS n
+    `SELECT (SELECT count(*) FROM incidents i WHERE i.municipality_id = c.municipality_id AND i.category_id = c.id) + (SELECT count(*) FROM categories s WHERE s.parent_id = c.id) AS n
        FROM categories c WHERE c.id = $1 AND c.municipality_id = $2`, [id, municipalityId]);
   return r.rows[0]?.n ?? 0;
 }

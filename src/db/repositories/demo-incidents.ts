@@ -24,7 +24,7 @@ export async function insertDemoIncidents(q: Queryable, municipalityId: string, 
      FROM json_to_recordset($2::json) AS r(id uuid, category_id uuid, occurred_from timestamptz, occurred_to timestamptz,
        reported_at timestamptz, e float8, n float8, position_precision text, place_name text, description text,
        organisation_id uuid, reporter_id uuid, reported_to_police boolean, assessment smallint, review_status text, visibility text)
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT (municipality_id, id) DO NOTHING`,
     [municipalityId, JSON.stringify(rows.map((r) => ({
       id: r.id, category_id: r.categoryId, occurred_from: r.occurredFrom.toISOString(), occurred_to: r.occurredTo.toISOString(),
       reported_at: r.reportedAt.toISOString(), e: r.e, n: r.n, position_precision: r.positionPrecision, place_name: r.placeName,

@@ -41,29 +41,40 @@ export async function activeCoordinatorIds(q: Queryable, municipalityId: string)
 }
 
 /**
- * The mailer serves every municipality from one outbox: it claims due e-mails across them, and marks
- * each by the id it claimed (the municipality has no say in how a message is delivered).
+ * The mailer serves every municipality from one outbox: it claims due e-mails across them (the
+ * municipality has no say in how a message is delivered), and marks each by its key, the
+ * municipality and the id it claimed.
  *
- * Claims up to `limit` unsent e-mails that are due: counts the attempt and leases them for
- * `leaseMin` minutes, so a second mailer skips them (SKIP LOCKED) and a mailer that dies mid-send
- * leaves them to be tried again when the lease ends.
+ * Claims up to `limit` unsent e-mails that are due, the municipality whose oldest is oldest first:
+ * counts the attempt and leases them for `leaseMin` minutes, so a second mailer skips them (SKIP
+ * LOCKED) and a mailer that dies mid-send leaves them to be tried again when the lease ends. One
+ * municipality at a time: a distributed database locks rows only within one shard.
  */
 export async function claimDueEmails(q: Queryable, c: { now: Date; limit: number; maxAttempts: number; leaseMin: number }): Promise<OutgoingEmail[]> {
-  const r = await q.query<OutgoingEmail>(
-    `UPDATE notifications n SET attempts = n.attempts + 1, next_attempt_at = $1::timestamptz + make_interval(mins => $4)
-      WHERE n.id IN (SELECT id FROM notifications
-                      WHERE channel = 'email' AND sent_at IS NULL AND attempts < $3
-                        AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-                      ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-      RETURNING n.id, n.municipality_id AS "municipalityId", n.email, n.subject, n.body, n.attempts`,
-    [c.now, c.limit, c.maxAttempts, c.leaseMin]);
-  return r.rows;
+  const due = `channel = 'email' AND sent_at IS NULL AND attempts < $2 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)`;
+  const municipalities = await q.query<{ id: string }>(
+    `SELECT municipality_id AS id FROM notifications WHERE ${due} GROUP BY 1 ORDER BY min(created_at), 1`, [c.now, c.maxAttempts]);
+  const claimed: OutgoingEmail[] = [];
+  for (const { id } of municipalities.rows) {
+    if (claimed.length >= c.limit) break;
+    const r = await q.query<OutgoingEmail>(
+      `UPDATE notifications n SET attempts = n.attempts + 1, next_attempt_at = $1::timestamptz + make_interval(mins => $4)
+        WHERE n.municipality_id = $5 AND (n.municipality_id, n.id) IN (
+          SELECT municipality_id, id FROM notifications WHERE municipality_id = $5 AND ${due}
+           ORDER BY created_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING n.id, n.municipality_id AS "municipalityId", n.email, n.subject, n.body, n.attempts`,
+      [c.now, c.maxAttempts, c.limit - claimed.length, c.leaseMin, id]);
+    claimed.push(...r.rows);
+  }
+  return claimed;
 }
 
-export async function markEmailSent(q: Queryable, id: string, now: Date): Promise<void> {
-  await q.query(`UPDATE notifications SET sent_at = $2, last_error = NULL, next_attempt_at = NULL WHERE id = $1`, [id, now]);
+export async function markEmailSent(q: Queryable, m: { municipalityId: string; id: string }, now: Date): Promise<void> {
+  await q.query(`UPDATE notifications SET sent_at = $3, last_error = NULL, next_attempt_at = NULL WHERE municipality_id = $1 AND id = $2`,
+    [m.municipalityId, m.id, now]);
 }
 
-export async function markEmailFailed(q: Queryable, id: string, error: string, nextAttemptAt: Date | null): Promise<void> {
-  await q.query(`UPDATE notifications SET last_error = $2, next_attempt_at = $3 WHERE id = $1`, [id, error.slice(0, 2000), nextAttemptAt]);
+export async function markEmailFailed(q: Queryable, m: { municipalityId: string; id: string }, error: string, nextAttemptAt: Date | null): Promise<void> {
+  await q.query(`UPDATE notifications SET last_error = $3, next_attempt_at = $4 WHERE municipality_id = $1 AND id = $2`,
+    [m.municipalityId, m.id, error.slice(0, 2000), nextAttemptAt]);
 }

@@ -26,14 +26,16 @@ export async function followUpZones(q: Queryable, municipalityId: string, o: Zon
   else if (o.controlPlaceId) chosen = `(SELECT CASE WHEN GeometryType(geom) = 'POINT' THEN ST_Buffer(geom, ${radius}::float8, 16) ELSE geom END FROM places WHERE id = ${p.add(o.controlPlaceId)}::uuid AND municipality_id = ${municipality})`;
   // Parameters are added only when used: PostgreSQL refuses a parameter whose type it cannot infer.
   const others = () => `(SELECT ST_Union(${responseGeometrySql('op', 'oa', `${radius}::float8`)})
-      FROM measures om LEFT JOIN places op ON op.id = om.place_id LEFT JOIN areas oa ON oa.id = om.area_id
+      FROM measures om LEFT JOIN places op ON op.municipality_id = om.municipality_id AND op.id = om.place_id
+      LEFT JOIN areas oa ON oa.municipality_id = om.municipality_id AND oa.id = om.area_id
      WHERE om.municipality_id = m.municipality_id AND om.id <> m.id AND om.status <> 'cancelled'
        AND COALESCE(om.actual_start, om.planned_start) < ${p.add(o.to)}::date
        AND COALESCE(om.actual_end, om.planned_end, 'infinity'::date) >= ${p.add(o.from)}::date)`;
   const r = await q.query<Record<string, any>>(
     `WITH base AS (
        SELECT m.id, m.municipality_id, COALESCE(p.name, a.name) AS name, ${responseGeometrySql('p', 'a', `${radius}::float8`)} AS r
-         FROM measures m LEFT JOIN places p ON p.id = m.place_id LEFT JOIN areas a ON a.id = m.area_id WHERE m.id = ${id}::uuid AND m.municipality_id = ${municipality}
+         FROM measures m LEFT JOIN places p ON p.municipality_id = m.municipality_id AND p.id = m.place_id
+         LEFT JOIN areas a ON a.municipality_id = m.municipality_id AND a.id = m.area_id WHERE m.id = ${id}::uuid AND m.municipality_id = ${municipality}
      ), zones AS (
        SELECT b.name, b.r, ST_Difference(ST_Buffer(b.r, ${buffer}::float8, 16), b.r) AS d,
               ST_Buffer(b.r, ${buffer}::float8 + ${gap}::float8, 16) AS ex, b.municipality_id, b.id
@@ -42,7 +44,7 @@ export async function followUpZones(q: Queryable, municipalityId: string, o: Zon
        SELECT z.*, ${chosen
          ? `ST_Difference(${chosen}, z.ex) AS c, ST_Intersects(${chosen}, ST_Buffer(z.r, ${buffer}::float8, 16)) AS clipped`
          : `ST_Difference(ST_Intersection(ST_Buffer(z.r, ${p.add(o.reachM)}::float8, 16), mu.geom),
-              ST_Union(z.ex, COALESCE((SELECT ${others()} FROM measures m WHERE m.id = z.id), ${EMPTY}))) AS c, false AS clipped`}
+              ST_Union(z.ex, COALESCE((SELECT ${others()} FROM measures m WHERE m.municipality_id = z.municipality_id AND m.id = z.id), ${EMPTY}))) AS c, false AS clipped`}
          FROM zones z JOIN municipalities mu ON mu.id = z.municipality_id
      )
      SELECT name, clipped, ${out('r')}, ${out('d')}, ${out('c')} FROM ctl`, p.values);
@@ -74,7 +76,8 @@ export async function zoneWeekCounts(q: Queryable, actor: Actor, zones: { respon
 export async function overlappingMeasures(q: Queryable, municipalityId: string, measureId: string, zones: { response: string; buffer: string }, from: string, to: string, pointRadiusM: number) {
   const r = await q.query<{ id: string; title: string }>(
     `SELECT om.id, om.title FROM measures m JOIN measures om ON om.municipality_id = m.municipality_id AND om.id <> m.id
-       LEFT JOIN places op ON op.id = om.place_id LEFT JOIN areas oa ON oa.id = om.area_id
+       LEFT JOIN places op ON op.municipality_id = om.municipality_id AND op.id = om.place_id
+       LEFT JOIN areas oa ON oa.municipality_id = om.municipality_id AND oa.id = om.area_id
       WHERE m.id = $1::uuid AND m.municipality_id = $7 AND om.status <> 'cancelled'
         AND COALESCE(om.actual_start, om.planned_start) < $5::date
         AND COALESCE(om.actual_end, om.planned_end, 'infinity'::date) >= $4::date

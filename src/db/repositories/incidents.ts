@@ -24,8 +24,9 @@ function toIncident(r: Row): Incident {
 }
 
 /**
- * Inserts unless a row with this id exists. Returns true when inserted, false when the id was
- * already taken (a retry of the same report, or a clash the caller must handle).
+ * Inserts unless a row with this id exists in the municipality. Returns true when inserted, false
+ * when the id was already taken there (a retry of the same report, or a clash the caller must
+ * handle). An id is unique within its municipality (the key a distributed database can enforce).
  */
 export async function insertIncident(q: Queryable, r: IncidentRecord): Promise<boolean> {
   const res = await q.query(
@@ -33,7 +34,7 @@ export async function insertIncident(q: Queryable, r: IncidentRecord): Promise<b
        position_precision, precision_m, place_id, place_name, description, organisation_id, reporter_id,
        reported_to_police, assessment, source, review_status, duplicate_of, visibility, outside_boundary_m)
      VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 3006), $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT (municipality_id, id) DO NOTHING`,
     [r.id, r.municipalityId, r.categoryId, r.occurredFrom, r.occurredTo, r.reportedAt, r.e, r.n, r.positionPrecision,
       r.precisionM, r.placeId, r.placeName, r.description, r.organisationId, r.reporterId, r.reportedToPolice,
       r.assessment, r.source, r.reviewStatus, r.duplicateOf, r.visibility, r.outsideBoundaryM]);
@@ -113,19 +114,34 @@ export async function findDuplicates(q: Queryable, actor: Actor, id: string): Pr
   return r.rows.map(toIncident);
 }
 
+const RESOLVED = Symbol('resolved filter');
+
+/** A filter with its categories resolved (resolveFilter): what incidentWhere takes. */
+export type ResolvedFilter = IncidentFilter & { readonly [RESOLVED]: true; categoryIds?: string[] };
+
+/**
+ * The filter with its categories resolved to every category id they stand for: a category stands
+ * for its code in every municipality (each has its own tree) and includes its subcategories. Read
+ * on its own, before the query on incidents: the tree needs a recursive query, which Citus runs on
+ * the category table alone but not inside a query over every shard of incidents.
+ */
+export async function resolveFilter(q: Queryable, f: IncidentFilter): Promise<ResolvedFilter> {
+  if (!f.categories?.length) return { ...f, [RESOLVED]: true };
+  const r = await q.query<{ id: string }>(
+    `WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY($1::uuid[]))
+       UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub ORDER BY id`, [f.categories]);
+  return { ...f, categoryIds: r.rows.map((x) => x.id), [RESOLVED]: true };
+}
+
 /**
  * The access rules and the filters on columns that the rollup tables (migration 0012) carry under
  * the same names as incidents (alias t): municipality, category, organisation, review status and
  * visibility. incidentWhere and the rollup queries both start from these, so they cannot disagree.
  */
-export function keyWhere(actor: Actor, f: IncidentFilter, p: Params, t: string): string[] {
+export function keyWhere(actor: Actor, f: ResolvedFilter, p: Params, t: string): string[] {
   const w = [visibleIncidents(actor, p, t)];
   if (f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
-  if (f.categories?.length) {
-    // A category stands for its code in every municipality (each has its own tree) and includes its subcategories.
-    w.push(`${t}.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY(${p.add(f.categories)}::uuid[]))
-      UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);
-  }
+  if (f.categoryIds) w.push(`${t}.category_id = ANY(${p.add(f.categoryIds)}::uuid[])`);
   if (f.organisations?.length) w.push(`${t}.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
   if (f.reviewStatus?.length) w.push(`${t}.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
   if (f.visibility) w.push(`${t}.visibility = ${p.add(f.visibility)}`);
@@ -133,7 +149,7 @@ export function keyWhere(actor: Actor, f: IncidentFilter, p: Params, t: string):
 }
 
 /** Builds the WHERE clause shared by lists, exports and aggregates. */
-export function incidentWhere(actor: Actor, f: IncidentFilter, p: Params): string {
+export function incidentWhere(actor: Actor, f: ResolvedFilter, p: Params): string {
   const w = keyWhere(actor, f, p, 'i');
   // A report belongs to a period when its time window overlaps it.
   if (f.from) w.push(`i.occurred_to >= ${p.add(f.from)}`);
@@ -154,7 +170,7 @@ export function incidentWhere(actor: Actor, f: IncidentFilter, p: Params): strin
 /** Newest first, keyset-paginated on (occurred_from, id). Returns one page and whether more follow. */
 export async function listIncidents(q: Queryable, actor: Actor, f: IncidentFilter, page: Page): Promise<{ items: Incident[]; hasMore: boolean }> {
   const p = new Params();
-  let where = incidentWhere(actor, f, p);
+  let where = incidentWhere(actor, await resolveFilter(q, f), p);
   if (page.after) where += ` AND (i.occurred_from, i.id) < (${p.add(page.after.occurredFrom)}::timestamptz, ${p.add(page.after.id)}::uuid)`;
   const r = await q.query<Row>(`${SELECT} WHERE ${where} ORDER BY i.occurred_from DESC, i.id DESC LIMIT ${p.add(page.limit + 1)}`, p.values);
   const rows = r.rows.map(toIncident);
@@ -163,6 +179,6 @@ export async function listIncidents(q: Queryable, actor: Actor, f: IncidentFilte
 
 export async function countIncidents(q: Queryable, actor: Actor, f: IncidentFilter): Promise<number> {
   const p = new Params();
-  const r = await q.query<{ n: number }>(`SELECT count(*) AS n FROM incidents i WHERE ${incidentWhere(actor, f, p)}`, p.values);
+  const r = await q.query<{ n: number }>(`SELECT count(*) AS n FROM incidents i WHERE ${incidentWhere(actor, await resolveFilter(q, f), p)}`, p.values);
   return r.rows[0].n;
 }

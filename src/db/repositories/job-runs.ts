@@ -16,6 +16,8 @@ export interface JobRunRow {
  * primary key decides). A failed run is claimed again once its back-off has passed (`retryAfterMin`
  * minutes, doubled per attempt, at most `maxAttempts` attempts); a run left 'running' by a process
  * that died is claimed again after `staleMin` minutes. `now` is the caller's clock, so tests can move it.
+ * The update is written with immutable functions only (no jsonb_build_object, no timestamptz +
+ * interval, which depend on the session's time zone): Citus runs no other in an ON CONFLICT.
  */
 export async function claimJobRun(q: Queryable, c: { job: string; municipalityId: string; runKey: string; now: Date; retryAfterMin: number; maxAttempts: number; staleMin: number }): Promise<{ attempt: number } | null> {
   const r = await q.query<{ attempt: number }>(
@@ -23,10 +25,10 @@ export async function claimJobRun(q: Queryable, c: { job: string; municipalityId
      VALUES ($1, $2, $3, 'running', $4, '{"attempts": 1}')
      ON CONFLICT (job, municipality_id, run_key) DO UPDATE
         SET status = 'running', started_at = EXCLUDED.started_at, finished_at = NULL, error = NULL,
-            result = jsonb_build_object('attempts', coalesce((j.result->>'attempts')::int, 1) + 1)
+            result = ('{"attempts": ' || (coalesce((j.result->>'attempts')::int, 1) + 1)::text || '}')::jsonb
       WHERE (j.status = 'failed' AND coalesce((j.result->>'attempts')::int, 1) < $6
-             AND j.finished_at + make_interval(mins => $5 * power(2, coalesce((j.result->>'attempts')::int, 1) - 1)::int) <= $4)
-         OR (j.status = 'running' AND j.started_at + make_interval(mins => $7) <= $4)
+             AND $4::timestamptz - j.finished_at >= make_interval(mins => $5 * power(2, coalesce((j.result->>'attempts')::int, 1) - 1)::int))
+         OR (j.status = 'running' AND $4::timestamptz - j.started_at >= make_interval(mins => $7))
      RETURNING (result->>'attempts')::int AS attempt`,
     [c.job, c.municipalityId, c.runKey, c.now, c.retryAfterMin, c.maxAttempts, c.staleMin]);
   return r.rows[0] ?? null;

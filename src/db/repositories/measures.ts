@@ -13,7 +13,8 @@ const COLUMNS = `m.id, m.municipality_id AS "municipalityId", m.type, m.term, m.
   m.row_version AS "rowVersion", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
   (m.planned_end IS NOT NULL AND m.planned_end < ${STOCKHOLM_TODAY} AND m.status NOT IN ('done', 'cancelled')) AS overdue`;
 const FROM = `measures m JOIN organisations o ON o.id = m.organisation_id
-  LEFT JOIN places p ON p.id = m.place_id LEFT JOIN areas a ON a.id = m.area_id`;
+  LEFT JOIN places p ON p.municipality_id = m.municipality_id AND p.id = m.place_id
+  LEFT JOIN areas a ON a.municipality_id = m.municipality_id AND a.id = m.area_id`;
 
 /** The response area of a measure in EPSG:3006: the place (a point as a disc), else the area. */
 export const responseGeometrySql = (place = 'p', area = 'a', pointRadius: string | number = 150) =>

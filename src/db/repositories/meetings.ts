@@ -6,9 +6,10 @@ import type { Participant, MeetingRow, DecisionRow } from '../../core/meetings/t
 const COLUMNS = `g.id, g.municipality_id AS "municipalityId", mu.name AS "municipalityName", g.area_id AS "areaId", a.name AS "areaName",
   g.title, g.held_at AS "heldAt", g.situation_picture_id AS "situationPictureId", sp.title AS "situationPictureTitle", g.status,
   g.participants, g.agenda, g.minutes, g.row_version AS "rowVersion", g.created_at AS "createdAt", g.updated_at AS "updatedAt",
-  (SELECT count(*)::int FROM meeting_decisions d WHERE d.meeting_id = g.id) AS "decisionCount"`;
-const FROM = `meetings g JOIN municipalities mu ON mu.id = g.municipality_id LEFT JOIN areas a ON a.id = g.area_id
-  LEFT JOIN situation_pictures sp ON sp.id = g.situation_picture_id`;
+  (SELECT count(*)::int FROM meeting_decisions d WHERE d.municipality_id = g.municipality_id AND d.meeting_id = g.id) AS "decisionCount"`;
+const FROM = `meetings g JOIN municipalities mu ON mu.id = g.municipality_id
+  LEFT JOIN areas a ON a.municipality_id = g.municipality_id AND a.id = g.area_id
+  LEFT JOIN situation_pictures sp ON sp.municipality_id = g.municipality_id AND sp.id = g.situation_picture_id`;
 
 export async function listMeetingRows(q: Queryable, municipalities: string[], areaId?: string): Promise<MeetingRow[]> {
   const r = await q.query<MeetingRow>(
@@ -95,7 +96,8 @@ export async function openDecisions(q: Queryable, municipalityId: string, areaId
   const r = await q.query<OpenDecision>(
     `SELECT d.id, d.text, g.title AS "meetingTitle", (g.held_at AT TIME ZONE 'Europe/Stockholm')::date::text AS "decidedOn",
             o.name AS "organisationName", d.due::text AS due, m.id AS "measureId", m.title AS "measureTitle", m.status AS "measureStatus"
-       FROM meeting_decisions d JOIN meetings g ON g.id = d.meeting_id JOIN measures m ON m.id = d.measure_id
+       FROM meeting_decisions d JOIN meetings g ON g.municipality_id = d.municipality_id AND g.id = d.meeting_id
+       JOIN measures m ON m.municipality_id = d.municipality_id AND m.id = d.measure_id
        LEFT JOIN organisations o ON o.id = COALESCE(d.organisation_id, m.organisation_id)
       WHERE d.municipality_id = $1 AND g.held_at < $2 AND ($3::uuid IS NULL OR g.area_id = $3::uuid)
         AND ($4::uuid IS NULL OR g.id <> $4::uuid) AND m.status NOT IN ('done', 'cancelled')
@@ -106,7 +108,7 @@ export async function openDecisions(q: Queryable, municipalityId: string, areaId
 /** Ids of measures for a meeting's agenda: in the area (its own or at a place inside it), or all of the municipality. */
 export async function agendaMeasureIds(q: Queryable, municipalityId: string, areaId: string | null): Promise<string[]> {
   const r = await q.query<{ id: string }>(
-    `SELECT m.id FROM measures m LEFT JOIN places p ON p.id = m.place_id
+    `SELECT m.id FROM measures m LEFT JOIN places p ON p.municipality_id = m.municipality_id AND p.id = m.place_id
       WHERE m.municipality_id = $1 AND m.status NOT IN ('done', 'cancelled')
         AND ($2::uuid IS NULL OR m.area_id = $2::uuid OR EXISTS (SELECT 1 FROM areas a WHERE a.id = $2::uuid AND a.municipality_id = $1 AND ST_Intersects(a.geom, p.geom)))`,
     [municipalityId, areaId]);

@@ -75,8 +75,10 @@ export async function updateOrganisation(q: Queryable, id: string, municipalityI
  */
 export async function organisationReferences(q: Queryable, id: string, municipalityId: string): Promise<number> {
   const r = await q.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM users u WHERE u.organisation_id = o.id) + (SELECT count(*) FROM incidents i WHERE i.organisation_id = o.id)
-          + (SELECT count(*) FROM measures m WHERE m.organisation_id = o.id) + (SELECT count(*) FROM meeting_decisions d WHERE d.organisation_id = o.id) AS n
+    // The counts name the organisation, not the row of the outer query: its reports and measures lie
+    // in every municipality it works in, and a distributed database runs each count over all of them.
+    `SELECT (SELECT count(*) FROM users u WHERE u.organisation_id = $1) + (SELECT count(*) FROM incidents i WHERE i.organisation_id = $1)
+          + (SELECT count(*) FROM measures m WHERE m.organisation_id = $1) + (SELECT count(*) FROM meeting_decisions d WHERE d.organisation_id = $1) AS n
        FROM organisations o WHERE o.id = $1 AND o.municipality_id = $2`, [id, municipalityId]);
   return r.rows[0]?.n ?? 0;
 }

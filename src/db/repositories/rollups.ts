@@ -4,7 +4,7 @@ import { ROLLUP_CELL_M, type InnerCells } from '../../core/incidents/rollup-rang
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import type { Database, Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
-import { incidentWhere, keyWhere } from './incidents.ts';
+import { incidentWhere, keyWhere, resolveFilter, type ResolvedFilter } from './incidents.ts';
 
 /**
  * The aggregates of the map and the side panel from the rollup tables (migration 0012): counts per
@@ -55,7 +55,7 @@ const inDays = ([a, b]: [string, string], p: Params) => `(r.day_to >= ${p.add(a)
 const atTimes = ([a, b]: [Date, Date], p: Params) => `(i.occurred_to >= ${p.add(a)} AND i.occurred_from < ${p.add(b)})`;
 
 /** The rollup rows (alias r) of the actor's incidents that the filter keeps, in the view's inner cells when it has one. */
-function rollupWhere(actor: Actor, f: IncidentFilter, period: DayPeriod, inner: InnerCells | null, p: Params): string {
+function rollupWhere(actor: Actor, f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, p: Params): string {
   const w = keyWhere(actor, f, p, 'r');
   w.push(overlaps(period, p));
   if (inner) w.push(`r.cell_x BETWEEN ${p.add(inner.c0)} AND ${p.add(inner.c1)} AND r.cell_y BETWEEN ${p.add(inner.r0)} AND ${p.add(inner.r1)}`);
@@ -63,7 +63,7 @@ function rollupWhere(actor: Actor, f: IncidentFilter, period: DayPeriod, inner: 
 }
 
 /** The incidents (alias i) of a view outside its inner cells: four strips along its edge, through the GiST index. */
-function edgeWhere(actor: Actor, f: IncidentFilter, inner: InnerCells, p: Params): string {
+function edgeWhere(actor: Actor, f: ResolvedFilter, inner: InnerCells, p: Params): string {
   const [x0, y0, x1, y1] = inner.extent;
   const ix0 = inner.c0 * ROLLUP_CELL_M, ix1 = (inner.c1 + 1) * ROLLUP_CELL_M, iy0 = inner.r0 * ROLLUP_CELL_M, iy1 = (inner.r1 + 1) * ROLLUP_CELL_M;
   const env = (a: number, b: number, c: number, d: number) => `i.geom && ST_MakeEnvelope(${p.add(a)}, ${p.add(b)}, ${p.add(c)}, ${p.add(d)}, 3006)`;
@@ -76,7 +76,8 @@ function edgeWhere(actor: Actor, f: IncidentFilter, inner: InnerCells, p: Params
 /** The view's inner cells when the filter has a view, else null (the rollups answer everything). */
 const innerOf = (f: IncidentFilter, inner: InnerCells | null | undefined) => (f.bbox ? inner ?? null : null);
 
-export async function rollupCount(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<number> {
+export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<number> {
+  const f = await resolveFilter(q, filter);
   const p = new Params();
   const cut = innerOf(f, inner);
   const parts = [];
@@ -91,7 +92,8 @@ export async function rollupCount(q: Queryable, actor: Actor, f: IncidentFilter,
  * commonest category (the smallest id among equals, as SQL's mode()). The single member of a cell of
  * one is looked up by the caller (cellMembers).
  */
-export async function rollupGridCells(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, cellSize: number, inner?: InnerCells | null): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
+export async function rollupGridCells(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner?: InnerCells | null): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
+  const f = await resolveFilter(q, filter);
   const k = cellSize / ROLLUP_CELL_M;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`the rollups answer grids of multiples of ${ROLLUP_CELL_M} m, not ${cellSize}`);
   const p = new Params();
@@ -117,7 +119,8 @@ export async function rollupGridCells(q: Queryable, actor: Actor, f: IncidentFil
 }
 
 /** The one incident of each given cell (a grid of cellSize) that the filter keeps: id, start and review status. */
-export async function cellMembers(q: Queryable, actor: Actor, f: IncidentFilter, cellSize: number, cells: Array<{ col: number; row: number }>): Promise<Array<{ col: number; row: number; id: string; occurredFrom: Date; reviewStatus: string }>> {
+export async function cellMembers(q: Queryable, actor: Actor, filter: IncidentFilter, cellSize: number, cells: Array<{ col: number; row: number }>): Promise<Array<{ col: number; row: number; id: string; occurredFrom: Date; reviewStatus: string }>> {
+  const f = await resolveFilter(q, filter);
   if (cells.length === 0) return [];
   const p = new Params();
   const s = p.add(cellSize);
@@ -133,8 +136,9 @@ export async function cellMembers(q: Queryable, actor: Actor, f: IncidentFilter,
 
 /** Counts per category or organisation in each window, in one pass over the rollups (and the view's cut cells). */
 export async function rollupCountsByKey(
-  q: Queryable, actor: Actor, f: IncidentFilter, key: 'category_id' | 'organisation_id', windows: { current: DayWindow; previous: DayWindow; lastYear: DayWindow }, inner?: InnerCells | null,
+  q: Queryable, actor: Actor, filter: IncidentFilter, key: 'category_id' | 'organisation_id', windows: { current: DayWindow; previous: DayWindow; lastYear: DayWindow }, inner?: InnerCells | null,
 ): Promise<Array<{ key: string; current: number; previous: number; lastYear: number }>> {
+  const f = await resolveFilter(q, filter);
   const p = new Params();
   const cut = innerOf(f, inner);
   const ws = [windows.current, windows.previous, windows.lastYear];
@@ -159,7 +163,8 @@ export async function rollupCountsByKey(
 }
 
 /** Incidents per week (Monday, Swedish local time) of the day they started. */
-export async function rollupWeekly(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<Array<{ weekStart: string; count: number }>> {
+export async function rollupWeekly(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<Array<{ weekStart: string; count: number }>> {
+  const f = await resolveFilter(q, filter);
   const p = new Params();
   const cut = innerOf(f, inner);
   const parts = [];
@@ -171,7 +176,8 @@ export async function rollupWeekly(q: Queryable, actor: Actor, f: IncidentFilter
 }
 
 /** Incidents per (ISO weekday 1–7, hour 0–23) of their start, Swedish local time. No view: the hours carry no cell. */
-export async function rollupHourWeekday(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod): Promise<number[][]> {
+export async function rollupHourWeekday(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod): Promise<number[][]> {
+  const f = await resolveFilter(q, filter);
   const p = new Params();
   const r = await q.query<{ d: number; h: number; n: number }>(
     `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour AS h, sum(r.n)::int AS n
@@ -182,7 +188,8 @@ export async function rollupHourWeekday(q: Queryable, actor: Actor, f: IncidentF
 }
 
 /** The places with the most incidents in the period, with their count in the window before. No view. */
-export async function rollupTopPlaces(q: Queryable, actor: Actor, f: IncidentFilter, period: DayPeriod, previous: [string, string], limit = 10): Promise<Array<{ name: string; count: number; previous: number }>> {
+export async function rollupTopPlaces(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, previous: [string, string], limit = 10): Promise<Array<{ name: string; count: number; previous: number }>> {
+  const f = await resolveFilter(q, filter);
   const p = new Params();
   const cur = overlaps(period, p), before = inDays(previous, p);
   const where = keyWhere(actor, f, p, 'r').join(' AND ');

@@ -11,7 +11,7 @@ const BASE = `s.id, s.municipality_id AS "municipalityId", s.series_id AS "serie
   s.computed_at AS "computedAt", s.row_version AS "rowVersion", s.created_by AS "createdBy", s.created_at AS "createdAt",
   s.updated_at AS "updatedAt", s.published_at AS "publishedAt", s.published_by AS "publishedBy"`;
 const FULL = `${BASE}, s.content, s.narrative, s.status_levels AS "statusLevels"`;
-const FROM = 'situation_pictures s LEFT JOIN areas a ON a.id = s.area_id';
+const FROM = 'situation_pictures s LEFT JOIN areas a ON a.municipality_id = s.municipality_id AND a.id = s.area_id';
 
 export async function insertSituationPicture(q: Queryable, r: {
   id: string; municipalityId: string; seriesId: string; version?: number; areaId: string | null; title: string; periodFrom: Date; periodTo: Date;
@@ -134,7 +134,8 @@ export async function measuresFor(q: Queryable, municipalityId: string, areaId: 
     `SELECT m.id, m.title, m.type, m.term, m.status, o.name AS "organisationName", p.name AS "placeName", a.name AS "areaName",
             m.planned_end::text AS "plannedEnd", m.actual_start::text AS "actualStart", m.actual_end::text AS "actualEnd"
        FROM measures m JOIN organisations o ON o.id = m.organisation_id
-       LEFT JOIN places p ON p.id = m.place_id LEFT JOIN areas a ON a.id = m.area_id
+       LEFT JOIN places p ON p.municipality_id = m.municipality_id AND p.id = m.place_id
+       LEFT JOIN areas a ON a.municipality_id = m.municipality_id AND a.id = m.area_id
       WHERE m.municipality_id = $1
         AND ($2::uuid IS NULL OR m.area_id = $2 OR ST_Intersects(p.geom, (SELECT geom FROM areas WHERE id = $2 AND municipality_id = $1)))
       ORDER BY m.planned_end NULLS LAST, m.title`, [municipalityId, areaId]);

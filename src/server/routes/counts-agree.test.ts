@@ -98,7 +98,7 @@ async function login(app: FastifyInstance): Promise<Record<string, string>> {
   return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': res.json().csrfToken };
 }
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`the map panel, an edition and its documents count alike on ${engine}`, () => {
     let t: TestApp;
     let coord: Client;
