@@ -94,7 +94,7 @@ for (const engine of testEngines({ citus: true })) {
           inVargarda ? 6_433_000 + rnd.next() * 5000 : 6_419_000 + rnd.next() * 9000,
           inVargarda ? FX.orgs[rnd.next() < 0.5 ? 'vargardaKommun' : 'polisen'] : FX.orgs[ORGS[rnd.int(ORGS.length)]],
           rnd.next() < 0.3 ? FX.users.reporter.id : null,
-          placeKind < 0.2 ? places[rnd.int(2)] : null,
+          placeKind < 0.2 && !inVargarda ? places[rnd.int(2)] : null,
           placeKind >= 0.2 && placeKind < 0.45 ? [' Resecentrum', 'Stora torget', 'Nolhaga ', '  '][rnd.int(4)] : null,
           rnd.next() < 0.15 ? 'restricted' : 'normal',
           ['new', 'reviewed', 'rejected'][rnd.int(3)],

@@ -2,7 +2,7 @@
  * The rollups follow every committed change, in commit order by transaction visibility, never by a
  * time window: a transaction that stays open for 30 s while others commit is counted the moment it
  * commits, by every server process, and two processes on one database answer identically. Needs a
- * database several processes share: PostgreSQL (the embedded engine is one process's own).
+ * database several processes share: PostgreSQL and Citus (the embedded engine is one process's own).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,14 +16,15 @@ import { stockholmDayStart } from '../../src/core/time/index.ts';
 const HELD_MS = 30_000;
 const isoDay = (ms: number) => new Date(ms + 12 * 3_600_000).toISOString().slice(0, 10);
 
-describe('the rollups follow commits in two server processes on postgres', { skip: !testEngines().includes('postgres') && 'PostgreSQL is not reachable' }, () => {
+// The embedded engine belongs to one process: the shared engines only (Citus when the run has a cluster).
+for (const engine of testEngines({ citus: true }).filter((e) => e !== 'pglite')) describe(`the rollups follow commits in two server processes on ${engine}`, () => {
   let t: TestDatabase;
   const servers: Array<{ proc: import('node:child_process').ChildProcess; url: string; headers: Record<string, string> }> = [];
   let categoryId: string;
   const from = isoDay(stockholmDayStart(Date.now(), -7)), to = isoDay(stockholmDayStart(Date.now(), 1));
 
   before(async () => {
-    t = await createTestDatabase('postgres');
+    t = await createTestDatabase(engine);
     categoryId = (await t.db.query<{ id: string }>(`SELECT id FROM categories WHERE code = 'nedskrapning' AND municipality_id = $1`, [FX.alingsas])).rows[0].id;
     for (let k = 0; k < 2; k++) {
       const s = await startServer({ DATABASE_URL: t.location.databaseUrl });

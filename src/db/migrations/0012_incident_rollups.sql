@@ -107,54 +107,58 @@ CREATE TABLE incident_places (
 CREATE INDEX incident_places_empty_idx ON incident_places (municipality_id) WHERE n = 0;
 CREATE INDEX incident_places_long_idx ON incident_places (municipality_id, day_to) WHERE day_to - day_from > 7;
 
--- The rollup keys of a set of incident rows, as deltas of the given sign. The cell is the floor of the
--- coordinate over 50 m, as the grid queries compute it.
-CREATE FUNCTION incident_rollup_deltas(sign smallint, r incidents) RETURNS incident_rollup_queue LANGUAGE sql STABLE AS $$
-  SELECT r.municipality_id, 0::bigint, pg_current_xact_id(), sign,
-         (r.occurred_from AT TIME ZONE 'Europe/Stockholm')::date, (r.occurred_to AT TIME ZONE 'Europe/Stockholm')::date,
-         floor(ST_X(r.geom) / 50)::int, floor(ST_Y(r.geom) / 50)::int,
-         ST_X(r.geom) - floor(ST_X(r.geom) / 50) * 50, ST_Y(r.geom) - floor(ST_Y(r.geom) / 50) * 50,
-         extract(hour FROM r.occurred_from AT TIME ZONE 'Europe/Stockholm')::smallint,
-         r.category_id, r.organisation_id, r.review_status, r.visibility,
-         COALESCE(r.place_id, '00000000-0000-0000-0000-000000000000'::uuid),
-         CASE WHEN r.place_id IS NULL THEN COALESCE(trim(r.place_name), '') ELSE '' END
-$$;
-
--- Statement-level triggers with transition tables: a bulk insert writes its deltas in one statement.
+-- The rollup keys of an incident row as a delta: the cell is the floor of the coordinate over 50 m, as
+-- the grid queries compute it. A row trigger with the values written out: on Citus it runs on each
+-- shard and its insert goes to the queue's co-located shard (a statement trigger's transition table
+-- cannot be read by a distributed insert).
 CREATE FUNCTION incidents_to_rollup_queue() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
+  -- Only a change of a counted column (a new description or assessment changes no count).
+  IF TG_OP = 'UPDATE'
+     AND (OLD.municipality_id, OLD.occurred_from, OLD.occurred_to, OLD.category_id, OLD.organisation_id, OLD.review_status, OLD.visibility, OLD.place_id, OLD.place_name)
+         IS NOT DISTINCT FROM (NEW.municipality_id, NEW.occurred_from, NEW.occurred_to, NEW.category_id, NEW.organisation_id, NEW.review_status, NEW.visibility, NEW.place_id, NEW.place_name)
+     AND ST_OrderingEquals(OLD.geom, NEW.geom) THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
     INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
-    SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
-      FROM new_rows n, LATERAL incident_rollup_deltas(1::smallint, n) d;
-  ELSIF TG_OP = 'DELETE' THEN
+    VALUES (OLD.municipality_id, -1,
+      (OLD.occurred_from AT TIME ZONE 'Europe/Stockholm')::date, (OLD.occurred_to AT TIME ZONE 'Europe/Stockholm')::date,
+      floor(ST_X(OLD.geom) / 50)::int, floor(ST_Y(OLD.geom) / 50)::int,
+      ST_X(OLD.geom) - floor(ST_X(OLD.geom) / 50) * 50, ST_Y(OLD.geom) - floor(ST_Y(OLD.geom) / 50) * 50,
+      extract(hour FROM OLD.occurred_from AT TIME ZONE 'Europe/Stockholm')::smallint,
+      OLD.category_id, OLD.organisation_id, OLD.review_status, OLD.visibility,
+      COALESCE(OLD.place_id, '00000000-0000-0000-0000-000000000000'::uuid),
+      CASE WHEN OLD.place_id IS NULL THEN COALESCE(trim(OLD.place_name), '') ELSE '' END);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
     INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
-    SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
-      FROM old_rows o, LATERAL incident_rollup_deltas((-1)::smallint, o) d;
-  ELSE
-    -- Only the rows whose rollup key changed (a new description or assessment changes no count).
-    INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
-    SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
-      FROM old_rows o JOIN new_rows n ON n.id = o.id,
-           LATERAL (SELECT * FROM incident_rollup_deltas((-1)::smallint, o) UNION ALL SELECT * FROM incident_rollup_deltas(1::smallint, n)) d
-     WHERE (o.municipality_id, o.occurred_from, o.occurred_to, o.category_id, o.organisation_id, o.review_status, o.visibility, o.place_id, o.place_name)
-             IS DISTINCT FROM (n.municipality_id, n.occurred_from, n.occurred_to, n.category_id, n.organisation_id, n.review_status, n.visibility, n.place_id, n.place_name)
-        OR NOT ST_OrderingEquals(o.geom, n.geom);
+    VALUES (NEW.municipality_id, 1,
+      (NEW.occurred_from AT TIME ZONE 'Europe/Stockholm')::date, (NEW.occurred_to AT TIME ZONE 'Europe/Stockholm')::date,
+      floor(ST_X(NEW.geom) / 50)::int, floor(ST_Y(NEW.geom) / 50)::int,
+      ST_X(NEW.geom) - floor(ST_X(NEW.geom) / 50) * 50, ST_Y(NEW.geom) - floor(ST_Y(NEW.geom) / 50) * 50,
+      extract(hour FROM NEW.occurred_from AT TIME ZONE 'Europe/Stockholm')::smallint,
+      NEW.category_id, NEW.organisation_id, NEW.review_status, NEW.visibility,
+      COALESCE(NEW.place_id, '00000000-0000-0000-0000-000000000000'::uuid),
+      CASE WHEN NEW.place_id IS NULL THEN COALESCE(trim(NEW.place_name), '') ELSE '' END);
   END IF;
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER incidents_rollup_insert AFTER INSERT ON incidents REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION incidents_to_rollup_queue();
-CREATE TRIGGER incidents_rollup_update AFTER UPDATE ON incidents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION incidents_to_rollup_queue();
-CREATE TRIGGER incidents_rollup_delete AFTER DELETE ON incidents REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION incidents_to_rollup_queue();
+CREATE TRIGGER incidents_rollup AFTER INSERT OR UPDATE OR DELETE ON incidents
+  FOR EACH ROW EXECUTE FUNCTION incidents_to_rollup_queue();
 
--- The incidents stored before this migration, straight into the rollups.
+-- The incidents stored before this migration, queued for the applier like any other change.
 INSERT INTO incident_rollup_queue (municipality_id, sign, day_from, day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name)
-SELECT d.municipality_id, d.sign, d.day_from, d.day_to, d.cell_x, d.cell_y, d.dx, d.dy, d.hour, d.category_id, d.organisation_id, d.review_status, d.visibility, d.place_id, d.place_name
-  FROM incidents i, LATERAL incident_rollup_deltas(1::smallint, i) d;
+SELECT r.municipality_id, r.sign,
+           (r.occurred_from AT TIME ZONE 'Europe/Stockholm')::date, (r.occurred_to AT TIME ZONE 'Europe/Stockholm')::date,
+           floor(ST_X(r.geom) / 50)::int, floor(ST_Y(r.geom) / 50)::int,
+           ST_X(r.geom) - floor(ST_X(r.geom) / 50) * 50, ST_Y(r.geom) - floor(ST_Y(r.geom) / 50) * 50,
+           extract(hour FROM r.occurred_from AT TIME ZONE 'Europe/Stockholm')::smallint,
+           r.category_id, r.organisation_id, r.review_status, r.visibility,
+           COALESCE(r.place_id, '00000000-0000-0000-0000-000000000000'::uuid),
+           CASE WHEN r.place_id IS NULL THEN COALESCE(trim(r.place_name), '') ELSE '' END
+  FROM (SELECT i.*, 1::smallint AS sign FROM incidents i) r;
 
 -- Changes were found by updated_at before (and missed when a transaction took long to commit); no
 -- query reads it by time any more, and every write paid for the index.

@@ -194,10 +194,10 @@ export async function rollupTopPlaces(q: Queryable, actor: Actor, filter: Incide
   const cur = overlaps(period, p), before = inDays(previous, p);
   const where = keyWhere(actor, f, p, 'r').join(' AND ');
   const r = await q.query<{ name: string; count: number; previous: number }>(
-    `WITH k AS (SELECT r.place_id, r.place_name, COALESCE(sum(r.n) FILTER (WHERE ${cur}), 0) AS c, COALESCE(sum(r.n) FILTER (WHERE ${before}), 0) AS b
-                  FROM ${PLACES} r WHERE ${where} AND (${cur} OR ${before}) GROUP BY 1, 2)
+    `WITH k AS (SELECT r.municipality_id, r.place_id, r.place_name, COALESCE(sum(r.n) FILTER (WHERE ${cur}), 0) AS c, COALESCE(sum(r.n) FILTER (WHERE ${before}), 0) AS b
+                  FROM ${PLACES} r WHERE ${where} AND (${cur} OR ${before}) GROUP BY 1, 2, 3)
      SELECT COALESCE(pl.name, NULLIF(k.place_name, '')) AS name, sum(k.c)::int AS count, sum(k.b)::int AS previous
-       FROM k LEFT JOIN places pl ON pl.id = k.place_id
+       FROM k LEFT JOIN places pl ON pl.municipality_id = k.municipality_id AND pl.id = k.place_id
       GROUP BY 1 HAVING sum(k.c) > 0 AND COALESCE(pl.name, NULLIF(k.place_name, '')) IS NOT NULL
       ORDER BY 2 DESC, 1 LIMIT ${p.add(limit)}`, p.values);
   return r.rows;
@@ -212,50 +212,75 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
 
+interface Delta {
+  /** Days since 2000-01-01: a date as text depends on the session's DateStyle, which Citus refuses in RETURNING. */
+  day_from: number; day_to: number; cell_x: number; cell_y: number; dx: number; dy: number; hour: number;
+  category_id: string; organisation_id: string; review_status: string; visibility: string; place_id: string; place_name: string; sign: number;
+}
+
 /**
  * Moves up to `batch` committed deltas from the queue into the rollups and deletes them, in one
  * transaction, so every snapshot sees each delta exactly once (queued or applied). Returns how many
- * were moved, or null when another process is applying (it holds the lock).
+ * were moved, or null when another process is applying (it holds the lock). Deltas of transactions
+ * still open are not visible here, however old: a later pass takes them, after their commit.
+ *
+ * One municipality at a time, each statement naming it: on Citus every statement then runs on the
+ * one worker that holds that municipality's co-located shards.
  */
 export async function applyRollupQueue(db: Database, batch = 20_000): Promise<number | null> {
   return db.transaction(async (tx) => {
     const locked = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [APPLIER_LOCK]);
     if (!locked.rows[0].ok) return null;
-    // The oldest transactions' deltas first. Rows of transactions still open are not visible here,
-    // however old: they are taken by a later pass, after their commit.
-    const r = await tx.query<{ n: number }>(
-      `WITH batch AS (
-         DELETE FROM incident_rollup_queue q USING (SELECT municipality_id, seq FROM incident_rollup_queue ORDER BY xid, seq LIMIT $1) b
-          WHERE q.municipality_id = b.municipality_id AND q.seq = b.seq RETURNING q.*),
-       cells AS (
-         INSERT INTO incident_cells AS t (${QUEUE_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy)
-         SELECT ${QUEUE_KEYS}, cell_x, cell_y, sum(sign), sum(sign * dx), sum(sign * dy) FROM batch GROUP BY ${QUEUE_KEYS}, cell_x, cell_y
-         ON CONFLICT (municipality_id, day_from, day_to, cell_x, cell_y, category_id, organisation_id, review_status, visibility)
-         DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy),
-       days AS (
-         INSERT INTO incident_days AS t (${QUEUE_KEYS}, n)
-         SELECT ${QUEUE_KEYS}, sum(sign) FROM batch GROUP BY ${QUEUE_KEYS}
-         ON CONFLICT (municipality_id, day_from, day_to, category_id, organisation_id, review_status, visibility)
-         DO UPDATE SET n = t.n + excluded.n),
-       hours AS (
-         INSERT INTO incident_hours AS t (${QUEUE_KEYS}, hour, n)
-         SELECT ${QUEUE_KEYS}, hour, sum(sign) FROM batch GROUP BY ${QUEUE_KEYS}, hour
-         ON CONFLICT (municipality_id, day_from, day_to, hour, category_id, organisation_id, review_status, visibility)
-         DO UPDATE SET n = t.n + excluded.n),
-       places AS (
-         INSERT INTO incident_places AS t (${QUEUE_KEYS}, place_id, place_name, n)
-         SELECT ${QUEUE_KEYS}, place_id, place_name, sum(sign) FROM batch WHERE place_id <> ${NO_PLACE} OR place_name <> ''
-          GROUP BY ${QUEUE_KEYS}, place_id, place_name
-         ON CONFLICT (municipality_id, day_from, day_to, place_id, place_name, category_id, organisation_id, review_status, visibility)
-         DO UPDATE SET n = t.n + excluded.n)
-       SELECT count(*)::int AS n FROM batch`, [batch]);
-    const moved = r.rows[0].n;
+    const waiting = await tx.query<{ m: string }>('SELECT DISTINCT municipality_id AS m FROM incident_rollup_queue ORDER BY 1');
+    let moved = 0;
+    for (const { m } of waiting.rows) {
+      if (moved >= batch) break;
+      // The oldest transactions' deltas first.
+      const taken = await tx.query<Delta>(
+        `DELETE FROM incident_rollup_queue WHERE municipality_id = $1
+            AND seq IN (SELECT seq FROM incident_rollup_queue WHERE municipality_id = $1 ORDER BY xid, seq LIMIT $2)
+         RETURNING day_from - DATE '2000-01-01' AS day_from, day_to - DATE '2000-01-01' AS day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign`,
+        [m, batch - moved]);
+      if (taken.rows.length) await addToRollups(tx, m, taken.rows);
+      moved += taken.rows.length;
+    }
     if (moved > 0) {
       // Keys whose incidents all moved away; the partial indexes find them without a scan.
       for (const t of ['incident_cells', 'incident_days', 'incident_hours', 'incident_places']) await tx.query(`DELETE FROM ${t} WHERE n = 0`);
     }
     return moved;
   });
+}
+
+/** Adds a municipality's deltas to the four rollups, summed per key first (an upsert may touch a row once). */
+async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void> {
+  const col = <K extends keyof Delta>(k: K) => d.map((r) => r[k]);
+  const params = [m, col('day_from'), col('day_to'), col('cell_x'), col('cell_y'), col('dx'), col('dy'), col('hour'),
+    col('category_id'), col('organisation_id'), col('review_status'), col('visibility'), col('place_id'), col('place_name'), col('sign')];
+  const deltas = `(SELECT DATE '2000-01-01' + d0 AS day_from, DATE '2000-01-01' + d1 AS day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign
+      FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::float8[], $8::smallint[], $9::uuid[], $10::uuid[],
+        $11::text[], $12::text[], $13::uuid[], $14::text[], $15::int[])
+      AS u(d0, d1, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign)) b`;
+  const keys = 'day_from, day_to, category_id, organisation_id, review_status, visibility';
+  const conflict = 'municipality_id, day_from, day_to';
+  const rest = 'category_id, organisation_id, review_status, visibility';
+  await tx.query(
+    `INSERT INTO incident_cells AS t (municipality_id, ${keys}, cell_x, cell_y, n, sum_dx, sum_dy)
+     SELECT $1, ${keys}, cell_x, cell_y, sum(sign), sum(sign * dx), sum(sign * dy) FROM ${deltas} GROUP BY ${keys}, cell_x, cell_y
+     ON CONFLICT (${conflict}, cell_x, cell_y, ${rest}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
+  await tx.query(
+    `INSERT INTO incident_days AS t (municipality_id, ${keys}, n)
+     SELECT $1, ${keys}, sum(sign) FROM ${deltas} GROUP BY ${keys}
+     ON CONFLICT (${conflict}, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
+  await tx.query(
+    `INSERT INTO incident_hours AS t (municipality_id, ${keys}, hour, n)
+     SELECT $1, ${keys}, hour, sum(sign) FROM ${deltas} GROUP BY ${keys}, hour
+     ON CONFLICT (${conflict}, hour, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
+  await tx.query(
+    `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
+     SELECT $1, ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
+      GROUP BY ${keys}, place_id, place_name
+     ON CONFLICT (${conflict}, place_id, place_name, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
 }
 
 /**
