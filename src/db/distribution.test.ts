@@ -4,6 +4,7 @@ import { testEngines, createTestDatabase, type TestDatabase } from '../../test/s
 import { applicationTables, distributeOnCitus, DISTRIBUTION_COLUMN, isCitus, LOCAL_TABLES, municipalTables, REFERENCE_TABLES } from './distribution.ts';
 import { listMigrations, MIGRATION_LOCK } from './migrate.ts';
 import { openPglite } from './pglite.ts';
+import { FX } from '../../test/support/fixtures.ts';
 import type { Queryable } from './engine.ts';
 
 /**
@@ -120,6 +121,17 @@ for (const engine of testEngines({ citus: true })) {
         for (const table of REFERENCE_TABLES) assert.equal(placed.get(table)?.method, 'nt', `${table} is a reference table`);
         for (const table of LOCAL_TABLES) assert.equal(placed.has(table), false, `${table} stays on the coordinator`);
         assert.deepEqual(await distributeOnCitus(t.db, MIGRATION_LOCK), { reference: [], distributed: [] }, 'a second run places nothing');
+      });
+
+      test('logins at the same moment: sessions written beside changes of users do not deadlock', async () => {
+        const users = Object.values(FX.users).map((u) => u.id);
+        const results = await Promise.allSettled(users.flatMap((id, i) => [
+          t.db.query(`INSERT INTO sessions (id, municipality_id, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, 'x', now() + interval '1 hour')`,
+            [`probe-${i}`, FX.alingsas, id]),
+          t.db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]),
+          t.db.query('UPDATE sessions SET last_seen_at = now() WHERE user_id = $1', [id]),
+        ]));
+        assert.deepEqual(results.filter((r) => r.status === 'rejected').map((r) => ((r as PromiseRejectedResult).reason as Error).message), []);
       });
     } else {
       test('without Citus nothing is distributed', async () => {

@@ -17,8 +17,10 @@ export type TestEngine = EngineName | 'citus';
 /**
  * The engines this test run covers: PGlite and PostgreSQL, unless PostgreSQL is unreachable outside
  * CI. A test file that passes `{ citus: true }` runs on the Citus cluster too when the run has one:
- * the database and aggregate tests do; the rest of the HTTP-level tests add little there for the
- * minutes a cluster copy and its distributed queries cost. TEST_ENGINES=citus (a comma-separated
+ * the database, aggregate and job tests, and the API tests that write municipal data (reports,
+ * editions, meetings, measures, action plans, sessions, notifications) — each found a query Citus
+ * refuses. The other API tests read through the same repositories and stay on the two engines, for
+ * the minutes a cluster copy and its distributed queries cost. TEST_ENGINES=citus (a comma-separated
  * list) narrows a run on a developer's machine to the engines named; CI sets no such thing.
  */
 export function testEngines(): EngineName[];

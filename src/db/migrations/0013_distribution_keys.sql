@@ -51,6 +51,14 @@ DELETE FROM audit_log WHERE municipality_id IS NULL;
 ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;
 ALTER TABLE audit_log ALTER COLUMN municipality_id SET NOT NULL;
 
+-- Sessions are written at every login and touched by every request. On Citus a write to a reference
+-- table locks the reference tables its foreign keys name, so a login (INSERT INTO sessions) beside
+-- any change of a user or a municipality (UPDATE users at that login, settings) deadlocks — measured
+-- on the test cluster: two people logging in at once got one 500. The keys protected nothing the
+-- code relies on: users and municipalities are never deleted (a user is deactivated), and a
+-- session counts only while its user exists and is active (src/services/auth.ts).
+ALTER TABLE sessions DROP CONSTRAINT sessions_user_id_fkey, DROP CONSTRAINT sessions_municipality_id_fkey;
+
 -- 3. Primary and unique keys lead with the municipality.
 ALTER TABLE areas DROP CONSTRAINT areas_pkey, ADD PRIMARY KEY (municipality_id, id);
 ALTER TABLE places DROP CONSTRAINT places_pkey, ADD PRIMARY KEY (municipality_id, id);

@@ -22,22 +22,30 @@ export async function getActionPlanRow(q: Queryable, municipalityId: string, yea
   return r.rows[0] ? parse(r.rows[0]) : null;
 }
 
+// A write returns the key only and the row is read after it: the row's columns include a date as
+// text, a cast that depends on the session's DateStyle, which Citus refuses in RETURNING.
+const rowById = async (q: Queryable, municipalityId: string, id: string | undefined): Promise<ActionPlanRecord | null> => {
+  if (!id) return null;
+  const r = await q.query<ActionPlanRecord>(`SELECT ${COLUMNS} FROM action_plans WHERE municipality_id = $1 AND id = $2`, [municipalityId, id]);
+  return r.rows[0] ? parse(r.rows[0]) : null;
+};
+
 /** Inserts the year's plan; null when another request inserted it first (the caller reports a version conflict). */
 export async function insertActionPlan(q: Queryable, municipalityId: string, year: number, w: ActionPlanWrite, createdBy: string | null): Promise<ActionPlanRecord | null> {
-  const r = await q.query<ActionPlanRecord>(
+  const r = await q.query<{ id: string }>(
     `INSERT INTO action_plans (municipality_id, year, narrative, survey, adopted_at, adopted_by, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (municipality_id, year) DO NOTHING RETURNING ${COLUMNS}`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (municipality_id, year) DO NOTHING RETURNING id`,
     [municipalityId, year, JSON.stringify(w.narrative), JSON.stringify(w.survey), w.adoptedAt, w.adoptedBy, createdBy]);
-  return r.rows[0] ? parse(r.rows[0]) : null;
+  return rowById(q, municipalityId, r.rows[0]?.id);
 }
 
 /** Updates the plan if it still has `rowVersion`; null when it changed meanwhile. */
 export async function updateActionPlan(q: Queryable, municipalityId: string, id: string, rowVersion: number, w: ActionPlanWrite): Promise<ActionPlanRecord | null> {
-  const r = await q.query<ActionPlanRecord>(
+  const r = await q.query<{ id: string }>(
     `UPDATE action_plans SET narrative = $3, survey = $4, adopted_at = $5, adopted_by = $6, row_version = row_version + 1, updated_at = now()
-      WHERE id = $1 AND row_version = $2 AND municipality_id = $7 RETURNING ${COLUMNS}`,
+      WHERE id = $1 AND row_version = $2 AND municipality_id = $7 RETURNING id`,
     [id, rowVersion, JSON.stringify(w.narrative), JSON.stringify(w.survey), w.adoptedAt, w.adoptedBy, municipalityId]);
-  return r.rows[0] ? parse(r.rows[0]) : null;
+  return rowById(q, municipalityId, r.rows[0]?.id);
 }
 
 /** A published edition whose period overlaps [from, to), with its prioritised problems. */

@@ -53,6 +53,9 @@ export async function getIncident(q: Queryable, actor: Actor, id: string): Promi
  * idempotency and integrity checks, never returned as is.
  */
 export async function getIncidentRecord(q: Queryable, id: string, municipalities: string[], forUpdate = false): Promise<(IncidentRecord & { version: number }) | null> {
+  // Locked by its whole key (see municipalityOfRow).
+  const locked = forUpdate ? await municipalityOfRow(q, 'incidents', id, municipalities) : null;
+  if (forUpdate && !locked) return null;
   const r = await q.query<IncidentRecord & { version: number }>(
     `SELECT id, municipality_id AS "municipalityId", category_id AS "categoryId", occurred_from AS "occurredFrom",
        occurred_to AS "occurredTo", reported_at AS "reportedAt", ST_X(geom) AS e, ST_Y(geom) AS n,
@@ -60,8 +63,18 @@ export async function getIncidentRecord(q: Queryable, id: string, municipalities
        place_name AS "placeName", description, organisation_id AS "organisationId", reporter_id AS "reporterId",
        reported_to_police AS "reportedToPolice", assessment, source, review_status AS "reviewStatus",
        duplicate_of AS "duplicateOf", visibility, outside_boundary_m AS "outsideBoundaryM", version
-     FROM incidents WHERE id = $1 AND municipality_id = ANY($2::text[]) ${forUpdate ? 'FOR UPDATE' : ''}`, [id, municipalities]);
+     FROM incidents WHERE id = $1 AND ${locked ? 'municipality_id = $2 FOR UPDATE' : 'municipality_id = ANY($2::text[])'}`, [id, locked ?? municipalities]);
   return r.rows[0] ?? null;
+}
+
+/**
+ * The municipality (of those given) of the row with this id in a municipal table. A row is locked
+ * (FOR UPDATE) by its whole key: a distributed database locks rows only in a query that names one
+ * municipality, so the lock is taken after this read.
+ */
+export async function municipalityOfRow(q: Queryable, table: 'incidents' | 'situation_pictures', id: string, municipalities: string[]): Promise<string | null> {
+  const r = await q.query<{ m: string }>(`SELECT municipality_id AS m FROM ${table} WHERE id = $1 AND municipality_id = ANY($2::text[]) ORDER BY 1 LIMIT 1`, [id, municipalities]);
+  return r.rows[0]?.m ?? null;
 }
 
 const UPDATABLE: Record<string, string> = {

@@ -28,7 +28,8 @@ export async function listAppNotifications(q: Queryable, userId: string, municip
 /** Marks the user's own notification (from one of the municipalities) read; null when there is no such notification of theirs. */
 export async function markNotificationRead(q: Queryable, userId: string, municipalities: string[], id: string): Promise<Notification | null> {
   const r = await q.query<Notification>(
-    `UPDATE notifications SET read_at = COALESCE(read_at, now())
-      WHERE id = $1 AND user_id = $2 AND municipality_id = ANY($3::text[]) AND channel = 'app' RETURNING ${COLUMNS}`, [id, userId, municipalities]);
+    // The time comes as a value: Citus takes no function but an immutable one inside COALESCE.
+    `UPDATE notifications SET read_at = COALESCE(read_at, $4::timestamptz)
+      WHERE id = $1 AND user_id = $2 AND municipality_id = ANY($3::text[]) AND channel = 'app' RETURNING ${COLUMNS}`, [id, userId, municipalities, new Date()]);
   return r.rows[0] ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Narrative, SituationPictureContent, StatusLevelEntry } from '../../core/situation-picture/content.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
+import { municipalityOfRow } from './incidents.ts';
 import type { SituationPictureRecord, SituationPictureListRow, MeasureFact } from '../../core/situation-picture/types.ts';
 
 /** A published edition as the återkoppling reads it. */
@@ -29,8 +30,14 @@ export async function insertSituationPicture(q: Queryable, r: {
 }
 
 export async function getSituationPictureRecord(q: Queryable, id: string, municipalities: string[], forUpdate = false): Promise<SituationPictureRecord | null> {
-  const r = await q.query<SituationPictureRecord>(
-    `SELECT ${FULL} FROM ${FROM} WHERE s.id = $1 AND s.municipality_id = ANY($2::text[])${forUpdate ? ' FOR UPDATE OF s' : ''}`, [id, municipalities]);
+  if (forUpdate) {
+    // Locked by its whole key (see municipalityOfRow).
+    const m = await municipalityOfRow(q, 'situation_pictures', id, municipalities);
+    if (!m) return null;
+    const r = await q.query<SituationPictureRecord>(`SELECT ${FULL} FROM ${FROM} WHERE s.id = $1 AND s.municipality_id = $2 FOR UPDATE OF s`, [id, m]);
+    return r.rows[0] ?? null;
+  }
+  const r = await q.query<SituationPictureRecord>(`SELECT ${FULL} FROM ${FROM} WHERE s.id = $1 AND s.municipality_id = ANY($2::text[])`, [id, municipalities]);
   return r.rows[0] ?? null;
 }
 

@@ -19,7 +19,7 @@ const YEAR = Number(today.slice(0, 4));
 const [cx, cy] = transform(4326, 3006, POINTS.alingsasCentrum.lon, POINTS.alingsasCentrum.lat);
 const analysis = (title: string, priority: number) => ({ title, priority, offender: `${title}: unga kvällstid`, target: 'Busskurer', place: 'Mörkt', suggestedMeasures: 'Belysning och väktare' });
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`action-plan proposals from the year's lägesbilder on ${engine}`, () => {
     let t: TestApp;
     let coord: Client, viewer: Client, group: Client;

@@ -22,7 +22,7 @@ const plan = (extra: object = {}) => ({
   ...extra,
 });
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`action plans and documents on ${engine}`, () => {
     let t: TestApp;
     let coord: Client, group: Client, viewer: Client, reporter: Client;

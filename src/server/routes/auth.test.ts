@@ -7,7 +7,7 @@ import { FX } from '../../../test/support/fixtures.ts';
 const login = (t: TestApp, email: string, password: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify({ email, password }) });
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`sessions on ${engine}`, () => {
     let t: TestApp;
     before(async () => { t = await startTestApp(engine, { loginRateLimit: { max: 8, timeWindow: 60_000 }, trustProxy: true }); });

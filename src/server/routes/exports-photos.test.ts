@@ -21,7 +21,7 @@ function multipart(field: string, filename: string, type: string, data: Buffer) 
   return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`export, duplicates, privacy, photos and settings on ${engine}`, () => {
     let t: TestApp;
     let coord: Client, rep: Client;

@@ -7,7 +7,7 @@ import { FX, POINTS } from '../../../test/support/fixtures.ts';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`incidents API on ${engine}`, () => {
     let t: TestApp;
     let klotter: string, nedskrapning: string, skadegorelse: string;

@@ -7,7 +7,7 @@ import { addDays, stockholmDay } from '../../core/measures/follow-up.ts';
 
 const TODAY = stockholmDay(new Date());
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`measures API on ${engine}`, () => {
     let t: TestApp;
     let coord: Client, group: Client, viewer: Client, reporter: Client;

@@ -11,7 +11,7 @@ const TODAY = stockholmDay(new Date());
  * Issue 12, item 11: a decision that becomes a measure carries its owner, due date, title and the
  * agenda item's place and problem, whether the measure is made with the decision or from it later.
  */
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`a decision becomes a measure without retyping (${engine})`, () => {
     let t: TestApp;
     let coord: Client, group: Client, viewer: Client;

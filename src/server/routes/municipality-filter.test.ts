@@ -20,7 +20,7 @@ const square = (p: { lon: number; lat: number }, d = 0.003) => ({
 const OUTSIDE = '0114';
 const DAY = 86_400_000;
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`the municipality filter on every lägesbild read, on ${engine}`, () => {
     let t: TestApp;
     /** The coordinator of Alingsås with a grant to Vårgårda: reaches both. */

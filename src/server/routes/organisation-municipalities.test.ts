@@ -33,7 +33,7 @@ async function login(t: TestApp, email: string): Promise<Client & { municipaliti
   };
 }
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`an organisation in several municipalities on ${engine}`, () => {
     let t: TestApp;
     let area: string;

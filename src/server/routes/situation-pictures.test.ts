@@ -30,7 +30,7 @@ function incidents() {
   return rows;
 }
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`lägesbild editions on ${engine}`, () => {
     let t: TestApp;
     let coord: Client, group: Client, viewer: Client, reporter: Client;
