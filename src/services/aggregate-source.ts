@@ -19,7 +19,12 @@ export type Windows3 = { current: [Date, Date]; previous: [Date, Date]; lastYear
 export interface AggregateSource {
   readonly kind: 'rollup' | 'sql';
   count(cap?: number): Promise<number>;
-  gridCells(cellSize: number): Promise<GridCell[]>;
+  /**
+   * Counts per grid cell with the members' mean position and commonest category. With `members`, a
+   * cell of one also carries its incident's id, start and review status (the map draws it as that
+   * incident); without, those are left empty where the rollups answer (the counts need no lookup).
+   */
+  gridCells(cellSize: number, opts?: { members?: boolean }): Promise<GridCell[]>;
   /** The newest `limit` incidents; with `stopAt`, possibly fewer, as soon as that many are found. */
   points(limit: number, stopAt?: number): Promise<PointRow[]>;
   countsByKey(key: 'category' | 'organisation', w: Windows3): Promise<Array<{ key: string | null; current: number; previous: number; lastYear: number }>>;
@@ -85,9 +90,10 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
       const n = await rollups.rollupCount(db, actor, f, period, inner);
       return cap === undefined ? n : Math.min(n, cap);
     },
-    async gridCells(size) {
+    async gridCells(size, opts) {
       if (size % ROLLUP_CELL_M !== 0) return raw.gridCells(size);
       const cells = await rollups.rollupGridCells(db, actor, f, period, size, inner);
+      if (!opts?.members) return cells.map((c) => ({ ...c, id: '', occurredFrom: new Date(0), reviewStatus: '' }));
       // A cell of one is drawn as that incident: look it up (there are few at the zooms that cluster).
       const single = cells.filter((c) => c.count === 1);
       const members = new Map((await rollups.cellMembers(db, actor, f, size, single)).map((m) => [`${m.col}:${m.row}`, m]));

@@ -77,7 +77,7 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
   const few = zoom >= 16 ? await src.points(5000) : await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
   if (few.length <= INDIVIDUAL_MAX || zoom >= 16) return { type: 'FeatureCollection' as const, features: few.map(incident) };
   const size = clusterCellSize(zoom);
-  const cells = await src.gridCells(size);
+  const cells = await src.gridCells(size, { members: true });
   return {
     type: 'FeatureCollection' as const,
     features: cells.map((c) => c.count === 1
