@@ -36,6 +36,15 @@ export interface AggregateSource {
   summary(w: Windows3): Promise<Summary>;
 }
 
+/** The side panel's figures from a source over the current window, all at once; keys with nothing in any window left out. */
+async function summaryOf(cur: AggregateSource, w: Windows3): Promise<Summary> {
+  const [byCategory, byOrganisation, weekly, hourWeekday, topPlaces] = await Promise.all([
+    cur.countsByKey('category', w), cur.countsByKey('organisation', w), cur.weekly(), cur.hourWeekday(), cur.topPlaces(w.previous),
+  ]);
+  const keyed = (rows: typeof byCategory) => rows.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => ({ ...r, key: r.key ?? '' }));
+  return { byCategory: keyed(byCategory), byOrganisation: keyed(byOrganisation), weekly, hourWeekday, topPlaces };
+}
+
 export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): AggregateSource {
   return {
     kind: 'sql',
@@ -48,15 +57,7 @@ export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): Aggreg
     topPlaces: (prev) => sql.topPlaces(db, actor, f, prev),
     // The areas of the municipalities asked for only: the others' would stand on the map at zero.
     areaCounts: (kind, w) => sql.areaCounts(db, actor, f, kind, w, municipalitiesOf(actor, f.municipalities)),
-    async summary(w) {
-      const cf = { ...f, from: w.current[0], to: w.current[1] };
-      const [byCategory, byOrganisation, weekly, hourWeekday, topPlaces] = await Promise.all([
-        sql.countsByKey(db, actor, cf, 'i.category_id', w), sql.countsByKey(db, actor, cf, 'i.organisation_id', w),
-        sql.weeklyCounts(db, actor, cf), sql.hourWeekdayCounts(db, actor, cf), sql.topPlaces(db, actor, cf, w.previous),
-      ]);
-      const keyed = (rows: typeof byCategory) => rows.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => ({ ...r, key: r.key ?? '' }));
-      return { byCategory: keyed(byCategory), byOrganisation: keyed(byOrganisation), weekly, hourWeekday, topPlaces };
-    },
+    summary: (w) => summaryOf(sqlSource(db, actor, { ...f, from: w.current[0], to: w.current[1] }), w),
   };
 }
 
@@ -115,15 +116,7 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
       return f.bbox || !d ? raw.topPlaces(prev) : rollups.rollupTopPlaces(db, actor, f, period, d);
     },
     areaCounts: raw.areaCounts,
-    async summary(w) {
-      const cf = { ...f, from: w.current[0], to: w.current[1] };
-      const cur = rollupSource(db, actor, cf);
-      const [byCategory, byOrganisation, weekly, hourWeekday, topPlaces] = await Promise.all([
-        cur.countsByKey('category', w), cur.countsByKey('organisation', w), cur.weekly(), cur.hourWeekday(), cur.topPlaces(w.previous),
-      ]);
-      const keyed = (rows: typeof byCategory) => rows.filter((r) => r.current + r.previous + r.lastYear > 0).map((r) => ({ ...r, key: r.key ?? '' }));
-      return { byCategory: keyed(byCategory), byOrganisation: keyed(byOrganisation), weekly, hourWeekday, topPlaces };
-    },
+    summary: (w) => summaryOf(rollupSource(db, actor, { ...f, from: w.current[0], to: w.current[1] }), w),
   };
   return src;
 }
