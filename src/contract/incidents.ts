@@ -123,6 +123,7 @@ export const IncidentQuery = Type.Object({
   visibility: Type.Optional(StringEnum(VISIBILITIES)),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Free text in description and place name.' })),
   mine: Type.Optional(Type.Boolean({ description: 'Only my own reports.' })),
+  import: Type.Optional(Type.String({ format: 'uuid', description: 'Only the incidents of this import (GET /api/imports).' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page.' })),
 }, { additionalProperties: false });

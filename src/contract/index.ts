@@ -16,3 +16,4 @@ export * from './meetings.ts';
 export * from './action-plans.ts';
 export * from './documents.ts';
 export * from './setup.ts';
+export * from './imports.ts';
