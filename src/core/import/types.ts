@@ -13,7 +13,12 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** A cell as read: text from CSV, a number, a date or a boolean from XLSX (exceljs), null when empty. */
+/**
+ * A cell as read: text from CSV, a number or a boolean from XLSX (exceljs), null when empty. The
+ * readers in src/io/import hand over an XLSX date cell as text in Swedish wall-clock time
+ * ('2025-03-04 21:30', '2025-03-04', '21:30'); a Date, where one is given, is read (dates.ts) with
+ * its UTC fields as the wall-clock time, as exceljs builds it — Excel has no time zone.
+ */
 export type Cell = string | number | boolean | Date | null;
 
 export type SourceFormat = 'csv' | 'xlsx' | 'geojson';
@@ -27,12 +32,18 @@ export interface SourceTable {
   rows: Cell[][];
   /** For each data row, its row (XLSX, CSV: 1-based, as a spreadsheet numbers it) or feature index (GeoJSON, 1-based). */
   rowNumbers: number[];
-  /** CSV: the text encoding and field delimiter found. */
-  encoding?: 'utf-8' | 'windows-1252';
+  /** CSV: the text encoding and field delimiter found (UTF-16 only with a byte-order mark, as Excel's "Unicode text" has). */
+  encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   delimiter?: ';' | ',' | '\t';
   /** XLSX: the sheet read, and every sheet in the file. */
   sheet?: string;
   sheets?: string[];
+  /** GeoJSON: the two columns the readers made of each point's geometry (x: easting or longitude). */
+  coordinateColumns?: { x: string; y: string };
+  /** GeoJSON: the coordinate system the file names (a legacy `crs` member); detection takes it as given. */
+  crs?: ImportCrs;
+  /** Rows the reader found wrong in themselves (CSV: more fields than headers); rows.ts rejects them. */
+  rowErrors?: RowError[];
 }
 
 /** EPSG codes a file's coordinates may be in: WGS 84, SWEREF 99 TM and the local SWEREF 99 zones. */
@@ -110,4 +121,6 @@ export interface Detection {
   dateFormat: string | null;
   /** Problems with the file as a whole (no coordinate columns, a CRS that cannot be guessed, swapped coordinates). */
   problems: ImportMessage[];
+  /** What detection chose and why, where the choice was not plain (a zone chosen by the municipality's location, X as north, day-first dates by default). */
+  notes?: ImportMessage[];
 }
