@@ -3,6 +3,7 @@ import { register as analyze } from './commands/analyze.ts';
 import { register as backup } from './commands/backup.ts';
 import { register as demo } from './commands/demo.ts';
 import { register as importPolice } from './commands/import-police.ts';
+import { register as importIncidents } from './commands/import-incidents.ts';
 import { register as jobs } from './commands/jobs.ts';
 import { register as migrate } from './commands/migrate.ts';
 import { register as municipality } from './commands/municipality.ts';
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, report, backup, restore]) register(program);
+  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, report, backup, restore]) register(program);
   return program;
 }
 

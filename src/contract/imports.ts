@@ -13,7 +13,8 @@ const IMPORT_CRS = [4326, 3006, 3007, 3008, 3009, 3010, 3011, 3012, 3013, 3014, 
 export const ImportMappingBody = Type.Object({
   columns: Type.Partial(Type.Object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, Type.String({ maxLength: 200 })])) as Record<(typeof IMPORT_FIELDS)[number], ReturnType<typeof Type.String>>, { additionalProperties: false })),
   crs: Nullable(Type.Union(IMPORT_CRS.map((c) => Type.Literal(c)))),
-  dateOrder: StringEnum(['dmy', 'mdy'] as const),
+  // Literals, not StringEnum: the options arrive as JSON text in a form field and are checked with Value.Check, which knows no Unsafe types.
+  dateOrder: Type.Union([Type.Literal('dmy'), Type.Literal('mdy')]),
   categories: Type.Record(Type.String({ maxLength: 200 }), Nullable(Type.String({ maxLength: 50 }))),
   sheet: Type.Optional(Type.String({ maxLength: 100 })),
 }, { additionalProperties: false, description: 'How the columns map to fields: detected, every part overridable.' });
@@ -59,6 +60,8 @@ export const ImportPreview = Type.Object({
   unmappedHeaders: Type.Array(Type.String()),
   categoryValues: Type.Array(Type.Object({ value: Type.String(), rows: Type.Integer(), code: Nullable(Type.String()) })),
   problems: Type.Array(Message),
+  /** What detection decided without blocking anything (a zone chosen by the municipality's location, X read as north). */
+  notes: Type.Array(Message),
   /** Every row checked: how many would be imported, are already there, or are wrong (the first 200 errors listed). */
   valid: Type.Integer(),
   alreadyImported: Type.Integer(),
@@ -86,6 +89,13 @@ export const ImportRecord = Type.Object({
   rowsDone: Type.Integer(),
   /** Rows still in the database (fewer than imported when some were deleted since). */
   incidentCount: Type.Integer(),
+  /**
+   * The earliest start and the latest end of those incidents (null when none is left): the web's
+   * links to the import's incidents set the period to them, since the lägesbild views always filter
+   * by a period (the last four weeks unless told) and imported rows are often years old.
+   */
+  occurredFrom: Type.Optional(Nullable(DateTime)),
+  occurredTo: Type.Optional(Nullable(DateTime)),
   errors: Type.Array(ImportRowError, { description: 'A failed import: why (the first 200); with skipInvalid, the rejected rows.' }),
   undoneAt: Nullable(DateTime),
   undoneByName: Nullable(Type.String()),
@@ -106,6 +116,6 @@ export const SavedMapping = Type.Object({
 export const SavedMappingList = Type.Object({ items: Type.Array(SavedMapping) });
 export const SavedMappingBody = Type.Object({
   municipalityId: Type.String({ pattern: '^[0-9]{4}$' }),
-  name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
   mapping: ImportMappingBody,
 }, { additionalProperties: false });

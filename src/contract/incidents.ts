@@ -86,6 +86,10 @@ export const Incident = Type.Object({
   version: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,
+  externalId: Nullable(Type.String({ description: 'An imported report: the id its file gave the row.' })),
+  importId: Nullable(Uuid),
+  importFileName: Nullable(Type.String({ description: 'An imported report: the file it came from (provenance).' })),
+  importedByName: Nullable(Type.String({ description: 'An imported report: who ran the import.' })),
   personalDataRemoved: Type.Optional(Type.Array(Type.String(), { description: 'Kinds of personal data the server removed from the free text (on create).' })),
 }, { $id: 'Incident' });
 export type Incident = Static<typeof Incident>;

@@ -19,6 +19,7 @@ import { actionPlanRoutes } from './routes/action-plans.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { startRollupApplier } from '../services/rollup-applier.ts';
 import { photoRoutes } from './routes/photos.ts';
+import { importRoutes } from './routes/imports.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { baseMapRoutes } from './routes/base-map.ts';
 import type { TileProxy } from '../node/base-map/tile-proxy.ts';
@@ -120,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => { await applier?.stop(); });
   }
   await app.register(photoRoutes, { db: opts.db });
+  await app.register(importRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
   await app.register(settingsRoutes, { db: opts.db, osmProxy: !!opts.tiles });
   await app.register(baseMapRoutes, { tiles: opts.tiles ?? null });
   await app.register(measureRoutes, { db: opts.db });

@@ -53,6 +53,7 @@ export function parseIncidentQuery(qs: IncidentQuery, userId?: string): { filter
   filter.visibility = qs.visibility;
   filter.text = qs.q?.trim() || undefined;
   if (qs.mine && userId) filter.reporterId = userId;
+  if (qs.import) filter.importId = qs.import;
   let after: { occurredFrom: Date; id: string } | undefined;
   if (qs.cursor !== undefined) {
     after = decodeCursor(qs.cursor) ?? undefined;

@@ -67,7 +67,7 @@ export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): Aggreg
  */
 export function rollupCanAnswer(f: IncidentFilter): boolean {
   const day = (t: Date | undefined) => t === undefined || localMidnightDate(t) !== null;
-  return !f.text && !f.reporterId && !f.areaId && day(f.from) && day(f.to);
+  return !f.text && !f.reporterId && !f.importId && !f.areaId && day(f.from) && day(f.to);
 }
 
 const days = (w: [Date, Date]): [string, string] | null => {

@@ -31,6 +31,8 @@ export const POLICY = {
   /** Changing who may see a report. */
   'incident.restrict': { reporter: 'own', areaGroup: 'own', viewer: 'none', admin: 'none', coordinator: 'all' },
   'incident.review': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
+  /** Bringing in reports from a file, and undoing such an import as a whole. */
+  'incidents.import': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
   // Configuration.
   'configuration.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
   'organisations.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },

@@ -73,7 +73,9 @@ export type FieldIssueCode =
   | 'unknown_municipality'
   | 'municipality_not_chosen'
   | 'duplicate_name'
-  | 'organisation_not_listed';
+  | 'organisation_not_listed'
+  /** A file to import, or one of its rows: the message (in the reader's language) names row, column and value. */
+  | 'import_problem';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

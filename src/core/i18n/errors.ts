@@ -80,6 +80,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       municipality_not_chosen: 'Kommunen {municipality} är inte bland de valda kommunerna; en organisation kan bara verka i dem.',
       duplicate_name: 'Namnet används redan av {other}; varje organisation i en kommun behöver ett eget namn och kortnamn.',
       organisation_not_listed: 'Välj en av organisationerna som sätts upp.',
+      import_problem: '{message}',
     },
   },
   en: {
@@ -151,6 +152,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       municipality_not_chosen: 'The municipality {municipality} is not among the chosen ones; an organisation can only work in those.',
       duplicate_name: 'The name is already used by {other}; each organisation in a municipality needs a name and short name of its own.',
       organisation_not_listed: 'Choose one of the organisations being set up.',
+      import_problem: '{message}',
     },
   },
 };

@@ -43,6 +43,11 @@ export interface Incident extends Omit<IncidentRecord, 'e' | 'n'> {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Provenance of an imported report: the file's own id for the row, the import, its file and who ran it. */
+  externalId: string | null;
+  importId: string | null;
+  importFileName: string | null;
+  importedByName: string | null;
 }
 
 /**
@@ -77,6 +82,8 @@ export interface IncidentFilter {
   text?: string;
   /** Only reports made by this user ("Mina rapporter"). */
   reporterId?: string;
+  /** Only the reports of this import. */
+  importId?: string;
 }
 
 export interface Page {

@@ -13,8 +13,11 @@ const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_i
   i.place_name AS "placeName", i.description, i.organisation_id AS "organisationId", o.name AS "organisationName",
   i.reporter_id AS "reporterId", i.reported_to_police AS "reportedToPolice", i.assessment, i.source,
   i.review_status AS "reviewStatus", i.duplicate_of AS "duplicateOf", i.visibility, i.outside_boundary_m AS "outsideBoundaryM", i.version,
-  i.created_at AS "createdAt", i.updated_at AS "updatedAt"
-  FROM incidents i JOIN categories c ON c.id = i.category_id JOIN organisations o ON o.id = i.organisation_id`;
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+  i.external_id AS "externalId", i.import_id AS "importId", im.file_name AS "importFileName", iu.name AS "importedByName"
+  FROM incidents i JOIN categories c ON c.id = i.category_id JOIN organisations o ON o.id = i.organisation_id
+  LEFT JOIN incident_imports im ON im.municipality_id = i.municipality_id AND im.id = i.import_id
+  LEFT JOIN users iu ON iu.id = im.created_by`;
 
 type Row = Omit<Incident, 'location'> & { e: number; n: number; lon: number; lat: number };
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
@@ -168,6 +171,7 @@ export function incidentWhere(actor: Actor, f: ResolvedFilter, p: Params): strin
   if (f.from) w.push(`i.occurred_to >= ${p.add(f.from)}`);
   if (f.to) w.push(`i.occurred_from < ${p.add(f.to)}`);
   if (f.reporterId) w.push(`i.reporter_id = ${p.add(f.reporterId)}::uuid`);
+  if (f.importId) w.push(`i.import_id = ${p.add(f.importId)}::uuid`);
   if (f.areaId) w.push(`ST_Intersects(i.geom, (SELECT a.geom FROM areas a WHERE a.id = ${p.add(f.areaId)} AND a.municipality_id = ANY(${p.add(actor.municipalities)}::text[])))`);
   if (f.bbox) {
     const [a, b, c, d] = f.bbox.map((v) => p.add(v));

@@ -34,6 +34,13 @@ export async function municipalityAt(q: Queryable, e: number, n: number, ids: st
   return r.rows[0] ?? null;
 }
 
+/** A point inside the municipality (WGS84): where an import's coordinates are expected to lie. */
+export async function municipalityCentre(q: Queryable, id: string): Promise<{ lon: number; lat: number } | null> {
+  const r = await q.query<{ lon: number; lat: number }>(
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform(ST_PointOnSurface(geom), 4326) AS p FROM municipalities WHERE id = $1) x`, [id]);
+  return r.rows[0] ?? null;
+}
+
 /** Boundary as GeoJSON in WGS84, for the map's offline base layer. */
 export async function municipalityBoundaries(q: Queryable, ids: string[]): Promise<MunicipalityBoundary[]> {
   const r = await q.query<{ id: string; name: string; geometry: string }>(
