@@ -22,6 +22,8 @@ export interface Filters {
   q?: string;
   /** minLon,minLat,maxLon,maxLat: the incidents behind a map cell or cluster (table and export only). */
   bbox?: string;
+  /** The id of an import (Administration → Importera): only the incidents it brought in. */
+  import?: string;
 }
 
 const DAY = 86_400_000;
@@ -37,7 +39,8 @@ export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today = new
   return { from: isoDate(new Date(to.getTime() - days * DAY)), to: isoDate(to) };
 }
 
-function fromUrl(params: URLSearchParams): Filters {
+/** The selection a URL's query describes (the period presets computed for today). */
+export function fromUrl(params: URLSearchParams): Filters {
   const preset = (params.get('period') as PeriodPreset) || '4weeks';
   const range = preset === 'custom' ? { from: params.get('from') ?? presetRange('4weeks').from, to: params.get('to') ?? presetRange('4weeks').to } : presetRange(preset);
   const list = (k: string) => (params.get(k) ?? '').split(',').filter(Boolean);
@@ -45,7 +48,7 @@ function fromUrl(params: URLSearchParams): Filters {
     preset, ...range,
     categories: list('categories'), organisations: list('organisations'),
     area: params.get('area') ?? undefined, reviewStatus: list('reviewStatus'), q: params.get('q') ?? undefined,
-    bbox: params.get('bbox') ?? undefined,
+    bbox: params.get('bbox') ?? undefined, import: params.get('import') ?? undefined,
   };
 }
 
@@ -56,25 +59,40 @@ export function setFilters(patch: Partial<Filters>): void {
   const next = { ...filters.value, ...patch };
   if (patch.preset && patch.preset !== 'custom') Object.assign(next, presetRange(patch.preset));
   filters.value = next;
-  replaceParams({
-    ...Object.fromEntries(route.value.params),
-    period: next.preset, from: next.preset === 'custom' ? next.from : undefined, to: next.preset === 'custom' ? next.to : undefined,
-    categories: next.categories.join(',') || undefined, organisations: next.organisations.join(',') || undefined,
-    area: next.area, reviewStatus: next.reviewStatus.join(',') || undefined, q: next.q, bbox: next.bbox,
-  });
+  replaceParams({ ...Object.fromEntries(route.value.params), ...paramsOf(next) });
+}
+
+/** A selection as the URL's parameters (undefined: left out). */
+export function paramsOf(f: Filters): Record<string, string | undefined> {
+  return {
+    period: f.preset, from: f.preset === 'custom' ? f.from : undefined, to: f.preset === 'custom' ? f.to : undefined,
+    categories: f.categories.join(',') || undefined, organisations: f.organisations.join(',') || undefined,
+    area: f.area, reviewStatus: f.reviewStatus.join(',') || undefined, q: f.q, bbox: f.bbox, import: f.import,
+  };
+}
+
+/**
+ * Whether a URL's query names another selection than `f`: a link followed within the app (e.g.
+ * from an import's result to its incidents) changes the selection even when its period preset is
+ * the one in force.
+ */
+export function urlDiffers(params: URLSearchParams, f: Filters): boolean {
+  return Object.entries(paramsOf(f)).some(([k, v]) => (params.get(k) || undefined) !== v);
 }
 
 /**
  * The filters as the API's query parameters (same names as GET /api/incidents), with the
  * municipality chosen in the top bar (municipality-choice.ts; none for all of them).
  */
-export const filterQuery = computed(() => {
-  const f = filters.value;
-  return query({ municipality: municipalityParam.value, from: f.from, to: f.to, categories: f.categories, organisations: f.organisations, area: f.area, reviewStatus: f.reviewStatus, q: f.q, bbox: f.bbox });
-});
+export const filterQuery = computed(() => queryOf(filters.value, municipalityParam.value));
+
+/** A selection as the API's query string (`?…`, or '' for none). */
+export function queryOf(f: Filters, municipality: string | undefined): string {
+  return query({ municipality, from: f.from, to: f.to, categories: f.categories, organisations: f.organisations, area: f.area, reviewStatus: f.reviewStatus, q: f.q, bbox: f.bbox, import: f.import });
+}
 
 // Keep in step when the user navigates back/forward between bookmarked views.
 effect(() => {
   const p = route.value.params;
-  if (p.has('period') && p.get('period') !== filters.peek().preset) filters.value = fromUrl(p);
+  if (p.has('period') && urlDiffers(p, filters.peek())) filters.value = fromUrl(p);
 });

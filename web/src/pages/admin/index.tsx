@@ -6,6 +6,7 @@ import { may } from '../../session.ts';
 import type { Action } from '../../../../src/core/access/policy.ts';
 import AreasPage from './areas.tsx';
 import CategoriesPage from './categories.tsx';
+import ImportPage from './import.tsx';
 import MapSettingsPage from './map-settings.tsx';
 import OrganisationsPage from './organisations.tsx';
 import PlacesPage from './places.tsx';
@@ -23,6 +24,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'omraden', title: 'admin.nav.areas', intro: 'admin.intro.areas', action: 'configuration.manage', Component: AreasPage },
   { slug: 'platser', title: 'admin.nav.places', intro: 'admin.intro.places', action: 'configuration.manage', Component: PlacesPage },
   { slug: 'schema', title: 'admin.nav.schedule', intro: 'admin.intro.schedule', action: 'configuration.manage', Component: SchedulePage },
+  { slug: 'importera', title: 'import.nav', intro: 'import.cardIntro', action: 'incidents.import', Component: ImportPage },
   { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', action: 'settings.map', Component: MapSettingsPage },
 ];
 

@@ -6,6 +6,7 @@ import { inCell, parseCellId, urls } from './data.ts';
 import { mapQuery, selection, tableHref, type Selection } from './state.ts';
 import { mayMakePlace } from '../../session.ts';
 import { MakePlace } from '../../ui/MakePlace.tsx';
+import { sourceLong } from '../table/provenance.ts';
 
 const LIMIT = 50;
 
@@ -24,6 +25,7 @@ function IncidentFields({ i }: { i: Incident }) {
       <dt>{t('map.details.reportedToPolice')}</dt><dd>{yesNo(i.reportedToPolice)}</dd>
       <dt>{t('map.details.review')}</dt><dd>{t(`common.reviewStatus.${i.reviewStatus}`)}</dd>
       <dt>{t('map.details.position')}</dt><dd>{`E ${fmt.number(i.location.e)}, N ${fmt.number(i.location.n)}`}</dd>
+      {i.importFileName && <><dt>{t('import.provenance.source')}</dt><dd>{sourceLong(i)}</dd></>}
     </dl>
   );
 }

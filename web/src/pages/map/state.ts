@@ -79,7 +79,7 @@ export const mapQuery = computed(() => {
   return query({
     municipality: municipalityParam.value,
     from: w?.from ?? f.from, to: w?.to ?? f.to, categories: f.categories, organisations: f.organisations,
-    area: f.area, reviewStatus: f.reviewStatus, q: f.q,
+    area: f.area, reviewStatus: f.reviewStatus, q: f.q, import: f.import,
   });
 });
 

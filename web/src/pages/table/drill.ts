@@ -20,6 +20,7 @@ export function selectionParams(f: Filters, base: URLSearchParams = new URLSearc
   set('reviewStatus', f.reviewStatus.join(','));
   set('q', f.q);
   set('bbox', f.bbox);
+  set('import', f.import);
   return p;
 }
 

@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import type { HistoryEntry, Incident } from '../../api/types.ts';
 import { fmt, lang, t, type MessageKey } from '../../i18n/index.ts';
 import { formatWhen } from './when.ts';
+import { sourceLong } from './provenance.ts';
 import './table.css';
 
 const ACTIONS = ['create', 'update', 'review'];
@@ -78,7 +79,8 @@ export function IncidentDetails({ incident, id, headingLevel = 3 }: { incident?:
         <dt>{t('table.list.reportedToPolice')}</dt><dd>{yesNo(inc.reportedToPolice)}</dd>
         <dt>{t('table.list.assessment')}</dt><dd>{inc.assessment === null ? t('table.list.unknown') : t('table.list.assessmentValue', { value: inc.assessment })}</dd>
         <dt>{t('table.list.visibility')}</dt><dd>{t(`common.visibility.${inc.visibility}` as MessageKey)}</dd>
-        <dt>{t('table.list.source')}</dt><dd>{inc.source}</dd>
+        <dt>{t('table.list.source')}</dt><dd>{sourceLong(inc)}</dd>
+        {inc.externalId && <><dt>{t('import.provenance.externalId')}</dt><dd>{inc.externalId}</dd></>}
       </dl>
       <H2>{t('table.list.history')}</H2>
       <History id={inc.id} />

@@ -10,12 +10,14 @@ import { ExportLinks } from './export.tsx';
 import { IncidentDetails } from './incident-details.tsx';
 import { loadAreas, loadCategories, loadOrganisations } from './reference.ts';
 import { formatWhen } from './when.ts';
+import { sourceShort } from './provenance.ts';
 import { chosenMunicipalities, outsideChoice, scopeTitle } from '../../municipality-choice.ts';
 import { ScopeSuffix } from '../../ui/municipality-switcher.tsx';
+import { ImportChip } from '../../ui/import-chip.tsx';
 import './table.css';
 
 const PAGE_SIZE = 50;
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 interface Reference { categories: Category[]; organisations: Organisation[]; areas: Area[] }
 
@@ -111,6 +113,7 @@ export default function TablePage() {
         <div class="card">
           <h2 class="visually-hidden">{t('table.list.selection')}</h2>
           <SelectionSummary f={f} refs={refs} />
+          <ImportChip />
           {f.bbox && <button type="button" class="mf-small" onClick={() => setFilters({ bbox: undefined })}>{t('table.list.removeBbox')}</button>}
           <a class="change-on-map" href={selectionHref('/karta', { bbox: undefined })}>{t('table.list.changeOnMap')}</a>
         </div>
@@ -134,6 +137,7 @@ export default function TablePage() {
               <th scope="col" role="columnheader">{t('table.list.colPlace')}</th>
               <th scope="col" role="columnheader">{t('table.list.colOrganisation')}</th>
               <th scope="col" role="columnheader">{t('table.list.colStatus')}</th>
+              <th scope="col" role="columnheader">{t('import.provenance.source')}</th>
               <th scope="col" role="columnheader">{t('table.list.colDescription')}</th>
               <th scope="col" role="columnheader">{t('table.list.colDetails')}</th>
             </tr>
@@ -152,6 +156,7 @@ export default function TablePage() {
                     <td role="cell" data-label={t('table.list.colPlace')}>{inc.placeName ?? <span class="muted">{t('table.list.noPlace')}</span>}</td>
                     <td role="cell" data-label={t('table.list.colOrganisation')}>{inc.organisationName}</td>
                     <td role="cell" data-label={t('table.list.colStatus')}><span class={`status-badge ${inc.reviewStatus}`}>{t(`common.reviewStatus.${inc.reviewStatus}` as MessageKey)}</span></td>
+                    <td role="cell" class="source" data-label={t('import.provenance.source')}>{sourceShort(inc)}</td>
                     <td role="cell" class="desc" data-label={t('table.list.colDescription')}>{inc.description ? <span class="truncated">{inc.description}</span> : <span class="muted">{t('table.list.noDescription')}</span>}</td>
                     <td role="cell" class="details-cell">
                       <button type="button" aria-expanded={isOpen} aria-controls={isOpen ? detailId : undefined}

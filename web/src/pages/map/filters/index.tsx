@@ -10,11 +10,12 @@ import { OrganisationFilter } from './organisations.tsx';
 import { PeriodFilter, periodText } from './period.tsx';
 import { ReviewStatusFilter } from './review-status.tsx';
 import { TextFilter } from './text.tsx';
+import { ImportChip } from '../../../ui/import-chip.tsx';
 
 /** How many filters besides the period are set. */
 export function activeFilterCount(): number {
   const f = filters.value;
-  return (f.categories.length ? 1 : 0) + (f.organisations.length ? 1 : 0) + (f.area ? 1 : 0) + (f.reviewStatus.length ? 1 : 0) + (f.q ? 1 : 0);
+  return (f.categories.length ? 1 : 0) + (f.organisations.length ? 1 : 0) + (f.area ? 1 : 0) + (f.reviewStatus.length ? 1 : 0) + (f.q ? 1 : 0) + (f.import ? 1 : 0);
 }
 
 /**
@@ -61,12 +62,13 @@ export function FilterBar({ reference }: { reference: Reference }) {
             <ReviewStatusFilter />
             <AreaFilter areas={areas} />
             <TextFilter />
-            <button type="button" class="mf-clear" disabled={!n} onClick={() => setFilters({ categories: [], organisations: [], area: undefined, reviewStatus: [], q: undefined })}>
+            <button type="button" class="mf-clear" disabled={!n} onClick={() => setFilters({ categories: [], organisations: [], area: undefined, reviewStatus: [], q: undefined, import: undefined })}>
               {t('map.filters.clear')}
             </button>
           </div>
         </div>
       </details>
+      <ImportChip />
     </section>
   );
 }
