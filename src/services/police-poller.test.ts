@@ -138,7 +138,7 @@ for (const engine of testEngines()) {
       replay.answer = { status: 503 };
       start();
       await time.next();
-      assert.match((await readPollerState(t.db)).lastError!, /svarade 503/);
+      assert.match((await readPollerState(t.db)).lastError!, /\/api\/events: HTTP 503$/);
       replay.answer = { status: 200, body: '<html>underhåll</html>' };
       await time.next();
       assert.match((await readPollerState(t.db)).lastError!, /inte giltig JSON/);

@@ -139,7 +139,8 @@ export function startPolicePoller(db: Database, opts: PolicePollerOptions): Poli
     }
     if (!res.ok) {
       await res.body?.cancel();
-      return failed(r.id, res.status, `${url} svarade ${res.status}`);
+      // Technical words, as the admin page shows them in either language.
+      return failed(r.id, res.status, `${url}: HTTP ${res.status}`);
     }
     let stored;
     try {
