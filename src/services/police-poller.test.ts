@@ -151,6 +151,21 @@ for (const engine of testEngines()) {
       assert.deepEqual((await calls()).map((c) => c.status), [503, 200, 200]);
     });
 
+    test('the log gets one line per change of state, not one per pass', async () => {
+      const warned: string[] = [];
+      replay.answer = { status: 503 };
+      start({ intervalMs: 60_000, log: { ...quiet, warn: (m) => warned.push(m) } });
+      await time.next();
+      await time.next();
+      assert.equal(warned.length, 1, 'the same error twice is told once');
+      replay.answer = { file: 'polisen_api_events_snapshot_2026-08-22.json' };
+      await time.next();
+      await time.next();
+      replay.answer = { status: 503 };
+      await time.next();
+      assert.deepEqual(warned.map((w) => w.replace(replay.url, 'URL')), ['polishändelser kunde inte hämtas: URL/api/events: HTTP 503', 'polishändelser kunde inte hämtas: URL/api/events: HTTP 503']);
+    });
+
     if (engine === 'postgres') {
       test('two app instances on one database: one polls, the other takes over when it stops', async () => {
         const url = t.location.databaseUrl!;

@@ -155,9 +155,10 @@ export function startPolicePoller(db: Database, opts: PolicePollerOptions): Poli
     return { kind: 'fetched', status: res.status, received: stored.read, new: fresh, outside: stored.outside };
   }
 
-  /** One line per change of state, not one per pass. */
+  /** One line per change of state, not one per pass; a success ends the state, so the same error later is told again. */
   const report = (o: PassOutcome) => {
-    const line = o.kind === 'fetched' ? (o.new ? `polishändelser: ${o.new} nya av ${o.received}` : '')
+    if (o.kind === 'fetched' && !o.new) { lastLogged = ''; return; }
+    const line = o.kind === 'fetched' ? `polishändelser: ${o.new} nya av ${o.received}`
       : o.kind === 'failed' ? `polishändelser kunde inte hämtas: ${o.error}`
       : o.kind === 'stopped' ? `polishändelser hämtas inte längre: ${o.reason}`
       : o.kind === 'not-holder' ? 'polishändelser: en annan process hämtar dem'
