@@ -8,6 +8,7 @@ import { register as jobs } from './commands/jobs.ts';
 import { register as migrate } from './commands/migrate.ts';
 import { register as municipality } from './commands/municipality.ts';
 import { register as organisation } from './commands/organisation.ts';
+import { register as policePoller } from './commands/police-poller.ts';
 import { register as report } from './commands/report.ts';
 import { register as restore } from './commands/restore.ts';
 import { register as seedDemo } from './commands/seed-demo.ts';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, report, backup, restore]) register(program);
+  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, policePoller, report, backup, restore]) register(program);
   return program;
 }
 

@@ -68,9 +68,11 @@ const NearRepeat = Type.Object({
   incidents: Type.Integer(),
 });
 
+/** A police event counts for the municipality as a whole: it has no position (Polisen gives only the municipality's or county's centre). */
 const PoliceEvent = Type.Object({
   id: Type.Number(), publishedAt: Type.String(), type: Type.String(), name: Type.String(),
-  summary: Nullable(Type.String()), url: Nullable(Type.String()), lon: Nullable(Type.Number()), lat: Nullable(Type.Number()),
+  summary: Nullable(Type.String()), url: Nullable(Type.String()),
+  locationName: Type.Optional(Nullable(Type.String({ description: 'The municipality or county Polisen files it under (absent in older editions).' }))),
 });
 
 const ContentMeasure = Type.Object({

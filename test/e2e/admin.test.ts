@@ -14,6 +14,7 @@ const SUBPAGES = [
   ['omraden', 'Områden'],
   ['platser', 'Platser'],
   ['schema', 'Schemalagd lägesbild'],
+  ['polishandelser', 'Polishändelser'],
 ] as const;
 
 describe('e2e: administration', { skip: skipReason() }, () => {

@@ -38,6 +38,8 @@ const SV: Labels = {
   // The first-start set-up (POST /api/setup).
   token: 'Länk för att sätta upp', administrator: 'Första administratör', organisation: 'Organisation',
   'administrator.organisation': 'Administratörens organisation',
+  // A file of Polisen's events (POST /api/police-events/import): the file, and an event's fields by Polisen's names.
+  file: 'Fil', events: 'Polisens händelser', datetime: 'Tidpunkt', url: 'Länk', 'location.name': 'Kommun eller län', 'location.gps': 'Position',
 };
 
 const EN: Labels = {
@@ -68,6 +70,7 @@ const EN: Labels = {
   zoom: 'Zoom level', problemId: 'Problem in the situation picture', lang: 'Language', decisionId: 'Decision', z: 'Zoom level', x: 'Column', y: 'Row',
   token: 'Set-up link', administrator: 'First administrator', organisation: 'Organisation',
   'administrator.organisation': 'The administrator\'s organisation',
+  file: 'File', events: 'Police events', datetime: 'Time', url: 'Link', 'location.name': 'Municipality or county', 'location.gps': 'Position',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */
@@ -75,12 +78,12 @@ const ITEM: Record<Language, Labels> = {
   sv: {
     survey: 'rad', priorities: 'problem', problems: 'problem', features: 'objekt', categoryIds: 'kategori', cellIds: 'ruta', notify: 'rad',
     statusLevels: 'rad', participants: 'deltagare', present: 'deltagare', agenda: 'punkt', roles: 'roll', municipalities: 'kommun',
-    organisationIds: 'organisation', coordinates: 'punkt', organisations: 'organisation',
+    organisationIds: 'organisation', coordinates: 'punkt', organisations: 'organisation', events: 'händelse',
   },
   en: {
     survey: 'row', priorities: 'problem', problems: 'problem', features: 'feature', categoryIds: 'category', cellIds: 'cell', notify: 'line',
     statusLevels: 'row', participants: 'participant', present: 'participant', agenda: 'item', roles: 'role', municipalities: 'municipality',
-    organisationIds: 'organisation', coordinates: 'point', organisations: 'organisation',
+    organisationIds: 'organisation', coordinates: 'point', organisations: 'organisation', events: 'event',
   },
 };
 
