@@ -113,6 +113,8 @@ export const SituationPictureContent = Type.Object({
   concentration: Type.Object({
     gini: Nullable(Type.Number()), topFivePercentShare: Nullable(Type.Number()), cellSize: Type.Number(), cells: Type.Integer(),
   }),
+  /** Where the period's incidents came from: 'app' (reported), 'import' per file, or another source. Absent in editions made before it was kept. */
+  sources: Type.Optional(Type.Array(Type.Object({ source: Type.String(), fileName: Nullable(Type.String()), count: Type.Integer() }))),
   policeEvents: Type.Object({
     total: Type.Integer(),
     previous: Type.Integer(),

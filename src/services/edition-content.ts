@@ -17,6 +17,7 @@ import { listCategories } from '../db/repositories/categories.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
 import { countPoliceEvents, countPoliceEventsByType, listPoliceEvents, newestPoliceEvent } from '../db/repositories/police-events.ts';
+import { countIncidentsBySource } from '../db/repositories/incidents.ts';
 import { namedAreasAt } from '../db/repositories/gazetteer.ts';
 import { areaKinds, extentOf, measuresFor, placePoints } from '../db/repositories/situation-pictures.ts';
 import { comparisonWindows, mapHotspots, sourceFor } from './lagesbild.ts';
@@ -152,6 +153,7 @@ export async function computeSituationPictureContent(db: Database, actor: Actor,
 
   // Police events: published time, not the incident filter (they have no category of ours), and the
   // whole municipality's, an area's edition too: Polisen names no place within it.
+  const sources = await countIncidentsBySource(db, actor, f);
   const [events, eventTotal, eventsByType, previousEvents, newest] = await Promise.all([
     listPoliceEvents(db, municipalityId, from, to), countPoliceEvents(db, municipalityId, from, to), countPoliceEventsByType(db, municipalityId, from, to),
     countPoliceEvents(db, municipalityId, w.previous[0], w.previous[1]), newestPoliceEvent(db, municipalityId),
@@ -181,6 +183,7 @@ export async function computeSituationPictureContent(db: Database, actor: Actor,
     hotspots,
     nearRepeat: near,
     concentration,
+    sources,
     policeEvents: {
       total: eventTotal,
       previous: previousEvents,

@@ -221,6 +221,8 @@ export interface SituationPictureContent {
   hotspots: Hotspots;
   nearRepeat: NearRepeat | null;
   concentration: Concentration;
+  /** Where the period's incidents came from ('app', 'import' per file, another source); absent in older editions. */
+  sources?: Array<{ source: string; fileName: string | null; count: number }>;
   policeEvents: PoliceEvents;
   measures: { open: MeasureRow[]; dueOrOverdue: MeasureRow[]; doneInPeriod: MeasureRow[] };
   /** The incidents of the period for the maps (capped; `pointsTruncated` says when). */

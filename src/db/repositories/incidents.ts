@@ -199,3 +199,17 @@ export async function countIncidents(q: Queryable, actor: Actor, f: IncidentFilt
   const r = await q.query<{ n: number }>(`SELECT count(*) AS n FROM incidents i WHERE ${incidentWhere(actor, await resolveFilter(q, f), p)}`, p.values);
   return r.rows[0].n;
 }
+
+/**
+ * Where a selection's incidents came from: reported in the app (or another source) or imported,
+ * per import file — the provenance an edition states beside its counts.
+ */
+export async function countIncidentsBySource(q: Queryable, actor: Actor, f: IncidentFilter): Promise<Array<{ source: string; fileName: string | null; count: number }>> {
+  const p = new Params();
+  const r = await q.query<{ source: string; fileName: string | null; count: number }>(
+    `SELECT i.source, im.file_name AS "fileName", count(*)::int AS count
+       FROM incidents i LEFT JOIN incident_imports im ON im.municipality_id = i.municipality_id AND im.id = i.import_id
+      WHERE ${incidentWhere(actor, await resolveFilter(q, f), p)}
+      GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`, p.values);
+  return r.rows;
+}

@@ -116,12 +116,23 @@ function keyNumbers(c: SituationPictureContent, x: DocumentLanguage): Block[] {
     items: [
       { label: L('Händelser', 'Incidents'), value: `${n(t.count)} (${changeText(t.previous, lang)} ${L('mot föregående period', 'against the previous period')})` },
       { label: L('Hotspots', 'Hotspots'), value: c.hotspots.zones ? `${n(c.hotspots.zones.length)} ${L('hotspotområden', 'hotspot zones')} (${cells})` : cells },
+      ...(c.sources?.length ? [{ label: L('Underlag', 'Sources'), value: sourcesText(c.sources, lang === 'sv') }] : []),
       { label: L('Polisens händelser', 'Police events'), value: `${n(c.policeEvents.total)} (${L('föregående period', 'previous period')} ${n(c.policeEvents.previous)})` },
       { label: L('Öppna åtgärder', 'Open measures'), value: L(`${n(c.measures.open.length)}, varav ${n(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} försenade`, `${n(c.measures.open.length)}, of which ${n(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} overdue`) },
       { label: L('Genomförda åtgärder i perioden', 'Measures done in the period'), value: n(c.measures.doneInPeriod.length) },
     ],
   });
   return blocks;
+}
+
+/** Provenance in words: "120 rapporterade i Lägesbild, 40 importerade från rapporter 2025.csv". */
+function sourcesText(sources: NonNullable<SituationPictureContent['sources']>, sv: boolean): string {
+  return sources.map((s) => {
+    const count = s.count.toLocaleString(sv ? 'sv-SE' : 'en-GB');
+    if (s.source === 'import') return sv ? `${count} importerade från ${s.fileName ?? 'fil'}` : `${count} imported from ${s.fileName ?? 'a file'}`;
+    if (s.source === 'app') return sv ? `${count} rapporterade i Lägesbild` : `${count} reported in Lägesbild`;
+    return sv ? `${count} från ${s.source}` : `${count} from ${s.source}`;
+  }).join(', ');
 }
 
 /**
