@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { register as analyze } from './commands/analyze.ts';
 import { register as backup } from './commands/backup.ts';
 import { register as demo } from './commands/demo.ts';
+import { register as exportData } from './commands/export.ts';
 import { register as importPolice } from './commands/import-police.ts';
 import { register as jobs } from './commands/jobs.ts';
 import { register as migrate } from './commands/migrate.ts';
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, report, backup, restore]) register(program);
+  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, exportData, report, backup, restore]) register(program);
   return program;
 }
 
