@@ -8,7 +8,7 @@ import { invalid, notFound } from '../core/errors/index.ts';
 import type { HistoryEntry, Incident, IncidentFilter, Page } from '../core/incidents/types.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
-import { countIncidents, findDuplicates as findDuplicateIncidents, getIncident, listHistory, listIncidents } from '../db/repositories/incidents.ts';
+import { countIncidents, findDuplicates as findDuplicateIncidents, getIncident, listHistory, listIncidents, listIncidentsAsJson } from '../db/repositories/incidents.ts';
 import type { ExportFormat } from '../core/incidents/export-formats.ts';
 import { exportChunks } from '../io/export/incidents.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
@@ -34,15 +34,22 @@ export async function exportIncidentPage(db: Database, actor: Actor, filter: Inc
   return result;
 }
 
-/** All pages of a selection, 1000 at a time, in keyset order (bounded memory for any size). */
+/**
+ * All pages of a selection, 1000 at a time in keyset order (bounded memory for any size): one
+ * municipality after another, each newest first. One municipality at a time lets the database read
+ * its time index in order, so each page costs its own rows (over several at once it sorts every
+ * remaining row of the selection for each page: minutes at 100,000 incidents).
+ */
 async function* pagesOf(db: Database, actor: Actor, filter: IncidentFilter) {
-  let after: Page['after'];
-  for (;;) {
-    const page = await listIncidents(db, actor, filter, { limit: 1000, after });
-    yield page.items;
-    if (!page.hasMore) return;
-    const last = page.items[page.items.length - 1];
-    after = { occurredFrom: last.occurredFrom, id: last.id };
+  for (const municipality of municipalitiesOf(actor, filter.municipalities)) {
+    let after: Page['after'];
+    for (;;) {
+      const page = await listIncidentsAsJson(db, actor, { ...filter, municipalities: [municipality] }, { limit: 1000, after });
+      yield page.items;
+      if (!page.hasMore) break;
+      const last = page.items[page.items.length - 1];
+      after = { occurredFrom: last.occurredFrom, id: last.id };
+    }
   }
 }
 

@@ -18,7 +18,7 @@ import type { AreaIn3006 } from '../../db/repositories/areas.ts';
 import type { MeasureIn3006 } from '../../db/repositories/measures.ts';
 import type { PlaceIn3006 } from '../../db/repositories/places.ts';
 import { neutraliseFormula } from './formula.ts';
-import { cellPolygon, encodeGpkgGeometry, type GpkgGeometry } from './gpkg-geometry.ts';
+import { cellPolygon, encodeGpkgGeometry, encodePoint, type GpkgGeometry } from './gpkg-geometry.ts';
 import { selectionRows, type SelectionFacts } from './selection.ts';
 
 const SWEREF99TM = 3006;
@@ -33,7 +33,7 @@ export function stockholmIso(t: Date): string {
 }
 
 const text = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : neutraliseFormula(v));
-const utc = (t: Date | string | null | undefined): string | null => (t === null || t === undefined ? null : new Date(t).toISOString());
+const utc = (t: Date | string | null | undefined): string | null => (t === null || t === undefined ? null : t instanceof Date ? t.toISOString() : new Date(t).toISOString());
 const local = (t: Date | null | undefined): string | null => (t ? stockholmIso(t) : null);
 
 type Column<T> = [name: string, type: GpkgColumnType, value: (x: T) => GpkgValue];
@@ -190,7 +190,7 @@ export async function buildGeoPackage(c: GeoPackageContent): Promise<{ bytes: Ui
     const incidents = w.featureTable(definition('handelser', 'Händelser', 'Rapporterade händelser i urvalet (punkter i SWEREF 99 TM)', 'POINT', INCIDENT_COLUMNS));
     for await (const page of c.incidents) {
       for (const i of page) {
-        incidents.insert(encodeGpkgGeometry({ type: 'Point', coordinates: [i.location.e, i.location.n] }, SWEREF99TM), INCIDENT_COLUMNS.map(([, , get]) => get(i)));
+        incidents.insert(encodePoint(i.location.e, i.location.n, SWEREF99TM), INCIDENT_COLUMNS.map(([, , get]) => get(i)));
       }
     }
     counts.handelser = incidents.count;

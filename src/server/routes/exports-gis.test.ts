@@ -14,6 +14,7 @@ import { categoryId, insertIncidents, startTestApp, type Client, type TestApp } 
 import { FX, POINTS } from '../../../test/support/fixtures.ts';
 import { gdalTools, ogrFeatures, ogrLayers, validateGpkg, type Gdal } from '../../../test/support/gdal.ts';
 import { transform } from '../../core/geo/index.ts';
+import { listIncidents, listIncidentsAsJson } from '../../db/repositories/incidents.ts';
 import { localDate } from '../../core/situation-picture/period.ts';
 
 const DAY = 86_400_000;
@@ -188,6 +189,26 @@ for (const engine of testEngines()) {
       const csvWithEdition = await coord.get(`/api/incidents/export?format=csv&edition=${edition.id}`);
       assert.equal(csvWithEdition.statusCode, 422);
       assert.equal(csvWithEdition.json().error.fields[0].field, 'format');
+    });
+
+    test('the exports read the list\'s own pages, as JSON: the same incidents, field for field, for each role', async () => {
+      const actors = [
+        { userId: FX.users.coordinator.id, organisationId: FX.orgs.kommun, municipalityId: FX.alingsas, municipalities: [FX.alingsas], roles: ['coordinator' as const] },
+        { userId: FX.users.viewer.id, organisationId: FX.orgs.kommun, municipalityId: FX.alingsas, municipalities: [FX.alingsas], roles: ['viewer' as const] },
+      ];
+      for (const actor of actors) {
+        const filter = { municipalities: [FX.alingsas], categories: [klotter] };
+        let after: { occurredFrom: Date; id: string } | undefined;
+        let pages = 0;
+        for (;;) {
+          const [rows, json] = await Promise.all([listIncidents(t.db, actor, filter, { limit: 7, after }), listIncidentsAsJson(t.db, actor, filter, { limit: 7, after })]);
+          assert.deepEqual(json, rows, `${actor.roles[0]}, page ${pages}`);
+          pages++;
+          if (!rows.hasMore) break;
+          after = { occurredFrom: rows.items[6].occurredFrom, id: rows.items[6].id };
+        }
+        assert.ok(pages > 3, `${pages} pages`);
+      }
     });
 
     test('XLSX: Swedish headers, real dates in Swedish time, numbers, ja/nej, the sheet Urval; logged', async () => {
