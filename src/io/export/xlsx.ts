@@ -49,6 +49,16 @@ function widthOf(header: string): number {
 type ExcelJsModule = typeof import('exceljs');
 
 /**
+ * One style object per kind of cell, shared by every cell of that kind: exceljs looks a cell's style
+ * up by the object (a WeakMap), and a style of its own per cell was serialised to XML for each of
+ * the 2,100,000 cells of 100,000 incidents (a fifth of the time). The kinds stay apart because
+ * exceljs gives an unformatted number and a text different default formats.
+ */
+const DATE_STYLE: Partial<import('exceljs').Style> = { numFmt: DATE_FORMAT };
+const NUMBER_STYLE: Partial<import('exceljs').Style> = {};
+const TEXT_STYLE: Partial<import('exceljs').Style> = {};
+
+/**
  * Bytes the stream holds for the reader before the writer waits for it: the zip writer stops when
  * the stream is full, and the rows would then pile up in exceljs's buffers however slow the download.
  */
@@ -67,7 +77,7 @@ async function writeWorkbook(ExcelJS: ExcelJsModule, out: PassThrough, pages: As
   for await (const page of pages) {
     for (const incident of page) {
       const row = sheet.addRow(EXCEL_COLUMNS.map(([, , get]) => xlsxValue(get(incident))));
-      row.eachCell((cell) => { if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT; });
+      row.eachCell((cell) => { cell.style = cell.value instanceof Date ? DATE_STYLE : typeof cell.value === 'number' ? NUMBER_STYLE : TEXT_STYLE; });
       row.commit();
     }
     if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
