@@ -13,8 +13,8 @@ import { neutraliseFormula } from './formula.ts';
 const PRECISION_SV: Record<string, string> = {
   gps: 'GPS', map: 'vald på kartan', place: 'plats', address: 'adress', area: 'område', municipality: 'kommun', unknown: 'okänd',
 };
-const REVIEW_STATUS_SV: Record<string, string> = { new: 'ny', reviewed: 'granskad', rejected: 'avvisad', duplicate: 'dubblett' };
-const VISIBILITY_SV: Record<string, string> = { normal: 'normal', restricted: 'begränsad' };
+export const REVIEW_STATUS_SV: Record<string, string> = { new: 'ny', reviewed: 'granskad', rejected: 'avvisad', duplicate: 'dubblett' };
+export const VISIBILITY_SV: Record<string, string> = { normal: 'normal', restricted: 'begränsad' };
 
 const two = (n: number) => String(n).padStart(2, '0');
 
