@@ -70,6 +70,10 @@ export const EXCEL_COLUMNS: Array<[string, string, (i: Incident) => unknown]> = 
   ['duplicate_of', 'Dubblett av', (i) => i.duplicateOf],
   ['visibility', 'Synlighet', (i) => named(VISIBILITY_SV)(i.visibility)],
   ['source', 'Källa', (i) => i.source],
+  ['external_id', 'Id i källan', (i) => i.externalId],
+  ['import_id', 'Import-id', (i) => i.importId],
+  ['import_file', 'Importerad från fil', (i) => i.importFileName],
+  ['imported_by', 'Importerad av', (i) => i.importedByName],
 ];
 
 export const excelHeader = () => EXCEL_COLUMNS.map(([, header]) => excelField(header)).join(';') + '\r\n';

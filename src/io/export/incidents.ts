@@ -34,6 +34,10 @@ export const CSV_COLUMNS: Array<[string, (i: Incident) => unknown]> = [
   ['duplicate_of', (i) => i.duplicateOf],
   ['visibility', (i) => i.visibility],
   ['source', (i) => i.source],
+  ['external_id', (i) => i.externalId],
+  ['import_id', (i) => i.importId],
+  ['import_file', (i) => i.importFileName],
+  ['imported_by', (i) => i.importedByName],
 ];
 
 /**

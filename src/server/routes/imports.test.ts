@@ -106,6 +106,12 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(new Date(first.occurredFrom).toISOString(), '2025-01-10T07:05:00.000Z');
       const withPhone = list.items.find((i: any) => i.externalId === 'AL-1004');
       assert.doesNotMatch(withPhone.description, /070/, 'personal data is stripped from imported text too');
+      // The exports carry the provenance and follow the import filter.
+      const csvExport = await coord.get(`/api/incidents/export?format=csv&import=${done.id}`);
+      assert.equal(csvExport.headers['x-total-count'], '12');
+      const [header, line] = csvExport.body.replace(/^\ufeff/, '').split(/\r?\n/);
+      assert.match(header, /external_id,import_id,import_file,imported_by/);
+      assert.match(line, /rapporter 2025\.csv,coordinator/);
       const history = (await coord.get(`/api/incidents/${first.id}/history`)).json();
       assert.equal(history[0].action, 'create');
       const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE subject_id = $1`, [done.id]);
