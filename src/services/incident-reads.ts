@@ -38,18 +38,26 @@ export async function exportIncidentPage(db: Database, actor: Actor, filter: Inc
  * All pages of a selection, 1000 at a time in keyset order (bounded memory for any size): one
  * municipality after another, each newest first. One municipality at a time lets the database read
  * its time index in order, so each page costs its own rows (over several at once it sorts every
- * remaining row of the selection for each page: minutes at 100,000 incidents).
+ * remaining row of the selection for each page: minutes at 100,000 incidents). The next page is
+ * asked for while the caller writes this one.
  */
 async function* pagesOf(db: Database, actor: Actor, filter: IncidentFilter) {
-  for (const municipality of municipalitiesOf(actor, filter.municipalities)) {
-    let after: Page['after'];
-    for (;;) {
-      const page = await listIncidentsAsJson(db, actor, { ...filter, municipalities: [municipality] }, { limit: 1000, after });
-      yield page.items;
-      if (!page.hasMore) break;
-      const last = page.items[page.items.length - 1];
-      after = { occurredFrom: last.occurredFrom, id: last.id };
+  let next: Promise<IncidentPage> | undefined;
+  try {
+    for (const municipality of municipalitiesOf(actor, filter.municipalities)) {
+      const read = (after?: Page['after']) => listIncidentsAsJson(db, actor, { ...filter, municipalities: [municipality] }, { limit: 1000, after });
+      next = read();
+      for (;;) {
+        const page: IncidentPage = await next;
+        const last = page.items[page.items.length - 1];
+        next = page.hasMore ? read({ occurredFrom: last.occurredFrom, id: last.id }) : undefined;
+        yield page.items;
+        if (!next) break;
+      }
     }
+  } finally {
+    // A reader that stopped early leaves a page in flight: its failure is nobody's to report.
+    next?.catch(() => undefined);
   }
 }
 
