@@ -51,7 +51,7 @@ export async function describeSelection(q: Queryable, actor: Actor, filter: Inci
     organisations: named(filter.organisations, organisations, (o) => o.name),
     area: filter.areaId ? (area?.name ?? `okänt område (${filter.areaId})`) : undefined,
     bbox: filter.bbox, reviewStatus: filter.reviewStatus, visibility: filter.visibility, text: filter.text,
-    mine: filter.reporterId !== undefined, exportedBy, exportedAt,
+    mine: filter.reporterId !== undefined, importId: filter.importId, exportedBy, exportedAt,
   };
   return (count) => ({ ...facts, count });
 }

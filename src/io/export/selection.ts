@@ -25,6 +25,8 @@ export interface SelectionFacts {
   text?: string;
   /** Only the exporter's own reports. */
   mine?: boolean;
+  /** Only the incidents of this import (its id). */
+  importId?: string;
   /** Who exported: the user's name, or the command line and the operating-system user. */
   exportedBy: string;
   exportedAt: Date;
@@ -65,6 +67,7 @@ export function selectionRows(f: SelectionFacts): Array<[string, string]> {
     ['Fritext', f.text ?? 'ingen'],
   );
   if (f.mine) rows.push(['Endast egna rapporter', 'ja']);
+  if (f.importId) rows.push(['Endast importen', f.importId]);
   if (f.edition) {
     const e = f.edition;
     rows.push(['Lägesbild', `${e.title}, version ${e.version} (${DOMAIN_TERMS.sv.editionStatus[e.status].toLowerCase()}), ${e.from} – ${e.to}`]);
