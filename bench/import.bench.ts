@@ -92,8 +92,8 @@ function envFor(engine: 'postgres' | 'pglite'): Promise<Env> {
 
 const actor = () => ({ ...systemActor(FX.alingsas), organisationId: FX.orgs.kommun });
 
-async function importFile(env: Env, fileName: string, bytes: Buffer): Promise<void> {
-  const started = await startImport(env.db, actor(), { municipalityId: FX.alingsas, fileName, bytes });
+async function importFile(env: Env, fileName: string, bytes: Buffer, sheet?: string): Promise<void> {
+  const started = await startImport(env.db, actor(), { municipalityId: FX.alingsas, fileName, bytes, sheet });
   const r = await started.done;
   if (r.status !== 'done' || r.rowsImported !== ROWS) throw new Error(`import ${r.status}: ${r.rowsImported} of ${ROWS} (${JSON.stringify(r.errors[0])})`);
   await drainRollupQueue(env.db);
@@ -135,7 +135,7 @@ function engineBenches(engine: 'postgres' | 'pglite', label: string): Benchmark<
     },
     {
       suite: 'import', name: `import: ${ROWS.toLocaleString('en')} XLSX rows on ${label}`, iterations: 2, baseline: base,
-      setup: () => envFor(engine), run: (env) => importFile(env, 'rapporter.xlsx', env.xlsx.shift()!),
+      setup: () => envFor(engine), run: (env) => importFile(env, 'rapporter.xlsx', env.xlsx.shift()!, 'Händelser'),
     },
   ];
 }
@@ -155,7 +155,7 @@ const panel: Benchmark<Env>[] = [
   },
   {
     suite: 'import', name: `import: panel count p99 while ${ROWS.toLocaleString('en')} CSV rows import on PostgreSQL`, iterations: 1, baseline: idleName,
-    target: { ratio: 3, description: 'the panel answers during an import' },
+    target: { ms: 200, description: 'the panel answers within 200 ms during an import' },
     setup: () => envFor('postgres'),
     run: async (env) => {
       let running = true;

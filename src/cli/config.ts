@@ -13,6 +13,44 @@ export interface ServerConfig extends DatabaseConfig {
   tiles: TilesConfig;
   /** Metres outside a municipality's boundary within which a report is accepted and flagged. */
   boundaryToleranceM: number;
+  police: PoliceConfig;
+}
+
+/** Polisen's events fetched by the server itself (src/services/police-poller.ts); off unless asked for. */
+export interface PoliceConfig {
+  /** LAGESBILD_POLICE_POLL=on: poll (one process of the deployment does, however many run). */
+  poll: boolean;
+  /** LAGESBILD_POLICE_CONTACT: how Polisen reaches whoever runs the deployment (e-mail or web address), in the User-Agent. Required to poll. */
+  contact: string | null;
+  /** LAGESBILD_POLICE_URL: where the API is (default https://polisen.se; the path /api/events is added). */
+  baseUrl: string;
+  /** LAGESBILD_POLICE_INTERVAL: seconds between calls (default 300, at least 60: Polisen allows 60 calls an hour). */
+  intervalMs: number;
+  /** The deployment's public address (PUBLIC_URL's host unless it is this machine), named in the User-Agent. */
+  deployment: string | null;
+}
+
+export const POLISEN_API = 'https://polisen.se';
+
+export function policeConfig(env = process.env): PoliceConfig {
+  const poll = env.LAGESBILD_POLICE_POLL?.trim() || 'off';
+  if (!['on', 'off'].includes(poll)) throw new Error(`LAGESBILD_POLICE_POLL must be on or off, got "${poll}"`);
+  const contact = env.LAGESBILD_POLICE_CONTACT?.trim() || null;
+  // It goes into an HTTP header.
+  if (contact !== null && !/^[\x21-\x7e]+$/.test(contact)) throw new Error(`LAGESBILD_POLICE_CONTACT must be an e-mail or web address without spaces or letters outside ASCII, got "${contact}"`);
+  const baseUrl = env.LAGESBILD_POLICE_URL?.trim() || POLISEN_API;
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new Error(`LAGESBILD_POLICE_URL must be an http(s) address, got "${baseUrl}"`);
+  const raw = env.LAGESBILD_POLICE_INTERVAL?.trim() || '300';
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds < 60 || seconds > 86_400) throw new Error(`LAGESBILD_POLICE_INTERVAL must be a number of seconds from 60 to 86400 (Polisen allows at most 60 calls an hour), got "${raw}"`);
+  const publicHost = /^https?:\/\/(?!localhost\b|127\.|\[::1\])([^/:]+)/.exec(env.PUBLIC_URL?.trim() || '')?.[1] ?? null;
+  return { poll: poll === 'on', contact, baseUrl, intervalMs: seconds * 1000, deployment: publicHost };
+}
+
+/** Why polling that was asked for cannot start (no contact given), in Swedish for the log; null when it can or was not asked for. */
+export function policePollRefusal(c: PoliceConfig): string | null {
+  if (!c.poll || c.contact) return null;
+  return 'polishändelser hämtas inte: LAGESBILD_POLICE_POLL=on kräver LAGESBILD_POLICE_CONTACT, en e-postadress eller webbadress där polisen kan nå den som driver installationen (deras regler för API:et)';
 }
 
 /** OpenStreetMap's raster tiles through the server (src/node/base-map/tile-proxy.ts). */
@@ -91,6 +129,7 @@ export function serverConfig(env = process.env): ServerConfig {
     jobs: jobsConfig(env),
     tiles: tilesConfig(env),
     boundaryToleranceM: boundaryToleranceM(env),
+    police: policeConfig(env),
   };
 }
 

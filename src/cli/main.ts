@@ -2,12 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { register as analyze } from './commands/analyze.ts';
 import { register as backup } from './commands/backup.ts';
 import { register as demo } from './commands/demo.ts';
+import { register as exportData } from './commands/export.ts';
 import { register as importPolice } from './commands/import-police.ts';
 import { register as importIncidents } from './commands/import-incidents.ts';
 import { register as jobs } from './commands/jobs.ts';
 import { register as migrate } from './commands/migrate.ts';
 import { register as municipality } from './commands/municipality.ts';
 import { register as organisation } from './commands/organisation.ts';
+import { register as policePoller } from './commands/police-poller.ts';
 import { register as report } from './commands/report.ts';
 import { register as restore } from './commands/restore.ts';
 import { register as seedDemo } from './commands/seed-demo.ts';
@@ -20,7 +22,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, report, backup, restore]) register(program);
+  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, policePoller, exportData, report, backup, restore]) register(program);
   return program;
 }
 

@@ -68,9 +68,11 @@ const NearRepeat = Type.Object({
   incidents: Type.Integer(),
 });
 
+/** A police event counts for the municipality as a whole: it has no position (Polisen gives only the municipality's or county's centre). */
 const PoliceEvent = Type.Object({
   id: Type.Number(), publishedAt: Type.String(), type: Type.String(), name: Type.String(),
-  summary: Nullable(Type.String()), url: Nullable(Type.String()), lon: Nullable(Type.Number()), lat: Nullable(Type.Number()),
+  summary: Nullable(Type.String()), url: Nullable(Type.String()),
+  locationName: Type.Optional(Nullable(Type.String({ description: 'The municipality or county Polisen files it under (absent in older editions).' }))),
 });
 
 const ContentMeasure = Type.Object({
@@ -111,6 +113,8 @@ export const SituationPictureContent = Type.Object({
   concentration: Type.Object({
     gini: Nullable(Type.Number()), topFivePercentShare: Nullable(Type.Number()), cellSize: Type.Number(), cells: Type.Integer(),
   }),
+  /** Where the period's incidents came from: 'app' (reported), 'import' per file, or another source. Absent in editions made before it was kept. */
+  sources: Type.Optional(Type.Array(Type.Object({ source: Type.String(), fileName: Nullable(Type.String()), count: Type.Integer() }))),
   policeEvents: Type.Object({
     total: Type.Integer(),
     previous: Type.Integer(),

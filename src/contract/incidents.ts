@@ -1,5 +1,6 @@
 /** The incidents' part of the HTTP contract: what a report is, how it is made, changed, reviewed and found. */
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
+import { EXPORT_FORMATS } from '../core/incidents/export-formats.ts';
 import { INCIDENT_LIMITS, POSITION_PRECISIONS, REVIEW_STATUSES, VISIBILITIES } from '../core/incidents/rules.ts';
 import { DateTime, JsonScalar, Nullable, StringEnum, Uuid } from './common.ts';
 
@@ -138,18 +139,24 @@ const { limit: _limit, cursor: _cursor, ...filterProperties } = IncidentQuery.pr
 export const filterQuery = <T extends TProperties = {}>(extra: T = {} as T) => Type.Object({ ...filterProperties, ...extra }, { additionalProperties: false });
 
 export const ExportQuery = filterQuery({
-  format: StringEnum(['csv', 'excel', 'geojson'] as const, {
+  format: StringEnum(EXPORT_FORMATS, {
     default: 'csv',
     description: '`csv`: RFC 4180 for machines (comma, RFC 3339 UTC times, English column names, codes). '
       + '`excel`: CSV for Swedish Excel (semicolon, CRLF, UTF-8 with BOM, Europe/Stockholm times as YYYY-MM-DD HH:MM, '
-      + 'Swedish column and category names, decimal commas, ja/nej). `geojson`: a FeatureCollection in WGS84.',
+      + 'Swedish column and category names, decimal commas, ja/nej). `xlsx`: an Excel workbook with the same columns, times as '
+      + 'Excel dates in Swedish time, and a sheet "Urval" describing the selection. `geojson`: a FeatureCollection in WGS84. '
+      + '`gpkg`: a GeoPackage in SWEREF 99 TM (EPSG:3006) with the layers handelser, platser, omraden, atgarder (for roles '
+      + 'that read measures), with `edition` hotspot_celler and zoner, and the table urval.',
   }),
+  edition: Type.Optional(Type.String({ format: 'uuid', description: 'format=gpkg: a lägesbild edition (GET /api/situation-pictures) whose hotspot cells and zones the file carries.' })),
 });
 /**
  * A download streamed in chunks: an async-iterable stream of text on the server (the selection is
  * read page by page, so memory stays bounded), one text body on the wire.
  */
 export const TextDownload = (description: string) => Type.Unsafe<AsyncIterable<string>>({ type: 'string', description });
+/** A binary download (a workbook, a GeoPackage): bytes on the server, one body on the wire. */
+export const BinaryDownload = (description: string) => Type.Unsafe<AsyncIterable<Uint8Array>>({ type: 'string', format: 'binary', description });
 
 const HistoryValue = Type.Union([JsonScalar, Type.Array(JsonScalar), Type.Object({ e: Type.Number(), n: Type.Number() }, { additionalProperties: false })]);
 

@@ -17,3 +17,4 @@ export * from './action-plans.ts';
 export * from './documents.ts';
 export * from './setup.ts';
 export * from './imports.ts';
+export * from './police-events.ts';

@@ -29,8 +29,12 @@ export const REFERENCE_TABLES: readonly string[] = [
   'setup_token',
 ];
 
-/** Tables that stay on the coordinator: the migration bookkeeping (PostGIS's spatial_ref_sys is an extension's, never listed). */
-export const LOCAL_TABLES: readonly string[] = ['schema_migrations'];
+/**
+ * Tables that stay on the coordinator: the migration bookkeeping, and the police poller's state and
+ * calls, the deployment's and read by no query of a municipality (PostGIS's spatial_ref_sys is an
+ * extension's, never listed).
+ */
+export const LOCAL_TABLES: readonly string[] = ['schema_migrations', 'police_poller', 'police_poller_calls'];
 
 /** The application's tables in the public schema (not an extension's), by name. */
 export async function applicationTables(q: Queryable): Promise<string[]> {

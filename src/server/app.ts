@@ -18,6 +18,8 @@ import { situationPictureRoutes } from './routes/situation-pictures.ts';
 import { actionPlanRoutes } from './routes/action-plans.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { startRollupApplier } from '../services/rollup-applier.ts';
+import { startPolicePoller, type PolicePoller, type PolicePollerOptions } from '../services/police-poller.ts';
+import { policeEventRoutes } from './routes/police-events.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { importRoutes } from './routes/imports.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -53,6 +55,13 @@ export interface AppOptions {
    * LAGESBILD_TILE_*); null or absent: none, the maps draw their offline base.
    */
   tiles?: TileProxy | null;
+  /**
+   * Fetch Polisen's events in this process (LAGESBILD_POLICE_POLL=on; src/services/police-poller.ts):
+   * started when the server is ready, stopped on close. Absent or null: not.
+   */
+  policePoll?: Omit<PolicePollerOptions, 'log' | 'version'> | null;
+  /** Why this process does not poll although asked to (the contact is missing), for the admin page. */
+  policePollRefused?: string | null;
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -119,6 +128,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     let applier: ReturnType<typeof startRollupApplier> | null = null;
     app.addHook('onReady', async () => { applier = startRollupApplier(opts.db, { error: (m, e) => app.log.error({ err: e }, m) }); });
     app.addHook('onClose', async () => { await applier?.stop(); });
+  }
+  await app.register(policeEventRoutes, { db: opts.db, poller: { enabled: !!opts.policePoll, refused: opts.policePollRefused ?? null } });
+  if (opts.policePoll) {
+    const settings = opts.policePoll;
+    let poller: PolicePoller | null = null;
+    app.addHook('onReady', async () => {
+      poller = startPolicePoller(opts.db, {
+        ...settings, version: packageVersion(),
+        log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m, e) => app.log.error({ err: e }, m) },
+      });
+    });
+    app.addHook('onClose', async () => { await poller?.stop(); });
   }
   await app.register(photoRoutes, { db: opts.db });
   await app.register(importRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });

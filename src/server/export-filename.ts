@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../io/export/incidents.ts';
+import type { ExportFormat } from '../core/incidents/export-formats.ts';
 
 /** At most this many municipalities are named in an export's file name; more are counted ("5-kommuner"). */
 const MAX_NAMED = 3;
@@ -8,7 +8,8 @@ const part = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g,
 
 /**
  * The file name of an incident export: what it covers and the Swedish day it was made, e.g.
- * `lagesbild-Alingsås-2026-12-03.csv`, `lagesbild-Alingsås-Vårgårda-2026-12-03-excel.csv`. A file
+ * `lagesbild-Alingsås-2026-12-03.csv`, `lagesbild-Alingsås-Vårgårda-2026-12-03-excel.csv`,
+ * `lagesbild-Alingsås-2026-12-03.xlsx`, `…gpkg`. A file
  * passed on by e-mail still says which municipality it is about.
  */
 export function exportFileName(format: ExportFormat, municipalities: readonly string[], day: string): string {

@@ -16,7 +16,8 @@ import { getArea } from '../db/repositories/areas.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
-import { countPoliceEvents, listPoliceEvents, newestPoliceEvent } from '../db/repositories/police-events.ts';
+import { countPoliceEvents, countPoliceEventsByType, listPoliceEvents, newestPoliceEvent } from '../db/repositories/police-events.ts';
+import { countIncidentsBySource } from '../db/repositories/incidents.ts';
 import { namedAreasAt } from '../db/repositories/gazetteer.ts';
 import { areaKinds, extentOf, measuresFor, placePoints } from '../db/repositories/situation-pictures.ts';
 import { comparisonWindows, mapHotspots, sourceFor } from './lagesbild.ts';
@@ -150,12 +151,13 @@ export async function computeSituationPictureContent(db: Database, actor: Actor,
     near = nearRepeatSummary(nearRepeat(input, NEAR_REPEAT), NEAR_REPEAT.spatialBandwidth, NEAR_REPEAT.temporalBandwidth, input.length);
   }
 
-  // Police events: published time, not the incident filter (they have no category of ours).
-  const [events, previousEvents, newest] = await Promise.all([
-    listPoliceEvents(db, municipalityId, from, to), countPoliceEvents(db, municipalityId, w.previous[0], w.previous[1]), newestPoliceEvent(db, municipalityId),
+  // Police events: published time, not the incident filter (they have no category of ours), and the
+  // whole municipality's, an area's edition too: Polisen names no place within it.
+  const sources = await countIncidentsBySource(db, actor, f);
+  const [events, eventTotal, eventsByType, previousEvents, newest] = await Promise.all([
+    listPoliceEvents(db, municipalityId, from, to), countPoliceEvents(db, municipalityId, from, to), countPoliceEventsByType(db, municipalityId, from, to),
+    countPoliceEvents(db, municipalityId, w.previous[0], w.previous[1]), newestPoliceEvent(db, municipalityId),
   ]);
-  const byType = new Map<string, number>();
-  for (const e of events) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
 
   const days = periodDates(from, to);
   const measures = measureSections(await measuresFor(db, municipalityId, areaId), days.from, days.to);
@@ -181,11 +183,12 @@ export async function computeSituationPictureContent(db: Database, actor: Actor,
     hotspots,
     nearRepeat: near,
     concentration,
+    sources,
     policeEvents: {
-      total: events.length,
+      total: eventTotal,
       previous: previousEvents,
-      byType: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type, 'sv')),
-      items: events.map((e) => ({ id: Number(e.id), publishedAt: new Date(e.publishedAt).toISOString(), type: e.type, name: e.name, summary: e.summary, url: e.url, lon: e.lon === null ? null : round(e.lon, 6), lat: e.lat === null ? null : round(e.lat, 6) })),
+      byType: [...eventsByType].sort((a, b) => b.count - a.count || a.type.localeCompare(b.type, 'sv')),
+      items: events.map((e) => ({ id: Number(e.id), publishedAt: new Date(e.publishedAt).toISOString(), type: e.type, name: e.name, summary: e.summary, url: e.url, locationName: e.locationName })),
       newestHeld: newest ? new Date(newest).toISOString() : null,
     },
     measures,

@@ -193,7 +193,7 @@ export async function previewImport(db: Database, actor: Actor, input: ImportInp
 }
 
 function record(r: StoredImport, lang: Language): ImportRecord {
-  return { ...r, rowsDone: r.status === 'running' ? progress.get(r.id) ?? 0 : r.rowsImported, errors: shown(r.errors, lang, r.format as SourceFormat) };
+  return { ...r, rowsDone: r.status === 'running' ? progress.get(r.id) ?? 0 : r.rowsTotal, errors: shown(r.errors, lang, r.format as SourceFormat) };
 }
 
 export interface StartedImport {
@@ -227,22 +227,26 @@ export async function startImport(db: Database, actor: Actor, input: ImportInput
     municipalityId: input.municipalityId, userId, action: 'incidents.import', subjectType: 'import', subjectId: id,
     details: { fileName: input.fileName, format: p.table.format, rows: p.table.rows.length, valid: total, alreadyImported: p.alreadyImported, rejected: p.errors.length },
   });
-  progress.set(id, 0);
+  // Rows that will not be stored (already there, rejected) count as handled from the start, so
+  // the progress of rowsTotal reaches the end.
+  const handled = p.table.rows.length - total;
+  progress.set(id, handled);
   const rejectedRows = new Set(p.errors.map((e) => e.row)).size;
+  // The record as started is read before the rows' transaction begins: on PGlite, with one
+  // connection, a read after it would wait for the whole import.
+  const started = (await getImport(db, [input.municipalityId], id))!;
   const done = (async () => {
     try {
-      const stored = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         let inserted = 0;
         for (let i = 0; i < total; i += BATCH) {
           inserted += await insertImportedIncidents(tx, input.municipalityId, id, userId, p.rows.slice(i, i + BATCH));
-          progress.set(id, Math.min(total, i + BATCH));
+          progress.set(id, handled + Math.min(total, i + BATCH));
           opts.onProgress?.(Math.min(total, i + BATCH), total);
         }
         // Rows someone else imported meanwhile were skipped by their key: counted as already there.
         await finishImport(tx, input.municipalityId, id, { status: 'done', rowsImported: inserted, rowsAlreadyImported: p.alreadyImported + total - inserted, rowsRejected: rejectedRows, errors: p.errors.slice(0, SHOWN_ERRORS) });
-        return inserted;
       });
-      void stored;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       await finishImport(db, input.municipalityId, id, { status: 'failed', rowsImported: 0, rowsAlreadyImported: 0, rowsRejected: rejectedRows, errors: [{ row: 0, column: null, value: null, code: 'import_failed', params: { detail: message.slice(0, 500) } }] });
@@ -251,7 +255,6 @@ export async function startImport(db: Database, actor: Actor, input: ImportInput
     }
     return record((await getImport(db, [input.municipalityId], id))!, lang);
   })();
-  const started = (await getImport(db, [input.municipalityId], id))!;
   return { record: record(started, lang), done, rejected: p.errors.map((e) => ({ ...e, message: importMessage(e, lang, { format: p.table.format }) })), detection: p.detection, table: p.table };
 }
 

@@ -15,6 +15,7 @@ const SUBPAGES = [
   ['platser', 'Platser'],
   ['schema', 'Schemalagd lägesbild'],
   ['importera', 'Importera'],
+  ['polishandelser', 'Polishändelser'],
 ] as const;
 
 describe('e2e: administration', { skip: skipReason() }, () => {

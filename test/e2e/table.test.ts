@@ -1,11 +1,13 @@
 /**
  * The table view in a real browser: the coordinator sees the selection's incidents, the counts change
  * with the period and the categories (kept in the URL), a row opens to the whole incident, the page
- * passes axe, and the selection exports as CSV for Excel, CSV (RFC 4180) and GeoJSON downloads with exactly its rows.
+ * passes axe, and the selection exports as Excel (.xlsx), CSV for Excel, CSV (RFC 4180), GeoJSON and GeoPackage
+ * downloads with exactly its rows.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { POINTS } from '../support/fixtures.ts';
 import { seedIncidents, type Seeded } from './support/data.ts';
@@ -83,11 +85,23 @@ describe('e2e: the table, its filters and export', { skip: skipReason() }, () =>
     await screenshot(page, 'table-details');
   });
 
-  test('export: CSV for Excel, CSV (RFC 4180) and GeoJSON downloads of exactly the selection', async () => {
+  test('export: Excel (.xlsx), CSV for Excel, CSV (RFC 4180), GeoJSON and GeoPackage downloads of exactly the selection', async () => {
     const klotter = data.categories['skadegorelse.klotter'];
     await table(`period=quarter&categories=${klotter}`);
     const links = await page.locator('.export-buttons a').allInnerTexts();
-    assert.deepEqual(links, ['CSV för Excel', 'CSV (RFC 4180)', 'GeoJSON'], 'CSV för Excel is the first, default choice');
+    assert.deepEqual(links, ['Excel (.xlsx)', 'CSV för Excel', 'CSV (RFC 4180)', 'GeoJSON', 'GeoPackage'], 'the workbook is the first, default choice');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel (.xlsx)' }).click()]);
+    assert.match(xlsx.suggestedFilename(), /^lagesbild-Alingsås-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['Händelser', 'Urval']);
+    assert.equal(wb.getWorksheet('Händelser')!.rowCount, 1 + 4, 'header and four rows');
+    assert.equal(wb.getWorksheet('Händelser')!.getRow(2).getCell(3).type, ExcelJS.ValueType.Date);
+    const [gpkg] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'GeoPackage' }).click()]);
+    assert.match(gpkg.suggestedFilename(), /^lagesbild-Alingsås-\d{4}-\d{2}-\d{2}\.gpkg$/);
+    const gp = readFileSync((await gpkg.path())!);
+    assert.equal(gp.toString('latin1', 0, 15), 'SQLite format 3');
+    assert.equal(gp.readUInt32BE(68), 0x47504b47, 'a GeoPackage by its application_id');
     const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV för Excel' }).click()]);
     assert.match(excel.suggestedFilename(), /^lagesbild-Alingsås-\d{4}-\d{2}-\d{2}-excel\.csv$/, 'named for the municipality it covers');
     const excelText = readFileSync((await excel.path())!, 'utf8');

@@ -21,7 +21,7 @@ import { ROOT } from '../support/process.ts';
 interface Run { code: number | null; stdout: string; stderr: string; loaded: string[]; ms: number }
 
 /** Packages only the server and the commands' work need: `--help` must load none of them. */
-const HEAVY = ['fastify', '@fastify/', 'pdfkit', 'docx', 'sharp', 'pg', '@electric-sql/', 'argon2', 'nodemailer', '@sinclair/typebox'];
+const HEAVY = ['fastify', '@fastify/', 'pdfkit', 'docx', 'exceljs', 'sql.js', 'sharp', 'pg', '@electric-sql/', 'argon2', 'nodemailer', '@sinclair/typebox'];
 
 const work = mkdtempSync(join(tmpdir(), 'lb-build-'));
 const pkg = join(work, 'lagesbild');

@@ -10,7 +10,7 @@ import { swedishCsv, xlsxFile, type FileRow } from '../support/import-files.ts';
 
 const A = POINTS.alingsasCentrum;
 const rows: FileRow[] = Array.from({ length: 5 }, (_, i) => ({
-  id: `K-${i}`, when: `2025-10-0${i + 1} 2${i}:15`, category: i % 2 ? 'KROSSAT GLAS' : 'Klotter/graffiti', lon: A.lon + i * 0.001, lat: A.lat,
+  id: `K-${i}`, when: `2025-10-0${i + 1} 1${i}:15`, category: i % 2 ? 'KROSSAT GLAS' : 'Klotter/graffiti', lon: A.lon + i * 0.001, lat: A.lat,
   organisation: 'Alingsåshem', police: i === 0,
 }));
 
@@ -36,7 +36,7 @@ for (const engine of testEngines()) {
       assert.equal(dry.code, 0, dry.stderr);
       assert.match(dry.stderr, /datum: Datum/);
       assert.match(dry.stderr, /klockslag: Klockslag/);
-      assert.match(dry.stderr, /Koordinatsystem: SWEREF 99 TM \(gissat/);
+      assert.match(dry.stderr, /Koordinatsystem: SWEREF 99 TM .*\(gissat/);
       assert.match(dry.stderr, /KROSSAT GLAS \(2 rader\) → skadegorelse\.krossat_glas/);
       assert.match(dry.stderr, /5 rader skulle importeras, 0 finns redan, 0 har fel/);
 

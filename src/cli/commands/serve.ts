@@ -18,6 +18,11 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
   const tiles = config.tiles.upstream
     ? new TileProxy({ upstream: config.tiles.upstream, cacheDir: config.tiles.cacheDir, userAgent: tileUserAgent(config.tiles.contact), warn: (m) => warnTiles(m) })
     : null;
+  const { policePollRefusal } = await import('../config.ts');
+  // Asked to poll Polisen without saying who asks: the server runs, the poller does not.
+  const refused = policePollRefusal(config.police);
+  if (refused) log(refused);
+  const police = config.police;
   const app = await buildApp({
     db,
     logger: { level: config.logLevel },
@@ -25,6 +30,8 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     trustProxy: config.trustProxy,
     tiles,
     boundaryToleranceM: config.boundaryToleranceM,
+    policePoll: police.poll && police.contact ? { baseUrl: police.baseUrl, contact: police.contact, deployment: police.deployment, intervalMs: police.intervalMs } : null,
+    policePollRefused: refused,
   });
   warnTiles = (m) => app.log.warn(m);
   // A laptop demo need not say who runs it; a server others reach should.
@@ -71,7 +78,11 @@ Environment:
   BOUNDARY_TOLERANCE_M  metres outside a municipality's boundary within which a report is accepted and flagged (default 200)
   LAGESBILD_TILE_UPSTREAM  the maps' raster tiles, fetched through this server (default OpenStreetMap; off: none)
   LAGESBILD_TILE_CACHE     where fetched tiles are kept (default DATA_DIR/tile-cache)
-  LAGESBILD_TILE_CONTACT   e-mail or web address of whoever runs this server, sent to the tile server`)
+  LAGESBILD_TILE_CONTACT   e-mail or web address of whoever runs this server, sent to the tile server
+  LAGESBILD_POLICE_POLL      on: fetch Polisen's events (polisen.se/api/events) by themselves; one process of the deployment polls (default off)
+  LAGESBILD_POLICE_CONTACT   e-mail or web address Polisen can reach whoever runs this deployment at; required to poll
+  LAGESBILD_POLICE_INTERVAL  seconds between calls, 60 to 86400 (default 300)
+  LAGESBILD_POLICE_URL       where Polisen's API is (default https://polisen.se)`)
     .action(async () => {
       const { serverConfig } = await import('../config.ts');
       const { openMigrated } = await import('../open-migrated.ts');

@@ -40,6 +40,8 @@ export const POLICY = {
   /** Handing out the administrator role, or changing a user who holds it. */
   'users.manageAdmins': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
   'settings.map': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
+  /** Uploading Polisen's events for a municipality, and seeing how current they are and how the poller fares. */
+  'policeEvents.import': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
   // The EST cycle: editions of the lägesbild, meetings and their decisions, measures, the yearly plan.
   'editions.read': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
   'editions.readDrafts': { reporter: 'none', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all' },

@@ -171,6 +171,7 @@ export const EXPECTATIONS = {
     municipalityCode: 'ange en kommunkod med fyra siffror, t.ex. 1489', municipalityCodes: 'ange en eller flera kommunkoder med fyra siffror, åtskilda av kommatecken, t.ex. 1489,1442', colour: 'ange en färg som #rrggbb, t.ex. #1a9641',
     code: 'använd små bokstäver a–z, siffror och _, med punkt mellan nivåerna, t.ex. skadegorelse.klotter',
     cellId: 'ange en ruta som storlek:kolumn:rad, t.ex. 250:1397:25663', image: 'välj en bild i formatet JPEG, PNG eller WebP', file: 'välj en fil',
+    policeDatetime: 'ange tiden som polisen skriver den, t.ex. 2026-08-22 9:48:12 +02:00', latLon: 'ange latitud och longitud med kommatecken emellan, t.ex. 57.930021,12.536211',
   },
   en: {
     number: 'enter a number, e.g. 12.5', integer: 'enter a whole number, e.g. 12', string: 'enter a text', boolean: 'choose yes or no',
@@ -180,6 +181,7 @@ export const EXPECTATIONS = {
     municipalityCode: 'enter a four-digit municipality code, e.g. 1489', municipalityCodes: 'enter one or more four-digit municipality codes separated by commas, e.g. 1489,1442', colour: 'enter a colour as #rrggbb, e.g. #1a9641',
     code: 'use lower-case letters a–z, digits and _, with a dot between the levels, e.g. skadegorelse.klotter',
     cellId: 'enter a cell as size:column:row, e.g. 250:1397:25663', image: 'choose a JPEG, PNG or WebP picture', file: 'choose a file',
+    policeDatetime: 'give the time as the police write it, e.g. 2026-08-22 9:48:12 +02:00', latLon: 'give latitude and longitude separated by a comma, e.g. 57.930021,12.536211',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 export type Expectation = keyof (typeof EXPECTATIONS)['sv'];
@@ -194,6 +196,7 @@ export const FORMAT_EXPECTATIONS: Record<string, Expectation> = {
   uuid: 'choice', email: 'email', 'e-postadress': 'email', uri: 'uri', 'https://…/{z}/{x}/{y}.png': 'tileUrl',
   'kommunkod, t.ex. 1489': 'municipalityCode', '^[0-9]{4}$': 'municipalityCode', '^[0-9]{4}(,[0-9]{4})*$': 'municipalityCodes', '^#[0-9a-fA-F]{6}$': 'colour',
   '^[a-z0-9_]+(\\.[a-z0-9_]+)*$': 'code', 'storlek:kolumn:rad': 'cellId', 'JPEG, PNG eller WebP': 'image', binary: 'file',
+  'ÅÅÅÅ-MM-DD t:mm:ss +hh:mm': 'policeDatetime', 'lat,lon': 'latLon',
 };
 
 /** The JSON-schema types, most telling first: a union with null names the other type. */

@@ -18,7 +18,7 @@ const SV: Labels = {
   controlAreaId: 'Kontrollområde', controlPlaceId: 'Kontrollplats', coordinates: 'Koordinater', costSek: 'Kostnad (kr)', crs: 'Koordinatsystem',
   cursor: 'Sidmarkör', description: 'Beskrivning', detail: 'Beskrivning', distance: 'Avstånd', due: 'Klart senast', duplicateOf: 'Originalrapport',
   e: 'Östlig koordinat (E)', email: 'E-postadress', features: 'Objekt', followUp: 'Uppföljning', format: 'Filformat', from: 'Från och med',
-  geojson: 'GeoJSON-fil', geometry: 'Geometri', heldAt: 'Datum för mötet', icon: 'Symbol', id: 'Id', incidentId: 'Händelse',
+  geojson: 'GeoJSON-fil', geometry: 'Geometri', heldAt: 'Datum för mötet', icon: 'Symbol', id: 'Id', incidentId: 'Händelse', import: 'Import', mapping: 'Kolumnmappning', columns: 'Kolumner', externalId: 'Id i filen', dateTime: 'Tidpunkt i filen', date: 'Datum', time: 'Klockslag', dateTimeTo: 'Tidpunkt till', category: 'Kategori', dateOrder: 'Datumordning', sheet: 'Blad',
   indicator: 'Indikator', introduction: 'Inledning', kind: 'Typ', label: 'Namn', lat: 'Latitud', level: 'Nivå', limit: 'Antal per sida',
   location: 'Plats', lon: 'Longitud', maxZoom: 'Största zoomnivå', measure: 'Åtgärd', meetingId: 'Möte', mine: 'Bara mina',
   minutes: 'Protokoll', municipalities: 'Kommuner', municipality: 'Kommun', municipalityId: 'Kommun', n: 'Nordlig koordinat (N)',
@@ -38,6 +38,8 @@ const SV: Labels = {
   // The first-start set-up (POST /api/setup).
   token: 'Länk för att sätta upp', administrator: 'Första administratör', organisation: 'Organisation',
   'administrator.organisation': 'Administratörens organisation',
+  // A file of Polisen's events (POST /api/police-events/import): the file, and an event's fields by Polisen's names.
+  file: 'Fil', events: 'Polisens händelser', datetime: 'Tidpunkt', url: 'Länk', 'location.name': 'Kommun eller län', 'location.gps': 'Position',
 };
 
 const EN: Labels = {
@@ -49,7 +51,7 @@ const EN: Labels = {
   controlAreaId: 'Control area', controlPlaceId: 'Control place', coordinates: 'Coordinates', costSek: 'Cost (SEK)', crs: 'Coordinate system',
   cursor: 'Page cursor', description: 'Description', detail: 'Description', distance: 'Distance', due: 'Due', duplicateOf: 'Original report',
   e: 'Easting (E)', email: 'E-mail address', features: 'Features', followUp: 'Follow-up', format: 'File format', from: 'From',
-  geojson: 'GeoJSON file', geometry: 'Geometry', heldAt: 'Date of the meeting', icon: 'Symbol', id: 'Id', incidentId: 'Incident',
+  geojson: 'GeoJSON file', geometry: 'Geometry', heldAt: 'Date of the meeting', icon: 'Symbol', id: 'Id', incidentId: 'Incident', import: 'Import', mapping: 'Column mapping', columns: 'Columns', externalId: 'Id in the file', dateTime: 'Time in the file', date: 'Date', time: 'Time of day', dateTimeTo: 'Time to', category: 'Category', dateOrder: 'Date order', sheet: 'Sheet',
   indicator: 'Indicator', introduction: 'Introduction', kind: 'Type', label: 'Name', lat: 'Latitude', level: 'Level', limit: 'Number per page',
   location: 'Location', lon: 'Longitude', maxZoom: 'Largest zoom level', measure: 'Measure', meetingId: 'Meeting', mine: 'Only mine',
   minutes: 'Minutes', municipalities: 'Municipalities', municipality: 'Municipality', municipalityId: 'Municipality', n: 'Northing (N)',
@@ -68,6 +70,7 @@ const EN: Labels = {
   zoom: 'Zoom level', problemId: 'Problem in the situation picture', lang: 'Language', decisionId: 'Decision', z: 'Zoom level', x: 'Column', y: 'Row',
   token: 'Set-up link', administrator: 'First administrator', organisation: 'Organisation',
   'administrator.organisation': 'The administrator\'s organisation',
+  file: 'File', events: 'Police events', datetime: 'Time', url: 'Link', 'location.name': 'Municipality or county', 'location.gps': 'Position',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */
@@ -75,12 +78,12 @@ const ITEM: Record<Language, Labels> = {
   sv: {
     survey: 'rad', priorities: 'problem', problems: 'problem', features: 'objekt', categoryIds: 'kategori', cellIds: 'ruta', notify: 'rad',
     statusLevels: 'rad', participants: 'deltagare', present: 'deltagare', agenda: 'punkt', roles: 'roll', municipalities: 'kommun',
-    organisationIds: 'organisation', coordinates: 'punkt', organisations: 'organisation',
+    organisationIds: 'organisation', coordinates: 'punkt', organisations: 'organisation', events: 'händelse',
   },
   en: {
     survey: 'row', priorities: 'problem', problems: 'problem', features: 'feature', categoryIds: 'category', cellIds: 'cell', notify: 'line',
     statusLevels: 'row', participants: 'participant', present: 'participant', agenda: 'item', roles: 'role', municipalities: 'municipality',
-    organisationIds: 'organisation', coordinates: 'point', organisations: 'organisation',
+    organisationIds: 'organisation', coordinates: 'point', organisations: 'organisation', events: 'event',
   },
 };
 

@@ -149,6 +149,12 @@ export interface Concentration {
   cells: number;
 }
 
+/**
+ * A police event of the period. It has no position: Polisen gives the centre of the municipality or
+ * county it is filed under, so it belongs to the municipality as a whole, never to a point, a grid
+ * cell, a hotspot or a place (editions made before this carried that centre as lon/lat; nothing
+ * reads it).
+ */
 export interface PoliceEventRow {
   id: number;
   publishedAt: string;
@@ -156,11 +162,12 @@ export interface PoliceEventRow {
   name: string;
   summary: string | null;
   url: string | null;
-  lon: number | null;
-  lat: number | null;
+  /** The municipality or county Polisen files it under; absent in editions made before it was kept. */
+  locationName?: string | null;
 }
 
 export interface PoliceEvents {
+  /** All the municipality's events of the period (the list below stops at 500). */
   total: number;
   previous: number;
   byType: Array<{ type: string; count: number }>;
@@ -214,6 +221,8 @@ export interface SituationPictureContent {
   hotspots: Hotspots;
   nearRepeat: NearRepeat | null;
   concentration: Concentration;
+  /** Where the period's incidents came from ('app', 'import' per file, another source); absent in older editions. */
+  sources?: Array<{ source: string; fileName: string | null; count: number }>;
   policeEvents: PoliceEvents;
   measures: { open: MeasureRow[]; dueOrOverdue: MeasureRow[]; doneInPeriod: MeasureRow[] };
   /** The incidents of the period for the maps (capped; `pointsTruncated` says when). */

@@ -1,5 +1,6 @@
+import type { MultiPolygon } from 'geojson';
 import type { Queryable } from '../engine.ts';
-import { fromGeoJson, toGeoJson } from './geometries.ts';
+import { fromGeoJson, toGeoJson, toGeoJson3006 } from './geometries.ts';
 import { scalarProperties, type AreaKind, type Area } from '../../core/areas/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", kind, name, code, properties, ${toGeoJson('geom')} AS geometry,
@@ -13,6 +14,18 @@ export async function listAreas(q: Queryable, municipalities: string[], kind?: A
     `SELECT ${COLUMNS} FROM areas WHERE municipality_id = ANY($1::text[]) AND ($2::text IS NULL OR kind = $2) ORDER BY kind, name`,
     [municipalities, kind ?? null]);
   return r.rows.map(parse);
+}
+
+/** An area with its geometry in SWEREF 99 TM (EPSG:3006) metres, as stored: for GIS exports. */
+export type AreaIn3006 = Omit<Area, 'geometry'> & { geometry3006: MultiPolygon };
+
+/** Every area of the municipalities (by kind and name) with the stored geometry, not reprojected. */
+export async function listAreasIn3006(q: Queryable, municipalities: string[]): Promise<AreaIn3006[]> {
+  const r = await q.query<Omit<Area, 'geometry'> & { geometry3006: string }>(
+    `SELECT id, municipality_id AS "municipalityId", kind, name, code, properties, ${toGeoJson3006('geom')} AS geometry3006,
+            round((ST_Area(geom) / 1e6)::numeric, 4)::float8 AS "areaKm2"
+       FROM areas WHERE municipality_id = ANY($1::text[]) ORDER BY kind, name, id`, [municipalities]);
+  return r.rows.map((a) => ({ ...a, properties: scalarProperties(a.properties), geometry3006: JSON.parse(a.geometry3006) }));
 }
 
 export async function getArea(q: Queryable, id: string, municipalities: string[]): Promise<Area | null> {

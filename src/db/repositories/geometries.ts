@@ -25,3 +25,5 @@ export async function geometryProblem(q: Queryable, geojson: unknown, allowed: s
 export const fromGeoJson = (param: string) => `ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${param}), 4326), 3006)`;
 /** SQL for a 3006 geometry column as WGS84 GeoJSON text with 6 decimals (~0.1 m). */
 export const toGeoJson = (column: string) => `ST_AsGeoJSON(ST_Transform(${column}, 4326), 6)`;
+/** SQL for a 3006 geometry column as GeoJSON text in EPSG:3006 itself, to the centimetre (GIS exports). */
+export const toGeoJson3006 = (column: string) => `ST_AsGeoJSON(${column}, 2)`;

@@ -22,6 +22,9 @@ export interface StoredImport {
   rowsAlreadyImported: number;
   rowsRejected: number;
   incidentCount: number;
+  /** The span of the incidents still there (null when none): what the map and the table open on. */
+  occurredFrom: Date | null;
+  occurredTo: Date | null;
   errors: RowError[];
   undoneAt: Date | null;
   undoneByName: string | null;
@@ -31,7 +34,9 @@ const SELECT = `SELECT m.id, m.municipality_id AS "municipalityId", m.file_name 
     m.created_at AS "createdAt", m.created_by AS "createdBy", cu.name AS "createdByName",
     m.rows_total AS "rowsTotal", m.rows_imported AS "rowsImported", m.rows_already_imported AS "rowsAlreadyImported",
     m.rows_rejected AS "rowsRejected", m.errors, m.undone_at AS "undoneAt", uu.name AS "undoneByName",
-    (SELECT count(*)::int FROM incidents i WHERE i.municipality_id = m.municipality_id AND i.import_id = m.id) AS "incidentCount"
+    (SELECT count(*)::int FROM incidents i WHERE i.municipality_id = m.municipality_id AND i.import_id = m.id) AS "incidentCount",
+    (SELECT min(i.occurred_from) FROM incidents i WHERE i.municipality_id = m.municipality_id AND i.import_id = m.id) AS "occurredFrom",
+    (SELECT max(i.occurred_to) FROM incidents i WHERE i.municipality_id = m.municipality_id AND i.import_id = m.id) AS "occurredTo"
   FROM incident_imports m LEFT JOIN users cu ON cu.id = m.created_by LEFT JOIN users uu ON uu.id = m.undone_by`;
 
 export async function insertImport(q: Queryable, r: { id: string; municipalityId: string; fileName: string; format: string; createdBy: string | null; mapping: ImportMapping; rowsTotal: number }): Promise<void> {

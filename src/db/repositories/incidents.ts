@@ -156,7 +156,10 @@ export async function resolveFilter(q: Queryable, f: IncidentFilter): Promise<Re
  */
 export function keyWhere(actor: Actor, f: ResolvedFilter, p: Params, t: string): string[] {
   const w = [visibleIncidents(actor, p, t)];
-  if (f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
+  // One municipality as an equality: the planner then reads the time index (municipality, occurred_from,
+  // id) in order and a keyset page costs its own rows; with = ANY it sorts every remaining row per page.
+  if (f.municipalities?.length === 1) w.push(`${t}.municipality_id = ${p.add(f.municipalities[0])}`);
+  else if (f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
   if (f.categoryIds) w.push(`${t}.category_id = ANY(${p.add(f.categoryIds)}::uuid[])`);
   if (f.organisations?.length) w.push(`${t}.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
   if (f.reviewStatus?.length) w.push(`${t}.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
@@ -184,18 +187,56 @@ export function incidentWhere(actor: Actor, f: ResolvedFilter, p: Params): strin
   return w.join(' AND ');
 }
 
+/** The query of one page, newest first, keyset-paginated on (occurred_from, id): one row more than the page, to tell whether more follow. */
+async function pageQuery(q: Queryable, actor: Actor, f: IncidentFilter, page: Page, p: Params): Promise<string> {
+  let where = incidentWhere(actor, await resolveFilter(q, f), p);
+  if (page.after) where += ` AND (i.occurred_from, i.id) < (${p.add(page.after.occurredFrom)}::timestamptz, ${p.add(page.after.id)}::uuid)`;
+  return `${SELECT} WHERE ${where} ORDER BY i.occurred_from DESC, i.id DESC LIMIT ${p.add(page.limit + 1)}`;
+}
+
+const pageOf = (rows: Incident[], limit: number) => ({ items: rows.slice(0, limit), hasMore: rows.length > limit });
+
 /** Newest first, keyset-paginated on (occurred_from, id). Returns one page and whether more follow. */
 export async function listIncidents(q: Queryable, actor: Actor, f: IncidentFilter, page: Page): Promise<{ items: Incident[]; hasMore: boolean }> {
   const p = new Params();
-  let where = incidentWhere(actor, await resolveFilter(q, f), p);
-  if (page.after) where += ` AND (i.occurred_from, i.id) < (${p.add(page.after.occurredFrom)}::timestamptz, ${p.add(page.after.id)}::uuid)`;
-  const r = await q.query<Row>(`${SELECT} WHERE ${where} ORDER BY i.occurred_from DESC, i.id DESC LIMIT ${p.add(page.limit + 1)}`, p.values);
-  const rows = r.rows.map(toIncident);
-  return { items: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+  const r = await q.query<Row>(await pageQuery(q, actor, f, page, p), p.values);
+  return pageOf(r.rows.map(toIncident), page.limit);
+}
+
+const TIMES = ['occurredFrom', 'occurredTo', 'reportedAt', 'createdAt', 'updatedAt'] as const;
+
+/**
+ * The same page as listIncidents, fetched as one JSON document: for the exports, which read every
+ * page of a selection. PGlite hands a result over field by field across its WebAssembly boundary;
+ * 100,000 incidents took 5.4 s that way and 2.5 s as JSON (PostgreSQL takes the same either way).
+ */
+export async function listIncidentsAsJson(q: Queryable, actor: Actor, f: IncidentFilter, page: Page): Promise<{ items: Incident[]; hasMore: boolean }> {
+  const p = new Params();
+  const r = await q.query<{ page: string | null }>(
+    `SELECT json_agg(x ORDER BY x."occurredFrom" DESC, x.id DESC)::text AS page FROM (${await pageQuery(q, actor, f, page, p)}) x`, p.values);
+  const rows = (JSON.parse(r.rows[0]?.page ?? '[]') as Array<Record<string, unknown>>).map((row) => {
+    for (const t of TIMES) row[t] = new Date(row[t] as string);
+    return toIncident(row as unknown as Row);
+  });
+  return pageOf(rows, page.limit);
 }
 
 export async function countIncidents(q: Queryable, actor: Actor, f: IncidentFilter): Promise<number> {
   const p = new Params();
   const r = await q.query<{ n: number }>(`SELECT count(*) AS n FROM incidents i WHERE ${incidentWhere(actor, await resolveFilter(q, f), p)}`, p.values);
   return r.rows[0].n;
+}
+
+/**
+ * Where a selection's incidents came from: reported in the app (or another source) or imported,
+ * per import file — the provenance an edition states beside its counts.
+ */
+export async function countIncidentsBySource(q: Queryable, actor: Actor, f: IncidentFilter): Promise<Array<{ source: string; fileName: string | null; count: number }>> {
+  const p = new Params();
+  const r = await q.query<{ source: string; fileName: string | null; count: number }>(
+    `SELECT i.source, im.file_name AS "fileName", count(*)::int AS count
+       FROM incidents i LEFT JOIN incident_imports im ON im.municipality_id = i.municipality_id AND im.id = i.import_id
+      WHERE ${incidentWhere(actor, await resolveFilter(q, f), p)}
+      GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`, p.values);
+  return r.rows;
 }

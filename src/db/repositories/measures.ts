@@ -1,5 +1,7 @@
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
+import { toGeoJson3006 } from './geometries.ts';
 import type { Measure, MeasureRow, MeasureFilter } from '../../core/measures/types.ts';
 
 /** Today in Sweden: the day measures are due against. */
@@ -43,6 +45,17 @@ export async function listMeasures(q: Queryable, f: MeasureFilter): Promise<Meas
     `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')}
       ORDER BY (m.status IN ('done', 'cancelled')), m.planned_end NULLS LAST, m.created_at DESC LIMIT 1000`, p.values);
   return r.rows;
+}
+
+/** A measure with where it is taken in SWEREF 99 TM (EPSG:3006): its place's geometry, else its area's, else none. */
+export type MeasureIn3006 = Measure & { geometry3006: Point | Polygon | MultiPolygon | null };
+
+/** Every measure of the municipalities (no limit) with its place's or area's stored geometry: for GIS exports. */
+export async function listMeasuresIn3006(q: Queryable, municipalities: string[]): Promise<MeasureIn3006[]> {
+  const r = await q.query<Measure & { geometry3006: string | null }>(
+    `SELECT ${COLUMNS}, ${toGeoJson3006('COALESCE(p.geom, a.geom)')} AS geometry3006
+       FROM ${FROM} WHERE m.municipality_id = ANY($1::text[]) ORDER BY m.created_at, m.id`, [municipalities]);
+  return r.rows.map((m) => ({ ...m, geometry3006: m.geometry3006 === null ? null : JSON.parse(m.geometry3006) }));
 }
 
 export async function getMeasure(q: Queryable, id: string, municipalities: string[]): Promise<Measure | null> {

@@ -1,5 +1,6 @@
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Queryable } from '../engine.ts';
-import { fromGeoJson, toGeoJson } from './geometries.ts';
+import { fromGeoJson, toGeoJson, toGeoJson3006 } from './geometries.ts';
 import type { Place } from '../../core/places/types.ts';
 
 const COLUMNS = `id, municipality_id AS "municipalityId", name, kind, description, ${toGeoJson('geom')} AS geometry`;
@@ -12,6 +13,17 @@ export async function listPlaces(q: Queryable, municipalities: string[], search?
        AND ($2::text IS NULL OR name ILIKE '%' || $2 || '%') ORDER BY name LIMIT $3`,
     [municipalities, search ?? null, limit]);
   return r.rows.map(parse);
+}
+
+/** A place with its geometry in SWEREF 99 TM (EPSG:3006) metres, as stored: for GIS exports. */
+export type PlaceIn3006 = Omit<Place, 'geometry'> & { geometry3006: Point | Polygon | MultiPolygon };
+
+/** Every place of the municipalities, by name, with the stored geometry (no reprojection, no limit). */
+export async function listPlacesIn3006(q: Queryable, municipalities: string[]): Promise<PlaceIn3006[]> {
+  const r = await q.query<Omit<Place, 'geometry'> & { geometry3006: string }>(
+    `SELECT id, municipality_id AS "municipalityId", name, kind, description, ${toGeoJson3006('geom')} AS geometry3006
+       FROM places WHERE municipality_id = ANY($1::text[]) ORDER BY name, id`, [municipalities]);
+  return r.rows.map((p) => ({ ...p, geometry3006: JSON.parse(p.geometry3006) }));
 }
 
 export async function getPlace(q: Queryable, id: string, municipalities: string[]): Promise<Place | null> {

@@ -13,8 +13,8 @@ import { neutraliseFormula } from './formula.ts';
 const PRECISION_SV: Record<string, string> = {
   gps: 'GPS', map: 'vald på kartan', place: 'plats', address: 'adress', area: 'område', municipality: 'kommun', unknown: 'okänd',
 };
-const REVIEW_STATUS_SV: Record<string, string> = { new: 'ny', reviewed: 'granskad', rejected: 'avvisad', duplicate: 'dubblett' };
-const VISIBILITY_SV: Record<string, string> = { normal: 'normal', restricted: 'begränsad' };
+export const REVIEW_STATUS_SV: Record<string, string> = { new: 'ny', reviewed: 'granskad', rejected: 'avvisad', duplicate: 'dubblett' };
+export const VISIBILITY_SV: Record<string, string> = { normal: 'normal', restricted: 'begränsad' };
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -70,6 +70,10 @@ export const EXCEL_COLUMNS: Array<[string, string, (i: Incident) => unknown]> = 
   ['duplicate_of', 'Dubblett av', (i) => i.duplicateOf],
   ['visibility', 'Synlighet', (i) => named(VISIBILITY_SV)(i.visibility)],
   ['source', 'Källa', (i) => i.source],
+  ['external_id', 'Id i källan', (i) => i.externalId],
+  ['import_id', 'Import-id', (i) => i.importId],
+  ['import_file', 'Importerad från fil', (i) => i.importFileName],
+  ['imported_by', 'Importerad av', (i) => i.importedByName],
 ];
 
 export const excelHeader = () => EXCEL_COLUMNS.map(([, header]) => excelField(header)).join(';') + '\r\n';

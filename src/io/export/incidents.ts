@@ -1,14 +1,15 @@
+import type { TextExportFormat } from '../../core/incidents/export-formats.ts';
 import type { Incident } from '../../core/incidents/types.ts';
 import { incidentFeature } from '../../core/geojson/incident.ts';
 import { excelHeader, excelRow } from './excel.ts';
 import { neutraliseFormula } from './formula.ts';
 
 /**
- * The export formats: `csv` is RFC 4180 for machines (comma, RFC 3339 UTC times, English column
+ * The text formats: `csv` is RFC 4180 for machines (comma, RFC 3339 UTC times, English column
  * names, codes), `excel` the same columns for a Swedish spreadsheet (semicolon, local time, Swedish
- * names and decimal commas; see excel.ts), `geojson` a FeatureCollection in WGS84.
+ * names and decimal commas; see excel.ts), `geojson` a FeatureCollection in WGS84. The XLSX and the
+ * GeoPackage are xlsx.ts's and gpkg.ts's.
  */
-export type ExportFormat = 'csv' | 'excel' | 'geojson';
 
 /** Columns of the CSV export, in order: stable English names a GIS tool or a spreadsheet can rely on. */
 export const CSV_COLUMNS: Array<[string, (i: Incident) => unknown]> = [
@@ -33,6 +34,10 @@ export const CSV_COLUMNS: Array<[string, (i: Incident) => unknown]> = [
   ['duplicate_of', (i) => i.duplicateOf],
   ['visibility', (i) => i.visibility],
   ['source', (i) => i.source],
+  ['external_id', (i) => i.externalId],
+  ['import_id', (i) => i.importId],
+  ['import_file', (i) => i.importFileName],
+  ['imported_by', (i) => i.importedByName],
 ];
 
 /**
@@ -49,7 +54,7 @@ export const csvHeader = () => CSV_COLUMNS.map(([name]) => name).join(',') + '\r
 export const csvRow = (i: Incident) => CSV_COLUMNS.map(([, get]) => csvField(get(i))).join(',') + '\r\n';
 
 /** Streams an export from pages of incidents (an async iterable): CSV, CSV for Excel or GeoJSON. */
-export async function* exportChunks(format: ExportFormat, pages: AsyncIterable<Incident[]>): AsyncGenerator<string> {
+export async function* exportChunks(format: TextExportFormat, pages: AsyncIterable<Incident[]>): AsyncGenerator<string> {
   if (format === 'csv' || format === 'excel') {
     const [header, row] = format === 'csv' ? [csvHeader, csvRow] : [excelHeader, excelRow];
     yield '\uFEFF' + header(); // the BOM makes Excel read UTF-8 (å, ä, ö)

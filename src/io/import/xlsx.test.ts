@@ -98,3 +98,14 @@ test('values under no header, a repeated header, an empty sheet, a header alone,
   assert.deepEqual(await fileError(readXlsx(header, 'f.xlsx')), { code: 'file_header_only', row: 1 });
   assert.deepEqual(await fileError(readXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), 'trasig.xlsx')), { code: 'file_xlsx_unreadable', name: 'trasig.xlsx' });
 });
+
+test('unnamed, a first sheet with a title alone is passed over for the first sheet with rows', async () => {
+  const bytes = await workbook((wb) => {
+    wb.addWorksheet('Info').addRow(['Export från det gamla systemet']);
+    wb.addWorksheet('Händelser').addRow(['Datum']).worksheet.addRow(['2026-03-04']);
+  });
+  const t = await readXlsx(bytes, 'f.xlsx');
+  assert.deepEqual([t.sheet, t.headers, t.rows], ['Händelser', ['Datum'], [['2026-03-04']]]);
+  // Named, the sheet is read as it is: a title alone is a file with a header and no rows.
+  await assert.rejects(readXlsx(bytes, 'f.xlsx', 'Info'));
+});

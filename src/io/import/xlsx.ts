@@ -64,6 +64,10 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, sheetName?: 
     const found = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
     if (!found) throw new ImportFileError('file_sheet_missing', { sheet: wanted, sheets: names.join(LIST_SEPARATOR) });
     ws = found;
+  } else if (ws.actualRowCount < 2) {
+    // Unnamed, the first sheet with a header and at least one row is read: exports often put a
+    // title or an info sheet first. The preview says which sheet it was and offers the others.
+    ws = sheets.find((s) => s.actualRowCount >= 2) ?? ws;
   }
   const grid: GridRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -1,17 +1,25 @@
-import { readFile } from 'node:fs/promises';
-import { transform } from '../../core/geo/index.ts';
+import type { FieldIssueCode } from '../../core/errors/index.ts';
+import type { PoliceEventRecord } from '../../core/police-events/types.ts';
 import type { Queryable } from '../../db/engine.ts';
 import { insertPoliceEvents } from '../../db/repositories/police-events.ts';
-import type { PoliceEventRecord } from '../../core/police-events/types.ts';
 
 /**
- * Polisen's public events (polisen.se/api/events) as stored per municipality. The API gives a
- * position per event that is the centroid of the municipality or, for county-wide events, of the
- * county: the latter is kept without a position, since it lies far outside the municipality.
+ * Polisen's public events (polisen.se/api/events) as stored per municipality. The API's position
+ * (`location.gps`) is the centre of the municipality or county the event is filed under, never the
+ * place of the incident (../shared/data/SOURCES.md): it is checked, then dropped, so nothing can
+ * draw the events as points or count them in a grid cell, a hotspot or a place. An event counts for
+ * its municipality as a whole (src/core/police-events/split.ts says which).
  */
 
+/** Why a file of events cannot be read: the element (index in the JSON array) and field, in Swedish, and as a field issue for the API. */
 export class PoliceEventsFormatError extends Error {
-  constructor(readonly index: number | null, readonly field: string | null, detail: string) {
+  constructor(
+    readonly index: number | null,
+    readonly field: string | null,
+    detail: string,
+    /** The same as a field issue (code and params), for the API's error body in the caller's language. */
+    readonly issue: { code: FieldIssueCode; params?: Record<string, string | number> },
+  ) {
     super(index === null ? detail : `händelse ${index}${field ? `, fältet ${field}` : ''}: ${detail}`);
     this.name = 'PoliceEventsFormatError';
   }
@@ -33,43 +41,47 @@ export function parsePoliceDatetime(s: string): Date | null {
 
 /** Parses the API's JSON array; every problem names the element and the field. */
 export function parsePoliceEvents(json: unknown): PoliceEventRecord[] {
-  if (!Array.isArray(json)) throw new PoliceEventsFormatError(null, null, 'väntade en JSON-lista med händelser');
+  if (!Array.isArray(json)) throw new PoliceEventsFormatError(null, null, 'väntade en JSON-lista med händelser', { code: 'type', params: { expected: 'array' } });
   return json.map((e: any, i) => {
-    const fail = (field: string, detail: string): never => { throw new PoliceEventsFormatError(i, field, detail); };
-    if (typeof e !== 'object' || e === null || Array.isArray(e)) fail('', 'är inget objekt');
-    if (!Number.isSafeInteger(e.id) || e.id <= 0) fail('id', `väntade ett positivt heltal, fick ${JSON.stringify(e.id)}`);
+    const fail = (field: string, detail: string, code: FieldIssueCode, params?: Record<string, string | number>): never => {
+      throw new PoliceEventsFormatError(i, field, detail, params ? { code, params } : { code });
+    };
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) fail('', 'är inget objekt', 'type', { expected: 'object' });
+    if (!Number.isSafeInteger(e.id) || e.id <= 0) fail('id', `väntade ett positivt heltal, fick ${JSON.stringify(e.id)}`, e.id === undefined ? 'required' : Number.isSafeInteger(e.id) ? 'too_small' : 'type', Number.isSafeInteger(e.id) ? { min: 1 } : { expected: 'integer' });
     const publishedAt = typeof e.datetime === 'string' ? parsePoliceDatetime(e.datetime) : null;
-    if (!publishedAt) fail('datetime', `väntade "ÅÅÅÅ-MM-DD tt:mm:ss +hh:mm", fick ${JSON.stringify(e.datetime)}`);
+    if (!publishedAt) {
+      fail('datetime', `väntade "ÅÅÅÅ-MM-DD tt:mm:ss +hh:mm", fick ${JSON.stringify(e.datetime)}`, e.datetime === undefined ? 'required' : 'format', { format: 'ÅÅÅÅ-MM-DD t:mm:ss +hh:mm' });
+    }
     const str = (field: 'type' | 'name' | 'summary' | 'url', required: boolean, max: number): string | null => {
       const v = e[field];
-      if (v === undefined || v === null || v === '') { if (required) fail(field, 'saknas'); return null; }
-      if (typeof v !== 'string') fail(field, 'väntade text');
-      if (v.length > max) fail(field, `för lång (högst ${max} tecken)`);
+      if (v === undefined || v === null || v === '') { if (required) fail(field, 'saknas', 'required'); return null; }
+      if (typeof v !== 'string') fail(field, 'väntade text', 'type', { expected: 'string' });
+      if (v.length > max) fail(field, `för lång (högst ${max} tecken)`, 'too_long', { max });
       return v;
     };
     const type = str('type', true, LIMITS.type)!;
     const name = str('name', true, LIMITS.name)!;
     const summary = str('summary', false, LIMITS.summary);
     const url = str('url', false, LIMITS.url);
-    let locationName: string | null = null, en: { e: number; n: number } | null = null;
+    let locationName: string | null = null;
     if (e.location !== undefined && e.location !== null) {
-      if (typeof e.location !== 'object') fail('location', 'väntade ett objekt');
-      if (e.location.name !== undefined && e.location.name !== null) {
-        if (typeof e.location.name !== 'string' || e.location.name.length > LIMITS.location) fail('location.name', `väntade text om högst ${LIMITS.location} tecken`);
-        locationName = e.location.name;
+      if (typeof e.location !== 'object' || Array.isArray(e.location)) fail('location', 'väntade ett objekt', 'type', { expected: 'object' });
+      const n = e.location.name;
+      if (n !== undefined && n !== null) {
+        if (typeof n !== 'string') fail('location.name', `väntade text om högst ${LIMITS.location} tecken`, 'type', { expected: 'string' });
+        if (n.length > LIMITS.location) fail('location.name', `väntade text om högst ${LIMITS.location} tecken`, 'too_long', { max: LIMITS.location });
+        locationName = n;
       }
-      if (e.location.gps !== undefined && e.location.gps !== null && e.location.gps !== '') {
-        const m = typeof e.location.gps === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(e.location.gps) : null;
-        if (!m) fail('location.gps', `väntade "lat,lon", fick ${JSON.stringify(e.location.gps)}`);
+      // Checked so that a file that is not Polisen's is noticed, then dropped: see above.
+      const gps = e.location.gps;
+      if (gps !== undefined && gps !== null && gps !== '') {
+        const m = typeof gps === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(gps) : null;
+        if (!m) fail('location.gps', `väntade "lat,lon", fick ${JSON.stringify(gps)}`, 'format', { format: 'lat,lon' });
         const lat = Number(m![1]), lon = Number(m![2]);
-        if (!(lat >= 54 && lat <= 70 && lon >= 10 && lon <= 25)) fail('location.gps', `${lat},${lon} ligger inte i Sverige`);
-        if (!/ län$/.test(locationName ?? '')) {
-          const [x, y] = transform(4326, 3006, lon, lat);
-          en = { e: Math.round(x * 100) / 100, n: Math.round(y * 100) / 100 };
-        }
+        if (!(lat >= 54 && lat <= 70 && lon >= 10 && lon <= 25)) fail('location.gps', `${lat},${lon} ligger inte i Sverige`, 'coordinate_out_of_range', { crs: 'WGS 84' });
       }
     }
-    return { id: e.id, publishedAt: publishedAt!, type, name, summary, url, locationName, e: en?.e ?? null, n: en?.n ?? null };
+    return { id: e.id, publishedAt: publishedAt!, type, name, summary, url, locationName };
   });
 }
 
@@ -78,12 +90,15 @@ export async function importPoliceEvents(db: Queryable, municipalityId: string, 
   return insertPoliceEvents(db, municipalityId, events);
 }
 
-/** Reads and imports a file of Polisen's events (a JSON array as the API returns it). */
-export async function importPoliceEventsFile(db: Queryable, municipalityId: string, path: string): Promise<{ read: number; imported: number }> {
+/**
+ * A file or an answer of the API as text → its events. Not JSON is named with where the parser
+ * stopped; a byte-order mark is allowed (an editor on Windows may write one).
+ */
+export function parsePoliceEventsText(text: string): PoliceEventRecord[] {
   let json: unknown;
-  try { json = JSON.parse(await readFile(path, 'utf8')); } catch (e) {
-    throw new PoliceEventsFormatError(null, null, `${path}: ${(e as Error).message}`);
+  try { json = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) {
+    const at = /position (\d+)/.exec((e as Error).message);
+    throw new PoliceEventsFormatError(null, null, `inte giltig JSON: ${(e as Error).message}`, at ? { code: 'invalid_json', params: { position: Number(at[1]) + 1 } } : { code: 'invalid_json' });
   }
-  const events = parsePoliceEvents(json);
-  return { read: events.length, imported: await importPoliceEvents(db, municipalityId, events) };
+  return parsePoliceEvents(json);
 }

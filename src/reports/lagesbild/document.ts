@@ -116,12 +116,23 @@ function keyNumbers(c: SituationPictureContent, x: DocumentLanguage): Block[] {
     items: [
       { label: L('Händelser', 'Incidents'), value: `${n(t.count)} (${changeText(t.previous, lang)} ${L('mot föregående period', 'against the previous period')})` },
       { label: L('Hotspots', 'Hotspots'), value: c.hotspots.zones ? `${n(c.hotspots.zones.length)} ${L('hotspotområden', 'hotspot zones')} (${cells})` : cells },
+      ...(c.sources?.length ? [{ label: L('Underlag', 'Sources'), value: sourcesText(c.sources, lang === 'sv') }] : []),
       { label: L('Polisens händelser', 'Police events'), value: `${n(c.policeEvents.total)} (${L('föregående period', 'previous period')} ${n(c.policeEvents.previous)})` },
       { label: L('Öppna åtgärder', 'Open measures'), value: L(`${n(c.measures.open.length)}, varav ${n(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} försenade`, `${n(c.measures.open.length)}, of which ${n(c.measures.dueOrOverdue.filter((m) => m.overdue).length)} overdue`) },
       { label: L('Genomförda åtgärder i perioden', 'Measures done in the period'), value: n(c.measures.doneInPeriod.length) },
     ],
   });
   return blocks;
+}
+
+/** Provenance in words: "120 rapporterade i Lägesbild, 40 importerade från rapporter 2025.csv". */
+function sourcesText(sources: NonNullable<SituationPictureContent['sources']>, sv: boolean): string {
+  return sources.map((s) => {
+    const count = s.count.toLocaleString(sv ? 'sv-SE' : 'en-GB');
+    if (s.source === 'import') return sv ? `${count} importerade från ${s.fileName ?? 'fil'}` : `${count} imported from ${s.fileName ?? 'a file'}`;
+    if (s.source === 'app') return sv ? `${count} rapporterade i Lägesbild` : `${count} reported in Lägesbild`;
+    return sv ? `${count} från ${s.source}` : `${count} from ${s.source}`;
+  }).join(', ');
 }
 
 /**
@@ -318,7 +329,8 @@ function policeEvents(c: SituationPictureContent, x: DocumentLanguage): Block[] 
       kind: 'paragraph',
       text: L(`Polisen publicerade ${counted(p.total, 'events', lang)} i kommunen under perioden (föregående period ${n(p.previous)}).`, `The police published ${counted(p.total, 'events', lang)} in the municipality in the period (previous period ${n(p.previous)}).`)
         + (p.newestHeld ? ' ' + L(`Senaste inlästa händelse: ${day(p.newestHeld, lang)}.`, `Latest event loaded: ${day(p.newestHeld, lang)}.`) : ' ' + L('Inga polishändelser är inlästa.', 'No police events are loaded.'))
-        + ' ' + L('Polisens positioner är ofta kommunens mittpunkt, inte platsen för händelsen.', 'The police\'s positions are often the centre of the municipality, not the place of the event.'),
+        + ' ' + L('Händelserna gäller kommunen som helhet, en del hela länet: polisen anger inte var de inträffade, bara kommunens eller länets mittpunkt, så de finns inte på kartorna och räknas inte i rutor, hotspots eller platser.',
+          'The events concern the municipality as a whole, some the whole county: the police do not say where they happened, only give the centre of the municipality or county, so they are not on the maps and not counted in cells, hotspots or places.'),
     },
     {
       kind: 'table', caption: L('Polisens händelser per typ', 'Police events by type'), empty: none,
@@ -327,8 +339,8 @@ function policeEvents(c: SituationPictureContent, x: DocumentLanguage): Block[] 
     },
     {
       kind: 'table', caption: L('Polisens händelser (senaste först)', 'Police events (latest first)'), empty: none,
-      columns: [{ header: L('Datum', 'Date'), width: 1 }, { header: L('Typ', 'Type'), width: 1.4 }, { header: L('Rubrik', 'Heading'), width: 3.2 }],
-      rows: p.items.slice(0, 30).map((e) => [day(e.publishedAt, lang), e.type, e.summary ? `${e.name} – ${e.summary}` : e.name]),
+      columns: [{ header: L('Datum', 'Date'), width: 1 }, { header: L('Typ', 'Type'), width: 1.4 }, { header: L('Rubrik', 'Heading'), width: 3.2 }, { header: L('Kommun eller län', 'Municipality or county'), width: 1.4 }],
+      rows: p.items.slice(0, 30).map((e) => [day(e.publishedAt, lang), e.type, e.summary ? `${e.name} – ${e.summary}` : e.name, e.locationName ?? '']),
     },
   ];
 }

@@ -31,5 +31,7 @@ test('a file name names up to three municipalities, with what is not a letter or
   assert.equal(exportFileName('geojson', ['Upplands Väsby', 'Lilla Edet', 'Dals-Ed'], '2026-12-03'), 'lagesbild-Upplands-Väsby-Lilla-Edet-Dals-Ed-2026-12-03.geojson');
   assert.equal(exportFileName('csv', ['A', 'B', 'C', 'D'], '2026-12-03'), 'lagesbild-4-kommuner-2026-12-03.csv');
   assert.equal(exportFileName('csv', [], '2026-12-03'), 'lagesbild-2026-12-03.csv');
+  assert.equal(exportFileName('xlsx', ['Alingsås'], '2026-12-03'), 'lagesbild-Alingsås-2026-12-03.xlsx');
+  assert.equal(exportFileName('gpkg', ['Alingsås', 'Vårgårda'], '2026-12-03'), 'lagesbild-Alingsås-Vårgårda-2026-12-03.gpkg');
   assert.equal(attachment('lagesbild-Vårgårda-2026-12-03.csv'), 'attachment; filename="lagesbild-Vargarda-2026-12-03.csv"; filename*=UTF-8\'\'lagesbild-V%C3%A5rg%C3%A5rda-2026-12-03.csv');
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { testEngines } from '../../../test/support/db.ts';
 import { countRows, startTestApp, type Client, type TestApp } from '../../../test/support/api.ts';
 import { FX, POINTS } from '../../../test/support/fixtures.ts';
+import { computeSituationPictureContent } from '../../services/edition-content.ts';
 import { geoJsonFile, importForm, swedishCsv, xlsxFile, type FileRow } from '../../../test/support/import-files.ts';
 
 const A = POINTS.alingsasCentrum;
@@ -105,6 +106,12 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(new Date(first.occurredFrom).toISOString(), '2025-01-10T07:05:00.000Z');
       const withPhone = list.items.find((i: any) => i.externalId === 'AL-1004');
       assert.doesNotMatch(withPhone.description, /070/, 'personal data is stripped from imported text too');
+      // The exports carry the provenance and follow the import filter.
+      const csvExport = await coord.get(`/api/incidents/export?format=csv&import=${done.id}`);
+      assert.equal(csvExport.headers['x-total-count'], '12');
+      const [header, line] = csvExport.body.replace(/^\ufeff/, '').split(/\r?\n/);
+      assert.match(header, /external_id,import_id,import_file,imported_by/);
+      assert.match(line, /rapporter 2025\.csv,coordinator/);
       const history = (await coord.get(`/api/incidents/${first.id}/history`)).json();
       assert.equal(history[0].action, 'create');
       const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE subject_id = $1`, [done.id]);
@@ -156,6 +163,12 @@ for (const engine of testEngines({ citus: true })) {
       const again = await finished(coord, (await upload(coord, '/api/imports', 'brand.xlsx', xlsx, { municipalityId: FX.alingsas, sheet: 'Händelser' })).json().id);
       assert.equal(again.rowsAlreadyImported, 6);
       assert.equal(again.rowsImported, 0);
+
+      // The edition of 2024 states its provenance, and the sources add up to its count.
+      const content = await computeSituationPictureContent(t.db, { userId: FX.users.coordinator.id, organisationId: FX.orgs.kommun, municipalityId: FX.alingsas, municipalities: [FX.alingsas], roles: ['coordinator'] },
+        { municipalityId: FX.alingsas, from: new Date('2024-01-01T00:00:00+01:00'), to: new Date('2025-01-01T00:00:00+01:00') });
+      assert.deepEqual(content.sources?.find((x) => x.fileName === 'brand.xlsx'), { source: 'import', fileName: 'brand.xlsx', count: 6 });
+      assert.equal(content.sources!.reduce((a, x) => a + x.count, 0), content.totals.count);
 
       const missingSheet = await upload(coord, '/api/imports/preview', 'brand.xlsx', xlsx, { municipalityId: FX.alingsas, sheet: 'Blad9' });
       assert.equal(missingSheet.statusCode, 422);

@@ -10,10 +10,20 @@ import { encodeCursor, parseIncidentQuery } from '../query.ts';
 import { wantsGeoJson } from '../geojson.ts';
 import { attachment, exportFileName } from '../export-filename.ts';
 import { localDate } from '../../core/situation-picture/period.ts';
+import type { ExportFormat } from '../../core/incidents/export-formats.ts';
 import {
   Duplicates, ExportQuery, HistoryEntry, IdParams, IncidentCreate, IncidentFeatureCollection, IncidentPage, IncidentPatch, IncidentQuery,
-  IncidentRef, ReviewBody, TextDownload, errors,
+  BinaryDownload, IncidentRef, ReviewBody, TextDownload, errors,
 } from '../../contract/index.ts';
+
+/** The media type of each export format (a GeoPackage's is registered with IANA as application/geopackage+sqlite3). */
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  excel: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  gpkg: 'application/geopackage+sqlite3',
+} as const satisfies Record<ExportFormat, string>;
 
 export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database; boundaryToleranceM?: number }> = async (app, opts) => {
   const { db, boundaryToleranceM } = opts;
@@ -57,27 +67,29 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ db: Database; boundaryT
   app.get('/api/incidents/export', {
     schema: {
       tags: ['incidents'],
-      summary: 'The whole selection as a CSV (for machines or for Excel) or GeoJSON download, its file named for the municipalities it covers and the day (logged: an export is an allmän handling)',
+      summary: 'The whole selection as a CSV (for machines or for Excel), XLSX, GeoJSON or GeoPackage download, its file named for the municipalities it covers and the day (logged: an export is an allmän handling)',
       querystring: ExportQuery,
       response: {
         200: {
           content: {
             'text/csv': { schema: TextDownload('format=csv: CSV (RFC 4180), UTF-8 with a byte order mark; one row per incident. format=excel: the same columns for Swedish Excel (semicolon, Swedish names, local time, decimal commas).') },
             'application/geo+json': { schema: TextDownload('A GeoJSON FeatureCollection in WGS84 (RFC 7946), as GET /api/incidents with Accept: application/geo+json, all pages.') },
+            [CONTENT_TYPES.xlsx]: { schema: BinaryDownload('format=xlsx: an Excel workbook, the sheets "Händelser" (one row per incident) and "Urval" (the period, filters, who exported and when).') },
+            [CONTENT_TYPES.gpkg]: { schema: BinaryDownload('format=gpkg: a GeoPackage 1.2 (SQLite) in SWEREF 99 TM; x-total-count is the number of incidents in the layer handelser.') },
           },
         },
-        ...errors(401, 422),
+        ...errors(401, 404, 422),
       },
     },
   }, async (req, reply) => {
     const a = actor(req);
-    const { format } = req.query;
+    const { format, edition } = req.query;
     const { filter } = parseIncidentQuery(req.query, a.userId);
-    const { count, municipalities, chunks } = await exportIncidents(db, a, filter, format, req.query);
+    const { count, municipalities, chunks } = await exportIncidents(db, a, filter, format, req.query, { edition });
     // The Swedish date: an export made at 00:30 is named for the day it was made in Sweden.
     const file = exportFileName(format, municipalities, localDate(Date.now()));
     return reply
-      .type(format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'text/csv; charset=utf-8')
+      .type(CONTENT_TYPES[format])
       .header('content-disposition', attachment(file))
       .header('x-total-count', String(count))
       .send(Readable.from(chunks));

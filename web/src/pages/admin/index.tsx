@@ -10,6 +10,7 @@ import ImportPage from './import.tsx';
 import MapSettingsPage from './map-settings.tsx';
 import OrganisationsPage from './organisations.tsx';
 import PlacesPage from './places.tsx';
+import PoliceEventsPage from './police-events.tsx';
 import SchedulePage from './schedule.tsx';
 import UsersPage from './users.tsx';
 import './admin.css';
@@ -26,6 +27,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'schema', title: 'admin.nav.schedule', intro: 'admin.intro.schedule', action: 'configuration.manage', Component: SchedulePage },
   { slug: 'importera', title: 'import.nav', intro: 'import.cardIntro', action: 'incidents.import', Component: ImportPage },
   { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', action: 'settings.map', Component: MapSettingsPage },
+  { slug: 'polishandelser', title: 'policeEvents.nav', intro: 'policeEvents.intro', action: 'policeEvents.import', Component: PoliceEventsPage },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */

@@ -167,19 +167,21 @@ export function PoliceEvents({ c }: { c: SituationPictureContent }) {
     <Section id="sp-police" title={t('situationPictures.police.title')}>
       <p>{tn('situationPictures.police.summary', pe.total, { previous: fmt.number(pe.previous) })}
         {pe.newestHeld && <> {t('situationPictures.police.newest', { date: fmt.date(pe.newestHeld) })}</>}</p>
+      <p class="muted">{t('situationPictures.police.scope')}</p>
       {shown.length === 0 ? <p>{t('situationPictures.police.none')}</p> : (
         <div class="table-wrap">
           <table class="est-table">
             <caption class="visually-hidden">{t('situationPictures.police.caption')}</caption>
-            <thead><tr><th scope="col">{t('situationPictures.police.colTime')}</th><th scope="col">{t('situationPictures.police.colType')}</th><th scope="col">{t('situationPictures.police.colName')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('situationPictures.police.colTime')}</th><th scope="col">{t('situationPictures.police.colType')}</th><th scope="col">{t('situationPictures.police.colName')}</th><th scope="col">{t('situationPictures.police.colPlace')}</th></tr></thead>
             <tbody>{shown.map((e) => (
               <tr key={e.id}><td>{fmt.dateTime(e.publishedAt)}</td><td>{e.type}</td>
-                <td>{e.url ? <a href={e.url.startsWith('http') ? e.url : `https://polisen.se${e.url}`} rel="noopener noreferrer" target="_blank">{e.name}</a> : e.name}</td></tr>
+                <td>{e.url ? <a href={e.url.startsWith('http') ? e.url : `https://polisen.se${e.url}`} rel="noopener noreferrer" target="_blank">{e.name}</a> : e.name}</td>
+                <td>{e.locationName ?? ''}</td></tr>
             ))}</tbody>
           </table>
         </div>
       )}
-      {pe.items.length > shown.length && <p class="muted">{t('situationPictures.police.more', { count: pe.items.length - shown.length })}</p>}
+      {pe.total > shown.length && <p class="muted">{t('situationPictures.police.more', { count: pe.total - shown.length })}</p>}
     </Section>
   );
 }

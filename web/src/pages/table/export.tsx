@@ -1,9 +1,7 @@
+import type { ExportFormat } from '../../../../src/core/incidents/export-formats.ts';
 import { t } from '../../i18n/index.ts';
 import { filterQuery } from '../../state/filters.ts';
 import './table.css';
-
-/** `excel`: CSV for Swedish Excel (semicolon, Swedish names, local time); `csv`: RFC 4180 for machines. */
-export type ExportFormat = 'excel' | 'csv' | 'geojson';
 
 /** The export URL of the current selection (GET /api/incidents/export, audited by the server). */
 export function exportHref(format: ExportFormat, q: string = filterQuery.value): string {
@@ -11,9 +9,10 @@ export function exportHref(format: ExportFormat, q: string = filterQuery.value):
 }
 
 /**
- * "CSV för Excel" (the default, first and highlighted), "CSV (RFC 4180)" and "GeoJSON" of the
- * current selection as downloads (plain links: the session cookie goes with them), with what tells
- * the two CSVs apart and the note that exports are logged.
+ * "Excel (.xlsx)" (the default, first and highlighted: a workbook with real dates and the selection
+ * described), "CSV för Excel", "CSV (RFC 4180)", "GeoJSON" and "GeoPackage" (for QGIS) of the current
+ * selection as downloads (plain links: the session cookie goes with them), with what tells the
+ * formats apart and the note that exports are logged.
  */
 export function ExportLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -22,11 +21,14 @@ export function ExportLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     <section class="export-links">
       <H class="export-heading">{t('table.list.export.heading')}</H>
       <div class="export-buttons">
-        <a class="button primary" href={exportHref('excel', q)} download>{t('table.list.export.excel')}</a>
+        <a class="button primary" href={exportHref('xlsx', q)} download>{t('table.list.export.xlsx')}</a>
+        <a class="button" href={exportHref('excel', q)} download>{t('table.list.export.excel')}</a>
         <a class="button" href={exportHref('csv', q)} download>{t('table.list.export.csv')}</a>
         <a class="button" href={exportHref('geojson', q)} download>{t('table.list.export.geojson')}</a>
+        <a class="button" href={exportHref('gpkg', q)} download>{t('table.list.export.gpkg')}</a>
       </div>
       <p class="muted export-note">{t('table.list.export.formats')}</p>
+      <p class="muted export-note">{t('table.list.export.gis')}</p>
       <p class="muted export-note">{t('table.list.export.note')}</p>
     </section>
   );
