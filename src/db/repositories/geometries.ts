@@ -25,7 +25,7 @@ export async function geometryProblem(q: Queryable, geojson: unknown, allowed: s
 
 /**
  * A position is longitude, latitude and at most a height (RFC 7946 §3.1.1); anything further, or
- * a value that is not a finite number, is refused here rather than by PostGIS, whose error would
+ * a value that is not a finite number or lies off the globe, is refused here rather than by PostGIS, whose error would
  * abort the caller's transaction (and a fourth value would make an XYM geometry the 2D columns refuse).
  */
 export function positionProblem(coordinates: unknown): string | null {
@@ -36,6 +36,8 @@ export function positionProblem(coordinates: unknown): string | null {
     if (c.length && c.every((v) => typeof v === 'number')) {
       if (c.length < 2 || c.length > 3) return `a position has 2 values (longitude, latitude) or 3 (and a height), not ${c.length}`;
       if (!c.every((v) => Number.isFinite(v))) return 'a position holds a value that is not a finite number';
+      // WGS84 (RFC 7946); further out, the transformation to SWEREF 99 TM fails inside PostGIS.
+      if (Math.abs(c[0]) > 180 || Math.abs(c[1]) > 90) return `a position lies outside longitude ±180 and latitude ±90: ${c[0]}, ${c[1]}`;
     } else stack.push(...c);
   }
   return null;

@@ -86,6 +86,8 @@ for (const engine of testEngines()) {
       const withHeight = await coordinator.post('/api/places', { name: 'Med höjd', geometry: square([10]) });
       assert.equal(withHeight.statusCode, 201, withHeight.body);
       assert.equal(withHeight.json().geometry.coordinates[0][0].length, 2);
+      const offGlobe = { type: 'Polygon', coordinates: [[[1e308, 0], [0, 1e308], [1, 1], [1e308, 0]]] };
+      assert.deepEqual(issues(await coordinator.post('/api/places', { name: 'Långt bort', geometry: offGlobe })), ['geometry invalid_geometry']);
       const area = await coordinator.post('/api/areas', { kind: 'district', geojson: { type: 'Feature', properties: { name: 'Z' }, geometry: square([1, 2, 3]) } });
       assert.ok(area.statusCode >= 400 && area.statusCode < 500, `${area.statusCode} ${area.body}`);
     });
