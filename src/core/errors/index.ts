@@ -83,7 +83,9 @@ export type FieldIssueCode =
   /** A date before year {min} or after year {max}. */
   | 'date_out_of_range'
   /** Nested deeper than {max} levels. */
-  | 'too_deep';
+  | 'too_deep'
+  /** A report's client id already used by another report (or the same id sent with another body). */
+  | 'id_taken';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

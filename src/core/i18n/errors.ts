@@ -85,6 +85,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       blank: 'Fältet måste fyllas i med mer än blanksteg.',
       date_out_of_range: 'Datumet måste ligga mellan år {min} och år {max}.',
       too_deep: 'Uppgiften är för djupt nästlad (högst {max} nivåer).',
+      id_taken: 'Id:t används redan av en annan rapport. En ny rapport behöver ett nytt id; samma rapport skickas igen med samma innehåll.',
     },
   },
   en: {
@@ -161,6 +162,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       blank: 'The field must hold more than white space.',
       date_out_of_range: 'The date must lie between the year {min} and the year {max}.',
       too_deep: 'The data is nested too deeply (at most {max} levels).',
+      id_taken: 'The id is already taken by a different report. A new report needs a new id; the same report is sent again with the same content.',
     },
   },
 };
