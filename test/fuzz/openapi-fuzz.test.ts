@@ -4,7 +4,7 @@
  * of range, wrong types, long strings, deep objects, each mixed into an otherwise plausible body,
  * query string or path. Fails on any 5xx, and on a 4xx that still wrote to the main tables.
  *
- * Bounded: a fixed seed and FUZZ_RUNS runs per endpoint and request part (default 30; both engines
+ * Bounded: a fixed seed and FUZZ_RUNS runs per endpoint and request part (default 60; both engines
  * stay within about three minutes on two CPUs). Multipart uploads get a few malformed bodies instead.
  */
 import { after, before, describe, test } from 'node:test';
@@ -14,7 +14,7 @@ import { testEngines } from '../support/db.ts';
 import { categoryId, startTestApp, type Client, type TestApp } from '../support/api.ts';
 import { FX, POINTS } from '../support/fixtures.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 
 type Schema = {
