@@ -93,8 +93,10 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 /** The column a refusal names: itself, in its key ("Key (name)=(…)"), or in the constraint's name ("places_name_check"). */
 function columnOf(err: DatabaseError): string | null {
   if (err.column) return camel(err.column);
-  const key = /^Key \((?:lower\()?([a-z_]+)/.exec(err.detail ?? '');
-  if (key) return camel(key[1]);
+  // A key of several columns names the municipality first and the telling column last.
+  const key = /^Key \(([^)]*\)?)\)=/.exec(err.detail ?? '');
+  const columns = key?.[1].split(',').map((c) => /([a-z_]+)\)?\s*$/.exec(c.trim())?.[1]).filter((c): c is string => !!c);
+  if (columns?.length) return camel(columns[columns.length - 1]);
   const table = err.table ?? '';
   const c = err.constraint && table && err.constraint.startsWith(`${table}_`) ? err.constraint.slice(table.length + 1) : null;
   const m = c ? /^([a-z_]+?)(?:_(?:check|key|not_blank|length|range|idx|fkey))+$/.exec(c) : null;

@@ -103,6 +103,15 @@ for (const engine of testEngines()) {
       assert.deepEqual(issues(await coordinator.patch(`/api/incidents/${incidentId}`, { occurredAt: '0001-01-01T00:00:00Z' })), ['occurredAt date_out_of_range']);
     });
 
+    test('what the database itself refuses maps to a 4xx naming the column', async () => {
+      const refused = (sql: string, params: unknown[]) => t.db.query(sql, params).then(() => assert.fail(`not refused: ${sql}`), (e: unknown) => refusalOf(e));
+      assert.deepEqual(await refused(`INSERT INTO organisations (municipality_id, name, kind) VALUES ($1, '', 'ovrig')`, [FX.alingsas]),
+        { code: 'validation_failed', fields: [{ field: 'name', code: 'format', params: { format: 'organisations_name_check' } }] });
+      assert.deepEqual((await refused(`INSERT INTO organisations (municipality_id, name, kind) VALUES ($1, 'Alingsåshem', 'ovrig')`, [FX.alingsas]))?.fields, [{ field: 'name', code: 'taken' }]);
+      assert.equal((await refused(`SELECT ($1::timestamptz + interval '300000 years')::text`, ['8999-01-01T00:00:00Z']))?.fields[0].code, 'date_out_of_range');
+      assert.equal((await refused(`SELECT $1::int`, ['99999999999']))?.code, 'validation_failed');
+    });
+
     test('nesting deeper than any GeoJSON', async () => {
       const deep = '{"kind":"district","geojson":{"type":"Feature","geometry":null,"properties":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}}';
       assert.deepEqual(issues(await coordinator.post('/api/areas', deep)), [`geojson.properties${'.a'.repeat(30)} too_deep`]);
