@@ -9,6 +9,7 @@ import type { Database } from '../db/engine.ts';
 import { packageRoot, packageVersion } from '../setup/resources.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { guardedValidators } from './plugins/input.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configurationRoutes } from './routes/configuration.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -90,6 +91,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.trustProxy ?? false,
     logController: new RequestsAtDebug(),
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    // Every body, query string and path parameter passes here: the bad input no schema names (NUL,
+    // lone surrogates, blank names, infinite numbers, dates beyond year 8999) is a 422 for every route.
+    schemaController: { compilersFactory: guardedValidators() },
   });
 
   // The API speaks JSON only; anything else is 415 rather than a string the schema then rejects.

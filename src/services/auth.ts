@@ -48,6 +48,20 @@ export async function login(db: Database, email: string, password: string, meta:
   return { token, session: await describeSession(db, { user, csrfToken }) };
 }
 
+/** What PostgreSQL's text cannot hold: NUL and a lone UTF-16 surrogate. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Audits an attempt to log in whose body was refused before the credentials could be checked (a
+ * NUL character in the e-mail, a missing password). The address is kept as typed, less what the
+ * database cannot store.
+ */
+export async function refuseLogin(db: Database, email: string | null, meta: { ip?: string } = {}): Promise<void> {
+  const typed = email === null ? null : email.replace(UNSTORABLE, '\uFFFD').trim().toLowerCase().slice(0, 254);
+  await recordAudit(db, { municipalityId: null, userId: null, action: 'login.failed', details: { email: typed, ip: meta.ip, refused: 'validation' } });
+}
+
 /** The user and CSRF token behind a session token, or null when it is unknown, expired or the user is disabled. */
 export async function resume(db: Database, token: string): Promise<{ user: User; actor: Actor; csrfToken: string } | null> {
   const s = await findSession(db, hashToken(token), SESSION_IDLE_MS);

@@ -12,7 +12,8 @@ import {
 } from '../core/incidents/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { findCategoryByCode, getCategory } from '../db/repositories/categories.ts';
-import { getIncident, getIncidentRecord, insertHistory, insertIncident, updateIncidentRecord } from '../db/repositories/incidents.ts';
+import { getIncident, getIncidentRecord, insertHistory, insertIncident, listHistory, updateIncidentRecord } from '../db/repositories/incidents.ts';
+import { replayDifferences, type StoredReport } from '../core/incidents/replay.ts';
 import type { HistoryChanges, HistoryValue, Incident, IncidentRecord } from '../core/incidents/types.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
 import { getPlace } from '../db/repositories/places.ts';
@@ -115,7 +116,7 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
 
   return db.transaction(async (tx) => {
     if (input.id) {
-      const existing = await replayOf(tx, actor, id);
+      const existing = await replayOf(tx, actor, id, input, time, point);
       if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
     }
     const removed = new Set<PersonalDataKind>();
@@ -150,7 +151,7 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
     };
     if (!(await insertIncident(tx, record))) {
       // Lost a race with a concurrent retry of the same report, or the id is taken in another municipality.
-      const existing = await replayOf(tx, actor, id);
+      const existing = await replayOf(tx, actor, id, input, time, point);
       if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
       throw idTaken();
     }
@@ -159,16 +160,42 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
   });
 }
 
-const idTaken = () => new DomainError('conflict', [{ field: 'id', code: 'taken' }]);
+/**
+ * The one answer to a client id that is in use and cannot be replayed: 409 without the other
+ * report's content, the same whether the id is the caller's own report sent with a different body
+ * or a report the caller may not see (so the answer tells nothing about the latter).
+ */
+const idTaken = () => new DomainError('conflict', [{ field: 'id', code: 'id_taken' }]);
 
-/** A stored report with this id, if it is this actor's retry; a clash with someone else's id is a conflict. */
-async function replayOf(q: Queryable, actor: Actor, id: string): Promise<Incident | null> {
+/**
+ * The stored report with this id if this is the actor's retry of it (the same report, sent again);
+ * null when no report in the actor's municipalities has the id. Anything else is a conflict (idTaken):
+ * the actor's own report under this id with a different body, or a report the actor may not read.
+ *
+ * Ids are unique per municipality (migration 0013): a report outside the actor's municipalities is
+ * not looked at, so a client id used there is answered as an unused one (the new report is another
+ * row, in another municipality) and the answer reveals nothing about it.
+ */
+async function replayOf(q: Queryable, actor: Actor, id: string, input: CreateIncidentInput, time: { from: Date; to: Date } | null, point: { e: number; n: number } | null): Promise<Incident | null> {
   const rec = await getIncidentRecord(q, id, actor.municipalities);
   if (!rec) return null;
-  if (rec.reporterId === actor.userId || (rec.organisationId === actor.organisationId && can(actor, 'incident.read', rec))) {
-    return getIncident(q, actor, id);
-  }
-  throw idTaken();
+  if (!(rec.reporterId === actor.userId || (rec.organisationId === actor.organisationId && can(actor, 'incident.read', rec)))) throw idTaken();
+  // Compared with the report as it was first sent: a retry after someone edited it is still a retry.
+  const created = (await listHistory(q, id, [rec.municipalityId])).find((h) => h.action === 'create')?.changes as StoredReport | undefined;
+  const original: StoredReport = created ?? { ...rec };
+  const stored = await getCategory(q, String(original.categoryId), [rec.municipalityId]);
+  const sent = input.categoryId === original.categoryId ? stored : await getCategory(q, input.categoryId, actor.municipalities);
+  const differences = replayDifferences(original, {
+    sameCategory: !!sent && !!stored && (sent.id === stored.id || sent.code === stored.code),
+    ...(time ? { occurredFrom: time.from, occurredTo: time.to } : {}),
+    ...(point ? { e: point.e, n: point.n } : {}),
+    ...(input.placeName !== undefined ? { placeName: scrub(input.placeName, new Set()) } : {}),
+    ...(input.description !== undefined ? { description: scrub(input.description, new Set()) } : {}),
+    placeId: input.placeId, reportedToPolice: input.reportedToPolice, assessment: input.assessment,
+    visibility: input.visibility, positionPrecision: input.positionPrecision, precisionM: input.precisionM,
+  });
+  if (differences.length) throw idTaken();
+  return getIncident(q, actor, id);
 }
 
 /** A record's fields as history values (every column of a report is a scalar or a Date). */

@@ -75,7 +75,17 @@ export type FieldIssueCode =
   | 'duplicate_name'
   | 'organisation_not_listed'
   /** A file to import, or one of its rows: the message (in the reader's language) names row, column and value. */
-  | 'import_problem';
+  | 'import_problem'
+  /** A NUL character or a lone UTF-16 surrogate: text the database cannot store. */
+  | 'invalid_character'
+  /** Only white space where text is required. */
+  | 'blank'
+  /** A date before year {min} or after year {max}. */
+  | 'date_out_of_range'
+  /** Nested deeper than {max} levels. */
+  | 'too_deep'
+  /** A report's client id already used by another report (or the same id sent with another body). */
+  | 'id_taken';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

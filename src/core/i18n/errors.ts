@@ -81,6 +81,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       duplicate_name: 'Namnet används redan av {other}; varje organisation i en kommun behöver ett eget namn och kortnamn.',
       organisation_not_listed: 'Välj en av organisationerna som sätts upp.',
       import_problem: '{message}',
+      invalid_character: 'Texten innehåller ett tecken som inte kan sparas (ett NUL-tecken eller ett ofullständigt Unicode-tecken).',
+      blank: 'Fältet måste fyllas i med mer än blanksteg.',
+      date_out_of_range: 'Datumet måste ligga mellan år {min} och år {max}.',
+      too_deep: 'Uppgiften är för djupt nästlad (högst {max} nivåer).',
+      id_taken: 'Id:t används redan av en annan rapport. En ny rapport behöver ett nytt id; samma rapport skickas igen med samma innehåll.',
     },
   },
   en: {
@@ -153,6 +158,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       duplicate_name: 'The name is already used by {other}; each organisation in a municipality needs a name and short name of its own.',
       organisation_not_listed: 'Choose one of the organisations being set up.',
       import_problem: '{message}',
+      invalid_character: 'The text contains a character that cannot be stored (a NUL character or an incomplete Unicode character).',
+      blank: 'The field must hold more than white space.',
+      date_out_of_range: 'The date must lie between the year {min} and the year {max}.',
+      too_deep: 'The data is nested too deeply (at most {max} levels).',
+      id_taken: 'The id is already taken by a different report. A new report needs a new id; the same report is sent again with the same content.',
     },
   },
 };

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../core/errors/index.ts';
 import { errorMessage, labelledFieldMessage, negotiateLanguage, type Language } from '../../core/i18n/errors.ts';
 import { fieldLabel } from '../../core/i18n/fields.ts';
+import { INSTANT_YEARS } from './input.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,7 +18,7 @@ interface AjvError {
   keyword: string;
   params: {
     missingProperty?: string; additionalProperty?: string; type?: string | string[]; format?: string; pattern?: string;
-    limit?: number; allowedValues?: unknown[]; allowedValue?: unknown;
+    limit?: number; allowedValues?: unknown[]; allowedValue?: unknown; min?: number; max?: number;
   };
 }
 
@@ -63,6 +64,12 @@ export function issuesFromAjv(errors: AjvError[]): FieldIssue[] {
       case 'enum': add({ field, code: 'not_allowed_value', params: { allowed: (e.params.allowedValues ?? []).join(', ') } }); break;
       case 'const': add({ field, code: 'not_allowed_value', params: { allowed: String(e.params.allowedValue) } }); break;
       case 'anyOf': case 'oneOf': unions.push(field); break;
+      // The input guard's (plugins/input.ts):
+      case 'invalidCharacter': add({ field, code: 'invalid_character' }); break;
+      case 'notBlank': add({ field, code: 'blank' }); break;
+      case 'instantRange': add({ field, code: 'date_out_of_range', params: { min: Number(e.params.min), max: Number(e.params.max) } }); break;
+      case 'finite': add({ field, code: 'type', params: { expected: 'number' } }); break;
+      case 'maxDepth': add({ field, code: 'too_deep', params: { max: Number(e.params.limit) } }); break;
       default: add({ field, code: 'format', params: { format: e.keyword } });
     }
   }
@@ -71,6 +78,50 @@ export function issuesFromAjv(errors: AjvError[]): FieldIssue[] {
   const named = (field: string) => issues.some((o) => o.field === field || o.field.startsWith(field + '.') || o.field.startsWith(field + '['));
   for (const field of new Set(unions)) if (!named(field)) issues.push({ field, code: 'format', params: { format: 'anyOf' } });
   return issues;
+}
+
+/** What PostgreSQL (and PGlite) tell about a refused statement. */
+interface DatabaseError { code: string; severity?: string; column?: string; constraint?: string; table?: string; detail?: string }
+
+const isDatabaseError = (err: unknown): err is DatabaseError => {
+  const e = err as Partial<DatabaseError> | null;
+  return !!e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string';
+};
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The column a refusal names: itself, in its key ("Key (name)=(…)"), or in the constraint's name ("places_name_check"). */
+function columnOf(err: DatabaseError): string | null {
+  if (err.column) return camel(err.column);
+  // A key of several columns names the municipality first and the telling column last.
+  const key = /^Key \(([^)]*\)?)\)=/.exec(err.detail ?? '');
+  const columns = key?.[1].split(',').map((c) => /([a-z_]+)\)?\s*$/.exec(c.trim())?.[1]).filter((c): c is string => !!c);
+  if (columns?.length) return camel(columns[columns.length - 1]);
+  const table = err.table ?? '';
+  const c = err.constraint && table && err.constraint.startsWith(`${table}_`) ? err.constraint.slice(table.length + 1) : null;
+  const m = c ? /^([a-z_]+?)(?:_(?:check|key|not_blank|length|range|idx|fkey))+$/.exec(c) : null;
+  return m ? camel(m[1]) : null;
+}
+
+/**
+ * The safety net under the input guard and the services: a statement the database refuses for its
+ * data (class 22, data exceptions; class 23, integrity constraints) is the caller's input, so it is a
+ * 4xx naming the column where the database names one, never a 500. Anything else stays a 500.
+ */
+export function refusalOf(err: unknown): { code: ErrorCode; fields: FieldIssue[] } | null {
+  if (!isDatabaseError(err)) return null;
+  const field = columnOf(err) ?? 'body';
+  switch (err.code) {
+    case '23505': return { code: 'conflict', fields: [{ field, code: 'taken' }] };
+    case '23503': return { code: 'conflict', fields: [{ field, code: 'unknown_reference', params: { what: field } }] };
+    case '23502': return { code: 'validation_failed', fields: [{ field, code: 'required' }] };
+    case '23514': case '23P01': return { code: 'validation_failed', fields: [{ field, code: 'format', params: { format: err.constraint ?? err.code } }] };
+    case '22P05': case '22021': return { code: 'validation_failed', fields: [{ field, code: 'invalid_character' }] };
+    case '22008': case '22007': return { code: 'validation_failed', fields: [{ field, code: 'date_out_of_range', params: { min: INSTANT_YEARS.min, max: INSTANT_YEARS.max } }] };
+    case '22003': case '22001': return { code: 'validation_failed', fields: [{ field, code: 'format', params: { format: err.code } }] };
+  }
+  if (err.code.startsWith('22') || err.code.startsWith('23')) return { code: 'validation_failed', fields: [{ field, code: 'format', params: { format: err.code } }] };
+  return null;
 }
 
 /** The position a JSON parser names ("… at position 15", "… (line 1 column 16)"), counted from 1. */
@@ -138,6 +189,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { bodyLimit: n
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       request.log.info({ err }, 'client error');
       return sendError(reply, request, err.statusCode === 413 ? 'payload_too_large' : err.statusCode === 415 ? 'unsupported_media_type' : 'malformed_request', [], { limit: opts.bodyLimit });
+    }
+    const refusal = refusalOf(err);
+    if (refusal) {
+      request.log.warn({ err }, 'input refused by the database');
+      return sendError(reply, request, refusal.code, refusal.fields);
     }
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, request, 'internal');

@@ -75,6 +75,65 @@ for (const engine of testEngines({ citus: true })) {
       assert.doesNotMatch(theirs.body, /hemligt/);
     });
 
+    test('a client id sent again with a different body is a 409 that says the id is taken, and changes nothing (issue 16 item 2)', async () => {
+      const c = await t.as('reporter');
+      const id = randomUUID();
+      const body = { id, categoryId: klotter, occurredAt: hoursAgo(2), location: POINTS.alingsasCentrum, description: 'Klotter på gaveln', assessment: 3 };
+      assert.equal((await c.post('/api/incidents', body)).statusCode, 201);
+      const before = await countRows(t, 'incidents');
+      for (const differs of [{ description: 'Krossad ruta' }, { assessment: 4 }, { categoryId: nedskrapning }, { location: POINTS.alingsasNolby }, { occurredAt: hoursAgo(5) }, { visibility: 'restricted' }]) {
+        const res = await c.post('/api/incidents', { ...body, ...differs });
+        assert.equal(res.statusCode, 409, `${JSON.stringify(differs)}: ${res.body}`);
+        assert.deepEqual(res.json().error.fields.map((f: { field: string; code: string }) => `${f.field} ${f.code}`), ['id id_taken']);
+        assert.doesNotMatch(res.body, /gaveln/);
+      }
+      assert.equal(await countRows(t, 'incidents'), before);
+      const stored = (await c.get(`/api/incidents/${id}`)).json();
+      assert.equal(stored.description, 'Klotter på gaveln');
+      assert.equal(stored.assessment, 3);
+    });
+
+    test('the same body sent again returns the stored report, tolerant of defaults, even after an edit (issue 16 item 2)', async () => {
+      const c = await t.as('reporter');
+      const id = randomUUID();
+      const body = { id, categoryId: klotter, occurredAt: hoursAgo(2), location: POINTS.alingsasCentrum, description: 'Trasig belysning', placeName: 'Torget' };
+      assert.equal((await c.post('/api/incidents', body)).statusCode, 201);
+      // The defaults the first answer showed, now stated: the same report.
+      const explicit = await c.post('/api/incidents', { ...body, visibility: 'normal', positionPrecision: 'gps' });
+      assert.equal(explicit.statusCode, 200, explicit.body);
+      assert.equal(explicit.json().id, id);
+      // A coordinator corrects the report; the reporter's app, which never got the first answer, retries.
+      const coordinator = await t.as('coordinator');
+      assert.equal((await coordinator.patch(`/api/incidents/${id}`, { description: 'Trasig belysning i gången' })).statusCode, 200);
+      const retry = await c.post('/api/incidents', body);
+      assert.equal(retry.statusCode, 200, retry.body);
+      assert.equal(retry.json().description, 'Trasig belysning i gången');
+    });
+
+    test('a client id of a report the caller may not see gets the same 409 as any conflict, with nothing of it; in another municipality it is another report (issue 16 item 2)', async () => {
+      const id = randomUUID();
+      const reporter = await t.as('reporter');
+      const hidden = { id, categoryId: klotter, occurredAt: hoursAgo(1), location: POINTS.alingsasCentrum, description: 'hemligt', visibility: 'restricted' };
+      assert.equal((await reporter.post('/api/incidents', hidden)).statusCode, 201);
+      // Another organisation's reporter, once with the same body, once with another: one answer.
+      const guard = await t.as('guard');
+      const same = await guard.post('/api/incidents', hidden);
+      const other = await guard.post('/api/incidents', { ...hidden, description: 'annat' });
+      // The reporter's own report under the id with a different body: the same answer again.
+      const own = await reporter.post('/api/incidents', { ...hidden, description: 'annat' });
+      for (const res of [same, other, own]) assert.equal(res.statusCode, 409, res.body);
+      assert.equal(same.body, own.body);
+      assert.equal(other.body, own.body);
+      assert.doesNotMatch(same.body, /hemligt|restricted/);
+      // Ids are unique per municipality (migration 0013): Vårgårda's coordinator, who cannot see
+      // Alingsås, uses the id for a report of Vårgårda's, answered as for an unused id.
+      const vargarda = await t.as('vargardaCoordinator');
+      const there = await vargarda.post('/api/incidents', { id, categoryId: await categoryId(t, 'skadegorelse.klotter', FX.vargarda), occurredAt: hoursAgo(1), location: POINTS.vargardaCentrum });
+      assert.equal(there.statusCode, 201, there.body);
+      assert.doesNotMatch(there.body, /hemligt/);
+      assert.equal(await countRows(t, `incidents WHERE id = '${id}'`), 2);
+    });
+
     test('a time window is stored as from/to', async () => {
       const c = await t.as('guard');
       // One clock reading for both ends: two readings can differ by a millisecond.
