@@ -184,8 +184,9 @@ export async function listSavedMappings(q: Queryable, municipalityId: string): P
 /** Saves a mapping under its name, replacing one of the same name. */
 export async function upsertSavedMapping(q: Queryable, m: { id: string; municipalityId: string; name: string; mapping: ImportMapping; userId: string | null }): Promise<SavedMappingRow> {
   const r = await q.query<SavedMappingRow>(
-    `INSERT INTO import_mappings (municipality_id, id, name, mapping, updated_by) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (municipality_id, name) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = now()
+    // The time comes in with the row: Citus refuses a non-immutable function in DO UPDATE SET.
+    `INSERT INTO import_mappings (municipality_id, id, name, mapping, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+     ON CONFLICT (municipality_id, name) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
      RETURNING id, municipality_id AS "municipalityId", name, mapping, updated_at AS "updatedAt"`,
     [m.municipalityId, m.id, m.name, JSON.stringify(m.mapping), m.userId]);
   return r.rows[0];
