@@ -8,7 +8,7 @@ import type { Database, Queryable } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { insertPoliceEvents, policeEventHoldings } from '../db/repositories/police-events.ts';
-import { pollerCallCounts, readPollerState } from '../db/repositories/police-poller.ts';
+import { pollerCallCounts, readPollerState, type PollerState } from '../db/repositories/police-poller.ts';
 import { parsePoliceEventsText, PoliceEventsFormatError } from '../io/polisen/events.ts';
 import { municipalitiesOf } from './scope.ts';
 
@@ -111,18 +111,12 @@ export interface PollerHere {
 
 export interface PoliceEventsStatus {
   municipalities: Array<{ municipalityId: string; name: string; held: number; newest: Date | null }>;
-  poller: {
+  /** The poller's recorded state (without its lease), and how it stands here and against the budget. */
+  poller: Omit<PollerState, 'holder' | 'leaseUntil'> & {
     state: 'off' | 'active' | 'stopped';
     enabledHere: boolean;
     refusedHere: string | null;
     lastCallAt: Date | null;
-    lastSuccessAt: Date | null;
-    lastReceived: number | null;
-    lastNew: number | null;
-    lastError: string | null;
-    lastErrorAt: Date | null;
-    stoppedAt: Date | null;
-    stopReason: string | null;
     callsLastHour: number;
     callsLastDay: number;
     perHour: number;

@@ -2,22 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import initSqlJs from 'sql.js';
 import type { Incident } from '../../core/incidents/types.ts';
+import { sampleIncident } from '../../../test/support/incident.ts';
 import { buildGeoPackage, INCIDENT_COLUMNS, stockholmIso } from './gpkg.ts';
 import { CSV_COLUMNS } from './incidents.ts';
 
-function incident(over: Partial<Incident> = {}): Incident {
-  return {
-    id: '7f3c2a1e-0000-4000-8000-000000000001', municipalityId: '1489', categoryId: 'c1',
-    occurredFrom: new Date('2026-12-02T20:02:15Z'), occurredTo: new Date('2026-12-02T20:02:15Z'), reportedAt: new Date('2026-12-02T20:05:00Z'),
-    positionPrecision: 'gps', precisionM: 5, placeId: null, placeName: 'Stora torget', description: '-1 i kassan',
-    organisationId: 'o1', reporterId: null, reportedToPolice: true, assessment: 3, source: 'app', reviewStatus: 'reviewed',
-    duplicateOf: null, visibility: 'normal', outsideBoundaryM: null, categoryCode: 'skadegorelse.klotter', categoryNameSv: 'Klotter/graffiti',
-    categoryNameEn: 'Graffiti', categoryColour: '#c00', location: { lon: 12.5323, lat: 57.9301, e: 354000.25, n: 6423500 },
-    organisationName: 'AB Alingsåshem', version: 1, createdAt: new Date('2026-12-02T20:05:00Z'), updatedAt: new Date('2026-12-02T20:05:00Z'),
-    externalId: null, importId: null, importFileName: null, importedByName: null,
-    ...over,
-  };
-}
+const incident = (over: Partial<Incident> = {}): Incident => sampleIncident({ description: '-1 i kassan', ...over });
 
 test('Swedish local time with its offset, winter and summer', () => {
   assert.equal(stockholmIso(new Date('2026-12-02T20:02:15Z')), '2026-12-02T21:02:15+01:00');

@@ -2,23 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Incident } from '../../core/incidents/types.ts';
+import { sampleIncident } from '../../../test/support/incident.ts';
 import { EXCEL_COLUMNS } from './excel.ts';
 import { DATE_FORMAT, stockholmExcelDate, xlsxChunks, xlsxValue } from './xlsx.ts';
 import type { SelectionFacts } from './selection.ts';
 
-function incident(over: Partial<Incident> = {}): Incident {
-  return {
-    id: '7f3c2a1e-0000-4000-8000-000000000001', municipalityId: '1489', categoryId: 'c1',
-    occurredFrom: new Date('2026-12-02T20:02:15Z'), occurredTo: new Date('2026-12-02T20:02:15Z'), reportedAt: new Date('2026-12-02T20:05:00Z'),
-    positionPrecision: 'gps', precisionM: 5, placeId: null, placeName: 'Stora torget', description: 'Klotter på väggen',
-    organisationId: 'o1', reporterId: null, reportedToPolice: true, assessment: 3, source: 'app', reviewStatus: 'reviewed',
-    duplicateOf: null, visibility: 'normal', outsideBoundaryM: null, categoryCode: 'skadegorelse.klotter', categoryNameSv: 'Klotter/graffiti',
-    categoryNameEn: 'Graffiti', categoryColour: '#c00', location: { lon: 12.5323, lat: 57.9301, e: 354000.25, n: 6423500 },
-    organisationName: 'AB Alingsåshem', version: 1, createdAt: new Date('2026-12-02T20:05:00Z'), updatedAt: new Date('2026-12-02T20:05:00Z'),
-    externalId: null, importId: null, importFileName: null, importedByName: null,
-    ...over,
-  };
-}
+const incident = (over: Partial<Incident> = {}): Incident => sampleIncident(over);
 
 test('an instant becomes the Date whose UTC fields are Swedish wall-clock time: +1 h in winter, +2 h in summer', () => {
   assert.equal(stockholmExcelDate(new Date('2026-12-02T20:02:15Z')).toISOString(), '2026-12-02T21:02:15.000Z');
