@@ -131,3 +131,23 @@ export async function runImportCommand(o: { municipality: string; file: string; 
     await db.close();
   }
 }
+
+/** `lagesbild import undo`: an import removed as a whole, as the web's "Ångra import" does. */
+export async function runUndoCommand(o: { municipality: string; id: string }, log: (m: string) => void): Promise<number> {
+  const db = await openMigrated(databaseConfig(), log);
+  try {
+    const { systemActor } = await import('../services/situation-pictures.ts');
+    const { undoImport } = await import('../services/incident-import.ts');
+    try {
+      const r = await undoImport(db, systemActor(o.municipality), o.id, 'sv');
+      log(`Importen ${r.id} av ${r.fileName} är ångrad: dess händelser är borttagna.`);
+      return 0;
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'not_found') { log(`--id: ingen import ${o.id} i kommunen ${o.municipality}`); return 1; }
+      if (e instanceof DomainError && e.code === 'validation_failed') { log(`Importen ${o.id} kan inte ångras: den är inte klar, eller redan ångrad.`); return 1; }
+      throw e;
+    }
+  } finally {
+    await db.close();
+  }
+}

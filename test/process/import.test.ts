@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createTestDatabase, testEngines, type TestDatabase } from '../support/db.ts';
 import { FX, POINTS } from '../support/fixtures.ts';
 import { run } from '../support/process.ts';
-import { swedishCsv, xlsxFile, type FileRow } from '../support/import-files.ts';
+import { geoJsonFile, swedishCsv, xlsxFile, type FileRow } from '../support/import-files.ts';
 
 const A = POINTS.alingsasCentrum;
 const rows: FileRow[] = Array.from({ length: 5 }, (_, i) => ({
@@ -102,6 +102,26 @@ for (const engine of testEngines()) {
       const e = await run(['import', 'incidents', '--municipality', FX.alingsas, '--file', empty], env);
       assert.equal(e.code, 1);
       assert.match(e.stderr, /tom/i);
+    });
+
+    test('a GeoJSON file is imported, undone with import undo, and can come in again', async () => {
+      const file = join(dir, 'punkter.geojson');
+      writeFileSync(file, geoJsonFile(rows.map((r) => ({ ...r, id: `G-${r.id}`, category: 'Bråk/slagsmål' }))));
+      const ok = await run(['import', 'incidents', '--municipality', FX.alingsas, '--file', file, '--organisation', 'Alingsåshem'], env);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.match(ok.stderr, /Koordinatsystem: WGS 84/);
+      const id = /Import-id: ([0-9a-f-]{36})/.exec(ok.stderr)![1];
+      const undo = await run(['import', 'undo', '--municipality', FX.alingsas, '--id', id], env);
+      assert.equal(undo.code, 0, undo.stderr);
+      assert.match(undo.stderr, /är ångrad/);
+      const twice = await run(['import', 'undo', '--municipality', FX.alingsas, '--id', id], env);
+      assert.equal(twice.code, 1);
+      assert.match(twice.stderr, /kan inte ångras/);
+      const unknown = await run(['import', 'undo', '--municipality', FX.alingsas, '--id', '00000000-0000-4000-8000-00000000abcd'], env);
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /ingen import/);
+      const again = await run(['import', 'incidents', '--municipality', FX.alingsas, '--file', file, '--organisation', 'Alingsåshem'], env);
+      assert.match(again.stderr, /Importerade 5 händelser .*; 0 fanns redan/, 'an undone import frees its rows');
     });
   });
 }

@@ -36,4 +36,15 @@ export function register(program: Command): void {
       const { runImportCommand } = await import('../import-incidents-run.ts');
       process.exitCode = await runImportCommand(o, log);
     });
+  group
+    .command('undo')
+    .description('Undo an import of incidents as a whole: its incidents are removed (recorded on the import and in the audit log)')
+    .requiredOption('--municipality <code>', 'municipality code, e.g. 1489')
+    .requiredOption('--id <import id>', 'the import, as `import incidents` printed it')
+    .action(async (o: { municipality: string; id: string }) => {
+      if (!/^\d{4}$/.test(o.municipality)) throw new Error(`--municipality: väntade en fyrsiffrig kommunkod, fick "${o.municipality}"`);
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(o.id)) throw new Error(`--id: väntade ett import-id (uuid), fick "${o.id}"`);
+      const { runUndoCommand } = await import('../import-incidents-run.ts');
+      process.exitCode = await runUndoCommand(o, log);
+    });
 }
