@@ -6,9 +6,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { IMPORT_FIELDS } from '../core/import/types.ts';
+import { IMPORT_CRS } from '../core/import/crs.ts';
 import { DateTime, Nullable, StringEnum, Uuid } from './common.ts';
 
-const IMPORT_CRS = [4326, 3006, 3007, 3008, 3009, 3010, 3011, 3012, 3013, 3014, 3015, 3016, 3017, 3018] as const;
 
 export const ImportMappingBody = Type.Object({
   columns: Type.Partial(Type.Object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, Type.String({ maxLength: 200 })])) as Record<(typeof IMPORT_FIELDS)[number], ReturnType<typeof Type.String>>, { additionalProperties: false })),
