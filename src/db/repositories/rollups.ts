@@ -235,10 +235,14 @@ export async function applyRollupQueue(db: Database, batch = 20_000): Promise<nu
     let moved = 0;
     for (const { m } of waiting.rows) {
       if (moved >= batch) break;
-      // The oldest transactions' deltas first.
+      // The oldest transactions' deltas first. The batch's keys go through an array, not `seq IN
+      // (subquery)`: right after a bulk insert the queue's statistics may still say it is empty, and
+      // the planner then joins the batch to the queue in a nested loop over a sequential scan —
+      // minutes for 100,000 deltas. An array is looked up by the primary key (or a hash) whatever
+      // the statistics say.
       const taken = await tx.query<Delta>(
         `DELETE FROM incident_rollup_queue WHERE municipality_id = $1
-            AND seq IN (SELECT seq FROM incident_rollup_queue WHERE municipality_id = $1 ORDER BY xid, seq LIMIT $2)
+            AND seq = ANY(ARRAY(SELECT seq FROM incident_rollup_queue WHERE municipality_id = $1 ORDER BY xid, seq LIMIT $2))
          RETURNING day_from - DATE '2000-01-01' AS day_from, day_to - DATE '2000-01-01' AS day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign`,
         [m, batch - moved]);
       if (taken.rows.length) await addToRollups(tx, m, taken.rows);
