@@ -28,7 +28,7 @@ import { recordAudit } from '../db/repositories/audit.ts';
 import { insertHistory } from '../db/repositories/incidents.ts';
 import {
   deleteImportIncidents, deleteSavedMapping, existingImportKeys, finishImport, getImport, getSavedMapping, insertImport,
-  insertImportedIncidents, listImports as listImportRows, listSavedMappings, lockImport, markImportUndone, pointsOutside,
+  holdImportLock, insertImportedIncidents, listImports as listImportRows, markImportInterrupted, runningImportsBefore, takeImportLock, listSavedMappings, lockImport, markImportUndone, pointsOutside,
   upsertSavedMapping, type ImportedIncident, type SavedMappingRow, type StoredImport,
 } from '../db/repositories/imports.ts';
 
@@ -238,6 +238,7 @@ export async function startImport(db: Database, actor: Actor, input: ImportInput
   const done = (async () => {
     try {
       await db.transaction(async (tx) => {
+        await holdImportLock(tx, id);
         let inserted = 0;
         for (let i = 0; i < total; i += BATCH) {
           inserted += await insertImportedIncidents(tx, input.municipalityId, id, userId, p.rows.slice(i, i + BATCH));
@@ -258,15 +259,41 @@ export async function startImport(db: Database, actor: Actor, input: ImportInput
   return { record: record(started, lang), done, rejected: p.errors.map((e) => ({ ...e, message: importMessage(e, lang, { format: p.table.format }) })), detection: p.detection, table: p.table };
 }
 
+/**
+ * How long after it started an import marked running may still be between its record and its rows'
+ * transaction; after that, a free lock means its process is gone.
+ */
+export const INTERRUPTED_AFTER_MS = 60_000;
+
+/**
+ * Marks failed the municipality's imports whose process stopped (a crash, a restart, kill -9) while
+ * storing their rows: the rows went with the transaction, but the record would say "running"
+ * forever. Imports this process runs are skipped without asking the database.
+ */
+async function settleInterrupted(db: Database, municipalityId: string, now = new Date()): Promise<void> {
+  const stale = await runningImportsBefore(db, municipalityId, new Date(now.getTime() - INTERRUPTED_AFTER_MS));
+  for (const id of stale) {
+    if (progress.has(id)) continue;
+    await db.transaction(async (tx) => {
+      if (await takeImportLock(tx, id)) await markImportInterrupted(tx, municipalityId, id);
+    });
+  }
+}
+
 /** The imports of a municipality, newest first. */
 export async function listImports(db: Database, actor: Actor, municipalityId: string, lang: Language = 'sv'): Promise<ImportRecord[]> {
   authorise(actor, municipalityId);
+  await settleInterrupted(db, municipalityId);
   return (await listImportRows(db, municipalityId)).map((r) => record(r, lang));
 }
 
 export async function readImport(db: Database, actor: Actor, id: string, lang: Language = 'sv'): Promise<ImportRecord> {
-  const r = await getImport(db, actor.municipalities, id);
+  let r = await getImport(db, actor.municipalities, id);
   if (!r || !can(actor, 'incidents.import')) throw notFound('import');
+  if (r.status === 'running') {
+    await settleInterrupted(db, r.municipalityId);
+    r = (await getImport(db, [r.municipalityId], id))!;
+  }
   return record(r, lang);
 }
 

@@ -208,6 +208,10 @@ const ROW_MESSAGES = {
     en: (p, has) => `the point ${has ? '{value} ' : ''}lies outside {municipality}${p.distanceM !== undefined ? ', {distanceM} m from the boundary' : ''}`,
   },
   import_failed: { sv: 'importen avbröts: {detail}', en: 'the import was stopped: {detail}' },
+  import_interrupted: {
+    sv: 'importen avbröts när servern som körde den stannade; inga rader sparades, importera filen igen',
+    en: 'the import stopped when the server running it stopped; no rows were stored, import the file again',
+  },
 } as const satisfies Record<string, Record<Language, Text>>;
 
 export type ImportFileCode = keyof typeof FILE_MESSAGES;

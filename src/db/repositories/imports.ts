@@ -54,6 +54,40 @@ export async function finishImport(q: Queryable, municipalityId: string, id: str
     [municipalityId, id, r.status, r.rowsImported, r.rowsAlreadyImported, r.rowsRejected, JSON.stringify(r.errors)]);
 }
 
+/**
+ * The advisory lock an import's rows transaction holds while it runs. PostgreSQL releases it when
+ * the transaction ends, and when the process holding it dies, so a free lock on an import still
+ * marked running means nobody is storing its rows any more. A lock without a table runs where the
+ * session is (the coordinator, on Citus), as the readers' check does.
+ */
+const IMPORT_LOCK = `hashtextextended('lagesbild.import:' || $1::text, 0)`;
+
+export async function holdImportLock(q: Queryable, id: string): Promise<void> {
+  await q.query(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`, [id]);
+}
+
+/** Whether no transaction holds the import's lock; if none does, it is taken until the caller's transaction ends. */
+export async function takeImportLock(q: Queryable, id: string): Promise<boolean> {
+  const r = await q.query<{ free: boolean }>(`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}) AS free`, [id]);
+  return r.rows[0].free;
+}
+
+/** The municipality's imports marked running that started before `before`. */
+export async function runningImportsBefore(q: Queryable, municipalityId: string, before: Date): Promise<string[]> {
+  const r = await q.query<{ id: string }>(
+    `SELECT id FROM incident_imports WHERE municipality_id = $1 AND status = 'running' AND created_at < $2`, [municipalityId, before]);
+  return r.rows.map((x) => x.id);
+}
+
+/** Records that an import's process stopped while its rows were being stored (they were rolled back with it). */
+export async function markImportInterrupted(q: Queryable, municipalityId: string, id: string): Promise<void> {
+  const errors: RowError[] = [{ row: 0, column: null, value: null, code: 'import_interrupted' }];
+  await q.query(
+    `UPDATE incident_imports SET status = 'failed', rows_imported = 0, errors = $3, finished_at = now()
+      WHERE municipality_id = $1 AND id = $2 AND status = 'running'`,
+    [municipalityId, id, JSON.stringify(errors)]);
+}
+
 export async function listImports(q: Queryable, municipalityId: string, limit = 100): Promise<StoredImport[]> {
   const r = await q.query<StoredImport>(`${SELECT} WHERE m.municipality_id = $1 ORDER BY m.created_at DESC, m.id LIMIT $2`, [municipalityId, limit]);
   return r.rows;

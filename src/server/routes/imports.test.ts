@@ -1,9 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { testEngines } from '../../../test/support/db.ts';
 import { countRows, startTestApp, type Client, type TestApp } from '../../../test/support/api.ts';
 import { FX, POINTS } from '../../../test/support/fixtures.ts';
 import { computeSituationPictureContent } from '../../services/edition-content.ts';
+import { insertImport } from '../../db/repositories/imports.ts';
 import { geoJsonFile, importForm, swedishCsv, xlsxFile, type FileRow } from '../../../test/support/import-files.ts';
 
 const A = POINTS.alingsasCentrum;
@@ -236,6 +239,36 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal((await vCoord.post(`/api/imports/${done.id}/undo`)).statusCode, 404);
       assert.equal((await rep.get(`/api/imports?municipalityId=${FX.alingsas}`)).statusCode, 403);
       assert.equal((await vCoord.get(`/api/imports?municipalityId=${FX.alingsas}`)).statusCode, 403);
+    });
+
+    test('an import whose process stopped while storing is reported failed, not running for ever; one still storing elsewhere stays running', async () => {
+      const make = async (id: string, startedAgoMs: number) => {
+        await insertImport(t.db, { id, municipalityId: FX.alingsas, fileName: `${id}.csv`, format: 'csv', createdBy: null, mapping: { columns: {}, crs: null, dateOrder: 'dmy', categories: {} }, rowsTotal: 10 });
+        await t.db.query(`UPDATE incident_imports SET created_at = $3 WHERE municipality_id = $1 AND id = $2`, [FX.alingsas, id, new Date(Date.now() - startedAgoMs)]);
+      };
+      const dead = randomUUID(), fresh = randomUUID();
+      await make(dead, 5 * 60_000);
+      await make(fresh, 1_000);
+      const r = (await coord.get(`/api/imports/${dead}`)).json();
+      assert.equal(r.status, 'failed');
+      assert.match(r.errors[0].message, /servern som körde den stannade/);
+      // One that has only just started may still be on its way to its transaction.
+      assert.equal((await coord.get(`/api/imports/${fresh}`)).json().status, 'running');
+
+      // A process that holds the import's lock (its rows' transaction is open) keeps it running;
+      // when that process dies, the lock goes with it. The embedded engine has one process only.
+      if (engine === 'pglite') return;
+      const busy = randomUUID();
+      await make(busy, 5 * 60_000);
+      const other = new pg.Client({ connectionString: t.location.databaseUrl });
+      await other.connect();
+      await other.query('BEGIN');
+      await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('lagesbild.import:' || $1::text, 0))`, [busy]);
+      const list = (await coord.get(`/api/imports?municipalityId=${FX.alingsas}`)).json().items;
+      assert.equal(list.find((x: any) => x.id === busy).status, 'running');
+      assert.equal(list.find((x: any) => x.id === dead).status, 'failed');
+      await other.end();
+      assert.equal((await coord.get(`/api/imports/${busy}`)).json().status, 'failed');
     });
 
     test('mappings are saved by name, replaced by name and deleted', async () => {
