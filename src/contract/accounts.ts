@@ -5,7 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, StringEnum } from './common.ts';
 
-const AccountToken = Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'The token of the link from the e-mail.' });
+const AccountToken = Type.String({ minLength: 20, maxLength: 200, description: 'The token of the link from the e-mail.' });
 const NewPassword = Type.String({ minLength: 1, maxLength: 200 });
 
 export const PasswordResetRequest = Type.Object({
