@@ -47,16 +47,14 @@ export const UserCreate = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   organisationId: Uuid,
   roles: Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true }),
-  password: Type.String({ minLength: 10, maxLength: 200 }),
   municipalities: Type.Optional(Type.Array(MunicipalityCode, { uniqueItems: true })),
-}, { additionalProperties: false });
+}, { additionalProperties: false, description: 'The new user is sent an invitation by e-mail with a link to choose a password.' });
 export type UserCreate = Static<typeof UserCreate>;
 export const UserPatch = Type.Object({
   email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   organisationId: Type.Optional(Uuid),
   roles: Type.Optional(Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true })),
-  password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
   active: Type.Optional(Type.Boolean()),
   municipalities: Type.Optional(Type.Array(MunicipalityCode, { uniqueItems: true })),
 }, { additionalProperties: false, minProperties: 1 });

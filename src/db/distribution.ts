@@ -27,6 +27,8 @@ export const REFERENCE_TABLES: readonly string[] = [
   'deployment_audit_log',
   // The one-row set-up token of a new installation.
   'setup_token',
+  // Invitation and password-reset links, found by their token before any municipality is known.
+  'account_links',
 ];
 
 /**

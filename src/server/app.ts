@@ -20,6 +20,9 @@ import { actionPlanRoutes } from './routes/action-plans.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { startRollupApplier } from '../services/rollup-applier.ts';
 import { startPolicePoller, type PolicePoller, type PolicePollerOptions } from '../services/police-poller.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { accountLinksOf } from './account-mail.ts';
+import type { MailerOptions } from '../jobs/mailer.ts';
 import { policeEventRoutes } from './routes/police-events.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -63,6 +66,13 @@ export interface AppOptions {
   policePoll?: Omit<PolicePollerOptions, 'log' | 'version'> | null;
   /** Why this process does not poll although asked to (the contact is missing), for the admin page. */
   policePollRefused?: string | null;
+  /**
+   * Invitation and password-reset e-mail (src/services/accounts.ts): PUBLIC_URL for their links
+   * (default http://127.0.0.1:3000) and, when this process sends the outbox (SMTP_URL and the
+   * scheduler on), the mailer settings, so such a message goes out at once instead of at the next
+   * minute's pass.
+   */
+  accounts?: { publicUrl: string; mail?: MailerOptions | null };
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -122,7 +132,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(setupRoutes, { db: opts.db, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
-  await app.register(configurationRoutes, { db: opts.db });
+  const accountLinks = accountLinksOf(opts.db, opts.accounts, app.log);
+  app.addHook('onClose', () => accountLinks.settled());
+  await app.register(configurationRoutes, { db: opts.db, accountLinks });
+  await app.register(accountRoutes, { db: opts.db, accountLinks, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(lagesbildRoutes, { db: opts.db });
   await app.register(situationPictureRoutes, { db: opts.db });
   await app.register(actionPlanRoutes, { db: opts.db });

@@ -3,7 +3,7 @@ import type { ComponentType } from 'preact';
 import { api, ApiError } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { lang, setLang, t } from './i18n/index.ts';
-import { homePath, menuGroups, PAGES, SETUP_PAGE, type PageDef } from './pages/index.ts';
+import { ACCOUNT_OPEN_PAGES, homePath, menuGroups, PAGES, SETUP_PAGE, type PageDef } from './pages/index.ts';
 import { LoginPage } from './pages/login.tsx';
 import { navigate, route } from './router.ts';
 import { session } from './session.ts';
@@ -82,6 +82,7 @@ function Nav() {
           <option value="sv">Svenska</option>
           <option value="en">English</option>
         </select>
+        <a href="#/mitt-konto/losenord" aria-current={route.value.path === '/mitt-konto/losenord' ? 'page' : undefined}>{t('account.change.menu')}</a>
         <button onClick={logout}>{t('app.logout')}</button>
       </div>
     </header>
@@ -139,6 +140,9 @@ export function App() {
 
   // The first start's set-up guide needs no session (there is nobody to log in yet).
   if (route.value.path === SETUP_PAGE.path) return <main id="main" tabIndex={-1}><PageHost page={SETUP_PAGE} /></main>;
+  // Choosing a password from an e-mailed link and asking for one: the pages bring their own <main>.
+  const open = ACCOUNT_OPEN_PAGES.find((p) => p.path === route.value.path);
+  if (open) return <PageHost page={open} />;
   if (session.value === undefined) return <p aria-busy="true" class="splash">{t('app.loading')}</p>;
   if (session.value === null) return <LoginPage />;
 

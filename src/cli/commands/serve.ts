@@ -32,6 +32,8 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     boundaryToleranceM: config.boundaryToleranceM,
     policePoll: police.poll && police.contact ? { baseUrl: police.baseUrl, contact: police.contact, deployment: police.deployment, intervalMs: police.intervalMs } : null,
     policePollRefused: refused,
+    // Invitation and reset e-mail leaves at once when this process sends the outbox.
+    accounts: { publicUrl: config.jobs.publicUrl, mail: config.jobs.scheduler && config.jobs.smtpUrl ? { smtpUrl: config.jobs.smtpUrl, from: config.jobs.mailFrom } : null },
   });
   warnTiles = (m) => app.log.warn(m);
   // A laptop demo need not say who runs it; a server others reach should.

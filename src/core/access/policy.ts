@@ -55,6 +55,12 @@ export const POLICY = {
   'actionPlan.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
   'actionPlan.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
   'documents.export': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
+  // Accounts (issue 16 item 5): who may hand out which role; see administersOrganisation below.
+  /**
+   * Handing out the coordinator role, or managing a user who holds it. A coordinator reads every
+   * restricted report of its municipalities, so only a coordinator, who already does, may make one.
+   */
+  'users.grantCoordinator': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;
@@ -105,4 +111,63 @@ export function can(actor: Actor, action: Action, record?: RecordFacts): boolean
   const reach = reachOf(actor, action);
   if (!record) return reach !== 'none';
   return actor.municipalities.includes(record.municipalityId) && reachAdmits(reach, actor.organisationId, record);
+}
+
+/** An organisation as far as administering its accounts depends on it. */
+export interface OrganisationFacts {
+  id: string;
+  /** Its home municipality. */
+  municipalityId: string;
+  kind: string;
+}
+
+/**
+ * Organisations of these kinds keep restricted reports of their own apart from the municipality
+ * (the police's): an account there reads them, so only the organisation's own administrators and
+ * coordinators administer it (or the server's operator with `lagesbild user add`).
+ */
+export const SELF_ADMINISTERED_KINDS: readonly string[] = ['polis'];
+
+/**
+ * Whether the actor administers an organisation's accounts: creates them, changes them, sends
+ * them invitations and password-reset links. An account is a key to what its organisation may
+ * read, and whoever administers it can point it at an address of their own, so this is where
+ * taking over an account (a coordinator taking over a police officer's, say) is stopped:
+ *
+ * - the actor must be allowed `users.manage` (administrators and coordinators);
+ * - the organisation's home municipality must be one of the actor's municipalities;
+ * - an organisation of a self-administered kind (the police) is administered only from inside:
+ *   by an administrator or coordinator who belongs to it.
+ *
+ * Administrators thus administer their municipalities' organisations (the municipality's
+ * departments and companies, the guards, the associations), coordinators the same; which roles
+ * they may hand out there is `mayGrantRole`.
+ */
+export function administersOrganisation(actor: Actor, org: OrganisationFacts): boolean {
+  if (!can(actor, 'users.manage')) return false;
+  if (!actor.municipalities.includes(org.municipalityId)) return false;
+  return org.id === actor.organisationId || !SELF_ADMINISTERED_KINDS.includes(org.kind);
+}
+
+/**
+ * Whether the actor may hand out a role (and so manage a user who holds it): the administrator
+ * role only with `users.manageAdmins`, the coordinator role only with `users.grantCoordinator`,
+ * the others with `users.manage`. Nobody thereby makes an account that reads more than they do:
+ * an administrator cannot make a coordinator.
+ */
+export function mayGrantRole(actor: Actor, role: Role): boolean {
+  if (role === 'admin') return can(actor, 'users.manageAdmins');
+  if (role === 'coordinator') return can(actor, 'users.grantCoordinator');
+  return can(actor, 'users.manage');
+}
+
+/**
+ * Whether the actor may manage an existing account (change it, reset its password or second
+ * factor): the actor administers its organisation and may grant every role it holds; a
+ * coordinator's account only when all its municipalities are the actor's too.
+ */
+export function mayManageAccount(actor: Actor, target: { organisation: OrganisationFacts; roles: readonly Role[]; municipalities: readonly string[] }): boolean {
+  if (!administersOrganisation(actor, target.organisation)) return false;
+  if (!target.roles.every((r) => mayGrantRole(actor, r))) return false;
+  return !target.roles.includes('coordinator') || target.municipalities.every((m) => actor.municipalities.includes(m));
 }

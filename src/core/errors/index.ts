@@ -20,6 +20,12 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // The link of an invitation or a password reset (issue 16 item 5): unknown, too old, already used;
+  // an invitation re-sent to someone who has already chosen a password.
+  account_link_invalid: 404,
+  account_link_expired: 410,
+  account_link_used: 410,
+  invitation_accepted: 409,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -85,7 +91,9 @@ export type FieldIssueCode =
   /** Nested deeper than {max} levels. */
   | 'too_deep'
   /** A report's client id already used by another report (or the same id sent with another body). */
-  | 'id_taken';
+  | 'id_taken'
+  /** The current password, typed to change it, is not the user's. */
+  | 'wrong_password';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

@@ -29,6 +29,10 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       setup_done: 'Lägesbild är redan uppsatt här (det finns redan en kommun), så länken för att sätta upp gäller inte. Logga in som vanligt.',
       internal: 'Ett oväntat fel inträffade. Försök igen senare.',
       unavailable: 'Tjänsten är inte tillgänglig just nu.',
+      account_link_invalid: 'Länken gäller inte. Kontrollera att du använt hela länken från e-postmeddelandet, eller be om en ny.',
+      account_link_expired: 'Länken har slutat gälla (den var för gammal eller har ersatts av en nyare). Be om en ny länk: välj ”Glömt lösenordet?” på inloggningssidan.',
+      account_link_used: 'Länken har redan använts och gäller inte längre. Logga in med ditt lösenord, eller be om en ny länk: välj ”Glömt lösenordet?” på inloggningssidan.',
+      invitation_accepted: 'Användaren har redan valt ett lösenord. Skicka en länk för nytt lösenord i stället.',
     },
     fields: {
       required: 'Fältet måste fyllas i.',
@@ -86,6 +90,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       date_out_of_range: 'Datumet måste ligga mellan år {min} och år {max}.',
       too_deep: 'Uppgiften är för djupt nästlad (högst {max} nivåer).',
       id_taken: 'Id:t används redan av en annan rapport. En ny rapport behöver ett nytt id; samma rapport skickas igen med samma innehåll.',
+      wrong_password: 'Lösenordet stämmer inte.',
     },
   },
   en: {
@@ -106,6 +111,10 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       setup_done: 'Lägesbild is already set up here (there is a municipality), so the set-up link is not valid. Log in as usual.',
       internal: 'An unexpected error occurred. Try again later.',
       unavailable: 'The service is unavailable right now.',
+      account_link_invalid: 'The link is not valid. Check that you used the whole link from the e-mail, or ask for a new one.',
+      account_link_expired: 'The link has expired (it was too old or a newer one has replaced it). Ask for a new link: choose "Forgot your password?" on the login page.',
+      account_link_used: 'The link has already been used and is no longer valid. Log in with your password, or ask for a new link: choose "Forgot your password?" on the login page.',
+      invitation_accepted: 'The user has already chosen a password. Send a link for a new password instead.',
     },
     fields: {
       required: 'This field is required.',
@@ -163,6 +172,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       date_out_of_range: 'The date must lie between the year {min} and the year {max}.',
       too_deep: 'The data is nested too deeply (at most {max} levels).',
       id_taken: 'The id is already taken by a different report. A new report needs a new id; the same report is sent again with the same content.',
+      wrong_password: 'The password is not correct.',
     },
   },
 };

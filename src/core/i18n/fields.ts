@@ -37,6 +37,7 @@ const SV: Labels = {
   zoom: 'Zoomnivå', problemId: 'Problem i lägesbilden', lang: 'Språk', decisionId: 'Beslut', z: 'Zoomnivå', x: 'Kolumn', y: 'Rad',
   // The first-start set-up (POST /api/setup).
   token: 'Länk för att sätta upp', administrator: 'Första administratör', organisation: 'Organisation',
+  accountToken: 'Länken från e-postmeddelandet', currentPassword: 'Nuvarande lösenord', newPassword: 'Nytt lösenord',
   'administrator.organisation': 'Administratörens organisation',
   // A file of Polisen's events (POST /api/police-events/import): the file, and an event's fields by Polisen's names.
   file: 'Fil', events: 'Polisens händelser', datetime: 'Tidpunkt', url: 'Länk', 'location.name': 'Kommun eller län', 'location.gps': 'Position',
@@ -69,6 +70,7 @@ const EN: Labels = {
   type: 'Type', unit: 'Unit', value: 'Value', version: 'Version', visibility: 'Visibility', weekday: 'Weekday', weeks: 'Weeks', year: 'Year',
   zoom: 'Zoom level', problemId: 'Problem in the situation picture', lang: 'Language', decisionId: 'Decision', z: 'Zoom level', x: 'Column', y: 'Row',
   token: 'Set-up link', administrator: 'First administrator', organisation: 'Organisation',
+  accountToken: 'The link from the e-mail', currentPassword: 'Current password', newPassword: 'New password',
   'administrator.organisation': 'The administrator\'s organisation',
   file: 'File', events: 'Police events', datetime: 'Time', url: 'Link', 'location.name': 'Municipality or county', 'location.gps': 'Position',
 };

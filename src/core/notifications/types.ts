@@ -1,6 +1,6 @@
 /** Notifications to users, in the app and by e-mail. */
 
-export const NOTIFICATION_KINDS = ['feedback', 'draft_ready', 'measure_due'] as const;
+export const NOTIFICATION_KINDS = ['feedback', 'draft_ready', 'measure_due', 'account'] as const;
 
 export interface Notification {
   id: string;

@@ -69,8 +69,15 @@ export async function claimDueEmails(q: Queryable, c: { now: Date; limit: number
   return claimed;
 }
 
+/**
+ * Marks an e-mail sent. An e-mail about an account carries a link that sets its password: once it
+ * has left, the outbox keeps the message without the link's token, so the table is no store of
+ * working links (only their hashes are kept, in account_links).
+ */
 export async function markEmailSent(q: Queryable, m: { municipalityId: string; id: string }, now: Date): Promise<void> {
-  await q.query(`UPDATE notifications SET sent_at = $3, last_error = NULL, next_attempt_at = NULL WHERE municipality_id = $1 AND id = $2`,
+  await q.query(`UPDATE notifications SET sent_at = $3, last_error = NULL, next_attempt_at = NULL,
+       body = CASE WHEN kind = 'account' THEN regexp_replace(body, '([?&]token=)[A-Za-z0-9_-]+', '\\1…', 'g') ELSE body END
+     WHERE municipality_id = $1 AND id = $2`,
     [m.municipalityId, m.id, now]);
 }
 

@@ -49,3 +49,8 @@ export async function deleteExpiredSessions(q: Queryable): Promise<number> {
   const r = await q.query('DELETE FROM sessions WHERE expires_at <= now()');
   return r.affectedRows;
 }
+
+/** Ends every session of a user but one (the one that changed the password stays logged in). */
+export async function deleteOtherUserSessions(q: Queryable, userId: string, keepIdHash: string): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepIdHash]);
+}

@@ -70,3 +70,20 @@ export async function emailTaken(q: Queryable, email: string, exceptId?: string)
 export async function touchLogin(q: Queryable, id: string, municipalityId: string): Promise<void> {
   await q.query('UPDATE users SET last_login_at = now() WHERE id = $1 AND municipality_id = $2', [id, municipalityId]);
 }
+
+/** Sets (or, with null, clears) a user's password hash: a cleared one logs nobody in until a link sets a new one. */
+export async function setUserPassword(q: Queryable, id: string, municipalityId: string, passwordHash: string | null): Promise<void> {
+  await q.query('UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND municipality_id = $2', [id, municipalityId, passwordHash]);
+}
+
+/** Whether the user has chosen a password (an invited user has not, until the invitation's link is used). */
+export async function hasPassword(q: Queryable, id: string): Promise<boolean> {
+  const r = await q.query<{ set: boolean }>('SELECT password_hash IS NOT NULL AS set FROM users WHERE id = $1', [id]);
+  return r.rows[0]?.set ?? false;
+}
+
+/** A user's home municipality by id alone (a link names the user, not the municipality). */
+export async function userHome(q: Queryable, id: string): Promise<string | null> {
+  const r = await q.query<{ m: string }>('SELECT municipality_id AS m FROM users WHERE id = $1', [id]);
+  return r.rows[0]?.m ?? null;
+}

@@ -22,7 +22,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Routes that must work without a session (and so without a CSRF token). The set-up carries its
  * one-time token in the body, which a page on another site does not know.
  */
-const OPEN = new Set(['/api/auth/login', '/api/setup']);
+const OPEN = new Set(['/api/auth/login', '/api/setup',
+  // Forgotten password and the page a link opens: the link's token is in the body.
+  '/api/auth/password-reset', '/api/auth/account-link']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a), y = Buffer.from(b);

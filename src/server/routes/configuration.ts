@@ -7,6 +7,7 @@ import { listMunicipalities } from '../../services/municipalities.ts';
 import { changeOrganisation, createOrganisation, getOrganisation, listOrganisations, removeOrganisation } from '../../services/organisations.ts';
 import { changePlace, createPlace, getPlace, listPlaces, removePlace } from '../../services/places.ts';
 import { changeUser, createUser, getUser, listUsers } from '../../services/users.ts';
+import type { AccountLinks } from '../../services/accounts.ts';
 import { actor } from '../plugins/auth.ts';
 import {
   AreaPatch, AreaQuery, AreaRef, AreaUpload, CategoryCreate, CategoryPatch, CategoryRef, IdParams, Municipality, OrganisationCreate,
@@ -21,7 +22,7 @@ const change = <B extends TSchema, T extends TSchema>(tag: string, summary: stri
 const del = (tag: string, summary: string) => ({ tags: [tag], summary, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } });
 
 /** Organisations, users, categories, areas, places and municipalities: read by all, changed by those allowed. */
-export const configurationRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
+export const configurationRoutes: FastifyPluginAsyncTypebox<{ db: Database; accountLinks: AccountLinks }> = async (app, opts) => {
   const { db } = opts;
 
   app.get('/api/municipalities', {
@@ -46,8 +47,8 @@ export const configurationRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = 
   // Users
   app.get('/api/users', { schema: read('users', 'Users (admin, coordinator)', UserRef) }, async (req) => listUsers(db, actor(req)));
   app.get('/api/users/:id', { schema: one('users', 'One user (admin, coordinator)', UserRef) }, async (req) => getUser(db, actor(req), req.params.id));
-  app.post('/api/users', { schema: create('users', 'Create a user (admin, coordinator)', UserCreate, UserRef) }, async (req, reply) =>
-    reply.code(201).send(await createUser(db, actor(req), req.body)));
+  app.post('/api/users', { schema: create('users', 'Create a user and send them an invitation by e-mail (admin, coordinator)', UserCreate, UserRef) }, async (req, reply) =>
+    reply.code(201).send(await createUser(db, actor(req), req.body, opts.accountLinks)));
   app.patch('/api/users/:id', { schema: change('users', 'Change a user; deactivate with active=false (admin, coordinator)', UserPatch, UserRef) }, async (req) =>
     changeUser(db, actor(req), req.params.id, req.body));
 

@@ -33,6 +33,17 @@ export const PAGES: PageDef[] = [
   { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, more: true, load: () => import('./action-plan/index.tsx') },
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
+  // One's own password, from the account corner of the top bar.
+  { path: '/mitt-konto/losenord', title: 'account.change.title', roles: [], inMenu: false, load: () => import('./account/password.tsx') },
+];
+
+/**
+ * The pages of one's account that open without a session: the page an invitation or reset link
+ * opens (#/valj-losenord?token=…, src/core/users/account-mail.ts) and the forgotten-password form.
+ */
+export const ACCOUNT_OPEN_PAGES: PageDef[] = [
+  { path: '/valj-losenord', title: 'account.setPassword.titleReset', roles: [], inMenu: false, load: () => import('./account/set-password.tsx') },
+  { path: '/glomt-losenord', title: 'account.forgot.title', roles: [], inMenu: false, load: () => import('./account/forgot-password.tsx') },
 ];
 
 /**

@@ -2,10 +2,13 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
+import { route } from '../router.ts';
 import { session } from '../session.ts';
 
 export function LoginPage() {
-  const [email, setEmail] = useState('');
+  // After a password was chosen from an e-mailed link (pages/account/set-password.tsx): the address, and a word that it worked.
+  const [email, setEmail] = useState(route.value.params.get('email') ?? '');
+  const passwordSet = route.value.params.get('losenord') === 'sparat';
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,12 +31,14 @@ export function LoginPage() {
       <h1>{t('app.name')}</h1>
       <form onSubmit={submit} class="card" aria-labelledby="login-title">
         <h2 id="login-title">{t('login.title')}</h2>
+        {passwordSet && !error && <p role="status">{t('account.login.passwordSet')}</p>}
         {error && <p role="alert" class="error">{error}</p>}
         <label for="login-email">{t('login.email')}</label>
         <input id="login-email" type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
         <label for="login-password">{t('login.password')}</label>
         <input id="login-password" type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
         <button type="submit" class="primary" disabled={busy}>{t('login.submit')}</button>
+        <p><a href="#/glomt-losenord">{t('account.forgot.link')}</a></p>
       </form>
     </main>
   );

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { Organisation, Role, User } from '../../api/types.ts';
-import type { UserPatch } from '../../../../src/contract/index.ts';
+import type { LinkSent, UserPatch } from '../../../../src/contract/index.ts';
+import { administersOrganisation, mayGrantRole, mayManageAccount } from '../../../../src/core/access/policy.ts';
 import { fmt, t } from '../../i18n/index.ts';
-import { may, session } from '../../session.ts';
+import { actorOf, may, session } from '../../session.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
 export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin'];
-const PASSWORD_MIN = 10;
 
 /** Users and roles (admin and coordinator; only an administrator may grant or change the administrator role). */
 export default function UsersPage() {
@@ -18,6 +18,11 @@ export default function UsersPage() {
   const [msg, announce] = useAnnouncer();
   // Only an administrator may hand out the administrator role or change a user who holds it.
   const mayManageAdmins = may('users.manageAdmins');
+  // Whose accounts the actor manages: the policy's rule, so the button shows exactly when the server would allow the change.
+  const manages = (u: User) => {
+    const organisation = orgs.items?.find((o) => o.id === u.organisationId);
+    return !!organisation && mayManageAccount(actorOf(session.value!), { organisation, roles: u.roles, municipalities: u.municipalities });
+  };
 
   return (
     <section aria-labelledby="admin-sub-title">
@@ -31,6 +36,7 @@ export default function UsersPage() {
           user={editor.editing === 'new' ? null : editor.editing}
           organisations={orgs.items}
           onDone={async (saved) => { editor.close(); if (saved) { await reload(); announce(t('admin.saved', { name: saved.name })); } }}
+          onAnnounce={announce}
         />
       )}
       <LoadState error={error ?? orgs.error} loading={!items} />
@@ -55,6 +61,8 @@ export default function UsersPage() {
                   <td class="row-actions">
                     {u.roles.includes('admin') && !mayManageAdmins
                       ? <span class="muted">{t('admin.users.adminOnly')}</span>
+                      : !manages(u)
+                      ? <span class="muted">{t('admin.users.notManaged')}</span>
                       : <button type="button" onClick={() => editor.open(u)} aria-label={t('admin.editNamed', { name: u.name })}>{t('app.edit')}</button>}
                   </td>
                 </tr>
@@ -67,14 +75,14 @@ export default function UsersPage() {
   );
 }
 
-function UserForm({ user, organisations, onDone }: { user: User | null; organisations: Organisation[]; onDone: (saved: User | null) => void }) {
+function UserForm({ user, organisations, onDone, onAnnounce }: { user: User | null; organisations: Organisation[]; onDone: (saved: User | null) => void; onAnnounce: (m: string) => void }) {
   const me = session.value!;
   const mayManageAdmins = may('users.manageAdmins');
+  const actor = actorOf(me);
   const [email, setEmail] = useState(user?.email ?? '');
   const [name, setName] = useState(user?.name ?? '');
   const [organisationId, setOrganisationId] = useState(user?.organisationId ?? '');
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
-  const [password, setPassword] = useState('');
   const [active, setActive] = useState(user?.active ?? true);
   const [grants, setGrants] = useState<string[]>(user ? user.municipalities.filter((m) => m !== user.municipalityId) : []);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -85,7 +93,8 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
 
   const home = organisations.find((o) => o.id === organisationId)?.municipalityId ?? user?.municipalityId ?? me.user.municipalityId;
   const grantable = me.municipalities.filter((m) => m.id !== home);
-  const activeOrgs = organisations.filter((o) => o.active || o.id === organisationId);
+  // Only the organisations the actor administers (the police's accounts are the police's own: core/access/policy.ts).
+  const activeOrgs = organisations.filter((o) => (o.active && administersOrganisation(actor, o)) || o.id === organisationId);
 
   function toggle<T>(list: T[], v: T, on: boolean): T[] {
     return on ? [...new Set([...list, v])] : list.filter((x) => x !== v);
@@ -93,17 +102,15 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
 
   async function submit(e: Event) {
     e.preventDefault();
-    const missing = requiredErrors({ email, name, organisationId, ...(user ? {} : { password }) });
+    const missing = requiredErrors({ email, name, organisationId });
     if (roles.length === 0) missing.push({ field: 'roles', code: 'required', message: t('admin.users.rolesRequired') });
-    if (password && password.length < PASSWORD_MIN) missing.push({ field: 'password', code: 'too_short', message: t('admin.users.passwordShort', { min: PASSWORD_MIN }) });
     if (missing.length) { setErrors({ message: t('admin.form.fixFields'), fields: missing }); return; }
     setBusy(true);
     try {
       const municipalities = [home, ...grants.filter((g) => g !== home)];
       const body: UserPatch = { email: email.trim(), name: name.trim(), organisationId, roles, municipalities };
-      if (password) body.password = password;
       if (user) {
-        // Send only what changed: a change of roles, organisation, grants or password ends the user's sessions.
+        // Send only what changed: a change of roles, organisation, grants or address ends the user's sessions.
         const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
         if (body.email === user.email) delete body.email;
         if (body.name === user.name) delete body.name;
@@ -125,7 +132,8 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
   return (
     <form ref={formRef} class="card admin-form" onSubmit={submit} noValidate aria-labelledby="user-form-title">
       <h3 id="user-form-title" tabIndex={-1} ref={headingRef}>{user ? t('admin.users.editTitle', { name: user.name }) : t('admin.users.new')}</h3>
-      <ErrorSummary errors={errors} known={['email', 'name', 'organisationId', 'roles', 'password', 'active', 'municipalities']} />
+      <ErrorSummary errors={errors} known={['email', 'name', 'organisationId', 'roles', 'active', 'municipalities']} />
+      {!user && <p class="hint muted" id="user-invite-hint">{t('admin.users.inviteHint')}</p>}
       <Label for="user-email" required>{t('admin.users.email')}</Label>
       <input type="email" autocomplete="off" {...controlProps('user-email', err('email'))} value={email} maxLength={254} required onInput={(e) => setEmail(e.currentTarget.value)} />
       <FieldMessage id="user-email" error={err('email')} />
@@ -142,23 +150,22 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
       <fieldset aria-describedby={err('roles') ? 'user-roles-error' : undefined}>
         <legend>{t('admin.users.roles')} <span class="required">{t('admin.form.required')}</span></legend>
         {ROLE_ORDER.map((r) => {
-          const locked = r === 'admin' && !mayManageAdmins;
+          const locked = !mayGrantRole(actor, r);
           return (
             <div class="check" key={r}>
               <input type="checkbox" id={`user-role-${r}`} checked={roles.includes(r)} disabled={locked}
-                aria-invalid={err('roles') ? 'true' : undefined} aria-describedby={locked ? 'user-role-admin-hint' : undefined}
+                aria-invalid={err('roles') ? 'true' : undefined} aria-describedby={locked ? `user-role-${r}-hint` : undefined}
                 onChange={(e) => setRoles(toggle(roles, r, e.currentTarget.checked))} />
               <label for={`user-role-${r}`}>{t(`common.roles.${r}`)}</label>
             </div>
           );
         })}
         {!mayManageAdmins && <p id="user-role-admin-hint" class="hint muted">{t('admin.users.adminRoleLocked')}</p>}
+        {!mayGrantRole(actor, 'coordinator') && <p id="user-role-coordinator-hint" class="hint muted">{t('admin.users.coordinatorRoleLocked')}</p>}
         {err('roles') && <p id="user-roles-error" class="field-error">{err('roles')}</p>}
       </fieldset>
 
-      <Label for="user-password" required={!user}>{user ? t('admin.users.newPassword') : t('admin.users.password')}</Label>
-      <input type="password" autocomplete="new-password" {...controlProps('user-password', err('password'), true)} value={password} maxLength={200} onInput={(e) => setPassword(e.currentTarget.value)} />
-      <FieldMessage id="user-password" error={err('password')} hint={user ? t('admin.users.passwordKeep', { min: PASSWORD_MIN }) : t('admin.users.passwordHint', { min: PASSWORD_MIN })} />
+      {user && user.id !== me.user.id && <AccountActions user={user} onAnnounce={onAnnounce} />}
 
       {user && (
         <div class="check">
@@ -186,5 +193,38 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
         <button type="button" onClick={() => onDone(null)}>{t('app.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A new invitation (for a user who has never logged in) and a password reset: the server e-mails
+ * the user a link; the administrator or coordinator never sees or sets the password.
+ */
+function AccountActions({ user, onAnnounce }: { user: User; onAnnounce: (m: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function send(kind: 'invitation' | 'password-reset') {
+    if (kind === 'password-reset' && !confirm(t('admin.users.resetConfirm', { name: user.name }))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post<LinkSent>(`/api/users/${user.id}/${kind}`);
+      onAnnounce(t(kind === 'invitation' ? 'admin.users.invitationSent' : 'admin.users.resetSent', { email: user.email }));
+    } catch (ex) {
+      setError((ex as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <fieldset>
+      <legend>{t('admin.users.account')}</legend>
+      <p class="hint muted">{t('admin.users.accountHint')}</p>
+      {error && <p role="alert" class="field-error">{error}</p>}
+      <div class="form-actions">
+        {!user.lastLoginAt && <button type="button" disabled={busy || !user.active} onClick={() => send('invitation')}>{t('admin.users.resendInvitation')}</button>}
+        <button type="button" disabled={busy || !user.active} onClick={() => send('password-reset')}>{t('admin.users.resetPassword')}</button>
+      </div>
+    </fieldset>
   );
 }
