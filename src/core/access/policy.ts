@@ -55,6 +55,9 @@ export const POLICY = {
   'actionPlan.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
   'actionPlan.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
   'documents.export': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
+  // Single sign-on (issue 16 item 3): the municipality's own OpenID provider, its secret and which
+  // groups get which organisation and roles.
+  'sso.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;
