@@ -43,6 +43,8 @@ export async function startOidcProvider(opts: { redirectUris: string[]; accounts
     // Scope claims in the ID token itself, not only at the userinfo endpoint.
     conformIdTokenClaims: false,
     cookies: { keys: ['lagesbild-test-cookie-key'] },
+    // Lifetimes of its own, so the provider does not warn about its defaults in every test's output.
+    ttl: { Interaction: 600, Grant: 3600, Session: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx: Context, id: string) {
       const a = accounts.get(id);
