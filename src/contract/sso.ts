@@ -11,7 +11,7 @@ export const SsoButton = Type.Object({
 });
 export type SsoButton = Static<typeof SsoButton>;
 
-export const SsoProviderParams = Type.Object({ provider: Type.String({ pattern: '^(default|[0-9]{4})$' }) });
+export const SsoProviderParams = Type.Object({ provider: Type.String({ minLength: 1, maxLength: 40, description: '`default` or a municipality\'s code' }) });
 
 export const GroupMapping = Type.Object({
   group: Type.String({ minLength: 1, maxLength: 200, description: 'A value of the `groups` claim (in Entra ID the group\'s object id)' }),

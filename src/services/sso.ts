@@ -9,7 +9,7 @@
  * signature, nonce), finds or creates the account and opens the same session a password login does
  * (services/auth.ts `openSession`). No app-side second factor is asked for: the provider does MFA.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
@@ -19,7 +19,7 @@ import { DEPLOYMENT_PROVIDER, SSO_GRANTABLE_ROLES, type GroupMapping, type OidcP
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import {
-  clearOidcSecret, deleteOidcProvider, findUserByEmailForSso, findUserByOidcSubject, getOidcProvider, insertPendingLogin, linkOidcIdentity,
+  deleteOidcProvider, findUserByEmailForSso, findUserByOidcSubject, getOidcProvider, insertPendingLogin, linkOidcIdentity,
   listOidcProviders, organisationHome, putOidcProvider, takePendingLogin, type LinkedUser,
 } from '../db/repositories/sso.ts';
 import { emailTaken, getUser, insertUser } from '../db/repositories/users.ts';
@@ -255,8 +255,7 @@ export async function putSsoSetting(db: Database, s: SsoSettings, a: Actor, inpu
     createUsers: input.createUsers, enabled: input.enabled,
   };
   await db.transaction(async (tx) => {
-    await putOidcProvider(tx, row);
-    if (input.clientSecret === null) await clearOidcSecret(tx, a.municipalityId);
+    await putOidcProvider(tx, { ...row, removeSecret: input.clientSecret === null });
     // What changed, never the secret itself.
     const { clientSecret: _, ...logged } = row;
     await recordAudit(tx, { municipalityId: a.municipalityId, userId: a.userId, action: 'settings.sso', details: { ...logged, secret: input.clientSecret === undefined ? 'kept' : input.clientSecret === null ? 'removed' : 'set' } });

@@ -20,20 +20,20 @@ export async function getOidcProvider(q: Queryable, municipalityId: string): Pro
   return r.rows[0] ? withId(r.rows[0]) : null;
 }
 
-/** Writes a municipality's provider; a null secret keeps the stored one (the secret is write-only). */
-export async function putOidcProvider(q: Queryable, p: Omit<OidcProvider, 'id' | 'municipalityId'> & { municipalityId: string }): Promise<void> {
+/**
+ * Writes a municipality's provider. The secret is write-only: a null one keeps the stored secret,
+ * unless `removeSecret` says to forget it (a provider that takes PKCE alone, as a public client).
+ */
+export async function putOidcProvider(q: Queryable, p: Omit<OidcProvider, 'id' | 'municipalityId'> & { municipalityId: string; removeSecret: boolean }): Promise<void> {
+  // Citus takes no now() in DO UPDATE SET (only immutable functions there): the time comes with the row.
   await q.query(
-    `INSERT INTO oidc_providers (municipality_id, label, issuer, client_id, client_secret, user_claim, group_mapping, create_users, enabled)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+    `INSERT INTO oidc_providers (municipality_id, label, issuer, client_id, client_secret, user_claim, group_mapping, create_users, enabled, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, now())
      ON CONFLICT (municipality_id) DO UPDATE SET label = EXCLUDED.label, issuer = EXCLUDED.issuer, client_id = EXCLUDED.client_id,
-       client_secret = COALESCE(EXCLUDED.client_secret, oidc_providers.client_secret), user_claim = EXCLUDED.user_claim,
-       group_mapping = EXCLUDED.group_mapping, create_users = EXCLUDED.create_users, enabled = EXCLUDED.enabled, updated_at = now()`,
-    [p.municipalityId, p.label, p.issuer, p.clientId, p.clientSecret, p.userClaim, JSON.stringify(p.groupMapping), p.createUsers, p.enabled]);
-}
-
-/** Forgets the stored secret (a provider that takes PKCE alone, as a public client). */
-export async function clearOidcSecret(q: Queryable, municipalityId: string): Promise<void> {
-  await q.query('UPDATE oidc_providers SET client_secret = NULL, updated_at = now() WHERE municipality_id = $1', [municipalityId]);
+       client_secret = CASE WHEN $10::boolean THEN NULL ELSE COALESCE(EXCLUDED.client_secret, oidc_providers.client_secret) END,
+       user_claim = EXCLUDED.user_claim, group_mapping = EXCLUDED.group_mapping, create_users = EXCLUDED.create_users,
+       enabled = EXCLUDED.enabled, updated_at = EXCLUDED.updated_at`,
+    [p.municipalityId, p.label, p.issuer, p.clientId, p.clientSecret, p.userClaim, JSON.stringify(p.groupMapping), p.createUsers, p.enabled, p.removeSecret]);
 }
 
 export async function deleteOidcProvider(q: Queryable, municipalityId: string): Promise<boolean> {

@@ -131,7 +131,7 @@ export default function SsoPage() {
                 const id = `sso-group-${i}`;
                 return (
                   <fieldset key={i}>
-                    <legend>{t('sso.groupRow', { n: i + 1 })}</legend>
+                    <legend>{t('sso.groupRow', { row: i + 1 })}</legend>
                     <Label for={`${id}-name`} required>{t('sso.group')}</Label>
                     <input {...controlProps(`${id}-name`, err(`groupMapping[${i}].group`))} value={row.group} maxLength={200} required onInput={(e) => setRow(i, { group: e.currentTarget.value })} />
                     <FieldMessage id={`${id}-name`} error={err(`groupMapping[${i}].group`)} />
@@ -152,7 +152,7 @@ export default function SsoPage() {
                       ))}
                     </fieldset>
                     {err(`groupMapping[${i}].roles`) && <p class="field-error">{err(`groupMapping[${i}].roles`)}</p>}
-                    <button type="button" onClick={() => set('groupMapping', values.groupMapping.filter((_, j) => j !== i))}>{t('sso.removeGroup', { n: i + 1 })}</button>
+                    <button type="button" onClick={() => set('groupMapping', values.groupMapping.filter((_, j) => j !== i))}>{t('sso.removeGroup', { row: i + 1 })}</button>
                   </fieldset>
                 );
               })}
