@@ -4,7 +4,9 @@
  * ID. The administrator sets the municipality's provider in Administration → Inloggning (SSO); a
  * coordinator then clicks "Logga in med …" on the login page, signs in on the provider's own page and
  * lands signed in in the app; someone without an account is sent back to the login page with a
- * Swedish explanation. axe checks the login page with the button, the refusal and the admin page.
+ * Swedish explanation; once the administrator lets accounts be created and maps a group to an
+ * organisation, a new member of that group signs in as a reporter of it. axe checks the login page
+ * with the button, the refusal and the admin page.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,6 +26,7 @@ describe('e2e: single sign-on with OpenID Connect', { skip: skipReason() }, () =
       accounts: [
         { sub: 'entra-samordnare', email: FX.users.coordinator.email, name: 'Samordnare via Entra' },
         { sub: 'entra-okand', email: 'okand.person@alingsas.test', name: 'Okänd Person', groups: ['en-annan-grupp'] },
+        { sub: 'entra-ny', email: 'ny.rapportor@alingsas.test', name: 'Nina Ny', groups: ['en-annan-grupp', 'lagesbild-alingsashem'] },
       ],
     });
   });
@@ -79,5 +82,29 @@ describe('e2e: single sign-on with OpenID Connect', { skip: skipReason() }, () =
     assert.equal(await page.getByRole('banner').count(), 0, 'not signed in');
     await axe(page, 'the login page after a refused sign-in');
     await screenshot(page, 'sso-refused');
+  });
+
+  test('with creation on and a group mapped to an organisation, a new user is created with its role and lands signed in', async () => {
+    const admin = await e2e.pageAs('admin');
+    await admin.goto(`${e2e.url}/#/admin/inloggning`);
+    await admin.getByLabel('Skapa konto för okända användare').check();
+    await admin.getByRole('button', { name: 'Lägg till grupp' }).click();
+    await admin.locator('#sso-group-0-name').fill('lagesbild-alingsashem');
+    await admin.locator('#sso-group-0-org').selectOption({ label: 'Alingsåshem' });
+    assert.ok(await admin.getByRole('group', { name: 'Grupp 1' }).getByLabel('Rapportör').isChecked(), 'reporter by default');
+    await admin.getByRole('button', { name: 'Spara' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Inloggningen är sparad.' }).waitFor();
+    await axe(admin, 'Administration → Inloggning (SSO) with a group');
+
+    const page = await e2e.pageAs(null);
+    await page.getByRole('link', { name: 'Logga in med Alingsås konto' }).click();
+    await page.waitForURL((u) => u.href.startsWith(idp.issuer));
+    await page.locator('input[name="login"]').fill('entra-ny');
+    await page.locator('input[name="password"]').fill('x');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.waitForURL((u) => u.href.startsWith(e2e.url));
+    await page.getByRole('banner').waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json() as Promise<{ user: { email: string; name: string; roles: string[]; organisationId: string } }>);
+    assert.deepEqual([me.user.email, me.user.name, me.user.roles, me.user.organisationId], ['ny.rapportor@alingsas.test', 'Nina Ny', ['reporter'], FX.orgs.alingsashem]);
   });
 });
