@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { DatabaseConfig } from '../db/open.ts';
 import { DEFAULT_BOUNDARY_TOLERANCE_M } from '../core/incidents/rules.ts';
+import { ROLES } from '../core/access/roles.ts';
+import { DEPLOYMENT_PROVIDER, USER_CLAIMS, type GroupMapping, type OidcProvider, type UserClaim } from '../core/sso/types.ts';
 
 /** Configuration from the environment; every setting has a default that runs the demo on a laptop. */
 export interface ServerConfig extends DatabaseConfig {
@@ -14,6 +16,10 @@ export interface ServerConfig extends DatabaseConfig {
   /** Metres outside a municipality's boundary within which a report is accepted and flagged. */
   boundaryToleranceM: number;
   police: PoliceConfig;
+  /** The deployment's single sign-on provider (OIDC_ISSUER …), or null. */
+  oidc: OidcProvider | null;
+  /** PUBLIC_URL when set: the base of the single sign-on redirect URI (else the address a request came to). */
+  publicUrl: string | null;
 }
 
 /** Polisen's events fetched by the server itself (src/services/police-poller.ts); off unless asked for. */
@@ -130,7 +136,47 @@ export function serverConfig(env = process.env): ServerConfig {
     tiles: tilesConfig(env),
     boundaryToleranceM: boundaryToleranceM(env),
     police: policeConfig(env),
+    oidc: oidcConfig(env),
+    publicUrl: env.PUBLIC_URL?.trim() || null,
   };
+}
+
+/**
+ * The deployment's OpenID provider (services/sso.ts), for every municipality's users: OIDC_ISSUER and
+ * OIDC_CLIENT_ID switch it on; null without them. A municipality can instead set its own in
+ * Administration → Inloggning (SSO).
+ */
+export function oidcConfig(env = process.env): OidcProvider | null {
+  const issuer = env.OIDC_ISSUER?.trim().replace(/\/+$/, '') || null;
+  const clientId = env.OIDC_CLIENT_ID?.trim() || null;
+  if (!issuer && !clientId) return null;
+  if (!issuer || !clientId) throw new Error('OIDC_ISSUER and OIDC_CLIENT_ID go together: set both for single sign-on, or neither');
+  if (!/^https:\/\/[^/]+/.test(issuer) && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?(\/|$)/.test(issuer)) throw new Error(`OIDC_ISSUER must be an https address (the provider's issuer), got "${issuer}"`);
+  const userClaim = (env.OIDC_USER_CLAIM?.trim() || 'email') as UserClaim;
+  if (!USER_CLAIMS.includes(userClaim)) throw new Error(`OIDC_USER_CLAIM must be one of ${USER_CLAIMS.join(', ')}, got "${userClaim}"`);
+  const create = env.OIDC_CREATE_USERS?.trim() || 'false';
+  if (!['true', 'false'].includes(create)) throw new Error(`OIDC_CREATE_USERS must be true or false, got "${create}"`);
+  return {
+    id: DEPLOYMENT_PROVIDER, municipalityId: null, label: env.OIDC_LABEL?.trim() || 'SSO', issuer, clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET?.trim() || null, userClaim, groupMapping: groupMap(env.OIDC_GROUP_MAP),
+    createUsers: create === 'true', enabled: true,
+  };
+}
+
+/** OIDC_GROUP_MAP: a JSON list of { "group", "organisationId", "roles": [...] }. */
+function groupMap(raw: string | undefined): GroupMapping[] {
+  if (!raw?.trim()) return [];
+  const fail = (why: string) => new Error(`OIDC_GROUP_MAP must be a JSON list of {"group": "…", "organisationId": "<uuid>", "roles": ["reporter", …]}: ${why}`);
+  let parsed: unknown;
+  try { parsed = JSON.parse(raw); } catch (e) { throw fail((e as Error).message); }
+  if (!Array.isArray(parsed)) throw fail('not a list');
+  return parsed.map((m: { group?: unknown; organisationId?: unknown; roles?: unknown }, i) => {
+    const roles = Array.isArray(m?.roles) ? m.roles : [];
+    if (typeof m?.group !== 'string' || !m.group.trim()) throw fail(`entry ${i + 1} has no group`);
+    if (typeof m.organisationId !== 'string' || !/^[0-9a-f-]{36}$/i.test(m.organisationId)) throw fail(`entry ${i + 1} has no organisationId`);
+    if (!roles.length || !roles.every((r) => (ROLES as readonly unknown[]).includes(r))) throw fail(`entry ${i + 1}: roles must be some of ${ROLES.join(', ')}`);
+    return { group: m.group.trim(), organisationId: m.organisationId, roles };
+  });
 }
 
 /** Where the data lives, for messages (never prints a password). */

@@ -19,3 +19,4 @@ export * from './setup.ts';
 export * from './imports.ts';
 export * from './police-events.ts';
 export * from './accounts.ts';
+export * from './sso.ts';

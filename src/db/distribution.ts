@@ -36,7 +36,9 @@ export const REFERENCE_TABLES: readonly string[] = [
  * calls, the deployment's and read by no query of a municipality (PostGIS's spatial_ref_sys is an
  * extension's, never listed).
  */
-export const LOCAL_TABLES: readonly string[] = ['schema_migrations', 'police_poller', 'police_poller_calls'];
+export const LOCAL_TABLES: readonly string[] = ['schema_migrations', 'police_poller', 'police_poller_calls',
+  // Single sign-on logins under way (migration 0017): the deployment's, found by the state's hash alone.
+  'oidc_logins'];
 
 /** The application's tables in the public schema (not an extension's), by name. */
 export async function applicationTables(q: Queryable): Promise<string[]> {

@@ -33,6 +33,8 @@ import { measureRoutes } from './routes/measures.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { ssoRoutes } from './routes/sso.ts';
+import type { SsoSettings } from '../services/sso.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -73,6 +75,8 @@ export interface AppOptions {
    * minute's pass.
    */
   accounts?: { publicUrl: string; mail?: MailerOptions | null };
+  /** Single sign-on: the deployment's OpenID provider (OIDC_*) and PUBLIC_URL for the redirect URI (default: none, the request's address). */
+  sso?: SsoSettings;
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -165,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(measureRoutes, { db: opts.db });
   await app.register(meetingRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });
+  await app.register(ssoRoutes, { db: opts.db, sso: opts.sso ?? { deployment: null, publicUrl: null }, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

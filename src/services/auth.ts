@@ -39,12 +39,21 @@ export async function login(db: Database, email: string, password: string, meta:
     await recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { email: email.trim().toLowerCase(), ip: meta.ip } });
     throw new DomainError('invalid_credentials');
   }
+  const { passwordHash: _, ...user } = found;
+  return openSession(db, user, { ip: meta.ip });
+}
+
+/**
+ * Opens a session for a user whose identity is proven (a password above, an OpenID provider in
+ * services/sso.ts) and audits the `login`, with how (`method`, absent for a password) and the
+ * request's details. Every way in ends here, so a session is the same whichever way it was opened.
+ */
+export async function openSession(db: Database, user: User, details: { ip?: string; method?: string; provider?: string }): Promise<{ token: string; session: SessionInfo }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await insertSession(db, { idHash: hashToken(token), municipalityId: found.municipalityId, userId: found.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_IDLE_MS) });
-  await touchLogin(db, found.id, found.municipalityId);
-  await recordAudit(db, { municipalityId: found.municipalityId, userId: found.id, action: 'login', details: { ip: meta.ip } });
-  const { passwordHash: _, ...user } = found;
+  await insertSession(db, { idHash: hashToken(token), municipalityId: user.municipalityId, userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_IDLE_MS) });
+  await touchLogin(db, user.id, user.municipalityId);
+  await recordAudit(db, { municipalityId: user.municipalityId, userId: user.id, action: 'login', details });
   return { token, session: await describeSession(db, { user, csrfToken }) };
 }
 

@@ -34,6 +34,7 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     policePollRefused: refused,
     // Invitation and reset e-mail leaves at once when this process sends the outbox.
     accounts: { publicUrl: config.jobs.publicUrl, mail: config.jobs.scheduler && config.jobs.smtpUrl ? { smtpUrl: config.jobs.smtpUrl, from: config.jobs.mailFrom } : null },
+    sso: { deployment: config.oidc, publicUrl: config.publicUrl },
   });
   warnTiles = (m) => app.log.warn(m);
   // A laptop demo need not say who runs it; a server others reach should.
@@ -84,7 +85,12 @@ Environment:
   LAGESBILD_POLICE_POLL      on: fetch Polisen's events (polisen.se/api/events) by themselves; one process of the deployment polls (default off)
   LAGESBILD_POLICE_CONTACT   e-mail or web address Polisen can reach whoever runs this deployment at; required to poll
   LAGESBILD_POLICE_INTERVAL  seconds between calls, 60 to 86400 (default 300)
-  LAGESBILD_POLICE_URL       where Polisen's API is (default https://polisen.se)`)
+  LAGESBILD_POLICE_URL       where Polisen's API is (default https://polisen.se)
+  OIDC_ISSUER        single sign-on: the OpenID provider's issuer (Entra ID: https://login.microsoftonline.com/<tenant>/v2.0)
+  OIDC_CLIENT_ID     the app's client id there; OIDC_CLIENT_SECRET its secret
+  OIDC_USER_CLAIM    the claim that names the user: email (default), preferred_username, oid or sub
+  OIDC_LABEL         the button's name ("Logga in med <label>"); OIDC_CREATE_USERS true: create unknown users
+  OIDC_GROUP_MAP     JSON list of {"group","organisationId","roles"} for the users it creates (docs/it/sso.md)`)
     .action(async () => {
       const { serverConfig } = await import('../config.ts');
       const { openMigrated } = await import('../open-migrated.ts');

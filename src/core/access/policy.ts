@@ -61,6 +61,9 @@ export const POLICY = {
    * restricted report of its municipalities, so only a coordinator, who already does, may make one.
    */
   'users.grantCoordinator': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
+  // Single sign-on (issue 16 item 3): the municipality's own OpenID provider, its secret and which
+  // groups get which organisation and roles.
+  'sso.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;

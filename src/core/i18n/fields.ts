@@ -41,6 +41,10 @@ const SV: Labels = {
   'administrator.organisation': 'Administratörens organisation',
   // A file of Polisen's events (POST /api/police-events/import): the file, and an event's fields by Polisen's names.
   file: 'Fil', events: 'Polisens händelser', datetime: 'Tidpunkt', url: 'Länk', 'location.name': 'Kommun eller län', 'location.gps': 'Position',
+  // Single sign-on (GET /api/auth/oidc/{provider}/…, PUT /api/settings/sso).
+  provider: 'Inloggningstjänst', issuer: 'Utfärdare (issuer)', clientId: 'Klient-id', clientSecret: 'Klienthemlighet',
+  userClaim: 'Anspråk som identifierar användaren', groupMapping: 'Grupper till organisation och roller', group: 'Grupp',
+  createUsers: 'Skapa okända användare', enabled: 'Påslagen', 'groupMapping.organisationId': 'Gruppens organisation', 'groupMapping.roles': 'Gruppens roller',
 };
 
 const EN: Labels = {
@@ -73,6 +77,9 @@ const EN: Labels = {
   accountToken: 'The link from the e-mail', currentPassword: 'Current password', newPassword: 'New password',
   'administrator.organisation': 'The administrator\'s organisation',
   file: 'File', events: 'Police events', datetime: 'Time', url: 'Link', 'location.name': 'Municipality or county', 'location.gps': 'Position',
+  provider: 'Sign-in service', issuer: 'Issuer', clientId: 'Client id', clientSecret: 'Client secret',
+  userClaim: 'Claim that identifies the user', groupMapping: 'Groups to organisation and roles', group: 'Group',
+  createUsers: 'Create unknown users', enabled: 'Switched on', 'groupMapping.organisationId': 'The group\'s organisation', 'groupMapping.roles': 'The group\'s roles',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */
@@ -81,11 +88,13 @@ const ITEM: Record<Language, Labels> = {
     survey: 'rad', priorities: 'problem', problems: 'problem', features: 'objekt', categoryIds: 'kategori', cellIds: 'ruta', notify: 'rad',
     statusLevels: 'rad', participants: 'deltagare', present: 'deltagare', agenda: 'punkt', roles: 'roll', municipalities: 'kommun',
     organisationIds: 'organisation', coordinates: 'punkt', organisations: 'organisation', events: 'händelse',
+    groupMapping: 'rad',
   },
   en: {
     survey: 'row', priorities: 'problem', problems: 'problem', features: 'feature', categoryIds: 'category', cellIds: 'cell', notify: 'line',
     statusLevels: 'row', participants: 'participant', present: 'participant', agenda: 'item', roles: 'role', municipalities: 'municipality',
     organisationIds: 'organisation', coordinates: 'point', organisations: 'organisation', events: 'event',
+    groupMapping: 'row',
   },
 };
 

@@ -16,9 +16,10 @@ import setup from './sections/setup.ts';
 import importSection from './sections/import.ts';
 import policeEvents from './sections/policeEvents.ts';
 import account from './sections/account.ts';
+import sso from './sections/sso.ts';
 
 /** The whole catalogue, one section per page or concern (each section file owned by its page). */
-const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, account };
+const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, account, sso };
 
 type Sections = typeof SECTIONS;
 export type Catalogue = { [K in keyof Sections]: Sections[K]['sv'] };

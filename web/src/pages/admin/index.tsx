@@ -12,6 +12,7 @@ import OrganisationsPage from './organisations.tsx';
 import PlacesPage from './places.tsx';
 import PoliceEventsPage from './police-events.tsx';
 import SchedulePage from './schedule.tsx';
+import SsoPage from './sso.tsx';
 import UsersPage from './users.tsx';
 import './admin.css';
 
@@ -28,6 +29,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'importera', title: 'import.nav', intro: 'import.cardIntro', action: 'incidents.import', Component: ImportPage },
   { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', action: 'settings.map', Component: MapSettingsPage },
   { slug: 'polishandelser', title: 'policeEvents.nav', intro: 'policeEvents.intro', action: 'policeEvents.import', Component: PoliceEventsPage },
+  { slug: 'inloggning', title: 'sso.nav', intro: 'sso.intro', action: 'sso.manage', Component: SsoPage },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */
