@@ -40,6 +40,9 @@ const SV: Labels = {
   'administrator.organisation': 'Administratörens organisation',
   // A file of Polisen's events (POST /api/police-events/import): the file, and an event's fields by Polisen's names.
   file: 'Fil', events: 'Polisens händelser', datetime: 'Tidpunkt', url: 'Länk', 'location.name': 'Kommun eller län', 'location.gps': 'Position',
+  // Retention rules (PUT /api/settings/retention, POST /api/settings/retention/runs).
+  automatic: 'Gallra automatiskt', freeTextMonths: 'Fritext och foton sparas (månader)', coarsenPositionYears: 'Exakta positioner sparas (år)',
+  closedAccountMonths: 'Stängda konton sparas (månader)', auditLogYears: 'Granskningsloggen sparas (år)', dryRun: 'Provkörning',
 };
 
 const EN: Labels = {
@@ -71,6 +74,8 @@ const EN: Labels = {
   token: 'Set-up link', administrator: 'First administrator', organisation: 'Organisation',
   'administrator.organisation': 'The administrator\'s organisation',
   file: 'File', events: 'Police events', datetime: 'Time', url: 'Link', 'location.name': 'Municipality or county', 'location.gps': 'Position',
+  automatic: 'Apply automatically', freeTextMonths: 'Keep free text and photos (months)', coarsenPositionYears: 'Keep exact positions (years)',
+  closedAccountMonths: 'Keep closed accounts (months)', auditLogYears: 'Keep the audit log (years)', dryRun: 'Dry run',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */
