@@ -27,7 +27,7 @@ export function stripPersonFromText(text: string, person: { name: string; email:
   const parts = person.name.split(/\s+/).filter((p) => p.length >= 3);
   const patterns = [person.email, person.name].filter((s) => s.trim().length >= 3).map((s) => new RegExp(escapeRegExp(s.trim()), 'giu'));
   for (const p of parts) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(p)}(?![\\p{L}\\p{N}])`, 'gu'));
-  for (const re of patterns) out = out.replace(re, '[namn]');
+  for (const re of patterns) out = out.replace(re, '[namn borttaget]');
   return out;
 }
 
