@@ -9,10 +9,14 @@ import type { HistoryChanges } from '../../core/incidents/types.ts';
 /**
  * Lets this transaction change the append-only tables. On Citus the triggers run on the workers'
  * shards, so the setting is sent along (SET LOCAL is propagated when propagate_set_commands is
- * 'local'); on PostgreSQL and PGlite the first line only sets an unused placeholder.
+ * 'local'); and the writes across shards go one connection per worker, because erasing an account
+ * writes the shared users table after writing municipal tables of every municipality, which Citus
+ * refuses after a parallel multi-shard write. On PostgreSQL and PGlite the citus.* lines only set
+ * unused placeholders.
  */
 export async function allowRetentionWrites(tx: Queryable): Promise<void> {
   await tx.query(`SET LOCAL citus.propagate_set_commands = 'local'`);
+  await tx.query(`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`);
   await tx.query(`SET LOCAL lagesbild.retention = 'on'`);
 }
 

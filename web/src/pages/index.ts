@@ -33,6 +33,8 @@ export const PAGES: PageDef[] = [
   { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, more: true, load: () => import('./action-plan/index.tsx') },
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
+  // One's own register extract (issue 16 item 13): every user, under "Mer".
+  { path: '/mina-uppgifter', title: 'retention.myDataTitle', roles: [], inMenu: true, more: true, load: () => import('./my-data/index.tsx') },
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { UserPatch } from '../../../../src/contract/index.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { may, session } from '../../session.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.tsx';
+import UserDataRights from './user-data-rights.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
 export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin'];
@@ -185,6 +186,7 @@ function UserForm({ user, organisations, onDone }: { user: User | null; organisa
         <button type="submit" class="primary" disabled={busy}>{t('app.save')}</button>
         <button type="button" onClick={() => onDone(null)}>{t('app.cancel')}</button>
       </div>
+      {user && user.id !== me.user.id && <UserDataRights user={user} onErased={(name) => onDone({ ...user, name, active: false })} />}
     </form>
   );
 }
