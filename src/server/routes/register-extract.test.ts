@@ -28,7 +28,7 @@ for (const engine of testEngines({ citus: true })) {
       reporter = await t.as('reporter');
       await t.db.query(`UPDATE users SET name = 'Rut Rapportör' WHERE id = $1`, [REPORTER]);
       await t.db.query(`UPDATE users SET name = 'Rolf Andersson' WHERE id = $1`, [REPORTER2]);
-      const cat = await categoryId(t, 'klotter');
+      const cat = await categoryId(t, 'nedskrapning');
       const at = new Date(Date.now() - 3 * 86_400_000);
       for (const [id, user, text] of [[reportId, REPORTER, 'Klotter på järnvägsbron'], [report2Id, REPORTER2, 'Rolf Andersson såg klotter, ring 070-123 45 67']] as const) {
         await t.db.query(
