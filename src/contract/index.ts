@@ -20,3 +20,4 @@ export * from './imports.ts';
 export * from './police-events.ts';
 export * from './accounts.ts';
 export * from './sso.ts';
+export * from './retention.ts';

@@ -6,6 +6,7 @@
 import type { Database } from '../db/engine.ts';
 import { sendPendingEmails, type MailPass } from './mailer.ts';
 import { tick, runKey, type TickOutcome } from './scheduler.ts';
+import { describeCounts, retentionTick, type RetentionOutcome } from './retention.ts';
 
 export interface JobsSettings {
   smtpUrl: string | null;
@@ -15,15 +16,18 @@ export interface JobsSettings {
 
 export interface JobsPass {
   drafts: TickOutcome[];
+  /** The retention rules of municipalities that run them automatically (once a day each). */
+  retention: RetentionOutcome[];
   /** null when no SMTP server is configured: the e-mail waits in the table. */
   mail: MailPass | null;
 }
 
-/** One scheduler tick, then one mailer pass (so a new draft's e-mail goes out in the same pass). */
+/** One scheduler tick, then one mailer pass (so a new draft's e-mail goes out in the same pass), then the retention rules. */
 export async function runJobsOnce(db: Database, now: Date, s: JobsSettings): Promise<JobsPass> {
   const drafts = await tick(db, now, { publicUrl: s.publicUrl });
   const mail = s.smtpUrl ? await sendPendingEmails(db, now, { smtpUrl: s.smtpUrl, from: s.mailFrom }) : null;
-  return { drafts, mail };
+  const retention = await retentionTick(db, now);
+  return { drafts, mail, retention };
 }
 
 /** What a pass did, one line per event, in Swedish like the rest of the command line. */
@@ -34,6 +38,11 @@ export function describePass(p: JobsPass): string[] {
     lines.push(d.status === 'done'
       ? `${what}: klart, ${d.total} händelser, id ${d.situationPictureId}, ${d.emails} e-postmeddelanden köade`
       : `${what}: misslyckades: ${d.error}`);
+  }
+  for (const r of p.retention) {
+    const what = `gallring ${r.municipalityId} ${r.day} (försök ${r.attempt})`;
+    if (r.status === 'done') lines.push(`${what}: klar`, ...describeCounts(r.counts, false).map((l) => `  ${l}`));
+    else lines.push(`${what}: misslyckades: ${r.error}`);
   }
   if (p.mail === null) lines.push('e-post: SMTP_URL är inte satt; meddelandena väntar i kön');
   else {

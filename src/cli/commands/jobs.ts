@@ -10,10 +10,10 @@ export function parseNow(s: string | undefined): Date {
 }
 
 export function register(program: Command): void {
-  const jobs = program.command('jobs').description('Scheduled work: the automatic lägesbild draft and its e-mail');
+  const jobs = program.command('jobs').description('Scheduled work: the automatic lägesbild draft and its e-mail, the retention rules');
   jobs
     .command('run')
-    .description('Run one scheduler tick and one mailer pass, print what was done (for cron; the server does this every minute)')
+    .description('Run one scheduler tick, one mailer pass and the retention rules due today, print what was done (for cron; the server does this every minute)')
     .option('--now <time>', 'act as if it were this time (ISO 8601); default now')
     .addHelpText('after', `
 Environment:
@@ -33,7 +33,7 @@ Exit status 1 when a draft or an e-mail failed (it is retried later).`)
         const pass = await runJobsOnce(db, now, config);
         const lines = describePass(pass);
         process.stdout.write(lines.length ? `${lines.join('\n')}\n` : `inget att göra (${now.toISOString()})\n`);
-        if (pass.drafts.some((d) => d.status === 'failed') || (pass.mail?.failed ?? 0) > 0) process.exitCode = 1;
+        if (pass.drafts.some((d) => d.status === 'failed') || pass.retention.some((r) => r.status === 'failed') || (pass.mail?.failed ?? 0) > 0) process.exitCode = 1;
       } finally {
         await db.close();
       }

@@ -64,6 +64,17 @@ export const POLICY = {
   // Single sign-on (issue 16 item 3): the municipality's own OpenID provider, its secret and which
   // groups get which organisation and roles.
   'sso.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
+  // Retention and the rights of data subjects (issue 16 items 11 and 13). How long data is kept is
+  // the coordinator's decision for the municipality; extracts and erasure of other people's data
+  // follow who manages their accounts (and only an administrator reaches an administrator's).
+  /** Reading and setting the retention rules, running them and their dry run. */
+  'retention.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
+  /** A register extract (GDPR art. 15) of a user whose account one manages. */
+  'users.registerExtract': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
+  /** Erasing the personal data (GDPR art. 17) of a user whose account one manages. */
+  'users.erase': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
+  /** One's own register extract. */
+  'me.registerExtract': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;

@@ -45,6 +45,9 @@ const SV: Labels = {
   provider: 'Inloggningstjänst', issuer: 'Utfärdare (issuer)', clientId: 'Klient-id', clientSecret: 'Klienthemlighet',
   userClaim: 'Anspråk som identifierar användaren', groupMapping: 'Grupper till organisation och roller', group: 'Grupp',
   createUsers: 'Skapa okända användare', enabled: 'Påslagen', 'groupMapping.organisationId': 'Gruppens organisation', 'groupMapping.roles': 'Gruppens roller',
+  // Retention rules (PUT /api/settings/retention, POST /api/settings/retention/runs).
+  automatic: 'Gallra automatiskt', freeTextMonths: 'Fritext och foton sparas (månader)', coarsenPositionYears: 'Exakta positioner sparas (år)',
+  closedAccountMonths: 'Stängda konton sparas (månader)', auditLogYears: 'Granskningsloggen sparas (år)', dryRun: 'Provkörning',
 };
 
 const EN: Labels = {
@@ -80,6 +83,8 @@ const EN: Labels = {
   provider: 'Sign-in service', issuer: 'Issuer', clientId: 'Client id', clientSecret: 'Client secret',
   userClaim: 'Claim that identifies the user', groupMapping: 'Groups to organisation and roles', group: 'Group',
   createUsers: 'Create unknown users', enabled: 'Switched on', 'groupMapping.organisationId': 'The group\'s organisation', 'groupMapping.roles': 'The group\'s roles',
+  automatic: 'Apply automatically', freeTextMonths: 'Keep free text and photos (months)', coarsenPositionYears: 'Keep exact positions (years)',
+  closedAccountMonths: 'Keep closed accounts (months)', auditLogYears: 'Keep the audit log (years)', dryRun: 'Dry run',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */

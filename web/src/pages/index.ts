@@ -35,6 +35,8 @@ export const PAGES: PageDef[] = [
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
   // One's own password, from the account corner of the top bar.
   { path: '/mitt-konto/losenord', title: 'account.change.title', roles: [], inMenu: false, load: () => import('./account/password.tsx') },
+  // One's own register extract (issue 16 item 13): every user, under "Mer".
+  { path: '/mina-uppgifter', title: 'retention.myDataTitle', roles: [], inMenu: true, more: true, load: () => import('./my-data/index.tsx') },
 ];
 
 /**

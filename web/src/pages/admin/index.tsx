@@ -14,6 +14,7 @@ import PoliceEventsPage from './police-events.tsx';
 import SchedulePage from './schedule.tsx';
 import SsoPage from './sso.tsx';
 import UsersPage from './users.tsx';
+import RetentionPage from './retention.tsx';
 import './admin.css';
 
 interface SubPage { slug: string; title: MessageKey; intro: MessageKey; action: Action; Component: ComponentType }
@@ -30,6 +31,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', action: 'settings.map', Component: MapSettingsPage },
   { slug: 'polishandelser', title: 'policeEvents.nav', intro: 'policeEvents.intro', action: 'policeEvents.import', Component: PoliceEventsPage },
   { slug: 'inloggning', title: 'sso.nav', intro: 'sso.intro', action: 'sso.manage', Component: SsoPage },
+  { slug: 'gallring', title: 'retention.nav', intro: 'retention.intro', action: 'retention.manage', Component: RetentionPage },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */

@@ -6,6 +6,7 @@ import { administersOrganisation, mayGrantRole, mayManageAccount } from '../../.
 import { fmt, t } from '../../i18n/index.ts';
 import { actorOf, may, session } from '../../session.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.tsx';
+import UserDataRights from './user-data-rights.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
 export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin'];
@@ -192,6 +193,7 @@ function UserForm({ user, organisations, onDone, onAnnounce }: { user: User | nu
         <button type="submit" class="primary" disabled={busy}>{t('app.save')}</button>
         <button type="button" onClick={() => onDone(null)}>{t('app.cancel')}</button>
       </div>
+      {user && user.id !== me.user.id && <UserDataRights user={user} onErased={(name) => onDone({ ...user, name, active: false })} />}
     </form>
   );
 }

@@ -1,0 +1,44 @@
+-- Retention and the rights of data subjects (issue 16 items 11 and 13).
+--
+-- 1. When an account was closed. Rule (c) deletes a closed account's personal data N months after
+-- it was closed, so the time it was closed is kept; updated_at would move with every later change.
+-- A row trigger sets it, so every path that deactivates a user (the web, the command line, later
+-- ones) records it without knowing about retention. Accounts closed before this migration count
+-- from their last change. erased_at marks an account whose personal data was removed (by the rule
+-- or by an erasure under GDPR art. 17): its row stays, pseudonymised, because reports, history and
+-- the audit log point at it.
+ALTER TABLE users ADD COLUMN deactivated_at timestamptz, ADD COLUMN erased_at timestamptz;
+UPDATE users SET deactivated_at = updated_at WHERE NOT active;
+
+CREATE FUNCTION users_track_deactivation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.deactivated_at := CASE WHEN NEW.active THEN NULL ELSE COALESCE(NEW.deactivated_at, now()) END;
+  ELSIF NEW.active IS DISTINCT FROM OLD.active THEN
+    NEW.deactivated_at := CASE WHEN NEW.active THEN NULL ELSE now() END;
+  END IF;
+  RETURN NEW;
+END $$;
+-- users is a reference table on Citus; a trigger on it is created with the switch the Citus step uses.
+SET LOCAL citus.enable_unsafe_triggers = on;
+CREATE TRIGGER users_deactivation BEFORE INSERT OR UPDATE OF active ON users
+  FOR EACH ROW EXECUTE FUNCTION users_track_deactivation();
+
+-- 2. The append-only tables (incident_history, audit_log, deployment_audit_log) let retention
+-- through, and nothing else: a transaction that set lagesbild.retention = on (src/db/repositories/
+-- retention.ts, the one place that does) may remove free text and exact positions from the history,
+-- pseudonymise audit details and delete audit entries older than the municipality's period. Undoing
+-- an import still deletes the history its incidents take with them (migration 0014). On Citus the
+-- setting reaches the workers' shards because the same transaction sets
+-- citus.propagate_set_commands = local.
+CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' AND TG_TABLE_NAME LIKE 'incident\_history%' AND pg_trigger_depth() > 1 THEN
+    RETURN OLD;
+  END IF;
+  IF current_setting('lagesbild.retention', true) = 'on' THEN
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END $$;
