@@ -12,6 +12,7 @@ import { listCategories } from '../db/repositories/categories.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
 import { municipalitiesOf } from './scope.ts';
+import { auditRead } from './audit-read.ts';
 
 /**
  * The numbers behind the lägesbild views: what the map draws at a zoom level, the hotspot grid, the
@@ -75,9 +76,17 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
   });
   // Few enough to read one by one: no clusters (a cluster of two on a town map hides more than it shows).
   const few = zoom >= 16 ? await src.points(5000) : await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
-  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) return { type: 'FeatureCollection' as const, features: few.map(incident) };
+  // The single points are individual reports (where and when): a read to log, once per view, with
+  // how many were shown one by one and how many only as clusters.
+  const audit = (count: number, clustered: number) => auditRead(db, actor, 'incidents.points', { filter: f, count, extra: { zoom, clustered } });
+  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) {
+    await audit(few.length, 0);
+    return { type: 'FeatureCollection' as const, features: few.map(incident) };
+  }
   const size = clusterCellSize(zoom);
   const cells = await src.gridCells(size, { members: true });
+  const single = cells.filter((c) => c.count === 1).length;
+  await audit(single, cells.reduce((n, c) => n + (c.count === 1 ? 0 : c.count), 0));
   return {
     type: 'FeatureCollection' as const,
     features: cells.map((c) => c.count === 1

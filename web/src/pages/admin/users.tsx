@@ -7,7 +7,7 @@ import { may, session } from '../../session.ts';
 import { LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
-export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin'];
+export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin', 'dataProtection'];
 const PASSWORD_MIN = 10;
 
 /** Users and roles (admin and coordinator; only an administrator may grant or change the administrator role). */
