@@ -68,7 +68,8 @@ const colours = async (db: Database, actor: Actor) => new Map((await listCategor
  * clusters elsewhere.
  */
 export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, zoom: number) {
-  const [src, cats] = await Promise.all([sourceFor(db, actor, withPeriod(f)), colours(db, actor)]);
+  const filter = withPeriod(f);
+  const [src, cats] = await Promise.all([sourceFor(db, actor, filter), colours(db, actor)]);
   const feature = <P>(x: number, y: number, properties: P) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties });
   const incident = (r: { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }) => feature(r.x, r.y, {
     kind: 'incident' as const, id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour,
@@ -78,7 +79,7 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
   const few = zoom >= 16 ? await src.points(5000) : await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
   // The single points are individual reports (where and when): a read to log, once per view, with
   // how many were shown one by one and how many only as clusters.
-  const audit = (count: number, clustered: number) => auditRead(db, actor, 'incidents.points', { filter: f, count, extra: { zoom, clustered } });
+  const audit = (count: number, clustered: number) => auditRead(db, actor, 'incidents.points', { filter, count, extra: { zoom, clustered } });
   if (few.length <= INDIVIDUAL_MAX || zoom >= 16) {
     await audit(few.length, 0);
     return { type: 'FeatureCollection' as const, features: few.map(incident) };
