@@ -44,7 +44,7 @@ for (const engine of testEngines()) {
       const rows = await newRows();
       assert.equal(rows.length, 1, `${url}: ${rows.length} audit entries (${rows.map((r) => r.action).join(', ')})`);
       assert.equal(rows[0].userId, FX.users.coordinator.id, url);
-      const json = (res.headers['content-type'] ?? '').includes('json');
+      const json = String(res.headers['content-type'] ?? '').includes('json');
       return { row: rows[0], body: json ? res.json() : null, raw: res.body };
     }
 
