@@ -13,6 +13,7 @@ import PlacesPage from './places.tsx';
 import PoliceEventsPage from './police-events.tsx';
 import SchedulePage from './schedule.tsx';
 import UsersPage from './users.tsx';
+import AuditLogPage from './audit-log.tsx';
 import './admin.css';
 
 interface SubPage { slug: string; title: MessageKey; intro: MessageKey; action: Action; Component: ComponentType }
@@ -28,6 +29,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'importera', title: 'import.nav', intro: 'import.cardIntro', action: 'incidents.import', Component: ImportPage },
   { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', action: 'settings.map', Component: MapSettingsPage },
   { slug: 'polishandelser', title: 'policeEvents.nav', intro: 'policeEvents.intro', action: 'policeEvents.import', Component: PoliceEventsPage },
+  { slug: 'granskningslogg', title: 'audit.nav', intro: 'audit.intro', action: 'audit.read', Component: AuditLogPage },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */
