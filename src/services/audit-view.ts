@@ -8,7 +8,7 @@ import { can } from '../core/access/policy.ts';
 import type { Actor } from '../core/access/roles.ts';
 import { AUDIT_ACTIONS, auditActionLabel } from '../core/audit/actions.ts';
 import { parseAuditPeriod } from '../core/audit/period.ts';
-import { forbidden } from '../core/errors/index.ts';
+import { forbidden, invalid } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { countAudit, listAuditPage, listAuditPeople, listLogins, type AuditRow } from '../db/repositories/audit-view.ts';
 import { auditCsvChunks } from '../io/export/audit-csv.ts';
@@ -39,6 +39,7 @@ const withLabel = (r: AuditRow, lang: Language) => ({ ...r, actionLabel: auditAc
 export async function listAudit(db: Database, actor: Actor, f: AuditFilters & { limit?: number; cursor?: string }, lang: Language) {
   authorise(actor);
   const limit = f.limit ?? 100;
+  if (f.cursor !== undefined && !/^[0-9]{1,18}$/.test(f.cursor)) throw invalid('cursor', 'invalid_cursor');
   const beforeId = f.cursor === undefined ? undefined : Number(f.cursor);
   const rows = await listAuditPage(db, { ...query(actor, f), beforeId, limit: limit + 1 });
   const items = rows.slice(0, limit);

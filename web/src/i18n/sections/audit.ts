@@ -41,7 +41,10 @@ export default section({
   account: {
     link: 'Mina inloggningar',
     title: 'Mina inloggningar',
-    intro: 'Dina inloggningar och misslyckade inloggningsförsök de senaste {days} dagarna, med adressen de kom från. Känner du inte igen ett försök? Byt lösenord och kontakta kommunens samordnare.',
+    intro: {
+      one: 'Dina inloggningar och misslyckade inloggningsförsök det senaste dygnet, med adressen de kom från. Känner du inte igen ett försök? Byt lösenord och kontakta kommunens samordnare.',
+      other: 'Dina inloggningar och misslyckade inloggningsförsök de senaste {count} dagarna, med adressen de kom från. Känner du inte igen ett försök? Byt lösenord och kontakta kommunens samordnare.',
+    },
     caption: 'Inloggningar, nyast först',
     at: 'Tidpunkt',
     outcome: 'Resultat',
@@ -49,7 +52,7 @@ export default section({
     ok: 'Inloggad',
     failed: 'Misslyckat försök',
     unknownAddress: 'okänd',
-    none: 'Inga inloggningar de senaste {days} dagarna.',
+    none: { one: 'Inga inloggningar det senaste dygnet.', other: 'Inga inloggningar de senaste {count} dagarna.' },
   },
 }, {
   nav: 'Audit log',
@@ -88,7 +91,10 @@ export default section({
   account: {
     link: 'My log-ins',
     title: 'My log-ins',
-    intro: 'Your log-ins and failed log-in attempts of the last {days} days, with the address they came from. An attempt you do not recognise? Change your password and contact the municipality\'s coordinator.',
+    intro: {
+      one: 'Your log-ins and failed log-in attempts of the last day, with the address they came from. An attempt you do not recognise? Change your password and contact the municipality\'s coordinator.',
+      other: 'Your log-ins and failed log-in attempts of the last {count} days, with the address they came from. An attempt you do not recognise? Change your password and contact the municipality\'s coordinator.',
+    },
     caption: 'Log-ins, newest first',
     at: 'Time',
     outcome: 'Outcome',
@@ -96,6 +102,6 @@ export default section({
     ok: 'Logged in',
     failed: 'Failed attempt',
     unknownAddress: 'unknown',
-    none: 'No log-ins in the last {days} days.',
+    none: { one: 'No log-ins in the last day.', other: 'No log-ins in the last {count} days.' },
   },
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import { fmt, t } from '../../i18n/index.ts';
+import { fmt, t, tn } from '../../i18n/index.ts';
 import { ErrorSummary, errorsFrom, NO_ERRORS, type FormErrors } from '../../ui/form.tsx';
 import type { MyLogins, Wire } from '../../../../src/contract/index.ts';
 
@@ -18,9 +18,9 @@ export default function MyLoginsPage() {
   return (
     <section aria-labelledby="my-logins-title" class="my-logins">
       <h1 id="my-logins-title">{t('audit.account.title')}</h1>
-      <p>{t('audit.account.intro', { days })}</p>
+      <p>{tn('audit.account.intro', days)}</p>
       <ErrorSummary errors={errors} known={[]} />
-      {!data ? (!errors.message && <p aria-busy="true">{t('app.loading')}</p>) : data.items.length === 0 ? <p>{t('audit.account.none', { days })}</p> : (
+      {!data ? (!errors.message && <p aria-busy="true">{t('app.loading')}</p>) : data.items.length === 0 ? <p>{tn('audit.account.none', days)}</p> : (
         <div class="table-wrap">
           <table>
             <caption class="visually-hidden">{t('audit.account.caption')}</caption>
