@@ -10,7 +10,8 @@ import { startTestApp, type Client, type TestApp } from '../../../test/support/a
 import { FX } from '../../../test/support/fixtures.ts';
 import { localDate } from '../../core/situation-picture/period.ts';
 
-for (const engine of testEngines()) {
+// On Citus too: the view joins the distributed log with the shared users and organisations.
+for (const engine of testEngines({ citus: true })) {
   describe(`the audit view on ${engine}`, () => {
     let t: TestApp;
     let coord: Client, dpo: Client;
