@@ -54,13 +54,13 @@ export async function listAudit(db: Database, actor: Actor, f: AuditFilters & { 
 export async function exportAudit(db: Database, actor: Actor, f: AuditFilters): Promise<{ count: number; chunks: AsyncIterable<string> }> {
   authorise(actor);
   const q = query(actor, f);
-  const count = await countAudit(db, q);
+  // Counted up to the newest entry when the export began, as the file is written.
   const newest = (await listAuditPage(db, { ...q, limit: 1 }))[0]?.id;
+  const count = newest === undefined ? 0 : await countAudit(db, { ...q, beforeId: newest + 1 });
   await auditRead(db, actor, 'audit.export', { filter: asked(f), count, extra: { format: 'excel' } });
   async function* pages() {
     if (newest === undefined) return;
-    // Up to the newest entry when the export began: entries written meanwhile (this export's own
-    // among them) belong to the next one, and the file holds the count the log states.
+    // Entries written meanwhile (this export's own among them) belong to the next export.
     let beforeId = newest + 1;
     for (;;) {
       const page = await listAuditPage(db, { ...q, beforeId, limit: 1000 });

@@ -48,8 +48,9 @@ export async function listAuditPage(q: Queryable, a: AuditQuery): Promise<AuditR
 }
 
 /** How many entries the query selects (an export states its size in the log before its first byte). */
-export async function countAudit(q: Queryable, a: Omit<AuditQuery, 'limit' | 'beforeId'>): Promise<number> {
-  const { params, where } = conditions(a);
+export async function countAudit(q: Queryable, a: Omit<AuditQuery, 'limit'>): Promise<number> {
+  const { params, add, where } = conditions(a);
+  if (a.beforeId !== undefined) where.push(`l.id < ${add(a.beforeId)}`);
   const r = await q.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM audit_log l LEFT JOIN users u ON u.id = l.user_id WHERE ${where.join(' AND ')}`, params);
   return r.rows[0].n;
