@@ -21,3 +21,4 @@ export * from './police-events.ts';
 export * from './accounts.ts';
 export * from './sso.ts';
 export * from './retention.ts';
+export * from './audit.ts';

@@ -51,6 +51,14 @@ const MATRIX: Record<string, Record<Target, Record<Action, boolean>>> = {
     otherOrgRestricted: { read: true, list: true, edit: true, review: true, history: true },
     otherMunicipality: { read: false, list: false, edit: false, review: false, history: false },
   },
+  // The data-protection officer reads the audit trail, not the reports: none of them, anywhere.
+  dataProtection: {
+    ownOrg: { read: false, list: false, edit: false, review: false, history: false },
+    ownOrgRestricted: { read: false, list: false, edit: false, review: false, history: false },
+    otherOrg: { read: false, list: false, edit: false, review: false, history: false },
+    otherOrgRestricted: { read: false, list: false, edit: false, review: false, history: false },
+    otherMunicipality: { read: false, list: false, edit: false, review: false, history: false },
+  },
 };
 
 for (const engine of testEngines({ citus: true })) {
@@ -79,7 +87,7 @@ for (const engine of testEngines({ citus: true })) {
     });
     after(() => t.close());
 
-    const orgOf: Record<string, string> = { reporter: 'alingsashem', areaGroup: 'kommun', viewer: 'kommun', admin: 'kommun', coordinator: 'kommun' };
+    const orgOf: Record<string, string> = { reporter: 'alingsashem', areaGroup: 'kommun', viewer: 'kommun', admin: 'kommun', coordinator: 'kommun', dataProtection: 'kommun' };
     function target(user: string, tg: Target): string {
       const own = orgOf[user];
       const other = 'bevakning';
@@ -112,10 +120,10 @@ for (const engine of testEngines({ citus: true })) {
       });
     }
 
-    test('creating: reporters, area groups and coordinators may; viewers and admins may not', async () => {
+    test('creating: reporters, area groups and coordinators may; viewers, admins and the data-protection officer may not', async () => {
       const klotter = await categoryId(t, 'skadegorelse.klotter');
       const body = { categoryId: klotter, occurredAt: new Date(Date.now() - 60_000).toISOString(), location: POINTS.alingsasCentrum };
-      for (const [user, status] of [['reporter', 201], ['areaGroup', 201], ['coordinator', 201], ['viewer', 403], ['admin', 403]] as const) {
+      for (const [user, status] of [['reporter', 201], ['areaGroup', 201], ['coordinator', 201], ['viewer', 403], ['admin', 403], ['dataProtection', 403]] as const) {
         assert.equal((await (await t.as(user)).post('/api/incidents', body)).statusCode, status, user);
       }
     });
@@ -144,6 +152,7 @@ for (const engine of testEngines({ citus: true })) {
         ['areaGroup', 403, 403, 403],
         ['coordinator', 403, 201, 200],
         ['admin', 201, 201, 200],
+        ['dataProtection', 403, 403, 403],
       ];
       let n = 0;
       for (const [user, orgStatus, catStatus, usersStatus] of cases) {

@@ -37,6 +37,7 @@ import { ssoRoutes } from './routes/sso.ts';
 import type { SsoSettings } from '../services/sso.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { registerExtractRoutes } from './routes/register-extract.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -174,6 +175,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(ssoRoutes, { db: opts.db, sso: opts.sso ?? { deployment: null, publicUrl: null }, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(retentionRoutes, { db: opts.db });
   await app.register(registerExtractRoutes, { db: opts.db });
+  await app.register(auditRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,7 +1,7 @@
 /**
  * Reading incidents: the list, one incident, its history, duplicate suggestions and the exports.
- * Reads of a single report and its history, and every export, are written to the audit log (an
- * export is an allmän handling).
+ * Every one of them is written to the audit log, one entry per request (an export is an allmän
+ * handling; a page of the list with its descriptions is as much a read of them as an export).
  */
 import type { Actor } from '../core/access/roles.ts';
 import { invalid, notFound } from '../core/errors/index.ts';
@@ -16,12 +16,15 @@ import { buildGeoPackage } from '../io/export/gpkg.ts';
 import { xlsxChunks } from '../io/export/xlsx.ts';
 import { contextLayers, describeSelection, editionLayers, type CommandLineExport } from './export-context.ts';
 import { municipalitiesOf } from './scope.ts';
+import { auditRead } from './audit-read.ts';
 
 export type IncidentPage = { items: Incident[]; hasMore: boolean };
 
-/** One page of the incidents the actor may see, newest first. */
+/** One page of the incidents the actor may see, newest first; the read is logged with its filter and size. */
 export async function listIncidentPage(db: Database, actor: Actor, filter: IncidentFilter, page: Page): Promise<IncidentPage> {
-  return listIncidents(db, actor, filter, page);
+  const result = await listIncidents(db, actor, filter, page);
+  await auditRead(db, actor, 'incidents.read', { filter, count: result.items.length, after: page.after });
+  return result;
 }
 
 /**
@@ -143,8 +146,11 @@ export async function readIncidentHistory(db: Database, actor: Actor, id: string
   return history;
 }
 
-/** Reports the coordinator may want to mark as duplicates of this one (only those the actor may see). */
+/** Reports the coordinator may want to mark as duplicates of this one (only those the actor may see); logged. */
 export async function findDuplicates(db: Database, actor: Actor, id: string): Promise<Incident[]> {
-  if (!(await getIncident(db, actor, id))) throw notFound('incident');
-  return findDuplicateIncidents(db, actor, id);
+  const incident = await getIncident(db, actor, id);
+  if (!incident) throw notFound('incident');
+  const found = await findDuplicateIncidents(db, actor, id);
+  await auditRead(db, actor, 'incidents.duplicates', { count: found.length, subject: { type: 'incident', id }, municipalityId: incident.municipalityId });
+  return found;
 }

@@ -12,6 +12,7 @@ import { listCategories } from '../db/repositories/categories.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { listOrganisations } from '../db/repositories/organisations.ts';
 import { municipalitiesOf } from './scope.ts';
+import { auditRead } from './audit-read.ts';
 
 /**
  * The numbers behind the lägesbild views: what the map draws at a zoom level, the hotspot grid, the
@@ -67,7 +68,8 @@ const colours = async (db: Database, actor: Actor) => new Map((await listCategor
  * clusters elsewhere.
  */
 export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, zoom: number) {
-  const [src, cats] = await Promise.all([sourceFor(db, actor, withPeriod(f)), colours(db, actor)]);
+  const filter = withPeriod(f);
+  const [src, cats] = await Promise.all([sourceFor(db, actor, filter), colours(db, actor)]);
   const feature = <P>(x: number, y: number, properties: P) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: toWgs84(x, y) }, properties });
   const incident = (r: { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }) => feature(r.x, r.y, {
     kind: 'incident' as const, id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour,
@@ -75,9 +77,17 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
   });
   // Few enough to read one by one: no clusters (a cluster of two on a town map hides more than it shows).
   const few = zoom >= 16 ? await src.points(5000) : await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
-  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) return { type: 'FeatureCollection' as const, features: few.map(incident) };
+  // The single points are individual reports (where and when): a read to log, once per view, with
+  // how many were shown one by one and how many only as clusters.
+  const audit = (count: number, clustered: number) => auditRead(db, actor, 'incidents.points', { filter, count, extra: { zoom, clustered } });
+  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) {
+    await audit(few.length, 0);
+    return { type: 'FeatureCollection' as const, features: few.map(incident) };
+  }
   const size = clusterCellSize(zoom);
   const cells = await src.gridCells(size, { members: true });
+  const single = cells.filter((c) => c.count === 1).length;
+  await audit(single, cells.reduce((n, c) => n + (c.count === 1 ? 0 : c.count), 0));
   return {
     type: 'FeatureCollection' as const,
     features: cells.map((c) => c.count === 1

@@ -13,6 +13,7 @@ import { MEETING_LIMITS } from '../core/meetings/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { getArea } from '../db/repositories/areas.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
+import { auditRead } from './audit-read.ts';
 import { listMeasures as listMeasureRows } from '../db/repositories/measures.ts';
 import type { Measure } from '../core/measures/types.ts';
 import { agendaMeasureIds, editionForAgenda, getDecisionRow, getMeetingRow, insertDecision, insertMeeting, latestPublishedEdition, listDecisionRows, listMeetingRows, openDecisions, organisationNames, setDecisionMeasure, updateMeetingRow } from '../db/repositories/meetings.ts';
@@ -229,8 +230,16 @@ export async function createMeasureFromDecision(db: Database, actor: Actor, meet
 }
 
 /** The minutes as HTML or Markdown. */
+/** One meeting as the app shows it (participants' names, decisions, minutes): the read is logged. */
+export async function readMeeting(db: Queryable, actor: Actor, id: string, lang: Language = 'sv'): Promise<Meeting> {
+  const m = await getMeeting(db, actor, id, lang);
+  await auditRead(db, actor, 'meeting.read', { count: 1, subject: { type: 'meeting', id }, municipalityId: m.municipalityId });
+  return m;
+}
+
 export async function minutes(db: Queryable, actor: Actor, id: string, format: 'html' | 'md' = 'html', lang: Language = 'sv'): Promise<string> {
   const m = await getMeeting(db, actor, id, lang);
+  await auditRead(db, actor, 'meetings.minutes.read', { count: 1, subject: { type: 'meeting', id }, municipalityId: m.municipalityId, extra: { format } });
   const data = {
     title: m.title, heldAt: new Date(m.heldAt), municipalityName: m.municipalityName, areaName: m.areaName, situationPictureTitle: m.situationPictureTitle,
     participants: m.participants.map((p) => ({ organisationName: p.organisationName ?? p.organisationId, name: p.name, present: p.present })),

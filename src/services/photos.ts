@@ -4,6 +4,7 @@ import { can } from '../core/access/policy.ts';
 import { DomainError, invalid, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
+import { auditRead } from './audit-read.ts';
 import { getIncident, getIncidentRecord } from '../db/repositories/incidents.ts';
 import { countPhotos, insertPhoto, photoBytes, photosOfIncident } from '../db/repositories/photos.ts';
 
@@ -53,7 +54,9 @@ export async function addPhoto(db: Database, actor: Actor, incidentId: string, u
 export async function listPhotos(db: Database, actor: Actor, incidentId: string): Promise<PhotoInfo[]> {
   const inc = await getIncident(db, actor, incidentId);
   if (!inc) throw notFound('incident');
-  return (await photosOfIncident(db, incidentId, inc.municipalityId)).map((p) => ({ ...p, url: url(incidentId, p.id) }));
+  const photos = await photosOfIncident(db, incidentId, inc.municipalityId);
+  await auditRead(db, actor, 'photos.list', { count: photos.length, subject: { type: 'incident', id: incidentId }, municipalityId: inc.municipalityId });
+  return photos.map((p) => ({ ...p, url: url(incidentId, p.id) }));
 }
 
 /** The photo's bytes for someone who may see the incident; every view is in the audit log. */

@@ -3,6 +3,7 @@ import { administersOrganisation, can, mayGrantRole, mayManageAccount } from '..
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
 import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
+import { auditRead } from './audit-read.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { getOrganisation } from '../db/repositories/organisations.ts';
 import { deleteUserSessions } from '../db/repositories/sessions.ts';
@@ -32,13 +33,17 @@ function requireUserManager(actor: Actor) {
 /** The users at home in the actor's municipalities (admin, coordinator). */
 export async function listUsers(db: Database, actor: Actor): Promise<User[]> {
   requireUserManager(actor);
-  return selectUsers(db, actor.municipalities);
+  const users = await selectUsers(db, actor.municipalities);
+  // Names, e-mail addresses and roles of people: a read of personal data, logged.
+  await auditRead(db, actor, 'users.read', { count: users.length });
+  return users;
 }
 
 export async function getUser(db: Database, actor: Actor, id: string): Promise<User> {
   requireUserManager(actor);
   const u = await selectUser(db, id, actor.municipalities);
   if (!u) throw notFound('user');
+  await auditRead(db, actor, 'user.read', { count: 1, subject: { type: 'user', id } });
   return u;
 }
 

@@ -59,6 +59,10 @@ for (const engine of testEngines()) {
       const created = JSON.parse(ok.stdout);
       assert.equal(created.email, 'ny@alingsas.test');
       assert.deepEqual(created.roles, ['reporter', 'areaGroup']);
+      // The data-protection officer by its Swedish name: the role and the database's check on it (migration 0020).
+      const dso = await run(['user', 'add', '--email', 'dso@alingsas.test', '--name', 'Dana Dataskydd', '--org', 'Alingsåshem', '--role', 'dataskyddsombud', '--password-stdin'], env, 'ett-långt-lösenord\n');
+      assert.equal(dso.code, 0, dso.stderr);
+      assert.deepEqual(JSON.parse(dso.stdout).roles, ['dataProtection']);
       const dup = await run(['user', 'add', '--email', 'ny@alingsas.test', '--name', 'X', '--org', 'Alingsåshem', '--role', 'reporter', '--password-stdin'], env, 'ett-långt-lösenord');
       assert.equal(dup.code, 1);
       assert.match(dup.stderr, /email: The value is already in use/);

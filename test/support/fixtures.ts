@@ -32,6 +32,7 @@ export const FX = {
     viewer: { id: '00000000-0000-4000-9000-000000000007', email: 'lasare@alingsas.test', org: 'kommun', roles: ['viewer'] },
     admin: { id: '00000000-0000-4000-9000-000000000008', email: 'admin@alingsas.test', org: 'kommun', roles: ['admin'] },
     vargardaCoordinator: { id: '00000000-0000-4000-9000-000000000009', email: 'samordnare@vargarda.test', org: 'vargardaKommun', roles: ['coordinator'] },
+    dataProtection: { id: '00000000-0000-4000-9000-0000000000d9', email: 'dataskyddsombud@alingsas.test', org: 'kommun', roles: ['dataProtection'] },
   },
 } as const;
 

@@ -56,3 +56,14 @@ test('several roles reach as far as the furthest; acting on a report needs seein
   assert.equal(can(actor(['areaGroup'], 'org-b'), 'measure.edit', measure), true);
   assert.equal(can(actor(['coordinator']), 'measure.edit', measure), true);
 });
+
+test('the data-protection officer reads the audit trail and no report, not even an unrestricted one', () => {
+  const dpo = actor(['dataProtection']);
+  assert.equal(can(dpo, 'audit.read'), true);
+  assert.equal(can(actor(['coordinator']), 'audit.read'), true);
+  for (const role of ['reporter', 'areaGroup', 'viewer', 'admin'] as const) assert.equal(can(actor([role]), 'audit.read'), false, role);
+  assert.equal(can(dpo, 'incident.read', incident('org-a')), false);
+  assert.equal(can(dpo, 'incident.read', incident('org-b', 'restricted')), false);
+  // Nothing but the audit trail: every other action is out of its reach.
+  for (const action of ACTIONS.filter((x) => x !== 'audit.read')) assert.equal(reachOf(dpo, action), 'none', action);
+});

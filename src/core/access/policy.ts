@@ -25,56 +25,62 @@ type Row = Readonly<Record<Role, Reach>>;
 
 export const POLICY = {
   // Reports. A restricted report (e.g. police-internal) is its organisation's and the coordinators'.
-  'incident.read': { reporter: 'own', areaGroup: 'shared', viewer: 'shared', admin: 'shared', coordinator: 'all' },
-  'incident.create': { reporter: 'all', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'incident.edit': { reporter: 'own', areaGroup: 'own', viewer: 'none', admin: 'none', coordinator: 'all' },
+  'incident.read': { reporter: 'own', areaGroup: 'shared', viewer: 'shared', admin: 'shared', coordinator: 'all', dataProtection: 'none' },
+  'incident.create': { reporter: 'all', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'incident.edit': { reporter: 'own', areaGroup: 'own', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
   /** Changing who may see a report. */
-  'incident.restrict': { reporter: 'own', areaGroup: 'own', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'incident.review': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
+  'incident.restrict': { reporter: 'own', areaGroup: 'own', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'incident.review': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
   /** Bringing in reports from a file, and undoing such an import as a whole. */
-  'incidents.import': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
+  'incidents.import': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all', dataProtection: 'none' },
   // Configuration.
-  'configuration.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
-  'organisations.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
-  'users.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
+  'configuration.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all', dataProtection: 'none' },
+  'organisations.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none', dataProtection: 'none' },
+  'users.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all', dataProtection: 'none' },
   /** Handing out the administrator role, or changing a user who holds it. */
-  'users.manageAdmins': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
-  'settings.map': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
+  'users.manageAdmins': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none', dataProtection: 'none' },
+  'settings.map': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none', dataProtection: 'none' },
   /** Uploading Polisen's events for a municipality, and seeing how current they are and how the poller fares. */
-  'policeEvents.import': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
+  'policeEvents.import': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all', dataProtection: 'none' },
   // The EST cycle: editions of the lägesbild, meetings and their decisions, measures, the yearly plan.
-  'editions.read': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
-  'editions.readDrafts': { reporter: 'none', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'editions.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'meetings.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
-  'meetings.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'decisions.make': { reporter: 'none', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'measures.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
-  'measures.create': { reporter: 'none', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'measure.edit': { reporter: 'none', areaGroup: 'own', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'actionPlan.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
-  'actionPlan.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
-  'documents.export': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
+  'editions.read': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'none' },
+  'editions.readDrafts': { reporter: 'none', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'editions.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'meetings.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'none' },
+  'meetings.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'decisions.make': { reporter: 'none', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'measures.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'none' },
+  'measures.create': { reporter: 'none', areaGroup: 'all', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'measure.edit': { reporter: 'none', areaGroup: 'own', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'actionPlan.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'none' },
+  'actionPlan.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
+  'documents.export': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'none' },
+  // The audit trail (issue 16, item 10). The data-protection officer supervises how personal data is
+  // handled: who read or exported what and when. That needs the log, not the reports themselves —
+  // their free text and restricted reports stay with the organisations and coordinators, so the
+  // role reads no incidents (`none` in every row above). Coordinators answer for their
+  // municipality's use of the system and read the same log.
+  'audit.read': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'all' },
   // Accounts (issue 16 item 5): who may hand out which role; see administersOrganisation below.
   /**
    * Handing out the coordinator role, or managing a user who holds it. A coordinator reads every
    * restricted report of its municipalities, so only a coordinator, who already does, may make one.
    */
-  'users.grantCoordinator': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
+  'users.grantCoordinator': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
   // Single sign-on (issue 16 item 3): the municipality's own OpenID provider, its secret and which
   // groups get which organisation and roles.
-  'sso.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
+  'sso.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none', dataProtection: 'none' },
   // Retention and the rights of data subjects (issue 16 items 11 and 13). How long data is kept is
   // the coordinator's decision for the municipality; extracts and erasure of other people's data
   // follow who manages their accounts (and only an administrator reaches an administrator's).
   /** Reading and setting the retention rules, running them and their dry run. */
-  'retention.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
+  'retention.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all', dataProtection: 'none' },
   /** A register extract (GDPR art. 15) of a user whose account one manages. */
-  'users.registerExtract': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
+  'users.registerExtract': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all', dataProtection: 'none' },
   /** Erasing the personal data (GDPR art. 17) of a user whose account one manages. */
-  'users.erase': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all' },
+  'users.erase': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all', dataProtection: 'none' },
   /** One's own register extract. */
-  'me.registerExtract': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
+  'me.registerExtract': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'all' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;

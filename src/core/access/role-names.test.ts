@@ -32,6 +32,13 @@ test('a list takes several arguments and commas, drops repeats and reports every
 });
 
 test('the choices a message lists name every role in Swedish and as stored', () => {
-  assert.deepEqual(ROLE_CHOICES, ['rapportör (reporter)', 'samordnare (coordinator)', 'områdesgrupp (areaGroup)', 'läsare (viewer)', 'administratör (admin)']);
+  assert.deepEqual(ROLE_CHOICES, ['rapportör (reporter)', 'samordnare (coordinator)', 'områdesgrupp (areaGroup)', 'läsare (viewer)', 'administratör (admin)', 'dataskyddsombud (dataProtection)']);
   for (const c of ROLE_CHOICES) assert.ok(parseRoleName(c.split(' ')[0]), c);
+});
+
+test('the data-protection officer: dataskyddsombud on the command line, its English name and identifier', () => {
+  for (const name of ['dataskyddsombud', 'Dataskyddsombud', 'DATASKYDDSOMBUD', 'dataProtection', 'data protection officer', 'Data-protection-officer']) {
+    assert.equal(parseRoleName(name), 'dataProtection', name);
+  }
+  assert.ok(ROLE_CHOICES.includes('dataskyddsombud (dataProtection)'));
 });

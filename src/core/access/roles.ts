@@ -12,9 +12,10 @@
  * |             |                                                  | places, users (not admins)              |
  * | admin       | as areaGroup                                     | organisations, users, categories, areas,|
  * |             |                                                  | places                                  |
+ * | dataProtection | no incidents; the audit trail of its municipalities | nothing                              |
  * A restricted incident is visible only to its own organisation and to coordinators.
  */
-export const ROLES = ['reporter', 'coordinator', 'areaGroup', 'viewer', 'admin'] as const;
+export const ROLES = ['reporter', 'coordinator', 'areaGroup', 'viewer', 'admin', 'dataProtection'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, { sv: string; en: string }> = {
@@ -23,6 +24,7 @@ export const ROLE_NAMES: Record<Role, { sv: string; en: string }> = {
   areaGroup: { sv: 'Områdesgrupp', en: 'Area group' },
   viewer: { sv: 'Läsare', en: 'Viewer' },
   admin: { sv: 'Administratör', en: 'Administrator' },
+  dataProtection: { sv: 'Dataskyddsombud', en: 'Data protection officer' },
 };
 
 /** Who is acting: derived from the session, never from the request body. */

@@ -48,6 +48,8 @@ const SV: Labels = {
   // Retention rules (PUT /api/settings/retention, POST /api/settings/retention/runs).
   automatic: 'Gallra automatiskt', freeTextMonths: 'Fritext och foton sparas (månader)', coarsenPositionYears: 'Exakta positioner sparas (år)',
   closedAccountMonths: 'Stängda konton sparas (månader)', auditLogYears: 'Granskningsloggen sparas (år)', dryRun: 'Provkörning',
+  // The audit view (GET /api/audit).
+  userId: 'Användare', action: 'Händelse i loggen',
 };
 
 const EN: Labels = {
@@ -85,6 +87,8 @@ const EN: Labels = {
   createUsers: 'Create unknown users', enabled: 'Switched on', 'groupMapping.organisationId': 'The group\'s organisation', 'groupMapping.roles': 'The group\'s roles',
   automatic: 'Apply automatically', freeTextMonths: 'Keep free text and photos (months)', coarsenPositionYears: 'Keep exact positions (years)',
   closedAccountMonths: 'Keep closed accounts (months)', auditLogYears: 'Keep the audit log (years)', dryRun: 'Dry run',
+  // The audit view (GET /api/audit).
+  userId: 'User', action: 'Logged action',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */

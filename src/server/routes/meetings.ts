@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../services/database.ts';
-import { addDecision, createMeasureFromDecision, createMeeting, getMeeting, listMeetings, minutes, updateMeeting } from '../../services/meetings.ts';
+import { addDecision, createMeasureFromDecision, createMeeting, listMeetings, minutes, readMeeting, updateMeeting } from '../../services/meetings.ts';
 import { actor } from '../plugins/auth.ts';
 import { Decision, DecisionBody, DecisionParams, IdParams, MeasureBody, Meeting, MeetingCreate, MeetingList, MeetingListQuery, MeetingPatch, MinutesQuery, errors } from '../../contract/index.ts';
 
@@ -16,7 +16,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async 
   }, async (req, reply) => reply.code(201).send(await createMeeting(db, actor(req), req.body, req.lang)));
   app.get('/api/meetings/:id', {
     schema: { tags: ['meetings'], summary: 'One meeting with agenda and decisions', params: IdParams, response: { 200: Meeting, ...errors(401, 403, 404) } },
-  }, async (req) => getMeeting(db, actor(req), req.params.id, req.lang));
+  }, async (req) => readMeeting(db, actor(req), req.params.id, req.lang));
   app.patch('/api/meetings/:id', {
     schema: { tags: ['meetings'], summary: 'Change a meeting: title, time, status, participants, agenda, minutes (coordinator)', params: IdParams, body: MeetingPatch, response: { 200: Meeting, ...errors(400, 401, 403, 404, 409, 415, 422) } },
   }, async (req) => updateMeeting(db, actor(req), req.params.id, req.body, req.lang));

@@ -18,9 +18,10 @@ import policeEvents from './sections/policeEvents.ts';
 import account from './sections/account.ts';
 import sso from './sections/sso.ts';
 import retention from './sections/retention.ts';
+import audit from './sections/audit.ts';
 
 /** The whole catalogue, one section per page or concern (each section file owned by its page). */
-const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, account, sso, retention };
+const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, account, sso, retention, audit };
 
 type Sections = typeof SECTIONS;
 export type Catalogue = { [K in keyof Sections]: Sections[K]['sv'] };

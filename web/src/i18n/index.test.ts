@@ -67,6 +67,7 @@ const NUMBER_STANDS_ALONE: Record<string, string> = {
   'admin.areas.inFeature': 'an ordinal: feature 3',
   'admin.areas.oneFeature': 'the number alone in brackets',
   'admin.places.vertices': 'the number alone after a colon',
+  'audit.table.count': 'the number alone after a colon',
   'map.layers.metres': 'a unit, not a noun',
   'map.slider.position': 'an ordinal of a total: week 3 of 26',
   'map.details.showing': 'numbers alone: 50 of 120',

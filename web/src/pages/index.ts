@@ -32,7 +32,8 @@ export const PAGES: PageDef[] = [
   { path: '/atgarder', title: 'nav.measures', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, load: () => import('./measures/index.tsx') },
   { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, more: true, load: () => import('./action-plan/index.tsx') },
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
-  { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
+  { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator', 'dataProtection'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
+  { path: '/konto/inloggningar', title: 'audit.account.title', roles: [], inMenu: false, load: () => import('./account/logins.tsx') },
   // One's own password, from the account corner of the top bar.
   { path: '/mitt-konto/losenord', title: 'account.change.title', roles: [], inMenu: false, load: () => import('./account/password.tsx') },
   // One's own register extract (issue 16 item 13): every user, under "Mer".

@@ -15,6 +15,7 @@ import SchedulePage from './schedule.tsx';
 import SsoPage from './sso.tsx';
 import UsersPage from './users.tsx';
 import RetentionPage from './retention.tsx';
+import AuditLogPage from './audit-log.tsx';
 import './admin.css';
 
 interface SubPage { slug: string; title: MessageKey; intro: MessageKey; action: Action; Component: ComponentType }
@@ -32,6 +33,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'polishandelser', title: 'policeEvents.nav', intro: 'policeEvents.intro', action: 'policeEvents.import', Component: PoliceEventsPage },
   { slug: 'inloggning', title: 'sso.nav', intro: 'sso.intro', action: 'sso.manage', Component: SsoPage },
   { slug: 'gallring', title: 'retention.nav', intro: 'retention.intro', action: 'retention.manage', Component: RetentionPage },
+  { slug: 'granskningslogg', title: 'audit.nav', intro: 'audit.intro', action: 'audit.read', Component: AuditLogPage },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */

@@ -9,7 +9,7 @@ import { LoadState, useEditor, useFocusOnMount, useList, yesNo } from './common.
 import UserDataRights from './user-data-rights.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
-export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin'];
+export const ROLE_ORDER: Role[] = ['reporter', 'areaGroup', 'viewer', 'coordinator', 'admin', 'dataProtection'];
 
 /** Users and roles (admin and coordinator; only an administrator may grant or change the administrator role). */
 export default function UsersPage() {
