@@ -27,6 +27,8 @@ export const REFERENCE_TABLES: readonly string[] = [
   'deployment_audit_log',
   // The one-row set-up token of a new installation.
   'setup_token',
+  // A user's second factor, a login awaiting it and the failed attempts per address (migration 0016).
+  'user_mfa', 'user_recovery_codes', 'pending_logins', 'login_throttle',
 ];
 
 /**

@@ -30,6 +30,8 @@ import { measureRoutes } from './routes/measures.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { mfaRoutes } from './routes/mfa.ts';
+import { DEFAULT_SIGN_IN, type SignInPolicy } from '../services/auth.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -63,6 +65,12 @@ export interface AppOptions {
   policePoll?: Omit<PolicePollerOptions, 'log' | 'version'> | null;
   /** Why this process does not poll although asked to (the contact is missing), for the admin page. */
   policePollRefused?: string | null;
+  /**
+   * Session lifetimes and the roles that must sign in with a second factor (SESSION_IDLE_HOURS,
+   * SESSION_ABSOLUTE_HOURS, MFA_REQUIRED_ROLES; src/cli/config.ts). Absent: DEFAULT_SIGN_IN, which
+   * forces a second factor on nobody.
+   */
+  signIn?: SignInPolicy;
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -116,10 +124,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(errorsPlugin, { bodyLimit });
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
+  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
 
   await app.register(healthRoutes, { db: opts.db, version: packageVersion(), readyTimeoutMs: opts.readyTimeoutMs });
-  await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
+  await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 }, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
   await app.register(setupRoutes, { db: opts.db, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
   await app.register(configurationRoutes, { db: opts.db });
@@ -152,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(measureRoutes, { db: opts.db });
   await app.register(meetingRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });
+  await app.register(mfaRoutes, { db: opts.db, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -8,7 +8,7 @@ import { getOrganisation } from '../db/repositories/organisations.ts';
 import { deleteUserSessions } from '../db/repositories/sessions.ts';
 import { emailTaken, getUser as selectUser, insertUser, listUsers as selectUsers, setUserGrants, updateUser } from '../db/repositories/users.ts';
 import type { User } from '../core/users/types.ts';
-import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
 import { isEmailAddress } from '../core/users/email.ts';
 
 export interface UserInput {
@@ -42,7 +42,11 @@ async function checkCommon(db: Database, actor: Actor | null, input: Partial<Use
     if (!isEmailAddress(input.email)) issues.add('email', 'format', { format: 'e-postadress' });
     else if (await emailTaken(db, input.email, exceptId)) issues.add('email', 'taken');
   }
-  if (input.password !== undefined && input.password.length < PASSWORD_MIN_LENGTH) issues.add('password', 'too_short', { min: PASSWORD_MIN_LENGTH });
+  if (input.password !== undefined) {
+    // Too short, or among the common and breached passwords an attacker tries first.
+    const problem = await passwordProblem(input.password);
+    if (problem) issues.add('password', problem.code, 'params' in problem ? problem.params : undefined);
+  }
   if (actor && input.roles) for (const r of input.roles) if (!can(actor, r === 'admin' ? 'users.manageAdmins' : 'users.manage')) issues.add('roles', 'not_permitted');
   if (input.municipalities) {
     const known = new Set((await listMunicipalities(db)).map((m) => m.id));

@@ -55,6 +55,8 @@ export const POLICY = {
   'actionPlan.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
   'actionPlan.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
   'documents.export': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
+  // One's own sign-in (issue 16, item 4): every user turns a second factor on and off for themself.
+  'account.mfa': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;

@@ -29,6 +29,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       setup_done: 'Lägesbild är redan uppsatt här (det finns redan en kommun), så länken för att sätta upp gäller inte. Logga in som vanligt.',
       internal: 'Ett oväntat fel inträffade. Försök igen senare.',
       unavailable: 'Tjänsten är inte tillgänglig just nu.',
+      account_locked: 'För många misslyckade inloggningar med den här e-postadressen. Vänta {minutes} min och försök igen.',
+      invalid_code: 'Fel kod. Ange koden som appen visar nu, eller en av dina reservkoder.',
+      mfa_enrolment_required: 'Din roll kräver tvåstegsverifiering. Aktivera den under Mitt konto innan du fortsätter.',
+      mfa_mandatory: 'Din roll kräver tvåstegsverifiering, så den kan inte stängas av.',
+      mfa_already_enabled: 'Tvåstegsverifiering är redan aktiverad. Stäng av den först om du vill byta app.',
     },
     fields: {
       required: 'Fältet måste fyllas i.',
@@ -86,6 +91,8 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       date_out_of_range: 'Datumet måste ligga mellan år {min} och år {max}.',
       too_deep: 'Uppgiften är för djupt nästlad (högst {max} nivåer).',
       id_taken: 'Id:t används redan av en annan rapport. En ny rapport behöver ett nytt id; samma rapport skickas igen med samma innehåll.',
+      common_password: 'Lösenordet är ett av de vanligaste och finns i listor över läckta lösenord. Välj ett annat.',
+      wrong_code: 'Fel kod, eller en kod som redan har använts. Ange koden som appen visar nu.',
     },
   },
   en: {
@@ -106,6 +113,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       setup_done: 'Lägesbild is already set up here (there is a municipality), so the set-up link is not valid. Log in as usual.',
       internal: 'An unexpected error occurred. Try again later.',
       unavailable: 'The service is unavailable right now.',
+      account_locked: 'Too many failed logins with this e-mail address. Wait {minutes} min and try again.',
+      invalid_code: 'Wrong code. Enter the code the app shows now, or one of your recovery codes.',
+      mfa_enrolment_required: 'Your role requires two-step verification. Turn it on under My account before you continue.',
+      mfa_mandatory: 'Your role requires two-step verification, so it cannot be turned off.',
+      mfa_already_enabled: 'Two-step verification is already on. Turn it off first if you want to change apps.',
     },
     fields: {
       required: 'This field is required.',
@@ -163,6 +175,8 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       date_out_of_range: 'The date must lie between the year {min} and the year {max}.',
       too_deep: 'The data is nested too deeply (at most {max} levels).',
       id_taken: 'The id is already taken by a different report. A new report needs a new id; the same report is sent again with the same content.',
+      common_password: 'The password is one of the most common ones and appears in lists of leaked passwords. Choose another.',
+      wrong_code: 'Wrong code, or a code already used. Enter the code the app shows now.',
     },
   },
 };
