@@ -5,6 +5,7 @@ import type { Me } from './api/types.ts';
 import { lang, setLang, t } from './i18n/index.ts';
 import { homePath, menuGroups, PAGES, SETUP_PAGE, type PageDef } from './pages/index.ts';
 import { LoginPage } from './pages/login.tsx';
+import { MfaEnrolmentGate } from './pages/account/enforced.tsx';
 import { navigate, route } from './router.ts';
 import { session } from './session.ts';
 import { online } from './ui/online.ts';
@@ -77,6 +78,7 @@ function Nav() {
       <MunicipalitySwitcher />
       <div class="account">
         <span class="who" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}>{me.user.name}</span>
+        <a href="#/mitt-konto" aria-current={route.value.path === '/mitt-konto' ? 'page' : undefined}>{t('nav.account')}</a>
         <label class="visually-hidden" for="lang-select">{t('app.language')}</label>
         <select id="lang-select" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as 'sv' | 'en')}>
           <option value="sv">Svenska</option>
@@ -141,6 +143,8 @@ export function App() {
   if (route.value.path === SETUP_PAGE.path) return <main id="main" tabIndex={-1}><PageHost page={SETUP_PAGE} /></main>;
   if (session.value === undefined) return <p aria-busy="true" class="splash">{t('app.loading')}</p>;
   if (session.value === null) return <LoginPage />;
+  // A role that requires two-step verification, and none yet: the enrolment before anything else.
+  if (session.value.mfaEnrolmentRequired) return <MfaEnrolmentGate />;
 
   const path = route.value.path;
   if (path === '/' || path === '') {

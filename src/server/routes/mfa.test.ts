@@ -16,7 +16,7 @@ import { DEFAULT_SIGN_IN } from '../../services/auth.ts';
 const json = { 'content-type': 'application/json' };
 const post = (app: FastifyInstance, url: string, body: unknown, headers: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url, headers: { ...json, ...headers }, payload: JSON.stringify(body) });
-const cookieOf = (res: { cookies: Array<{ name: string; value: string }> }, name: string) => res.cookies.find((c) => c.name === name);
+const cookieOf = (res: { cookies: Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string }> }, name: string) => res.cookies.find((c) => c.name === name);
 /** A code of the step `steps` after now's (the authenticator app a little ahead): a step not used yet. */
 const codeAt = (secret: string, steps: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 

@@ -33,6 +33,8 @@ export const PAGES: PageDef[] = [
   { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, more: true, load: () => import('./action-plan/index.tsx') },
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
+  // The user's own page, linked beside their name rather than from the menu.
+  { path: '/mitt-konto', title: 'nav.account', roles: [], inMenu: false, load: () => import('./account/index.tsx') },
 ];
 
 /**
