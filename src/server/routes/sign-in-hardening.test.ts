@@ -94,7 +94,7 @@ for (const engine of testEngines({ citus: true })) {
       assert.match(en.json().error.fields[0].message, /^Password: .*most common/);
       const change = await admin.patch(`/api/users/${FX.users.viewer.id}`, { password: '1234567890' });
       assert.equal(change.json().error.fields[0].code, 'common_password');
-      assert.equal((await admin.post('/api/users', { email: 'ny@alingsas.test', name: 'Ny', organisationId: FX.orgs.kommun, roles: ['viewer'], password: 'tre-ovanliga-ord-ihop' })).statusCode, 200);
+      assert.equal((await admin.post('/api/users', { email: 'ny@alingsas.test', name: 'Ny', organisationId: FX.orgs.kommun, roles: ['viewer'], password: 'tre-ovanliga-ord-ihop' })).statusCode, 201);
     });
 
     test('a session ends at its absolute lifetime however busy, and its idle expiry never slides past it', async () => {
