@@ -17,7 +17,7 @@ import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { claimTimeStep, deleteMfa, deletePendingLogin, enableMfa, findMfa, findPendingLogin, replaceRecoveryCodes, spendRecoveryCode, startEnrolment, unusedRecoveryCodes } from '../db/repositories/mfa.ts';
 import { endMfaEnrolment } from '../db/repositories/sessions.ts';
-import { getUser } from '../db/repositories/users.ts';
+import { findUserWithPassword, getUser } from '../db/repositories/users.ts';
 import { hashToken, openSession, type SessionInfo, type SignInPolicy } from './auth.ts';
 import { checkNotLocked, clearFailedAttempts, countFailedAttempt } from './login-throttle.ts';
 
@@ -151,4 +151,20 @@ export async function completeMfaLogin(db: Database, pendingToken: string, typed
   await deletePendingLogin(db, idHash);
   await clearFailedAttempts(db, user.email);
   return openSession(db, user, policy, { ip: meta.ip, method });
+}
+
+/**
+ * Removes a user's second factor and recovery codes, from the command line (`lagesbild user
+ * reset-mfa`), which is trusted: it runs on the server with the database at hand. For a user who
+ * has lost both the phone and the recovery codes; they log in with the password next (and enrol
+ * again at once if their role requires it). Audited. False when no user has the address.
+ */
+export async function resetMfaFromCommandLine(db: Database, email: string): Promise<boolean> {
+  const found = await findUserWithPassword(db, email.trim());
+  if (!found) return false;
+  await db.transaction(async (tx) => {
+    await deleteMfa(tx, found.id);
+    await recordAudit(tx, { municipalityId: found.municipalityId, userId: null, action: 'mfa.reset', subjectType: 'user', subjectId: found.id, details: { by: 'command line' } });
+  });
+  return true;
 }

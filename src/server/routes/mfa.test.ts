@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../../../test/support/api.ts';
 import { FX } from '../../../test/support/fixtures.ts';
 import { buildApp } from '../app.ts';
 import { DEFAULT_SIGN_IN } from '../../services/auth.ts';
+import { resetMfaFromCommandLine } from '../../services/mfa.ts';
 
 const json = { 'content-type': 'application/json' };
 const post = (app: FastifyInstance, url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -154,6 +155,13 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(off.json().error.code, 'mfa_mandatory');
       // The next login asks for the code.
       assert.deepEqual((await post(strict, '/api/auth/login', { email: FX.users.coordinator.email, password: FX.password })).json(), { mfaRequired: true });
+      // Phone and recovery codes lost: the operator's reset; the password alone then opens a session held at the enrolment.
+      assert.equal(await resetMfaFromCommandLine(t.db, FX.users.coordinator.email.toUpperCase()), true);
+      assert.equal(await resetMfaFromCommandLine(t.db, 'ingen@alingsas.test'), false);
+      const after = await post(strict, '/api/auth/login', { email: FX.users.coordinator.email, password: FX.password });
+      assert.equal(after.json().mfaEnrolmentRequired, true);
+      const reset = await t.db.query<{ subjectId: string }>(`SELECT subject_id AS "subjectId" FROM audit_log WHERE action = 'mfa.reset'`);
+      assert.deepEqual(reset.rows.map((r) => r.subjectId), [FX.users.coordinator.id]);
     });
   });
 }
