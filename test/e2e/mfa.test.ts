@@ -64,7 +64,7 @@ describe('e2e: two-step verification', { skip: skipReason() }, () => {
     await axe(page, 'Mitt konto');
     const { secret, codes } = await enrolInPage(page, 'viewer');
     await page.getByText('Tvåstegsverifiering är på.').waitFor();
-    await page.getByText('Oanvända reservkoder: 10.').waitFor();
+    await page.getByText('10 oanvända reservkoder kvar.').waitFor();
     await axe(page, 'Mitt konto with two-step verification on');
     await logout(page);
 
@@ -97,7 +97,7 @@ describe('e2e: two-step verification', { skip: skipReason() }, () => {
     await desk.getByRole('button', { name: 'Logga in' }).click();
     await desk.getByRole('banner').waitFor();
     await desk.getByRole('link', { name: 'Mitt konto' }).click();
-    await desk.getByText('Oanvända reservkoder: 9.').waitFor();
+    await desk.getByText('9 oanvända reservkoder kvar.').waitFor();
     await desk.context().close();
   });
 

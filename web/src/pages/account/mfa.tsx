@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { MfaStatus, RecoveryCodes, TotpEnrolment } from '../../api/types.ts';
-import { t } from '../../i18n/index.ts';
+import { t, tn } from '../../i18n/index.ts';
 import { errorsFrom, fieldMessage, NO_ERRORS, type FormErrors } from '../../ui/form.tsx';
 
 /** A code field: digits on a phone's keyboard, the app's code offered by the browser, the server's message tied to it. */
@@ -115,7 +115,7 @@ export function MfaSettings({ onEnabled }: { onEnabled?: () => void }) {
       )}
       {status.enabled && (
         <>
-          <p><strong>{t('mfa.on')}</strong> {t('mfa.codesLeft', { count: status.recoveryCodesLeft })}</p>
+          <p><strong>{t('mfa.on')}</strong> {tn('mfa.codesLeft', status.recoveryCodesLeft)}</p>
           {status.required ? <p>{t('mfa.required')}</p> : (
             <form onSubmit={disable} aria-labelledby="mfa-disable-title">
               <h3 id="mfa-disable-title">{t('mfa.disableTitle')}</h3>
