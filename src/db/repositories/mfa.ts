@@ -13,11 +13,14 @@ export async function findMfa(q: Queryable, userId: string): Promise<MfaRow | nu
   return r.rows[0] ?? null;
 }
 
-/** Starts (or restarts) an enrolment with a new secret; refused (false) while a confirmed one is on. */
+/**
+ * Starts (or restarts) an enrolment with a new secret; refused (false) while a confirmed one is on.
+ * The update takes the inserted row's time, not now(): Citus allows only immutable functions there.
+ */
 export async function startEnrolment(q: Queryable, userId: string, secret: string): Promise<boolean> {
   const r = await q.query(
     `INSERT INTO user_mfa (user_id, totp_secret) VALUES ($1, $2)
-     ON CONFLICT (user_id) DO UPDATE SET totp_secret = EXCLUDED.totp_secret, last_time_step = NULL, created_at = now()
+     ON CONFLICT (user_id) DO UPDATE SET totp_secret = EXCLUDED.totp_secret, last_time_step = NULL, created_at = EXCLUDED.created_at
        WHERE user_mfa.enabled_at IS NULL`, [userId, secret]);
   return r.affectedRows > 0;
 }
