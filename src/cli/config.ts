@@ -1,8 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { DatabaseConfig } from '../db/open.ts';
 import { DEFAULT_BOUNDARY_TOLERANCE_M } from '../core/incidents/rules.ts';
-import { ROLES } from '../core/access/roles.ts';
 import { DEPLOYMENT_PROVIDER, USER_CLAIMS, type GroupMapping, type OidcProvider, type UserClaim } from '../core/sso/types.ts';
+import { ROLES, type Role } from '../core/access/roles.ts';
+import { DEFAULT_MFA_REQUIRED_ROLES } from '../core/users/mfa.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type SignInPolicy } from '../services/auth.ts';
 
 /** Configuration from the environment; every setting has a default that runs the demo on a laptop. */
 export interface ServerConfig extends DatabaseConfig {
@@ -20,6 +22,7 @@ export interface ServerConfig extends DatabaseConfig {
   oidc: OidcProvider | null;
   /** PUBLIC_URL when set: the base of the single sign-on redirect URI (else the address a request came to). */
   publicUrl: string | null;
+  signIn: SignInPolicy;
 }
 
 /** Polisen's events fetched by the server itself (src/services/police-poller.ts); off unless asked for. */
@@ -117,6 +120,35 @@ export function boundaryToleranceM(env = process.env): number {
   return m;
 }
 
+/**
+ * Session lifetimes and the roles that must sign in with a second factor (docs/it/mfa-and-sign-in.md):
+ * SESSION_IDLE_HOURS (default 8), SESSION_ABSOLUTE_HOURS (default 12, at least the idle time), and
+ * MFA_REQUIRED_ROLES, a comma-separated list of roles or `none` (default coordinator,admin).
+ */
+export function signInConfig(env = process.env): SignInPolicy {
+  const hours = (name: string, fallbackMs: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallbackMs;
+    const h = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || h < 0.25 || h > 24 * 30) throw new Error(`${name} must be a number of hours from 0.25 to 720, got "${raw}"`);
+    return h * 3_600_000;
+  };
+  const idleMs = hours('SESSION_IDLE_HOURS', SESSION_IDLE_MS);
+  const absoluteMs = hours('SESSION_ABSOLUTE_HOURS', SESSION_ABSOLUTE_MS);
+  if (absoluteMs < idleMs) throw new Error(`SESSION_ABSOLUTE_HOURS (${absoluteMs / 3_600_000}) must be at least SESSION_IDLE_HOURS (${idleMs / 3_600_000})`);
+  return { idleMs, absoluteMs, mfaRequiredRoles: mfaRequiredRoles(env) };
+}
+
+function mfaRequiredRoles(env: NodeJS.ProcessEnv): Role[] {
+  const raw = env.MFA_REQUIRED_ROLES?.trim();
+  if (!raw) return [...DEFAULT_MFA_REQUIRED_ROLES];
+  if (raw === 'none') return [];
+  const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new Error(`MFA_REQUIRED_ROLES must be none or roles among ${ROLES.join(', ')} separated by commas, got "${unknown.join(', ')}"`);
+  return roles as Role[];
+}
+
 export function databaseConfig(env = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
   return { dataDir: resolve(env.DATA_DIR ?? './data') };
@@ -138,6 +170,7 @@ export function serverConfig(env = process.env): ServerConfig {
     police: policeConfig(env),
     oidc: oidcConfig(env),
     publicUrl: env.PUBLIC_URL?.trim() || null,
+    signIn: signInConfig(env),
   };
 }
 

@@ -13,5 +13,6 @@ export const Me = Type.Object({
   user: UserRef,
   csrfToken: Type.String({ description: 'Send as X-CSRF-Token on every POST/PATCH/PUT/DELETE.' }),
   municipalities: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  mfaEnrolmentRequired: Type.Optional(Type.Boolean({ description: 'The user\'s role requires a second factor and they have none: until one is confirmed (POST /api/me/mfa/totp/confirm) the session reaches only GET /api/me, /api/me/mfa… and logout.' })),
 });
 export type Me = Static<typeof Me>;

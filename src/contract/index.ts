@@ -22,3 +22,4 @@ export * from './accounts.ts';
 export * from './sso.ts';
 export * from './retention.ts';
 export * from './audit.ts';
+export * from './mfa.ts';

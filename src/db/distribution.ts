@@ -29,6 +29,8 @@ export const REFERENCE_TABLES: readonly string[] = [
   'setup_token',
   // Invitation and password-reset links, found by their token before any municipality is known.
   'account_links',
+  // A user's second factor, a login awaiting it and the failed attempts per address (migration 0016).
+  'user_mfa', 'user_recovery_codes', 'pending_logins', 'login_throttle',
 ];
 
 /**

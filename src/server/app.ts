@@ -38,6 +38,8 @@ import type { SsoSettings } from '../services/sso.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { registerExtractRoutes } from './routes/register-extract.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { mfaRoutes } from './routes/mfa.ts';
+import { DEFAULT_SIGN_IN, type SignInPolicy } from '../services/auth.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -80,6 +82,12 @@ export interface AppOptions {
   accounts?: { publicUrl: string; mail?: MailerOptions | null };
   /** Single sign-on: the deployment's OpenID provider (OIDC_*) and PUBLIC_URL for the redirect URI (default: none, the request's address). */
   sso?: SsoSettings;
+  /**
+   * Session lifetimes and the roles that must sign in with a second factor (SESSION_IDLE_HOURS,
+   * SESSION_ABSOLUTE_HOURS, MFA_REQUIRED_ROLES; src/cli/config.ts). Absent: DEFAULT_SIGN_IN, which
+   * forces a second factor on nobody.
+   */
+  signIn?: SignInPolicy;
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -133,10 +141,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(errorsPlugin, { bodyLimit });
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
+  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
 
   await app.register(healthRoutes, { db: opts.db, version: packageVersion(), readyTimeoutMs: opts.readyTimeoutMs });
-  await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
+  await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 }, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
   await app.register(setupRoutes, { db: opts.db, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(incidentRoutes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM });
   const accountLinks = accountLinksOf(opts.db, opts.accounts, app.log);
@@ -172,10 +180,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(measureRoutes, { db: opts.db });
   await app.register(meetingRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });
-  await app.register(ssoRoutes, { db: opts.db, sso: opts.sso ?? { deployment: null, publicUrl: null }, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
+  await app.register(ssoRoutes, { db: opts.db, sso: { ...(opts.sso ?? { deployment: null, publicUrl: null }), signIn: opts.signIn ?? DEFAULT_SIGN_IN }, rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(retentionRoutes, { db: opts.db });
   await app.register(registerExtractRoutes, { db: opts.db });
   await app.register(auditRoutes, { db: opts.db });
+  await app.register(mfaRoutes, { db: opts.db, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

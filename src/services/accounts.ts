@@ -171,7 +171,7 @@ export async function describeAccountLink(db: Database, token: string): Promise<
  * link. The user then logs in as usual (so a second factor, where one is set, is still asked for).
  */
 export async function setPasswordFromLink(db: Database, token: string, password: string, meta: { ip?: string }): Promise<{ email: string }> {
-  const issues = newPasswordIssues(password);
+  const issues = await newPasswordIssues(password);
   const { info, user } = await checkLink(db, token);
   if (issues.length) throw new DomainError('validation_failed', issues);
   const passwordHash = await hashPassword(password);
@@ -195,7 +195,7 @@ export async function changeOwnPassword(db: Database, actor: Actor, sessionToken
   if (!me) throw new DomainError('unauthenticated');
   const found = await findUserWithPassword(db, me.email);
   const ok = await verifyPassword(found?.passwordHash ?? null, current);
-  const issues = newPasswordIssues(next, 'newPassword');
+  const issues = await newPasswordIssues(next, 'newPassword');
   if (!ok) {
     await recordAudit(db, { municipalityId: me.municipalityId, userId: me.id, action: 'password.change.failed', subjectType: 'user', subjectId: me.id, details: { ip: meta.ip } });
     issues.unshift({ field: 'currentPassword', code: 'wrong_password' });

@@ -141,12 +141,19 @@ function lerum3007(): MultiPolygon {
   return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map((pt) => c.forward([pt[0]!, pt[1]!])))) };
 }
 
+/** A session of a fixture user (who has no second factor). */
+async function sessionToken(db: Database, email: string): Promise<string> {
+  const outcome = await login(db, email, FX.password);
+  assert.equal(outcome.kind, 'session');
+  return outcome.kind === 'session' ? outcome.token : '';
+}
+
 /** The demo, and one of everything a round trip must keep. */
 async function fillSource(db: Database): Promise<void> {
   await seedDemo(db, { count: 300, end: END });
   await addMunicipality(db, { code: '1441', boundary: { text: JSON.stringify(lerum3007()), file: 'lerum.geojson' } });
-  const coordinator = (await resume(db, (await login(db, FX.users.coordinator.email, FX.password)).token))!.actor;
-  const reporter = (await resume(db, (await login(db, FX.users.reporter.email, FX.password)).token))!.actor;
+  const coordinator = (await resume(db, await sessionToken(db, FX.users.coordinator.email)))!.actor;
+  const reporter = (await resume(db, await sessionToken(db, FX.users.reporter.email)))!.actor;
   const category = (await listCategories(db, [FX.alingsas])).find((c) => c.parentId)!;
   const at = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
   const a = (await createIncident(db, reporter, { categoryId: category.id, occurredAt: at(5), location: POINTS.alingsasCentrum, description: 'Klotter på "väggen" – citat, \\ och\nen ny rad' })).incident;
@@ -171,8 +178,8 @@ async function assertRestored(db: Database, expected: Dump, r: RestoreResult, ve
   assert.deepEqual(entries.rows.map((e) => e.municipalityId), ['1441', '1442', '1489'], 'one entry per municipality, after the restore');
   assert.ok(entries.rows.every((e) => e.details.sha256 === verified.sha256 && e.details.rows === r.rows));
 
-  const { token } = await login(db, FX.users.coordinator.email, FX.password);
-  const reporter = (await resume(db, (await login(db, FX.users.reporter.email, FX.password)).token))!.actor;
+  const token = await sessionToken(db, FX.users.coordinator.email);
+  const reporter = (await resume(db, await sessionToken(db, FX.users.reporter.email)))!.actor;
   assert.ok(await resume(db, token), 'a session in the restored database');
   const category = (await listCategories(db, [FX.alingsas]))[0]!;
   const before = (await db.query<{ n: number }>('SELECT count(*) AS n FROM incidents')).rows[0]!.n;

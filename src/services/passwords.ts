@@ -24,9 +24,27 @@ export async function verifyPassword(hash: string | null, password: string): Pro
 }
 
 /**
+ * The 49,000 passwords most often found in breaches (zxcvbn-ts's common list, bundled with the
+ * app: no lookup leaves the server), in lower case. Loaded the first time a password is set.
+ */
+let common: Promise<Set<string>> | null = null;
+const commonPasswords = () => (common ??= import('@zxcvbn-ts/language-common').then((m) => new Set(m.dictionary['passwords-common'].map((p) => p.toLowerCase()))));
+
+/**
+ * Why a new password is refused, or null when it may be used: shorter than PASSWORD_MIN_LENGTH, or
+ * on the list of common and breached passwords (in any mix of upper and lower case).
+ */
+export async function passwordProblem(password: string): Promise<{ code: 'too_short'; params: { min: number } } | { code: 'common_password' } | null> {
+  if (password.length < PASSWORD_MIN_LENGTH) return { code: 'too_short', params: { min: PASSWORD_MIN_LENGTH } };
+  if ((await commonPasswords()).has(password.toLowerCase())) return { code: 'common_password' };
+  return null;
+}
+
+/**
  * The rules a password someone chooses must meet, as field issues on `field` (none: it is fine).
  * The one check every way of setting a password calls (invitation, reset, change, the command line).
  */
-export function newPasswordIssues(password: string, field = 'password'): FieldIssue[] {
-  return password.length < PASSWORD_MIN_LENGTH ? [{ field, code: 'too_short', params: { min: PASSWORD_MIN_LENGTH } }] : [];
+export async function newPasswordIssues(password: string, field = 'password'): Promise<FieldIssue[]> {
+  const problem = await passwordProblem(password);
+  return problem ? [{ field, ...problem }] : [];
 }

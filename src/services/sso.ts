@@ -23,7 +23,7 @@ import {
   listOidcProviders, organisationHome, putOidcProvider, takePendingLogin, type LinkedUser,
 } from '../db/repositories/sso.ts';
 import { emailTaken, getUser, insertUser } from '../db/repositories/users.ts';
-import { openSession, type SessionInfo } from './auth.ts';
+import { DEFAULT_SIGN_IN, openSession, type SessionInfo, type SignInPolicy } from './auth.ts';
 
 /** What the server was started with: the deployment's provider, and where users reach the app. */
 export interface SsoSettings {
@@ -31,6 +31,8 @@ export interface SsoSettings {
   deployment: OidcProvider | null;
   /** PUBLIC_URL when it is set: the base of the redirect URI; else the address the request came to. */
   publicUrl: string | null;
+  /** The session lifetimes (the second factor is the provider's business). Absent: DEFAULT_SIGN_IN. */
+  signIn?: SignInPolicy;
 }
 
 /** How long a login may stay at the provider. */
@@ -171,7 +173,7 @@ export async function finishSsoLogin(db: Database, s: SsoSettings, providerId: s
   const user = await accountFor(db, p, providerId, { issuer, subject, claims, value, ip });
   if (!user.active) return refuse(db, p, providerId, 'disabled', { ip, subject, user });
   const { oidcIssuer: _i, oidcSubject: _s, ...plain } = user;
-  return openSession(db, plain, { ip, method: 'oidc', provider: providerId });
+  return openSession(db, plain, s.signIn ?? DEFAULT_SIGN_IN, { ip, method: 'oidc', provider: providerId });
 }
 
 /**

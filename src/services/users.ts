@@ -52,7 +52,7 @@ async function checkCommon(db: Database, actor: Actor | null, input: Partial<Use
     if (!isEmailAddress(input.email)) issues.add('email', 'format', { format: 'e-postadress' });
     else if (await emailTaken(db, input.email, exceptId)) issues.add('email', 'taken');
   }
-  if (input.password !== undefined) for (const i of newPasswordIssues(input.password)) issues.add(i.field, i.code, i.params);
+  if (input.password !== undefined) for (const i of await newPasswordIssues(input.password)) issues.add(i.field, i.code, i.params);
   if (actor && input.roles) for (const r of input.roles) if (!mayGrantRole(actor, r)) issues.add('roles', 'not_permitted');
   if (input.municipalities) {
     const known = new Set((await listMunicipalities(db)).map((m) => m.id));

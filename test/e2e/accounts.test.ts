@@ -93,6 +93,7 @@ describe('e2e: accounts people manage themselves', { skip: skipReason() }, () =>
     await page.getByRole('link', { name: 'Rapportera' }).first().waitFor();
 
     // One's own password, from the top bar.
+    await page.getByRole('banner').getByRole('link', { name: 'Mitt konto' }).click();
     await page.getByRole('link', { name: 'Byt lösenord' }).click();
     await page.getByRole('heading', { name: 'Byt lösenord' }).waitFor();
     await axe(page, 'change password');

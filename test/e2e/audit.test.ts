@@ -94,7 +94,8 @@ describe('e2e: the audit log and one\'s own log-ins', { skip: skipReason() }, ()
 
   test('a user reads their own log-ins, the failed attempt among them, in Swedish and in English', async () => {
     const page = await e2e.pageAs('viewer');
-    await page.getByRole('banner').getByRole('link', { name: 'Mina inloggningar' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Mitt konto' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Mina inloggningar' }).click();
     await page.waitForURL(/#\/konto\/inloggningar/);
     await page.getByRole('heading', { level: 1, name: 'Mina inloggningar' }).waitFor();
     const table = page.getByRole('table', { name: 'Inloggningar, nyast först' });

@@ -35,7 +35,8 @@ export function run(args: string[], env: Record<string, string | undefined>, std
 export async function startServer(env: Record<string, string | undefined>): Promise<{ proc: ChildProcess; url: string; output: () => string }> {
   const port = await freePort();
   // Map tiles from nowhere unless a test says otherwise: no test reaches the internet.
-  const proc = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: { ...process.env, LAGESBILD_TILE_UPSTREAM: UNREACHABLE_TILES, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' } });
+  // No second factor is forced on the fixture users unless a test asks for it (test/e2e/mfa.test.ts).
+  const proc = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: { ...process.env, LAGESBILD_TILE_UPSTREAM: UNREACHABLE_TILES, MFA_REQUIRED_ROLES: 'none', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' } });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));

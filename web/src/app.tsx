@@ -5,6 +5,7 @@ import type { Me } from './api/types.ts';
 import { lang, setLang, t } from './i18n/index.ts';
 import { ACCOUNT_OPEN_PAGES, homePath, menuGroups, PAGES, SETUP_PAGE, type PageDef } from './pages/index.ts';
 import { LoginPage } from './pages/login.tsx';
+import { MfaEnrolmentGate } from './pages/account/enforced.tsx';
 import { navigate, route } from './router.ts';
 import { session } from './session.ts';
 import { online } from './ui/online.ts';
@@ -77,13 +78,12 @@ function Nav() {
       <MunicipalitySwitcher />
       <div class="account">
         <span class="who" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}>{me.user.name}</span>
-        <a class="my-logins-link" href="#/konto/inloggningar" aria-current={route.value.path === '/konto/inloggningar' ? 'page' : undefined}>{t('audit.account.link')}</a>
+        <a href="#/mitt-konto" aria-current={route.value.path === '/mitt-konto' ? 'page' : undefined}>{t('nav.account')}</a>
         <label class="visually-hidden" for="lang-select">{t('app.language')}</label>
         <select id="lang-select" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as 'sv' | 'en')}>
           <option value="sv">Svenska</option>
           <option value="en">English</option>
         </select>
-        <a href="#/mitt-konto/losenord" aria-current={route.value.path === '/mitt-konto/losenord' ? 'page' : undefined}>{t('account.change.menu')}</a>
         <button onClick={logout}>{t('app.logout')}</button>
       </div>
     </header>
@@ -146,6 +146,8 @@ export function App() {
   if (open) return <PageHost page={open} />;
   if (session.value === undefined) return <p aria-busy="true" class="splash">{t('app.loading')}</p>;
   if (session.value === null) return <LoginPage />;
+  // A role that requires two-step verification, and none yet: the enrolment before anything else.
+  if (session.value.mfaEnrolmentRequired) return <MfaEnrolmentGate />;
 
   const path = route.value.path;
   if (path === '/' || path === '') {

@@ -67,4 +67,20 @@ export function register(program: Command): void {
         await db.close();
       }
     });
+  user
+    .command('reset-mfa')
+    .description('Turn off a user\'s two-step verification (lost phone and recovery codes); they log in with the password next')
+    .requiredOption('--email <email>', 'the user\'s e-mail address')
+    .action(async (o: { email: string }) => {
+      const { resetMfaFromCommandLine } = await import('../../services/mfa.ts');
+      const { databaseConfig } = await import('../config.ts');
+      const { openMigrated } = await import('../open-migrated.ts');
+      const db = await openMigrated(databaseConfig(), () => {});
+      try {
+        if (!(await resetMfaFromCommandLine(db, o.email))) throw new Error(`no user has the e-mail address ${o.email}`);
+        process.stderr.write(`tvåstegsverifiering avstängd för ${o.email.trim().toLowerCase()}; nästa inloggning med lösenordet\n`);
+      } finally {
+        await db.close();
+      }
+    });
 }

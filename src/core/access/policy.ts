@@ -81,6 +81,8 @@ export const POLICY = {
   'users.erase': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'all', dataProtection: 'none' },
   /** One's own register extract. */
   'me.registerExtract': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'all' },
+  // One's own sign-in (issue 16, item 4): every user turns a second factor on and off for themself.
+  'account.mfa': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'all' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;

@@ -18,6 +18,14 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  // Sign-in hardening (issue 16, items 4 and 6): too many failed attempts for one address; a wrong
+  // second-factor code; a session that must enrol a second factor first; turning off a second factor
+  // the user's role requires.
+  account_locked: 429,
+  invalid_code: 401,
+  mfa_enrolment_required: 403,
+  mfa_mandatory: 409,
+  mfa_already_enabled: 409,
   internal: 500,
   unavailable: 503,
   // The link of an invitation or a password reset (issue 16 item 5): unknown, too old, already used;
@@ -93,7 +101,11 @@ export type FieldIssueCode =
   /** A report's client id already used by another report (or the same id sent with another body). */
   | 'id_taken'
   /** The current password, typed to change it, is not the user's. */
-  | 'wrong_password';
+  | 'wrong_password'
+  /** A new password that is among the common and breached passwords (src/services/passwords.ts). */
+  | 'common_password'
+  /** A second-factor code that is wrong, or already used. */
+  | 'wrong_code';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

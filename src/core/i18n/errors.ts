@@ -33,6 +33,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       account_link_expired: 'Länken har slutat gälla (den var för gammal eller har ersatts av en nyare). Be om en ny länk: välj ”Glömt lösenordet?” på inloggningssidan.',
       account_link_used: 'Länken har redan använts och gäller inte längre. Logga in med ditt lösenord, eller be om en ny länk: välj ”Glömt lösenordet?” på inloggningssidan.',
       invitation_accepted: 'Användaren har redan valt ett lösenord. Skicka en länk för nytt lösenord i stället.',
+      account_locked: 'För många misslyckade inloggningar med den här e-postadressen. Vänta {minutes} min och försök igen.',
+      invalid_code: 'Fel kod. Ange koden som appen visar nu, eller en av dina reservkoder.',
+      mfa_enrolment_required: 'Din roll kräver tvåstegsverifiering. Aktivera den under Mitt konto innan du fortsätter.',
+      mfa_mandatory: 'Din roll kräver tvåstegsverifiering, så den kan inte stängas av.',
+      mfa_already_enabled: 'Tvåstegsverifiering är redan aktiverad. Stäng av den först om du vill byta app.',
     },
     fields: {
       required: 'Fältet måste fyllas i.',
@@ -91,6 +96,8 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       too_deep: 'Uppgiften är för djupt nästlad (högst {max} nivåer).',
       id_taken: 'Id:t används redan av en annan rapport. En ny rapport behöver ett nytt id; samma rapport skickas igen med samma innehåll.',
       wrong_password: 'Lösenordet stämmer inte.',
+      common_password: 'Lösenordet är ett av de vanligaste och finns i listor över läckta lösenord. Välj ett annat.',
+      wrong_code: 'Fel kod, eller en kod som redan har använts. Ange koden som appen visar nu.',
     },
   },
   en: {
@@ -115,6 +122,11 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       account_link_expired: 'The link has expired (it was too old or a newer one has replaced it). Ask for a new link: choose "Forgot your password?" on the login page.',
       account_link_used: 'The link has already been used and is no longer valid. Log in with your password, or ask for a new link: choose "Forgot your password?" on the login page.',
       invitation_accepted: 'The user has already chosen a password. Send a link for a new password instead.',
+      account_locked: 'Too many failed logins with this e-mail address. Wait {minutes} min and try again.',
+      invalid_code: 'Wrong code. Enter the code the app shows now, or one of your recovery codes.',
+      mfa_enrolment_required: 'Your role requires two-step verification. Turn it on under My account before you continue.',
+      mfa_mandatory: 'Your role requires two-step verification, so it cannot be turned off.',
+      mfa_already_enabled: 'Two-step verification is already on. Turn it off first if you want to change apps.',
     },
     fields: {
       required: 'This field is required.',
@@ -173,6 +185,8 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       too_deep: 'The data is nested too deeply (at most {max} levels).',
       id_taken: 'The id is already taken by a different report. A new report needs a new id; the same report is sent again with the same content.',
       wrong_password: 'The password is not correct.',
+      common_password: 'The password is one of the most common ones and appears in lists of leaked passwords. Choose another.',
+      wrong_code: 'Wrong code, or a code already used. Enter the code the app shows now.',
     },
   },
 };

@@ -6,12 +6,14 @@ export interface SessionRow {
   municipalityId: string;
   csrfToken: string;
   expiresAt: Date;
+  /** Opened by a password alone for a user who must enrol a second factor first (migration 0016). */
+  mfaEnrolment: boolean;
 }
 
-export async function insertSession(q: Queryable, s: { idHash: string; municipalityId: string; userId: string; csrfToken: string; expiresAt: Date }): Promise<void> {
+export async function insertSession(q: Queryable, s: { idHash: string; municipalityId: string; userId: string; csrfToken: string; expiresAt: Date; mfaEnrolment?: boolean }): Promise<void> {
   await q.query(
-    `INSERT INTO sessions (id, municipality_id, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-    [s.idHash, s.municipalityId, s.userId, s.csrfToken, s.expiresAt]);
+    `INSERT INTO sessions (id, municipality_id, user_id, csrf_token, expires_at, mfa_enrolment) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [s.idHash, s.municipalityId, s.userId, s.csrfToken, s.expiresAt, s.mfaEnrolment ?? false]);
 }
 
 /**
@@ -20,20 +22,32 @@ export async function insertSession(q: Queryable, s: { idHash: string; municipal
  * at most once a minute per session, so reading a page is not a write (sessions are a table every
  * node shares on Citus, where each write reaches every node); the idle timeout is hours long, and a
  * minute short of it at most.
+ *
+ * `absoluteMs` (when given) ends a session that long after it was opened however busy it is: the
+ * slide never passes it, and an older session is not found.
  */
-export async function findSession(q: Queryable, idHash: string, idleMs: number): Promise<SessionRow | null> {
-  const r = await q.query<SessionRow & { stale: boolean }>(
+export async function findSession(q: Queryable, idHash: string, idleMs: number, absoluteMs: number | null = null): Promise<SessionRow | null> {
+  const r = await q.query<SessionRow & { stale: boolean; ageMs: number }>(
     `SELECT user_id AS "userId", municipality_id AS "municipalityId", csrf_token AS "csrfToken", expires_at AS "expiresAt",
-            last_seen_at < now() - interval '1 minute' AS stale
+            mfa_enrolment AS "mfaEnrolment", last_seen_at < now() - interval '1 minute' AS stale,
+            extract(epoch FROM now() - created_at)::double precision * 1000 AS "ageMs"
        FROM sessions WHERE id = $1 AND expires_at > now()`, [idHash]);
   const found = r.rows[0];
   if (!found) return null;
-  const { stale, ...session } = found;
+  const { stale, ageMs, ...session } = found;
+  if (absoluteMs !== null && ageMs >= absoluteMs) return null;
   if (!stale) return session;
+  // The slide in milliseconds from now, worked out here: Citus takes no time arithmetic in LEAST.
+  const slideMs = absoluteMs === null ? idleMs : Math.min(idleMs, absoluteMs - ageMs);
   const u = await q.query<{ expiresAt: Date }>(
     `UPDATE sessions SET last_seen_at = now(), expires_at = now() + ($2::double precision * interval '1 millisecond')
-      WHERE id = $1 AND expires_at > now() RETURNING expires_at AS "expiresAt"`, [idHash, idleMs]);
+      WHERE id = $1 AND expires_at > now() RETURNING expires_at AS "expiresAt"`, [idHash, slideMs]);
   return u.rows[0] ? { ...session, expiresAt: u.rows[0].expiresAt } : null;
+}
+
+/** The session may now reach the whole app: its user has confirmed a second factor. */
+export async function endMfaEnrolment(q: Queryable, idHash: string): Promise<void> {
+  await q.query('UPDATE sessions SET mfa_enrolment = false WHERE id = $1', [idHash]);
 }
 
 export async function deleteSession(q: Queryable, idHash: string): Promise<void> {

@@ -5,15 +5,17 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import type { User } from '../../core/users/types.ts';
-import { resume } from '../../services/auth.ts';
+import { DEFAULT_SIGN_IN, resume, type SignInPolicy } from '../../services/auth.ts';
 import type { Database } from '../../services/database.ts';
 
 export const SESSION_COOKIE = 'lb_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** The login awaiting its second factor (src/services/mfa.ts): httpOnly, sent only to /api/auth. */
+export const PENDING_LOGIN_COOKIE = 'lb_mfa';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    session: { token: string; user: User; actor: Actor; csrfToken: string } | null;
+    session: { token: string; user: User; actor: Actor; csrfToken: string; mfaEnrolment: boolean } | null;
   }
 }
 
@@ -22,9 +24,15 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Routes that must work without a session (and so without a CSRF token). The set-up carries its
  * one-time token in the body, which a page on another site does not know.
  */
-const OPEN = new Set(['/api/auth/login', '/api/setup',
+const OPEN = new Set(['/api/auth/login', '/api/setup', '/api/auth/mfa',
   // Forgotten password and the page a link opens: the link's token is in the body.
   '/api/auth/password-reset', '/api/auth/account-link']);
+
+/**
+ * What a session held to the enrolment of a second factor reaches (its user's role requires one and
+ * they have none yet): who they are, the enrolment, logging out. Everything else in /api is 403.
+ */
+const ENROLMENT = new Set(['/api/me', '/api/me/mfa', '/api/me/mfa/totp', '/api/me/mfa/totp/confirm', '/api/auth/logout']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a), y = Buffer.from(b);
@@ -36,7 +44,7 @@ function sameToken(a: string, b: string): boolean {
  * also carry the session's CSRF token in `X-CSRF-Token` (synchroniser token), which a page on
  * another site cannot read. Requests must be JSON, which a plain cross-site form cannot send.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; secureCookies: boolean }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; secureCookies: boolean; signIn?: SignInPolicy }) => {
   await app.register(cookie);
   app.decorateRequest('session', null);
 
@@ -45,10 +53,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const s = await resume(opts.db, token);
+      const s = await resume(opts.db, token, opts.signIn ?? DEFAULT_SIGN_IN);
       if (s) request.session = { token, ...s };
     }
     const path = request.routeOptions.url ?? request.url;
+    if (request.session?.mfaEnrolment && path.startsWith('/api/') && !ENROLMENT.has(path)) throw new DomainError('mfa_enrolment_required');
     if (UNSAFE.has(request.method) && path.startsWith('/api/') && !OPEN.has(path)) {
       if (!request.session) throw new DomainError('unauthenticated');
       const sent = request.headers[CSRF_HEADER];

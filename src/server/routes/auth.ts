@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../services/database.ts';
-import { describeSession, login, logout, refuseLogin } from '../../services/auth.ts';
-import { currentSession, SESSION_COOKIE } from '../plugins/auth.ts';
-import { LoginBody, Me, errors } from '../../contract/index.ts';
+import { DEFAULT_SIGN_IN, describeSession, login, logout, PENDING_LOGIN_MS, refuseLogin, type SignInPolicy } from '../../services/auth.ts';
+import { completeMfaLogin } from '../../services/mfa.ts';
+import { DomainError } from '../../core/errors/index.ts';
+import { currentSession, PENDING_LOGIN_COOKIE, SESSION_COOKIE } from '../plugins/auth.ts';
+import { LoginBody, Me, MfaCodeBody, MfaRequired, errors } from '../../contract/index.ts';
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; loginRateLimit: { max: number; timeWindow: number } }> = async (app, opts) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; loginRateLimit: { max: number; timeWindow: number }; signIn?: SignInPolicy }> = async (app, opts) => {
   const { db } = opts;
+  const signIn = opts.signIn ?? DEFAULT_SIGN_IN;
+  // The pending login's cookie goes only to the two login routes, and never with a request from another site.
+  const pendingCookie = { ...app.cookieOptions, path: '/api/auth', sameSite: 'strict' as const };
 
   app.post('/api/auth/login', {
     config: { rateLimit: { max: opts.loginRateLimit.max, timeWindow: opts.loginRateLimit.timeWindow } },
@@ -14,9 +19,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; loginRateLimi
     attachValidation: true,
     schema: {
       tags: ['auth'],
-      summary: 'Log in with e-mail and password; sets the session cookie',
+      summary: 'Log in with e-mail and password; sets the session cookie, or answers {mfaRequired: true} for a user with a second factor',
       body: LoginBody,
-      response: { 200: Me, ...errors(400, 401, 413, 422, 429) },
+      response: { 200: Type.Union([Me, MfaRequired]), ...errors(400, 401, 413, 422, 429) },
     },
   }, async (req, reply) => {
     if (req.validationError) {
@@ -24,7 +29,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; loginRateLimi
       await refuseLogin(db, typeof body?.email === 'string' ? body.email : null, { ip: req.ip });
       throw req.validationError;
     }
-    const { token, session } = await login(db, req.body.email, req.body.password, { ip: req.ip });
+    const outcome = await login(db, req.body.email, req.body.password, { ip: req.ip }, signIn);
+    if (outcome.kind === 'mfa') {
+      reply.setCookie(PENDING_LOGIN_COOKIE, outcome.pendingToken, { ...pendingCookie, maxAge: PENDING_LOGIN_MS / 1000 });
+      return { mfaRequired: true as const };
+    }
+    reply.setCookie(SESSION_COOKIE, outcome.token, app.cookieOptions);
+    return outcome.session;
+  });
+
+  app.post('/api/auth/mfa', {
+    config: { rateLimit: { max: opts.loginRateLimit.max, timeWindow: opts.loginRateLimit.timeWindow } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The second step of a login: a TOTP code or a recovery code; sets the session cookie',
+      body: MfaCodeBody,
+      response: { 200: Me, ...errors(400, 401, 413, 422, 429) },
+    },
+  }, async (req, reply) => {
+    const pending = req.cookies[PENDING_LOGIN_COOKIE];
+    if (!pending) throw new DomainError('unauthenticated');
+    const { token, session } = await completeMfaLogin(db, pending, req.body.code, { ip: req.ip }, signIn);
+    reply.clearCookie(PENDING_LOGIN_COOKIE, { path: pendingCookie.path });
     reply.setCookie(SESSION_COOKIE, token, app.cookieOptions);
     return session;
   });

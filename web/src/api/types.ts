@@ -26,3 +26,7 @@ export type Duplicates = C.Wire<Static<typeof C.Duplicates>>;
 export type MapSettings = C.Wire<C.MapSettings>;
 export type FeedbackItem = C.Wire<C.FeedbackItem>;
 export type FeedbackList = C.Wire<C.FeedbackList>;
+export type MfaStatus = C.Wire<C.MfaStatus>;
+export type TotpEnrolment = C.Wire<C.TotpEnrolment>;
+export type RecoveryCodes = C.Wire<C.RecoveryCodes>;
+export type MfaRequired = C.Wire<C.MfaRequired>;

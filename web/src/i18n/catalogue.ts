@@ -15,13 +15,14 @@ import actionPlan from './sections/actionPlan.ts';
 import setup from './sections/setup.ts';
 import importSection from './sections/import.ts';
 import policeEvents from './sections/policeEvents.ts';
+import mfa from './sections/mfa.ts';
 import account from './sections/account.ts';
 import sso from './sections/sso.ts';
 import retention from './sections/retention.ts';
 import audit from './sections/audit.ts';
 
 /** The whole catalogue, one section per page or concern (each section file owned by its page). */
-const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, account, sso, retention, audit };
+const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, mfa, account, sso, retention, audit };
 
 type Sections = typeof SECTIONS;
 export type Catalogue = { [K in keyof Sections]: Sections[K]['sv'] };

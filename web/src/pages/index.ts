@@ -34,6 +34,8 @@ export const PAGES: PageDef[] = [
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator', 'dataProtection'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
   { path: '/konto/inloggningar', title: 'audit.account.title', roles: [], inMenu: false, load: () => import('./account/logins.tsx') },
+  // The user's own page, linked beside their name rather than from the menu.
+  { path: '/mitt-konto', title: 'nav.account', roles: [], inMenu: false, load: () => import('./account/index.tsx') },
   // One's own password, from the account corner of the top bar.
   { path: '/mitt-konto/losenord', title: 'account.change.title', roles: [], inMenu: false, load: () => import('./account/password.tsx') },
   // One's own register extract (issue 16 item 13): every user, under "Mer".

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me, MfaRequired } from '../api/types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { route } from '../router.ts';
 import { session } from '../session.ts';
@@ -13,6 +13,56 @@ function ssoRefusal(reason: string | null): string | null {
   return t((SSO_REFUSALS as readonly string[]).includes(reason) ? `sso.refused.${reason}` as MessageKey : 'sso.refused.unknown');
 }
 
+/** The message for a failed step: the server's own for a lock-out (it names the minutes), ours otherwise. */
+function failure(err: unknown, wrong: string): string {
+  if (err instanceof ApiError && err.code === 'account_locked') return err.message;
+  if (err instanceof ApiError && err.status === 429) return t('login.rateLimited');
+  if (err instanceof ApiError) return wrong;
+  return t('app.error', { message: (err as Error).message });
+}
+
+/**
+ * The second step, for a user with two-step verification: a code from the app or a recovery code.
+ * A pending login that has expired sends the user back to the password.
+ */
+function CodeStep({ onBack }: { onBack: (message: string | null) => void }) {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      session.value = await api.post<Me>('/api/auth/mfa', { code });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'unauthenticated') return onBack(t('mfa.expired'));
+      setError(failure(err, err instanceof ApiError ? err.message : ''));
+      setCode('');
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} class="card" aria-labelledby="mfa-login-title">
+      <h2 id="mfa-login-title">{t('mfa.loginTitle')}</h2>
+      <p id="mfa-login-intro">{t('mfa.loginIntro')}</p>
+      {error && <p role="alert" class="error" id="mfa-login-error">{error}</p>}
+      <label for="mfa-login-code">{t('mfa.loginCodeLabel')}</label>
+      <input id="mfa-login-code" ref={input} name="code" required autocomplete="one-time-code" inputMode="numeric" spellcheck={false} autocapitalize="characters" maxLength={40}
+        aria-describedby={error ? 'mfa-login-intro mfa-login-error' : 'mfa-login-intro'} aria-invalid={error ? true : undefined}
+        value={code} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
+      <button type="submit" class="primary" disabled={busy}>{t('mfa.verify')}</button>
+      <button type="button" onClick={() => onBack(null)}>{t('mfa.back')}</button>
+    </form>
+  );
+}
+
 export function LoginPage() {
   // After a password was chosen from an e-mailed link (pages/account/set-password.tsx): the address, and a word that it worked.
   const [email, setEmail] = useState(route.value.params.get('email') ?? '');
@@ -20,6 +70,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [codeStep, setCodeStep] = useState(false);
   const [providers, setProviders] = useState<SsoButton[]>([]);
   const refused = ssoRefusal(route.value.params.get('sso'));
 
@@ -31,12 +82,25 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      session.value = await api.post<Me>('/api/auth/login', { email, password });
+      const answer = await api.post<Me | MfaRequired>('/api/auth/login', { email, password });
+      if ('mfaRequired' in answer) {
+        setPassword('');
+        setCodeStep(true);
+      } else session.value = answer;
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? t('login.rateLimited') : err instanceof ApiError ? t('login.failed') : t('app.error', { message: (err as Error).message }));
+      setError(failure(err, t('login.failed')));
     } finally {
       setBusy(false);
     }
+  }
+
+  if (codeStep) {
+    return (
+      <main id="main" class="login">
+        <h1>{t('app.name')}</h1>
+        <CodeStep onBack={(message) => { setCodeStep(false); setError(message); }} />
+      </main>
+    );
   }
 
   return (

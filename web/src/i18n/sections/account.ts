@@ -1,7 +1,12 @@
 import { section } from '../section.ts';
 
-/** One's own account: choosing a password from an e-mailed link, a forgotten password, changing it. */
+/** One's own account: "Mitt konto", choosing a password from an e-mailed link, a forgotten password, changing it. */
 export default section({
+    title: 'Mitt konto',
+    name: 'Namn',
+    email: 'E-postadress',
+    organisation: 'Organisation',
+    roles: 'Roller',
     minLength: 'Minst {min} tecken.',
     newPassword: 'Nytt lösenord',
     repeat: 'Upprepa det nya lösenordet',
@@ -40,6 +45,11 @@ export default section({
       done: 'Lösenordet är bytt. Du är utloggad på alla andra enheter.',
     },
   }, {
+    title: 'My account',
+    name: 'Name',
+    email: 'E-mail address',
+    organisation: 'Organisation',
+    roles: 'Roles',
     minLength: 'At least {min} characters.',
     newPassword: 'New password',
     repeat: 'Repeat the new password',

@@ -11,6 +11,7 @@ export default section({
     meetings: 'Möten',
     measures: 'Åtgärder',
     actionPlan: 'Handlingsplan',
+    account: 'Mitt konto',
   }, {
     report: 'Report',
     myReports: 'My reports',
@@ -22,4 +23,5 @@ export default section({
     meetings: 'Meetings',
     measures: 'Measures',
     actionPlan: 'Action plan',
+    account: 'My account',
   });
