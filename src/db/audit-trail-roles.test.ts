@@ -6,7 +6,7 @@ import pg from 'pg';
 import { testEngines, createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { FX } from '../../test/support/fixtures.ts';
 import { openPostgres } from './postgres.ts';
-import type { Database } from './engine.ts';
+import type { Database, Queryable } from './engine.ts';
 
 // Issue 16 item 9, migration 0019: the serving role (docs/production.md, `lagesbild_app`) may add
 // to the audit logs and read them, but not empty, change or unguard them; the owner role may still
@@ -22,12 +22,13 @@ for (const engine of testEngines().filter((e) => e === 'postgres')) {
     const role = `lb_test_app_${randomBytes(4).toString('hex')}`;
     const m = FX.alingsas;
 
-    async function refused(sql: string, params: unknown[] = []): Promise<void> {
-      await assert.rejects(app.query(sql, params), (e: Error & { code?: string }) => {
+    async function refusedTo(q: Queryable, sql: string, params: unknown[] = []): Promise<void> {
+      await assert.rejects(q.query(sql, params), (e: Error & { code?: string }) => {
         assert.equal(e.code, '42501', `${sql}: ${e.message}`);
         return true;
       }, sql);
     }
+    const refused = (sql: string, params: unknown[] = []) => refusedTo(app, sql, params);
 
     before(async () => {
       t = await createTestDatabase(engine);
@@ -115,15 +116,22 @@ for (const engine of testEngines().filter((e) => e === 'postgres')) {
       assert.deepEqual((await t.db.query<{ action: string }>(`SELECT action FROM deployment_audit_log WHERE action LIKE '%.login'`)).rows.map((x) => x.action), ['recent.login']);
     });
 
-    test('the owner may still change, delete and truncate (restore, migrations)', async () => {
+    test('the owner may still truncate (a reset), but changes rows only through the purge', async () => {
+      await refusedTo(t.db, `DELETE FROM audit_log WHERE municipality_id = '${m}'`);
+      await refusedTo(t.db, `UPDATE deployment_audit_log SET action = 'forged'`);
       await t.db.transaction(async (tx) => {
-        await tx.query(`UPDATE audit_log SET action = action WHERE municipality_id = $1`, [m]);
-        await tx.query(`DELETE FROM deployment_audit_log WHERE action = 'test.insert'`);
         await tx.exec(`TRUNCATE audit_log, deployment_audit_log`);
         await tx.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
         throw new Error('rollback');
       }).catch((e: Error) => { if (e.message !== 'rollback') throw e; });
       assert.ok(Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log`)).rows[0].n) > 0);
+    });
+
+    test('after a purge the flag it raised is down again: the rest of the transaction is append-only', async () => {
+      await t.db.transaction(async (tx) => {
+        await tx.query(`SELECT purge_audit_log($1, now() - interval '5 years')`, [m]);
+        await refusedTo(tx, `DELETE FROM audit_log WHERE municipality_id = '${m}'`);
+      }).catch((e: Error) => { if (!/append-only/.test(e.message)) throw e; });
     });
   });
 }

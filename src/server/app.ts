@@ -9,6 +9,7 @@ import type { Database } from '../db/engine.ts';
 import { packageRoot, packageVersion } from '../setup/resources.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { guardedValidators } from './plugins/input.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configurationRoutes } from './routes/configuration.ts';
@@ -63,6 +64,8 @@ export interface AppOptions {
   policePoll?: Omit<PolicePollerOptions, 'log' | 'version'> | null;
   /** Why this process does not poll although asked to (the contact is missing), for the admin page. */
   policePollRefused?: string | null;
+  /** PUBLIC_URL: the app's address as users reach it; a write from another origin than this or the Host is refused. */
+  publicUrl?: string | null;
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -115,8 +118,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(errorsPlugin, { bodyLimit });
+  // Before the session check: its refusals carry the headers too.
+  await app.register(securityHeadersPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
+  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false, publicUrl: opts.publicUrl ?? null });
 
   await app.register(healthRoutes, { db: opts.db, version: packageVersion(), readyTimeoutMs: opts.readyTimeoutMs });
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });

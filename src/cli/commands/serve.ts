@@ -32,6 +32,7 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     boundaryToleranceM: config.boundaryToleranceM,
     policePoll: police.poll && police.contact ? { baseUrl: police.baseUrl, contact: police.contact, deployment: police.deployment, intervalMs: police.intervalMs } : null,
     policePollRefused: refused,
+    publicUrl: process.env.PUBLIC_URL?.trim() || null,
   });
   warnTiles = (m) => app.log.warn(m);
   // A laptop demo need not say who runs it; a server others reach should.

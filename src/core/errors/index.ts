@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // A write whose Origin (or Referer) is not the app's own address: a page of another site (issue 16 item 7).
+  origin_refused: 403,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -29,6 +29,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       setup_done: 'Lägesbild är redan uppsatt här (det finns redan en kommun), så länken för att sätta upp gäller inte. Logga in som vanligt.',
       internal: 'Ett oväntat fel inträffade. Försök igen senare.',
       unavailable: 'Tjänsten är inte tillgänglig just nu.',
+      origin_refused: 'Begäran kom från en annan webbplats ({origin}) än Lägesbilds egen ({expected}) och avvisades. Öppna Lägesbild från dess egen adress och försök igen.',
     },
     fields: {
       required: 'Fältet måste fyllas i.',
@@ -106,6 +107,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       setup_done: 'Lägesbild is already set up here (there is a municipality), so the set-up link is not valid. Log in as usual.',
       internal: 'An unexpected error occurred. Try again later.',
       unavailable: 'The service is unavailable right now.',
+      origin_refused: 'The request came from another site ({origin}) than Lägesbild\'s own ({expected}) and was refused. Open Lägesbild at its own address and try again.',
     },
     fields: {
       required: 'This field is required.',

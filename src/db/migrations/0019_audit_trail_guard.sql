@@ -6,11 +6,13 @@
 --
 -- 1. Rights: no role but the owner keeps UPDATE, DELETE or TRUNCATE on the audit tables, however
 --    they were granted (by name, to PUBLIC, or by ALTER DEFAULT PRIVILEGES when the table was made).
--- 2. Triggers, for a right granted again later by mistake: a row trigger refuses UPDATE and DELETE
---    and a statement trigger refuses TRUNCATE unless the current role is the table's owner (or a
---    member of it, which a superuser is). Only the owner may drop or disable a trigger, so the
---    serving role can remove neither. Where one role does everything (PGlite, a single-role
---    server), that role is the owner and nothing changes for it but what the owner may do anyway.
+-- 2. Triggers, for a right granted again later by mistake: a statement trigger refuses TRUNCATE
+--    unless the current role is the table's owner (or a member of it, which a superuser is), and
+--    the row trigger that made the logs append-only refuses UPDATE and DELETE to every role unless
+--    the owner runs them through a purge function. Only the owner may drop or disable a trigger,
+--    so the serving role can remove neither. Where one role does everything (PGlite, a single-role
+--    server) it is the owner: it may truncate, as it could drop the triggers, and that is why a
+--    server runs as a second role.
 -- 3. The one way a non-owner removes audit rows: purge_audit_log and purge_deployment_audit_log,
 --    SECURITY DEFINER functions of the owner that delete only rows at least a year old (retention
 --    keeps the log N years, N >= 1).
@@ -41,9 +43,13 @@ BEGIN
   END LOOP;
 END $$;
 
+-- Row changes stay refused to everyone, the owner included, as before this migration (the audit
+-- log is append-only), except inside the purge functions below, which run as the owner and raise
+-- lagesbild.audit_purge for their own statement. TRUNCATE is the owner's alone: resetting a database.
 CREATE FUNCTION refuse_unless_owner() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF pg_has_role(current_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+  IF pg_has_role(current_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+     AND (TG_OP = 'TRUNCATE' OR current_setting('lagesbild.audit_purge', true) = 'on') THEN
     RETURN CASE WHEN TG_LEVEL = 'STATEMENT' THEN NULL WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
   RAISE EXCEPTION 'table % is append-only: % is refused to role %', TG_TABLE_NAME, TG_OP, current_user
@@ -78,8 +84,12 @@ BEGIN
     RAISE EXCEPTION 'audit rows are kept at least a year: % is later than %', p_before, now() - interval '1 year'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  -- On Citus the flag must reach the shards' triggers on the workers too.
+  SET LOCAL citus.propagate_set_commands TO 'local';
+  SET LOCAL lagesbild.audit_purge TO 'on';
   DELETE FROM audit_log WHERE municipality_id = p_municipality AND at < p_before;
   GET DIAGNOSTICS n = ROW_COUNT;
+  SET LOCAL lagesbild.audit_purge TO 'off';
   RETURN n;
 END $$;
 
@@ -96,7 +106,10 @@ BEGIN
     RAISE EXCEPTION 'audit rows are kept at least a year: % is later than %', p_before, now() - interval '1 year'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  SET LOCAL citus.propagate_set_commands TO 'local';
+  SET LOCAL lagesbild.audit_purge TO 'on';
   DELETE FROM deployment_audit_log WHERE at < p_before;
   GET DIAGNOSTICS n = ROW_COUNT;
+  SET LOCAL lagesbild.audit_purge TO 'off';
   RETURN n;
 END $$;
