@@ -10,6 +10,7 @@ import { packageRoot, packageVersion } from '../setup/resources.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { personalDataHeaderPlugin } from './plugins/personal-data-header.ts';
 import { guardedValidators } from './plugins/input.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configurationRoutes } from './routes/configuration.ts';
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false, publicUrl: opts.publicUrl ?? null });
+  await app.register(personalDataHeaderPlugin);
 
   await app.register(healthRoutes, { db: opts.db, version: packageVersion(), readyTimeoutMs: opts.readyTimeoutMs });
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
