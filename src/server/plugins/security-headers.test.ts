@@ -109,10 +109,12 @@ describe('security headers on every kind of answer', () => {
     assert.equal(bad.headers['cache-control'], 'no-store');
   });
 
-  test('the Swagger UI may style inline, the app may not', async () => {
+  test('the Swagger UI and the API\'s HTML documents may style inline, the app may not', async () => {
     const docs = await t.anonymous().get('/docs/', { accept: 'text/html' });
     assert.ok(docs.statusCode === 200 || docs.statusCode === 302, String(docs.statusCode));
     assert.ok(csp(docs).get('style-src')?.includes("'unsafe-inline'"));
+    assert.ok(csp(await coordinator.get('/api/me')).get('style-src')?.includes("'unsafe-inline'"));
+    assert.deepEqual(csp(docs).get('script-src'), ["'self'"]);
     assert.ok(!csp(await t.anonymous().get('/', { accept: 'text/html' })).get('style-src')?.includes("'unsafe-inline'"));
   });
 

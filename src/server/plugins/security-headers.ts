@@ -27,8 +27,12 @@ export const PERMISSIONS_POLICY = [
 /** API answers that hold no personal or restricted data and may be cached: the map's background tiles. */
 const CACHEABLE_API = /^\/api\/tiles\/osm\/\d+\/\d+\/\d+\.png$/;
 
-/** The Swagger UI (@fastify/swagger-ui) styles its elements inline; only its pages may. */
-const isDocs = (req: IncomingMessage) => /^\/docs(\/|$|\?)/.test(req.url ?? '');
+/**
+ * Pages that carry their styles inline: the Swagger UI (@fastify/swagger-ui) and the documents the
+ * API answers as HTML (meeting minutes, reports), each one self-contained file with a <style>.
+ * Only styles: no page may run an inline script.
+ */
+const inlineStyled = (req: IncomingMessage) => /^\/(docs|api)(\/|$|\?)/.test(req.url ?? '');
 
 /**
  * The security headers of every answer (issue 16 item 7; docs/it/headers-and-database-roles.md):
@@ -76,9 +80,8 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: Secur
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
-        // MapLibre and Preact set element styles through the DOM, which a policy does not govern;
-        // the Swagger UI at /docs needs inline styles.
-        styleSrc: ["'self'", (req) => (isDocs(req) ? "'unsafe-inline'" : '')],
+        // MapLibre and Preact set element styles through the DOM, which a policy does not govern.
+        styleSrc: ["'self'", (req) => (inlineStyled(req) ? "'unsafe-inline'" : '')],
         imgSrc: ["'self'", 'data:', 'blob:', tiles],
         connectSrc: ["'self'", tiles],
         fontSrc: ["'self'", 'data:'],
