@@ -46,10 +46,19 @@ END $$;
 -- Row changes stay refused to everyone, the owner included, as before this migration (the audit
 -- log is append-only), except inside the purge functions below, which run as the owner and raise
 -- lagesbild.audit_purge for their own statement. TRUNCATE is the owner's alone: resetting a database.
+-- On Citus the row triggers fire on the shards (audit_log_102126 …) on the workers, which a
+-- function's SET LOCAL does not reach: there the owner's row changes pass (the owner may drop the
+-- triggers anyway), and every other role is refused as everywhere. Citus hides a shard on the
+-- coordinator from pg_class, so its owner is read from its distributed table, whose name it extends.
 CREATE FUNCTION refuse_unless_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  owner oid := coalesce(
+    (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID),
+    (SELECT c.relowner FROM pg_class c WHERE c.oid = to_regclass(format('%I.%I', TG_TABLE_SCHEMA, regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '')))));
 BEGIN
-  IF pg_has_role(current_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
-     AND (TG_OP = 'TRUNCATE' OR current_setting('lagesbild.audit_purge', true) = 'on') THEN
+  IF owner IS NOT NULL AND pg_has_role(current_user, owner, 'MEMBER')
+     AND (TG_OP = 'TRUNCATE' OR current_setting('lagesbild.audit_purge', true) = 'on'
+          OR TG_TABLE_NAME NOT IN ('audit_log', 'deployment_audit_log')) THEN
     RETURN CASE WHEN TG_LEVEL = 'STATEMENT' THEN NULL WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
   RAISE EXCEPTION 'table % is append-only: % is refused to role %', TG_TABLE_NAME, TG_OP, current_user
@@ -84,8 +93,6 @@ BEGIN
     RAISE EXCEPTION 'audit rows are kept at least a year: % is later than %', p_before, now() - interval '1 year'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
-  -- On Citus the flag must reach the shards' triggers on the workers too.
-  SET LOCAL citus.propagate_set_commands TO 'local';
   SET LOCAL lagesbild.audit_purge TO 'on';
   DELETE FROM audit_log WHERE municipality_id = p_municipality AND at < p_before;
   GET DIAGNOSTICS n = ROW_COUNT;
@@ -106,7 +113,6 @@ BEGIN
     RAISE EXCEPTION 'audit rows are kept at least a year: % is later than %', p_before, now() - interval '1 year'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
-  SET LOCAL citus.propagate_set_commands TO 'local';
   SET LOCAL lagesbild.audit_purge TO 'on';
   DELETE FROM deployment_audit_log WHERE at < p_before;
   GET DIAGNOSTICS n = ROW_COUNT;
