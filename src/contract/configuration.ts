@@ -4,6 +4,7 @@ import { ROLES } from '../core/access/roles.ts';
 import { AREA_KINDS } from '../core/areas/types.ts';
 import { ORGANISATION_KINDS } from '../core/organisations/types.ts';
 import { DateTime, Geometry, JsonScalar, Nullable, StringEnum, Uuid } from './common.ts';
+import { PersonalDataRemoved } from './privacy.ts';
 
 const MunicipalityCode = Type.String({ pattern: '^[0-9]{4}$' });
 
@@ -120,6 +121,7 @@ export type AreaPatch = Static<typeof AreaPatch>;
 
 export const Place = Type.Object({
   id: Uuid, municipalityId: Type.String(), name: Type.String(), kind: Type.String(), description: Nullable(Type.String()), geometry: Geometry,
+  personalDataRemoved: PersonalDataRemoved,
 }, { $id: 'Place' });
 export type Place = Static<typeof Place>;
 export const PlaceRef = Type.Unsafe<Place>(Type.Ref('Place'));

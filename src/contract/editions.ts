@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { STATUS_LEVELS } from '../core/situation-picture/narrative.ts';
 import { DateTime, Nullable, StringEnum, Uuid } from './common.ts';
 import { SituationPictureContent } from './edition-content.ts';
+import { PersonalDataRemoved } from './privacy.ts';
 
 const EditionStatus = StringEnum(['draft', 'published'] as const);
 const StatusLevel = StringEnum(STATUS_LEVELS);
@@ -41,6 +42,7 @@ export const SituationPicture = Type.Object({
   statusLevels: Type.Array(StatusLevelEntry),
   rowVersion: Type.Integer(), computedAt: DateTime,
   versions: Type.Array(Type.Object({ id: Uuid, version: Type.Integer(), status: EditionStatus, publishedAt: Nullable(DateTime) })),
+  personalDataRemoved: PersonalDataRemoved,
 }, { $id: 'SituationPicture' });
 export type SituationPicture = Static<typeof SituationPicture>;
 export const SituationPictureRef = Type.Unsafe<SituationPicture>(Type.Ref('SituationPicture'));

@@ -23,3 +23,4 @@ export * from './sso.ts';
 export * from './retention.ts';
 export * from './audit.ts';
 export * from './mfa.ts';
+export * from './privacy.ts';

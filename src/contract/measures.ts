@@ -9,6 +9,7 @@ import { CAVEAT_CODES } from '../core/measures/follow-up.ts';
 import { MEASURE_LIMITS, MEASURE_STATUSES, MEASURE_TERMS } from '../core/measures/rules.ts';
 import { PLACE_FROM_CELLS_MAX } from '../core/places/from-cells.ts';
 import { DateTime, Geometry, Nullable, StringEnum, Uuid } from './common.ts';
+import { PersonalDataRemoved } from './privacy.ts';
 
 const Day = Type.String({ maxLength: 10, description: 'YYYY-MM-DD (Europe/Stockholm)' });
 const text = (max: number) => Nullable(Type.String({ maxLength: max }));
@@ -65,6 +66,7 @@ export const Measure = Type.Object({
   costSek: Nullable(Type.Number()), notes: NullableString, followUp: FollowUpSettings,
   meetingId: NullableString, situationPictureId: NullableString, rowVersion: Type.Integer(),
   createdAt: DateTime, updatedAt: DateTime, overdue: Type.Boolean(),
+  personalDataRemoved: PersonalDataRemoved,
 });
 export type Measure = Static<typeof Measure>;
 export const MeasureList = Type.Object({ items: Type.Array(Measure) });

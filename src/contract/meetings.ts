@@ -5,6 +5,7 @@ import { MEETING_LIMITS } from '../core/meetings/rules.ts';
 import { DateTime, Nullable, StringEnum, Uuid } from './common.ts';
 import { Measure, MeasureBody } from './measures.ts';
 import { DocumentLanguage } from './documents.ts';
+import { PersonalDataRemoved } from './privacy.ts';
 
 const NullableString = Nullable(Type.String());
 const MeetingStatus = StringEnum(['planned', 'held'] as const);
@@ -58,6 +59,7 @@ export const DecisionParams = Type.Object({ id: Uuid, decisionId: Uuid });
 export const Decision = Type.Object({
   id: Uuid, meetingId: Uuid, agendaItem: NullableString, text: Type.String(), organisationId: NullableString, organisationName: NullableString,
   due: NullableString, measureId: NullableString, measure: Nullable(Measure), createdAt: DateTime,
+  personalDataRemoved: PersonalDataRemoved,
 });
 export type Decision = Static<typeof Decision>;
 export const Meeting = Type.Object({
@@ -66,6 +68,7 @@ export const Meeting = Type.Object({
   participants: Type.Array(Type.Object({ organisationId: Type.String(), organisationName: Type.Optional(Type.String()), name: NullableString, present: Type.Boolean() })),
   agenda: Type.Array(AgendaItem), minutes: NullableString, rowVersion: Type.Integer(),
   createdAt: DateTime, updatedAt: DateTime, decisions: Type.Array(Decision),
+  personalDataRemoved: PersonalDataRemoved,
 });
 export type Meeting = Static<typeof Meeting>;
 export const MeetingSummary = Type.Object({

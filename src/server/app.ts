@@ -9,6 +9,8 @@ import type { Database } from '../db/engine.ts';
 import { packageRoot, packageVersion } from '../setup/resources.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { personalDataHeaderPlugin } from './plugins/personal-data-header.ts';
 import { guardedValidators } from './plugins/input.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configurationRoutes } from './routes/configuration.ts';
@@ -88,6 +90,8 @@ export interface AppOptions {
    * forces a second factor on nobody.
    */
   signIn?: SignInPolicy;
+  /** PUBLIC_URL: the app's address as users reach it; a write from another origin than this or the Host is refused. */
+  publicUrl?: string | null;
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -140,8 +144,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(errorsPlugin, { bodyLimit });
+  // Before the session check: its refusals carry the headers too.
+  await app.register(securityHeadersPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
+  await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false, signIn: opts.signIn ?? DEFAULT_SIGN_IN, publicUrl: opts.publicUrl ?? null });
+  await app.register(personalDataHeaderPlugin);
 
   await app.register(healthRoutes, { db: opts.db, version: packageVersion(), readyTimeoutMs: opts.readyTimeoutMs });
   await app.register(authRoutes, { db: opts.db, loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 }, signIn: opts.signIn ?? DEFAULT_SIGN_IN });

@@ -2,7 +2,8 @@ import { municipalitiesOf } from './scope.ts';
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
 import { DomainError, notFound, type FieldIssue } from '../core/errors/index.ts';
-import { measureIssues, type MeasureInput, type MeasureState } from '../core/measures/rules.ts';
+import { MEASURE_LIMITS, measureIssues, type MeasureInput, type MeasureState } from '../core/measures/rules.ts';
+import { PersonalDataScrubber, type Scrubbed } from '../core/privacy/index.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { getMeasure as getMeasureRow, insertMeasure, knownCategories, listMeasures as listMeasureRows, measureReferences, updateMeasureRow } from '../db/repositories/measures.ts';
@@ -73,7 +74,10 @@ async function referenceIssues(q: Queryable, actor: Actor, input: MeasureInput, 
  * Creates a measure. With `tx` it runs inside the caller's transaction (a meeting decision and its
  * measure are stored together or not at all); `prefix` names the fields inside a larger body.
  */
-export async function createMeasure(db: Database, actor: Actor, input: MeasureInput, tx?: Queryable, prefix = ''): Promise<Measure> {
+/** The free texts of a measure (the responsible person is a name by design: an official's). */
+const FREE_TEXT: Partial<Record<keyof MeasureRow, number>> = { title: MEASURE_LIMITS.titleMax, problem: MEASURE_LIMITS.problemMax, notes: MEASURE_LIMITS.notesMax };
+
+export async function createMeasure(db: Database, actor: Actor, input: MeasureInput, tx?: Queryable, prefix = ''): Promise<Scrubbed<Measure>> {
   if (!can(actor, 'measures.create')) throw new DomainError('forbidden');
   const run = async (q: Queryable) => {
     const issues = measureIssues(input, null, prefix);
@@ -81,24 +85,25 @@ export async function createMeasure(db: Database, actor: Actor, input: MeasureIn
     issues.push(...refs.issues);
     if (issues.length) throw new DomainError('validation_failed', issues);
     const municipalityId = refs.municipalityId!;
+    const scrub = new PersonalDataScrubber();
     const row: MeasureRow = {
       municipalityId,
-      type: input.type!, term: input.term!, title: input.title!.trim(), problem: trimOrNull(input.problem) ?? null,
+      type: input.type!, term: input.term!, title: scrub.text(input.title!.trim(), FREE_TEXT.title), problem: scrub.text(trimOrNull(input.problem) ?? null, FREE_TEXT.problem),
       categoryIds: [...new Set(input.categoryIds ?? [])], placeId: input.placeId || null, areaId: input.areaId || null,
       organisationId: input.organisationId!, responsiblePerson: trimOrNull(input.responsiblePerson) ?? null,
       status: input.status ?? 'planned', plannedStart: input.plannedStart ?? null, plannedEnd: input.plannedEnd ?? null,
       actualStart: input.actualStart ?? null, actualEnd: input.actualEnd ?? null, costSek: input.costSek ?? null,
-      notes: trimOrNull(input.notes) ?? null, followUp: input.followUp ?? {}, meetingId: input.meetingId ?? null,
+      notes: scrub.text(trimOrNull(input.notes) ?? null, FREE_TEXT.notes), followUp: input.followUp ?? {}, meetingId: input.meetingId ?? null,
       situationPictureId: input.situationPictureId ?? null,
     };
     const id = await insertMeasure(q, { ...row, createdBy: actor.userId });
     await recordAudit(q, { municipalityId, userId: actor.userId, action: 'measure.create', subjectType: 'measure', subjectId: id, details: { type: row.type, status: row.status, organisationId: row.organisationId } });
-    return (await getMeasureRow(q, id, actor.municipalities))!;
+    return { ...(await getMeasureRow(q, id, actor.municipalities))!, personalDataRemoved: scrub.removed };
   };
   return tx ? run(tx) : db.transaction(run);
 }
 
-export async function updateMeasure(db: Database, actor: Actor, id: string, patch: MeasureInput & { rowVersion: number }): Promise<Measure> {
+export async function updateMeasure(db: Database, actor: Actor, id: string, patch: MeasureInput & { rowVersion: number }): Promise<Scrubbed<Measure>> {
   if (!can(actor, 'measures.read')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const current = await getMeasureRow(tx, id, actor.municipalities);
@@ -113,16 +118,18 @@ export async function updateMeasure(db: Database, actor: Actor, id: string, patc
     issues.push(...refs.issues);
     if (issues.length) throw new DomainError('validation_failed', issues);
     const change: Partial<MeasureRow> = {};
+    const scrub = new PersonalDataScrubber();
     for (const [k, v] of Object.entries(input) as Array<[keyof MeasureRow, unknown]>) {
       if (v === undefined) continue;
-      (change as Record<string, unknown>)[k] = typeof v === 'string' && ['title', 'problem', 'responsiblePerson', 'notes'].includes(k) ? trimOrNull(v) : v;
+      const trimmed = typeof v === 'string' && ['title', 'problem', 'responsiblePerson', 'notes'].includes(k) ? trimOrNull(v) : v;
+      (change as Record<string, unknown>)[k] = k in FREE_TEXT && typeof trimmed === 'string' ? scrub.text(trimmed, FREE_TEXT[k]) : trimmed;
     }
     if (change.categoryIds) change.categoryIds = [...new Set(change.categoryIds)];
     // null clears a field; only undefined leaves it as it is.
     const ok = await updateMeasureRow(tx, current.municipalityId, id, rowVersion, change);
     if (!ok) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'version_mismatch', params: { current: rowVersion + 1 } }]);
     await recordAudit(tx, { municipalityId: current.municipalityId, userId: actor.userId, action: 'measure.update', subjectType: 'measure', subjectId: id, details: { fields: Object.keys(change), ...(change.status ? { status: { from: current.status, to: change.status } } : {}) } });
-    return (await getMeasureRow(tx, id, actor.municipalities))!;
+    return { ...(await getMeasureRow(tx, id, actor.municipalities))!, personalDataRemoved: scrub.removed };
   });
 }
 

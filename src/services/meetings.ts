@@ -1,4 +1,5 @@
 import { municipalitiesOf } from './scope.ts';
+import { PERSONAL_DATA_KINDS, PersonalDataScrubber, type Scrubbed } from '../core/privacy/index.ts';
 import type { Actor } from '../core/access/roles.ts';
 import { can } from '../core/access/policy.ts';
 import { DomainError, IssueCollector, notFound } from '../core/errors/index.ts';
@@ -67,8 +68,9 @@ async function generateAgenda(q: Queryable, actor: Actor, m: { municipalityId: s
   });
 }
 
-export async function createMeeting(db: Database, actor: Actor, input: MeetingInput, lang: Language = 'sv'): Promise<Meeting> {
+export async function createMeeting(db: Database, actor: Actor, input: MeetingInput, lang: Language = 'sv'): Promise<Scrubbed<Meeting>> {
   if (!can(actor, 'meetings.manage')) throw new DomainError('forbidden');
+  const scrub = new PersonalDataScrubber();
   return db.transaction(async (tx) => {
     const c = new IssueCollector();
     const heldAt = parseTime(input.heldAt);
@@ -89,11 +91,11 @@ export async function createMeeting(db: Database, actor: Actor, input: MeetingIn
     c.throwIfAny();
     if (!situationPictureId) situationPictureId = await latestPublishedEdition(tx, municipalityId, input.areaId ?? null);
     const place = areaName ?? (await listMunicipalities(tx, [municipalityId]))[0]?.name ?? municipalityId;
-    const title = input.title?.trim() || `${lang === 'en' ? 'Area group meeting' : 'Områdesgruppsmöte'} ${place} ${formatDate(lang, heldAt!)}`;
+    const title = scrub.text(input.title?.trim(), MEETING_LIMITS.titleMax) || `${lang === 'en' ? 'Area group meeting' : 'Områdesgruppsmöte'} ${place} ${formatDate(lang, heldAt!)}`;
     const agenda = await generateAgenda(tx, actor, { municipalityId, areaId: input.areaId ?? null, situationPictureId, heldAt: heldAt!, id: null });
     const id = await insertMeeting(tx, { municipalityId, areaId: input.areaId ?? null, title, heldAt: heldAt!, situationPictureId, participants, agenda, createdBy: actor.userId });
     await recordAudit(tx, { municipalityId, userId: actor.userId, action: 'meeting.create', subjectType: 'meeting', subjectId: id });
-    return (await loadMeeting(tx, actor, id, lang))!;
+    return { ...(await loadMeeting(tx, actor, id, lang))!, personalDataRemoved: scrub.removed };
   });
 }
 
@@ -130,8 +132,9 @@ export interface MeetingPatch {
   minutes?: string | null;
 }
 
-export async function updateMeeting(db: Database, actor: Actor, id: string, patch: MeetingPatch, lang: Language = 'sv'): Promise<Meeting> {
+export async function updateMeeting(db: Database, actor: Actor, id: string, patch: MeetingPatch, lang: Language = 'sv'): Promise<Scrubbed<Meeting>> {
   if (!can(actor, 'meetings.manage')) throw new DomainError('forbidden');
+  const scrub = new PersonalDataScrubber();
   return db.transaction(async (tx) => {
     const current = await getMeetingRow(tx, id, actor.municipalities);
     if (!current) throw notFound('meeting');
@@ -155,13 +158,13 @@ export async function updateMeeting(db: Database, actor: Actor, id: string, patc
     const participants = patch.participants ? await checkParticipants(tx, c, patch.participants, current.municipalityId) : undefined;
     c.throwIfAny();
     const ok = await updateMeetingRow(tx, current.municipalityId, id, patch.rowVersion, {
-      title: patch.title?.trim(), heldAt: heldAt ?? undefined, status: patch.status, participants,
-      agenda: patch.agenda && mergeAgenda(patch.agenda.map((a) => ({ id: a.id, kind: a.kind, title: a.title.trim(), detail: a.detail ?? '', ref: a.ref ?? null })), current.agenda),
-      minutes: patch.minutes === undefined ? undefined : patch.minutes?.trim() || null,
+      title: scrub.text(patch.title?.trim(), MEETING_LIMITS.titleMax), heldAt: heldAt ?? undefined, status: patch.status, participants,
+      agenda: patch.agenda && mergeAgenda(patch.agenda.map((a) => ({ id: a.id, kind: a.kind, title: scrub.text(a.title.trim()), detail: scrub.text(a.detail ?? ''), ref: a.ref ?? null })), current.agenda),
+      minutes: patch.minutes === undefined ? undefined : scrub.text(patch.minutes?.trim() || null, MEETING_LIMITS.minutesMax),
     });
     if (!ok) throw new DomainError('conflict', [{ field: 'rowVersion', code: 'version_mismatch', params: { current: patch.rowVersion + 1 } }]);
     await recordAudit(tx, { municipalityId: current.municipalityId, userId: actor.userId, action: 'meeting.update', subjectType: 'meeting', subjectId: id, details: { fields: Object.keys(patch).filter((k) => k !== 'rowVersion') } });
-    return (await loadMeeting(tx, actor, id, lang))!;
+    return { ...(await loadMeeting(tx, actor, id, lang))!, personalDataRemoved: scrub.removed };
   });
 }
 
@@ -177,22 +180,24 @@ export interface DecisionInput {
  * Records a decision and, with `measure`, the measure it makes (owned by the measure's organisation,
  * else the decision's), in one transaction: a measure that fails its checks leaves no decision.
  */
-export async function addDecision(db: Database, actor: Actor, meetingId: string, input: DecisionInput): Promise<Decision> {
+export async function addDecision(db: Database, actor: Actor, meetingId: string, input: DecisionInput): Promise<Scrubbed<Decision>> {
   if (!can(actor, 'decisions.make')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, meetingId, actor.municipalities);
     if (!meeting) throw notFound('meeting');
     const c = new IssueCollector();
-    const text = input.text?.trim() ?? '';
-    if (!text) c.add('text', 'required');
-    else if (text.length > MEETING_LIMITS.decisionTextMax) c.add('text', 'too_long', { max: MEETING_LIMITS.decisionTextMax });
+    const written = input.text?.trim() ?? '';
+    if (!written) c.add('text', 'required');
+    else if (written.length > MEETING_LIMITS.decisionTextMax) c.add('text', 'too_long', { max: MEETING_LIMITS.decisionTextMax });
     if (input.agendaItem && !meeting.agenda.some((a) => a.id === input.agendaItem)) c.add('agendaItem', 'unknown_reference', { what: 'dagordningspunkten' });
     if (input.due !== undefined && input.due !== null && !isCalendarDate(input.due)) c.add('due', 'format', { format: 'YYYY-MM-DD' });
     if (input.organisationId && !(await organisationNames(tx, [input.organisationId], meeting.municipalityId)).size) c.add('organisationId', 'unknown_reference', { what: 'organisationen' });
     c.throwIfAny();
+    const scrub = new PersonalDataScrubber();
+    const text = scrub.text(written, MEETING_LIMITS.decisionTextMax);
     const organisationId = input.organisationId ?? input.measure?.organisationId ?? null;
     const id = await insertDecision(tx, { municipalityId: meeting.municipalityId, meetingId, agendaItem: input.agendaItem ?? null, text, organisationId, due: input.due ?? input.measure?.plannedEnd ?? null, createdBy: actor.userId });
-    let measure: Measure | null = null;
+    let measure: Scrubbed<Measure> | null = null;
     if (input.measure) {
       // What the decision says (owner, due date, title, the agenda item's place and problem) fills what the measure leaves out.
       const item = meeting.agenda.find((a) => a.id === input.agendaItem) ?? null;
@@ -202,7 +207,8 @@ export async function addDecision(db: Database, actor: Actor, meetingId: string,
     }
     await recordAudit(tx, { municipalityId: meeting.municipalityId, userId: actor.userId, action: 'meeting.decision', subjectType: 'meeting', subjectId: meetingId, details: { decisionId: id, measureId: measure?.id ?? null } });
     const row = (await getDecisionRow(tx, meeting.municipalityId, id))!;
-    return { ...row, measure };
+    const removed = new Set([...scrub.removed, ...(measure?.personalDataRemoved ?? [])]);
+    return { ...row, measure, personalDataRemoved: PERSONAL_DATA_KINDS.filter((k) => removed.has(k)) };
   });
 }
 
@@ -211,7 +217,7 @@ export async function addDecision(db: Database, actor: Actor, meetingId: string,
  * place and problem fill what `input` leaves out; the decision then links to the measure and the
  * measure back to the meeting. A decision has at most one measure (409 for a second).
  */
-export async function createMeasureFromDecision(db: Database, actor: Actor, meetingId: string, decisionId: string, input: MeasureInput): Promise<Decision> {
+export async function createMeasureFromDecision(db: Database, actor: Actor, meetingId: string, decisionId: string, input: MeasureInput): Promise<Scrubbed<Decision>> {
   if (!can(actor, 'decisions.make')) throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, meetingId, actor.municipalities);
@@ -225,7 +231,7 @@ export async function createMeasureFromDecision(db: Database, actor: Actor, meet
     // Checked again by the update itself: of two people making the same decision a measure at once, one gets 409.
     if (!(await setDecisionMeasure(tx, meeting.municipalityId, decisionId, measure.id))) throw new DomainError('conflict', [{ field: 'measureId', code: 'taken' }]);
     await recordAudit(tx, { municipalityId: meeting.municipalityId, userId: actor.userId, action: 'meeting.decision', subjectType: 'meeting', subjectId: meetingId, details: { decisionId, measureId: measure.id } });
-    return { ...(await getDecisionRow(tx, meeting.municipalityId, decisionId))!, measure };
+    return { ...(await getDecisionRow(tx, meeting.municipalityId, decisionId))!, measure, personalDataRemoved: measure.personalDataRemoved };
   });
 }
 

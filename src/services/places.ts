@@ -11,6 +11,13 @@ import { PLACE_FROM_CELLS_MAX } from '../core/places/from-cells.ts';
 import { cellUnion, insertPlaceWkt } from '../db/repositories/cells.ts';
 import type { CellEnvelope } from '../core/geo/types.ts';
 import { checkGeometry } from './geometry.ts';
+import { PersonalDataScrubber, type Scrubbed } from '../core/privacy/index.ts';
+
+/** A place as written, and the kinds of personal data removed from its name and description. */
+export type PlaceWritten = Scrubbed<Place>;
+/** The schema's limits (src/contract/configuration.ts), which a placeholder must not push a text past. */
+const NAME_MAX = 200;
+const DESCRIPTION_MAX = 2000;
 
 const PLACE_GEOMETRIES = ['Point', 'Polygon', 'MultiPolygon'];
 
@@ -25,28 +32,34 @@ export async function getPlace(db: Database, actor: Actor, id: string): Promise<
   return p;
 }
 
-export async function createPlace(db: Database, actor: Actor, input: { name: string; kind?: string; description?: string | null; geometry: unknown }): Promise<Place> {
+export async function createPlace(db: Database, actor: Actor, input: { name: string; kind?: string; description?: string | null; geometry: unknown }): Promise<PlaceWritten> {
   if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
+  const scrub = new PersonalDataScrubber();
+  const name = scrub.text(input.name.trim(), NAME_MAX);
+  const description = scrub.text(input.description ?? null, DESCRIPTION_MAX);
   return db.transaction(async (tx) => {
     const problem = await geometryProblem(tx, input.geometry, PLACE_GEOMETRIES);
     if (problem) throw invalid('geometry', 'invalid_geometry', { detail: problem });
     const municipalityId = await municipalityOfGeometry(tx, input.geometry, actor.municipalities);
     if (!municipalityId) throw invalid('geometry', 'outside_municipality', { municipalities: actor.municipalities.join(', ') });
-    const p = await insertPlace(tx, { municipalityId, name: input.name.trim(), kind: input.kind ?? 'other', description: input.description ?? null, geometry: input.geometry, createdBy: actor.userId });
+    const p = await insertPlace(tx, { municipalityId, name, kind: input.kind ?? 'other', description, geometry: input.geometry, createdBy: actor.userId });
     await recordAudit(tx, { municipalityId, userId: actor.userId, action: 'place.create', subjectType: 'place', subjectId: p.id });
-    return p;
+    return { ...p, personalDataRemoved: scrub.removed };
   });
 }
 
-export async function changePlace(db: Database, actor: Actor, id: string, patch: { name?: string; kind?: string; description?: string | null; geometry?: unknown }): Promise<Place> {
+export async function changePlace(db: Database, actor: Actor, id: string, patch: { name?: string; kind?: string; description?: string | null; geometry?: unknown }): Promise<PlaceWritten> {
   if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
+  const scrub = new PersonalDataScrubber();
+  const name = scrub.text(patch.name?.trim(), NAME_MAX);
+  const description = scrub.text(patch.description, DESCRIPTION_MAX);
   return db.transaction(async (tx) => {
     const p = await selectPlace(tx, id, actor.municipalities);
     if (!p) throw notFound('place');
     if (patch.geometry) await checkGeometry(tx, patch.geometry, PLACE_GEOMETRIES, 'geometry', p.municipalityId);
-    const updated = (await updatePlace(tx, id, p.municipalityId, { ...patch, name: patch.name?.trim() }))!;
+    const updated = (await updatePlace(tx, id, p.municipalityId, { ...patch, name, description }))!;
     await recordAudit(tx, { municipalityId: p.municipalityId, userId: actor.userId, action: 'place.update', subjectType: 'place', subjectId: id });
-    return updated;
+    return { ...updated, personalDataRemoved: scrub.removed };
   });
 }
 
@@ -69,7 +82,7 @@ const CELL_ID = /^([1-9][0-9]{0,4}):(-?[0-9]{1,7}):(-?[0-9]{1,8})$/;
  * core/analysis/grid's cellId): the union of the cells as a polygon, so a measure can be attached to
  * what the map showed.
  */
-export async function createPlaceFromCells(db: Database, actor: Actor, input: { name: string; kind?: string; description?: string | null; cellIds: string[] }): Promise<Place> {
+export async function createPlaceFromCells(db: Database, actor: Actor, input: { name: string; kind?: string; description?: string | null; cellIds: string[] }): Promise<PlaceWritten> {
   if (!can(actor, 'configuration.manage')) throw new DomainError('forbidden');
   const c = new IssueCollector();
   if (!input.name?.trim()) c.add('name', 'required');
@@ -87,11 +100,14 @@ export async function createPlaceFromCells(db: Database, actor: Actor, input: { 
     envelopes.push([col * s, row * s, (col + 1) * s, (row + 1) * s]);
   });
   c.throwIfAny();
+  const scrub = new PersonalDataScrubber();
+  const name = scrub.text(input.name.trim(), NAME_MAX);
+  const description = scrub.text(input.description ?? null, DESCRIPTION_MAX);
   return db.transaction(async (tx) => {
     const u = await cellUnion(tx, envelopes, actor.municipalities);
     if (!u.municipalityId) throw invalid('cellIds', 'outside_municipality', { municipalities: actor.municipalities.join(', ') });
-    const id = await insertPlaceWkt(tx, { municipalityId: u.municipalityId, name: input.name.trim(), kind: input.kind ?? 'hotspot', description: input.description ?? null, wkt: u.wkt, createdBy: actor.userId });
+    const id = await insertPlaceWkt(tx, { municipalityId: u.municipalityId, name, kind: input.kind ?? 'hotspot', description, wkt: u.wkt, createdBy: actor.userId });
     await recordAudit(tx, { municipalityId: u.municipalityId, userId: actor.userId, action: 'place.create', subjectType: 'place', subjectId: id, details: { cells: ids.length, cellSize: size } });
-    return (await selectPlace(tx, id, [u.municipalityId]))!;
+    return { ...(await selectPlace(tx, id, [u.municipalityId]))!, personalDataRemoved: scrub.removed };
   });
 }

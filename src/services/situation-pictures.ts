@@ -5,7 +5,8 @@ import { DomainError, IssueCollector, invalid, notFound } from '../core/errors/i
 import type { Narrative, SituationPictureContent, StatusLevel, StatusLevelEntry } from '../core/situation-picture/content.ts';
 import { compareContents } from '../core/situation-picture/compare.ts';
 import { feedbackSummary } from '../core/situation-picture/feedback.ts';
-import { checkNarrative, checkStatusLevels } from '../core/situation-picture/narrative.ts';
+import { checkNarrative, checkStatusLevels, NARRATIVE_LIMITS } from '../core/situation-picture/narrative.ts';
+import { PersonalDataScrubber, type Scrubbed } from '../core/privacy/index.ts';
 import { parsePeriod, periodDates, periodLabel } from '../core/situation-picture/period.ts';
 import type { SituationPictureListRow, SituationPictureRecord } from '../core/situation-picture/types.ts';
 import type { Database, Queryable } from '../db/engine.ts';
@@ -139,7 +140,7 @@ export interface CreateInput {
 export const TITLE_MAX = 200;
 
 /** A new draft with its content computed. Scheduled drafts are made once per municipality and period. */
-export async function createSituationPicture(db: Database, actor: Actor, input: CreateInput): Promise<SituationPicture> {
+export async function createSituationPicture(db: Database, actor: Actor, input: CreateInput): Promise<Scrubbed<SituationPicture>> {
   if (!can(actor, 'editions.write')) throw new DomainError('forbidden');
   const issues = new IssueCollector();
   let period: { from: Date; to: Date } | null = null;
@@ -147,7 +148,8 @@ export async function createSituationPicture(db: Database, actor: Actor, input: 
     if (!(e instanceof DomainError)) throw e;
     for (const i of e.fields) issues.add(i.field, i.code, i.params);
   }
-  const title = input.title?.trim();
+  const scrub = new PersonalDataScrubber();
+  const title = scrub.text(input.title?.trim(), TITLE_MAX);
   if (input.title !== undefined && !title) issues.add('title', 'required');
   if (title && title.length > TITLE_MAX) issues.add('title', 'too_long', { max: TITLE_MAX });
   const { municipalityId, areaName } = await checkReferences(db, actor, input, issues);
@@ -156,7 +158,7 @@ export async function createSituationPicture(db: Database, actor: Actor, input: 
   const origin = input.origin ?? 'manual';
   if (origin === 'scheduled') {
     const existing = await findScheduled(db, municipalityId, from, to);
-    if (existing) return getSituationPicture(db, actor, existing);
+    if (existing) return { ...(await getSituationPicture(db, actor, existing)), personalDataRemoved: [] };
   }
   const filters = { categoryIds: input.categoryIds ?? [], organisationIds: input.organisationIds ?? [] };
   const content = await computeSituationPictureContent(db, actor, { municipalityId, areaId: input.areaId ?? null, from, to, ...filters });
@@ -173,10 +175,10 @@ export async function createSituationPicture(db: Database, actor: Actor, input: 
   if (!inserted) {
     // Another process made the scheduled draft between the look-up and the insert.
     const existing = await findScheduled(db, municipalityId, from, to);
-    if (existing) return getSituationPicture(db, actor, existing);
+    if (existing) return { ...(await getSituationPicture(db, actor, existing)), personalDataRemoved: [] };
     throw new DomainError('conflict');
   }
-  return getSituationPicture(db, actor, id);
+  return { ...(await getSituationPicture(db, actor, id)), personalDataRemoved: scrub.removed };
 }
 
 export async function getSituationPicture(db: Queryable, actor: Actor, id: string): Promise<SituationPicture> {
@@ -202,21 +204,36 @@ export interface Patch {
 }
 
 /** Title, narrative and status levels of a draft. */
-export async function updateSituationPicture(db: Database, actor: Actor, id: string, patch: Patch): Promise<SituationPicture> {
+export async function updateSituationPicture(db: Database, actor: Actor, id: string, patch: Patch): Promise<Scrubbed<SituationPicture>> {
   return db.transaction(async (tx) => {
     const r = await writableDraft(tx, actor, id, patch.rowVersion);
     const issues = new IssueCollector();
-    const title = patch.title?.trim();
+    const scrub = new PersonalDataScrubber();
+    const title = scrub.text(patch.title?.trim(), TITLE_MAX);
     if (patch.title !== undefined && !title) issues.add('title', 'required');
     if (title && title.length > TITLE_MAX) issues.add('title', 'too_long', { max: TITLE_MAX });
     const narrative = patch.narrative !== undefined ? checkNarrative(patch.narrative, issues) : undefined;
     const levels = patch.statusLevels !== undefined ? checkStatusLevels(patch.statusLevels, issues) : undefined;
     await checkNarrativeReferences(tx, r.municipalityId, narrative, levels, issues);
     issues.throwIfAny();
-    await updateDraft(tx, r.municipalityId, id, { title, narrative, statusLevels: levels });
+    await updateDraft(tx, r.municipalityId, id, { title, narrative: narrative && scrubNarrative(narrative, scrub), statusLevels: levels && scrubLevels(levels, scrub) });
     await recordAudit(tx, { municipalityId: r.municipalityId, userId: userIdOf(actor), action: 'situation_picture.update', subjectType: 'situation_picture', subjectId: id, details: { fields: Object.keys(patch).filter((k) => k !== 'rowVersion') } });
-    return full(tx, (await getSituationPictureRecord(tx, id, actor.municipalities))!);
+    return { ...(await full(tx, (await getSituationPictureRecord(tx, id, actor.municipalities))!)), personalDataRemoved: scrub.removed };
   });
+}
+
+/** The narrative's texts without personal data: the summary and every part of each cause analysis. */
+function scrubNarrative(n: Narrative, s: PersonalDataScrubber): Narrative {
+  const part = (t: string) => s.text(t, NARRATIVE_LIMITS.part);
+  return {
+    summary: s.text(n.summary, NARRATIVE_LIMITS.summary),
+    problems: n.problems.map((p) => ({ ...p, title: s.text(p.title, NARRATIVE_LIMITS.title), offender: part(p.offender), target: part(p.target), place: part(p.place), suggestedMeasures: part(p.suggestedMeasures) })),
+  };
+}
+
+/** The status levels' comments without personal data. */
+function scrubLevels(levels: StatusLevelEntry[], s: PersonalDataScrubber): StatusLevelEntry[] {
+  return levels.map((l) => ({ ...l, comment: s.text(l.comment, NARRATIVE_LIMITS.comment) }));
 }
 
 /** Ids in the narrative and the status levels must exist in the edition's municipality. */

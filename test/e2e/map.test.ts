@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { seedIncidents, type Seeded } from './support/data.ts';
-import { axe, PHONE, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
+import { axe, cspViolations, PHONE, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
 
 describe('e2e: the lägesbild map and its filters', { skip: skipReason() }, () => {
   let e2e: E2E;
@@ -116,6 +116,10 @@ describe('e2e: the lägesbild map and its filters', { skip: skipReason() }, () =
     await axe(page, 'map with every layer on');
     await screenshot(page, 'map-all-layers');
     periodsNamed(page);
+    // The server's content security policy (issue 16 item 7) let the app, MapLibre's worker, its
+    // tiles and every layer work: the browser reported nothing it refused.
+    assert.match(String((await page.request.get(`${e2e.url}/`)).headers()['content-security-policy']), /worker-src 'self' blob:/);
+    assert.deepEqual(await cspViolations(page), []);
   });
 
   test('on a phone the map and the panel are reachable and accessible', async () => {

@@ -36,6 +36,7 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     accounts: { publicUrl: config.jobs.publicUrl, mail: config.jobs.scheduler && config.jobs.smtpUrl ? { smtpUrl: config.jobs.smtpUrl, from: config.jobs.mailFrom } : null },
     sso: { deployment: config.oidc, publicUrl: config.publicUrl },
     signIn: config.signIn,
+    publicUrl: config.publicUrl,
   });
   warnTiles = (m) => app.log.warn(m);
   // A laptop demo need not say who runs it; a server others reach should.

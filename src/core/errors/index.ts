@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   account_link_expired: 410,
   account_link_used: 410,
   invitation_accepted: 409,
+  // A write whose Origin (or Referer) is not the app's own address: a page of another site (issue 16 item 7).
+  origin_refused: 403,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -38,6 +38,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       mfa_enrolment_required: 'Din roll kräver tvåstegsverifiering. Aktivera den under Mitt konto innan du fortsätter.',
       mfa_mandatory: 'Din roll kräver tvåstegsverifiering, så den kan inte stängas av.',
       mfa_already_enabled: 'Tvåstegsverifiering är redan aktiverad. Stäng av den först om du vill byta app.',
+      origin_refused: 'Begäran kom från en annan webbplats ({origin}) än Lägesbilds egen ({expected}) och avvisades. Öppna Lägesbild från dess egen adress och försök igen.',
     },
     fields: {
       required: 'Fältet måste fyllas i.',
@@ -127,6 +128,7 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       mfa_enrolment_required: 'Your role requires two-step verification. Turn it on under My account before you continue.',
       mfa_mandatory: 'Your role requires two-step verification, so it cannot be turned off.',
       mfa_already_enabled: 'Two-step verification is already on. Turn it off first if you want to change apps.',
+      origin_refused: 'The request came from another site ({origin}) than Lägesbild\'s own ({expected}) and was refused. Open Lägesbild at its own address and try again.',
     },
     fields: {
       required: 'This field is required.',

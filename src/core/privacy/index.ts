@@ -7,3 +7,4 @@ export {
   type PersonalDataKind,
   type PersonalDataFinding,
 } from './personal-data.ts';
+export { PersonalDataScrubber, PERSONAL_DATA_KINDS, type Scrubbed } from './scrub.ts';

@@ -34,6 +34,37 @@ const OPEN = new Set(['/api/auth/login', '/api/setup', '/api/auth/mfa',
  */
 const ENROLMENT = new Set(['/api/me', '/api/me/mfa', '/api/me/mfa/totp', '/api/me/mfa/totp/confirm', '/api/auth/logout']);
 
+/**
+ * Where an unsafe request came from, as the browser says: Origin, or the origin of the Referer when
+ * a browser sends no Origin; null when neither is there (a command-line client, curl, a script:
+ * never a page of another site, since browsers name the origin of every cross-site write).
+ */
+function requestOrigin(request: FastifyRequest): string | null {
+  const origin = request.headers.origin;
+  if (typeof origin === 'string' && origin !== '') return origin;
+  const referer = request.headers.referer;
+  if (typeof referer === 'string' && referer !== '') {
+    try { return new URL(referer).origin; } catch { return referer; }
+  }
+  return null;
+}
+
+/**
+ * Whether `origin` is the app's own: PUBLIC_URL's origin, or the host the request was sent to
+ * (Host, or X-Forwarded-Host behind a trusted proxy). The host alone, whatever the scheme: a proxy
+ * that ends TLS may tell the server http while the browser says https, and a page of another site
+ * cannot send its writes with this host as its origin.
+ */
+function ownOrigin(request: FastifyRequest, origin: string, publicOrigin: string | null): boolean {
+  if (publicOrigin !== null && origin === publicOrigin) return true;
+  let from: URL, to: URL;
+  try { from = new URL(origin); to = new URL(`http://${request.host}`); } catch { return false; }
+  if (from.hostname === '' || from.hostname !== to.hostname) return false;
+  // A default port is left out of one and may be written in the other (Host: app:443 and https://app).
+  const port = from.port || (from.protocol === 'https:' ? '443' : '80');
+  return to.port === '' ? port === '80' || port === '443' : to.port === port;
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a), y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -43,14 +74,28 @@ function sameToken(a: string, b: string): boolean {
  * Cookie sessions. The session cookie is httpOnly and SameSite=Lax; state-changing requests must
  * also carry the session's CSRF token in `X-CSRF-Token` (synchroniser token), which a page on
  * another site cannot read. Requests must be JSON, which a plain cross-site form cannot send.
+ *
+ * Beside the token, every unsafe request to the API (the login and the set-up too) whose Origin, or
+ * Referer without Origin, is not the app's own is refused (403 origin_refused) before anything else:
+ * a second line should the token ever leak, and the only one for the routes without a session.
+ * Requests that carry neither header (the command line, curl) are let through to the token check:
+ * browsers send Origin with every POST, PUT, PATCH and DELETE, so a page cannot leave it out.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; secureCookies: boolean; signIn?: SignInPolicy }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; secureCookies: boolean; signIn?: SignInPolicy; publicUrl?: string | null }) => {
   await app.register(cookie);
   app.decorateRequest('session', null);
+  let publicOrigin: string | null = null;
+  try { publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : null; } catch { publicOrigin = null; }
 
   // onRequest, before the body is parsed or validated: an unauthenticated or forged request learns
   // nothing about what the body should look like and costs no parsing.
   app.addHook('onRequest', async (request) => {
+    if (UNSAFE.has(request.method) && request.url.startsWith('/api/')) {
+      const origin = requestOrigin(request);
+      if (origin !== null && !ownOrigin(request, origin, publicOrigin)) {
+        throw new DomainError('origin_refused', [], { origin: origin.slice(0, 200), expected: publicOrigin ?? request.host });
+      }
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const s = await resume(opts.db, token, opts.signIn ?? DEFAULT_SIGN_IN);

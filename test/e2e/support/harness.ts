@@ -12,7 +12,7 @@
  * failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
@@ -172,7 +172,9 @@ export async function startBrowserServer<U extends string>(o: E2EOptions<U>): Pr
       context.setDefaultTimeout(o.timeout ?? 15_000);
       // Date only: the page's timers and animation frames keep running (MapLibre needs them).
       await context.clock.setFixedTime(now);
+      await context.addInitScript(recordCspViolations);
       const page = await context.newPage();
+      watchCspConsole(page);
       if (user && !states.has(user)) {
         await loginAs(page, url, o.credentials(user));
         states.set(user, await context.storageState());
@@ -221,6 +223,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Runs in every page before its own scripts (an init script, outside the page's policy): keeps each
+ * content security policy violation the browser reports to the page.
+ */
+function recordCspViolations(): void {
+  const w = window as unknown as { __cspViolations?: string[] };
+  w.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    w.__cspViolations!.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`);
+  });
+}
+
+const cspConsole = new WeakMap<Page, string[]>();
+/** The console's "Refused to …" lines: violations in workers, which the page's event does not see. */
+function watchCspConsole(page: Page): void {
+  const lines: string[] = [];
+  cspConsole.set(page, lines);
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) lines.push(m.text()); });
+}
+
+/** Every content security policy violation on the page so far (issue 16 item 7): there should be none. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  const events = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  return [...events, ...(cspConsole.get(page) ?? [])];
+}
+
 interface AxeResult {
   violations: Array<{ id: string; impact: string | null; help: string; helpUrl: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
 }
@@ -232,7 +260,9 @@ interface AxeResult {
  */
 export async function axe(page: Page, label: string): Promise<AxeResult['violations']> {
   const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!has) await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, which the page's content security policy does not
+  // govern: a <script> tag with axe inline would be refused (script-src 'self'), as it should be.
+  if (!has) await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(() => (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     resultTypes: ['violations'],

@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import type { Place } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
 import { controlProps, errorsFrom, FieldMessage, fieldMessage, NO_ERRORS, type FormErrors } from './form.tsx';
+import { PersonalDataWarning } from './PersonalDataWarning.tsx';
 
 /**
  * "Skapa plats" for one grid cell (a hotspot of a lägesbild, a cluster or heatmap cell on the map):
@@ -48,6 +49,7 @@ export function MakePlace({ cellId, suggestedName, measureQuery = '', onMade }: 
       <input {...controlProps(id, err)} value={name} maxLength={200}
         onInput={(e) => setName((e.target as HTMLInputElement).value)} />
       <FieldMessage id={id} error={err} />
+      <PersonalDataWarning id={`${id}-privacy`} text={name} onRemove={setName} />
       <button type="submit" class="primary" disabled={busy}>{t('situationPictures.hotspots.savePlace')}</button>
     </form>
   );

@@ -7,6 +7,7 @@ import { LoadState, useList, useRemove } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 import { boundsOf, polygonFromVertices, verticesOfPolygon } from './mapStyle.ts';
 import type { MapLibreMap } from '../../ui/maplibre.ts';
+import { PersonalDataWarning } from '../../ui/PersonalDataWarning.tsx';
 
 export const PLACE_KINDS = ['hotspot', 'centrum', 'skola', 'park', 'kollektivtrafik', 'bostadsomrade', 'other'] as const;
 const placeKindLabel = (k: string) => ((PLACE_KINDS as readonly string[]).includes(k) ? t(`admin.placeKinds.${k}` as MessageKey) : k);
@@ -207,6 +208,7 @@ function PlaceForm({ place, others, onDone }: { place: Place | null; others: Pla
           <Label for="place-name" required>{t('admin.places.name')}</Label>
           <input {...controlProps('place-name', err('name'))} value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
           <FieldMessage id="place-name" error={err('name')} />
+          <PersonalDataWarning id="place-name-privacy" text={name} onRemove={setName} />
           <Label for="place-kind">{t('admin.places.kind')}</Label>
           <select {...controlProps('place-kind', err('kind'))} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
             {PLACE_KINDS.map((k) => <option key={k} value={k}>{placeKindLabel(k)}</option>)}
@@ -216,6 +218,7 @@ function PlaceForm({ place, others, onDone }: { place: Place | null; others: Pla
           <Label for="place-description">{t('admin.places.description')}</Label>
           <textarea {...controlProps('place-description', err('description'))} value={description} maxLength={2000} onInput={(e) => setDescription(e.currentTarget.value)} />
           <FieldMessage id="place-description" error={err('description')} />
+          <PersonalDataWarning id="place-description-privacy" text={description} onRemove={setDescription} />
           <div class="form-actions">
             <button type="submit" class="primary" disabled={busy}>{place ? t('app.save') : t('admin.places.create')}</button>
             {place && <button type="button" onClick={() => onDone(null)}>{t('app.cancel')}</button>}

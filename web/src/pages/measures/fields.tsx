@@ -5,6 +5,7 @@ import { CategoryTreeField } from '../situation-pictures/CategoryTreeField.tsx';
 import { measureTypeName, type References } from '../situation-pictures/shared.tsx';
 import { MEASURE_STATUSES, type Measure, type MeasureInput, type MeasureStatus } from '../situation-pictures/types.ts';
 import { measureFromDecision, type AgendaItemFacts, type DecisionFacts, type MeetingFacts } from '../../../../src/core/meetings/decision-measure.ts';
+import { PersonalDataWarning } from '../../ui/PersonalDataWarning.tsx';
 
 /**
  * The fields of a measure (MeasureInput) as form controls, shared by the measure page and the
@@ -96,6 +97,7 @@ export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix 
       <Label for={id(f)} required={required}>{label}</Label>
       <input {...controlProps(id(f), err(f))} value={draft[f]} {...extra} onInput={(e) => set({ [f]: (e.target as HTMLInputElement).value })} />
       <FieldMessage id={id(f)} error={err(f)} />
+      {f === 'title' && <PersonalDataWarning id={`${id(f)}-privacy`} text={draft.title} onRemove={(title) => set({ title })} />}
     </div>
   );
   const date = (f: 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd', hint?: string) => (
@@ -137,6 +139,7 @@ export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix 
       <Label for={id('problem')}>{t('measures.field.problem')}</Label>
       <textarea {...controlProps(id('problem'), err('problem'))} rows={2} value={draft.problem} maxLength={2000} onInput={(e) => set({ problem: (e.target as HTMLTextAreaElement).value })} />
       <FieldMessage id={id('problem')} error={err('problem')} />
+      <PersonalDataWarning id={`${id('problem')}-privacy`} text={draft.problem} onRemove={(problem) => set({ problem })} />
       <div class="form-row">
         <div>
           <Label for={id('placeId')}>{t('measures.field.place')}</Label>
@@ -194,6 +197,7 @@ export function MeasureFields({ draft, set, refs, errors, prefix = '', idPrefix 
       <Label for={id('notes')}>{t('measures.field.notes')}</Label>
       <textarea {...controlProps(id('notes'), err('notes'))} rows={3} value={draft.notes} maxLength={5000} onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} />
       <FieldMessage id={id('notes')} error={err('notes')} />
+      <PersonalDataWarning id={`${id('notes')}-privacy`} text={draft.notes} onRemove={(notes) => set({ notes })} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Lab
 import { addDays, stockholmDay } from '../situation-pictures/periods.ts';
 import { ErrorText, periodText, statusText, useApi, useReferences } from '../situation-pictures/shared.tsx';
 import type { Meeting, SituationPictureList } from '../situation-pictures/types.ts';
+import { PersonalDataWarning } from '../../ui/PersonalDataWarning.tsx';
 
 /** A Stockholm wall-clock date and time as an ISO instant (the offset is whatever Stockholm has that day). */
 export function stockholmInstant(day: string, time: string): string {
@@ -91,6 +92,7 @@ export default function CreateMeeting() {
         <Label for="mt-title">{t('meetings.field.title')}</Label>
         <input {...controlProps('mt-title', err('title'))} value={title} maxLength={200} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
         <FieldMessage id="mt-title" error={err('title')} />
+        <PersonalDataWarning id="mt-title-privacy" text={title} onRemove={setTitle} />
         <fieldset>
           <legend>{t('meetings.field.participants')}</legend>
           {(refs?.organisations ?? []).filter((o) => o.active).map((o) => (

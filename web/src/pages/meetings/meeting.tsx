@@ -7,6 +7,7 @@ import { createBody, decisionDraft, followDecision, MeasureFields, type MeasureD
 import { UnsavedDecisionDialog } from './unsaved-decision.tsx';
 import { ErrorText, useApi, useReferences, type References } from '../situation-pictures/shared.tsx';
 import type { AgendaItem, Decision, Meeting } from '../situation-pictures/types.ts';
+import { PersonalDataWarning, serverCleanedMessage } from '../../ui/PersonalDataWarning.tsx';
 
 /** The open decision form's unsaved state, for the page: whether it holds anything, and how to save it. */
 export interface OpenDecision {
@@ -77,6 +78,7 @@ function DecisionForm({ meeting, item, refs, onSaved, onCancel, open }: {
       <Label for={`${idp}-text`} required>{t('meetings.decision.text')}</Label>
       <textarea ref={first} {...controlProps(`${idp}-text`, err('text'))} rows={3} value={text} maxLength={2000} onInput={(e) => decide((e.target as HTMLTextAreaElement).value, organisationId, due)} />
       <FieldMessage id={`${idp}-text`} error={err('text')} />
+      <PersonalDataWarning id={`${idp}-text-privacy`} text={text} onRemove={(cleaned) => decide(cleaned, organisationId, due)} />
       <div class="form-row">
         <div>
           <Label for={`${idp}-org`}>{t('meetings.decision.organisation')}</Label>
@@ -142,8 +144,10 @@ export default function MeetingPage({ id }: { id: string }) {
     setBusy(true);
     setMinutesError(NO_ERRORS);
     try {
-      set(await api.patch<Meeting>(`/api/meetings/${meeting!.id}`, { rowVersion, ...body }));
-      announce(done);
+      const saved = await api.patch<Meeting>(`/api/meetings/${meeting!.id}`, { rowVersion, ...body });
+      set(saved);
+      // The warning may have been ignored: say what the server took out before storing.
+      announce([done, serverCleanedMessage(saved.personalDataRemoved)].filter(Boolean).join(' '));
     } catch (ex) {
       const e = errorsFrom(ex);
       if (ex instanceof ApiError && ex.fields.some((f) => f.code === 'version_mismatch')) e.message = t('meetings.meeting.stale');
@@ -233,6 +237,7 @@ export default function MeetingPage({ id }: { id: string }) {
           <textarea {...controlProps('mt-minutes', fieldMessage(minutesError, 'minutes'), true)} rows={8} value={minutes ?? ''} readOnly={!canManage} maxLength={50000}
             onInput={(e) => setMinutes((e.target as HTMLTextAreaElement).value)} />
           <FieldMessage id="mt-minutes" error={fieldMessage(minutesError, 'minutes')} hint={t('meetings.meeting.minutesHint')} />
+          {canManage && <PersonalDataWarning id="mt-minutes-privacy" text={minutes ?? ''} onRemove={setMinutes} />}
           <div class="form-actions">
             {canManage && <button type="submit" class="primary" disabled={busy}>{t('meetings.meeting.saveMinutes')}</button>}
             {canManage && meeting.status === 'planned' && <button type="button" disabled={busy} onClick={() => unlessUnsaved('held', held)}>{t('meetings.meeting.markHeld')}</button>}

@@ -5,7 +5,8 @@ import { fmt, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { session } from '../../session.ts';
 import { ALL, municipalityChoice, singleTree } from '../../municipality-choice.ts';
 import { online } from '../../ui/online.ts';
-import { findPersonalData, redactPersonalData } from '../../../../src/core/privacy/index.ts';
+import { findPersonalData } from '../../../../src/core/privacy/index.ts';
+import { PersonalDataWarning } from '../../ui/PersonalDataWarning.tsx';
 import { storedReports, submitReport } from '../../offline/queue.ts';
 import { OutboxList } from '../../offline/OutboxList.tsx';
 import type { OutboxPhoto } from '../../offline/outbox.ts';
@@ -77,7 +78,6 @@ export default function ReportPage() {
   const [generalError, setGeneralError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
-  const [privacyStatus, setPrivacyStatus] = useState('');
   /** Changes on reset so the position picker forgets its status and search. */
   const [round, setRound] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -96,12 +96,6 @@ export default function ReportPage() {
     setForm((f) => ({ ...f, [key]: value }));
     if (done) setDone(null);
   };
-
-  function removePersonalData() {
-    set('description', redactPersonalData(form.description, findings).text);
-    setPrivacyStatus(t('report.privacy.removed'));
-    descriptionRef.current?.focus();
-  }
 
   function addPhotos(list: FileList | null) {
     setPhotoError(null);
@@ -139,7 +133,6 @@ export default function ReportPage() {
     setForm(emptyForm());
     setErrors({});
     setGeneralError(null);
-    setPrivacyStatus('');
     setRound((r) => r + 1);
   }
 
@@ -273,22 +266,11 @@ export default function ReportPage() {
         <p id="description-hint" class="hint">{t('report.description.hint')}</p>
         <textarea id="description" ref={descriptionRef} rows={4} maxLength={DESCRIPTION_MAX} value={form.description} aria-invalid={invalid('description')}
           aria-describedby={describe('description-hint', 'description-count', findings.length > 0 && 'privacy-warning', errors.description && 'description-error')}
-          onInput={(e) => { set('description', (e.target as HTMLTextAreaElement).value); setPrivacyStatus(''); }} />
+          onInput={(e) => set('description', (e.target as HTMLTextAreaElement).value)} />
         <p id="description-count" class="hint count">{t('report.description.count', { count: fmt.number(form.description.length), max: fmt.number(DESCRIPTION_MAX) })}</p>
         {errors.description && <p id="description-error" class="field-error">{errors.description}</p>}
-        <div aria-live="polite" class="privacy-region">
-          {findings.length > 0 && (
-            <div id="privacy-warning" class="warning privacy-warning">
-              <p><strong>{t('report.privacy.heading')}</strong></p>
-              <p>{t('report.privacy.body')}</p>
-              <ul>
-                {findings.map((f) => <li key={`${f.start}-${f.kind}`}>{t(`report.privacy.kinds.${f.kind}` as MessageKey)}: <span class="finding">{f.match}</span></li>)}
-              </ul>
-              <button type="button" class="primary" onClick={removePersonalData}>{t('report.privacy.remove')}</button>
-            </div>
-          )}
-          {privacyStatus && findings.length === 0 && <p class="ok-message">{privacyStatus}</p>}
-        </div>
+        <PersonalDataWarning id="privacy-warning" text={form.description} body={t('report.privacy.body')} removedMessage={t('report.privacy.removed')}
+          onRemove={(cleaned) => { set('description', cleaned); descriptionRef.current?.focus(); }} />
 
         <fieldset class="segmented-fieldset">
           <legend>{t('report.police.legend')}</legend>

@@ -7,6 +7,7 @@ import { CategoryTreeField, chosenSummary } from './CategoryTreeField.tsx';
 import { categoryName, type References } from './shared.tsx';
 import { parseNumberInput } from '../../ui/number-field.ts';
 import type { Narrative, ProblemAnalysis, SituationPicture, StatusLevel, StatusLevelEntry } from './types.ts';
+import { PersonalDataWarning } from '../../ui/PersonalDataWarning.tsx';
 
 const LEVELS: StatusLevel[] = ['green', 'yellow', 'red'];
 const TEXT_FIELDS = ['offender', 'target', 'place', 'suggestedMeasures'] as const;
@@ -117,6 +118,7 @@ export function ProblemFields({ p, n, id, base, err, refs, onChange, onRemove }:
           <Label for={`${id}-title`} required>{t('situationPictures.narrative.problemTitle')}</Label>
           <input {...controlProps(`${id}-title`, err(`${base}.title`))} value={p.title} maxLength={200} onInput={(e) => onChange({ title: (e.target as HTMLInputElement).value })} />
           <FieldMessage id={`${id}-title`} error={err(`${base}.title`)} />
+          <PersonalDataWarning id={`${id}-title-privacy`} text={p.title} onRemove={(title) => onChange({ title })} />
         </div>
         <div>
           <Label for={`${id}-priority`}>{t('situationPictures.narrative.priority')}</Label>
@@ -138,6 +140,7 @@ export function ProblemFields({ p, n, id, base, err, refs, onChange, onRemove }:
             <Label for={`${id}-${f}`}>{t(`situationPictures.narrative.${textLabel[f]}`)}</Label>
             <textarea {...controlProps(`${id}-${f}`, err(`${base}.${f}`), !!hint)} rows={3} value={p[f]} onInput={(e) => onChange({ [f]: (e.target as HTMLTextAreaElement).value })} />
             <FieldMessage id={`${id}-${f}`} error={err(`${base}.${f}`)} hint={hint ? t(`situationPictures.narrative.${hint}`) : undefined} />
+            <PersonalDataWarning id={`${id}-${f}-privacy`} text={p[f]} onRemove={(cleaned) => onChange({ [f]: cleaned })} />
           </div>
         );
       })}
@@ -197,6 +200,7 @@ export function NarrativeEditor({ sp, refs, onSaved }: { sp: SituationPicture; r
         <Label for="sp-summary">{t('situationPictures.narrative.summary')}</Label>
         <textarea {...controlProps('sp-summary', err('narrative.summary'), true)} rows={5} value={summary} onInput={(e) => setSummary((e.target as HTMLTextAreaElement).value)} />
         <FieldMessage id="sp-summary" error={err('narrative.summary')} hint={t('situationPictures.narrative.summaryHint')} />
+        <PersonalDataWarning id="sp-summary-privacy" text={summary} onRemove={setSummary} />
 
         <h3>{t('situationPictures.narrative.problems')}</h3>
         <p class="muted">{t('situationPictures.narrative.problemsIntro')}</p>
