@@ -20,6 +20,7 @@ import { countRecentResetLinks, expireAccountLinks, findAccountLink, insertAccou
 import { recordAudit } from '../db/repositories/audit.ts';
 import { queueEmails } from '../db/repositories/email-outbox.ts';
 import { getOrganisation } from '../db/repositories/organisations.ts';
+import { deleteMfa, hasMfa } from '../db/repositories/mfa.ts';
 import { deleteOtherUserSessions, deleteUserSessions } from '../db/repositories/sessions.ts';
 import { findUserWithPassword, getUser, hasPassword, setUserPassword, userHome } from '../db/repositories/users.ts';
 import { hashToken } from './auth.ts';
@@ -116,6 +117,25 @@ export async function resetPasswordFor(db: Database, actor: Actor, id: string, l
   });
   links.deliver?.();
   return sent;
+}
+
+/**
+ * An administrator or coordinator removes someone's second factor (a lost phone, no recovery codes
+ * left): their TOTP and recovery codes go, their sessions end, and they are told by e-mail who did
+ * it. They log in with the password next, and enrol again at once if their role requires it. Not
+ * one's own (that is turning it off with a code); 409 when the user has none.
+ */
+export async function resetMfaFor(db: Database, actor: Actor, id: string, links: AccountLinks): Promise<void> {
+  if (id === actor.userId) throw new DomainError('forbidden');
+  const user = await managedUser(db, actor, id);
+  if (!(await hasMfa(db, user.id))) throw new DomainError('conflict');
+  await db.transaction(async (tx) => {
+    await deleteMfa(tx, user.id);
+    await deleteUserSessions(tx, user.id);
+    await recordAudit(tx, { municipalityId: user.municipalityId, userId: actor.userId, action: 'mfa.reset', subjectType: 'user', subjectId: user.id });
+    await notifyMfaReset(tx, actor, user);
+  });
+  links.deliver?.();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIONS, POLICY, REACHES, can, reachOf, type RecordFacts } from './policy.ts';
+import { ACTIONS, POLICY, REACHES, can, reachOf, type Action, type RecordFacts } from './policy.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 
 const actor = (roles: Role[], org = 'org-a', municipalities = ['1489']): Actor => ({
@@ -64,6 +64,9 @@ test('the data-protection officer reads the audit trail and no report, not even 
   for (const role of ['reporter', 'areaGroup', 'viewer', 'admin'] as const) assert.equal(can(actor([role]), 'audit.read'), false, role);
   assert.equal(can(dpo, 'incident.read', incident('org-a')), false);
   assert.equal(can(dpo, 'incident.read', incident('org-b', 'restricted')), false);
-  // Nothing but the audit trail: every other action is out of its reach.
-  for (const action of ACTIONS.filter((x) => x !== 'audit.read')) assert.equal(reachOf(dpo, action), 'none', action);
+  // Nothing but the audit trail and what every user has of their own account (a second factor,
+  // their register extract): every other action is out of its reach.
+  const own: string[] = ['audit.read', 'account.mfa', 'me.registerExtract'];
+  for (const action of ACTIONS.filter((x) => !own.includes(x))) assert.equal(reachOf(dpo, action), 'none', action);
+  for (const action of own) assert.equal(reachOf(dpo, action as Action), 'all', action);
 });

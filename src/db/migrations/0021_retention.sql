@@ -42,3 +42,32 @@ BEGIN
   END IF;
   RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
 END $$;
+
+-- 3. Erasure (GDPR art. 17) and retention's closed accounts remove a person's name and address from
+-- the audit entries by or about them. The audit tables refuse every row change (migration 0019), so
+-- this is the one change to them besides the purge: a function that runs as their owner, raises the
+-- same guard flag as the purge for its own statements, and can do nothing but drop the `email` and
+-- `name` keys from the details of the entries that concern this user or this address.
+CREATE FUNCTION pseudonymise_audit_details(p_user uuid, p_email text) RETURNS bigint
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  n bigint;
+  total bigint := 0;
+BEGIN
+  IF p_user IS NULL THEN
+    RAISE EXCEPTION 'pseudonymise_audit_details needs a user' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SET LOCAL lagesbild.audit_purge TO 'on';
+  UPDATE audit_log SET details = details - 'email' - 'name'
+   WHERE ((user_id = p_user OR (subject_type = 'user' AND subject_id = p_user::text)) AND (details ? 'email' OR details ? 'name'))
+      OR (p_email IS NOT NULL AND details->>'email' = p_email);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  total := total + n;
+  UPDATE deployment_audit_log SET details = details - 'email' - 'name'
+   WHERE ((user_id = p_user OR (subject_type = 'user' AND subject_id = p_user::text)) AND (details ? 'email' OR details ? 'name'))
+      OR (p_email IS NOT NULL AND details->>'email' = p_email);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  total := total + n;
+  SET LOCAL lagesbild.audit_purge TO 'off';
+  RETURN total;
+END $$;

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { generate } from 'otplib';
 import { testEngines } from '../../../test/support/db.ts';
 import { startTestApp, type TestApp } from '../../../test/support/api.ts';
 import { FX } from '../../../test/support/fixtures.ts';
@@ -186,6 +187,26 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal((await login(FX.users.viewer.email, NEW_PASSWORD)).statusCode, 200);
       assert.equal(await audits('user.password.reset', FX.users.viewer.id), 1);
       assert.equal((await admin.patch(`/api/users/${FX.users.viewer.id}`, { password: 'ett-långt-lösenord' })).statusCode, 422, 'no password through a change either');
+    });
+
+    test('an administrator removes a user\'s two-step verification: their sessions end and they are told by e-mail', async () => {
+      const admin = await t.as('admin');
+      const reporter = await t.as('reporter');
+      assert.equal((await admin.post(`/api/users/${FX.users.reporter.id}/mfa-reset`)).statusCode, 409, 'nothing to remove yet');
+      const start = (await reporter.post('/api/me/mfa/totp')).json();
+      assert.equal((await reporter.post('/api/me/mfa/totp/confirm', { code: await generate({ secret: start.secret }) })).statusCode, 200);
+      assert.deepEqual((await login(FX.users.reporter.email, FX.password)).json(), { mfaRequired: true });
+
+      assert.equal((await admin.post(`/api/users/${FX.users.reporter.id}/mfa-reset`)).statusCode, 204);
+      assert.equal((await reporter.get('/api/me')).statusCode, 401, 'logged out');
+      assert.equal((await login(FX.users.reporter.email, FX.password)).statusCode, 200, 'the password alone signs in again');
+      const mail = await mailTo(smtp, FX.users.reporter.email);
+      assert.match(mail.text, /admin/);
+      assert.equal(await audits('mfa.reset', FX.users.reporter.id), 1);
+      assert.equal(await audits('user.mfa.reset.notified', FX.users.reporter.id), 1);
+      // Not one's own, and only for accounts one manages.
+      assert.equal((await admin.post(`/api/users/${FX.users.admin.id}/mfa-reset`)).statusCode, 403);
+      assert.equal((await admin.post(`/api/users/${FX.users.coordinator.id}/mfa-reset`)).statusCode, 403);
     });
 
     test('nobody manages an account of an organisation they do not administer, nor grants a role they may not', async () => {

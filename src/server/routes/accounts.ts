@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../services/database.ts';
 import {
-  changeOwnPassword, describeAccountLink, requestPasswordReset, resendInvitation, resetPasswordFor, setPasswordFromLink, type AccountLinks,
+  changeOwnPassword, describeAccountLink, requestPasswordReset, resendInvitation, resetMfaFor, resetPasswordFor, setPasswordFromLink, type AccountLinks,
 } from '../../services/accounts.ts';
 import { actor, currentSession } from '../plugins/auth.ts';
 import {
@@ -73,4 +73,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Database; accountLin
       params: IdParams, response: { 200: LinkSent, ...errors(400, 401, 403, 404, 422) },
     },
   }, async (req) => resetPasswordFor(db, actor(req), req.params.id, accountLinks));
+
+  app.post('/api/users/:id/mfa-reset', {
+    schema: {
+      tags: ['users'], summary: 'Remove a user\'s two-step verification (a lost phone): their sessions end and they are told by e-mail (admin, coordinator); 409 when they have none',
+      params: IdParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => {
+    await resetMfaFor(db, actor(req), req.params.id, accountLinks);
+    return reply.code(204).send(null);
+  });
 };

@@ -205,13 +205,14 @@ function UserForm({ user, organisations, onDone, onAnnounce }: { user: User | nu
 function AccountActions({ user, onAnnounce }: { user: User; onAnnounce: (m: string) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  async function send(kind: 'invitation' | 'password-reset') {
+  async function send(kind: 'invitation' | 'password-reset' | 'mfa-reset') {
     if (kind === 'password-reset' && !confirm(t('admin.users.resetConfirm', { name: user.name }))) return;
+    if (kind === 'mfa-reset' && !confirm(t('admin.users.mfaResetConfirm', { name: user.name }))) return;
     setBusy(true);
     setError(null);
     try {
-      await api.post<LinkSent>(`/api/users/${user.id}/${kind}`);
-      onAnnounce(t(kind === 'invitation' ? 'admin.users.invitationSent' : 'admin.users.resetSent', { email: user.email }));
+      await api.post<LinkSent | null>(`/api/users/${user.id}/${kind}`);
+      onAnnounce(t(kind === 'invitation' ? 'admin.users.invitationSent' : kind === 'password-reset' ? 'admin.users.resetSent' : 'admin.users.mfaResetDone', { email: user.email }));
     } catch (ex) {
       setError((ex as Error).message);
     } finally {
@@ -226,6 +227,7 @@ function AccountActions({ user, onAnnounce }: { user: User; onAnnounce: (m: stri
       <div class="form-actions">
         {!user.lastLoginAt && <button type="button" disabled={busy || !user.active} onClick={() => send('invitation')}>{t('admin.users.resendInvitation')}</button>}
         <button type="button" disabled={busy || !user.active} onClick={() => send('password-reset')}>{t('admin.users.resetPassword')}</button>
+        <button type="button" disabled={busy || !user.active} onClick={() => send('mfa-reset')}>{t('admin.users.mfaReset')}</button>
       </div>
     </fieldset>
   );
