@@ -30,6 +30,8 @@ import { measureRoutes } from './routes/measures.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { open311Routes } from './routes/open311.ts';
+import { open311KeyRoutes } from './routes/open311-keys.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -63,6 +65,8 @@ export interface AppOptions {
   policePoll?: Omit<PolicePollerOptions, 'log' | 'version'> | null;
   /** Why this process does not poll although asked to (the contact is missing), for the admin page. */
   policePollRefused?: string | null;
+  /** Requests to /open311/v2 per api_key (or client address) and window (LAGESBILD_OPEN311_RATE_LIMIT; default 60 a minute). */
+  open311RateLimit?: { max: number; timeWindow: number };
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -152,6 +156,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(measureRoutes, { db: opts.db });
   await app.register(meetingRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });
+  await app.register(open311Routes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM, rateLimit: opts.open311RateLimit, prefix: '/open311/v2' });
+  await app.register(open311KeyRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

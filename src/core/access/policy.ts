@@ -55,6 +55,8 @@ export const POLICY = {
   'actionPlan.read': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
   'actionPlan.write': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'none', coordinator: 'all' },
   'documents.export': { reporter: 'none', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all' },
+  // Open311 (issue 17): creating and revoking the api_keys of the systems that send tips.
+  'open311.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;

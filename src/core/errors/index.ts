@@ -85,7 +85,13 @@ export type FieldIssueCode =
   /** Nested deeper than {max} levels. */
   | 'too_deep'
   /** A report's client id already used by another report (or the same id sent with another body). */
-  | 'id_taken';
+  | 'id_taken'
+  /** Open311: an api_key this deployment never issued, one revoked, one of another municipality. */
+  | 'api_key_invalid'
+  | 'api_key_revoked'
+  | 'api_key_other_jurisdiction'
+  /** Open311: a service code that is no category open to the public in the municipality. */
+  | 'service_not_public';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

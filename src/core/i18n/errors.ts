@@ -86,6 +86,10 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       date_out_of_range: 'Datumet måste ligga mellan år {min} och år {max}.',
       too_deep: 'Uppgiften är för djupt nästlad (högst {max} nivåer).',
       id_taken: 'Id:t används redan av en annan rapport. En ny rapport behöver ett nytt id; samma rapport skickas igen med samma innehåll.',
+      api_key_invalid: 'Nyckeln är inte giltig för den här tjänsten.',
+      api_key_revoked: 'Nyckeln har återkallats av en administratör.',
+      api_key_other_jurisdiction: 'Nyckeln gäller inte för kommunen {jurisdiction}.',
+      service_not_public: 'Det finns ingen kategori med koden {code} som tar emot tips från allmänheten.',
     },
   },
   en: {
@@ -163,6 +167,10 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       date_out_of_range: 'The date must lie between the year {min} and the year {max}.',
       too_deep: 'The data is nested too deeply (at most {max} levels).',
       id_taken: 'The id is already taken by a different report. A new report needs a new id; the same report is sent again with the same content.',
+      api_key_invalid: 'The key is not valid for this service.',
+      api_key_revoked: 'The key has been revoked by an administrator.',
+      api_key_other_jurisdiction: 'The key is not valid for the municipality {jurisdiction}.',
+      service_not_public: 'There is no category with the code {code} that takes tips from the public.',
     },
   },
 };
