@@ -192,11 +192,12 @@ export function stripContact(text: string, contact: Partial<TipContact>): string
     if (!v || v.length < minLength) return;
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, 'giu'), placeholder);
   };
+  // The details a name may be part of (anna.svensson@…) first, then the whole name, then its parts.
+  for (const k of ['email', 'phone', 'device_id', 'account_id'] as const) replace(contact[k], CONTACT_PLACEHOLDER, 3);
   const full = [contact.first_name, contact.last_name].map((x) => x?.trim()).filter(Boolean).join(' ');
   replace(full, NAME_PLACEHOLDER, 2);
   replace(contact.first_name, NAME_PLACEHOLDER, 2);
   replace(contact.last_name, NAME_PLACEHOLDER, 2);
-  for (const k of ['email', 'phone', 'device_id', 'account_id'] as const) replace(contact[k], CONTACT_PLACEHOLDER, 3);
   return out;
 }
 
