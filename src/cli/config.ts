@@ -14,6 +14,8 @@ export interface ServerConfig extends DatabaseConfig {
   /** Metres outside a municipality's boundary within which a report is accepted and flagged. */
   boundaryToleranceM: number;
   police: PoliceConfig;
+  /** LAGESBILD_OPEN311_RATE_LIMIT: requests to /open311/v2 per api_key (or client address) and minute. */
+  open311RatePerMinute: number;
 }
 
 /** Polisen's events fetched by the server itself (src/services/police-poller.ts); off unless asked for. */
@@ -111,6 +113,15 @@ export function boundaryToleranceM(env = process.env): number {
   return m;
 }
 
+/** LAGESBILD_OPEN311_RATE_LIMIT: requests a minute per api_key (or, without one, per client address) to /open311/v2 (default 60). */
+export function open311RatePerMinute(env = process.env): number {
+  const raw = env.LAGESBILD_OPEN311_RATE_LIMIT?.trim();
+  if (!raw) return 60;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 100_000) throw new Error(`LAGESBILD_OPEN311_RATE_LIMIT must be a whole number of requests a minute from 1 to 100000, got "${raw}"`);
+  return n;
+}
+
 export function databaseConfig(env = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
   return { dataDir: resolve(env.DATA_DIR ?? './data') };
@@ -130,6 +141,7 @@ export function serverConfig(env = process.env): ServerConfig {
     tiles: tilesConfig(env),
     boundaryToleranceM: boundaryToleranceM(env),
     police: policeConfig(env),
+    open311RatePerMinute: open311RatePerMinute(env),
   };
 }
 

@@ -32,6 +32,7 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     boundaryToleranceM: config.boundaryToleranceM,
     policePoll: police.poll && police.contact ? { baseUrl: police.baseUrl, contact: police.contact, deployment: police.deployment, intervalMs: police.intervalMs } : null,
     policePollRefused: refused,
+    open311RateLimit: { max: config.open311RatePerMinute, timeWindow: 60_000 },
   });
   warnTiles = (m) => app.log.warn(m);
   // A laptop demo need not say who runs it; a server others reach should.
@@ -82,7 +83,8 @@ Environment:
   LAGESBILD_POLICE_POLL      on: fetch Polisen's events (polisen.se/api/events) by themselves; one process of the deployment polls (default off)
   LAGESBILD_POLICE_CONTACT   e-mail or web address Polisen can reach whoever runs this deployment at; required to poll
   LAGESBILD_POLICE_INTERVAL  seconds between calls, 60 to 86400 (default 300)
-  LAGESBILD_POLICE_URL       where Polisen's API is (default https://polisen.se)`)
+  LAGESBILD_POLICE_URL       where Polisen's API is (default https://polisen.se)
+  LAGESBILD_OPEN311_RATE_LIMIT  requests a minute per api_key (or client address) to /open311/v2 (default 60)`)
     .action(async () => {
       const { serverConfig } = await import('../config.ts');
       const { openMigrated } = await import('../open-migrated.ts');
