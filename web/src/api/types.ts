@@ -26,3 +26,5 @@ export type Duplicates = C.Wire<Static<typeof C.Duplicates>>;
 export type MapSettings = C.Wire<C.MapSettings>;
 export type FeedbackItem = C.Wire<C.FeedbackItem>;
 export type FeedbackList = C.Wire<C.FeedbackList>;
+export type Open311Key = C.Wire<C.Open311Key>;
+export type Open311KeyCreated = C.Wire<C.Open311KeyCreated>;

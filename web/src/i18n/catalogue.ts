@@ -15,9 +15,10 @@ import actionPlan from './sections/actionPlan.ts';
 import setup from './sections/setup.ts';
 import importSection from './sections/import.ts';
 import policeEvents from './sections/policeEvents.ts';
+import open311 from './sections/open311.ts';
 
 /** The whole catalogue, one section per page or concern (each section file owned by its page). */
-const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents };
+const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, open311 };
 
 type Sections = typeof SECTIONS;
 export type Catalogue = { [K in keyof Sections]: Sections[K]['sv'] };

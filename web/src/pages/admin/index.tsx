@@ -8,6 +8,7 @@ import AreasPage from './areas.tsx';
 import CategoriesPage from './categories.tsx';
 import ImportPage from './import.tsx';
 import MapSettingsPage from './map-settings.tsx';
+import Open311Page from './open311.tsx';
 import OrganisationsPage from './organisations.tsx';
 import PlacesPage from './places.tsx';
 import PoliceEventsPage from './police-events.tsx';
@@ -28,6 +29,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'importera', title: 'import.nav', intro: 'import.cardIntro', action: 'incidents.import', Component: ImportPage },
   { slug: 'karta', title: 'admin.nav.mapSettings', intro: 'admin.intro.mapSettings', action: 'settings.map', Component: MapSettingsPage },
   { slug: 'polishandelser', title: 'policeEvents.nav', intro: 'policeEvents.intro', action: 'policeEvents.import', Component: PoliceEventsPage },
+  { slug: 'open311', title: 'open311.nav', intro: 'open311.intro', action: 'open311.manage', Component: Open311Page },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */

@@ -9,6 +9,7 @@ import { controlProps, errorsFrom, FieldMessage, fieldMessage, LiveRegion, NO_ER
 import { boundsOf, distanceM } from '../admin/mapStyle.ts';
 import type { MapLibreMap } from '../../ui/maplibre.ts';
 import { hoursBetween, nextAfterRemoval, parseIncidentRef, reviewBody, type Decision } from './queue.ts';
+import { sourceLong } from '../table/provenance.ts';
 import '../admin/admin.css';
 import './review.css';
 import { municipalityParam } from '../../municipality-choice.ts';
@@ -186,6 +187,8 @@ function Detail({ incident: inc, categories, onDecided }: { incident: Incident; 
         <dt>{t('reviewQueue.place')}</dt><dd>{inc.placeName ?? t('reviewQueue.noPlaceName')}</dd>
         <dt>{t('reviewQueue.description')}</dt><dd class="description">{inc.description ?? t('reviewQueue.noDescription')}</dd>
         <dt>{t('reviewQueue.organisation')}</dt><dd>{inc.organisationName}</dd>
+        {inc.sourceSystem && <><dt>{t('import.provenance.source')}</dt><dd>{sourceLong(inc)}</dd></>}
+        {inc.sourceMediaUrl && <><dt>{t('open311.provenance.media')}</dt><dd><a href={inc.sourceMediaUrl} target="_blank" rel="noopener noreferrer nofollow">{inc.sourceMediaUrl}</a></dd></>}
         <dt>{t('reviewQueue.position')}</dt>
         <dd>
           {t('reviewQueue.positionValue', { lat: fmt.number(p.lat, 5), lon: fmt.number(p.lon, 5), n: fmt.number(p.n, 0), e: fmt.number(p.e, 0) })}
