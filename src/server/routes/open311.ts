@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../core/errors/index.ts';
-import { errorMessage, labelledFieldMessage, type Language } from '../../core/i18n/errors.ts';
+import { errorMessage, fieldMessage, type Language } from '../../core/i18n/errors.ts';
 import { toXmlList, toXmlObject, type XmlValue } from '../../core/open311/xml.ts';
 import type { Open311Format } from '../../core/open311/georeport.ts';
 import type { Database } from '../../services/database.ts';
@@ -43,8 +43,9 @@ type Open311Error = { code: number; description: string };
 
 function describe(lang: Language, code: ErrorCode, fields: FieldIssue[], params: Record<string, string | number>): Open311Error[] {
   const status = statusOf(code);
-  // One entry per parameter problem, named by the parameter as the client sent it.
-  if (fields.length) return fields.map((f) => ({ code: status, description: `${f.field}: ${labelledFieldMessage(lang, f)}` }));
+  // One entry per parameter problem, named by the parameter as the client sent it (not by its label
+  // in words: a client's log is read by its developers).
+  if (fields.length) return fields.map((f) => ({ code: status, description: `${f.field}: ${fieldMessage(lang, f)}` }));
   return [{ code: status, description: errorMessage(lang, code, params) }];
 }
 
