@@ -9,6 +9,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { testEngines } from '../../../test/support/db.ts';
@@ -36,8 +37,8 @@ async function replay(t: TestApp, name: string, values: Record<string, string>):
 }
 
 const form = (params: Record<string, string | number>) => Object.entries(params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
-const post = (t: TestApp, params: Record<string, string | number>, format: 'json' | 'xml' = 'json', headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: form(params) });
+const post = (t: TestApp, params: Record<string, string | number>, format: 'json' | 'xml' = 'json', headers: Record<string, string> = {}, remoteAddress?: string) =>
+  t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: form(params), ...(remoteAddress ? { remoteAddress } : {}) });
 const get = (t: TestApp, url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
 /** The spec's error list: a JSON array of {code, description}, each naming what is wrong. */
@@ -365,6 +366,14 @@ for (const engine of testEngines()) {
       assert.equal(limited.statusCode, 429);
       assert.equal(xmlItems(limited.body, 'errors', 'error')[0].code, '429');
       assert.equal((await tip(b)).statusCode, 201);
+    });
+
+    test('per client address, ten times as many: made-up keys one after another are held back too', async () => {
+      const made = () => post(t, { api_key: `lb311_1489_${randomBytes(32).toString('base64url')}`, service_code: 'nedskrapning', lat: 57.93, long: 12.5325 }, 'json', {}, '10.0.0.7');
+      for (let i = 0; i < 30; i++) assert.equal((await made()).statusCode, 403);
+      const limited = await made();
+      assert.equal(limited.statusCode, 429);
+      assert.equal(errorList(limited)[0].code, 429);
     });
   });
 }
