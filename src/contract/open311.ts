@@ -132,3 +132,15 @@ export const Open311KeyCreated = Type.Object({
 export type Open311KeyCreated = Static<typeof Open311KeyCreated>;
 
 export const Open311KeyId = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const Open311Contact = Type.Object({
+  email: Nullable(Type.String()),
+  firstName: Nullable(Type.String()),
+  lastName: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  deviceId: Nullable(Type.String()),
+  accountId: Nullable(Type.String()),
+  receivedAt: DateTime,
+  keptUntil: DateTime,
+}, { description: 'The contact details a tip\'s sender gave (personal data; each read is audited). Deleted 30 days after review, 180 days after receipt at the latest.' });
+export type Open311Contact = Static<typeof Open311Contact>;

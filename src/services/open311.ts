@@ -19,10 +19,10 @@ import {
 import { redactPersonalData, type PersonalDataKind } from '../core/privacy/index.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
-import { insertHistory, insertIncident } from '../db/repositories/incidents.ts';
+import { getIncidentRecord, insertHistory, insertIncident } from '../db/repositories/incidents.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
 import {
-  findOpen311KeyByHash, findPublicCategoryId, getOpen311Key, insertOpen311Contact, insertOpen311Key, insertOpen311Request,
+  findOpen311KeyByHash, findPublicCategoryId, getOpen311Contact, getOpen311Key, insertOpen311Contact, insertOpen311Key, insertOpen311Request,
   listOpen311Keys, listPublicCategories, listPublicTips, purgeOpen311Contacts, revokeOpen311Key, touchOpen311Key, type Open311Key,
 } from '../db/repositories/open311.ts';
 import { getOrganisation, listOrganisations } from '../db/repositories/organisations.ts';
@@ -329,4 +329,40 @@ export async function revokeKey(db: Database, actor: Maker, id: string): Promise
 export async function purgeContacts(db: Database, now = new Date()): Promise<number> {
   const all = (await listMunicipalities(db)).map((m) => m.id);
   return purgeOpen311Contacts(db, all, now, CONTACT_KEEP);
+}
+
+// --- the sender's contact details, for the reviewer ---------------------------------------------------
+
+export interface TipContactView {
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  deviceId: string | null;
+  accountId: string | null;
+  receivedAt: Date;
+  /** When they are deleted at the latest (CONTACT_KEEP), as things stand. */
+  keptUntil: Date;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The contact details a tip's sender gave, for a reviewer who needs to ask back (those who may
+ * review the incident: coordinators). Each read is written to the audit log. 404 when the incident
+ * is none the actor sees, is no tip, or its details were not given or are deleted.
+ */
+export async function readTipContact(db: Database, actor: Actor, incidentId: string): Promise<TipContactView> {
+  const rec = await getIncidentRecord(db, incidentId, actor.municipalities);
+  if (!rec || !can(actor, 'incident.read', rec)) throw notFound('incident');
+  if (!can(actor, 'incident.review', rec)) throw new DomainError('forbidden');
+  const c = await getOpen311Contact(db, rec.municipalityId, incidentId);
+  if (!c) throw notFound('contact');
+  await recordAudit(db, { municipalityId: rec.municipalityId, userId: actor.userId, action: 'open311.contact.read', subjectType: 'incident', subjectId: incidentId });
+  const latest = new Date(c.createdAt).getTime() + CONTACT_KEEP.maxDays * DAY;
+  const afterReview = c.reviewStatus === 'new' ? Infinity : new Date(c.incidentUpdatedAt).getTime() + CONTACT_KEEP.afterReviewDays * DAY;
+  return {
+    email: c.email, firstName: c.first_name, lastName: c.last_name, phone: c.phone, deviceId: c.device_id, accountId: c.account_id,
+    receivedAt: c.createdAt, keptUntil: new Date(Math.min(latest, afterReview)),
+  };
 }

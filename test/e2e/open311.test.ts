@@ -2,6 +2,7 @@
  * Issue 17 item 6 in a real browser: an administrator creates an api_key on Administration →
  * Open311 (shown once), a system sends a tip with it to /open311/v2 as FixMyStreet would (a form
  * POST), the coordinator sees the tip in Granska marked with the system's name, and the
+ * reviewer asks for the sender's contact details (kept apart, shown on request), and the
  * administrator revokes the key, after which the system is refused. A category is opened to the
  * public on Administration → Kategorier. axe checks each state.
  */
@@ -54,8 +55,13 @@ describe('e2e: Open311 (keys on the admin page, a tip in the review queue)', { s
     await review.goto(`${e2e.url}/#/granska?id=${id}`);
     await review.getByText(/^Tips via Open311 från FixMyStreet, /).waitFor();
     await review.getByText('Klotter på elskåpet vid torget').waitFor();
-    assert.equal(await review.getByText('avsandare@example.org').count(), 0);
+    assert.equal(await review.getByText('avsandare@example.org').count(), 0, 'the contact details only on request');
     await axe(review, 'open311: a tip in Granska');
+    await review.getByRole('button', { name: 'Visa avsändarens kontaktuppgifter' }).click();
+    await review.getByRole('link', { name: 'avsandare@example.org' }).waitFor();
+    await review.getByText('Namn: Eva').waitFor();
+    await review.getByText(/^Personuppgifter: använd dem bara för frågor om tipset\. Varje visning loggas\. De raderas senast /).waitFor();
+    await axe(review, 'open311: the sender\'s contact details shown');
     await review.context().close();
 
     await page.reload();

@@ -100,11 +100,13 @@ export async function insertOpen311Contact(q: Queryable, municipalityId: string,
     [municipalityId, incidentId, c.email, c.first_name, c.last_name, c.phone, c.device_id, c.account_id]);
 }
 
-/** The sender's contact details of a tip, if still kept. */
-export async function getOpen311Contact(q: Queryable, municipalityId: string, incidentId: string): Promise<(TipContact & { createdAt: Date }) | null> {
-  const r = await q.query<TipContact & { createdAt: Date }>(
-    `SELECT email, first_name, last_name, phone, device_id, account_id, created_at AS "createdAt"
-       FROM open311_contacts WHERE municipality_id = $1 AND incident_id = $2`, [municipalityId, incidentId]);
+/** The sender's contact details of a tip, if still kept, with what their deletion depends on. */
+export async function getOpen311Contact(q: Queryable, municipalityId: string, incidentId: string): Promise<(TipContact & { createdAt: Date; reviewStatus: ReviewStatus; incidentUpdatedAt: Date }) | null> {
+  const r = await q.query<TipContact & { createdAt: Date; reviewStatus: ReviewStatus; incidentUpdatedAt: Date }>(
+    `SELECT c.email, c.first_name, c.last_name, c.phone, c.device_id, c.account_id, c.created_at AS "createdAt",
+            i.review_status AS "reviewStatus", i.updated_at AS "incidentUpdatedAt"
+       FROM open311_contacts c JOIN incidents i ON i.municipality_id = c.municipality_id AND i.id = c.incident_id
+      WHERE c.municipality_id = $1 AND c.incident_id = $2`, [municipalityId, incidentId]);
   return r.rows[0] ?? null;
 }
 

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../services/database.ts';
-import { createOpen311Key, listKeys, revokeKey } from '../../services/open311.ts';
+import { createOpen311Key, listKeys, readTipContact, revokeKey } from '../../services/open311.ts';
 import { actor } from '../plugins/auth.ts';
-import { IdParams, Open311Key, Open311KeyCreate, Open311KeyCreated, errors } from '../../contract/index.ts';
+import { IdParams, Open311Contact, Open311Key, Open311KeyCreate, Open311KeyCreated, errors } from '../../contract/index.ts';
 
-/** The api_keys of the systems that send tips through Open311 (Administration → Open311; administrators). */
+/**
+ * The staff's side of Open311: the api_keys of the systems that send tips (Administration →
+ * Open311; administrators), and a tip's sender's contact details for its reviewer.
+ */
 export const open311KeyRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, opts) => {
   const { db } = opts;
 
@@ -27,4 +30,8 @@ export const open311KeyRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = asy
   app.delete('/api/open311/keys/:id', {
     schema: { tags: ['open311'], summary: 'Revoke an api_key: its next request is refused (admin)', params: IdParams, response: { 200: Open311Key, ...errors(401, 403, 404) } },
   }, async (req) => revokeKey(db, actor(req), req.params.id));
+
+  app.get('/api/incidents/:id/open311-contact', {
+    schema: { tags: ['open311'], summary: 'The contact details a tip\'s sender gave, for its reviewer (coordinators; audited)', params: IdParams, response: { 200: Open311Contact, ...errors(401, 403, 404, 422) } },
+  }, async (req) => readTipContact(db, actor(req), req.params.id));
 };

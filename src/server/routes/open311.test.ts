@@ -172,6 +172,20 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(history.json()[0].changes.sourceSystem, 'FixMyStreet');
     });
 
+    test('the reviewer reads the sender\'s contact details on request, audited; nobody else does', async () => {
+      const res = await coordinator.get(`/api/incidents/${tipId}/open311-contact`);
+      assert.equal(res.statusCode, 200, res.body);
+      const c = res.json();
+      assert.deepEqual([c.email, c.firstName, c.lastName, c.phone, c.accountId], ['anna.svensson@example.org', 'Anna', 'Svensson', '0701234567', null]);
+      // Not reviewed yet: kept 180 days from receipt at the latest.
+      assert.equal(Math.round((Date.parse(c.keptUntil) - Date.parse(c.receivedAt)) / 86_400_000), 180);
+      const audit = await t.db.query('SELECT 1 FROM audit_log WHERE municipality_id = $1 AND action = $2 AND subject_id = $3', [FX.alingsas, 'open311.contact.read', tipId]);
+      assert.equal(audit.rows.length, 1);
+      for (const who of ['areaGroup', 'viewer', 'admin'] as const) assert.equal((await (await t.as(who)).get(`/api/incidents/${tipId}/open311-contact`)).statusCode, 403, who);
+      assert.equal((await (await t.as('reporter')).get(`/api/incidents/${tipId}/open311-contact`)).statusCode, 404, 'a reporter does not see the tip at all');
+      assert.equal((await (await t.as('vargardaCoordinator')).get(`/api/incidents/${tipId}/open311-contact`)).statusCode, 404, 'another municipality\'s coordinator');
+    });
+
     test('the status poll as FixMyStreet makes it: open while new, with GeoReport\'s fields and no personal data', async () => {
       const res = await replay(t, 'fixmystreet-get-requests.http', { service_request_ids: `${tipId},00000000-0000-4000-8000-00000000dead` });
       assert.equal(res.statusCode, 200, res.body);

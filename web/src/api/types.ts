@@ -28,3 +28,4 @@ export type FeedbackItem = C.Wire<C.FeedbackItem>;
 export type FeedbackList = C.Wire<C.FeedbackList>;
 export type Open311Key = C.Wire<C.Open311Key>;
 export type Open311KeyCreated = C.Wire<C.Open311KeyCreated>;
+export type Open311Contact = C.Wire<C.Open311Contact>;
