@@ -54,7 +54,7 @@ export const Open311File = Type.Object({
 export const Open311RequestsQuery = Type.Object({
   jurisdiction_id: Jurisdiction,
   api_key: Type.Optional(Type.String({ maxLength: 200, description: 'Not needed to read the public status; counted for the rate limit when given.' })),
-  service_request_id: Type.Optional(Type.String({ maxLength: 4000, description: 'Comma-separated ids; the others are then ignored.' })),
+  service_request_id: Type.Optional(Type.String({ maxLength: 16000, description: 'Comma-separated ids (at most 400); the other filters are then ignored.' })),
   service_code: Type.Optional(Type.String({ maxLength: 100 })),
   start_date: Type.Optional(Type.String({ maxLength: 40, description: 'W3C date-time; default end_date less 90 days.' })),
   end_date: Type.Optional(Type.String({ maxLength: 40, description: 'W3C date-time; default now.' })),

@@ -13,7 +13,7 @@ import type { Language } from '../core/i18n/errors.ts';
 import { DEFAULT_BOUNDARY_TOLERANCE_M, INCIDENT_LIMITS, cleanText, resolveLocation } from '../core/incidents/rules.ts';
 import type { HistoryChanges, IncidentRecord } from '../core/incidents/types.ts';
 import {
-  CONTACT_FIELDS, CONTACT_KEEP, REQUESTS_DEFAULT_DAYS, REQUESTS_MAX, REVIEW_STATUSES_OF, apiKeyMunicipality, formatApiKey,
+  CONTACT_FIELDS, CONTACT_KEEP, REQUEST_IDS_MAX, REQUESTS_DEFAULT_DAYS, REQUESTS_MAX, REVIEW_STATUSES_OF, apiKeyMunicipality, formatApiKey,
   serviceOf, serviceRequestOf, stripContact, type PublicStatus, type Service, type ServiceRequest, type TipContact,
 } from '../core/open311/georeport.ts';
 import { redactPersonalData, type PersonalDataKind } from '../core/privacy/index.ts';
@@ -213,7 +213,7 @@ export async function listTipStatus(db: Database, q: StatusQuery, lang: Language
   if (q.service_request_id !== undefined) {
     const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean);
     if (!ids.length) issues.add('service_request_id', 'required');
-    if (ids.length > REQUESTS_MAX) issues.add('service_request_id', 'too_many', { max: REQUESTS_MAX });
+    if (ids.length > REQUEST_IDS_MAX) issues.add('service_request_id', 'too_many', { max: REQUEST_IDS_MAX });
     issues.throwIfAny();
     // An id that cannot be a tip's is no tip: left out like an unknown one.
     const valid = ids.filter((id) => UUID_RE.test(id));

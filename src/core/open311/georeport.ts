@@ -12,8 +12,11 @@ export type Open311Format = (typeof OPEN311_FORMATS)[number];
 /** GET requests without ids: the specification's default window and this server's largest answer. */
 export const REQUESTS_DEFAULT_DAYS = 90;
 export const REQUESTS_MAX = 1000;
-/** service_request_id=a,b,c: at most this many ids in one query. */
-export const REQUEST_IDS_MAX = 100;
+/**
+ * service_request_id=a,b,c: at most this many ids in one query. 400 ids are 15,000 characters of
+ * URL, within what an HTTP server takes in a request line (Node: 16 kB of headers in all).
+ */
+export const REQUEST_IDS_MAX = 400;
 
 /**
  * Decimals of a tip's published position: three (about 110 m north–south, 60 m east–west in Sweden).

@@ -304,6 +304,10 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(badStatus.statusCode, 400);
       assert.match(errorList(badStatus)[0].description, /^status: /);
       assert.equal((await get(t, '/open311/v2/nothing.json')).statusCode, 404);
+      const ids = Array.from({ length: 401 }, () => '00000000-0000-4000-8000-000000000000').join(',');
+      const tooMany = await get(t, `/open311/v2/requests.json?jurisdiction_id=1489&service_request_id=${ids}`);
+      assert.equal(tooMany.statusCode, 400);
+      assert.match(errorList(tooMany)[0].description, /^service_request_id: .*400/);
       assert.equal(await count(), before);
     });
 
