@@ -332,7 +332,8 @@ for (const engine of testEngines({ citus: true })) {
       const refused = await post(t, { api_key: secret, service_code: 'nedskrapning', lat: fms.lat, long: fms.long });
       assert.equal(refused.statusCode, 403);
       assert.match(errorList(refused)[0].description, /^api_key: .*återkallats/);
-      // Only administrators manage keys.
+      // Only administrators manage keys, and only in their own municipalities.
+      assert.equal((await admin.post('/api/open311/keys', { name: 'X', municipalityId: FX.vargarda })).statusCode, 403);
       assert.equal((await coordinator.post('/api/open311/keys', { name: 'X' })).statusCode, 403);
       assert.equal((await coordinator.get('/api/open311/keys')).statusCode, 403);
       assert.equal((await coordinator.delete(`/api/open311/keys/${key.id}`)).statusCode, 403);

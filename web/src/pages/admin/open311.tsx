@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import type { Open311Key, Open311KeyCreated, Organisation } from '../../api/types.ts';
 import { fmt, t } from '../../i18n/index.ts';
 import { session } from '../../session.ts';
+import { myMunicipalities } from '../../municipality-choice.ts';
 import { LoadState, useEditor, useFocusOnMount, useList } from './common.tsx';
 import { controlProps, ErrorSummary, errorsFrom, FieldMessage, fieldMessage, Label, LiveRegion, NO_ERRORS, requiredErrors, useAnnouncer, useFocusFirstError, type FormErrors } from '../../ui/form.tsx';
 
@@ -101,7 +102,8 @@ function CreatedKey({ created, onClose, announce }: { created: Open311KeyCreated
 
 function KeyForm({ onDone }: { onDone: (made: Open311KeyCreated | null) => void }) {
   const orgs = useList<Organisation>('/api/organisations');
-  const home = session.value?.user.municipalityId;
+  const municipalities = myMunicipalities.value;
+  const [municipalityId, setMunicipalityId] = useState(session.value?.user.municipalityId ?? '');
   const [name, setName] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -109,7 +111,7 @@ function KeyForm({ onDone }: { onDone: (made: Open311KeyCreated | null) => void 
   const formRef = useFocusFirstError(errors);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const err = (f: string) => fieldMessage(errors, f);
-  const choices = (orgs.items ?? []).filter((o) => o.active && (!home || o.municipalities.includes(home)));
+  const choices = (orgs.items ?? []).filter((o) => o.active && (!municipalityId || o.municipalities.includes(municipalityId)));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -117,7 +119,7 @@ function KeyForm({ onDone }: { onDone: (made: Open311KeyCreated | null) => void 
     if (missing.length) { setErrors({ message: t('admin.form.fixFields'), fields: missing }); return; }
     setBusy(true);
     try {
-      onDone(await api.post<Open311KeyCreated>('/api/open311/keys', { name: name.trim(), ...(organisationId ? { organisationId } : {}) }));
+      onDone(await api.post<Open311KeyCreated>('/api/open311/keys', { name: name.trim(), ...(municipalityId ? { municipalityId } : {}), ...(organisationId ? { organisationId } : {}) }));
     } catch (ex) {
       setErrors(errorsFrom(ex));
     } finally {
@@ -128,7 +130,16 @@ function KeyForm({ onDone }: { onDone: (made: Open311KeyCreated | null) => void 
   return (
     <form ref={formRef} class="card admin-form" onSubmit={submit} noValidate aria-labelledby="open311-new-title">
       <h3 id="open311-new-title" tabIndex={-1} ref={headingRef}>{t('open311.newTitle')}</h3>
-      <ErrorSummary errors={errors} known={['name', 'organisationId']} />
+      <ErrorSummary errors={errors} known={['municipalityId', 'name', 'organisationId']} />
+      {municipalities.length > 1 && (
+        <>
+          <Label for="open311-municipality">{t('open311.municipality')}</Label>
+          <select {...controlProps('open311-municipality', err('municipalityId'), true)} value={municipalityId} onChange={(e) => { setMunicipalityId(e.currentTarget.value); setOrganisationId(''); }}>
+            {municipalities.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </select>
+          <FieldMessage id="open311-municipality" error={err('municipalityId')} hint={t('open311.municipalityHint')} />
+        </>
+      )}
       <Label for="open311-name" required>{t('open311.name')}</Label>
       <input {...controlProps('open311-name', err('name'), true)} value={name} maxLength={100} autocomplete="off" onInput={(e) => setName(e.currentTarget.value)} />
       <FieldMessage id="open311-name" error={err('name')} hint={t('open311.nameHint')} />
