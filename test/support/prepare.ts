@@ -25,8 +25,6 @@ const hash = createHash('sha256');
 for (const f of readdirSync(join(root, 'src/db/migrations')).sort()) hash.update(f).update(readFileSync(join(root, 'src/db/migrations', f)));
 for (const f of ['test/support/fixtures.ts', 'src/db/distribution.ts', 'src/core/categories/defaults.ts', 'src/setup/municipality.ts']) hash.update(readFileSync(join(root, f)));
 const key = hash.digest('hex').slice(0, 12);
-/** Templates of other schemas kept on a shared server, for other work trees' runs. */
-const KEEP_TEMPLATES = 12;
 
 async function preparePglite(): Promise<string> {
   const dir = join(root, '.cache/test', `pglite-${key}`);
@@ -64,10 +62,9 @@ async function preparePostgres(adminUrl: string): Promise<string> {
     await db.close();
     await admin.query(`ALTER DATABASE ${name}_tmp RENAME TO ${name}`);
     await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true`);
-    // Old templates of earlier schemas are no longer needed; the newest dozen stay, for test runs of
-    // other work trees (branches with other migrations) on the same server at the same time, and one
-    // another run is still building (`_tmp`) is never touched.
-    const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'lb\\_template\\_%' AND datname NOT LIKE '%\\_tmp' AND datname <> $1 ORDER BY oid DESC OFFSET ${KEEP_TEMPLATES}`, [name]);
+    // Old templates of earlier schemas are no longer needed; the newest few stay, for test runs of other
+    // work trees (branches with other migrations) on the same server at the same time.
+    const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'lb_template_%' AND datname <> $1 ORDER BY oid DESC OFFSET 3`, [name]);
     for (const r of old.rows) {
       await admin.query(`ALTER DATABASE ${r.datname} WITH IS_TEMPLATE false`).catch(() => undefined);
       await admin.query(`DROP DATABASE IF EXISTS ${r.datname}`).catch(() => undefined);
@@ -99,7 +96,7 @@ async function prepareCitus(clusterUrl: string): Promise<{ template: string; por
   await freezeClusterTemplate(clusterUrl, ports, name);
   await dropClusterDatabase(clusterUrl, ports, tmp);
   // As on PostgreSQL, the newest few templates stay for other work trees' runs.
-  for (const old of (await clusterDatabases(clusterUrl, 'lb_template_%')).filter((d) => d !== name && !d.endsWith('_tmp')).slice(KEEP_TEMPLATES)) {
+  for (const old of (await clusterDatabases(clusterUrl, 'lb_template_%')).filter((d) => d !== name).slice(3)) {
     await dropClusterDatabase(clusterUrl, ports, old).catch(() => undefined);
   }
   log(`Citus template ${name} built on ${ports.length} nodes in ${Date.now() - t0} ms`);
