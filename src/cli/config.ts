@@ -23,6 +23,8 @@ export interface ServerConfig extends DatabaseConfig {
   /** PUBLIC_URL when set: the base of the single sign-on redirect URI (else the address a request came to). */
   publicUrl: string | null;
   signIn: SignInPolicy;
+  /** LAGESBILD_OPEN311_RATE_LIMIT: requests to /open311/v2 per api_key (or client address) and minute. */
+  open311RatePerMinute: number;
 }
 
 /** Polisen's events fetched by the server itself (src/services/police-poller.ts); off unless asked for. */
@@ -149,6 +151,15 @@ function mfaRequiredRoles(env: NodeJS.ProcessEnv): Role[] {
   return roles as Role[];
 }
 
+/** LAGESBILD_OPEN311_RATE_LIMIT: requests a minute per api_key (or, without one, per client address) to /open311/v2 (default 60). */
+export function open311RatePerMinute(env = process.env): number {
+  const raw = env.LAGESBILD_OPEN311_RATE_LIMIT?.trim();
+  if (!raw) return 60;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 100_000) throw new Error(`LAGESBILD_OPEN311_RATE_LIMIT must be a whole number of requests a minute from 1 to 100000, got "${raw}"`);
+  return n;
+}
+
 export function databaseConfig(env = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
   return { dataDir: resolve(env.DATA_DIR ?? './data') };
@@ -171,6 +182,7 @@ export function serverConfig(env = process.env): ServerConfig {
     oidc: oidcConfig(env),
     publicUrl: env.PUBLIC_URL?.trim() || null,
     signIn: signInConfig(env),
+    open311RatePerMinute: open311RatePerMinute(env),
   };
 }
 

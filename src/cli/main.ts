@@ -8,6 +8,7 @@ import { register as importIncidents } from './commands/import-incidents.ts';
 import { register as jobs } from './commands/jobs.ts';
 import { register as migrate } from './commands/migrate.ts';
 import { register as municipality } from './commands/municipality.ts';
+import { register as open311 } from './commands/open311.ts';
 import { register as organisation } from './commands/organisation.ts';
 import { register as policePoller } from './commands/police-poller.ts';
 import { register as report } from './commands/report.ts';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, policePoller, exportData, report, backup, restore, retention]) register(program);
+  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, policePoller, exportData, report, backup, restore, retention, open311]) register(program);
   return program;
 }
 

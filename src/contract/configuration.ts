@@ -64,6 +64,7 @@ export type UserPatch = Static<typeof UserPatch>;
 export const Category = Type.Object({
   id: Uuid, municipalityId: Type.String(), parentId: Nullable(Uuid), code: Type.String(), nameSv: Type.String(),
   nameEn: Type.String(), colour: Type.String(), icon: Type.String(), sortOrder: Type.Integer(), active: Type.Boolean(),
+  openToPublic: Type.Boolean({ description: 'Takes tips from the public: a service of the Open311 server (/open311/v2/services).' }),
 }, { $id: 'Category' });
 export type Category = Static<typeof Category>;
 export const CategoryRef = Type.Unsafe<Category>(Type.Ref('Category'));
@@ -77,6 +78,7 @@ export const CategoryCreate = Type.Object({
   colour: Colour,
   icon: Type.String({ minLength: 1, maxLength: 60 }),
   sortOrder: Type.Optional(Type.Integer()),
+  openToPublic: Type.Optional(Type.Boolean({ description: 'Takes tips from the public (Open311); default no.' })),
 }, { additionalProperties: false });
 export type CategoryCreate = Static<typeof CategoryCreate>;
 export const CategoryPatch = Type.Object({
@@ -87,6 +89,7 @@ export const CategoryPatch = Type.Object({
   icon: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
   sortOrder: Type.Optional(Type.Integer()),
   active: Type.Optional(Type.Boolean()),
+  openToPublic: Type.Optional(Type.Boolean({ description: 'Takes tips from the public (Open311).' })),
 }, { additionalProperties: false, minProperties: 1 });
 export type CategoryPatch = Static<typeof CategoryPatch>;
 

@@ -91,6 +91,8 @@ export const Incident = Type.Object({
   importId: Nullable(Uuid),
   importFileName: Nullable(Type.String({ description: 'An imported report: the file it came from (provenance).' })),
   importedByName: Nullable(Type.String({ description: 'An imported report: who ran the import.' })),
+  sourceSystem: Nullable(Type.String({ description: 'A tip through Open311: the system that sent it (its api_key\'s name).' })),
+  sourceMediaUrl: Nullable(Type.String({ description: 'A tip through Open311: the link to a picture its sender gave (media_url).' })),
   personalDataRemoved: Type.Optional(Type.Array(Type.String(), { description: 'Kinds of personal data the server removed from the free text (on create).' })),
 }, { $id: 'Incident' });
 export type Incident = Static<typeof Incident>;

@@ -24,3 +24,4 @@ export * from './retention.ts';
 export * from './audit.ts';
 export * from './mfa.ts';
 export * from './privacy.ts';
+export * from './open311.ts';

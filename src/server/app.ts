@@ -42,6 +42,8 @@ import { registerExtractRoutes } from './routes/register-extract.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { mfaRoutes } from './routes/mfa.ts';
 import { DEFAULT_SIGN_IN, type SignInPolicy } from '../services/auth.ts';
+import { open311Routes } from './routes/open311.ts';
+import { open311KeyRoutes } from './routes/open311-keys.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -92,6 +94,8 @@ export interface AppOptions {
   signIn?: SignInPolicy;
   /** PUBLIC_URL: the app's address as users reach it; a write from another origin than this or the Host is refused. */
   publicUrl?: string | null;
+  /** Requests to /open311/v2 per api_key (or client address) and window (LAGESBILD_OPEN311_RATE_LIMIT; default 60 a minute). */
+  open311RateLimit?: { max: number; timeWindow: number };
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -192,6 +196,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(registerExtractRoutes, { db: opts.db });
   await app.register(auditRoutes, { db: opts.db });
   await app.register(mfaRoutes, { db: opts.db, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
+  await app.register(open311Routes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM, rateLimit: opts.open311RateLimit, prefix: '/open311/v2' });
+  await app.register(open311KeyRoutes, { db: opts.db });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

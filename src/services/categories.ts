@@ -16,7 +16,7 @@ export async function listCategories(db: Database, actor: Actor): Promise<Catego
   return selectCategories(db, actor.municipalities);
 }
 
-export async function createCategory(db: Database, actor: Actor, input: Omit<Category, 'id' | 'active' | 'municipalityId' | 'sortOrder' | 'parentId'> & { municipalityId?: string; parentId?: string | null; sortOrder?: number }): Promise<Category> {
+export async function createCategory(db: Database, actor: Actor, input: Omit<Category, 'id' | 'active' | 'municipalityId' | 'sortOrder' | 'parentId' | 'openToPublic'> & { municipalityId?: string; parentId?: string | null; sortOrder?: number; openToPublic?: boolean }): Promise<Category> {
   requireConfig(actor);
   const municipalityId = targetMunicipality(actor, input.municipalityId);
   return db.transaction(async (tx) => {

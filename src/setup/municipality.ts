@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORIES } from '../core/categories/defaults.ts';
+import { DEFAULT_CATEGORIES, openToPublicByDefault } from '../core/categories/defaults.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { insertCategory, listCategories } from '../db/repositories/categories.ts';
 import { upsertMunicipality } from '../db/repositories/municipalities.ts';
@@ -20,7 +20,7 @@ export async function ensureDefaultCategories(q: Queryable, municipalityId: stri
   for (const c of DEFAULT_CATEGORIES) {
     if (existing.has(c.code)) continue;
     const parentId = c.parentCode ? existing.get(c.parentCode) ?? null : null;
-    const row = await insertCategory(q, { municipalityId, parentId, code: c.code, nameSv: c.nameSv, nameEn: c.nameEn, colour: c.colour, icon: c.icon, sortOrder: c.sortOrder });
+    const row = await insertCategory(q, { municipalityId, parentId, code: c.code, nameSv: c.nameSv, nameEn: c.nameEn, colour: c.colour, icon: c.icon, sortOrder: c.sortOrder, openToPublic: openToPublicByDefault(c.code) });
     existing.set(c.code, row.id);
   }
 }

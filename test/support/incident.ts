@@ -10,7 +10,7 @@ export function sampleIncident(over: Partial<Incident> = {}): Incident {
     duplicateOf: null, visibility: 'normal', outsideBoundaryM: null, categoryCode: 'skadegorelse.klotter', categoryNameSv: 'Klotter/graffiti',
     categoryNameEn: 'Graffiti', categoryColour: '#c00', location: { lon: 12.5323, lat: 57.9301, e: 354000.25, n: 6423500 },
     organisationName: 'AB Alingsåshem', version: 1, createdAt: new Date('2026-12-02T20:05:00Z'), updatedAt: new Date('2026-12-02T20:05:00Z'),
-    externalId: null, importId: null, importFileName: null, importedByName: null,
+    externalId: null, importId: null, importFileName: null, importedByName: null, sourceSystem: null, sourceMediaUrl: null,
     ...over,
   };
 }

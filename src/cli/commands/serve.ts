@@ -37,6 +37,7 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     sso: { deployment: config.oidc, publicUrl: config.publicUrl },
     signIn: config.signIn,
     publicUrl: config.publicUrl,
+    open311RateLimit: { max: config.open311RatePerMinute, timeWindow: 60_000 },
   });
   warnTiles = (m) => app.log.warn(m);
   // A laptop demo need not say who runs it; a server others reach should.
@@ -92,7 +93,8 @@ Environment:
   OIDC_CLIENT_ID     the app's client id there; OIDC_CLIENT_SECRET its secret
   OIDC_USER_CLAIM    the claim that names the user: email (default), preferred_username, oid or sub
   OIDC_LABEL         the button's name ("Logga in med <label>"); OIDC_CREATE_USERS true: create unknown users
-  OIDC_GROUP_MAP     JSON list of {"group","organisationId","roles"} for the users it creates (docs/it/sso.md)`)
+  OIDC_GROUP_MAP     JSON list of {"group","organisationId","roles"} for the users it creates (docs/it/sso.md)
+  LAGESBILD_OPEN311_RATE_LIMIT  requests a minute per api_key (or client address) to /open311/v2 (default 60)`)
     .action(async () => {
       const { serverConfig } = await import('../config.ts');
       const { openMigrated } = await import('../open-migrated.ts');

@@ -83,6 +83,8 @@ export const POLICY = {
   'me.registerExtract': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'all' },
   // One's own sign-in (issue 16, item 4): every user turns a second factor on and off for themself.
   'account.mfa': { reporter: 'all', areaGroup: 'all', viewer: 'all', admin: 'all', coordinator: 'all', dataProtection: 'all' },
+  // Open311 (issue 17): creating and revoking the api_keys of the systems that send tips.
+  'open311.manage': { reporter: 'none', areaGroup: 'none', viewer: 'none', admin: 'all', coordinator: 'none', dataProtection: 'none' },
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof POLICY;

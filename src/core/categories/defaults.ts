@@ -100,6 +100,15 @@ export const DEFAULT_CATEGORIES: ReadonlyArray<DefaultCategory> = Object.freeze(
 /** Codes a report may carry: every category without children, plus parents (for "unspecified"). */
 export const DEFAULT_CATEGORY_CODES: ReadonlyArray<string> = Object.freeze(DEFAULT_CATEGORIES.map((c) => c.code));
 
+/**
+ * The default categories open to tips from the public (Open311): what a passer-by sees in the
+ * street. Threats against staff, drugs, gatherings and the rest stay closed until a municipality
+ * opens them. Migration 0023 opens the same ones in the trees that existed before.
+ */
+export const OPEN_TO_PUBLIC_BY_DEFAULT: ReadonlyArray<string> = Object.freeze(['skadegorelse', 'otrygg_plats', 'nedskrapning']);
+
+export const openToPublicByDefault = (code: string) => OPEN_TO_PUBLIC_BY_DEFAULT.includes(code.split('.')[0]);
+
 /** Look up a default category by code. */
 export function defaultCategory(code: string): DefaultCategory | undefined {
   return DEFAULT_CATEGORIES.find((c) => c.code === code);

@@ -11,4 +11,6 @@ export interface Category {
   icon: string;
   sortOrder: number;
   active: boolean;
+  /** Takes tips from the public: listed as a service by the Open311 server (migration 0023). */
+  openToPublic: boolean;
 }

@@ -107,7 +107,13 @@ export type FieldIssueCode =
   /** A new password that is among the common and breached passwords (src/services/passwords.ts). */
   | 'common_password'
   /** A second-factor code that is wrong, or already used. */
-  | 'wrong_code';
+  | 'wrong_code'
+  /** Open311: an api_key this deployment never issued, one revoked, one of another municipality. */
+  | 'api_key_invalid'
+  | 'api_key_revoked'
+  | 'api_key_other_jurisdiction'
+  /** Open311: a service code that is no category open to the public in the municipality. */
+  | 'service_not_public';
 
 export interface FieldIssue {
   /** Dotted path of the field in the request, e.g. "location.lat", "body", "features[3].geometry". */

@@ -99,6 +99,10 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       wrong_password: 'Lösenordet stämmer inte.',
       common_password: 'Lösenordet är ett av de vanligaste och finns i listor över läckta lösenord. Välj ett annat.',
       wrong_code: 'Fel kod, eller en kod som redan har använts. Ange koden som appen visar nu.',
+      api_key_invalid: 'Nyckeln är inte giltig för den här tjänsten.',
+      api_key_revoked: 'Nyckeln har återkallats av en administratör.',
+      api_key_other_jurisdiction: 'Nyckeln gäller inte för kommunen {jurisdiction}.',
+      service_not_public: 'Det finns ingen kategori med koden {code} som tar emot tips från allmänheten.',
     },
   },
   en: {
@@ -189,6 +193,10 @@ export const ERROR_MESSAGES: Record<Language, Catalogue> = {
       wrong_password: 'The password is not correct.',
       common_password: 'The password is one of the most common ones and appears in lists of leaked passwords. Choose another.',
       wrong_code: 'Wrong code, or a code already used. Enter the code the app shows now.',
+      api_key_invalid: 'The key is not valid for this service.',
+      api_key_revoked: 'The key has been revoked by an administrator.',
+      api_key_other_jurisdiction: 'The key is not valid for the municipality {jurisdiction}.',
+      service_not_public: 'There is no category with the code {code} that takes tips from the public.',
     },
   },
 };

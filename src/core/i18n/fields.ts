@@ -50,6 +50,12 @@ const SV: Labels = {
   closedAccountMonths: 'Stängda konton sparas (månader)', auditLogYears: 'Granskningsloggen sparas (år)', dryRun: 'Provkörning',
   // The audit view (GET /api/audit).
   userId: 'Användare', action: 'Händelse i loggen',
+  // Open311 GeoReport v2 (the specification's parameter names).
+  api_key: 'API-nyckel (api_key)', jurisdiction_id: 'Kommun (jurisdiction_id)', service_code: 'Tjänst (service_code)', long: 'Longitud (long)',
+  address_string: 'Adress (address_string)', address_id: 'Adress-id (address_id)', media_url: 'Bildlänk (media_url)', first_name: 'Förnamn',
+  last_name: 'Efternamn', phone: 'Telefon', device_id: 'Enhets-id (device_id)', account_id: 'Konto-id (account_id)',
+  service_request_id: 'Ärende-id (service_request_id)', start_date: 'Från och med (start_date)', end_date: 'Till och med (end_date)',
+  openToPublic: 'Tar emot tips från allmänheten',
 };
 
 const EN: Labels = {
@@ -89,6 +95,12 @@ const EN: Labels = {
   closedAccountMonths: 'Keep closed accounts (months)', auditLogYears: 'Keep the audit log (years)', dryRun: 'Dry run',
   // The audit view (GET /api/audit).
   userId: 'User', action: 'Logged action',
+  // Open311 GeoReport v2 (the specification's parameter names).
+  api_key: 'API key (api_key)', jurisdiction_id: 'Municipality (jurisdiction_id)', service_code: 'Service (service_code)', long: 'Longitude (long)',
+  address_string: 'Address (address_string)', address_id: 'Address id (address_id)', media_url: 'Image link (media_url)', first_name: 'First name',
+  last_name: 'Last name', phone: 'Phone', device_id: 'Device id (device_id)', account_id: 'Account id (account_id)',
+  service_request_id: 'Request id (service_request_id)', start_date: 'From (start_date)', end_date: 'Until (end_date)',
+  openToPublic: 'Takes tips from the public',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */

@@ -48,6 +48,9 @@ export interface Incident extends Omit<IncidentRecord, 'e' | 'n'> {
   importId: string | null;
   importFileName: string | null;
   importedByName: string | null;
+  /** A tip from another system through Open311: the system (its api_key's name) and the picture it linked to. */
+  sourceSystem: string | null;
+  sourceMediaUrl: string | null;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Queryable } from '../engine.ts';
 import type { Category } from '../../core/categories/types.ts';
 
 const COLUMNS = `c.id, c.municipality_id AS "municipalityId", c.parent_id AS "parentId", c.code, c.name_sv AS "nameSv",
-  c.name_en AS "nameEn", c.colour, c.icon, c.sort_order AS "sortOrder", c.active`;
+  c.name_en AS "nameEn", c.colour, c.icon, c.sort_order AS "sortOrder", c.active, c.open_to_public AS "openToPublic"`;
 
 export async function listCategories(q: Queryable, municipalities: string[]): Promise<Category[]> {
   const r = await q.query<Category>(
@@ -22,11 +22,11 @@ export async function findCategoryByCode(q: Queryable, municipalityId: string, c
   return r.rows[0] ?? null;
 }
 
-export async function insertCategory(q: Queryable, c: Omit<Category, 'id' | 'active'> & { active?: boolean }): Promise<Category> {
+export async function insertCategory(q: Queryable, c: Omit<Category, 'id' | 'active' | 'openToPublic'> & { active?: boolean; openToPublic?: boolean }): Promise<Category> {
   const r = await q.query<Category>(
-    `INSERT INTO categories AS c (municipality_id, parent_id, code, name_sv, name_en, colour, icon, sort_order, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-    [c.municipalityId, c.parentId, c.code, c.nameSv, c.nameEn, c.colour, c.icon, c.sortOrder, c.active ?? true]);
+    `INSERT INTO categories AS c (municipality_id, parent_id, code, name_sv, name_en, colour, icon, sort_order, active, open_to_public)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+    [c.municipalityId, c.parentId, c.code, c.nameSv, c.nameEn, c.colour, c.icon, c.sortOrder, c.active ?? true, c.openToPublic ?? false]);
   return r.rows[0];
 }
 
@@ -35,9 +35,10 @@ export async function updateCategory(q: Queryable, id: string, municipalityId: s
     `UPDATE categories AS c SET
        parent_id = CASE WHEN $3::boolean THEN $4::uuid ELSE parent_id END,
        name_sv = COALESCE($5, name_sv), name_en = COALESCE($6, name_en), colour = COALESCE($7, colour),
-       icon = COALESCE($8, icon), sort_order = COALESCE($9, sort_order), active = COALESCE($10, active), updated_at = now()
+       icon = COALESCE($8, icon), sort_order = COALESCE($9, sort_order), active = COALESCE($10, active),
+       open_to_public = COALESCE($11, open_to_public), updated_at = now()
      WHERE id = $1 AND municipality_id = $2 RETURNING ${COLUMNS}`,
-    [id, municipalityId, p.parentId !== undefined, p.parentId ?? null, p.nameSv ?? null, p.nameEn ?? null, p.colour ?? null, p.icon ?? null, p.sortOrder ?? null, p.active ?? null]);
+    [id, municipalityId, p.parentId !== undefined, p.parentId ?? null, p.nameSv ?? null, p.nameEn ?? null, p.colour ?? null, p.icon ?? null, p.sortOrder ?? null, p.active ?? null, p.openToPublic ?? null]);
   return r.rows[0] ?? null;
 }
 

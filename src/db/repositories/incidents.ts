@@ -14,10 +14,13 @@ const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_i
   i.reporter_id AS "reporterId", i.reported_to_police AS "reportedToPolice", i.assessment, i.source,
   i.review_status AS "reviewStatus", i.duplicate_of AS "duplicateOf", i.visibility, i.outside_boundary_m AS "outsideBoundaryM", i.version,
   i.created_at AS "createdAt", i.updated_at AS "updatedAt",
-  i.external_id AS "externalId", i.import_id AS "importId", im.file_name AS "importFileName", iu.name AS "importedByName"
+  i.external_id AS "externalId", i.import_id AS "importId", im.file_name AS "importFileName", iu.name AS "importedByName",
+  ok.name AS "sourceSystem", orq.media_url AS "sourceMediaUrl"
   FROM incidents i JOIN categories c ON c.id = i.category_id JOIN organisations o ON o.id = i.organisation_id
   LEFT JOIN incident_imports im ON im.municipality_id = i.municipality_id AND im.id = i.import_id
-  LEFT JOIN users iu ON iu.id = im.created_by`;
+  LEFT JOIN users iu ON iu.id = im.created_by
+  LEFT JOIN open311_requests orq ON orq.municipality_id = i.municipality_id AND orq.incident_id = i.id
+  LEFT JOIN open311_keys ok ON ok.municipality_id = orq.municipality_id AND ok.id = orq.key_id`;
 
 type Row = Omit<Incident, 'location'> & { e: number; n: number; lon: number; lat: number };
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;

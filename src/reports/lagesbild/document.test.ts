@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lagesbildDocument } from './document.ts';
+import { lagesbildDocument, sourcesText } from './document.ts';
 import { renderPdf } from '../document/pdf.ts';
 import { renderHtml } from '../document/html.ts';
 import { renderDocx } from '../document/docx.ts';
@@ -107,4 +107,10 @@ test('the first page names the municipality as it names itself, and the area in 
   assert.equal(doc({ content: lerum }).subtitle[0], 'Lägesbild för Lerums kommun');
   assert.equal(doc({ content: { ...lerum, area: { id: 'a', name: 'Gråbo' } } }).subtitle[0], 'Lägesbild för Gråbo, Lerums kommun');
   assert.equal(doc({ content: lerum, lang: 'en' }).subtitle[0], 'Situation picture for Lerum Municipality');
+});
+
+test('the provenance names tips from the public through Open311 in words, in both languages', () => {
+  const sources = [{ source: 'app', fileName: null, count: 120 }, { source: 'open311', fileName: null, count: 12 }];
+  assert.equal(sourcesText(sources, true), '120 rapporterade i Lägesbild, 12 tips från allmänheten via Open311');
+  assert.equal(sourcesText(sources, false), '120 reported in Lägesbild, 12 tips from the public through Open311');
 });

@@ -126,11 +126,12 @@ function keyNumbers(c: SituationPictureContent, x: DocumentLanguage): Block[] {
 }
 
 /** Provenance in words: "120 rapporterade i Lägesbild, 40 importerade från rapporter 2025.csv". */
-function sourcesText(sources: NonNullable<SituationPictureContent['sources']>, sv: boolean): string {
+export function sourcesText(sources: NonNullable<SituationPictureContent['sources']>, sv: boolean): string {
   return sources.map((s) => {
     const count = s.count.toLocaleString(sv ? 'sv-SE' : 'en-GB');
     if (s.source === 'import') return sv ? `${count} importerade från ${s.fileName ?? 'fil'}` : `${count} imported from ${s.fileName ?? 'a file'}`;
     if (s.source === 'app') return sv ? `${count} rapporterade i Lägesbild` : `${count} reported in Lägesbild`;
+    if (s.source === 'open311') return sv ? `${count} tips från allmänheten via Open311` : `${count} tips from the public through Open311`;
     return sv ? `${count} från ${s.source}` : `${count} from ${s.source}`;
   }).join(', ');
 }

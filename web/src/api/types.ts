@@ -30,3 +30,6 @@ export type MfaStatus = C.Wire<C.MfaStatus>;
 export type TotpEnrolment = C.Wire<C.TotpEnrolment>;
 export type RecoveryCodes = C.Wire<C.RecoveryCodes>;
 export type MfaRequired = C.Wire<C.MfaRequired>;
+export type Open311Key = C.Wire<C.Open311Key>;
+export type Open311KeyCreated = C.Wire<C.Open311KeyCreated>;
+export type Open311Contact = C.Wire<C.Open311Contact>;

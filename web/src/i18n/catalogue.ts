@@ -20,9 +20,10 @@ import account from './sections/account.ts';
 import sso from './sections/sso.ts';
 import retention from './sections/retention.ts';
 import audit from './sections/audit.ts';
+import open311 from './sections/open311.ts';
 
 /** The whole catalogue, one section per page or concern (each section file owned by its page). */
-const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, mfa, account, sso, retention, audit };
+const SECTIONS = { app, common, login, nav, report, myReports, map, table, reviewQueue, admin, situationPictures, meetings, measures, actionPlan, setup, import: importSection, policeEvents, mfa, account, sso, retention, audit, open311 };
 
 type Sections = typeof SECTIONS;
 export type Catalogue = { [K in keyof Sections]: Sections[K]['sv'] };

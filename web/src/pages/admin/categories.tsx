@@ -42,6 +42,7 @@ export default function CategoriesPage() {
           <span class="cat-name">
             <strong>{c.nameSv}</strong> <span class="muted" lang="en">/ {c.nameEn}</span>
             {!c.active && <span class="badge">{t('admin.categories.inactive')}</span>}
+            {c.openToPublic && <span class="badge">{t('open311.category.badge')}</span>}
             <br />
             <span class="muted small">{t('admin.categories.codeIcon', { code: c.code, icon: c.icon, colour: c.colour })}</span>
           </span>
@@ -89,6 +90,7 @@ function CategoryForm({ editing, all, onDone }: { editing: Editing; all: Categor
   const [icon, setIcon] = useState(existing?.icon ?? parentDefault?.icon ?? '');
   const [sortOrder, setSortOrder] = useState(String(existing?.sortOrder ?? 0));
   const [active, setActive] = useState(existing?.active ?? true);
+  const [openToPublic, setOpenToPublic] = useState(existing?.openToPublic ?? false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstError(errors);
@@ -107,7 +109,7 @@ function CategoryForm({ editing, all, onDone }: { editing: Editing; all: Categor
     if (missing.length) { setErrors({ message: t('admin.form.fixFields'), fields: missing }); return; }
     setBusy(true);
     try {
-      const common = { parentId: parentId || null, nameSv: nameSv.trim(), nameEn: nameEn.trim(), colour, icon: icon.trim(), sortOrder: (order.ok && order.value) || 0 };
+      const common = { parentId: parentId || null, nameSv: nameSv.trim(), nameEn: nameEn.trim(), colour, icon: icon.trim(), sortOrder: (order.ok && order.value) || 0, openToPublic };
       const saved = existing
         ? await api.patch<Category>(`/api/categories/${existing.id}`, { ...common, active })
         : await api.post<Category>('/api/categories', { ...common, code: code.trim() });
@@ -126,7 +128,7 @@ function CategoryForm({ editing, all, onDone }: { editing: Editing; all: Categor
   return (
     <form ref={formRef} class="card admin-form" onSubmit={submit} noValidate aria-labelledby={`${idp}-title`}>
       <h3 id={`${idp}-title`} tabIndex={-1} ref={headingRef}>{title}</h3>
-      <ErrorSummary errors={errors} known={['parentId', 'code', 'nameSv', 'nameEn', 'colour', 'icon', 'sortOrder', 'active']} />
+      <ErrorSummary errors={errors} known={['parentId', 'code', 'nameSv', 'nameEn', 'colour', 'icon', 'sortOrder', 'active', 'openToPublic']} />
       <Label for={`${idp}-parent`}>{t('admin.categories.parent')}</Label>
       <select {...controlProps(`${idp}-parent`, err('parentId'))} value={parentId} onChange={(e) => setParentId(e.currentTarget.value)}>
         <option value="">{t('admin.categories.noParent')}</option>
@@ -172,6 +174,11 @@ function CategoryForm({ editing, all, onDone }: { editing: Editing; all: Categor
           <FieldMessage id={`${idp}-active`} error={err('active')} hint={t('admin.categories.activeHint')} />
         </div>
       )}
+      <div class="check">
+        <input type="checkbox" {...controlProps(`${idp}-public`, err('openToPublic'), true)} checked={openToPublic} onChange={(e) => setOpenToPublic(e.currentTarget.checked)} />
+        <label for={`${idp}-public`}>{t('open311.category.label')}</label>
+        <FieldMessage id={`${idp}-public`} error={err('openToPublic')} hint={t('open311.category.hint')} />
+      </div>
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>{t('app.save')}</button>
         <button type="button" onClick={() => onDone(null)}>{t('app.cancel')}</button>

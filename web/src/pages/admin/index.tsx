@@ -8,6 +8,7 @@ import AreasPage from './areas.tsx';
 import CategoriesPage from './categories.tsx';
 import ImportPage from './import.tsx';
 import MapSettingsPage from './map-settings.tsx';
+import Open311Page from './open311.tsx';
 import OrganisationsPage from './organisations.tsx';
 import PlacesPage from './places.tsx';
 import PoliceEventsPage from './police-events.tsx';
@@ -34,6 +35,7 @@ export const SUBPAGES: SubPage[] = [
   { slug: 'inloggning', title: 'sso.nav', intro: 'sso.intro', action: 'sso.manage', Component: SsoPage },
   { slug: 'gallring', title: 'retention.nav', intro: 'retention.intro', action: 'retention.manage', Component: RetentionPage },
   { slug: 'granskningslogg', title: 'audit.nav', intro: 'audit.intro', action: 'audit.read', Component: AuditLogPage },
+  { slug: 'open311', title: 'open311.nav', intro: 'open311.intro', action: 'open311.manage', Component: Open311Page },
 ];
 
 /** /admin and /admin/<sub-page>: a menu of what the user may manage, then the chosen page. */

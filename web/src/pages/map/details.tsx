@@ -25,7 +25,8 @@ function IncidentFields({ i }: { i: Incident }) {
       <dt>{t('map.details.reportedToPolice')}</dt><dd>{yesNo(i.reportedToPolice)}</dd>
       <dt>{t('map.details.review')}</dt><dd>{t(`common.reviewStatus.${i.reviewStatus}`)}</dd>
       <dt>{t('map.details.position')}</dt><dd>{`E ${fmt.number(i.location.e)}, N ${fmt.number(i.location.n)}`}</dd>
-      {i.importFileName && <><dt>{t('import.provenance.source')}</dt><dd>{sourceLong(i)}</dd></>}
+      {(i.importFileName || i.sourceSystem) && <><dt>{t('import.provenance.source')}</dt><dd>{sourceLong(i)}</dd></>}
+      {i.sourceMediaUrl && <><dt>{t('open311.provenance.media')}</dt><dd><a href={i.sourceMediaUrl} target="_blank" rel="noopener noreferrer nofollow">{i.sourceMediaUrl}</a></dd></>}
     </dl>
   );
 }

@@ -1,7 +1,7 @@
 import type * as GeoJSON from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, query } from '../../api/client.ts';
-import type { Category, Duplicates, Incident, IncidentPage } from '../../api/types.ts';
+import type { Category, Duplicates, Incident, IncidentPage, Open311Contact } from '../../api/types.ts';
 import { fmt, lang, t } from '../../i18n/index.ts';
 import { navigate, replaceParams, route } from '../../router.ts';
 import { buildCategoryTree, indentedLabel } from '../admin/categoryTree.ts';
@@ -9,6 +9,7 @@ import { controlProps, errorsFrom, FieldMessage, fieldMessage, LiveRegion, NO_ER
 import { boundsOf, distanceM } from '../admin/mapStyle.ts';
 import type { MapLibreMap } from '../../ui/maplibre.ts';
 import { hoursBetween, nextAfterRemoval, parseIncidentRef, reviewBody, type Decision } from './queue.ts';
+import { sourceLong } from '../table/provenance.ts';
 import '../admin/admin.css';
 import './review.css';
 import { municipalityParam } from '../../municipality-choice.ts';
@@ -186,6 +187,9 @@ function Detail({ incident: inc, categories, onDecided }: { incident: Incident; 
         <dt>{t('reviewQueue.place')}</dt><dd>{inc.placeName ?? t('reviewQueue.noPlaceName')}</dd>
         <dt>{t('reviewQueue.description')}</dt><dd class="description">{inc.description ?? t('reviewQueue.noDescription')}</dd>
         <dt>{t('reviewQueue.organisation')}</dt><dd>{inc.organisationName}</dd>
+        {inc.sourceSystem && <><dt>{t('import.provenance.source')}</dt><dd>{sourceLong(inc)}</dd></>}
+        {inc.sourceMediaUrl && <><dt>{t('open311.provenance.media')}</dt><dd><a href={inc.sourceMediaUrl} target="_blank" rel="noopener noreferrer nofollow">{inc.sourceMediaUrl}</a></dd></>}
+        {inc.source === 'open311' && <><dt>{t('open311.contact.title')}</dt><dd><TipContact id={inc.id} /></dd></>}
         <dt>{t('reviewQueue.position')}</dt>
         <dd>
           {t('reviewQueue.positionValue', { lat: fmt.number(p.lat, 5), lon: fmt.number(p.lon, 5), n: fmt.number(p.n, 0), e: fmt.number(p.e, 0) })}
@@ -318,5 +322,39 @@ function SmallMap({ incident, duplicates }: { incident: Incident; duplicates: In
       <div class="small-map"><div ref={box} class="map-canvas" /></div>
       <figcaption class="muted">{failed ? t('reviewQueue.mapFailed') : t('reviewQueue.mapLegend')}</figcaption>
     </figure>
+  );
+}
+
+/**
+ * A tip's sender's contact details, fetched only when the reviewer asks (each read is audited): the
+ * details, when they will be deleted, or that there are none.
+ */
+function TipContact({ id }: { id: string }) {
+  const [state, setState] = useState<{ kind: 'hidden' } | { kind: 'shown'; contact: Open311Contact } | { kind: 'none' } | { kind: 'error'; message: string }>({ kind: 'hidden' });
+  useEffect(() => { setState({ kind: 'hidden' }); }, [id]);
+  async function show() {
+    try {
+      setState({ kind: 'shown', contact: await api.get<Open311Contact>(`/api/incidents/${id}/open311-contact`) });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setState({ kind: 'none' });
+      else setState({ kind: 'error', message: e instanceof ApiError ? e.message : t('admin.form.network') });
+    }
+  }
+  if (state.kind === 'hidden') return <button type="button" onClick={show}>{t('open311.contact.show')}</button>;
+  if (state.kind === 'none') return <p role="status">{t('open311.contact.none')}</p>;
+  if (state.kind === 'error') return <p role="alert" class="error">{state.message}</p>;
+  const c = state.contact;
+  const name = [c.firstName, c.lastName].filter(Boolean).join(' ');
+  return (
+    <div role="status">
+      <ul class="tip-contact">
+        {name && <li>{t('open311.contact.name')}: {name}</li>}
+        {c.email && <li>{t('open311.contact.email')}: <a href={`mailto:${c.email}`}>{c.email}</a></li>}
+        {c.phone && <li>{t('open311.contact.phone')}: {c.phone}</li>}
+        {c.accountId && <li>{t('open311.contact.account')}: {c.accountId}</li>}
+        {c.deviceId && <li>{t('open311.contact.device')}: {c.deviceId}</li>}
+      </ul>
+      <p class="muted small">{t('open311.contact.hint', { date: fmt.date(c.keptUntil) })}</p>
+    </div>
   );
 }

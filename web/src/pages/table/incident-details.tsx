@@ -81,6 +81,7 @@ export function IncidentDetails({ incident, id, headingLevel = 3 }: { incident?:
         <dt>{t('table.list.visibility')}</dt><dd>{t(`common.visibility.${inc.visibility}` as MessageKey)}</dd>
         <dt>{t('table.list.source')}</dt><dd>{sourceLong(inc)}</dd>
         {inc.externalId && <><dt>{t('import.provenance.externalId')}</dt><dd>{inc.externalId}</dd></>}
+        {inc.sourceMediaUrl && <><dt>{t('open311.provenance.media')}</dt><dd><a href={inc.sourceMediaUrl} target="_blank" rel="noopener noreferrer nofollow">{inc.sourceMediaUrl}</a></dd></>}
       </dl>
       <H2>{t('table.list.history')}</H2>
       <History id={inc.id} />

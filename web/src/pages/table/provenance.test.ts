@@ -18,3 +18,13 @@ test('an imported report names its file, who imported it and when; a reported on
   assert.equal(sourceLong(imported), 'Imported from händelser 2024.csv by Sara Samordnare, 24 Nov 2026, 14:05');
   lang.value = 'sv';
 });
+
+test('a tip through Open311 names the system that sent it, and when', () => {
+  const tip = { source: 'open311', importFileName: null, importedByName: null, sourceSystem: 'FixMyStreet', createdAt: '2026-11-24T13:05:00Z' };
+  lang.value = 'sv';
+  assert.equal(sourceShort(tip), 'Tips: FixMyStreet');
+  assert.equal(sourceLong(tip), 'Tips via Open311 från FixMyStreet, 2026-11-24 14:05');
+  lang.value = 'en';
+  assert.equal(sourceLong(tip), 'Tip through Open311 from FixMyStreet, 24 Nov 2026, 14:05');
+  lang.value = 'sv';
+});
