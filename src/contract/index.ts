@@ -18,3 +18,4 @@ export * from './documents.ts';
 export * from './setup.ts';
 export * from './imports.ts';
 export * from './police-events.ts';
+export * from './api-tokens.ts';

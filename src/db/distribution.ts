@@ -27,6 +27,8 @@ export const REFERENCE_TABLES: readonly string[] = [
   'deployment_audit_log',
   // The one-row set-up token of a new installation.
   'setup_token',
+  // Personal API tokens (migration 0022): found by their hash alone, like sessions.
+  'api_tokens',
 ];
 
 /**

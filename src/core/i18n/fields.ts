@@ -40,6 +40,8 @@ const SV: Labels = {
   'administrator.organisation': 'Administratörens organisation',
   // A file of Polisen's events (POST /api/police-events/import): the file, and an event's fields by Polisen's names.
   file: 'Fil', events: 'Polisens händelser', datetime: 'Tidpunkt', url: 'Länk', 'location.name': 'Kommun eller län', 'location.gps': 'Position',
+  // A personal API token (POST /api/me/tokens).
+  expiresInDays: 'Giltighetstid (dagar)',
 };
 
 const EN: Labels = {
@@ -71,6 +73,7 @@ const EN: Labels = {
   token: 'Set-up link', administrator: 'First administrator', organisation: 'Organisation',
   'administrator.organisation': 'The administrator\'s organisation',
   file: 'File', events: 'Police events', datetime: 'Time', url: 'Link', 'location.name': 'Municipality or county', 'location.gps': 'Position',
+  expiresInDays: 'Valid for (days)',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */

@@ -7,6 +7,7 @@ import { DomainError } from '../../core/errors/index.ts';
 import type { User } from '../../core/users/types.ts';
 import { resume } from '../../services/auth.ts';
 import type { Database } from '../../services/database.ts';
+import { tokenSession } from './api-token-auth.ts';
 
 export const SESSION_COOKIE = 'lb_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -46,6 +47,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
       const s = await resume(opts.db, token);
       if (s) request.session = { token, ...s };
     }
+    // A personal API token (under /ogc, reading only) decides over any cookie: see api-token-auth.ts.
+    request.session = (await tokenSession(opts.db, request)) ?? request.session;
     const path = request.routeOptions.url ?? request.url;
     if (UNSAFE.has(request.method) && path.startsWith('/api/') && !OPEN.has(path)) {
       if (!request.session) throw new DomainError('unauthenticated');
