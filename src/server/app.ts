@@ -30,6 +30,8 @@ import { measureRoutes } from './routes/measures.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { scheduleSettingsRoutes } from './routes/schedule-settings.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { apiTokenRoutes } from './routes/api-tokens.ts';
+import { ogcRoutes } from './routes/ogc.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -152,6 +154,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(measureRoutes, { db: opts.db });
   await app.register(meetingRoutes, { db: opts.db });
   await app.register(scheduleSettingsRoutes, { db: opts.db });
+  await app.register(apiTokenRoutes, { db: opts.db });
+  await app.register(ogcRoutes, { db: opts.db, prefix: '/ogc' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
