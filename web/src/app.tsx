@@ -77,6 +77,7 @@ function Nav() {
       <MunicipalitySwitcher />
       <div class="account">
         <span class="who" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}>{me.user.name}</span>
+        <a href="#/konto/api-nycklar" aria-current={route.value.path === '/konto/api-nycklar' ? 'page' : undefined}>{t('account.menuLink')}</a>
         <label class="visually-hidden" for="lang-select">{t('app.language')}</label>
         <select id="lang-select" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as 'sv' | 'en')}>
           <option value="sv">Svenska</option>

@@ -185,9 +185,9 @@ for (const engine of testEngines()) {
       const cellPages: string[] = [];
       let cellUrl: string | undefined = `/ogc/collections/edition-${edition.id}-hotspots/items?limit=3`;
       while (cellUrl) {
-        const p = (await items(coord, cellUrl)).json();
+        const p: { features: Array<{ id: string }>; links: Array<{ rel: string; href: string }> } = (await items(coord, cellUrl)).json();
         cellPages.push(...p.features.map((f: { id: string }) => f.id));
-        const next = p.links.find((l: { rel: string }) => l.rel === 'next');
+        const next: { href: string } | undefined = p.links.find((l: { rel: string }) => l.rel === 'next');
         cellUrl = next ? new URL(next.href).pathname + new URL(next.href).search : undefined;
       }
       assert.deepEqual(cellPages, cells.features.map((f: { id: string }) => f.id));

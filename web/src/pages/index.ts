@@ -33,6 +33,8 @@ export const PAGES: PageDef[] = [
   { path: '/handlingsplan', title: 'nav.actionPlan', roles: ['coordinator', 'areaGroup', 'viewer'], inMenu: true, more: true, load: () => import('./action-plan/index.tsx') },
   { path: '/granska', title: 'nav.review', roles: ['coordinator'], inMenu: true, load: () => import('./review/index.tsx') },
   { path: '/admin', title: 'nav.admin', roles: ['admin', 'coordinator'], inMenu: true, more: true, load: () => import('./admin/index.tsx') },
+  // The user's own API tokens (QGIS and other GIS programs): linked from the account area of the top bar.
+  { path: '/konto/api-nycklar', title: 'account.tokens.title', roles: [], inMenu: false, load: () => import('./account/tokens.tsx') },
 ];
 
 /**
