@@ -26,7 +26,7 @@ import { listCategories } from '../db/repositories/categories.ts';
 import { getIncident } from '../db/repositories/incidents.ts';
 import { listMeasuresIn3006 } from '../db/repositories/measures.ts';
 import {
-  countPoliceEventSelection, getPoliceEventRow, incidentKeysBefore, incidentTimeRange, municipalitiesExtent, policeEventPage, policeEventTimeRange,
+  countPoliceEventSelection, firstIncidentTime, getPoliceEventRow, incidentKeysBefore, municipalitiesExtent, policeEventPage, policeEventTimeRange,
   type PoliceEventFeatureRow, type PoliceEventSelection,
 } from '../db/repositories/ogc.ts';
 import { listPlacesIn3006 } from '../db/repositories/places.ts';
@@ -62,20 +62,26 @@ const TITLES: Record<Exclude<CollectionKind, 'hotspot-cells' | 'hotspot-zones'>,
 
 const MARGIN_M = 1000;
 
-/** The collections the actor may read, each with its extent. */
-export async function listCollections(db: Database, actor: Actor): Promise<CollectionInfo[]> {
-  const [box, incidentTimes, policeTimes, editions] = await Promise.all([
-    municipalitiesExtent(db, actor.municipalities),
-    incidentTimeRange(db, actor),
-    policeEventTimeRange(db, actor.municipalities),
+/**
+ * The collections the actor may read, each with its extent (for the documents). Without `extents`
+ * the extents are left empty and not queried: a request for features needs only to know that the
+ * collection is there for the actor, and a GIS client pages through thousands of them.
+ */
+export async function listCollections(db: Database, actor: Actor, { extents = true } = {}): Promise<CollectionInfo[]> {
+  const none = async () => null;
+  const [box, firstIncident, policeTimes, editions] = await Promise.all([
+    extents ? municipalitiesExtent(db, actor.municipalities) : none(),
+    extents ? firstIncidentTime(db, actor) : none(),
+    extents ? policeEventTimeRange(db, actor.municipalities) : none(),
     can(actor, 'editions.read') ? listSituationPictures(db, actor, { status: 'published' }) : { items: [] },
   ]);
   // Features lie within the municipalities, or a little outside (the boundary tolerance, a cell's edge).
   const bbox3006 = box ? [box[0] - MARGIN_M, box[1] - MARGIN_M, box[2] + MARGIN_M, box[3] + MARGIN_M] as [number, number, number, number] : null;
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  // Incidents keep coming: the interval is open at its end.
   const out: CollectionInfo[] = [
-    { id: 'incidents', kind: 'incidents', ...TITLES.incidents, bbox3006, interval: [iso(incidentTimes[0]), iso(incidentTimes[1])] },
-    { id: 'police-events', kind: 'police-events', ...TITLES['police-events'], bbox3006: null, interval: [iso(policeTimes[0]), iso(policeTimes[1])] },
+    { id: 'incidents', kind: 'incidents', ...TITLES.incidents, bbox3006, interval: [iso(firstIncident), null] },
+    { id: 'police-events', kind: 'police-events', ...TITLES['police-events'], bbox3006: null, interval: [iso(policeTimes?.[0]), iso(policeTimes?.[1])] },
     { id: 'places', kind: 'places', ...TITLES.places, bbox3006, interval: null },
     { id: 'areas', kind: 'areas', ...TITLES.areas, bbox3006, interval: null },
   ];
@@ -91,10 +97,15 @@ export async function listCollections(db: Database, actor: Actor): Promise<Colle
   return out;
 }
 
-/** One collection the actor may read, or 404. */
-export async function getCollection(db: Database, actor: Actor, id: string): Promise<CollectionInfo> {
-  if (!parseCollectionId(id)) throw notFoundError('collection', id);
-  const found = (await listCollections(db, actor)).find((c) => c.id === id);
+/** One collection the actor may read, or 404; with its extent only when asked for. */
+export async function getCollection(db: Database, actor: Actor, id: string, options: { extents?: boolean } = {}): Promise<CollectionInfo> {
+  const parsed = parseCollectionId(id);
+  if (!parsed) throw notFoundError('collection', id);
+  // The fixed collections need no query to be found; an edition's are looked up among the published.
+  if (!options.extents && !parsed.editionId && (parsed.kind !== 'measures' || can(actor, 'measures.read'))) {
+    return { id, kind: parsed.kind, ...TITLES[parsed.kind as keyof typeof TITLES], bbox3006: null, interval: null };
+  }
+  const found = (await listCollections(db, actor, { extents: options.extents ?? false })).find((c) => c.id === id);
   if (!found) throw notFoundError('collection', id);
   return found;
 }

@@ -20,12 +20,15 @@ export async function municipalitiesExtent(q: Queryable, municipalities: string[
   return b && b.x0 !== null ? [Number(b.x0), Number(b.y0), Number(b.x1), Number(b.y1)] : null;
 }
 
-/** When the incidents the actor may see begin and end (null, null for none). */
-export async function incidentTimeRange(q: Queryable, actor: Actor): Promise<[Date | null, Date | null]> {
+/**
+ * When the first incident the actor may see happened (null for none): read along the time index
+ * (municipality, occurred_from), never a scan of every row.
+ */
+export async function firstIncidentTime(q: Queryable, actor: Actor): Promise<Date | null> {
   const p = new Params();
-  const r = await q.query<{ a: Date | null; b: Date | null }>(
-    `SELECT min(i.occurred_from) AS a, max(i.occurred_to) AS b FROM incidents i WHERE ${visibleIncidents(actor, p)}`, p.values);
-  return [r.rows[0]?.a ?? null, r.rows[0]?.b ?? null];
+  const r = await q.query<{ a: Date | null }>(
+    `SELECT i.occurred_from AS a FROM incidents i WHERE ${visibleIncidents(actor, p)} ORDER BY i.occurred_from LIMIT 1`, p.values);
+  return r.rows[0]?.a ?? null;
 }
 
 /**

@@ -65,10 +65,14 @@ export const ogcRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db 
     req.log.error({ err }, 'unhandled error in the OGC API');
     return exception(req, reply, 500, 'ServerError', errorMessage(lang, 'internal'));
   });
-  app.setNotFoundHandler((req, reply) => {
+  const nothingHere = (req: FastifyRequest, reply: FastifyReply) => {
     const lang = req.lang ?? negotiateLanguage(req.headers['accept-language']);
-    return exception(req, reply, 404, 'NotFound', lang === 'sv' ? `Ingen resurs på ${req.url.split('?')[0]}; se /ogc` : `No resource at ${req.url.split('?')[0]}; see /ogc`);
-  });
+    const path = req.url.split('?')[0];
+    return exception(req, reply, 404, 'NotFound', lang === 'sv' ? `Ingen resurs på ${path}; se /ogc` : `No resource at ${path}; see /ogc`);
+  };
+  app.setNotFoundHandler(nothingHere);
+  // Below /ogc the web app's static files (a catch-all route) must not answer with their own 404.
+  app.get('/*', { schema: { hide: true } }, nothingHere);
 
   const hide = { schema: { hide: true } };
   /** A document that takes no parameters: any query is one the API does not declare. */
@@ -103,7 +107,7 @@ export const ogcRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db 
   });
   app.get<{ Params: { collectionId: string } }>('/collections/:collectionId', hide, async (req, reply) => {
     noQuery(req, ['f']);
-    const c = await getCollection(db, actor(req), req.params.collectionId);
+    const c = await getCollection(db, actor(req), req.params.collectionId, { extents: true });
     return sendCached(req, reply, `${MEDIA.json}; charset=utf-8`, collectionDocument(baseOf(req), c));
   });
   app.get<{ Params: { collectionId: string } }>('/collections/:collectionId/queryables', hide, async (req, reply) => {
