@@ -28,10 +28,11 @@ export async function listApiTokens(q: Queryable, userId: string): Promise<ApiTo
   return r.rows;
 }
 
-/** Revokes one of the user's tokens; false when the user has no token with this id. A second revoke keeps the first time. */
+/** Revokes one of the user's tokens; null when the user has no token with this id. A second revoke keeps the first time. */
 export async function revokeApiToken(q: Queryable, userId: string, id: string): Promise<ApiTokenRow | null> {
+  // The time as a parameter: Citus refuses now() inside COALESCE on a reference table.
   const r = await q.query<ApiTokenRow>(
-    `UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${COLUMNS}`, [id, userId]);
+    `UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $3::timestamptz) WHERE id = $1 AND user_id = $2 RETURNING ${COLUMNS}`, [id, userId, new Date()]);
   return r.rows[0] ?? null;
 }
 

@@ -346,8 +346,10 @@ for (const engine of testEngines({ citus: true })) {
       test('a token reads only the municipalities it names; bad input names the field', async () => {
         await setUserGrants(t.db, FX.users.coordinator.id, [FX.vargarda]);
         try {
-          await insertIncidents(t, [{ categoryCode: 'nedskrapning', e: vx, n: vy, at: new Date(), org: 'kommun' }]);
-          await t.db.query(`UPDATE incidents SET municipality_id = '1442', category_id = (SELECT id FROM categories WHERE municipality_id = '1442' AND code = 'nedskrapning') WHERE ST_X(geom) = $1`, [vx]);
+          await t.db.query(
+            `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, source)
+             SELECT gen_random_uuid(), '1442', c.id, now(), now(), now(), ST_SetSRID(ST_MakePoint($1, $2), 3006), $3, 'test'
+               FROM categories c WHERE c.municipality_id = '1442' AND c.code = 'nedskrapning'`, [vx, vy, FX.orgs.vargardaKommun]);
           const fresh = await t.as('coordinator');
           const both = (await fresh.post('/api/me/tokens', { name: 'Båda', expiresInDays: 5 })).json().token;
           const one = (await fresh.post('/api/me/tokens', { name: 'Vårgårda', expiresInDays: 5, municipalities: [FX.vargarda] })).json().token;
