@@ -145,7 +145,8 @@ function pageBench(name: string, path: (e: Env) => string, auth: 'token' | 'sess
     name: `${name} at ${SIZE.toLocaleString('en')} incidents (PostgreSQL)`,
     iterations: ITERATIONS,
     baseline: baseline && `${baseline} at ${SIZE.toLocaleString('en')} incidents (PostgreSQL)`,
-    target: auth === 'token' ? { ms: TARGET_MS, description: 'p99 < 200 ms: see the p99 line (the target column judges the median)' } : undefined,
+    // The runner judges a target's ms on the median; this one is on the p99, printed at teardown.
+    target: auth === 'token' ? { description: 'p99 < 200 ms: see the p99 line' } : undefined,
     async setup() {
       const e = await env();
       const headers = auth === 'token' ? { authorization: `Bearer ${e.token}` } : e.session;
