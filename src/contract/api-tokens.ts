@@ -5,7 +5,7 @@ import { DateTime, Nullable, StringEnum, Uuid } from './common.ts';
 export const ApiTokenCreate = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100, description: 'What the token is for ("QGIS på GIS-enheten").' }),
   expiresInDays: Type.Integer({ minimum: 1, maximum: 365, description: 'Days until it stops working (at most a year).' }),
-  municipalities: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{4}$' }), {
+  municipalities: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), {
     minItems: 1, maxItems: 300, description: 'Municipality codes it reads: some of yours; all of yours when absent.',
   })),
 }, { additionalProperties: false });
