@@ -19,7 +19,8 @@ describe('e2e: API tokens (API-nycklar)', { skip: skipReason() }, () => {
   test('make a token, use it, see its last use, revoke it', async () => {
     const page = await e2e.pageAs('viewer');
     await page.goto(`${e2e.url}/#/karta`);
-    await page.getByRole('link', { name: 'API-nycklar' }).click();
+    // On a wide screen the user's name in the top bar leads there.
+    await page.getByRole('banner').getByRole('link', { name: 'viewer (API-nycklar)' }).click();
     await page.waitForURL(/#\/konto\/api-nycklar/);
     await page.getByRole('heading', { level: 1, name: 'API-nycklar' }).waitFor();
     await page.getByText('Du har inga API-nycklar.').waitFor();

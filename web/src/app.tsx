@@ -72,12 +72,19 @@ function Nav() {
             </li>
           ))}
           {more.length > 0 && <MoreMenu pages={more} onNavigate={() => setOpen(false)} />}
+          {/* On a phone the user's own page is in the menu; on a wide screen the name leads there (styles.css). */}
+          <li class="nav-account">
+            <a href="#/konto/api-nycklar" aria-current={route.value.path === '/konto/api-nycklar' ? 'page' : undefined} onClick={() => setOpen(false)}>{t('account.menuLink')}</a>
+          </li>
         </ul>
       </nav>
       <MunicipalitySwitcher />
       <div class="account">
-        <span class="who" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}>{me.user.name}</span>
-        <a href="#/konto/api-nycklar" aria-current={route.value.path === '/konto/api-nycklar' ? 'page' : undefined}>{t('account.menuLink')}</a>
+        {/* The name leads to the user's own page (API-nycklar); on a phone that is in the menu instead. */}
+        <a class="who" href="#/konto/api-nycklar" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}
+          aria-current={route.value.path === '/konto/api-nycklar' ? 'page' : undefined}>
+          {me.user.name}<span class="visually-hidden"> ({t('account.menuLink')})</span>
+        </a>
         <label class="visually-hidden" for="lang-select">{t('app.language')}</label>
         <select id="lang-select" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as 'sv' | 'en')}>
           <option value="sv">Svenska</option>
