@@ -11,7 +11,7 @@ const DEFAULT_DAYS = '90';
 /**
  * API-nycklar: the user's personal tokens for the OGC API (QGIS, ArcGIS Pro, FME, GDAL). A new
  * token is shown once, here, with a copy button; the list says when each was last used and lets
- * the user revoke it. Self-contained: reached from the link beside the user's name in the top bar.
+ * the user revoke it. Self-contained: reached from the user's name in the top bar (the menu on a phone).
  */
 export default function TokensPage() {
   const me = session.value!;
