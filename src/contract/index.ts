@@ -25,3 +25,4 @@ export * from './audit.ts';
 export * from './mfa.ts';
 export * from './privacy.ts';
 export * from './open311.ts';
+export * from './api-tokens.ts';

@@ -31,6 +31,8 @@ export const REFERENCE_TABLES: readonly string[] = [
   'account_links',
   // A user's second factor, a login awaiting it and the failed attempts per address (migration 0016).
   'user_mfa', 'user_recovery_codes', 'pending_logins', 'login_throttle',
+  // Personal API tokens (migration 0022): found by their hash alone, like sessions.
+  'api_tokens',
 ];
 
 /**

@@ -44,6 +44,8 @@ import { mfaRoutes } from './routes/mfa.ts';
 import { DEFAULT_SIGN_IN, type SignInPolicy } from '../services/auth.ts';
 import { open311Routes } from './routes/open311.ts';
 import { open311KeyRoutes } from './routes/open311-keys.ts';
+import { apiTokenRoutes } from './routes/api-tokens.ts';
+import { ogcRoutes } from './routes/ogc.ts';
 import { Area, Category, ErrorBody, Incident, Organisation, Place, UserOut } from '../contract/index.ts';
 
 export interface AppOptions {
@@ -198,6 +200,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(mfaRoutes, { db: opts.db, signIn: opts.signIn ?? DEFAULT_SIGN_IN });
   await app.register(open311Routes, { db: opts.db, boundaryToleranceM: opts.boundaryToleranceM, rateLimit: opts.open311RateLimit, prefix: '/open311/v2' });
   await app.register(open311KeyRoutes, { db: opts.db });
+  await app.register(apiTokenRoutes, { db: opts.db });
+  await app.register(ogcRoutes, { db: opts.db, prefix: '/ogc' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -56,6 +56,8 @@ const SV: Labels = {
   last_name: 'Efternamn', phone: 'Telefon', device_id: 'Enhets-id (device_id)', account_id: 'Konto-id (account_id)',
   service_request_id: 'Ärende-id (service_request_id)', start_date: 'Från och med (start_date)', end_date: 'Till och med (end_date)',
   openToPublic: 'Tar emot tips från allmänheten',
+  // A personal API token (POST /api/me/tokens).
+  expiresInDays: 'Giltighetstid (dagar)',
 };
 
 const EN: Labels = {
@@ -101,6 +103,7 @@ const EN: Labels = {
   last_name: 'Last name', phone: 'Phone', device_id: 'Device id (device_id)', account_id: 'Account id (account_id)',
   service_request_id: 'Request id (service_request_id)', start_date: 'From (start_date)', end_date: 'Until (end_date)',
   openToPublic: 'Takes tips from the public',
+  expiresInDays: 'Valid for (days)',
 };
 
 /** What one element of a list is called, for "(rad 2)": the list's name → the word for its items. */

@@ -80,6 +80,8 @@ export interface IncidentFilter {
   areaId?: string;
   /** minLon, minLat, maxLon, maxLat (WGS84). */
   bbox?: [number, number, number, number];
+  /** minE, minN, maxE, maxN (SWEREF 99 TM metres): a box GIS tools give in the stored system (the OGC API's bbox-crs). */
+  bbox3006?: [number, number, number, number];
   reviewStatus?: ReviewStatus[];
   visibility?: Visibility;
   text?: string;

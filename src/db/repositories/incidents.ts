@@ -183,6 +183,10 @@ export function incidentWhere(actor: Actor, f: ResolvedFilter, p: Params): strin
     const [a, b, c, d] = f.bbox.map((v) => p.add(v));
     w.push(`ST_Intersects(i.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 4326), 0.01), 3006))`);
   }
+  if (f.bbox3006) {
+    const [a, b, c, d] = f.bbox3006.map((v) => p.add(v));
+    w.push(`i.geom && ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 3006)`);
+  }
   if (f.text) {
     const like = p.add(`%${f.text.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
     w.push(`(i.description ILIKE ${like} OR i.place_name ILIKE ${like})`);

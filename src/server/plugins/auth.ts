@@ -7,6 +7,7 @@ import { DomainError } from '../../core/errors/index.ts';
 import type { User } from '../../core/users/types.ts';
 import { DEFAULT_SIGN_IN, resume, type SignInPolicy } from '../../services/auth.ts';
 import type { Database } from '../../services/database.ts';
+import { tokenSession } from './api-token-auth.ts';
 
 export const SESSION_COOKIE = 'lb_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -101,6 +102,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
       const s = await resume(opts.db, token, opts.signIn ?? DEFAULT_SIGN_IN);
       if (s) request.session = { token, ...s };
     }
+    // A personal API token (under /ogc, reading only) decides over any cookie: see api-token-auth.ts.
+    request.session = (await tokenSession(opts.db, request)) ?? request.session;
     const path = request.routeOptions.url ?? request.url;
     if (request.session?.mfaEnrolment && path.startsWith('/api/') && !ENROLMENT.has(path)) throw new DomainError('mfa_enrolment_required');
     if (UNSAFE.has(request.method) && path.startsWith('/api/') && !OPEN.has(path)) {

@@ -36,6 +36,8 @@ export const PAGES: PageDef[] = [
   { path: '/konto/inloggningar', title: 'audit.account.title', roles: [], inMenu: false, load: () => import('./account/logins.tsx') },
   // The user's own page, linked beside their name rather than from the menu.
   { path: '/mitt-konto', title: 'nav.account', roles: [], inMenu: false, load: () => import('./account/index.tsx') },
+  // The user's own API tokens (QGIS and other GIS programs), from Mitt konto.
+  { path: '/konto/api-nycklar', title: 'account.tokens.title', roles: [], inMenu: false, load: () => import('./account/tokens.tsx') },
   // One's own password, from the account corner of the top bar.
   { path: '/mitt-konto/losenord', title: 'account.change.title', roles: [], inMenu: false, load: () => import('./account/password.tsx') },
   // One's own register extract (issue 16 item 13): every user, under "Mer".

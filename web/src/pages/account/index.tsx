@@ -21,6 +21,7 @@ export default function AccountPage() {
           <li><a href="#/mitt-konto/losenord">{t('account.change.menu')}</a></li>
           <li><a href="#/konto/inloggningar">{t('audit.account.link')}</a></li>
           <li><a href="#/mina-uppgifter">{t('retention.myDataTitle')}</a></li>
+          <li><a href="#/konto/api-nycklar">{t('account.tokens.title')}</a></li>
         </ul>
       </nav>
       <section class="card" aria-labelledby="mfa-title">
