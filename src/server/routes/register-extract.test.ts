@@ -48,7 +48,7 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(res.statusCode, 200, res.body);
       assert.match(res.headers['content-type'] as string, /^application\/json/);
       assert.match(res.headers['content-disposition'] as string, /^attachment; filename="registerutdrag-/);
-      assert.equal(res.headers['cache-control'], 'private, no-store');
+      assert.match(res.headers['cache-control'] as string, /no-store/);
       const x = res.json();
       assert.equal(x.account.id, REPORTER);
       assert.equal(x.account.name, 'Rut Rapportör');
