@@ -47,6 +47,9 @@ export async function startServer(databaseUrl: string, timeoutMs = 600_000, dist
     env: {
       ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: undefined, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
       LAGESBILD_SCHEDULER: 'off', LAGESBILD_TILE_UPSTREAM: 'off',
+      // The bench's users log in with a password alone; a second factor would hold the coordinator
+      // to its enrolment (MFA_REQUIRED_ROLES defaults to coordinators and administrators).
+      MFA_REQUIRED_ROLES: process.env.MFA_REQUIRED_ROLES ?? 'none',
     },
   });
   let out = '';
