@@ -73,12 +73,18 @@ function Nav() {
             </li>
           ))}
           {more.length > 0 && <MoreMenu pages={more} onNavigate={() => setOpen(false)} />}
+          <li class="nav-account">
+            <a href="#/mitt-konto" aria-current={route.value.path === '/mitt-konto' ? 'page' : undefined} onClick={() => setOpen(false)}>{t('nav.account')}</a>
+          </li>
         </ul>
       </nav>
       <MunicipalitySwitcher />
       <div class="account">
-        <span class="who" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}>{me.user.name}</span>
-        <a href="#/mitt-konto" aria-current={route.value.path === '/mitt-konto' ? 'page' : undefined}>{t('nav.account')}</a>
+        {/* On a wide screen the name leads to Mitt konto; on a phone the menu has it (styles.css). */}
+        <a class="who" href="#/mitt-konto" title={t('app.loggedInAs', { name: me.user.name, organisation: me.user.organisationName })}
+          aria-current={route.value.path === '/mitt-konto' ? 'page' : undefined}>
+          {me.user.name}<span class="visually-hidden"> ({t('nav.account')})</span>
+        </a>
         <label class="visually-hidden" for="lang-select">{t('app.language')}</label>
         <select id="lang-select" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as 'sv' | 'en')}>
           <option value="sv">Svenska</option>
@@ -154,7 +160,8 @@ export function App() {
     navigate(homePath(session.value.user.roles));
     return null;
   }
-  const page = PAGES.find((p) => path === p.path || path.startsWith(p.path + '/'));
+  // The page itself, else the one it is a part of: /mitt-konto/losenord is not /mitt-konto.
+  const page = PAGES.find((p) => path === p.path) ?? PAGES.find((p) => path.startsWith(p.path + '/'));
   return (
     <>
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('app.skipToContent')}</a>
