@@ -222,7 +222,8 @@ describe('e2e: import of incidents (Administration → Importera)', { skip: skip
     const history = page.locator('.import-history tbody tr');
     await history.nth(1).waitFor();
     assert.match(await history.nth(0).innerText(), /0 importerade, 6 fanns redan/);
-    const first = history.filter({ hasText: '6 importerade' });
+    // The counts cell, not the row: the row's text runs the time into the counts ("06:16" + "0 importerade").
+    const first = history.filter({ has: page.locator('td', { hasText: /^6 importerade,/ }) });
     assert.match(await first.innerText(), /coordinator/);
     await axe(page, 'import history');
     let asked = '';
@@ -386,7 +387,9 @@ describe('e2e: import of incidents (Administration → Importera)', { skip: skip
       assert.deepEqual(await resultCounts(page), { imported: 0, already: n, rejected: 0 }, `${name} again`);
       assert.equal((await incidentsOf(record.id)).length, n, 'no duplicates');
 
-      const row = page.locator('.import-history tbody tr', { hasText: `${n} importerade` }).filter({ hasText: name });
+      const row = page.locator('.import-history tbody tr')
+        .filter({ has: page.locator('td', { hasText: new RegExp(`^${n} importerade,`) }) })
+        .filter({ hasText: name });
       page.once('dialog', (d) => void d.accept());
       await row.getByRole('button', { name: new RegExp(`^Ångra import av ${name.replace(/\./g, '\\.')}`) }).click();
       await row.getByText('Ångrad', { exact: true }).waitFor();
