@@ -1,7 +1,7 @@
 /**
  * The OGC API – Features (issue 17 items 1–3): the collections a caller may read and their features,
  * each under the same access rules as the app. Incidents are read through the list's own path
- * (incident-reads.ts, the policy's SQL predicate), so a filter counts here what it counts in
+ * (the policy's SQL predicate), so a filter counts here what it counts in
  * GET /api/incidents; places, areas, measures and an edition's hotspot layers are read as the
  * GeoPackage export reads them (export-context.ts); Polisen's events count for their municipality
  * and have no point. Every read of features is in the audit log, with its collection, query and
@@ -23,7 +23,7 @@ import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { listAreasIn3006 } from '../db/repositories/areas.ts';
 import { listCategories } from '../db/repositories/categories.ts';
-import { getIncident } from '../db/repositories/incidents.ts';
+import { getIncident, listIncidents } from '../db/repositories/incidents.ts';
 import { listMeasuresIn3006 } from '../db/repositories/measures.ts';
 import {
   countPoliceEventSelection, firstIncidentTime, getPoliceEventRow, incidentKeysBefore, municipalitiesExtent, policeEventPage, policeEventTimeRange,
@@ -32,7 +32,6 @@ import {
 import { listPlacesIn3006 } from '../db/repositories/places.ts';
 import { rollupSource, sqlSource } from './aggregate-source.ts';
 import { editionLayers } from './export-context.ts';
-import { listIncidentPage } from './incident-reads.ts';
 import { listSituationPictures } from './situation-pictures.ts';
 
 /** Who reads, for the audit log: a session, or an API token (its id). */
@@ -164,7 +163,8 @@ async function incidentItems(db: Database, actor: Actor, q: ItemsQuery): Promise
   }
   // The rollups count what they can (whole days, no area): the same numbers as counting the rows, cheaply at a million.
   const counter = filter.bbox3006 ? sqlSource(db, actor, filter) : rollupSource(db, actor, filter);
-  const [page, numberMatched] = await Promise.all([listIncidentPage(db, actor, filter, { limit: q.limit, after }), counter.count()]);
+  // Read without the list's own audit entry: readItems logs the request once, as ogc.read.
+  const [page, numberMatched] = await Promise.all([listIncidents(db, actor, filter, { limit: q.limit, after }), counter.count()]);
   const first = page.items[0], last = page.items[page.items.length - 1];
   return {
     features: page.items.map((i) => incidentFeature(i, q.crs)),

@@ -165,6 +165,41 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(doc.statusCode, 200);
     });
 
+    test('the list pages through both municipalities in one order (newest first, then id), ties across them included', async () => {
+      const reporter = await t.as('reporter');
+      const vargarda = await t.as('vargardaCoordinator');
+      const klotter = { [FX.alingsas]: await categoryId(t, 'skadegorelse.klotter'), [FX.vargarda]: await categoryId(t, 'skadegorelse.klotter', FX.vargarda) };
+      const base = Date.now() - 2 * DAY;
+      // Interleaved in time, and three pairs at the same minute in both municipalities.
+      for (let k = 0; k < 9; k++) {
+        for (const [who, m, location] of [[reporter, FX.alingsas, POINTS.alingsasCentrum], [vargarda, FX.vargarda, POINTS.vargardaCentrum]] as const) {
+          if (k % 3 === 1 && m === FX.vargarda) continue;
+          const occurredAt = new Date(base - Math.floor(k / 2) * 3_600_000 - (k % 2 && m === FX.vargarda ? 60_000 : 0)).toISOString();
+          const res = await who.post('/api/incidents', { categoryId: klotter[m], occurredAt, location, description: 'MP sida' });
+          assert.equal(res.statusCode, 201, res.body);
+        }
+      }
+      type Row = { id: string; occurredFrom: string; municipalityId: string };
+      const whole = (await both.get('/api/incidents?limit=1000')).json().items as Row[];
+      const key = (r: Row) => [Date.parse(r.occurredFrom), r.id] as const;
+      for (let k = 1; k < whole.length; k++) {
+        const [a, b] = [key(whole[k - 1]), key(whole[k])];
+        assert.ok(a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]), `row ${k} is in order`);
+      }
+      assert.deepEqual(new Set(whole.map((r) => r.municipalityId)), new Set([FX.alingsas, FX.vargarda]));
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await both.get(`/api/incidents?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.statusCode, 200, res.body);
+        paged.push(...(res.json().items as Row[]).map((r) => r.id));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      assert.deepEqual(paged, whole.map((r) => r.id), 'the pages are the whole list, in its order');
+      const alingsas = (await both.get(`/api/incidents?limit=1000&municipality=${FX.alingsas}`)).json().items as Row[];
+      assert.deepEqual(alingsas.map((r) => r.id), whole.filter((r) => r.municipalityId === FX.alingsas).map((r) => r.id));
+    });
+
     test('a malformed code is refused, naming the parameter', async () => {
       const res = await both.get('/api/stats?municipality=alingsas');
       assert.equal(res.statusCode, 422);

@@ -292,7 +292,10 @@ for (const engine of testEngines({ citus: true })) {
         assert.equal(listed0[0].lastUsedAt, null);
         assert.ok(!JSON.stringify(listed0).includes(token), 'the token is never shown again');
 
+        const logged = async () => Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0].n);
+        const before = await logged();
         const bearer = await anon.get('/ogc/collections/incidents/items?limit=1000&reviewStatus=new', { authorization: `Bearer ${token}` });
+        assert.equal(await logged(), before + 1, 'a page of features is one entry in the audit log, not one per layer it passes');
         assert.equal(bearer.statusCode, 200, bearer.body);
         const asViewer = (await items(viewer, '/ogc/collections/incidents/items?limit=1000&reviewStatus=new')).json();
         assert.equal(bearer.json().numberMatched, asViewer.numberMatched, 'the token reads as its user');
