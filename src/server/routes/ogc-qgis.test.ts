@@ -23,7 +23,8 @@ import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { testEngines } from '../../../test/support/db.ts';
 import { insertIncidents, startTestApp, type Client, type TestApp } from '../../../test/support/api.ts';
-import { FX, POINTS } from '../../../test/support/fixtures.ts';
+import { POINTS } from '../../../test/support/fixtures.ts';
+import { addGisLayers } from '../../../test/support/gis-layers.ts';
 import { localDate } from '../../core/situation-picture/period.ts';
 import { transform } from '../../core/geo/index.ts';
 import { EPSG_3006 } from '../../core/ogc/crs.ts';
@@ -106,15 +107,7 @@ describe(`QGIS reads the OGC API on ${engine}`, () => {
     for (let k = 0; k < 12; k++) rows.push({ categoryCode: 'nedskrapning', e: nx + rnd() * 2000 - 1000, n: ny + rnd() * 2000 - 1000, at: new Date(Date.parse(day(-2 - k) + 'T09:00:00Z')), org: 'bevakning' });
     rows.push({ categoryCode: 'skadegorelse.klotter', e: cx, n: cy, at: new Date(Date.parse(day(-3) + 'T10:00:00Z')), org: 'polisen', visibility: 'restricted' });
     await insertIncidents(t, rows);
-    const place = await coord.post('/api/places', { name: 'Stationen', kind: 'station', geometry: { type: 'Point', coordinates: [POINTS.alingsasCentrum.lon, POINTS.alingsasCentrum.lat] } });
-    assert.equal(place.statusCode, 201, place.body);
-    const area = await coord.post('/api/areas', {
-      kind: 'district', nameProperty: 'namn',
-      geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { namn: 'Centrum' }, geometry: { type: 'Polygon', coordinates: [[[12.525, 57.925], [12.54, 57.925], [12.54, 57.935], [12.525, 57.935], [12.525, 57.925]]] } }] },
-    });
-    assert.equal(area.statusCode, 201, area.body);
-    const measure = await coord.post('/api/measures', { type: 'belysning', term: 'long', title: 'Belysning vid stationen', organisationId: FX.orgs.kommun, placeId: place.json().id });
-    assert.equal(measure.statusCode, 201, measure.body);
+    await addGisLayers(coord);
     const created = await coord.post('/api/situation-pictures', { from: day(-28), to: day(-1) });
     assert.equal(created.statusCode, 201, created.body);
     const published = await coord.post(`/api/situation-pictures/${created.json().id}/publish`, { rowVersion: created.json().rowVersion });

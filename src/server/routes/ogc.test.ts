@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { testEngines } from '../../../test/support/db.ts';
 import { categoryId, insertIncidents, startTestApp, type Client, type TestApp } from '../../../test/support/api.ts';
 import { FX, POINTS } from '../../../test/support/fixtures.ts';
+import { addGisLayers } from '../../../test/support/gis-layers.ts';
 import { transform } from '../../core/geo/index.ts';
 import { CRS84, EPSG_3006 } from '../../core/ogc/crs.ts';
 import { setUserGrants } from '../../db/repositories/users.ts';
@@ -51,16 +52,7 @@ for (const engine of testEngines({ citus: true })) {
       klotter = await categoryId(t, 'skadegorelse.klotter');
       await insertIncidents(t, world());
       await t.db.query(`UPDATE incidents SET review_status = 'reviewed' WHERE organisation_id = $1`, [FX.orgs.kommun]);
-      const place = await coord.post('/api/places', { name: 'Stationen', kind: 'station', geometry: { type: 'Point', coordinates: [POINTS.alingsasCentrum.lon, POINTS.alingsasCentrum.lat] } });
-      assert.equal(place.statusCode, 201, place.body);
-      const area = await coord.post('/api/areas', {
-        kind: 'district', nameProperty: 'namn',
-        geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { namn: 'Centrum' }, geometry: { type: 'Polygon', coordinates: [[[12.525, 57.925], [12.54, 57.925], [12.54, 57.935], [12.525, 57.935], [12.525, 57.925]]] } }] },
-      });
-      assert.equal(area.statusCode, 201, area.body);
-      areaId = area.json()[0].id;
-      const m = await coord.post('/api/measures', { type: 'belysning', term: 'long', title: 'Belysning vid stationen', organisationId: FX.orgs.kommun, placeId: place.json().id });
-      assert.equal(m.statusCode, 201, m.body);
+      areaId = (await addGisLayers(coord)).areaId;
       const created = await coord.post('/api/situation-pictures', PERIOD);
       assert.equal(created.statusCode, 201, created.body);
       const published = await coord.post(`/api/situation-pictures/${created.json().id}/publish`, { rowVersion: created.json().rowVersion });
