@@ -222,7 +222,7 @@ describe('e2e: import of incidents (Administration → Importera)', { skip: skip
     const history = page.locator('.import-history tbody tr');
     await history.nth(1).waitFor();
     assert.match(await history.nth(0).innerText(), /0 importerade, 6 fanns redan/);
-    // The counts cell, not the row: the row's text runs the time into the counts ("06:16" + "0 importerade").
+    // The counts cell, not the row: the row's text runs the time into the counts ("06:11" + "0 importerade" reads "10 importerade").
     const first = history.filter({ has: page.locator('td', { hasText: /^6 importerade,/ }) });
     assert.match(await first.innerText(), /coordinator/);
     await axe(page, 'import history');
