@@ -240,9 +240,14 @@ describe('e2e: the EST cycle on the demo data', { skip: skipReason() }, () => {
     await makePlace.click();
     await page.getByLabel('Namn på platsen').first().fill(unique('Hotspot e2e'));
     await page.getByRole('button', { name: 'Spara plats' }).click();
-    await page.getByRole('link', { name: 'Ny åtgärd här' }).click();
+    const here = page.getByRole('link', { name: 'Ny åtgärd här' });
+    const placeId = /placeId=([0-9a-f-]{36})/.exec((await here.getAttribute('href')) ?? '')?.[1];
+    assert.ok(placeId, 'the link names the new place');
+    await here.click();
     await page.getByRole('heading', { level: 1, name: 'Ny åtgärd' }).waitFor();
-    assert.notEqual(await page.locator('#m-placeId').inputValue(), '', 'the new place is chosen');
+    // The places arrive after the heading; the new one must be among them and chosen.
+    await page.locator(`#m-placeId option[value="${placeId}"]`).waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#m-placeId').inputValue(), placeId, 'the new place is chosen');
     const before = await count('/api/measures');
     await page.locator('#m-type').selectOption({ index: 1 });
     await page.locator('#m-title').fill('Belysning vid hotspoten');

@@ -13,8 +13,17 @@ import { FollowUpPanel } from './follow-up.tsx';
 /** A measure: the form (new or existing, with "Markera som genomförd") and, once it exists, its follow-up. */
 export default function MeasurePage({ id }: { id: string | null }) {
   const { data: measure, error, set: setMeasure } = useApi<Measure>(id ? `/api/measures/${id}` : null);
-  const { refs } = useReferences();
+  const { refs, refresh } = useReferences();
   const params = route.value.params;
+  // A place made a moment ago (from a hotspot or a map cell) may be newer than the cached references.
+  const askedPlace = !id ? params.get('placeId') : null;
+  const askedArea = !id ? params.get('areaId') : null;
+  const refreshed = useRef(false);
+  useEffect(() => {
+    if (!refs || refreshed.current) return;
+    const missing = (askedPlace && !refs.places.some((p) => p.id === askedPlace)) || (askedArea && !refs.areas.some((a) => a.id === askedArea));
+    if (missing) { refreshed.current = true; refresh(); }
+  }, [refs]);
   // "Gör till åtgärd" on a meeting's decision: the form starts from what the decision says, and the
   // measure is made through the decision so the two link to each other.
   const fromMeeting = !id ? params.get('meetingId') : null;
