@@ -41,6 +41,9 @@ async function snapshot(src: AggregateSource, w: ReturnType<typeof comparisonWin
     cells500Counts: sortBy((await src.gridCells(500)).map((c) => ({ col: c.col, row: c.row, count: c.count, x: Math.round(c.x * 100), y: Math.round(c.y * 100), categoryId: c.categoryId })), (c) => `${c.col}:${c.row}`),
     cells50: await grid(50),
     cells200: await grid(200),
+    // Multiples of the monthly rollups' 250 m: long periods read their whole months from them.
+    cells250: await grid(250),
+    cells1000: await grid(1000),
     // Not a multiple of the rollups' 50 m: counted from the incidents, the same either way.
     cells75: await grid(75),
     byCategory: sortBy((await src.countsByKey('category', w)).filter((r) => r.current + r.previous + r.lastYear > 0), (r) => String(r.key)),
@@ -129,6 +132,9 @@ for (const engine of testEngines({ citus: true })) {
       return [
         ['period', { from, to }],
         ['no period', {}],
+        ['a long period: whole months from the monthly rollups, its ends from the daily', { from: day(NOW, -400), to }],
+        ['exactly whole months', { from: day(Date.UTC(2026, 0, 1, 12)), to: day(Date.UTC(2026, 9, 1, 12)) }],
+        ['only a start, months ago', { from: day(NOW, -200) }],
         ['only an end', { to }],
         ['over the spring clock change', { from: day(Date.UTC(2026, 2, 28, 12)), to: day(Date.UTC(2026, 2, 30, 12)) }],
         ['over the autumn clock change', { from: day(Date.UTC(2026, 9, 24, 12)), to: day(Date.UTC(2026, 9, 26, 12)) }],
@@ -139,6 +145,9 @@ for (const engine of testEngines({ citus: true })) {
         ['area', { from, to, areaId: area }],
         ['a view: inner cells from the rollups, its edge from the incidents', { from, to, bbox: [12.50, 57.90, 12.54, 57.94] }],
         ['a view around everything', { from: day(NOW, -450), to, bbox: [11.0, 57.0, 14.0, 59.0] }],
+        // 12 km wide, its south-west corner in the middle of Alingsås' incidents: its whole 250 m cells
+        // from the monthly and daily rollups, the rest from the incidents.
+        ['a large view whose edge cuts the incidents, over a long period', { from: day(NOW, -400), to, bbox: [12.5348, 57.9248, 12.74, 58.04] }],
         ['a view smaller than a cell', { from, to, bbox: [12.5200, 57.9200, 12.5204, 57.9202] }],
         ['mine', { from, to, reporterId: FX.users.reporter.id }],
         ['one municipality', { from, to, municipalities: [FX.vargarda] }],

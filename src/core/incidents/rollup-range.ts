@@ -60,3 +60,25 @@ export function innerCells(bbox: [number, number, number, number]): InnerCells |
   // The extent is widened by 10 m: the database draws the edges as chords between its own vertices.
   return { c0, c1, r0, r1, extent: [minX - 10, minY - 10, maxX + 10, maxY + 10] };
 }
+
+/** The monthly rollups' cell in metres: 250 m nests the clusters (250 · 2^k) and every heatmap and hotspot cell of 250 m and more. */
+export const MONTHLY_CELL_M = 250;
+
+/**
+ * The whole calendar months inside a period of whole days, as first days: [from, to), either end open
+ * where the period's is. Null when the period holds no whole month (the daily rollups answer it all).
+ * An incident whose window lies in those months is counted from the monthly rollups; every other
+ * incident that overlaps the period starts before `from` or ends on or after `to`, and the daily
+ * rollups count it.
+ */
+export function wholeMonths(period: { from?: string; to?: string }): { from?: string; to?: string } | null {
+  const from = period.from === undefined ? undefined : period.from.endsWith('-01') ? period.from : nextMonth(period.from.slice(0, 7) + '-01');
+  const to = period.to === undefined ? undefined : period.to.slice(0, 7) + '-01';
+  if (from !== undefined && to !== undefined && from >= to) return null;
+  return { from, to };
+}
+
+function nextMonth(first: string): string {
+  const y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7));
+  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${first.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
+}

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { GridCell } from '../../core/incidents/aggregates.ts';
-import { ROLLUP_CELL_M, type InnerCells } from '../../core/incidents/rollup-range.ts';
+import { MONTHLY_CELL_M, ROLLUP_CELL_M, wholeMonths, type InnerCells } from '../../core/incidents/rollup-range.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import type { Database, Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
@@ -8,7 +8,8 @@ import { incidentWhere, keyWhere, resolveFilter, type ResolvedFilter } from './i
 
 /**
  * The aggregates of the map and the side panel from the rollup tables (migration 0012): counts per
- * local day, 50 m cell, hour and place, plus the deltas still queued. Each query gives the same
+ * local day, 50 m cell, hour and place (migration 0012), and per month and 250 m cell for the whole
+ * months of long periods (migration 0024), plus the deltas still queued. Each query gives the same
  * numbers as counting the incidents themselves (aggregates.ts) in the same snapshot, for periods of
  * whole Swedish days; a map view's cells that its edge cuts are counted from the incidents.
  *
@@ -41,6 +42,91 @@ const HOURS = `(SELECT ${QUEUE_KEYS}, hour, n FROM incident_hours
 const NO_PLACE = `'00000000-0000-0000-0000-000000000000'::uuid`;
 const PLACES = `(SELECT ${QUEUE_KEYS}, place_id, place_name, n FROM incident_places
   UNION ALL SELECT ${QUEUE_KEYS}, place_id, place_name, sign FROM incident_rollup_queue WHERE place_id <> ${NO_PLACE} OR place_name <> '')`;
+
+/** The monthly cell in daily cells. */
+const K = MONTHLY_CELL_M / ROLLUP_CELL_M;
+/** The first day of a date's month, as an immutable expression (Citus pushes it to the workers). */
+const monthOf = (d: string) => `(${d} - (extract(day FROM ${d})::int - 1))`;
+const MONTH_KEYS = 'municipality_id, month_from, month_to, category_id, organisation_id, review_status, visibility';
+const QUEUE_MONTH_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('day_to')}, category_id, organisation_id, review_status, visibility`;
+/** The monthly rollups with the queued deltas added, in months and 250 m cells (offsets from that cell's corner). */
+const MONTH_CELLS = `(SELECT ${MONTH_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_cells
+  UNION ALL SELECT ${QUEUE_MONTH_KEYS}, floor(cell_x / ${K}.0)::int, floor(cell_y / ${K}.0)::int, sign,
+    sign * ((cell_x - floor(cell_x / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dx), sign * ((cell_y - floor(cell_y / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dy)
+    FROM incident_rollup_queue)`;
+const MONTHS = `(SELECT ${MONTH_KEYS}, n FROM incident_months UNION ALL SELECT ${QUEUE_MONTH_KEYS}, sign FROM incident_rollup_queue)`;
+
+/**
+ * A view's monthly cells are read only when its edge is far from its middle: the band between the
+ * 50 m and the 250 m inner cells is counted from the incidents, over the whole period, and on a
+ * small view that costs more than the months save.
+ */
+const MONTHLY_VIEW_MIN_M = 40 * MONTHLY_CELL_M;
+
+/** The inner cells narrowed to whole monthly cells (still in 50 m indices), or null when none is left. */
+function monthlyInner(inner: InnerCells): InnerCells | null {
+  const c0 = Math.ceil(inner.c0 / K) * K, c1 = Math.floor((inner.c1 + 1) / K) * K - 1;
+  const r0 = Math.ceil(inner.r0 / K) * K, r1 = Math.floor((inner.r1 + 1) / K) * K - 1;
+  return c0 <= c1 && r0 <= r1 ? { ...inner, c0, c1, r0, r1 } : null;
+}
+
+/**
+ * How a query over a period reads the rollups: the whole months from the monthly level when the
+ * period has some and the view allows it (`months`), and the inner cells the daily and monthly rows
+ * are taken from (narrowed to whole monthly cells when the months are read).
+ */
+interface Plan {
+  months: { from?: string; to?: string } | null;
+  inner: InnerCells | null;
+}
+
+/** Whether a query may read the monthly level at all (its cells nest, its view is large), and the inner cells it then reads. */
+function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: number): { ok: boolean; inner: InnerCells | null } {
+  if (cellSize !== undefined && cellSize % MONTHLY_CELL_M !== 0) return { ok: false, inner };
+  if (!f.bbox) return { ok: true, inner: null };
+  if (!inner) return { ok: false, inner };
+  const [x0, y0, x1, y1] = inner.extent;
+  const wide = monthlyInner(inner);
+  return wide && x1 - x0 >= MONTHLY_VIEW_MIN_M && y1 - y0 >= MONTHLY_VIEW_MIN_M ? { ok: true, inner: wide } : { ok: false, inner };
+}
+
+function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number): Plan {
+  const view = monthlyView(f, inner, cellSize);
+  const months = view.ok ? wholeMonths(period) : null;
+  return months ? { months, inner: view.inner } : { months: null, inner };
+}
+
+/**
+ * The rollup rows (alias r) of a period, as separate reads: with whole months, the monthly rows of
+ * incidents inside them, the daily rows of those that start before them and of those that start in
+ * them but end after them; else the daily rows that overlap the period.
+ */
+function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly: boolean; where: string }> {
+  const m = plan.months;
+  if (!m) return [{ monthly: false, where: overlaps(period, p) }];
+  const reads = [{ monthly: true, where: [m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND ') }];
+  if (m.from) reads.push({ monthly: false, where: overlaps({ from: period.from, to: m.from }, p) });
+  if (m.to) reads.push({ monthly: false, where: `${overlaps({ from: m.to, to: period.to }, p)}${m.from ? ` AND r.day_from >= ${p.add(m.from)}::date` : ''}` });
+  return reads;
+}
+
+/** Monthly rows (alias r) in the view's inner cells. */
+function monthlyCellsWhere(inner: InnerCells, p: Params): string {
+  return `r.cell_x BETWEEN ${p.add(inner.c0 / K)} AND ${p.add((inner.c1 + 1) / K - 1)} AND r.cell_y BETWEEN ${p.add(inner.r0 / K)} AND ${p.add((inner.r1 + 1) / K - 1)}`;
+}
+
+/**
+ * Each read of a query over the rollups: its table (with the queued deltas) and its WHERE, for the
+ * actor's incidents that the filter keeps, in the plan's inner cells when there are any.
+ */
+function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: Plan, cells: boolean, p: Params): Array<{ monthly: boolean; from: string; where: string }> {
+  return periodReads(period, plan, p).map(({ monthly, where }) => {
+    const w = keyWhere(actor, f, p, 'r');
+    w.push(where);
+    if (plan.inner) w.push(monthly ? monthlyCellsWhere(plan.inner, p) : `r.cell_x BETWEEN ${p.add(plan.inner.c0)} AND ${p.add(plan.inner.c1)} AND r.cell_y BETWEEN ${p.add(plan.inner.r0)} AND ${p.add(plan.inner.r1)}`);
+    return { monthly, from: monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS), where: w.join(' AND ') };
+  });
+}
 
 /** Rows of a rollup (alias r) overlapping a period: by day_from for most, by day_to for long windows. */
 function overlaps(period: DayPeriod, p: Params): string {
@@ -79,9 +165,10 @@ const innerOf = (f: IncidentFilter, inner: InnerCells | null | undefined) => (f.
 export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<number> {
   const f = await resolveFilter(q, filter);
   const p = new Params();
-  const cut = innerOf(f, inner);
+  const plan = planOf(f, period, innerOf(f, inner));
+  const cut = plan.inner;
   const parts = [];
-  if (!f.bbox || cut) parts.push(`SELECT sum(r.n) AS n FROM ${cut ? CELLS : DAYS} r WHERE ${rollupWhere(actor, f, period, cut, p)}`);
+  if (!f.bbox || cut) for (const r of rollupReads(actor, f, period, plan, !!cut, p)) parts.push(`SELECT sum(r.n) AS n FROM ${r.from} r WHERE ${r.where}`);
   if (f.bbox) parts.push(cut ? `SELECT count(*) FROM incidents i WHERE ${edgeWhere(actor, f, cut, p)}` : `SELECT count(*) FROM incidents i WHERE ${incidentWhere(actor, f, p)}`);
   const r = await q.query<{ n: number }>(`SELECT COALESCE(sum(n), 0)::int AS n FROM (${parts.join(' UNION ALL ')}) x(n)`, p.values);
   return r.rows[0].n;
@@ -97,11 +184,16 @@ export async function rollupGridCells(q: Queryable, actor: Actor, filter: Incide
   const k = cellSize / ROLLUP_CELL_M;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`the rollups answer grids of multiples of ${ROLLUP_CELL_M} m, not ${cellSize}`);
   const p = new Params();
-  const cut = innerOf(f, inner);
+  const plan = planOf(f, period, innerOf(f, inner), cellSize);
+  const cut = plan.inner;
   const parts = [];
   if (!f.bbox || cut) {
-    parts.push(`SELECT r.cell_x, r.cell_y, r.category_id, r.n, r.cell_x::float8 * ${ROLLUP_CELL_M} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${ROLLUP_CELL_M} * r.n + r.sum_dy AS sy
-      FROM ${CELLS} r WHERE ${rollupWhere(actor, f, period, cut, p)}`);
+    for (const r of rollupReads(actor, f, period, plan, true, p)) {
+      // A monthly row stands at its 250 m cell's first 50 m cell: the grid's cells are multiples of both.
+      const [m, size] = r.monthly ? [K, MONTHLY_CELL_M] : [1, ROLLUP_CELL_M];
+      parts.push(`SELECT r.cell_x * ${m}, r.cell_y * ${m}, r.category_id, r.n, r.cell_x::float8 * ${size} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${size} * r.n + r.sum_dy AS sy
+        FROM ${r.from} r WHERE ${r.where}`);
+    }
   }
   if (f.bbox) {
     parts.push(`SELECT floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int, floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int, i.category_id, 1, ST_X(i.geom), ST_Y(i.geom)
@@ -140,15 +232,23 @@ export async function rollupCountsByKey(
 ): Promise<Array<{ key: string; current: number; previous: number; lastYear: number }>> {
   const f = await resolveFilter(q, filter);
   const p = new Params();
-  const cut = innerOf(f, inner);
   const ws = [windows.current, windows.previous, windows.lastYear];
+  // One set of inner cells for every window: the edge is counted once, over all three.
+  const view = monthlyView(f, innerOf(f, inner));
+  const monthly = view.ok && ws.some((w) => wholeMonths({ from: w.days[0], to: w.days[1] }));
+  const cut = monthly ? view.inner : innerOf(f, inner);
   const parts = [];
   if (!f.bbox || cut) {
-    // Each window through the index on its own days (the gaps between them are not read).
-    const span = ws.map((w) => overlaps({ from: w.days[0], to: w.days[1] }, p)).join(' OR ');
-    const by = ws.map((w) => `COALESCE(sum(r.n) FILTER (WHERE ${inDays(w.days, p)}), 0)`);
+    // Each window through the indexes on its own days and months (the gaps between them are not read).
     // The period filter of f does not apply: each window counts its own days.
-    parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${cut ? CELLS : DAYS} r WHERE ${rollupWhere(actor, { ...f }, {}, cut, p)} AND (${span}) GROUP BY 1`);
+    ws.forEach((w, i) => {
+      const period = { from: w.days[0], to: w.days[1] };
+      const plan = { months: monthly ? wholeMonths(period) : null, inner: cut };
+      for (const r of rollupReads(actor, f, period, plan, !!cut, p)) {
+        const by = ws.map((_, j) => (j === i ? 'sum(r.n)' : '0'));
+        parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1`);
+      }
+    });
   }
   if (f.bbox) {
     const all = { ...f, from: undefined, to: undefined };
@@ -209,6 +309,9 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
   return r.rows[0].n;
 }
 
+/** Every table the applier adds to. */
+const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months'];
+
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
 
@@ -250,13 +353,13 @@ export async function applyRollupQueue(db: Database, batch = 20_000): Promise<nu
     }
     if (moved > 0) {
       // Keys whose incidents all moved away; the partial indexes find them without a scan.
-      for (const t of ['incident_cells', 'incident_days', 'incident_hours', 'incident_places']) await tx.query(`DELETE FROM ${t} WHERE n = 0`);
+      for (const t of ROLLUP_TABLES) await tx.query(`DELETE FROM ${t} WHERE n = 0`);
     }
     return moved;
   });
 }
 
-/** Adds a municipality's deltas to the four rollups, summed per key first (an upsert may touch a row once). */
+/** Adds a municipality's deltas to the six rollups, summed per key first (an upsert may touch a row once). */
 async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void> {
   const col = <K extends keyof Delta>(k: K) => d.map((r) => r[k]);
   const params = [m, col('day_from'), col('day_to'), col('cell_x'), col('cell_y'), col('dx'), col('dy'), col('hour'),
@@ -280,6 +383,17 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
     `INSERT INTO incident_hours AS t (municipality_id, ${keys}, hour, n)
      SELECT $1, ${keys}, hour, sum(sign) FROM ${deltas} GROUP BY ${keys}, hour
      ON CONFLICT (${conflict}, hour, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
+  // The monthly level: the same deltas per month and 250 m cell, offsets from that cell's corner.
+  const months = `(SELECT ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, floor(cell_x / ${K}.0)::int AS mx, floor(cell_y / ${K}.0)::int AS my,
+      (cell_x - floor(cell_x / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dx AS mdx, (cell_y - floor(cell_y / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dy AS mdy, ${rest}, sign FROM ${deltas}) m`;
+  await tx.query(
+    `INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
+     SELECT $1, month_from, month_to, mx, my, ${rest}, sum(sign), sum(sign * mdx), sum(sign * mdy) FROM ${months} GROUP BY month_from, month_to, mx, my, ${rest}
+     ON CONFLICT (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
+  await tx.query(
+    `INSERT INTO incident_months AS t (municipality_id, month_from, month_to, ${rest}, n)
+     SELECT $1, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY month_from, month_to, ${rest}
+     ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
   await tx.query(
     `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
      SELECT $1, ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
@@ -292,5 +406,5 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
  * by itself; the embedded engine has none, and its queue would otherwise grow with every change.
  */
 export async function vacuumRollups(q: Queryable): Promise<void> {
-  await q.exec('VACUUM incident_rollup_queue, incident_cells, incident_days, incident_hours, incident_places');
+  await q.exec(`VACUUM incident_rollup_queue, ${ROLLUP_TABLES.join(', ')}`);
 }
