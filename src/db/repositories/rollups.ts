@@ -169,7 +169,7 @@ export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFi
   const cut = plan.inner;
   const parts = [];
   if (!f.bbox || cut) for (const r of rollupReads(actor, f, period, plan, !!cut, p)) parts.push(`SELECT sum(r.n) AS n FROM ${r.from} r WHERE ${r.where}`);
-  if (f.bbox) parts.push(cut ? `SELECT count(*) FROM incidents i WHERE ${edgeWhere(actor, f, cut, p)}` : `SELECT count(*) FROM incidents i WHERE ${incidentWhere(actor, f, p)}`);
+  if (f.bbox) parts.push(`SELECT count(*) AS n FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)}`);
   const r = await q.query<{ n: number }>(`SELECT COALESCE(sum(n), 0)::int AS n FROM (${parts.join(' UNION ALL ')}) x(n)`, p.values);
   return r.rows[0].n;
 }
@@ -191,12 +191,13 @@ export async function rollupGridCells(q: Queryable, actor: Actor, filter: Incide
     for (const r of rollupReads(actor, f, period, plan, true, p)) {
       // A monthly row stands at its 250 m cell's first 50 m cell: the grid's cells are multiples of both.
       const [m, size] = r.monthly ? [K, MONTHLY_CELL_M] : [1, ROLLUP_CELL_M];
-      parts.push(`SELECT r.cell_x * ${m}, r.cell_y * ${m}, r.category_id, r.n, r.cell_x::float8 * ${size} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${size} * r.n + r.sum_dy AS sy
+      // Every column named: Citus sends the arms to the workers without the CTE's column list.
+      parts.push(`SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, r.category_id, r.n, r.cell_x::float8 * ${size} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${size} * r.n + r.sum_dy AS sy
         FROM ${r.from} r WHERE ${r.where}`);
     }
   }
   if (f.bbox) {
-    parts.push(`SELECT floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int, floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int, i.category_id, 1, ST_X(i.geom), ST_Y(i.geom)
+    parts.push(`SELECT floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int AS cell_x, floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int AS cell_y, i.category_id, 1 AS n, ST_X(i.geom) AS sx, ST_Y(i.geom) AS sy
       FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)}`);
   }
   const kk = p.add(k);
@@ -245,7 +246,7 @@ export async function rollupCountsByKey(
       const period = { from: w.days[0], to: w.days[1] };
       const plan = { months: monthly ? wholeMonths(period) : null, inner: cut };
       for (const r of rollupReads(actor, f, period, plan, !!cut, p)) {
-        const by = ws.map((_, j) => (j === i ? 'sum(r.n)' : '0'));
+        const by = ws.map((_, j) => `${j === i ? 'sum(r.n)' : '0'} AS ${'cbl'[j]}`);
         parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1`);
       }
     });
@@ -253,8 +254,8 @@ export async function rollupCountsByKey(
   if (f.bbox) {
     const all = { ...f, from: undefined, to: undefined };
     const span = ws.map((w) => atTimes(w.at, p)).join(' OR ');
-    const by = ws.map((w) => `count(*) FILTER (WHERE ${atTimes(w.at, p)})`);
-    parts.push(`SELECT i.${key}, ${by.join(', ')} FROM incidents i WHERE ${cut ? edgeWhere(actor, all, cut, p) : incidentWhere(actor, all, p)} AND (${span}) GROUP BY 1`);
+    const by = ws.map((w, j) => `count(*) FILTER (WHERE ${atTimes(w.at, p)}) AS ${'cbl'[j]}`);
+    parts.push(`SELECT i.${key} AS key, ${by.join(', ')} FROM incidents i WHERE ${cut ? edgeWhere(actor, all, cut, p) : incidentWhere(actor, all, p)} AND (${span}) GROUP BY 1`);
   }
   const r = await q.query<{ key: string; current: number; previous: number; lastYear: number }>(
     `SELECT key, sum(c)::int AS current, sum(b)::int AS previous, sum(l)::int AS "lastYear"
