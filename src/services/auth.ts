@@ -10,7 +10,8 @@ import type { User } from '../core/users/types.ts';
 import type { Role } from '../core/access/roles.ts';
 import { mfaRequired } from '../core/users/mfa.ts';
 import { hasMfa, insertPendingLogin } from '../db/repositories/mfa.ts';
-import { checkNotLocked, clearFailedAttempts, countFailedAttempt } from './login-throttle.ts';
+import { checkClientNotLocked, checkNotLocked, clearFailedAttempts, countClientFailure, countFailedAttempt } from './login-throttle.ts';
+import type { ThrottleRule } from '../db/repositories/login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 
 /** A session lives this long after its last use, unless the deployment says otherwise (SESSION_IDLE_HOURS). */
@@ -84,10 +85,19 @@ export type LoginOutcome =
  * other a session. A failure is audited with the user when the address is a user's, and otherwise
  * only as an unknown address: never the text typed, which may be a password typed in the wrong field.
  */
-export async function login(db: Database, email: string, password: string, meta: { ip?: string } = {}, policy: SignInPolicy = DEFAULT_SIGN_IN): Promise<LoginOutcome> {
+export async function login(db: Database, email: string, password: string, meta: { ip?: string; clientRule?: ThrottleRule } = {}, policy: SignInPolicy = DEFAULT_SIGN_IN): Promise<LoginOutcome> {
   const typed = email.trim();
   const found = await findUserWithPassword(db, typed);
-  const failed = (reason: string) => recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { ip: meta.ip, reason } });
+  const failed = async (reason: string) => {
+    if (meta.clientRule) await countClientFailure(db, meta.ip, meta.clientRule);
+    await recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { ip: meta.ip, reason } });
+  };
+  // The client first: a client that has failed too often learns nothing more about any address.
+  const clientLocked = meta.clientRule ? await checkClientNotLocked(db, meta.ip) : null;
+  if (clientLocked) {
+    await recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { ip: meta.ip, reason: 'client_locked' } });
+    throw clientLocked;
+  }
   const locked = await checkNotLocked(db, typed);
   if (locked) {
     await failed('locked');

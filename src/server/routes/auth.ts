@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Database } from '../../services/database.ts';
 import { DEFAULT_SIGN_IN, describeSession, login, logout, PENDING_LOGIN_MS, refuseLogin, type SignInPolicy } from '../../services/auth.ts';
 import { completeMfaLogin } from '../../services/mfa.ts';
+import { clientThrottle } from '../../services/login-throttle.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import { currentSession, PENDING_LOGIN_COOKIE, SESSION_COOKIE } from '../plugins/auth.ts';
 import { LoginBody, Me, MfaCodeBody, MfaRequired, errors } from '../../contract/index.ts';
@@ -13,8 +14,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; loginRateLimi
   // The pending login's cookie goes only to the two login routes, and never with a request from another site.
   const pendingCookie = { ...app.cookieOptions, path: '/api/auth', sameSite: 'strict' as const };
 
+  // Failed logins hold a client back (services/login-throttle.ts); successes do not count there, and
+  // this only bounds the requests of one client.
+  const clientRule = clientThrottle(opts.loginRateLimit);
   app.post('/api/auth/login', {
-    config: { rateLimit: { max: opts.loginRateLimit.max, timeWindow: opts.loginRateLimit.timeWindow } },
+    config: { rateLimit: { max: opts.loginRateLimit.max * 6, timeWindow: opts.loginRateLimit.timeWindow } },
     // A refused body is still a failed attempt to log in, and the audit log must show it.
     attachValidation: true,
     schema: {
@@ -29,7 +33,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ db: Database; loginRateLimi
       await refuseLogin(db, typeof body?.email === 'string' ? body.email : null, { ip: req.ip });
       throw req.validationError;
     }
-    const outcome = await login(db, req.body.email, req.body.password, { ip: req.ip }, signIn);
+    const outcome = await login(db, req.body.email, req.body.password, { ip: req.ip, clientRule }, signIn);
     if (outcome.kind === 'mfa') {
       reply.setCookie(PENDING_LOGIN_COOKIE, outcome.pendingToken, { ...pendingCookie, maxAge: PENDING_LOGIN_MS / 1000 });
       return { mfaRequired: true as const };

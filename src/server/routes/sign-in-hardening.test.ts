@@ -37,18 +37,19 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(locked.json().error.code, 'account_locked');
       assert.match(locked.json().error.message, /Vänta 1 min/);
       assert.equal((await login(other, FX.users.viewer.email.toUpperCase(), FX.password)).statusCode, 429, 'the other process, the address in capitals');
-      const row = await t.db.query<{ key: string; failures: number }>('SELECT key, failures FROM login_throttle');
+      // The address's row (the client's own count is a row keyed 'client:…').
+      const row = await t.db.query<{ key: string; failures: number }>(`SELECT key, failures FROM login_throttle WHERE key NOT LIKE 'client:%'`);
       assert.equal(row.rows.length, 1);
       assert.equal(row.rows[0].failures, 5);
       assert.ok(!row.rows[0].key.includes('@'), 'the address is kept hashed');
       // A sixth failure once the lock has ended locks for twice as long.
       await t.db.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second'`);
       assert.equal((await login(other, FX.users.viewer.email, 'fel-6')).statusCode, 401);
-      const until = (await t.db.query<{ s: number }>(`SELECT extract(epoch FROM locked_until - now())::float AS s FROM login_throttle`)).rows[0].s;
+      const until = (await t.db.query<{ s: number }>(`SELECT extract(epoch FROM locked_until - now())::float AS s FROM login_throttle WHERE key NOT LIKE 'client:%'`)).rows[0].s;
       assert.ok(until > 110 && until <= 120, `locked ${until} s`);
       await t.db.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second'`);
       assert.equal((await login(other, FX.users.viewer.email, FX.password)).statusCode, 200);
-      assert.equal((await t.db.query('SELECT 1 FROM login_throttle')).rows.length, 0, 'a success clears the count');
+      assert.equal((await t.db.query(`SELECT 1 FROM login_throttle WHERE key NOT LIKE 'client:%'`)).rows.length, 0, 'a success clears the count');
     });
 
     test('an address no user has is locked out alike: the answers do not tell whether an account exists', async () => {
