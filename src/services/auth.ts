@@ -88,14 +88,15 @@ export type LoginOutcome =
 export async function login(db: Database, email: string, password: string, meta: { ip?: string; clientRule?: ThrottleRule } = {}, policy: SignInPolicy = DEFAULT_SIGN_IN): Promise<LoginOutcome> {
   const typed = email.trim();
   const found = await findUserWithPassword(db, typed);
+  const audit = (reason: string) => recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { ip: meta.ip, reason } });
   const failed = async (reason: string) => {
     if (meta.clientRule) await countClientFailure(db, meta.ip, meta.clientRule);
-    await recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { ip: meta.ip, reason } });
+    await audit(reason);
   };
   // The client first: a client that has failed too often learns nothing more about any address.
   const clientLocked = meta.clientRule ? await checkClientNotLocked(db, meta.ip) : null;
   if (clientLocked) {
-    await recordAudit(db, { municipalityId: found?.municipalityId ?? null, userId: found?.id ?? null, action: 'login.failed', details: { ip: meta.ip, reason: 'client_locked' } });
+    await audit('client_locked');
     throw clientLocked;
   }
   const locked = await checkNotLocked(db, typed);

@@ -46,7 +46,7 @@ export async function clearFailedAttempts(q: Queryable, email: string): Promise<
   await clearFailures(q, throttleKey(email));
 }
 
-/** The client's rule: `max` failures, each within `windowMs` of the one before, lock it out. */
+/** The client's rule: `max` failures, each within `timeWindow` of the one before, lock it out for `timeWindow`, then longer. */
 export function clientThrottle(limit: { max: number; timeWindow: number }): ThrottleRule {
   return { lockAfter: limit.max, baseMs: limit.timeWindow, maxMs: Math.max(limit.timeWindow, 15 * 60_000), forgetMs: limit.timeWindow };
 }
