@@ -25,6 +25,8 @@ export interface ServerConfig extends DatabaseConfig {
   signIn: SignInPolicy;
   /** LAGESBILD_OPEN311_RATE_LIMIT: requests to /open311/v2 per api_key (or client address) and minute. */
   open311RatePerMinute: number;
+  /** LAGESBILD_HEAP_GROWTH_PERCENT: V8's heap growth before its next full collection (0: V8's own choice). */
+  heapGrowthPercent: number;
 }
 
 /** Polisen's events fetched by the server itself (src/services/police-poller.ts); off unless asked for. */
@@ -160,6 +162,21 @@ export function open311RatePerMinute(env = process.env): number {
   return n;
 }
 
+/**
+ * LAGESBILD_HEAP_GROWTH_PERCENT: how far V8 lets the server's heap grow past what it held after its
+ * last full collection before it collects again (default 20). On a machine with much memory V8
+ * otherwise lets it grow to several times that: a server holding 70 MB sat at 400–500 MB resident
+ * (bench/README.md, "server memory"). 0 leaves V8's own choice. No upper limit on the heap: an import
+ * that needs more memory still gets it.
+ */
+export function heapGrowthPercent(env = process.env): number {
+  const raw = env.LAGESBILD_HEAP_GROWTH_PERCENT?.trim();
+  if (!raw) return 20;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n > 400) throw new Error(`LAGESBILD_HEAP_GROWTH_PERCENT must be a whole number of percent from 0 to 400 (0: V8's own choice), got "${raw}"`);
+  return n;
+}
+
 export function databaseConfig(env = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
   return { dataDir: resolve(env.DATA_DIR ?? './data') };
@@ -183,6 +200,7 @@ export function serverConfig(env = process.env): ServerConfig {
     publicUrl: env.PUBLIC_URL?.trim() || null,
     signIn: signInConfig(env),
     open311RatePerMinute: open311RatePerMinute(env),
+    heapGrowthPercent: heapGrowthPercent(env),
   };
 }
 

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import type { Database } from '../../db/engine.ts';
 import type { JobLoop } from '../../jobs/runner.ts';
@@ -8,6 +9,8 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 
 /** Starts the HTTP server on an open database and closes both cleanly on SIGINT/SIGTERM. */
 export async function serve(db: Database, config: ServerConfig, demo: readonly DemoLogin[] = []): Promise<void> {
+  // The flag cannot go in NODE_OPTIONS; V8 reads it whenever it sets the next collection's limit.
+  if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   // The server is loaded when it starts, not by every `lagesbild` call (`lagesbild --help` stays quick).
   const { buildApp } = await import('../../server/app.ts');
   const { TileProxy, tileUserAgent } = await import('../../node/base-map/tile-proxy.ts');
