@@ -23,7 +23,10 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 /** Connects to a PostgreSQL server (15+ with PostGIS 3.3+) given a connection string. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // No JIT compilation: the app's queries are short, and compiling one took longer than running it
+  // (a map view's query at a million incidents: 270 ms of JIT in 385 ms; bench/README.md). PGOPTIONS
+  // and the URL's own options still apply (the URL's replace these).
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ') });
   // An idle connection the server closes (restart, failover, pg_terminate_backend) is reported as an
   // 'error' event; unhandled, it would end the process. The pool replaces the connection instead.
   pool.on('error', (e) => process.stderr.write(`PostgreSQL connection lost (will reconnect): ${e.message}\n`));
