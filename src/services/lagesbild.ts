@@ -80,17 +80,24 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
     kind: 'incident' as const, id: r.id, categoryId: r.categoryId, categoryCode: cats.get(r.categoryId)?.code, colour: cats.get(r.categoryId)?.colour,
     occurredFrom: r.occurredFrom, reviewStatus: r.reviewStatus,
   });
-  // Few enough to read one by one: no clusters (a cluster of two on a town map hides more than it shows).
-  const few = zoom >= 16 ? await src.points(5000) : await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
   // The single points are individual reports (where and when): a read to log, once per view, with
   // how many were shown one by one and how many only as clusters.
   const audit = (count: number, clustered: number) => auditRead(db, actor, 'incidents.points', { filter, count, extra: { zoom, clustered } });
-  if (few.length <= INDIVIDUAL_MAX || zoom >= 16) {
+  const individual = async (few: Awaited<ReturnType<typeof src.points>>) => {
     await audit(few.length, 0);
     return { type: 'FeatureCollection' as const, features: few.map(incident) };
-  }
+  };
+  if (zoom >= 16) return individual(await src.points(5000));
+  // The clusters first: their counts say whether the view has few enough to show one by one (no
+  // clusters then: a cluster of two on a town map hides more than it shows). Asking the incidents
+  // first sorted every incident in the view by time to find out.
   const size = clusterCellSize(zoom);
   const cells = await src.gridCells(size, { members: true });
+  if (cells.reduce((n, c) => n + c.count, 0) <= INDIVIDUAL_MAX) {
+    const few = await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
+    // More by now than the cells counted (a report came in between): the clusters stand.
+    if (few.length <= INDIVIDUAL_MAX) return individual(few);
+  }
   const single = cells.filter((c) => c.count === 1).length;
   await audit(single, cells.reduce((n, c) => n + (c.count === 1 ? 0 : c.count), 0));
   return {
