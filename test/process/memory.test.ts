@@ -5,8 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, testEngines, type TestDatabase } from '../support/db.ts';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, testEngines, type TestDatabase } from '../support/db.ts';
 import { FX } from '../support/fixtures.ts';
 import { exited, httpLogin, startServer } from '../support/process.ts';
 import { drainRollupQueue } from '../../src/services/rollup-applier.ts';
@@ -35,7 +35,7 @@ describe('server memory does not grow with the incidents (postgres)', { skip: !t
    * nothing held).
    */
   async function memoryAfterUse(t: TestDatabase): Promise<{ rssMB: number; heapUsedMB: number; total: number }> {
-    const s = await startServer({ DATABASE_URL: t.location.databaseUrl, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require ${COLLECT_ON_SIGNAL}` });
+    const s = await startServer({ DATABASE_URL: t.location.databaseUrl, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require "${COLLECT_ON_SIGNAL}"` });
     try {
       const ready = await fetch(`${s.url}/ready`);
       assert.equal(ready.status, 200, 'ready as soon as it answers: nothing to load');
