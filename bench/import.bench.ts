@@ -20,7 +20,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { startImport } from '../src/services/incident-import.ts';
 import { systemActor } from '../src/services/situation-pictures.ts';
 import { rollupSource } from '../src/services/aggregate-source.ts';
-import { drainRollupQueue } from '../src/services/rollup-applier.ts';
+import { settleRollupQueue } from '../src/services/rollup-applier.ts';
 import { FX, seedFixtures } from '../test/support/fixtures.ts';
 import { swedishCsv, xlsxFile, type FileRow } from '../test/support/import-files.ts';
 
@@ -96,7 +96,7 @@ async function importFile(env: Env, fileName: string, bytes: Buffer, sheet?: str
   const started = await startImport(env.db, actor(), { municipalityId: FX.alingsas, fileName, bytes, sheet });
   const r = await started.done;
   if (r.status !== 'done' || r.rowsImported !== ROWS) throw new Error(`import ${r.status}: ${r.rowsImported} of ${ROWS} (${JSON.stringify(r.errors[0])})`);
-  await drainRollupQueue(env.db);
+  await settleRollupQueue(env.db);
 }
 
 /** The baseline: the same number of rows straight into incidents, generated in SQL. */
@@ -107,7 +107,7 @@ async function bareInsert(env: Env, run: number): Promise<void> {
             t, t, ST_SetSRID(ST_MakePoint(354000 + (g % 1000), 6423000 + (g % 997)), 3006), $2, 'import', 'bare:' || $3 || ':' || g
        FROM generate_series(1, $4) AS g, LATERAL (SELECT timestamptz '2024-01-01' + g * interval '10 minutes' AS t) x`,
     [FX.alingsas, FX.orgs.kommun, run, ROWS]);
-  await drainRollupQueue(env.db);
+  await settleRollupQueue(env.db);
 }
 
 /** A year's counts for the whole municipality, as the side panel asks them, timed one by one. */

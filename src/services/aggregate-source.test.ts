@@ -15,7 +15,7 @@ import { applyRollupQueue, rollupQueueLength } from '../db/repositories/rollups.
 import type { Actor } from '../core/access/roles.ts';
 import { actorOf } from './auth.ts';
 import { rollupSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
-import { drainRollupQueue } from './rollup-applier.ts';
+import { settleRollupQueue } from './rollup-applier.ts';
 import { comparisonWindows } from './lagesbild.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 
@@ -174,7 +174,7 @@ for (const engine of testEngines({ citus: true })) {
     test('every aggregate, every filter, every role: with deltas queued, then all applied', async () => {
       assert.equal(rollupSource(t.db, actors.get('coordinator')!, { from: day(NOW, -2), to: day(NOW) }).kind, 'rollup');
       await compareAll('queued');
-      await drainRollupQueue(t.db);
+      await settleRollupQueue(t.db);
       assert.equal(await rollupQueueLength(t.db), 0);
       await compareAll('applied');
     });
@@ -186,7 +186,7 @@ for (const engine of testEngines({ citus: true })) {
         const viaSql = await snapshot(sqlSource(t.db, actor, f), comparisonWindows(f.from, f.to));
         const viaRollups = await snapshot(rollupSource(t.db, actor, f), comparisonWindows(f.from, f.to));
         assert.deepEqual(viaRollups, viaSql);
-        await drainRollupQueue(t.db);
+        await settleRollupQueue(t.db);
         assert.deepEqual(await snapshot(rollupSource(t.db, actor, f), comparisonWindows(f.from, f.to)), viaSql, 'after the deltas are applied');
         return viaSql;
       };

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/db.ts';
 import { FX } from '../../test/support/fixtures.ts';
 import { openPostgres } from '../db/postgres.ts';
-import { drainRollupQueue, startRollupApplier } from './rollup-applier.ts';
+import { drainRollupQueue, settleRollupQueue, startRollupApplier } from './rollup-applier.ts';
 
 const insert = (t: TestDatabase, n: number, offset = 0) => t.db.query(
   `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, geom, organisation_id, source)
@@ -49,6 +49,30 @@ for (const engine of testEngines({ citus: true })) {
           assert.equal(moved.reduce((a, b) => a + b, 0) + last, 6000);
         } finally {
           for (const db of others) await db.close();
+        }
+        const s = await exact(t);
+        assert.deepEqual(s, { queued: 0, rolled: s.incidents, hours: s.incidents, incidents: s.incidents });
+      });
+
+      test('settling waits for the applier that holds the lock, then moves the rest; a drain leaves it', async () => {
+        await insert(t, 1000, 20_000);
+        const other = await openPostgres(t.location.databaseUrl!);
+        try {
+          let release!: () => void, taken!: () => void;
+          const held = new Promise<void>((r) => (release = r)), locked = new Promise<void>((r) => (taken = r));
+          // The applier's lock (APPLIER_LOCK in src/db/repositories/rollups.ts), held by another session.
+          const holding = other.transaction(async (tx) => { await tx.query('SELECT pg_advisory_xact_lock(1443021214)'); taken(); await held; });
+          await locked;
+          assert.equal(await drainRollupQueue(t.db), 0, 'a drain leaves the queue to the lock holder');
+          let settled = false;
+          const settling = settleRollupQueue(t.db).then((n) => { settled = true; return n; });
+          await new Promise((r) => setTimeout(r, 300));
+          assert.equal(settled, false, 'settling waits while the lock is held');
+          release();
+          await holding;
+          assert.equal(await settling, 1000);
+        } finally {
+          await other.close();
         }
         const s = await exact(t);
         assert.deepEqual(s, { queued: 0, rolled: s.incidents, hours: s.incidents, incidents: s.incidents });

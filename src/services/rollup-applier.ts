@@ -32,6 +32,20 @@ export async function drainRollupQueue(db: Database, batch = batchFor(db)): Prom
   }
 }
 
+/**
+ * Applies every committed delta before it returns, waiting for an applier that holds the lock (the
+ * server's own, another process's) instead of leaving the rest to it: for whoever then reads the
+ * rollup tables without the queue (tests, the demo's seeding, the benches).
+ */
+export async function settleRollupQueue(db: Database, batch = batchFor(db)): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const moved = (await applyRollupQueue(db, batch, true)) ?? 0;
+    total += moved;
+    if (moved < batch) return total;
+  }
+}
+
 export function startRollupApplier(db: Database, log: { error(m: string, e?: unknown): void }, opts: { intervalMs?: number; vacuumEvery?: number } = {}): RollupApplier {
   const interval = opts.intervalMs ?? 500;
   const vacuumEvery = opts.vacuumEvery ?? VACUUM_EVERY;

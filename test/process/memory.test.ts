@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestDatabase, testEngines, type TestDatabase } from '../support/db.ts';
 import { FX } from '../support/fixtures.ts';
 import { exited, httpLogin, startServer } from '../support/process.ts';
-import { drainRollupQueue } from '../../src/services/rollup-applier.ts';
+import { settleRollupQueue } from '../../src/services/rollup-applier.ts';
 
 const MANY = 300_000;
 const COLLECT_ON_SIGNAL = fileURLToPath(new URL('../support/collect-on-signal.cjs', import.meta.url));
@@ -24,7 +24,7 @@ describe('server memory does not grow with the incidents (postgres)', { skip: !t
               now() - (g % 700 || ' days')::interval, now() - (g % 700 || ' days')::interval,
               ST_SetSRID(ST_MakePoint(350000 + (g * 37) % 9000, 6419000 + (g * 53) % 9000), 3006), $1, 'Plats ' || (g % 500), 'test'
          FROM generate_series(1, $2::int) g`, [FX.orgs.kommun, MANY]);
-    await drainRollupQueue(full.db);
+    await settleRollupQueue(full.db);
   });
   after(async () => { await empty.drop(); await full.drop(); });
 

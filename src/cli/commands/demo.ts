@@ -18,9 +18,9 @@ export function register(program: Command): void {
       // required of nobody unless MFA_REQUIRED_ROLES says so.
       if (!process.env.MFA_REQUIRED_ROLES?.trim()) config.signIn = { ...config.signIn, mfaRequiredRoles: [] };
       const db = await openMigrated(config, log);
-      const { drainRollupQueue } = await import('../../services/rollup-applier.ts');
+      const { settleRollupQueue } = await import('../../services/rollup-applier.ts');
       const r = await seedDemo(db, { log });
-      await drainRollupQueue(db);
+      await settleRollupQueue(db);
       printCredentials(r);
       await serve(db, config, r.users);
     });

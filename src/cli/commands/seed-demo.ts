@@ -32,12 +32,12 @@ export function register(program: Command): void {
       const { seedDemo } = await import('../../demo/seed.ts');
       const { databaseConfig } = await import('../config.ts');
       const { openMigrated } = await import('../open-migrated.ts');
-      const { drainRollupQueue } = await import('../../services/rollup-applier.ts');
+      const { settleRollupQueue } = await import('../../services/rollup-applier.ts');
       const db = await openMigrated(databaseConfig(), log);
       try {
         const r = await seedDemo(db, { ...options, log });
         // The new incidents into the rollups now, not by the first server that starts.
-        log(`rollups: ${await drainRollupQueue(db)} changes applied`);
+        log(`rollups: ${await settleRollupQueue(db)} changes applied`);
         printCredentials(r);
       } finally {
         await db.close();

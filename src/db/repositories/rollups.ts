@@ -325,15 +325,16 @@ interface Delta {
 /**
  * Moves up to `batch` committed deltas from the queue into the rollups and deletes them, in one
  * transaction, so every snapshot sees each delta exactly once (queued or applied). Returns how many
- * were moved, or null when another process is applying (it holds the lock). Deltas of transactions
+ * were moved, or null when another process is applying (it holds the lock; `wait` waits for it instead). Deltas of transactions
  * still open are not visible here, however old: a later pass takes them, after their commit.
  *
  * One municipality at a time, each statement naming it: on Citus every statement then runs on the
  * one worker that holds that municipality's co-located shards.
  */
-export async function applyRollupQueue(db: Database, batch = 20_000): Promise<number | null> {
+export async function applyRollupQueue(db: Database, batch = 20_000, wait = false): Promise<number | null> {
   return db.transaction(async (tx) => {
-    const locked = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [APPLIER_LOCK]);
+    // With `wait`, after the other applier's commit: each later statement sees what it moved.
+    const locked = await tx.query<{ ok: boolean }>(wait ? 'SELECT true AS ok FROM (SELECT pg_advisory_xact_lock($1)) l' : 'SELECT pg_try_advisory_xact_lock($1) AS ok', [APPLIER_LOCK]);
     if (!locked.rows[0].ok) return null;
     const waiting = await tx.query<{ m: string }>('SELECT DISTINCT municipality_id AS m FROM incident_rollup_queue ORDER BY 1');
     let moved = 0;

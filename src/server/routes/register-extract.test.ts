@@ -9,7 +9,7 @@ import { testEngines } from '../../../test/support/db.ts';
 import { startTestApp, categoryId, type Client, type TestApp } from '../../../test/support/api.ts';
 import { FX } from '../../../test/support/fixtures.ts';
 import { pdfText } from '../../../test/support/documents.ts';
-import { drainRollupQueue } from '../../services/rollup-applier.ts';
+import { settleRollupQueue } from '../../services/rollup-applier.ts';
 
 const REPORTER = FX.users.reporter.id;
 const REPORTER2 = FX.users.reporter2.id;
@@ -91,7 +91,7 @@ for (const engine of testEngines({ citus: true })) {
 
     test('erasure: the name is gone from users, history and audit; the reports stay and the counts do not change', async () => {
       const counts = async () => {
-        await drainRollupQueue(t.db);
+        await settleRollupQueue(t.db);
         const r = await t.db.query<{ raw: number; rolled: number }>(
           `SELECT (SELECT count(*) FROM incidents WHERE municipality_id = '1489')::int AS raw,
                   (SELECT COALESCE(sum(n), 0) FROM incident_days WHERE municipality_id = '1489')::int AS rolled`);

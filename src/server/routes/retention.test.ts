@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { testEngines } from '../../../test/support/db.ts';
 import { startTestApp, categoryId, type Client, type TestApp } from '../../../test/support/api.ts';
 import { FX } from '../../../test/support/fixtures.ts';
-import { drainRollupQueue } from '../../services/rollup-applier.ts';
+import { settleRollupQueue } from '../../services/rollup-applier.ts';
 import { retentionTick } from '../../jobs/retention.ts';
 
 const YEAR_MS = 365.25 * 24 * 3600_000;
@@ -20,7 +20,7 @@ const CLOSED_NAME = 'Kalle Stängdsson';
 
 /** The counts of the rollups and of the raw rows, per day and category and per 50 m cell; equal when the rollups are right. */
 async function rollupsAndRows(t: TestApp) {
-  await drainRollupQueue(t.db);
+  await settleRollupQueue(t.db);
   const q = async (sql: string) => (await t.db.query<{ k: string; n: number }>(sql)).rows.map((r) => `${r.k}=${r.n}`).sort();
   return {
     days: await q(`SELECT day_from || ' ' || category_id AS k, sum(n)::int AS n FROM incident_days WHERE municipality_id = '1489' GROUP BY 1 HAVING sum(n) <> 0`),
