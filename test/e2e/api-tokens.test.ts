@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FX, type FixtureUser } from '../support/fixtures.ts';
-import { axe, screenshot, skipReason, startBrowserServer, type E2E } from './support/harness.ts';
+import { axe, screenshot, skipReason, startBrowserServer, waitForFocus, type E2E } from './support/harness.ts';
 
 describe('e2e: API tokens (API-nycklar)', { skip: skipReason() }, () => {
   let e2e: E2E;
@@ -31,7 +31,7 @@ describe('e2e: API tokens (API-nycklar)', { skip: skipReason() }, () => {
     await page.getByRole('button', { name: 'Skapa nyckel' }).click();
     const name = page.getByLabel(/^Namn/);
     assert.equal(await name.getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'token-name');
+    await waitForFocus(page, { id: 'token-name' });
     await axe(page, 'api tokens: a name missing');
 
     await name.fill('QGIS på GIS-enheten');

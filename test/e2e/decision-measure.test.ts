@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { FX, POINTS } from '../support/fixtures.ts';
 import { stockholmDate, unique } from './support/clock.ts';
-import { axe, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
+import { axe, screenshot, skipReason, startE2E, waitForFocus, type E2E } from './support/harness.ts';
 
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -110,12 +110,12 @@ describe('e2e: a decision becomes a measure; no decision is lost when the meetin
     await markHeld.click();
     const dialog = page.getByRole('alertdialog', { name: 'Beslutet är inte sparat' });
     await dialog.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Spara beslutet och markera mötet som hållet');
+    await waitForFocus(page, { text: 'Spara beslutet och markera mötet som hållet' });
     await axe(page, 'unsaved decision dialog');
     await screenshot(page, 'meeting-held-unsaved-decision');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Markera mötet som hållet');
+    await waitForFocus(page, { text: 'Markera mötet som hållet' });
     assert.equal(await page.locator('#dec-other-text').inputValue(), text);
     assert.equal((await e2e.call('coordinator', 'GET', `/api/meetings/${meetingId}`)).status, 'planned');
 

@@ -21,7 +21,7 @@ import { POINTS } from '../support/fixtures.ts';
 import { geoJsonFile, swedishCsv, xlsxFile, type FileRow } from '../support/import-files.ts';
 import { FIXTURE_DIR, INCIDENTS } from '../fixtures/import/make-fixtures.ts';
 import { E2E_NOW, stockholmDate } from './support/clock.ts';
-import { axe, PHONE, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
+import { axe, PHONE, screenshot, skipReason, startE2E, waitForFocus, type E2E } from './support/harness.ts';
 
 const DAY = 86_400_000;
 const MUNICIPALITY = '1489';
@@ -163,7 +163,7 @@ describe('e2e: import of incidents (Administration → Importera)', { skip: skip
     const progress = await runImport(page, 'Importera 6 rader', true);
     assert.ok(progress.length > 0, 'a progress bar was shown while the import ran');
     assert.ok(progress.every(([, max]) => max === 6), `the bar counts the file's rows: ${JSON.stringify(progress)}`);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-result-title', 'focus moves to the result');
+    await waitForFocus(page, { id: 'import-result-title' }, 'focus moves to the result');
     assert.deepEqual(await resultCounts(page), { imported: 6, already: 0, rejected: 0 });
     await axe(page, 'import result');
     await screenshot(page, 'import-result');

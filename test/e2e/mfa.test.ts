@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { FX, type FixtureUser } from '../support/fixtures.ts';
-import { axe, PHONE, screenshot, skipReason, startBrowserServer, type E2E } from './support/harness.ts';
+import { axe, PHONE, screenshot, skipReason, startBrowserServer, waitForFocus, type E2E } from './support/harness.ts';
 
 /** A code of the step after now's: the one of now was spent confirming the enrolment. */
 const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
@@ -75,7 +75,7 @@ describe('e2e: two-step verification', { skip: skipReason() }, () => {
     await code.waitFor();
     assert.equal(await code.getAttribute('autocomplete'), 'one-time-code');
     assert.equal(await code.getAttribute('inputmode'), 'numeric');
-    assert.equal(await phone.evaluate(() => document.activeElement?.id), 'mfa-login-code', 'the code field has focus');
+    await waitForFocus(phone, { id: 'mfa-login-code' }, 'the code field has focus');
     assert.equal(await phone.evaluate(() => fetch('/api/me').then((r) => r.status)), 401, 'no session before the code');
     await axe(phone, 'login code step');
     await screenshot(phone, 'mfa-login-code-phone');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startPolisenReplay, type PolisenReplay } from '../support/polisen.ts';
 import { FX, type FixtureUser } from '../support/fixtures.ts';
-import { axe, screenshot, skipReason, startBrowserServer, type E2E } from './support/harness.ts';
+import { axe, screenshot, skipReason, startBrowserServer, waitForFocus, type E2E } from './support/harness.ts';
 
 const ALINGSAS_FILE = fileURLToPath(new URL('../../../shared/data/polisen/polisen_events_alingsas_2022-09_2026-08.json', import.meta.url));
 
@@ -56,7 +56,7 @@ describe('e2e: police events (upload on the admin page, the poller\'s status)', 
     const input = page.getByLabel(/Fil med polisens händelser \(JSON\)/);
     await page.getByText('Välj en fil först.').waitFor();
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'police-file');
+    await waitForFocus(page, { id: 'police-file' });
     await axe(page, 'police events: no file chosen');
 
     await input.setInputFiles(ALINGSAS_FILE);

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { POINTS } from '../support/fixtures.ts';
 import { unique } from './support/clock.ts';
-import { axe, PHONE, screenshot, skipReason, startE2E, type E2E } from './support/harness.ts';
+import { axe, PHONE, screenshot, skipReason, startE2E, waitForFocus, type E2E } from './support/harness.ts';
 
 interface Incident { id: string; description: string | null; categoryCode: string; location: { lon: number; lat: number } }
 
@@ -134,7 +134,7 @@ describe('e2e: reporting from a phone', { skip: skipReason() }, () => {
     const done = page.getByRole('heading', { name: 'Tack! Rapporten är skickad.' });
     await done.waitFor();
     reported.push(text);
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Tack! Rapporten är skickad.', 'focus moves to the confirmation');
+    await waitForFocus(page, { text: 'Tack! Rapporten är skickad.' }, 'focus moves to the confirmation');
     await screenshot(page, 'report-phone-sent');
     const stored = await incidentsWith(e2e, text);
     assert.equal(stored.length, 1);

@@ -243,6 +243,21 @@ function watchCspConsole(page: Page): void {
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) lines.push(m.text()); });
 }
 
+/**
+ * Waits up to 5 s for the focus to reach the element a test expects, by id or by its text. The app
+ * moves the focus in an effect after the render that shows what the test waited for, so reading
+ * `document.activeElement` at once races it. Fails naming where the focus is instead.
+ */
+export async function waitForFocus(page: Page, want: { id: string } | { text: string }, message?: string): Promise<void> {
+  await page.waitForFunction((w) => {
+    const el = document.activeElement;
+    return 'id' in w ? el?.id === w.id : el?.textContent === w.text;
+  }, want, { timeout: 5_000 }).catch(async () => {
+    const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+    throw new Error(`${message ?? 'focus'}: expected ${JSON.stringify(want)}, the focus is on ${at}`);
+  });
+}
+
 /** Every content security policy violation on the page so far (issue 16 item 7): there should be none. */
 export async function cspViolations(page: Page): Promise<string[]> {
   const events = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, NetworkError, type FieldError } from '../api/client.ts';
 import { t } from '../i18n/index.ts';
 
@@ -59,7 +59,9 @@ export function LiveRegion({ message, id }: { message: string; id?: string }) {
 /** Moves focus to the first invalid field of a form (or its error summary) after a failed submit. */
 export function useFocusFirstError(errors: FormErrors) {
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  // A layout effect, so the focus moves in the same frame as the message appears: a screen reader
+  // reads the field with its error, and a keystroke typed meanwhile does not land on the button.
+  useLayoutEffect(() => {
     if (!errors.message && errors.fields.length === 0) return;
     const form = ref.current;
     const target = form?.querySelector<HTMLElement>('[aria-invalid="true"], .focus-on-error') ?? form?.querySelector<HTMLElement>('.form-error');
