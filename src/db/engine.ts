@@ -11,8 +11,18 @@ export interface QueryResult<T> {
   affectedRows: number;
 }
 
+export interface QueryOptions {
+  /**
+   * A statement of fixed text that runs on most requests (the session, a report's checks and insert):
+   * a server engine keeps it prepared on each connection, so PostgreSQL parses it once and can reuse
+   * its plan. Planning, not running, was most of a report's time in the database (bench/README.md).
+   * Only for a bounded set of texts: each is kept on every connection for the connection's life.
+   */
+  prepared?: boolean;
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
   /** Runs several statements separated by semicolons, without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
 }

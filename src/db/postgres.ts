@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Database, QueryResult, Queryable } from './engine.ts';
+import { createHash } from 'node:crypto';
+import type { Database, QueryOptions, QueryResult, Queryable } from './engine.ts';
 
 // Same number handling as the PGlite adapter: bigint → number (all our bigints are small).
 const typeParser = {
@@ -9,10 +10,18 @@ const typeParser = {
   },
 };
 
+/** A prepared statement's name per text: the same text gets the same name on every connection. */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `lb_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+  return name;
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
-      const r = await client.query({ text: sql, values: params as any[], types: typeParser as any });
+    async query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
+      const r = await client.query({ text: sql, values: params as any[], types: typeParser as any, ...(options?.prepared ? { name: statementName(sql) } : {}) });
       return { rows: r.rows as T[], affectedRows: r.rowCount ?? 0 };
     },
     async exec(sql: string) {

@@ -12,7 +12,7 @@ import {
 } from '../core/incidents/rules.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { findCategoryByCode, getCategory } from '../db/repositories/categories.ts';
-import { getIncident, getIncidentRecord, insertHistory, insertIncident, listHistory, updateIncidentRecord } from '../db/repositories/incidents.ts';
+import { getIncident, getIncidentRecord, insertHistory, insertIncident, insertIncidentCreated, listHistory, updateIncidentRecord } from '../db/repositories/incidents.ts';
 import { replayDifferences, type StoredReport } from '../core/incidents/replay.ts';
 import type { HistoryChanges, HistoryValue, Incident, IncidentRecord } from '../core/incidents/types.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
@@ -79,9 +79,11 @@ async function locate(q: Queryable, actor: Actor, e: number, n: number, issues: 
     else issues.add('location', 'outside_municipality', { municipalities: names });
     return null;
   }
-  // Whole metres, and a point a hair outside still counts as outside.
-  return { municipalityId: m.id, outsideBoundaryM: m.outsideM > 0 ? Math.max(1, Math.round(m.outsideM)) : null };
+  return { municipalityId: m.id, outsideBoundaryM: outsideBoundary(m.outsideM) };
 }
+
+/** Whole metres, and a point a hair outside still counts as outside. */
+const outsideBoundary = (m: number) => (m > 0 ? Math.max(1, Math.round(m)) : null);
 
 /**
  * Checks a category for a report in `municipalityId` and returns the one to store. Each
@@ -114,51 +116,82 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
   checkTexts(input, issues);
   const id = input.id ?? randomUUID();
 
+  if (time && point && !issues.issues.length) {
+    const stored = await storeValidReport(db, actor, input, id, time, point, now, opts);
+    if (stored) return stored;
+  }
   return db.transaction(async (tx) => {
     if (input.id) {
       const existing = await replayOf(tx, actor, id, input, time, point);
       if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
     }
-    const removed = new Set<PersonalDataKind>();
     const located = point ? await locate(tx, actor, point.e, point.n, issues, opts.boundaryToleranceM) : null;
     const municipalityId = located?.municipalityId ?? null;
     const categoryId = await checkCategory(tx, actor, input.categoryId, municipalityId, issues, true);
     await checkPlace(tx, actor, input.placeId, issues);
     issues.throwIfAny();
-    const record: IncidentRecord = {
-      id,
-      municipalityId: municipalityId!,
-      categoryId,
-      occurredFrom: time!.from,
-      occurredTo: time!.to,
-      reportedAt: now,
-      e: point!.e,
-      n: point!.n,
-      positionPrecision: input.positionPrecision ?? ('lon' in input.location ? 'gps' : 'map'),
-      precisionM: input.precisionM ?? null,
-      placeId: input.placeId ?? null,
-      placeName: scrub(input.placeName, removed),
-      description: scrub(input.description, removed),
-      organisationId: actor.organisationId,
-      reporterId: actor.userId,
-      reportedToPolice: input.reportedToPolice ?? null,
-      assessment: input.assessment ?? null,
-      source: input.source ?? 'app',
-      reviewStatus: 'new',
-      duplicateOf: null,
-      visibility: input.visibility ?? 'normal',
-      outsideBoundaryM: located!.outsideBoundaryM,
-    };
+    const { record, removed } = newRecord(actor, input, id, { municipalityId: municipalityId!, categoryId, outsideBoundaryM: located!.outsideBoundaryM }, time!, point!, now);
     if (!(await insertIncident(tx, record))) {
       // Lost a race with a concurrent retry of the same report, or the id is taken in another municipality.
       const existing = await replayOf(tx, actor, id, input, time, point);
       if (existing) return { incident: existing, created: false, personalDataRemoved: [] };
       throw idTaken();
     }
-    await insertHistory(tx, { municipalityId: record.municipalityId, incidentId: id, userId: actor.userId, action: 'create', changes: { ...snapshot(record), ...(removed.size ? { personalDataRemoved: [...removed] } : {}) } });
+    await insertHistory(tx, { municipalityId: record.municipalityId, incidentId: id, userId: actor.userId, action: 'create', changes: createdChanges(record, removed) });
     return { incident: (await getIncident(tx, actor, id))!, created: true, personalDataRemoved: [...removed] };
   });
 }
+
+/**
+ * The common case, a new and valid report, in three round trips and no transaction: the boundary,
+ * the category, then the incident and its history in one statement that answers the stored incident. Null when anything needs the
+ * careful path above (a check fails, and that path names it; the id is in use, a retry it answers):
+ * the careful path repeats every check, so both give the same answer to the same report.
+ */
+async function storeValidReport(db: Database, actor: Actor, input: CreateIncidentInput, id: string, time: { from: Date; to: Date }, point: { e: number; n: number }, now: Date, opts: BoundaryOptions) {
+  const m = await municipalityAt(db, point.e, point.n, actor.municipalities, opts.boundaryToleranceM ?? DEFAULT_BOUNDARY_TOLERANCE_M);
+  if (!m) return null;
+  const issues = new IssueCollector();
+  const categoryId = await checkCategory(db, actor, input.categoryId, m.id, issues, true);
+  await checkPlace(db, actor, input.placeId, issues);
+  if (issues.issues.length) return null;
+  const { record, removed } = newRecord(actor, input, id, { municipalityId: m.id, categoryId, outsideBoundaryM: outsideBoundary(m.outsideM) }, time, point, now);
+  const incident = await insertIncidentCreated(db, record, actor.userId, createdChanges(record, removed));
+  return incident && { incident, created: true, personalDataRemoved: [...removed] };
+}
+
+function newRecord(actor: Actor, input: CreateIncidentInput, id: string, where: { municipalityId: string; categoryId: string; outsideBoundaryM: number | null },
+  time: { from: Date; to: Date }, point: { e: number; n: number }, now: Date): { record: IncidentRecord; removed: Set<PersonalDataKind> } {
+  const removed = new Set<PersonalDataKind>();
+  const record: IncidentRecord = {
+    id,
+    municipalityId: where.municipalityId,
+    categoryId: where.categoryId,
+    occurredFrom: time.from,
+    occurredTo: time.to,
+    reportedAt: now,
+    e: point.e,
+    n: point.n,
+    positionPrecision: input.positionPrecision ?? ('lon' in input.location ? 'gps' : 'map'),
+    precisionM: input.precisionM ?? null,
+    placeId: input.placeId ?? null,
+    placeName: scrub(input.placeName, removed),
+    description: scrub(input.description, removed),
+    organisationId: actor.organisationId,
+    reporterId: actor.userId,
+    reportedToPolice: input.reportedToPolice ?? null,
+    assessment: input.assessment ?? null,
+    source: input.source ?? 'app',
+    reviewStatus: 'new',
+    duplicateOf: null,
+    visibility: input.visibility ?? 'normal',
+    outsideBoundaryM: where.outsideBoundaryM,
+  };
+  return { record, removed };
+}
+
+const createdChanges = (record: IncidentRecord, removed: Set<PersonalDataKind>): HistoryChanges =>
+  ({ ...snapshot(record), ...(removed.size ? { personalDataRemoved: [...removed] } : {}) });
 
 /**
  * The one answer to a client id that is in use and cannot be replayed: 409 without the other

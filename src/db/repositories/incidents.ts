@@ -5,7 +5,7 @@ import { historyChanges } from '../../core/incidents/history.ts';
 import { Params } from '../sql.ts';
 import type { Incident, IncidentRecord, HistoryEntry, IncidentFilter, Page } from '../../core/incidents/types.ts';
 
-const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_id AS "categoryId", c.code AS "categoryCode",
+const COLUMNS = `i.id, i.municipality_id AS "municipalityId", i.category_id AS "categoryId", c.code AS "categoryCode",
   c.name_sv AS "categoryNameSv", c.name_en AS "categoryNameEn", c.colour AS "categoryColour",
   i.occurred_from AS "occurredFrom", i.occurred_to AS "occurredTo", i.reported_at AS "reportedAt",
   ST_X(i.geom) AS e, ST_Y(i.geom) AS n, ST_X(ST_Transform(i.geom, 4326)) AS lon, ST_Y(ST_Transform(i.geom, 4326)) AS lat,
@@ -15,7 +15,8 @@ const SELECT = `SELECT i.id, i.municipality_id AS "municipalityId", i.category_i
   i.review_status AS "reviewStatus", i.duplicate_of AS "duplicateOf", i.visibility, i.outside_boundary_m AS "outsideBoundaryM", i.version,
   i.created_at AS "createdAt", i.updated_at AS "updatedAt",
   i.external_id AS "externalId", i.import_id AS "importId", im.file_name AS "importFileName", iu.name AS "importedByName",
-  ok.name AS "sourceSystem", orq.media_url AS "sourceMediaUrl"
+  ok.name AS "sourceSystem", orq.media_url AS "sourceMediaUrl"`;
+const SELECT = `SELECT ${COLUMNS}
   FROM incidents i JOIN categories c ON c.id = i.category_id JOIN organisations o ON o.id = i.organisation_id
   LEFT JOIN incident_imports im ON im.municipality_id = i.municipality_id AND im.id = i.import_id
   LEFT JOIN users iu ON iu.id = im.created_by
@@ -34,23 +35,45 @@ function toIncident(r: Row): Incident {
  * when the id was already taken there (a retry of the same report, or a clash the caller must
  * handle). An id is unique within its municipality (the key a distributed database can enforce).
  */
-export async function insertIncident(q: Queryable, r: IncidentRecord): Promise<boolean> {
-  const res = await q.query(
-    `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom,
+const INSERT_INCIDENT = `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom,
        position_precision, precision_m, place_id, place_name, description, organisation_id, reporter_id,
        reported_to_police, assessment, source, review_status, duplicate_of, visibility, outside_boundary_m)
      VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 3006), $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-     ON CONFLICT (municipality_id, id) DO NOTHING`,
-    [r.id, r.municipalityId, r.categoryId, r.occurredFrom, r.occurredTo, r.reportedAt, r.e, r.n, r.positionPrecision,
-      r.precisionM, r.placeId, r.placeName, r.description, r.organisationId, r.reporterId, r.reportedToPolice,
-      r.assessment, r.source, r.reviewStatus, r.duplicateOf, r.visibility, r.outsideBoundaryM]);
+     ON CONFLICT (municipality_id, id) DO NOTHING`;
+const incidentValues = (r: IncidentRecord) => [r.id, r.municipalityId, r.categoryId, r.occurredFrom, r.occurredTo, r.reportedAt, r.e, r.n,
+  r.positionPrecision, r.precisionM, r.placeId, r.placeName, r.description, r.organisationId, r.reporterId, r.reportedToPolice,
+  r.assessment, r.source, r.reviewStatus, r.duplicateOf, r.visibility, r.outsideBoundaryM];
+
+export async function insertIncident(q: Queryable, r: IncidentRecord): Promise<boolean> {
+  const res = await q.query(INSERT_INCIDENT, incidentValues(r));
   return res.affectedRows === 1;
+}
+
+/**
+ * insertIncident and its `create` history entry in one statement, which answers the stored incident
+ * as getIncident reads it: both rows are stored or neither, without a transaction around them, in
+ * one round trip (a report from the field is the app's most frequent write, and planning getIncident's
+ * joins took longer than the insert). Null, storing nothing, when the id is already taken in the
+ * municipality.
+ */
+export async function insertIncidentCreated(q: Queryable, r: IncidentRecord, userId: string | null, changes: HistoryEntry['changes']): Promise<Incident | null> {
+  const res = await q.query<Row>(
+    `WITH created AS (${INSERT_INCIDENT} RETURNING *),
+       logged AS (INSERT INTO incident_history (municipality_id, incident_id, user_id, action, changes)
+                  SELECT municipality_id, id, $23, 'create', $24 FROM created)
+     SELECT ${COLUMNS}
+       FROM created i JOIN categories c ON c.id = i.category_id JOIN organisations o ON o.id = i.organisation_id
+       -- A report stored now has no import and no Open311 request yet: what they would give is null.
+       CROSS JOIN (SELECT NULL::text AS file_name) im CROSS JOIN (SELECT NULL::text AS name) iu
+       CROSS JOIN (SELECT NULL::text AS media_url) orq CROSS JOIN (SELECT NULL::text AS name) ok`,
+    [...incidentValues(r), userId, JSON.stringify(changes)], { prepared: true });
+  return res.rows[0] ? toIncident(res.rows[0]) : null;
 }
 
 /** The incident if the actor may see it, else null (the caller answers 404 either way). */
 export async function getIncident(q: Queryable, actor: Actor, id: string): Promise<Incident | null> {
   const p = new Params();
-  const r = await q.query<Row>(`${SELECT} WHERE i.id = ${p.add(id)} AND ${visibleIncidents(actor, p)}`, p.values);
+  const r = await q.query<Row>(`${SELECT} WHERE i.id = ${p.add(id)} AND ${visibleIncidents(actor, p)}`, p.values, { prepared: true });
   return r.rows[0] ? toIncident(r.rows[0]) : null;
 }
 

@@ -30,6 +30,7 @@ export async function municipalityAt(q: Queryable, e: number, n: number, ids: st
       WHERE id = ANY($3::text[]) AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006), $4)
       ORDER BY 2, id LIMIT 1`,
     [e, n, ids, toleranceM],
+    { prepared: true },
   );
   return r.rows[0] ?? null;
 }

@@ -31,7 +31,7 @@ export async function findSession(q: Queryable, idHash: string, idleMs: number, 
     `SELECT user_id AS "userId", municipality_id AS "municipalityId", csrf_token AS "csrfToken", expires_at AS "expiresAt",
             mfa_enrolment AS "mfaEnrolment", last_seen_at < now() - interval '1 minute' AS stale,
             extract(epoch FROM now() - created_at)::double precision * 1000 AS "ageMs"
-       FROM sessions WHERE id = $1 AND expires_at > now()`, [idHash]);
+       FROM sessions WHERE id = $1 AND expires_at > now()`, [idHash], { prepared: true });
   const found = r.rows[0];
   if (!found) return null;
   const { stale, ageMs, ...session } = found;

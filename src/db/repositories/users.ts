@@ -10,7 +10,7 @@ const SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisati
 
 /** A user whose home is one of the municipalities. */
 export async function getUser(q: Queryable, id: string, municipalities: string[]): Promise<User | null> {
-  const r = await q.query<User>(`${SELECT} WHERE u.id = $1 AND u.municipality_id = ANY($2::text[])`, [id, municipalities]);
+  const r = await q.query<User>(`${SELECT} WHERE u.id = $1 AND u.municipality_id = ANY($2::text[])`, [id, municipalities], { prepared: true });
   return r.rows[0] ?? null;
 }
 

@@ -38,6 +38,14 @@ for (const engine of testEngines({ citus: true })) {
       const got = await c.get(`/api/incidents/${inc.id}`);
       assert.equal(got.statusCode, 200);
       assert.equal(got.json().description, 'Nytt klotter på gaveln');
+      // The answer comes from the statement that stores the report (one round trip): it is the
+      // incident exactly as reading it gives, and its history starts with the report.
+      const { personalDataRemoved, ...answered } = inc;
+      assert.deepEqual(personalDataRemoved, []);
+      assert.deepEqual(answered, got.json());
+      const history = (await c.get(`/api/incidents/${inc.id}/history`)).json();
+      assert.deepEqual(history.map((h: { action: string }) => h.action), ['create']);
+      assert.equal(history[0].changes.description, 'Nytt klotter på gaveln');
     });
 
     test('SWEREF 99 TM and 12 00 coordinates are accepted', async () => {
