@@ -5,7 +5,7 @@ import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { deleteSession, findSession, insertSession } from '../db/repositories/sessions.ts';
-import { findUserWithPassword, getUser, touchLogin } from '../db/repositories/users.ts';
+import { findUserWithPassword, touchLogin } from '../db/repositories/users.ts';
 import type { User } from '../core/users/types.ts';
 import type { Role } from '../core/access/roles.ts';
 import { mfaRequired } from '../core/users/mfa.ts';
@@ -141,9 +141,8 @@ export async function refuseLogin(db: Database, email: string | null, meta: { ip
  */
 export async function resume(db: Database, token: string, policy: Pick<SignInPolicy, 'idleMs' | 'absoluteMs'> = DEFAULT_SIGN_IN): Promise<{ user: User; actor: Actor; csrfToken: string; mfaEnrolment: boolean } | null> {
   const s = await findSession(db, hashToken(token), policy.idleMs, policy.absoluteMs);
-  if (!s) return null;
-  const user = await getUser(db, s.userId, [s.municipalityId]);
-  if (!user || !user.active) return null;
+  const user = s?.user;
+  if (!s || !user || !user.active) return null;
   return { user, actor: actorOf(user), csrfToken: s.csrfToken, mfaEnrolment: s.mfaEnrolment };
 }
 

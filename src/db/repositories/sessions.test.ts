@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/support/db.ts';
 import { FX } from '../../../test/support/fixtures.ts';
 import { findSession, insertSession } from './sessions.ts';
+import { getUser } from './users.ts';
 
 const IDLE = 12 * 3_600_000;
 
-for (const engine of testEngines()) {
+for (const engine of testEngines({ citus: true })) {
   describe(`sessions on ${engine}`, () => {
     let t: TestDatabase;
     before(async () => { t = await createTestDatabase(engine); });
@@ -31,6 +32,20 @@ for (const engine of testEngines()) {
       assert.equal(slid?.expiresAt.getTime(), after.until.getTime());
       await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
       assert.equal(await findSession(t.db, id, IDLE), null);
+    });
+
+    test('the session comes with its user, as getUser reads it, in the same round trip; a user moved elsewhere since is none', async () => {
+      const id = `test-user-${engine}-${Date.now()}`;
+      await insertSession(t.db, { idHash: id, municipalityId: FX.alingsas, userId: FX.users.coordinator.id, csrfToken: 'c', expiresAt: new Date(Date.now() + IDLE) });
+      const found = await findSession(t.db, id, IDLE);
+      assert.ok(found?.user);
+      assert.deepEqual(found.user, await getUser(t.db, FX.users.coordinator.id, [FX.alingsas]));
+      assert.ok(found.user.municipalities.includes(FX.alingsas));
+      const moved = `test-moved-${engine}-${Date.now()}`;
+      await insertSession(t.db, { idHash: moved, municipalityId: FX.vargarda, userId: FX.users.coordinator.id, csrfToken: 'c', expiresAt: new Date(Date.now() + IDLE) });
+      const orphan = await findSession(t.db, moved, IDLE);
+      assert.equal(orphan?.userId, FX.users.coordinator.id);
+      assert.equal(orphan?.user, null);
     });
   });
 }

@@ -1,4 +1,6 @@
 import type { Queryable } from '../engine.ts';
+import type { User } from '../../core/users/types.ts';
+import { USER_SELECT } from './users.ts';
 
 export interface SessionRow {
   userId: string;
@@ -17,7 +19,9 @@ export async function insertSession(q: Queryable, s: { idHash: string; municipal
 }
 
 /**
- * The live session for a token hash; slides its expiry forward when it is used. By the hash alone:
+ * The live session for a token hash, with its user (null when the user is gone or has moved to
+ * another municipality since); slides its expiry forward when it is used. One round trip, as every
+ * request begins with it. By the hash alone:
  * the token is what identifies the caller, before any municipality is known. The slide is written
  * at most once a minute per session, so reading a page is not a write (sessions are a table every
  * node shares on Citus, where each write reaches every node); the idle timeout is hours long, and a
@@ -26,15 +30,18 @@ export async function insertSession(q: Queryable, s: { idHash: string; municipal
  * `absoluteMs` (when given) ends a session that long after it was opened however busy it is: the
  * slide never passes it, and an older session is not found.
  */
-export async function findSession(q: Queryable, idHash: string, idleMs: number, absoluteMs: number | null = null): Promise<SessionRow | null> {
-  const r = await q.query<SessionRow & { stale: boolean; ageMs: number }>(
-    `SELECT user_id AS "userId", municipality_id AS "municipalityId", csrf_token AS "csrfToken", expires_at AS "expiresAt",
-            mfa_enrolment AS "mfaEnrolment", last_seen_at < now() - interval '1 minute' AS stale,
-            extract(epoch FROM now() - created_at)::double precision * 1000 AS "ageMs"
-       FROM sessions WHERE id = $1 AND expires_at > now()`, [idHash], { prepared: true });
+export async function findSession(q: Queryable, idHash: string, idleMs: number, absoluteMs: number | null = null): Promise<(SessionRow & { user: User | null }) | null> {
+  type Found = Omit<SessionRow, 'userId' | 'municipalityId'> & { sessionUserId: string; sessionMunicipalityId: string; stale: boolean; ageMs: number };
+  const r = await q.query<Found & { [K in keyof User]: User[K] | null }>(
+    `SELECT s.user_id AS "sessionUserId", s.municipality_id AS "sessionMunicipalityId", s.csrf_token AS "csrfToken",
+            s.expires_at AS "expiresAt", s.mfa_enrolment AS "mfaEnrolment", s.last_seen_at < now() - interval '1 minute' AS stale,
+            extract(epoch FROM now() - s.created_at)::double precision * 1000 AS "ageMs", x.*
+       FROM sessions s LEFT JOIN LATERAL (${USER_SELECT} WHERE u.id = s.user_id AND u.municipality_id = s.municipality_id) x ON true
+      WHERE s.id = $1 AND s.expires_at > now()`, [idHash], { prepared: true });
   const found = r.rows[0];
   if (!found) return null;
-  const { stale, ageMs, ...session } = found;
+  const { sessionUserId, sessionMunicipalityId, csrfToken, expiresAt, mfaEnrolment, stale, ageMs, ...user } = found;
+  const session = { userId: sessionUserId, municipalityId: sessionMunicipalityId, csrfToken, expiresAt, mfaEnrolment, user: user.id === null ? null : (user as User) };
   if (absoluteMs !== null && ageMs >= absoluteMs) return null;
   if (!stale) return session;
   // The slide in milliseconds from now, worked out here: Citus takes no time arithmetic in LEAST.

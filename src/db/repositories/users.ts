@@ -2,7 +2,8 @@ import type { Role } from '../../core/access/roles.ts';
 import type { Queryable } from '../engine.ts';
 import type { User } from '../../core/users/types.ts';
 
-const SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisation_id AS "organisationId",
+/** A user with its organisation's name and every municipality it reaches (alias u; sessions.ts reads it with the session). */
+export const USER_SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisation_id AS "organisationId",
   o.name AS "organisationName", u.email, u.name, u.roles, u.active, u.last_login_at AS "lastLoginAt",
   ARRAY(SELECT u.municipality_id UNION SELECT g.municipality_id FROM user_municipality_grants g WHERE g.user_id = u.id
         UNION SELECT om.municipality_id FROM organisation_municipalities om WHERE om.organisation_id = u.organisation_id ORDER BY 1) AS municipalities
@@ -10,7 +11,7 @@ const SELECT = `SELECT u.id, u.municipality_id AS "municipalityId", u.organisati
 
 /** A user whose home is one of the municipalities. */
 export async function getUser(q: Queryable, id: string, municipalities: string[]): Promise<User | null> {
-  const r = await q.query<User>(`${SELECT} WHERE u.id = $1 AND u.municipality_id = ANY($2::text[])`, [id, municipalities], { prepared: true });
+  const r = await q.query<User>(`${USER_SELECT} WHERE u.id = $1 AND u.municipality_id = ANY($2::text[])`, [id, municipalities], { prepared: true });
   return r.rows[0] ?? null;
 }
 
@@ -20,12 +21,12 @@ export async function getUser(q: Queryable, id: string, municipalities: string[]
  */
 export async function findUserWithPassword(q: Queryable, email: string): Promise<(User & { passwordHash: string | null }) | null> {
   const r = await q.query<User & { passwordHash: string | null }>(
-    `SELECT x.*, (SELECT password_hash FROM users WHERE id = x.id) AS "passwordHash" FROM (${SELECT} WHERE u.email = lower($1)) x`, [email]);
+    `SELECT x.*, (SELECT password_hash FROM users WHERE id = x.id) AS "passwordHash" FROM (${USER_SELECT} WHERE u.email = lower($1)) x`, [email]);
   return r.rows[0] ?? null;
 }
 
 export async function listUsers(q: Queryable, municipalities: string[]): Promise<User[]> {
-  const r = await q.query<User>(`${SELECT} WHERE u.municipality_id = ANY($1::text[]) ORDER BY u.name, u.email`, [municipalities]);
+  const r = await q.query<User>(`${USER_SELECT} WHERE u.municipality_id = ANY($1::text[]) ORDER BY u.name, u.email`, [municipalities]);
   return r.rows;
 }
 
