@@ -7,13 +7,25 @@ import type { Database, QueryResult, Queryable } from './engine.ts';
 // value in this schema is far below 2^53.
 const parsers = { [types.INT8]: (v: string) => Number(v) };
 
+/**
+ * Waits for the event loop's next turn. PGlite runs each statement synchronously on the event loop and
+ * hands the next queued one over in a promise, so under load one microtask chain ran statement after
+ * statement for hundreds of milliseconds. Node drains that chain after every connection it accepts,
+ * so a burst of new clients was accepted one per chain: with 50 clients a report waited up to 5 s
+ * before the server saw it (bench/README.md). A statement that starts on a turn of its own lets the
+ * loop accept, read and time out in between.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function wrap(q: PGlite | Transaction): Queryable {
   return {
     async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+      await nextTurn();
       const r = await q.query<T>(sql, params as any[], { parsers });
       return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
     },
     async exec(sql: string) {
+      await nextTurn();
       await q.exec(sql);
     },
   };

@@ -17,7 +17,7 @@ export interface RollupApplier {
  * Deltas per transaction. The embedded engine runs each statement on the event loop, so its batches
  * are small enough never to hold up a request for long.
  */
-const batchFor = (db: Database) => (db.engine === 'pglite' ? 2_000 : 20_000);
+const batchFor = (db: Database) => (db.engine === 'pglite' ? 500 : 20_000);
 /** The embedded engine has no autovacuum: vacuum after this many deltas moved. */
 const VACUUM_EVERY = 20_000;
 
