@@ -17,6 +17,7 @@ import { replayDifferences, type StoredReport } from '../core/incidents/replay.t
 import type { HistoryChanges, HistoryValue, Incident, IncidentRecord } from '../core/incidents/types.ts';
 import { listMunicipalities, municipalityAt } from '../db/repositories/municipalities.ts';
 import { getPlace } from '../db/repositories/places.ts';
+import { reportChecks } from '../db/repositories/report-checks.ts';
 import { redactPersonalData, type PersonalDataKind } from '../core/privacy/index.ts';
 
 /**
@@ -143,19 +144,22 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
 }
 
 /**
- * The common case, a new and valid report, in three round trips and no transaction: the boundary,
- * the category, then the incident and its history in one statement that answers the stored incident. Null when anything needs the
+ * The common case, a new and valid report, in two round trips and no transaction: its municipality
+ * and category, then the incident and its history in one statement that answers the stored incident
+ * (a third when the report names a place). Null when anything needs the
  * careful path above (a check fails, and that path names it; the id is in use, a retry it answers):
  * the careful path repeats every check, so both give the same answer to the same report.
  */
 async function storeValidReport(db: Database, actor: Actor, input: CreateIncidentInput, id: string, time: { from: Date; to: Date }, point: { e: number; n: number }, now: Date, opts: BoundaryOptions) {
-  const m = await municipalityAt(db, point.e, point.n, actor.municipalities, opts.boundaryToleranceM ?? DEFAULT_BOUNDARY_TOLERANCE_M);
-  if (!m) return null;
-  const issues = new IssueCollector();
-  const categoryId = await checkCategory(db, actor, input.categoryId, m.id, issues, true);
-  await checkPlace(db, actor, input.placeId, issues);
-  if (issues.issues.length) return null;
-  const { record, removed } = newRecord(actor, input, id, { municipalityId: m.id, categoryId, outsideBoundaryM: outsideBoundary(m.outsideM) }, time, point, now);
+  const checked = await reportChecks(db, point.e, point.n, actor.municipalities, opts.boundaryToleranceM ?? DEFAULT_BOUNDARY_TOLERANCE_M, input.categoryId);
+  if (!checked?.categoryId) return null;
+  if (input.placeId) {
+    const issues = new IssueCollector();
+    await checkPlace(db, actor, input.placeId, issues);
+    if (issues.issues.length) return null;
+  }
+  const where = { municipalityId: checked.municipalityId, categoryId: checked.categoryId, outsideBoundaryM: outsideBoundary(checked.outsideM) };
+  const { record, removed } = newRecord(actor, input, id, where, time, point, now);
   const incident = await insertIncidentCreated(db, record, actor.userId, createdChanges(record, removed));
   return incident && { incident, created: true, personalDataRemoved: [...removed] };
 }
