@@ -117,7 +117,9 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
   checkTexts(input, issues);
   const id = input.id ?? randomUUID();
 
-  if (time && point && !issues.issues.length) {
+  // A client id may be in use in another of the caller's municipalities, where the insert's conflict
+  // would not see it: the careful path looks there first (a retry, or 409).
+  if (time && point && !issues.issues.length && (!input.id || actor.municipalities.length === 1)) {
     const stored = await storeValidReport(db, actor, input, id, time, point, now, opts);
     if (stored) return stored;
   }

@@ -142,6 +142,20 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(await countRows(t, `incidents WHERE id = '${id}'`), 2);
     });
 
+    test("a client id in use in another of the caller's municipalities is a conflict there too, not a second report", async () => {
+      // The police reporter reaches Alingsås and Vårgårda: the id of an Alingsås report, sent again
+      // with a point in Vårgårda, would not clash with the key (municipality, id) there.
+      const police = await t.as('police');
+      const id = randomUUID();
+      const first = await police.post('/api/incidents', { id, categoryId: klotter, occurredAt: hoursAgo(1), location: POINTS.alingsasCentrum });
+      assert.equal(first.statusCode, 201, first.body);
+      const moved = await police.post('/api/incidents', { id, categoryId: klotter, occurredAt: hoursAgo(1), location: POINTS.vargardaCentrum });
+      assert.equal(moved.statusCode, 409, moved.body);
+      assert.equal(await countRows(t, `incidents WHERE id = '${id}'`), 1);
+      const again = await police.post('/api/incidents', { id, categoryId: klotter, occurredAt: first.json().occurredFrom, location: POINTS.alingsasCentrum });
+      assert.equal(again.statusCode, 200, again.body);
+    });
+
     test('a time window is stored as from/to', async () => {
       const c = await t.as('guard');
       // One clock reading for both ends: two readings can differ by a millisecond.
