@@ -65,9 +65,11 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: Secur
   app.addHook('onRequest', async (req) => {
     if (Date.now() - readAt > ttl && (req.headers.accept?.includes('text/html') || req.url === '/' || req.url.startsWith('/index.html'))) await refresh();
   });
-  // A saved map setting is in the next page's policy.
-  app.addHook('onResponse', async (req, reply) => {
+  // A saved map setting is in the next page's policy: read before the answer leaves, so a page the
+  // browser asks for once it has the answer finds it (after it, the next request could come first).
+  app.addHook('onSend', async (req, reply, payload) => {
     if (req.method !== 'GET' && req.url.startsWith('/api/settings/map') && reply.statusCode < 300) await refresh();
+    return payload;
   });
 
   const tiles = () => tileOrigins.join(' ');
