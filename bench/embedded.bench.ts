@@ -10,14 +10,11 @@
  * | --- | --- | --- |
  * | `LB_EMBEDDED_SECONDS` | 20 | length of each report phase |
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Benchmark } from './lib.ts';
-import { closedLoop, login, quantile, reportSender, timedGet } from './scale/measure.ts';
-import { BIN, ROOT, exited, freePort } from '../test/support/process.ts';
+import { closedLoop, login, quantile, reportSender, startServer, timedGet, type Server } from './scale/measure.ts';
 
 const SECONDS = Number(process.env.LB_EMBEDDED_SECONDS ?? 20);
 const DEMO_REPORTER = { email: 'rapportor@demo.lagesbild.se', password: 'lagesbild-demo' };
@@ -27,9 +24,8 @@ const CENTRE = { e: 353_586, n: 6_423_563 };
 const log = (m: string) => process.stderr.write(`    [embedded] ${m}\n`);
 
 interface Env {
-  proc: ChildProcess;
+  server: Server;
   dir: string;
-  url: string;
   reporter: Record<string, string>;
   positions: Array<{ e: number; n: number; categoryId: string }>;
 }
@@ -42,27 +38,9 @@ function env(): Promise<Env> {
   clearTimeout(pendingStop);
   shared ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lagesbild-embedded-bench-'));
-    const port = await freePort();
-    const proc = spawn(process.execPath, [BIN, 'demo'], {
-      cwd: ROOT,
-      env: {
-        ...process.env, DATABASE_URL: undefined, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-        LAGESBILD_SCHEDULER: 'off', LAGESBILD_TILE_UPSTREAM: 'off', MFA_REQUIRED_ROLES: 'none',
-      },
-    });
-    let out = '';
-    proc.stdout!.on('data', (d) => (out += d));
-    proc.stderr!.on('data', (d) => (out += d));
-    const url = `http://127.0.0.1:${port}`;
-    const t0 = performance.now();
-    for (;;) {
-      if (proc.exitCode !== null) throw new Error(`lagesbild demo exited with ${proc.exitCode}:\n${out.slice(-3000)}`);
-      if (performance.now() - t0 > 300_000) throw new Error(`lagesbild demo was not ready within 5 minutes:\n${out.slice(-3000)}`);
-      const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
-      if (ready) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    log(`demo server ready after ${((performance.now() - t0) / 1000).toFixed(1)} s (migrate, demo data, start) in ${dir}`);
+    const server = await startServer('', 300_000, undefined, { command: 'demo', env: { DATABASE_URL: undefined, DATA_DIR: dir } });
+    const { url } = server;
+    log(`demo server ready after ${(server.readyMs / 1000).toFixed(1)} s (migrate, demo data, start) in ${dir}`);
     const reporter = await login(url, DEMO_REPORTER.email, DEMO_REPORTER.password);
     const categories = JSON.parse((await timedGet(`${url}/api/categories`, reporter)).body) as Array<{ id: string; active: boolean; municipalityId: string }>;
     const own = categories.filter((c) => c.active && c.municipalityId === '1489');
@@ -70,7 +48,7 @@ function env(): Promise<Env> {
     const positions = Array.from({ length: 200 }, (_, i) => ({
       e: CENTRE.e + ((i * 37) % 400) - 200, n: CENTRE.n + ((i * 53) % 400) - 200, categoryId: own[i % own.length].id,
     }));
-    return { proc, dir, url, reporter, positions };
+    return { server, dir, reporter, positions };
   })();
   return shared;
 }
@@ -86,8 +64,7 @@ async function stop(): Promise<void> {
   shared = null;
   const e = await p?.catch(() => undefined);
   if (!e) return;
-  e.proc.kill('SIGTERM');
-  await exited(e.proc);
+  await e.server.stop();
   rmSync(e.dir, { recursive: true, force: true });
 }
 
@@ -99,7 +76,7 @@ function health(): Benchmark<Env> {
     setup: env,
     async run(e) {
       const ms: number[] = [];
-      for (let i = 0; i < 40; i++) ms.push((await timedGet(`${e.url}/health`, {})).ms);
+      for (let i = 0; i < 40; i++) ms.push((await timedGet(`${e.server.url}/health`, {})).ms);
       return { measuredMs: quantile(ms, 0.5) };
     },
     teardown: release,
@@ -115,7 +92,7 @@ function reports(clients: number, target: { ms: number; description: string }, j
     async run(ctx) {
       const { e } = ctx;
       const seconds = ctx.warm ? SECONDS : 2;
-      const r = await closedLoop(reportSender(e.url, e.reporter, e.positions), clients, seconds);
+      const r = await closedLoop(reportSender(e.server.url, e.reporter, e.positions), clients, seconds);
       if (!ctx.warm) { ctx.warm = true; return { measuredMs: quantile(r.latencies, 0.5) }; }
       const l = r.latencies;
       const max = Math.max(...l);

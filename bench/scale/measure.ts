@@ -31,17 +31,20 @@ export interface Server {
 /**
  * Spawns `lagesbild serve` on the database (or, with `dist`, that compiled build's command line) and
  * waits for /ready (polled every 20 ms). No scheduled jobs and no map tiles: the process serves the
- * API alone.
+ * API alone. `command` and `env` run another command (`demo`) or add to the environment (`DATA_DIR`
+ * for the embedded engine, with `DATABASE_URL: undefined`).
  */
-export async function startServer(databaseUrl: string, timeoutMs = 600_000, dist?: string): Promise<Server> {
+export async function startServer(databaseUrl: string, timeoutMs = 600_000, dist?: string,
+  opts: { command?: 'serve' | 'demo'; env?: Record<string, string | undefined> } = {}): Promise<Server> {
+  const command = opts.command ?? 'serve';
   const port = await freePort();
   const { buildIsCurrent } = (await import(pathToFileURL(join(ROOT, 'scripts/build-stamp.mjs')).href)) as { buildIsCurrent: (root: string, out: string) => boolean };
   // A build made for the bench runs as it is, even when a source changed since (others edit the
   // tree meanwhile); otherwise bin/lagesbild.mjs chooses, as a user's start would.
   const mode = dist || buildIsCurrent(ROOT, join(ROOT, 'dist')) ? 'build' : 'tsx';
   const args = dist
-    ? ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(join(dist, 'cli/main.js')).href)}); await main(process.argv);`, BIN, 'serve']
-    : [BIN, 'serve'];
+    ? ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(join(dist, 'cli/main.js')).href)}); await main(process.argv);`, BIN, command]
+    : [BIN, command];
   const t0 = performance.now();
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -51,6 +54,7 @@ export async function startServer(databaseUrl: string, timeoutMs = 600_000, dist
       // The bench's users log in with a password alone; a second factor would hold the coordinator
       // to its enrolment (MFA_REQUIRED_ROLES defaults to coordinators and administrators).
       MFA_REQUIRED_ROLES: process.env.MFA_REQUIRED_ROLES ?? 'none',
+      ...opts.env,
     },
   });
   let out = '';

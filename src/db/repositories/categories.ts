@@ -12,7 +12,7 @@ export async function listCategories(q: Queryable, municipalities: string[]): Pr
 }
 
 export async function getCategory(q: Queryable, id: string, municipalities: string[]): Promise<Category | null> {
-  const r = await q.query<Category>(`SELECT ${COLUMNS} FROM categories c WHERE c.id = $1 AND c.municipality_id = ANY($2::text[])`, [id, municipalities], { prepared: true });
+  const r = await q.query<Category>(`SELECT ${COLUMNS} FROM categories c WHERE c.id = $1 AND c.municipality_id = ANY($2::text[])`, [id, municipalities]);
   return r.rows[0] ?? null;
 }
 

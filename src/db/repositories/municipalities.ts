@@ -20,18 +20,21 @@ export async function listMunicipalities(q: Queryable, ids?: string[]): Promise<
 }
 
 /**
+ * The municipality among $3 whose boundary, widened by $4 metres, holds the point ($1, $2) in
+ * SWEREF 99 TM, the nearest first, with how far outside its boundary the point lies ("outsideM", 0
+ * inside). Also the first part of a new report's checks (report-checks.ts).
+ */
+export const MUNICIPALITY_AT = `SELECT id, ST_Distance(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006)) AS "outsideM" FROM municipalities
+      WHERE id = ANY($3::text[]) AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006), $4)
+      ORDER BY 2, id LIMIT 1`;
+
+/**
  * Which of the given municipalities the point lies in, and how far outside its boundary (metres,
  * 0 inside). SCB's generalised boundaries are coarse (Alingsås: 37 vertices), so a point within
  * `toleranceM` of a boundary counts; the nearest municipality wins.
  */
 export async function municipalityAt(q: Queryable, e: number, n: number, ids: string[], toleranceM: number): Promise<{ id: string; outsideM: number } | null> {
-  const r = await q.query<{ id: string; outsideM: number }>(
-    `SELECT id, ST_Distance(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006)) AS "outsideM" FROM municipalities
-      WHERE id = ANY($3::text[]) AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006), $4)
-      ORDER BY 2, id LIMIT 1`,
-    [e, n, ids, toleranceM],
-    { prepared: true },
-  );
+  const r = await q.query<{ id: string; outsideM: number }>(MUNICIPALITY_AT, [e, n, ids, toleranceM]);
   return r.rows[0] ?? null;
 }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../engine.ts';
+import { MUNICIPALITY_AT } from './municipalities.ts';
 
 export interface ReportChecks {
   /** The municipality among those given whose boundary (with the tolerance) holds the point, nearest first. */
@@ -20,11 +21,8 @@ export interface ReportChecks {
  */
 export async function reportChecks(q: Queryable, e: number, n: number, municipalities: string[], toleranceM: number, categoryId: string): Promise<ReportChecks | null> {
   const r = await q.query<ReportChecks>(
-    `WITH m AS (
-       SELECT id, ST_Distance(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006)) AS outside_m FROM municipalities
-        WHERE id = ANY($3::text[]) AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 3006), $4)
-        ORDER BY 2, id LIMIT 1)
-     SELECT m.id AS "municipalityId", m.outside_m AS "outsideM",
+    `WITH m AS (${MUNICIPALITY_AT})
+     SELECT m.id AS "municipalityId", m."outsideM",
             (SELECT c.id FROM categories c JOIN categories sent ON sent.id = $5 AND sent.municipality_id = ANY($3::text[])
               WHERE c.municipality_id = m.id AND c.active AND (c.id = sent.id OR c.code = sent.code)
               ORDER BY c.id = sent.id DESC LIMIT 1) AS "categoryId"
