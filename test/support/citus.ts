@@ -87,12 +87,24 @@ export async function copyClusterDatabase(clusterUrl: string, ports: number[], t
   }
 }
 
-/** Drops `name` on every node (the coordinator first: it holds the connections to the workers). */
+/**
+ * Drops `name` on every node (the coordinator first: it holds the connections to the workers). A
+ * Citus maintenance daemon can open the database again between FORCE's termination and the drop
+ * (CI saw "1 other session" once): refuse new connections first, and try again for a moment.
+ */
 export async function dropClusterDatabase(clusterUrl: string, ports: number[], name: string): Promise<void> {
   for (const port of ports) {
     await onNode(nodeUrl(clusterUrl, port), async (c) => {
-      await c.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE false`).catch(() => undefined);
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE false ALLOW_CONNECTIONS false`).catch(() => undefined);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          return;
+        } catch (e) {
+          if (attempt >= 50 || !/being accessed by other users/.test((e as Error).message)) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     });
   }
 }
