@@ -39,6 +39,12 @@ async function snapshot(src: AggregateSource, w: ReturnType<typeof comparisonWin
     cells500: await grid(500),
     // Without the members (hotspots, the heatmap): the same counts, positions and colours.
     cells500Counts: sortBy((await src.gridCells(500)).map((c) => ({ col: c.col, row: c.row, count: c.count, x: Math.round(c.x * 100), y: Math.round(c.y * 100), categoryId: c.categoryId })), (c) => `${c.col}:${c.row}`),
+    // Counts alone and with positions, without the commonest category (hotspots, the heatmap).
+    counts100: sortBy(await src.gridCounts(100), (c) => `${c.col}:${c.row}`),
+    counts250: sortBy(await src.gridCounts(250), (c) => `${c.col}:${c.row}`),
+    counts75: sortBy(await src.gridCounts(75), (c) => `${c.col}:${c.row}`),
+    means500: sortBy((await src.gridMeans(500)).map((c) => ({ col: c.col, row: c.row, count: c.count, x: Math.round(c.x * 100), y: Math.round(c.y * 100) })), (c) => `${c.col}:${c.row}`),
+    means1000: sortBy((await src.gridMeans(1000)).map((c) => ({ col: c.col, row: c.row, count: c.count, x: Math.round(c.x * 100), y: Math.round(c.y * 100) })), (c) => `${c.col}:${c.row}`),
     cells50: await grid(50),
     cells200: await grid(200),
     // Multiples of the monthly rollups' 250 m: long periods read their whole months from them.
@@ -164,6 +170,9 @@ for (const engine of testEngines({ citus: true })) {
           const viaSql = await snapshot(sqlSource(t.db, actor, f), w);
           const viaRollups = await snapshot(rollupSource(t.db, actor, f), w);
           assert.deepEqual(viaRollups, viaSql, `${label}: ${role}, ${name}: ${differences(viaRollups, viaSql)}`);
+          // The counts alone are the full cells' counts and positions (the reference, of the incidents).
+          assert.deepEqual(viaSql.counts250, viaSql.cells250.map((c) => ({ col: c.col, row: c.row, count: c.count })), `${role}, ${name}: counts of 250 m`);
+          assert.deepEqual(viaSql.means1000, viaSql.cells1000.map((c) => ({ col: c.col, row: c.row, count: c.count, x: c.x, y: c.y })), `${role}, ${name}: means of 1 km`);
           if (name === 'period' && role === 'coordinator') assert.ok(viaSql.count > 50 && viaSql.topPlaces.length >= 3, 'the comparison is not vacuous');
           compared++;
         }

@@ -2,7 +2,7 @@ import type { Actor } from '../core/access/roles.ts';
 import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import * as rollups from '../db/repositories/rollups.ts';
-import type { GridCell, PointRow, Summary } from '../core/incidents/aggregates.ts';
+import type { CellCount, CellMean, GridCell, PointRow, Summary } from '../core/incidents/aggregates.ts';
 import { innerCells, localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { municipalitiesOf } from './scope.ts';
@@ -25,6 +25,10 @@ export interface AggregateSource {
    * incident); without, those are left empty where the rollups answer (the counts need no lookup).
    */
   gridCells(cellSize: number, opts?: { members?: boolean }): Promise<GridCell[]>;
+  /** Counts per grid cell alone (hotspots, concentration): cheaper than gridCells, which counts per category too. */
+  gridCounts(cellSize: number): Promise<CellCount[]>;
+  /** Counts per grid cell with the members' mean position (the heatmap). */
+  gridMeans(cellSize: number): Promise<CellMean[]>;
   /** The newest `limit` incidents; with `stopAt`, possibly fewer, as soon as that many are found. */
   points(limit: number, stopAt?: number): Promise<PointRow[]>;
   countsByKey(key: 'category' | 'organisation', w: Windows3): Promise<Array<{ key: string | null; current: number; previous: number; lastYear: number }>>;
@@ -50,6 +54,8 @@ export function sqlSource(db: Database, actor: Actor, f: IncidentFilter): Aggreg
     kind: 'sql',
     count: (cap) => sql.countWhere(db, actor, f, cap),
     gridCells: (size) => sql.gridCells(db, actor, f, size),
+    gridCounts: (size) => sql.gridSums<CellCount>(db, actor, f, size, false),
+    gridMeans: (size) => sql.gridSums<CellMean>(db, actor, f, size, true),
     points: (limit, stopAt) => sql.incidentPoints(db, actor, f, Math.min(limit, stopAt ?? limit)),
     countsByKey: (key, w) => sql.countsByKey(db, actor, f, key === 'category' ? 'i.category_id' : 'i.organisation_id', w),
     weekly: () => sql.weeklyCounts(db, actor, f),
@@ -103,6 +109,8 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
         return { ...c, id: m?.id ?? '', occurredFrom: m?.occurredFrom ?? new Date(0), reviewStatus: m?.reviewStatus ?? '' };
       });
     },
+    gridCounts: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridCounts(db, actor, f, period, size, inner) : raw.gridCounts(size)),
+    gridMeans: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridMeans(db, actor, f, period, size, inner) : raw.gridMeans(size)),
     points: raw.points,
     async countsByKey(key, w) {
       const ws = windows(w);

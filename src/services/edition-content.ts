@@ -138,8 +138,8 @@ export async function computeSituationPictureContent(db: Database, actor: Actor,
     computeHotspots(db, src, emergingSrc, actor, f, from, to, totals.count, places),
     src.points(MAX_POINTS + 1),
     mapSrc.points(MAX_POINTS + 1),
-    yearSrc.gridCells(HOTSPOT_CELL),
-    src.gridCells(HOTSPOT_CELL),
+    yearSrc.gridCounts(HOTSPOT_CELL),
+    src.gridCounts(HOTSPOT_CELL),
   ]);
 
   const current = new Map(currentCells.map((c) => [cellId(HOTSPOT_CELL, c.col, c.row), c.count]));

@@ -110,7 +110,7 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
 
 /** Counts per grid cell over the filter's period (for the heatmap), positioned at the members' mean. */
 export async function mapGrid(db: Database, actor: Actor, f: IncidentFilter, cellSize: number) {
-  const cells = await (await sourceFor(db, actor, withPeriod(f))).gridCells(cellSize);
+  const cells = await (await sourceFor(db, actor, withPeriod(f))).gridMeans(cellSize);
   return {
     cellSize,
     cells: cells.map((c) => {
@@ -142,7 +142,7 @@ export async function mapHotspots(db: Database, src: AggregateSource, actor: Act
   if (cols * rows > MAX_HOTSPOT_CELLS) throw invalid('cellSize', 'too_small', { min: Math.ceil(Math.sqrt(((ext.maxX - ext.minX) * (ext.maxY - ext.minY)) / MAX_HOTSPOT_CELLS)) });
   const mask = studyAreaMask(ext.geometry, cellSize, col0, row0, cols, rows).slice();
   const values = new Float64Array(cols * rows);
-  for (const cell of await src.gridCells(cellSize)) {
+  for (const cell of await src.gridCounts(cellSize)) {
     const c = cell.col - col0, r = cell.row - row0;
     if (c >= 0 && c < cols && r >= 0 && r < rows) {
       values[r * cols + c] = cell.count;

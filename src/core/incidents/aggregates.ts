@@ -15,6 +15,19 @@ export interface GridCell {
   reviewStatus: string;
 }
 
+/** A grid cell's count alone (hotspots, an edition's concentration). */
+export interface CellCount {
+  col: number;
+  row: number;
+  count: number;
+}
+
+/** A grid cell's count and its members' mean position (EPSG:3006): the heatmap. */
+export interface CellMean extends CellCount {
+  x: number;
+  y: number;
+}
+
 export interface PointRow { id: string; x: number; y: number; categoryId: string; occurredFrom: Date; reviewStatus: string }
 
 /** Everything the side panel needs: by category and organisation in three windows, weeks, hours, places. */

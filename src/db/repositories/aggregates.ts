@@ -3,7 +3,7 @@ import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
 import { incidentWhere, resolveFilter } from './incidents.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
-import type { GridCell, PointRow } from '../../core/incidents/aggregates.ts';
+import type { CellCount, GridCell, PointRow } from '../../core/incidents/aggregates.ts';
 
 /**
  * Aggregates of the incidents an actor may see, for the map and the side panel. All of them go
@@ -23,6 +23,18 @@ export async function gridCells(q: Queryable, actor: Actor, filter: IncidentFilt
             mode() WITHIN GROUP (ORDER BY i.category_id) AS "categoryId",
             min(i.id::text) AS id, min(i.occurred_from) AS "occurredFrom", min(i.review_status) AS "reviewStatus"
        FROM incidents i WHERE ${where} GROUP BY 1, 2 LIMIT ${p.add(limit)}`, p.values);
+  return r.rows;
+}
+
+/** Counts per cell of the grid, and with `positions` the members' mean position: no commonest category, no member. */
+export async function gridSums<T extends CellCount>(q: Queryable, actor: Actor, filter: IncidentFilter, cellSize: number, positions: boolean): Promise<T[]> {
+  const p = new Params();
+  const f = await resolveFilter(q, filter);
+  const where = incidentWhere(actor, f, p);
+  const s = p.add(cellSize);
+  const r = await q.query<T>(
+    `SELECT floor(ST_X(i.geom) / ${s})::int AS col, floor(ST_Y(i.geom) / ${s})::int AS row, count(*)::int AS count${positions ? ', avg(ST_X(i.geom)) AS x, avg(ST_Y(i.geom)) AS y' : ''}
+       FROM incidents i WHERE ${where} GROUP BY 1, 2`, p.values);
   return r.rows;
 }
 
