@@ -121,6 +121,13 @@ for (const engine of testEngines({ citus: true })) {
         for (const table of REFERENCE_TABLES) assert.equal(placed.get(table)?.method, 'nt', `${table} is a reference table`);
         for (const table of LOCAL_TABLES) assert.equal(placed.has(table), false, `${table} stays on the coordinator`);
         assert.deepEqual(await distributeOnCitus(t.db, MIGRATION_LOCK), { reference: [], distributed: [] }, 'a second run places nothing');
+        // The workers' sessions for the app compile no query either (a copied test database has not
+        // inherited its template's settings, so this is the second run's doing).
+        const settings = await t.db.query<{ success: boolean; result: string }>(
+          `SELECT success, result FROM run_command_on_workers($$SELECT array_to_string(setconfig, ',') FROM pg_db_role_setting
+              WHERE setrole = 0 AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())$$)`);
+        assert.ok(settings.rows.length >= 1, 'the cluster has workers');
+        for (const w of settings.rows) assert.deepEqual([w.success, w.result.split(',').includes('jit=off')], [true, true], w.result);
       });
 
       test('logins at the same moment: sessions written beside changes of users do not deadlock', async () => {

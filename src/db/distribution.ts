@@ -114,7 +114,22 @@ export async function distributeOnCitus(db: Database, lock: number, log: (msg: s
   if (placed.reference.length || placed.distributed.length) {
     log(`citus: ${placed.reference.length} reference tables, ${placed.distributed.length} tables distributed by ${DISTRIBUTION_COLUMN}`);
   }
+  await workersWithoutJit(db);
   return placed;
+}
+
+/**
+ * The app's own sessions compile no query (src/db/postgres.ts): compiling cost more than the
+ * aggregates' whole run (bench/README.md). The sessions Citus opens on the workers for the app's
+ * queries take each worker's setting for the database instead, and Citus 12.1 does not pass
+ * ALTER DATABASE … SET on to them: so it is set on every worker, on every run (a worker added since
+ * gets it too). Sessions the workers already hold keep theirs until they are opened again.
+ */
+async function workersWithoutJit(db: Database): Promise<void> {
+  const r = await db.query<{ node: string; success: boolean; result: string }>(
+    `SELECT nodename || ':' || nodeport AS node, success, result FROM run_command_on_workers(format('ALTER DATABASE %I SET jit = off', current_database()))`);
+  const failed = r.rows.filter((x) => !x.success);
+  if (failed.length) throw new Error(`citus: jit could not be turned off on ${failed.map((x) => `${x.node} (${x.result})`).join(', ')}`);
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
