@@ -28,7 +28,7 @@ const day = (ms: number, days = 0) => new Date(stockholmDayStart(ms, days));
 const sortBy = <T>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 async function snapshot(src: AggregateSource, w: ReturnType<typeof comparisonWindows>) {
-  const grid = async (size: number) => sortBy((await src.gridCells(size, { members: true })).map((c) => ({
+  const grid = async (size: number) => sortBy((await src.gridCells(size)).map((c) => ({
     col: c.col, row: c.row, count: c.count, x: Math.round(c.x * 100), y: Math.round(c.y * 100), categoryId: c.categoryId,
     // The one incident of a cell of one (the map draws it as that incident).
     ...(c.count === 1 ? { id: c.id, occurredFrom: new Date(c.occurredFrom).toISOString(), reviewStatus: c.reviewStatus } : {}),
@@ -37,8 +37,6 @@ async function snapshot(src: AggregateSource, w: ReturnType<typeof comparisonWin
     count: await src.count(),
     capped: await src.count(20),
     cells500: await grid(500),
-    // Without the members (hotspots, the heatmap): the same counts, positions and colours.
-    cells500Counts: sortBy((await src.gridCells(500)).map((c) => ({ col: c.col, row: c.row, count: c.count, x: Math.round(c.x * 100), y: Math.round(c.y * 100), categoryId: c.categoryId })), (c) => `${c.col}:${c.row}`),
     // Counts alone and with positions, without the commonest category (hotspots, the heatmap).
     counts100: sortBy(await src.gridCounts(100), (c) => `${c.col}:${c.row}`),
     counts250: sortBy(await src.gridCounts(250), (c) => `${c.col}:${c.row}`),

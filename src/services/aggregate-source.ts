@@ -20,11 +20,11 @@ export interface AggregateSource {
   readonly kind: 'rollup' | 'sql';
   count(cap?: number): Promise<number>;
   /**
-   * Counts per grid cell with the members' mean position and commonest category. With `members`, a
+   * Counts per grid cell with the members' mean position and commonest category (the clusters); a
    * cell of one also carries its incident's id, start and review status (the map draws it as that
-   * incident); without, those are left empty where the rollups answer (the counts need no lookup).
+   * incident). Grids that need no colour ask gridCounts or gridMeans, which cost less.
    */
-  gridCells(cellSize: number, opts?: { members?: boolean }): Promise<GridCell[]>;
+  gridCells(cellSize: number): Promise<GridCell[]>;
   /** Counts per grid cell alone (hotspots, concentration): cheaper than gridCells, which counts per category too. */
   gridCounts(cellSize: number): Promise<CellCount[]>;
   /** Counts per grid cell with the members' mean position (the heatmap). */
@@ -97,10 +97,9 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
       const n = await rollups.rollupCount(db, actor, f, period, inner);
       return cap === undefined ? n : Math.min(n, cap);
     },
-    async gridCells(size, opts) {
+    async gridCells(size) {
       if (size % ROLLUP_CELL_M !== 0) return raw.gridCells(size);
       const cells = await rollups.rollupGridCells(db, actor, f, period, size, inner);
-      if (!opts?.members) return cells.map((c) => ({ ...c, id: '', occurredFrom: new Date(0), reviewStatus: '' }));
       // A cell of one is drawn as that incident: look it up (there are few at the zooms that cluster).
       const single = cells.filter((c) => c.count === 1);
       const members = new Map((await rollups.cellMembers(db, actor, f, size, single)).map((m) => [`${m.col}:${m.row}`, m]));

@@ -92,7 +92,7 @@ export async function mapPoints(db: Database, actor: Actor, f: IncidentFilter, z
   // clusters then: a cluster of two on a town map hides more than it shows). Asking the incidents
   // first sorted every incident in the view by time to find out.
   const size = clusterCellSize(zoom);
-  const cells = await src.gridCells(size, { members: true });
+  const cells = await src.gridCells(size);
   if (cells.reduce((n, c) => n + c.count, 0) <= INDIVIDUAL_MAX) {
     const few = await src.points(INDIVIDUAL_MAX + 1, INDIVIDUAL_MAX + 1);
     // More by now than the cells counted (a report came in between): the clusters stand.
