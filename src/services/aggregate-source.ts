@@ -3,7 +3,8 @@ import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import * as rollups from '../db/repositories/rollups.ts';
 import type { CellCount, CellMean, GridCell, PointRow, Summary } from '../core/incidents/aggregates.ts';
-import { innerCells, localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
+import { localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
+import { innerCells } from '../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { municipalitiesOf } from './scope.ts';
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggregates.ts';
-import { MONTHLY_CELL_M, ROLLUP_CELL_M, wholeMonths, type InnerCells } from '../../core/incidents/rollup-range.ts';
+import { MONTHLY_CELL_M, ROLLUP_CELL_M, wholeMonths } from '../../core/incidents/rollup-range.ts';
+import { insideCells, type InnerCells, type Rect } from '../../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import type { Database, Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
@@ -63,11 +64,19 @@ const MONTHS = `(SELECT ${MONTH_KEYS}, n FROM incident_months UNION ALL SELECT $
  */
 const MONTHLY_VIEW_MIN_M = 40 * MONTHLY_CELL_M;
 
-/** The inner cells narrowed to whole monthly cells (still in 50 m indices), or null when none is left. */
-function monthlyInner(inner: InnerCells): InnerCells | null {
-  const c0 = Math.ceil(inner.c0 / K) * K, c1 = Math.floor((inner.c1 + 1) / K) * K - 1;
-  const r0 = Math.ceil(inner.r0 / K) * K, r1 = Math.floor((inner.r1 + 1) / K) * K - 1;
-  return c0 <= c1 && r0 <= r1 ? { ...inner, c0, c1, r0, r1 } : null;
+/**
+ * Rows whose cell (cx, cy: expressions, in cells of k × 50 m) is one of the inner cells, which must
+ * then be whole k × k blocks. The rectangle first, for the indexes; then each column's own rows.
+ */
+function inInner(inner: InnerCells, k: number, cx: string, cy: string, p: Params): string {
+  const lo: number[] = [], hi: number[] = [];
+  for (let c = inner.c0; c <= inner.c1; c += k) {
+    const l = inner.lo[c - inner.c0], h = inner.hi[c - inner.c0];
+    if (l > h) { lo.push(1); hi.push(0); } else { lo.push(l / k); hi.push((h + 1) / k - 1); }
+  }
+  const c0 = p.add(inner.c0 / k), at = `${cx} - ${c0} + 1`;
+  return `${cx} BETWEEN ${c0} AND ${p.add((inner.c1 + 1) / k - 1)} AND ${cy} BETWEEN ${p.add(Math.floor(inner.r0 / k))} AND ${p.add(Math.floor((inner.r1 + 1) / k) - 1)}
+    AND ${cy} BETWEEN (${p.add(lo)}::int[])[${at}] AND (${p.add(hi)}::int[])[${at}]`;
 }
 
 /**
@@ -86,7 +95,7 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
   if (!f.bbox) return { ok: true, inner: null };
   if (!inner) return { ok: false, inner };
   const [x0, y0, x1, y1] = inner.extent;
-  const wide = monthlyInner(inner);
+  const wide = insideCells(inner.view, K);
   return wide && x1 - x0 >= MONTHLY_VIEW_MIN_M && y1 - y0 >= MONTHLY_VIEW_MIN_M ? { ok: true, inner: wide } : { ok: false, inner };
 }
 
@@ -111,11 +120,6 @@ function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly:
   return reads;
 }
 
-/** Monthly rows (alias r) in the view's inner cells. */
-function monthlyCellsWhere(inner: InnerCells, p: Params): string {
-  return `r.cell_x BETWEEN ${p.add(inner.c0 / K)} AND ${p.add((inner.c1 + 1) / K - 1)} AND r.cell_y BETWEEN ${p.add(inner.r0 / K)} AND ${p.add((inner.r1 + 1) / K - 1)}`;
-}
-
 /**
  * Each read of a query over the rollups: its table (with the queued deltas) and its WHERE, for the
  * actor's incidents that the filter keeps, in the plan's inner cells when there are any.
@@ -124,7 +128,7 @@ function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: P
   return periodReads(period, plan, p).map(({ monthly, where }) => {
     const w = keyWhere(actor, f, p, 'r');
     w.push(where);
-    if (plan.inner) w.push(monthly ? monthlyCellsWhere(plan.inner, p) : `r.cell_x BETWEEN ${p.add(plan.inner.c0)} AND ${p.add(plan.inner.c1)} AND r.cell_y BETWEEN ${p.add(plan.inner.r0)} AND ${p.add(plan.inner.r1)}`);
+    if (plan.inner) w.push(inInner(plan.inner, monthly ? K : 1, 'r.cell_x', 'r.cell_y', p));
     return { monthly, from: monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS), where: w.join(' AND ') };
   });
 }
@@ -163,20 +167,18 @@ function rollupWheres(actor: Actor, f: ResolvedFilter, period: DayPeriod, inner:
   return overlapArms(period, p).map((arm) => {
     const w = keyWhere(actor, f, p, 'r');
     w.push(arm);
-    if (inner) w.push(`r.cell_x BETWEEN ${p.add(inner.c0)} AND ${p.add(inner.c1)} AND r.cell_y BETWEEN ${p.add(inner.r0)} AND ${p.add(inner.r1)}`);
+    if (inner) w.push(inInner(inner, 1, 'r.cell_x', 'r.cell_y', p));
     return w.join(' AND ');
   });
 }
 
-/** The incidents (alias i) of a view outside its inner cells: four strips along its edge, through the GiST index. */
+/** The incidents (alias i) of a view outside its inner cells: along its edge, through the GiST index. */
 function edgeWhere(actor: Actor, f: ResolvedFilter, inner: InnerCells, p: Params): string {
-  const [x0, y0, x1, y1] = inner.extent;
-  const ix0 = inner.c0 * ROLLUP_CELL_M, ix1 = (inner.c1 + 1) * ROLLUP_CELL_M, iy0 = inner.r0 * ROLLUP_CELL_M, iy1 = (inner.r1 + 1) * ROLLUP_CELL_M;
-  const env = (a: number, b: number, c: number, d: number) => `i.geom && ST_MakeEnvelope(${p.add(a)}, ${p.add(b)}, ${p.add(c)}, ${p.add(d)}, 3006)`;
-  const c = `floor(ST_X(i.geom) / ${ROLLUP_CELL_M})`, r = `floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})`;
+  const env = ([a, b, c, d]: Rect) => `i.geom && ST_MakeEnvelope(${p.add(a)}, ${p.add(b)}, ${p.add(c)}, ${p.add(d)}, 3006)`;
+  const c = `floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int`, r = `floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int`;
   return `${incidentWhere(actor, f, p)}
-    AND (${env(x0, y0, ix0, y1)} OR ${env(ix1, y0, x1, y1)} OR ${env(ix0, y0, ix1, iy0)} OR ${env(ix0, iy1, ix1, y1)})
-    AND NOT (${c} BETWEEN ${p.add(inner.c0)} AND ${p.add(inner.c1)} AND ${r} BETWEEN ${p.add(inner.r0)} AND ${p.add(inner.r1)})`;
+    AND (${inner.edge.length ? inner.edge.map(env).join(' OR ') : 'FALSE'})
+    AND NOT (${inInner(inner, 1, c, r, p)})`;
 }
 
 /** The view's inner cells when the filter has a view, else null (the rollups answer everything). */

@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { transform } from '../geo/index.ts';
+import { createRandom } from '../random/index.ts';
+import { innerCells, insideCells, type InnerCells } from './view-cells.ts';
+
+type Box = [number, number, number, number];
+
+/** Map views across Sweden: west of, on and east of SWEREF 99 TM's central meridian (15° E), in the south and the far north. */
+const VIEWS: Array<[string, Box]> = [
+  ['Stockholm, a street (zoom 16)', [17.9476, 59.3263, 17.9613, 59.3307]],
+  ['Stockholm, a district (zoom 14)', [17.92702, 59.31141, 17.98195, 59.32893]],
+  ['Stockholm, the town (zoom 11)', [17.83, 59.25, 18.27, 59.39]],
+  ['Alingsås (zoom 12)', [12.42, 57.89, 12.64, 57.96]],
+  ['Östersund, on the central meridian (zoom 13)', [14.58, 63.16, 14.69, 63.19]],
+  ['Haparanda (zoom 12)', [24.03, 65.81, 24.25, 65.86]],
+  ['Kiruna (zoom 10)', [19.8, 67.75, 20.68, 67.9]],
+  ['western Götaland (zoom 8)', [11.0, 57.0, 14.0, 59.0]],
+];
+
+/** The view as the database draws it, more finely: segments of 0.001°, a tenth of the database's. */
+function referenceRing([w, s, e, n]: Box): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const edge = (a: [number, number], b: [number, number]) => {
+    const steps = Math.ceil(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1])) / 0.001);
+    for (let k = 0; k < steps; k++) out.push(transform(4326, 3006, a[0] + ((b[0] - a[0]) * k) / steps, a[1] + ((b[1] - a[1]) * k) / steps));
+  };
+  edge([w, s], [e, s]); edge([e, s], [e, n]); edge([e, n], [w, n]); edge([w, n], [w, s]);
+  return out;
+}
+
+function inside(ring: Array<[number, number]>, x: number, y: number): boolean {
+  let hit = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i], [xj, yj] = ring[j];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+  }
+  return hit;
+}
+
+/** Whether the square [x − g, x + 50 + g] × [y − g, y + 50 + g] lies inside the ring: its corners inside and no vertex of the ring within it. */
+function squareInside(ring: Array<[number, number]>, x: number, y: number, g = 0): boolean {
+  const [a0, b0, a1, b1] = [x - g, y - g, x + 50 + g, y + 50 + g];
+  if (![[a0, b0], [a1, b0], [a0, b1], [a1, b1]].every(([a, b]) => inside(ring, a, b))) return false;
+  return !ring.some(([a, b]) => a > a0 && a < a1 && b > b0 && b < b1);
+}
+
+const cellOf = (inner: InnerCells, x: number, y: number) => {
+  const c = Math.floor(x / 50), r = Math.floor(y / 50);
+  return c >= inner.c0 && c <= inner.c1 && r >= inner.lo[c - inner.c0] && r <= inner.hi[c - inner.c0];
+};
+
+for (const [name, box] of VIEWS) {
+  test(`the inner cells of a view lie inside it, and no more of it is left to its edge than the cells it cuts: ${name}`, () => {
+    const inner = innerCells(box);
+    assert.ok(inner, 'the view has inner cells');
+    const ring = referenceRing(box);
+    // A column's cells lie between its lowest and its highest inner cell: those two decide.
+    const step = Math.max(1, Math.floor((inner.c1 - inner.c0) / 400));
+    for (let c = inner.c0; c <= inner.c1; c += step) {
+      const lo = inner.lo[c - inner.c0], hi = inner.hi[c - inner.c0];
+      if (lo > hi) continue;
+      assert.ok(squareInside(ring, c * 50, lo * 50), `column ${c}: its lowest inner cell ${lo} lies inside`);
+      assert.ok(squareInside(ring, c * 50, hi * 50), `column ${c}: its highest inner cell ${hi} lies inside`);
+      // Tight: the cell below (above) the column's cells is cut by the edge, or within 2 m of it.
+      assert.ok(!squareInside(ring, c * 50, (lo - 1) * 50, 2), `column ${c}: the cell below ${lo} is cut by the edge`);
+      assert.ok(!squareInside(ring, c * 50, (hi + 1) * 50, 2), `column ${c}: the cell above ${hi} is cut by the edge`);
+    }
+    assert.ok(inner.r0 === Math.min(...inner.lo.filter((l, i) => l <= inner.hi[i])) && inner.r1 === Math.max(...inner.hi.filter((h, i) => inner.lo[i] <= h)));
+    assert.ok(inner.edge.length <= 64, `${inner.edge.length} rectangles along the edge`);
+  });
+
+  test(`every point of a view lies in an inner cell or in a rectangle along its edge: ${name}`, () => {
+    const inner = innerCells(box)!;
+    const rnd = createRandom(7);
+    const [w, s, e, n] = box;
+    const points: Array<[number, number]> = [];
+    for (let k = 0; k < 4000; k++) points.push([w + rnd.next() * (e - w), s + rnd.next() * (n - s)]);
+    // And the edge itself, corners included, where the database's ST_Intersects counts an incident.
+    for (let k = 0; k <= 400; k++) {
+      const u = k / 400;
+      points.push([w + u * (e - w), s], [w + u * (e - w), n], [w, s + u * (n - s)], [e, s + u * (n - s)]);
+    }
+    const inRect = (x: number, y: number) => inner.edge.some(([a, b, c, d]) => x >= a && x <= c && y >= b && y <= d);
+    for (const [lon, lat] of points) {
+      const [x, y] = transform(4326, 3006, lon, lat);
+      assert.ok(cellOf(inner, x, y) || inRect(x, y), `(${lon}, ${lat}) → (${x}, ${y}) is neither in an inner cell nor along the edge`);
+    }
+  });
+
+  test(`the monthly level's cells are whole 250 m cells among the inner cells: ${name}`, () => {
+    const inner = innerCells(box)!;
+    const monthly = insideCells(inner.view, 5);
+    if (!monthly) return;
+    assert.equal(monthly.c0 % 5, 0);
+    assert.equal((monthly.c1 + 1) % 5, 0);
+    for (let c = monthly.c0; c <= monthly.c1; c++) {
+      const lo = monthly.lo[c - monthly.c0], hi = monthly.hi[c - monthly.c0];
+      if (lo > hi) continue;
+      assert.ok(lo % 5 === 0 && (hi + 1) % 5 === 0, `column ${c}: rows ${lo}–${hi} are whole 250 m cells`);
+      assert.ok(c >= inner.c0 && c <= inner.c1 && lo >= inner.lo[c - inner.c0] && hi <= inner.hi[c - inner.c0], `column ${c}: inside the 50 m inner cells`);
+    }
+  });
+}
+
+test('a street view leaves a band along its edge as wide as the cells it cuts, not the wedge its turn makes', () => {
+  // Stockholm lies 3° east of the central meridian: projected, a view is turned by about 2.6°. The
+  // largest upright rectangle inside a 2.8 km view left a wedge up to 240 m wide along its top.
+  const box = VIEWS[1][1];
+  const inner = innerCells(box)!;
+  const [x0, y0, x1, y1] = inner.extent;
+  const perimeter = 2 * (x1 - x0 + y1 - y0);
+  const edgeArea = inner.edge.reduce((sum, [a, b, c, d]) => sum + (c - a) * (d - b), 0);
+  assert.ok(edgeArea / perimeter < 100, `the rectangles along the edge are ${(edgeArea / perimeter).toFixed(0)} m wide on average`);
+});
+
+test('no inner cells where the view lies outside Sweden or is smaller than a cell', () => {
+  assert.equal(innerCells([-10, 40, -9, 41]), null);
+  assert.equal(innerCells([12.5200, 57.9200, 12.5204, 57.9202]), null);
+});
