@@ -290,7 +290,8 @@ function viewBench(e: Engine, endpoint: Endpoint, scope: (typeof SCOPES)[number]
     teardown(ctx) {
       record(e.label, `${PATHS[endpoint]}, ${scope.label}`, ctx.samples.slice(1));
       const n = ctx.views.length;
-      const byView = ctx.views.map((v, j) => ({ v, median: quantile(ctx.samples.filter((_, k) => k > 0 && (k - 1) % n === j), 0.5) }))
+      // Sample k asked view k mod n (sample 0 is the runner's warm-up, of view 0).
+      const byView = ctx.views.map((v, j) => ({ v, median: quantile(ctx.samples.filter((_, k) => k > 0 && k % n === j), 0.5) }))
         .sort((a, b) => b.median - a.median).slice(0, 2);
       for (const s of byView) log(`  slowest view: ${fmt(s.median)} ms  ${decodeURIComponent(viewUrl(endpoint, s.v))}`);
       scheduleDrop();
