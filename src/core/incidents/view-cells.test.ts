@@ -103,7 +103,7 @@ for (const [name, box] of VIEWS) {
   });
 }
 
-test('a street view leaves a band along its edge as wide as the cells it cuts, not the wedge its turn makes', () => {
+test('a district view (zoom 14) leaves a band along its edge as wide as the cells it cuts, not the wedge its turn makes', () => {
   // Stockholm lies 3° east of the central meridian: projected, a view is turned by about 2.6°. The
   // largest upright rectangle inside a 2.8 km view left a wedge up to 240 m wide along its top.
   const box = VIEWS[1][1];

@@ -7,10 +7,11 @@ import { ROLLUP_CELL_M } from './rollup-range.ts';
  * A view is a WGS 84 box; the database projects it to SWEREF 99 TM with its edges segmentized every
  * 0.01° (incidents.ts `incidentWhere`). Projected, the box is turned by the meridian convergence,
  * 2–5° over most of Sweden, so the largest upright rectangle of cells inside it leaves a wedge along
- * every edge: up to 240 m at a street zoom in Stockholm, kilometres at a town zoom. Everything outside
- * the inner cells is counted from the incidents, and in a dense town that wedge held ten times the
- * incidents of the cells the edge really cuts. So the inner cells are found per 50 m column, and the
- * rest of the view is described by small rectangles that follow the edge, for the spatial index.
+ * every edge: up to 240 m in a 2.8 km view of Stockholm (zoom 14), kilometres at a town zoom.
+ * Everything outside the inner cells is counted from the incidents, and in a dense town that wedge
+ * held ten times the incidents of the cells the edge really cuts. So the inner cells are found per
+ * 50 m column, and the rest of the view is described by small rectangles that follow the edge, for
+ * the spatial index.
  */
 
 /** A cell counts as inside when it lies this far within the edge as drawn here; the database's edge is within centimetres of it. */
