@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { transform } from '../geo/index.ts';
+import { pointInRing, rectInside } from '../geo/polygon.ts';
 import { createRandom } from '../random/index.ts';
 import { innerCells, insideCells, type InnerCells } from './view-cells.ts';
 
@@ -29,21 +30,9 @@ function referenceRing([w, s, e, n]: Box): Array<[number, number]> {
   return out;
 }
 
-function inside(ring: Array<[number, number]>, x: number, y: number): boolean {
-  let hit = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
-  }
-  return hit;
-}
-
-/** Whether the square [x − g, x + 50 + g] × [y − g, y + 50 + g] lies inside the ring: its corners inside and no vertex of the ring within it. */
-function squareInside(ring: Array<[number, number]>, x: number, y: number, g = 0): boolean {
-  const [a0, b0, a1, b1] = [x - g, y - g, x + 50 + g, y + 50 + g];
-  if (![[a0, b0], [a1, b0], [a0, b1], [a1, b1]].every(([a, b]) => inside(ring, a, b))) return false;
-  return !ring.some(([a, b]) => a > a0 && a < a1 && b > b0 && b < b1);
-}
+/** Whether the square [x − g, x + 50 + g] × [y − g, y + 50 + g] lies wholly inside the ring. */
+const squareInside = (ring: Array<[number, number]>, x: number, y: number, g = 0) =>
+  rectInside([ring], (px, py) => pointInRing(px, py, ring), { minX: x - g, minY: y - g, maxX: x + 50 + g, maxY: y + 50 + g });
 
 const cellOf = (inner: InnerCells, x: number, y: number) => {
   const c = Math.floor(x / 50), r = Math.floor(y / 50);
@@ -108,7 +97,7 @@ test('a district view (zoom 14) leaves a band along its edge as wide as the cell
   // largest upright rectangle inside a 2.8 km view left a wedge up to 240 m wide along its top.
   const box = VIEWS[1][1];
   const inner = innerCells(box)!;
-  const [x0, y0, x1, y1] = inner.extent;
+  const [x0, y0, x1, y1] = inner.view.extent;
   const perimeter = 2 * (x1 - x0 + y1 - y0);
   const edgeArea = inner.edge.reduce((sum, [a, b, c, d]) => sum + (c - a) * (d - b), 0);
   assert.ok(edgeArea / perimeter < 100, `the rectangles along the edge are ${(edgeArea / perimeter).toFixed(0)} m wide on average`);

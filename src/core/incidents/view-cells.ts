@@ -40,8 +40,6 @@ export interface InnerCells {
   r1: number;
   /** Rectangles that together cover every part of the view outside the inner cells. */
   edge: Rect[];
-  /** The view's bounding rectangle in EPSG:3006. */
-  extent: Rect;
   /** The projected view, to find coarser inner cells in (`insideCells`). */
   view: ProjectedView;
 }
@@ -56,6 +54,7 @@ export interface ProjectedView {
   /** Per column: the view's bottom at its highest and its top at its lowest across the whole column (NaN where it does not span the column). */
   floor: Float64Array;
   ceiling: Float64Array;
+  /** The view's bounding rectangle in EPSG:3006. */
   extent: Rect;
 }
 
@@ -181,7 +180,7 @@ function findInside(view: ProjectedView, k: number): InnerCells | null {
   if (a < 0) return null;
   return {
     c0: view.col0 + a, c1: view.col0 + z, lo: Array.from(lo.subarray(a, z + 1)), hi: Array.from(hi.subarray(a, z + 1)), r0, r1,
-    edge: edgeRects(view, lo, hi), extent: view.extent, view,
+    edge: edgeRects(view, lo, hi), view,
   };
 }
 

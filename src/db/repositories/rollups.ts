@@ -94,7 +94,7 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
   if (cellSize !== undefined && cellSize % MONTHLY_CELL_M !== 0) return { ok: false, inner };
   if (!f.bbox) return { ok: true, inner: null };
   if (!inner) return { ok: false, inner };
-  const [x0, y0, x1, y1] = inner.extent;
+  const [x0, y0, x1, y1] = inner.view.extent;
   const wide = insideCells(inner.view, K);
   return wide && x1 - x0 >= MONTHLY_VIEW_MIN_M && y1 - y0 >= MONTHLY_VIEW_MIN_M ? { ok: true, inner: wide } : { ok: false, inner };
 }
