@@ -74,6 +74,18 @@ function ring(w: number, s: number, e: number, n: number): { xs: number[]; ys: n
 }
 
 /**
+ * The bounding rectangle in EPSG:3006 of a WGS 84 view (clipped to Sweden) as the database draws it,
+ * with a metre to spare, or null when it lies outside Sweden.
+ */
+export function viewExtent(bbox: [number, number, number, number]): Rect | null {
+  const w = Math.max(bbox[0], SWEDEN[0]), s = Math.max(bbox[1], SWEDEN[1]);
+  const e = Math.min(bbox[2], SWEDEN[2]), n = Math.min(bbox[3], SWEDEN[3]);
+  if (!(w < e && s < n)) return null;
+  const { xs, ys } = ring(w, s, e, n);
+  return [Math.min(...xs) - MARGIN_M, Math.min(...ys) - MARGIN_M, Math.max(...xs) + MARGIN_M, Math.max(...ys) + MARGIN_M];
+}
+
+/**
  * The view per 50 m column. The projected box meets every vertical line at most twice (its bottom
  * and top are single-valued in x, its sides monotone), so inside one column it lies between its
  * bottom and top, both piecewise linear: their extremes over the column are at the column's sides

@@ -3,6 +3,8 @@ import { visibleIncidents } from '../access.ts';
 import type { Queryable } from '../engine.ts';
 import { historyChanges } from '../../core/incidents/history.ts';
 import { Params } from '../sql.ts';
+import { inCellsOf } from '../cell-time.ts';
+import { viewExtent } from '../../core/incidents/view-cells.ts';
 import type { Incident, IncidentRecord, HistoryEntry, IncidentFilter, Page } from '../../core/incidents/types.ts';
 
 const COLUMNS = `i.id, i.municipality_id AS "municipalityId", i.category_id AS "categoryId", c.code AS "categoryCode",
@@ -195,8 +197,25 @@ export function keyWhere(actor: Actor, f: ResolvedFilter, p: Params, t: string):
   return w;
 }
 
-/** Builds the WHERE clause shared by lists, exports and aggregates. */
-export function incidentWhere(actor: Actor, f: ResolvedFilter, p: Params): string {
+/** A view small enough to be read cell by cell (incidents_cell_time_idx), in degrees: about 5 km across. */
+const CELL_VIEW_MAX_DEG = 0.1;
+
+/**
+ * A small view over a period as cells of incidents_cell_time_idx (cell-time.ts), or null. Larger
+ * views, and views without a start, read the GiST index.
+ */
+function viewCells(f: ResolvedFilter, p: Params): string | null {
+  if (!f.bbox || !f.from || f.bbox[2] - f.bbox[0] > CELL_VIEW_MAX_DEG * 2 || f.bbox[3] - f.bbox[1] > CELL_VIEW_MAX_DEG) return null;
+  const extent = viewExtent(f.bbox);
+  return extent && inCellsOf('i', extent, p);
+}
+
+/**
+ * Builds the WHERE clause shared by lists, exports and aggregates. A map view is found through an
+ * index: a small one over a period cell by cell, others through the GiST index. With `viewIndex`
+ * false the view is only tested, through no index: the caller names the index path for its parts.
+ */
+export function incidentWhere(actor: Actor, f: ResolvedFilter, p: Params, { viewIndex = true } = {}): string {
   const w = keyWhere(actor, f, p, 'i');
   // A report belongs to a period when its time window overlaps it.
   if (f.from) w.push(`i.occurred_to >= ${p.add(f.from)}`);
@@ -205,8 +224,12 @@ export function incidentWhere(actor: Actor, f: ResolvedFilter, p: Params): strin
   if (f.importId) w.push(`i.import_id = ${p.add(f.importId)}::uuid`);
   if (f.areaId) w.push(`ST_Intersects(i.geom, (SELECT a.geom FROM areas a WHERE a.id = ${p.add(f.areaId)} AND a.municipality_id = ANY(${p.add(actor.municipalities)}::text[])))`);
   if (f.bbox) {
+    const cells = viewIndex ? viewCells(f, p) : null;
+    if (cells) w.push(cells);
+    // _ST_Intersects has no index support: without it the planner also reads the GiST index for the
+    // whole view (every incident there ever was) and ANDs that with the cells.
     const [a, b, c, d] = f.bbox.map((v) => p.add(v));
-    w.push(`ST_Intersects(i.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 4326), 0.01), 3006))`);
+    w.push(`${cells || !viewIndex ? '_ST_Intersects' : 'ST_Intersects'}(i.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 4326), 0.01), 3006))`);
   }
   if (f.bbox3006) {
     const [a, b, c, d] = f.bbox3006.map((v) => p.add(v));

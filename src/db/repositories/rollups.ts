@@ -1,10 +1,11 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggregates.ts';
 import { MONTHLY_CELL_M, ROLLUP_CELL_M, wholeMonths } from '../../core/incidents/rollup-range.ts';
-import { insideCells, type InnerCells, type Rect } from '../../core/incidents/view-cells.ts';
+import { insideCells, type InnerCells } from '../../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import type { Database, Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
+import { cellColumn, cellRow, cellsOf, inCellsOf } from '../cell-time.ts';
 import { incidentWhere, keyWhere, resolveFilter, type ResolvedFilter } from './incidents.ts';
 
 /**
@@ -172,12 +173,32 @@ function rollupWheres(actor: Actor, f: ResolvedFilter, period: DayPeriod, inner:
   });
 }
 
-/** The incidents (alias i) of a view outside its inner cells: along its edge, through the GiST index. */
-function edgeWhere(actor: Actor, f: ResolvedFilter, inner: InnerCells, p: Params): string {
-  const env = ([a, b, c, d]: Rect) => `i.geom && ST_MakeEnvelope(${p.add(a)}, ${p.add(b)}, ${p.add(c)}, ${p.add(d)}, 3006)`;
+/**
+ * Periods up to this long read a view's edge cell by cell (incidents_cell_time_idx): the 250 m cells
+ * hold a few times the incidents of the narrow rectangles along the edge, but only the period's are
+ * fetched. Over longer periods the GiST index, which fetches every incident of the rectangles of all
+ * time, fetches fewer.
+ */
+const EDGE_CELLS_MAX_DAYS = 92;
+/** The index probes an edge may take cell by cell (each a few microseconds). */
+const EDGE_CELLS_MAX_PROBES = 1000;
+
+/**
+ * The incidents (alias i) of a view outside its inner cells: along its edge, rectangle by rectangle,
+ * through the cells of incidents_cell_time_idx over a short `period` (the filter's by default), else
+ * through the GiST index.
+ */
+function edgeWhere(actor: Actor, f: ResolvedFilter, inner: InnerCells, p: Params, period: { from?: Date; to?: Date } = f): string {
   const c = `floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int`, r = `floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int`;
-  return `${incidentWhere(actor, f, p)}
-    AND (${inner.edge.length ? inner.edge.map(env).join(' OR ') : 'FALSE'})
+  const where = incidentWhere(actor, f, p, { viewIndex: false });
+  const short = period.from && period.to && period.to.getTime() - period.from.getTime() <= EDGE_CELLS_MAX_DAYS * 86_400_000;
+  const probes = short ? inner.edge.reduce((n, e) => { const { cols, rows } = cellsOf(e); return n + cols.length * rows.length; }, 0) : Infinity;
+  const edge = inner.edge.length === 0 ? 'FALSE'
+    : probes <= EDGE_CELLS_MAX_PROBES
+      ? `(${inner.edge.map((e) => `(${inCellsOf('i', e, p, Infinity)})`).join(' OR ')}) AND i.occurred_to >= ${p.add(period.from)} AND i.occurred_from < ${p.add(period.to)}`
+      : `(${inner.edge.map(([a, b, x, y]) => `i.geom && ST_MakeEnvelope(${p.add(a)}, ${p.add(b)}, ${p.add(x)}, ${p.add(y)}, 3006)`).join(' OR ')})`;
+  return `${where}
+    AND ${edge}
     AND NOT (${inInner(inner, 1, c, r, p)})`;
 }
 
@@ -273,16 +294,31 @@ export async function cellMembers(q: Queryable, actor: Actor, filter: IncidentFi
   const f = await resolveFilter(q, filter);
   if (cells.length === 0) return [];
   const p = new Params();
+  // Each cell through the 250 m cells of incidents_cell_time_idx that it touches: a busy cell's
+  // incidents of all time (what the GiST index finds) are many more than its one of the period.
+  const sub = { col: [] as number[], row: [] as number[], subCol: [] as number[], subRow: [] as number[] };
+  for (const c of cells) {
+    const { cols, rows } = cellsOf([c.col * cellSize, c.row * cellSize, (c.col + 1) * cellSize - 1e-6, (c.row + 1) * cellSize - 1e-6]);
+    for (const x of cols) for (const y of rows) { sub.col.push(c.col); sub.row.push(c.row); sub.subCol.push(x); sub.subRow.push(y); }
+    if (sub.col.length > CELL_MEMBER_MAX_PROBES) break;
+  }
   const s = p.add(cellSize);
+  const [from, join] = sub.col.length <= CELL_MEMBER_MAX_PROBES
+    ? [`unnest(${p.add(sub.col)}::int[], ${p.add(sub.row)}::int[], ${p.add(sub.subCol)}::int[], ${p.add(sub.subRow)}::int[]) AS c(col, row, sc, sr)`,
+      `${cellColumn('i')} = c.sc AND ${cellRow('i')} = c.sr`]
+    : [`unnest(${p.add(cells.map((c) => c.col))}::int[], ${p.add(cells.map((c) => c.row))}::int[]) AS c(col, row)`,
+      `i.geom && ST_MakeEnvelope(c.col * ${s}::float8, c.row * ${s}::float8, (c.col + 1) * ${s}::float8, (c.row + 1) * ${s}::float8, 3006)`];
   const r = await q.query<{ col: number; row: number; id: string; occurredFrom: Date; reviewStatus: string }>(
     `SELECT DISTINCT ON (c.col, c.row) c.col, c.row, i.id, i.occurred_from AS "occurredFrom", i.review_status AS "reviewStatus"
-       FROM unnest(${p.add(cells.map((c) => c.col))}::int[], ${p.add(cells.map((c) => c.row))}::int[]) AS c(col, row)
-       JOIN incidents i ON i.geom && ST_MakeEnvelope(c.col * ${s}::float8, c.row * ${s}::float8, (c.col + 1) * ${s}::float8, (c.row + 1) * ${s}::float8, 3006)
-        AND floor(ST_X(i.geom) / ${s}) = c.col AND floor(ST_Y(i.geom) / ${s}) = c.row
-      WHERE ${incidentWhere(actor, f, p)}
+       FROM ${from}
+       JOIN incidents i ON ${join} AND floor(ST_X(i.geom) / ${s}) = c.col AND floor(ST_Y(i.geom) / ${s}) = c.row
+      WHERE ${incidentWhere(actor, f, p, { viewIndex: false })}
       ORDER BY c.col, c.row, i.id`, p.values);
   return r.rows;
 }
+
+/** The index probes (cell, 250 m cell) the cells of one may take; beyond, each cell through the GiST index. */
+const CELL_MEMBER_MAX_PROBES = 20_000;
 
 /** Counts per category or organisation in each window, in one pass over the rollups (and the view's cut cells). */
 export async function rollupCountsByKey(
@@ -312,7 +348,9 @@ export async function rollupCountsByKey(
     const all = { ...f, from: undefined, to: undefined };
     const span = ws.map((w) => atTimes(w.at, p)).join(' OR ');
     const by = ws.map((w, j) => `count(*) FILTER (WHERE ${atTimes(w.at, p)}) AS ${'cbl'[j]}`);
-    parts.push(`SELECT i.${key} AS key, ${by.join(', ')} FROM incidents i WHERE ${cut ? edgeWhere(actor, all, cut, p) : incidentWhere(actor, all, p)} AND (${span}) GROUP BY 1`);
+    // The edge over the span of the three windows: the earliest start to the current end.
+    const start = ws.reduce((a, w) => (w.at[0] < a ? w.at[0] : a), ws[0].at[0]);
+    parts.push(`SELECT i.${key} AS key, ${by.join(', ')} FROM incidents i WHERE ${cut ? edgeWhere(actor, all, cut, p, { from: start, to: windows.current.at[1] }) : incidentWhere(actor, all, p)} AND (${span}) GROUP BY 1`);
   }
   const r = await q.query<{ key: string; current: number; previous: number; lastYear: number }>(
     `SELECT key, sum(c)::int AS current, sum(b)::int AS previous, sum(l)::int AS "lastYear"
