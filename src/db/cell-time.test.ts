@@ -1,0 +1,105 @@
+/**
+ * A small map view over a period, and the cells of one of a clustered view, are read through
+ * incidents_cell_time_idx (migration 0027): the planner must see that the index answers the cell
+ * expressions cell-time.ts writes, and the answers must be those of testing every incident.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testEngines } from '../../test/support/db.ts';
+import { startTestApp, type TestApp } from '../../test/support/api.ts';
+import { FX } from '../../test/support/fixtures.ts';
+import { transform } from '../core/geo/index.ts';
+import type { Actor } from '../core/access/roles.ts';
+import { getUser } from './repositories/users.ts';
+import { actorOf } from '../services/auth.ts';
+import { incidentPoints } from './repositories/aggregates.ts';
+import { cellMembers } from './repositories/rollups.ts';
+import { cellsOf, CELL_TIME_M } from './cell-time.ts';
+import type { Queryable } from './engine.ts';
+
+const DAY = 86_400_000;
+const END = Date.UTC(2026, 10, 24);
+/** A 2 km square of Alingsås, SWEREF 99 TM. */
+const E0 = 350_000, N0 = 6_419_000;
+
+/** The statements a repository function sends, run as they are and kept to be explained. */
+function recording(q: Queryable) {
+  const sent: Array<{ sql: string; params: unknown[] }> = [];
+  const r: Queryable = {
+    query: (sql, params = [], options) => { sent.push({ sql, params }); return q.query(sql, params, options); },
+    exec: (sql) => q.exec(sql),
+  };
+  return { q: r, sent };
+}
+
+async function plan(q: Queryable, s: { sql: string; params: unknown[] }): Promise<string> {
+  const r = await q.query<Record<string, string>>(`EXPLAIN ${s.sql}`, s.params);
+  return r.rows.map((row) => Object.values(row)[0]).join('\n');
+}
+
+for (const engine of testEngines({ citus: true })) {
+  describe(`incidents by 250 m cell and time on ${engine}`, () => {
+    let t: TestApp;
+    let actor: Actor;
+    before(async () => {
+      t = await startTestApp(engine, { rollupApplier: false });
+      actor = actorOf((await getUser(t.db, FX.users.coordinator.id, [FX.alingsas]))!);
+      // 20,000 incidents over three years in 2 km × 2 km, a few with windows of weeks.
+      await t.db.query(
+        `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, visibility, review_status, source)
+         SELECT gen_random_uuid(), '1489', (SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'nedskrapning'),
+                t.at, t.at + CASE WHEN g % 50 = 0 THEN interval '20 days' ELSE interval '0' END, t.at,
+                ST_SetSRID(ST_MakePoint($1::float8 + (g * 7919 % 2000), $2::float8 + (g * 104729 % 2000)), 3006), $3, 'normal', 'new', 'test'
+           FROM generate_series(1, 20000) g, LATERAL (SELECT $4::timestamptz - (g * 2654435761 % (1095 * 86400)) * interval '1 second' AS at) t`,
+        [E0, N0, FX.orgs.kommun, new Date(END)]);
+      await t.db.exec('ANALYZE incidents');
+    });
+    after(() => t.close());
+
+    /** A street-sized view (about 450 m × 280 m) in the middle of the square, in WGS 84. */
+    const view = (): [number, number, number, number] => {
+      const [w, s] = transform(3006, 4326, E0 + 800, N0 + 800), [e, n] = transform(3006, 4326, E0 + 1250, N0 + 1080);
+      return [w, s, e, n];
+    };
+
+    test('a street view over four weeks reads its cells, and finds what testing every incident finds', async () => {
+      const f = { from: new Date(END - 28 * DAY), to: new Date(END + DAY), bbox: view() };
+      const { q, sent } = recording(t.db);
+      const rows = await incidentPoints(q, actor, f, 5000);
+      const explained = await plan(t.db, sent.at(-1)!);
+      assert.match(explained, /incidents_cell_time_idx/, explained);
+      assert.doesNotMatch(explained, /incidents_geom_idx/, explained);
+      const [w, s, e, n] = f.bbox;
+      const expected = await t.db.query<{ id: string }>(
+        `SELECT id FROM incidents WHERE municipality_id = '1489' AND occurred_to >= $1 AND occurred_from < $2
+            AND ST_Intersects(geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope($3, $4, $5, $6, 4326), 0.01), 3006)) ORDER BY occurred_from DESC`,
+        [f.from, f.to, w, s, e, n]);
+      assert.ok(expected.rows.length > 5, `the view holds incidents of the period (${expected.rows.length})`);
+      assert.deepEqual(rows.map((r) => r.id).sort(), expected.rows.map((r) => r.id).sort());
+    });
+
+    test('the cells of one are looked up through the 250 m cells they cover', async () => {
+      const f = { from: new Date(END - 7 * DAY), to: new Date(END + DAY) };
+      // 200 m cells (zoom 14): each covers parts of up to four 250 m cells.
+      const size = 200;
+      const found = await t.db.query<{ col: number; row: number; n: number }>(
+        `SELECT floor(ST_X(geom) / $1)::int AS col, floor(ST_Y(geom) / $1)::int AS row, count(*)::int AS n FROM incidents
+          WHERE municipality_id = '1489' AND occurred_to >= $2 AND occurred_from < $3 GROUP BY 1, 2`, [size, f.from, f.to]);
+      const single = found.rows.filter((c) => c.n === 1).map(({ col, row }) => ({ col, row }));
+      assert.ok(single.length >= 3, `some cells hold one incident of the week (${single.length})`);
+      assert.ok(single.some((c) => cellsOf([c.col * size, c.row * size, (c.col + 1) * size - 1e-6, (c.row + 1) * size - 1e-6]).cols.length > 1
+        || Math.floor(c.row * size / CELL_TIME_M) !== Math.floor(((c.row + 1) * size - 1) / CELL_TIME_M)), 'a cell straddles two 250 m cells');
+      const { q, sent } = recording(t.db);
+      const members = await cellMembers(q, actor, f, size, single);
+      const explained = await plan(t.db, sent.at(-1)!);
+      assert.match(explained, /incidents_cell_time_idx/, explained);
+      const expected = await t.db.query<{ col: number; row: number; id: string }>(
+        `SELECT floor(ST_X(geom) / $1)::int AS col, floor(ST_Y(geom) / $1)::int AS row, id FROM incidents
+          WHERE municipality_id = '1489' AND occurred_to >= $2 AND occurred_from < $3`, [size, f.from, f.to]);
+      const key = (c: { col: number; row: number }) => `${c.col}:${c.row}`;
+      const byCell = new Map(expected.rows.map((r) => [key(r), r.id]));
+      assert.equal(members.length, single.length);
+      for (const m of members) assert.equal(m.id, byCell.get(key(m)), key(m));
+    });
+  });
+}
