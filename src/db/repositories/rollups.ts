@@ -3,6 +3,7 @@ import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggrega
 import { MONTHLY_CELL_M, ROLLUP_CELL_M, wholeMonths } from '../../core/incidents/rollup-range.ts';
 import { insideCells, type InnerCells } from '../../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
+import { reachOf } from '../../core/access/policy.ts';
 import type { Database, Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
 import { cellColumn, cellRow, cellsOf, inCellsOf } from '../cell-time.ts';
@@ -58,6 +59,33 @@ const MONTH_CELLS = `(SELECT ${MONTH_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FR
     FROM incident_rollup_queue)`;
 const MONTHS = `(SELECT ${MONTH_KEYS}, n FROM incident_months UNION ALL SELECT ${QUEUE_MONTH_KEYS}, sign FROM incident_rollup_queue)`;
 
+/** Organisation of the monthly totals' rows of reports that are not restricted (migration 0028). */
+const NO_ORG = `'00000000-0000-0000-0000-000000000000'::uuid`;
+const TOTAL_KEYS = 'municipality_id, month_from, month_to, organisation_id, visibility';
+const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('day_to')}, CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END, visibility`;
+/**
+ * The monthly totals (every category, organisation and status together; restricted reports per
+ * organisation) with the queued deltas added, in cells of k × 50 m (k = 1 or 5), offsets from the
+ * cell's corner. Read by the access policy as the incidents are (organisation_id, visibility).
+ */
+function monthTotals(k: number): string {
+  const cell = (c: string) => (k === 1 ? c : `floor(${c} / ${k}.0)::int`);
+  const off = (c: string, d: string) => (k === 1 ? d : `(${c} - floor(${c} / ${k}.0) * ${k}) * ${ROLLUP_CELL_M} + ${d}`);
+  return `(SELECT ${TOTAL_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
+  UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${cell('cell_x')}, ${cell('cell_y')}, sign, sign * (${off('cell_x', 'dx')}), sign * (${off('cell_y', 'dy')})
+    FROM incident_rollup_queue)`;
+}
+
+/**
+ * Whether the monthly totals can answer for the actor and the filter: no filter by what they sum
+ * over (category, organisation, review status), and a reader who sees every report, or its
+ * organisation's and every unrestricted one. One who sees only its own organisation's cannot tell
+ * its unrestricted reports from others' there.
+ */
+function totalsAnswer(actor: Actor, f: ResolvedFilter): boolean {
+  return reachOf(actor, 'incident.read') !== 'own' && !f.categoryIds && !f.organisations?.length && !f.reviewStatus?.length;
+}
+
 /**
  * A view's monthly cells are read only when its edge is far from its middle: the band between the
  * 50 m and the 250 m inner cells is counted from the incidents, over the whole period, and on a
@@ -88,6 +116,8 @@ function inInner(inner: InnerCells, k: number, cx: string, cy: string, p: Params
 interface Plan {
   months: { from?: string; to?: string } | null;
   inner: InnerCells | null;
+  /** Where the whole months are read: the monthly rollups (250 m), or the monthly totals per 50 m or 250 m cell. */
+  level: 'months' | 'totals50' | 'totals250';
 }
 
 /** Whether a query may read the monthly level at all (its cells nest, its view is large), and the inner cells it then reads. */
@@ -100,10 +130,19 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
   return wide && x1 - x0 >= MONTHLY_VIEW_MIN_M && y1 - y0 >= MONTHLY_VIEW_MIN_M ? { ok: true, inner: wide } : { ok: false, inner };
 }
 
-function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number): Plan {
+/**
+ * The plan of a query over a period. `totals`: the query needs no count per key (category,
+ * organisation, status) and the monthly totals answer for the actor and filter; it reads them for
+ * the whole months in cells of 250 m where the monthly level could be read, else in cells of 50 m
+ * (any grid of a multiple of 50 m, any view: its inner cells are the daily rows' own).
+ */
+function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false): Plan {
   const view = monthlyView(f, inner, cellSize);
-  const months = view.ok ? wholeMonths(period) : null;
-  return months ? { months, inner: view.inner } : { months: null, inner };
+  const months = wholeMonths(period);
+  if (!months) return { months: null, inner, level: 'months' };
+  if (view.ok) return { months, inner: view.inner, level: totals ? 'totals250' : 'months' };
+  if (totals && (cellSize === undefined || cellSize % ROLLUP_CELL_M === 0)) return { months, inner, level: 'totals50' };
+  return { months: null, inner, level: 'months' };
 }
 
 /**
@@ -125,12 +164,16 @@ function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly:
  * Each read of a query over the rollups: its table (with the queued deltas) and its WHERE, for the
  * actor's incidents that the filter keeps, in the plan's inner cells when there are any.
  */
-function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: Plan, cells: boolean, p: Params): Array<{ monthly: boolean; from: string; where: string }> {
+function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: Plan, cells: boolean, p: Params): Array<{ k: number; totals: boolean; from: string; where: string }> {
   return periodReads(period, plan, p).map(({ monthly, where }) => {
     const w = keyWhere(actor, f, p, 'r');
     w.push(where);
-    if (plan.inner) w.push(inInner(plan.inner, monthly ? K : 1, 'r.cell_x', 'r.cell_y', p));
-    return { monthly, from: monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS), where: w.join(' AND ') };
+    const totals = monthly && plan.level !== 'months';
+    // The cell in 50 m cells: the monthly rollups' and the 250 m totals' are 250 m.
+    const k = monthly && plan.level !== 'totals50' ? K : 1;
+    if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p));
+    const from = totals ? monthTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
+    return { k, totals, from, where: w.join(' AND ') };
   });
 }
 
@@ -208,7 +251,8 @@ const innerOf = (f: IncidentFilter, inner: InnerCells | null | undefined) => (f.
 export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, inner?: InnerCells | null): Promise<number> {
   const f = await resolveFilter(q, filter);
   const p = new Params();
-  const plan = planOf(f, period, innerOf(f, inner));
+  // With a view, the cells' totals; without one, the monthly rollups without a cell hold fewer rows.
+  const plan = planOf(f, period, innerOf(f, inner), undefined, !!f.bbox && totalsAnswer(actor, f));
   const cut = plan.inner;
   const parts = [];
   if (!f.bbox || cut) for (const r of rollupReads(actor, f, period, plan, !!cut, p)) parts.push(`SELECT sum(r.n) AS n FROM ${r.from} r WHERE ${r.where}`);
@@ -222,19 +266,19 @@ export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFi
  * and the members' summed coordinates sx, sy), as UNION ALL arms, for a grid whose size is a
  * multiple of 50 m.
  */
-async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner: InnerCells | null | undefined, p: Params): Promise<string[]> {
+async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner: InnerCells | null | undefined, byCategory: boolean, p: Params): Promise<string[]> {
   const f = await resolveFilter(q, filter);
   const k = cellSize / ROLLUP_CELL_M;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`the rollups answer grids of multiples of ${ROLLUP_CELL_M} m, not ${cellSize}`);
-  const plan = planOf(f, period, innerOf(f, inner), cellSize);
+  const plan = planOf(f, period, innerOf(f, inner), cellSize, !byCategory && totalsAnswer(actor, f));
   const cut = plan.inner;
   const parts = [];
   if (!f.bbox || cut) {
     for (const r of rollupReads(actor, f, period, plan, true, p)) {
-      // A monthly row stands at its 250 m cell's first 50 m cell: the grid's cells are multiples of both.
-      const [m, size] = r.monthly ? [K, MONTHLY_CELL_M] : [1, ROLLUP_CELL_M];
-      // Every column named: Citus sends the arms to the workers without the CTE's column list.
-      parts.push(`SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, r.category_id, r.n, r.cell_x::float8 * ${size} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${size} * r.n + r.sum_dy AS sy
+      // A 250 m row stands at its cell's first 50 m cell: the grid's cells are multiples of both.
+      const [m, size] = r.k === K ? [K, MONTHLY_CELL_M] : [1, ROLLUP_CELL_M];
+      // Every column named: Citus sends the arms to the workers without the CTE's column list. The totals have no category.
+      parts.push(`SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id, r.n, r.cell_x::float8 * ${size} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${size} * r.n + r.sum_dy AS sy
         FROM ${r.from} r WHERE ${r.where}`);
     }
   }
@@ -252,7 +296,7 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
  */
 export async function rollupGridCells(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner?: InnerCells | null): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
   const p = new Params();
-  const parts = await gridParts(q, actor, filter, period, cellSize, inner, p);
+  const parts = await gridParts(q, actor, filter, period, cellSize, inner, true, p);
   const kk = p.add(cellSize / ROLLUP_CELL_M);
   const r = await q.query<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>(
     `WITH parts(cell_x, cell_y, category_id, n, sx, sy) AS (${parts.join(' UNION ALL ')}),
@@ -271,7 +315,7 @@ export async function rollupGridCells(q: Queryable, actor: Actor, filter: Incide
  */
 async function gridSums<T extends CellCount>(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, positions: boolean, inner: InnerCells | null | undefined): Promise<T[]> {
   const p = new Params();
-  const parts = await gridParts(q, actor, filter, period, cellSize, inner, p);
+  const parts = await gridParts(q, actor, filter, period, cellSize, inner, false, p);
   const kk = p.add(cellSize / ROLLUP_CELL_M);
   const r = await q.query<T>(
     `SELECT floor(cell_x::float8 / ${kk})::int AS col, floor(cell_y::float8 / ${kk})::int AS row, sum(n)::int AS count${positions ? ', sum(sx) / sum(n) AS x, sum(sy) / sum(n) AS y' : ''}
@@ -337,7 +381,7 @@ export async function rollupCountsByKey(
     // The period filter of f does not apply: each window counts its own days.
     ws.forEach((w, i) => {
       const period = { from: w.days[0], to: w.days[1] };
-      const plan = { months: monthly ? wholeMonths(period) : null, inner: cut };
+      const plan: Plan = { months: monthly ? wholeMonths(period) : null, inner: cut, level: 'months' };
       for (const r of rollupReads(actor, f, period, plan, !!cut, p)) {
         const by = ws.map((_, j) => `${j === i ? 'sum(r.n)' : '0'} AS ${'cbl'[j]}`);
         parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1`);
@@ -409,7 +453,7 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
 }
 
 /** Every table the applier adds to. */
-const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months'];
+const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals'];
 
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
@@ -459,7 +503,7 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
   });
 }
 
-/** Adds a municipality's deltas to the six rollups, summed per key first (an upsert may touch a row once). */
+/** Adds a municipality's deltas to the seven rollups, summed per key first (an upsert may touch a row once). */
 async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void> {
   const col = <K extends keyof Delta>(k: K) => d.map((r) => r[k]);
   const params = [m, col('day_from'), col('day_to'), col('cell_x'), col('cell_y'), col('dx'), col('dy'), col('hour'),
@@ -485,7 +529,8 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      ON CONFLICT (${conflict}, hour, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
   // The monthly level: the same deltas per month and 250 m cell, offsets from that cell's corner.
   const months = `(SELECT ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, floor(cell_x / ${K}.0)::int AS mx, floor(cell_y / ${K}.0)::int AS my,
-      (cell_x - floor(cell_x / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dx AS mdx, (cell_y - floor(cell_y / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dy AS mdy, ${rest}, sign FROM ${deltas}) m`;
+      (cell_x - floor(cell_x / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dx AS mdx, (cell_y - floor(cell_y / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dy AS mdy,
+      cell_x, cell_y, dx, dy, ${rest}, sign FROM ${deltas}) m`;
   await tx.query(
     `INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
      SELECT $1, month_from, month_to, mx, my, ${rest}, sum(sign), sum(sign * mdx), sum(sign * mdy) FROM ${months} GROUP BY month_from, month_to, mx, my, ${rest}
@@ -494,6 +539,17 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
     `INSERT INTO incident_months AS t (municipality_id, month_from, month_to, ${rest}, n)
      SELECT $1, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY month_from, month_to, ${rest}
      ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
+  // The monthly totals: per 50 m and per 250 m cell, every category, organisation and status together, restricted reports per organisation.
+  const scope = `CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END`;
+  await tx.query(
+    `INSERT INTO incident_month_totals AS t (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
+     SELECT $1, ${ROLLUP_CELL_M}, month_from, month_to, cell_x, cell_y, ${scope}, visibility, sum(sign), sum(sign * dx), sum(sign * dy)
+       FROM ${months} GROUP BY month_from, month_to, cell_x, cell_y, 7, visibility
+     UNION ALL
+     SELECT $1, ${MONTHLY_CELL_M}, month_from, month_to, mx, my, ${scope}, visibility, sum(sign), sum(sign * mdx), sum(sign * mdy)
+       FROM ${months} GROUP BY month_from, month_to, mx, my, 7, visibility
+     ON CONFLICT (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
+     DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
     `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
      SELECT $1, ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
