@@ -77,19 +77,22 @@ for (const [name, box] of VIEWS) {
     }
   });
 
-  test(`the monthly level's cells are whole 250 m cells among the inner cells: ${name}`, () => {
-    const inner = innerCells(box)!;
-    const monthly = insideCells(inner.view, 5);
-    if (!monthly) return;
-    assert.equal(monthly.c0 % 5, 0);
-    assert.equal((monthly.c1 + 1) % 5, 0);
-    for (let c = monthly.c0; c <= monthly.c1; c++) {
-      const lo = monthly.lo[c - monthly.c0], hi = monthly.hi[c - monthly.c0];
-      if (lo > hi) continue;
-      assert.ok(lo % 5 === 0 && (hi + 1) % 5 === 0, `column ${c}: rows ${lo}–${hi} are whole 250 m cells`);
-      assert.ok(c >= inner.c0 && c <= inner.c1 && lo >= inner.lo[c - inner.c0] && hi <= inner.hi[c - inner.c0], `column ${c}: inside the 50 m inner cells`);
-    }
-  });
+  // The monthly rollups' and totals' 250 m cells, and the totals' 100 m cells.
+  for (const [k, size] of [[5, 250], [2, 100]]) {
+    test(`the ${size} m cells are whole ${size} m cells among the inner cells: ${name}`, () => {
+      const inner = innerCells(box)!;
+      const blocks = insideCells(inner.view, k);
+      if (!blocks) return;
+      assert.equal(blocks.c0 % k, 0);
+      assert.equal((blocks.c1 + 1) % k, 0);
+      for (let c = blocks.c0; c <= blocks.c1; c++) {
+        const lo = blocks.lo[c - blocks.c0], hi = blocks.hi[c - blocks.c0];
+        if (lo > hi) continue;
+        assert.ok(lo % k === 0 && (hi + 1) % k === 0, `column ${c}: rows ${lo}–${hi} are whole ${size} m cells`);
+        assert.ok(c >= inner.c0 && c <= inner.c1 && lo >= inner.lo[c - inner.c0] && hi <= inner.hi[c - inner.c0], `column ${c}: inside the 50 m inner cells`);
+      }
+    });
+  }
 }
 
 test('a district view (zoom 14) leaves a band along its edge as wide as the cells it cuts, not the wedge its turn makes', () => {

@@ -59,13 +59,15 @@ const MONTH_CELLS = `(SELECT ${MONTH_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FR
     FROM incident_rollup_queue)`;
 const MONTHS = `(SELECT ${MONTH_KEYS}, n FROM incident_months UNION ALL SELECT ${QUEUE_MONTH_KEYS}, sign FROM incident_rollup_queue)`;
 
+/** The monthly totals' cells, in 50 m cells (migrations 0028, 0029). */
+const TOTAL_GRAINS = [1, 2, K];
 /** Organisation of the monthly totals' rows of reports that are not restricted (migration 0028). */
 const NO_ORG = `'00000000-0000-0000-0000-000000000000'::uuid`;
 const TOTAL_KEYS = 'municipality_id, month_from, month_to, organisation_id, visibility';
 const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('day_to')}, CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END, visibility`;
 /**
  * The monthly totals (every category, organisation and status together; restricted reports per
- * organisation) with the queued deltas added, in cells of k × 50 m (k = 1 or 5), offsets from the
+ * organisation) with the queued deltas added, in cells of k × 50 m (k of TOTAL_GRAINS), offsets from the
  * cell's corner. Read by the access policy as the incidents are (organisation_id, visibility).
  */
 function monthTotals(k: number): string {
@@ -116,8 +118,8 @@ function inInner(inner: InnerCells, k: number, cx: string, cy: string, p: Params
 interface Plan {
   months: { from?: string; to?: string } | null;
   inner: InnerCells | null;
-  /** Where the whole months are read: the monthly rollups (250 m), or the monthly totals per 50 m or 250 m cell. */
-  level: 'months' | 'totals50' | 'totals250';
+  /** Where the whole months are read: the monthly rollups (250 m cells, null), or the monthly totals in cells of this many 50 m cells (1, 2 or 5). */
+  totals: number | null;
 }
 
 /** Whether a query may read the monthly level at all (its cells nest, its view is large), and the inner cells it then reads. */
@@ -132,17 +134,23 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
 
 /**
  * The plan of a query over a period. `totals`: the query needs no count per key (category,
- * organisation, status) and the monthly totals answer for the actor and filter; it reads them for
- * the whole months in cells of 250 m where the monthly level could be read, else in cells of 50 m
+ * organisation, status) and the monthly totals answer for the actor and filter. It reads them for
+ * the whole months in cells of 250 m where the monthly rollups could be read; else in cells of 100 m
+ * for a grid of a multiple of 100 m (the view's inner cells then whole 100 m cells), or of 50 m
  * (any grid of a multiple of 50 m, any view: its inner cells are the daily rows' own).
  */
 function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false): Plan {
   const view = monthlyView(f, inner, cellSize);
   const months = wholeMonths(period);
-  if (!months) return { months: null, inner, level: 'months' };
-  if (view.ok) return { months, inner: view.inner, level: totals ? 'totals250' : 'months' };
-  if (totals && (cellSize === undefined || cellSize % ROLLUP_CELL_M === 0)) return { months, inner, level: 'totals50' };
-  return { months: null, inner, level: 'months' };
+  if (!months) return { months: null, inner, totals: null };
+  if (view.ok) return { months, inner: view.inner, totals: totals ? K : null };
+  if (!totals || (cellSize !== undefined && cellSize % ROLLUP_CELL_M !== 0)) return { months: null, inner, totals: null };
+  if (cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0) {
+    if (!f.bbox) return { months, inner: null, totals: 2 };
+    const wide = inner && insideCells(inner.view, 2);
+    if (wide) return { months, inner: wide, totals: 2 };
+  }
+  return { months, inner, totals: 1 };
 }
 
 /**
@@ -168,9 +176,9 @@ function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: P
   return periodReads(period, plan, p).map(({ monthly, where }) => {
     const w = keyWhere(actor, f, p, 'r');
     w.push(where);
-    const totals = monthly && plan.level !== 'months';
-    // The cell in 50 m cells: the monthly rollups' and the 250 m totals' are 250 m.
-    const k = monthly && plan.level !== 'totals50' ? K : 1;
+    const totals = monthly && plan.totals !== null;
+    // The row's cell in 50 m cells: the monthly rollups' are 250 m, the totals' their own.
+    const k = !monthly ? 1 : plan.totals ?? K;
     if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p));
     const from = totals ? monthTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
     return { k, totals, from, where: w.join(' AND ') };
@@ -275,8 +283,8 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
   const parts = [];
   if (!f.bbox || cut) {
     for (const r of rollupReads(actor, f, period, plan, true, p)) {
-      // A 250 m row stands at its cell's first 50 m cell: the grid's cells are multiples of both.
-      const [m, size] = r.k === K ? [K, MONTHLY_CELL_M] : [1, ROLLUP_CELL_M];
+      // A row of a larger cell stands at its first 50 m cell: the grid's cells are multiples of both.
+      const [m, size] = [r.k, r.k * ROLLUP_CELL_M];
       // Every column named: Citus sends the arms to the workers without the CTE's column list. The totals have no category.
       parts.push(`SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id, r.n, r.cell_x::float8 * ${size} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${size} * r.n + r.sum_dy AS sy
         FROM ${r.from} r WHERE ${r.where}`);
@@ -381,7 +389,7 @@ export async function rollupCountsByKey(
     // The period filter of f does not apply: each window counts its own days.
     ws.forEach((w, i) => {
       const period = { from: w.days[0], to: w.days[1] };
-      const plan: Plan = { months: monthly ? wholeMonths(period) : null, inner: cut, level: 'months' };
+      const plan: Plan = { months: monthly ? wholeMonths(period) : null, inner: cut, totals: null };
       for (const r of rollupReads(actor, f, period, plan, !!cut, p)) {
         const by = ws.map((_, j) => `${j === i ? 'sum(r.n)' : '0'} AS ${'cbl'[j]}`);
         parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1`);
@@ -539,15 +547,17 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
     `INSERT INTO incident_months AS t (municipality_id, month_from, month_to, ${rest}, n)
      SELECT $1, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY month_from, month_to, ${rest}
      ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
-  // The monthly totals: per 50 m and per 250 m cell, every category, organisation and status together, restricted reports per organisation.
+  // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status together, restricted reports per organisation.
   const scope = `CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END`;
+  const grain = (k: number) => {
+    const cell = (c: string) => (k === 1 ? c : `floor(${c} / ${k}.0)::int`);
+    const off = (c: string, d: string) => (k === 1 ? d : `(${c} - floor(${c} / ${k}.0) * ${k}) * ${ROLLUP_CELL_M} + ${d}`);
+    return `SELECT $1, ${k * ROLLUP_CELL_M}, month_from, month_to, ${cell('cell_x')}, ${cell('cell_y')}, ${scope}, visibility, sum(sign), sum(sign * (${off('cell_x', 'dx')})), sum(sign * (${off('cell_y', 'dy')}))
+       FROM ${months} GROUP BY month_from, month_to, 5, 6, 7, visibility`;
+  };
   await tx.query(
     `INSERT INTO incident_month_totals AS t (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
-     SELECT $1, ${ROLLUP_CELL_M}, month_from, month_to, cell_x, cell_y, ${scope}, visibility, sum(sign), sum(sign * dx), sum(sign * dy)
-       FROM ${months} GROUP BY month_from, month_to, cell_x, cell_y, 7, visibility
-     UNION ALL
-     SELECT $1, ${MONTHLY_CELL_M}, month_from, month_to, mx, my, ${scope}, visibility, sum(sign), sum(sign * mdx), sum(sign * mdy)
-       FROM ${months} GROUP BY month_from, month_to, mx, my, 7, visibility
+     ${TOTAL_GRAINS.map(grain).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
      DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
