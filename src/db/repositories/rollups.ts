@@ -78,6 +78,10 @@ function monthTotals(k: number): string {
     FROM incident_rollup_queue)`;
 }
 
+/** The monthly hour-by-weekday totals (migration 0029) with the queued deltas added: weekday (ISO) of the start's day, hour of the start. */
+const MONTH_HOURS = `(SELECT ${TOTAL_KEYS}, weekday, hour, n FROM incident_month_hours
+  UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, extract(isodow FROM day_from)::int, hour, sign FROM incident_rollup_queue)`;
+
 /**
  * Whether the monthly totals can answer for the actor and the filter: no filter by what they sum
  * over (category, organisation, review status), and a reader who sees every report, or its
@@ -425,14 +429,23 @@ export async function rollupWeekly(q: Queryable, actor: Actor, filter: IncidentF
   return r.rows;
 }
 
-/** Incidents per (ISO weekday 1–7, hour 0–23) of their start, Swedish local time. No view: the hours carry no cell. */
+/**
+ * Incidents per (ISO weekday 1–7, hour 0–23) of their start, Swedish local time. No view: the hours
+ * carry no cell. The whole months from the monthly hour totals where they answer, the rest (and every
+ * other filter) from the daily hours.
+ */
 export async function rollupHourWeekday(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod): Promise<number[][]> {
-  const f = await resolveFilter(q, filter);
+  const f = { ...(await resolveFilter(q, filter)), bbox: undefined };
   const p = new Params();
+  const months = totalsAnswer(actor, f) ? wholeMonths(period) : null;
+  const arms = periodReads(period, { months, inner: null, totals: null }, p).map(({ monthly, where }) => {
+    const w = [...keyWhere(actor, f, p, 'r'), where].join(' AND ');
+    return monthly
+      ? `SELECT r.weekday::int AS d, r.hour, r.n FROM ${MONTH_HOURS} r WHERE ${w}`
+      : `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, r.n FROM ${HOURS} r WHERE ${w}`;
+  });
   const r = await q.query<{ d: number; h: number; n: number }>(
-    `SELECT extract(isodow FROM day_from)::int AS d, hour AS h, sum(n)::int AS n
-       FROM (${rollupWheres(actor, { ...f, bbox: undefined }, period, null, p).map((where) => `SELECT r.day_from, r.hour, r.n FROM ${HOURS} r WHERE ${where}`).join(' UNION ALL ')}) x
-      GROUP BY 1, 2`, p.values);
+    `SELECT d, hour AS h, sum(n)::int AS n FROM (${arms.join(' UNION ALL ')}) x GROUP BY 1, 2`, p.values);
   const table = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const row of r.rows) table[row.d - 1][row.h] = row.n;
   return table;
@@ -461,7 +474,7 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
 }
 
 /** Every table the applier adds to. */
-const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals'];
+const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours'];
 
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
@@ -511,7 +524,7 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
   });
 }
 
-/** Adds a municipality's deltas to the seven rollups, summed per key first (an upsert may touch a row once). */
+/** Adds a municipality's deltas to the eight rollups, summed per key first (an upsert may touch a row once). */
 async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void> {
   const col = <K extends keyof Delta>(k: K) => d.map((r) => r[k]);
   const params = [m, col('day_from'), col('day_to'), col('cell_x'), col('cell_y'), col('dx'), col('dy'), col('hour'),
@@ -538,7 +551,7 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
   // The monthly level: the same deltas per month and 250 m cell, offsets from that cell's corner.
   const months = `(SELECT ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, floor(cell_x / ${K}.0)::int AS mx, floor(cell_y / ${K}.0)::int AS my,
       (cell_x - floor(cell_x / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dx AS mdx, (cell_y - floor(cell_y / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dy AS mdy,
-      cell_x, cell_y, dx, dy, ${rest}, sign FROM ${deltas}) m`;
+      cell_x, cell_y, dx, dy, day_from, hour, ${rest}, sign FROM ${deltas}) m`;
   await tx.query(
     `INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
      SELECT $1, month_from, month_to, mx, my, ${rest}, sum(sign), sum(sign * mdx), sum(sign * mdy) FROM ${months} GROUP BY month_from, month_to, mx, my, ${rest}
@@ -560,6 +573,10 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      ${TOTAL_GRAINS.map(grain).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
      DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
+  await tx.query(
+    `INSERT INTO incident_month_hours AS t (municipality_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
+     SELECT $1, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${scope}, visibility, sum(sign) FROM ${months} GROUP BY month_from, month_to, 4, hour, 6, visibility
+     ON CONFLICT (municipality_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
   await tx.query(
     `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
      SELECT $1, ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
