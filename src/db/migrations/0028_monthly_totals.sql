@@ -41,18 +41,11 @@ SELECT municipality_id, 50, day_from - (extract(day FROM day_from)::int - 1), da
  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 HAVING sum(n) <> 0;
 
+-- The 100 m and 250 m cells (k 50 m cells wide) from the 50 m ones.
 INSERT INTO incident_month_totals (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
-SELECT municipality_id, 250, month_from, month_to, floor(cell_x / 5.0)::int, floor(cell_y / 5.0)::int, organisation_id, visibility,
-       sum(n), sum(sum_dx + (cell_x - floor(cell_x / 5.0) * 5) * 50 * n), sum(sum_dy + (cell_y - floor(cell_y / 5.0) * 5) * 50 * n)
-  FROM incident_month_totals
- WHERE cell_m = 50
- GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-HAVING sum(n) <> 0;
-
-INSERT INTO incident_month_totals (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
-SELECT municipality_id, 100, month_from, month_to, floor(cell_x / 2.0)::int, floor(cell_y / 2.0)::int, organisation_id, visibility,
-       sum(n), sum(sum_dx + (cell_x - floor(cell_x / 2.0) * 2) * 50 * n), sum(sum_dy + (cell_y - floor(cell_y / 2.0) * 2) * 50 * n)
-  FROM incident_month_totals
+SELECT municipality_id, 50 * g.k, month_from, month_to, floor(cell_x / g.k::float8)::int, floor(cell_y / g.k::float8)::int, organisation_id, visibility,
+       sum(n), sum(sum_dx + (cell_x - floor(cell_x / g.k::float8) * g.k) * 50 * n), sum(sum_dy + (cell_y - floor(cell_y / g.k::float8) * g.k) * 50 * n)
+  FROM incident_month_totals CROSS JOIN (VALUES (2), (5)) AS g(k)
  WHERE cell_m = 50
  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 HAVING sum(n) <> 0;
