@@ -78,9 +78,14 @@ function monthTotals(k: number): string {
     FROM incident_rollup_queue)`;
 }
 
-/** The monthly hour-by-weekday totals (migration 0029) with the queued deltas added: weekday (ISO) of the start's day, hour of the start. */
-const MONTH_HOURS = `(SELECT ${TOTAL_KEYS}, weekday, hour, n FROM incident_month_hours
-  UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, extract(isodow FROM day_from)::int, hour, sign FROM incident_rollup_queue)`;
+/** The nil id: the monthly hour totals' category for every category together (migration 0029). */
+const ALL_CATEGORIES = NO_ORG;
+/**
+ * The monthly hour-by-weekday totals (migration 0029) with the queued deltas added: weekday (ISO)
+ * of the start's day, hour of the start; per category, and for every category together under the nil id.
+ */
+const MONTH_HOURS = `(SELECT ${TOTAL_KEYS}, category_id, weekday, hour, n FROM incident_month_hours
+  ${['category_id', ALL_CATEGORIES].map((c) => `UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${c}, extract(isodow FROM day_from)::int, hour, sign FROM incident_rollup_queue`).join('\n  ')})`;
 
 /**
  * Whether the monthly totals can answer for the actor and the filter: no filter by what they sum
@@ -437,12 +442,14 @@ export async function rollupWeekly(q: Queryable, actor: Actor, filter: IncidentF
 export async function rollupHourWeekday(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod): Promise<number[][]> {
   const f = { ...(await resolveFilter(q, filter)), bbox: undefined };
   const p = new Params();
-  const months = totalsAnswer(actor, f) ? wholeMonths(period) : null;
+  // The hour totals keep the category: a filter by it may read them too.
+  const months = totalsAnswer(actor, { ...f, categoryIds: undefined }) ? wholeMonths(period) : null;
   const arms = periodReads(period, { months, inner: null, totals: null }, p).map(({ monthly, where }) => {
-    const w = [...keyWhere(actor, f, p, 'r'), where].join(' AND ');
+    const w = [...keyWhere(actor, f, p, 'r'), where];
+    if (monthly && !f.categoryIds) w.push(`r.category_id = ${ALL_CATEGORIES}`);
     return monthly
-      ? `SELECT r.weekday::int AS d, r.hour, r.n FROM ${MONTH_HOURS} r WHERE ${w}`
-      : `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, r.n FROM ${HOURS} r WHERE ${w}`;
+      ? `SELECT r.weekday::int AS d, r.hour, r.n FROM ${MONTH_HOURS} r WHERE ${w.join(' AND ')}`
+      : `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, r.n FROM ${HOURS} r WHERE ${w.join(' AND ')}`;
   });
   const r = await q.query<{ d: number; h: number; n: number }>(
     `SELECT d, hour AS h, sum(n)::int AS n FROM (${arms.join(' UNION ALL ')}) x GROUP BY 1, 2`, p.values);
@@ -574,9 +581,10 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      ON CONFLICT (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
      DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
-    `INSERT INTO incident_month_hours AS t (municipality_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
-     SELECT $1, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${scope}, visibility, sum(sign) FROM ${months} GROUP BY month_from, month_to, 4, hour, 6, visibility
-     ON CONFLICT (municipality_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
+    `INSERT INTO incident_month_hours AS t (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
+     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${scope}, visibility, sum(sign)
+       FROM ${months} GROUP BY 2, month_from, month_to, 5, hour, 7, visibility`).join(' UNION ALL ')}
+     ON CONFLICT (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
   await tx.query(
     `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
      SELECT $1, ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
