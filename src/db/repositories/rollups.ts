@@ -48,18 +48,21 @@ const PLACES = `(SELECT ${QUEUE_KEYS}, place_id, place_name, n FROM incident_pla
 
 /** The monthly cell in daily cells. */
 const K = MONTHLY_CELL_M / ROLLUP_CELL_M;
+/** A 50 m cell's column or row (SQL `c`) in cells of k × 50 m, and a member's offset `d` from that cell's corner. */
+const coarseCell = (k: number, c: string) => (k === 1 ? c : `floor(${c} / ${k}.0)::int`);
+const coarseOffset = (k: number, c: string, d: string) => (k === 1 ? d : `(${c} - floor(${c} / ${k}.0) * ${k}) * ${ROLLUP_CELL_M} + ${d}`);
 /** The first day of a date's month, as an immutable expression (Citus pushes it to the workers). */
 const monthOf = (d: string) => `(${d} - (extract(day FROM ${d})::int - 1))`;
 const MONTH_KEYS = 'municipality_id, month_from, month_to, category_id, organisation_id, review_status, visibility';
 const QUEUE_MONTH_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('day_to')}, category_id, organisation_id, review_status, visibility`;
 /** The monthly rollups with the queued deltas added, in months and 250 m cells (offsets from that cell's corner). */
 const MONTH_CELLS = `(SELECT ${MONTH_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_cells
-  UNION ALL SELECT ${QUEUE_MONTH_KEYS}, floor(cell_x / ${K}.0)::int, floor(cell_y / ${K}.0)::int, sign,
-    sign * ((cell_x - floor(cell_x / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dx), sign * ((cell_y - floor(cell_y / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dy)
+  UNION ALL SELECT ${QUEUE_MONTH_KEYS}, ${coarseCell(K, 'cell_x')}, ${coarseCell(K, 'cell_y')}, sign,
+    sign * (${coarseOffset(K, 'cell_x', 'dx')}), sign * (${coarseOffset(K, 'cell_y', 'dy')})
     FROM incident_rollup_queue)`;
 const MONTHS = `(SELECT ${MONTH_KEYS}, n FROM incident_months UNION ALL SELECT ${QUEUE_MONTH_KEYS}, sign FROM incident_rollup_queue)`;
 
-/** The monthly totals' cells, in 50 m cells (migrations 0028, 0029). */
+/** The monthly totals' cells, in 50 m cells (migration 0028). */
 const TOTAL_GRAINS = [1, 2, K];
 /** Organisation of the monthly totals' rows of reports that are not restricted (migration 0028). */
 const NO_ORG = `'00000000-0000-0000-0000-000000000000'::uuid`;
@@ -71,10 +74,9 @@ const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('da
  * cell's corner. Read by the access policy as the incidents are (organisation_id, visibility).
  */
 function monthTotals(k: number): string {
-  const cell = (c: string) => (k === 1 ? c : `floor(${c} / ${k}.0)::int`);
-  const off = (c: string, d: string) => (k === 1 ? d : `(${c} - floor(${c} / ${k}.0) * ${k}) * ${ROLLUP_CELL_M} + ${d}`);
   return `(SELECT ${TOTAL_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
-  UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${cell('cell_x')}, ${cell('cell_y')}, sign, sign * (${off('cell_x', 'dx')}), sign * (${off('cell_y', 'dy')})
+  UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, sign,
+    sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')})
     FROM incident_rollup_queue)`;
 }
 
@@ -556,8 +558,8 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      SELECT $1, ${keys}, hour, sum(sign) FROM ${deltas} GROUP BY ${keys}, hour
      ON CONFLICT (${conflict}, hour, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
   // The monthly level: the same deltas per month and 250 m cell, offsets from that cell's corner.
-  const months = `(SELECT ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, floor(cell_x / ${K}.0)::int AS mx, floor(cell_y / ${K}.0)::int AS my,
-      (cell_x - floor(cell_x / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dx AS mdx, (cell_y - floor(cell_y / ${K}.0) * ${K}) * ${ROLLUP_CELL_M} + dy AS mdy,
+  const months = `(SELECT ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, ${coarseCell(K, 'cell_x')} AS mx, ${coarseCell(K, 'cell_y')} AS my,
+      ${coarseOffset(K, 'cell_x', 'dx')} AS mdx, ${coarseOffset(K, 'cell_y', 'dy')} AS mdy,
       cell_x, cell_y, dx, dy, day_from, hour, ${rest}, sign FROM ${deltas}) m`;
   await tx.query(
     `INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
@@ -569,12 +571,9 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
   // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status together, restricted reports per organisation.
   const scope = `CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END`;
-  const grain = (k: number) => {
-    const cell = (c: string) => (k === 1 ? c : `floor(${c} / ${k}.0)::int`);
-    const off = (c: string, d: string) => (k === 1 ? d : `(${c} - floor(${c} / ${k}.0) * ${k}) * ${ROLLUP_CELL_M} + ${d}`);
-    return `SELECT $1, ${k * ROLLUP_CELL_M}, month_from, month_to, ${cell('cell_x')}, ${cell('cell_y')}, ${scope}, visibility, sum(sign), sum(sign * (${off('cell_x', 'dx')})), sum(sign * (${off('cell_y', 'dy')}))
-       FROM ${months} GROUP BY month_from, month_to, 5, 6, 7, visibility`;
-  };
+  const grain = (k: number) => `SELECT $1, ${k * ROLLUP_CELL_M}, month_from, month_to, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, ${scope}, visibility,
+      sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
+      FROM ${months} GROUP BY month_from, month_to, 5, 6, 7, visibility`;
   await tx.query(
     `INSERT INTO incident_month_totals AS t (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
      ${TOTAL_GRAINS.map(grain).join(' UNION ALL ')}
