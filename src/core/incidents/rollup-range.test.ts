@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wholeMonths } from './rollup-range.ts';
+import { wholeMonths, monthBlocks } from './rollup-range.ts';
 
 test('the whole months of a period of days: from its first whole month to the month its end falls in', () => {
   assert.deepEqual(wholeMonths({ from: '2025-11-24', to: '2026-11-25' }), { from: '2025-12-01', to: '2026-11-01' });
@@ -17,4 +17,29 @@ test('a period without a whole month has none; an open end stays open', () => {
   assert.deepEqual(wholeMonths({ from: '2026-05-17' }), { from: '2026-06-01', to: undefined });
   assert.deepEqual(wholeMonths({ to: '2026-05-17' }), { from: undefined, to: '2026-05-01' });
   assert.deepEqual(wholeMonths({}), { from: undefined, to: undefined });
+});
+
+test('monthBlocks: years and quarters where they fit, months before and after', () => {
+  assert.deepEqual(monthBlocks('2024-12-01', '2026-12-01'), {
+    months: ['2024-12-01', '2026-10-01', '2026-11-01'], quarters: ['2026-01-01', '2026-04-01', '2026-07-01'], years: ['2025-01-01'],
+    blocks: ['2025-01-01', '2026-10-01'],
+  });
+  assert.deepEqual(monthBlocks('2025-11-01', '2026-03-01'), { months: ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01'], quarters: [], years: [], blocks: null }, 'no whole quarter');
+  assert.deepEqual(monthBlocks('2025-10-01', '2027-01-01'), { months: [], quarters: ['2025-10-01'], years: ['2026-01-01'], blocks: ['2025-10-01', '2027-01-01'] });
+  assert.deepEqual(monthBlocks('2024-11-01', '2026-03-01', false), {
+    months: ['2024-11-01', '2024-12-01', '2026-01-01', '2026-02-01'], quarters: [], years: ['2025-01-01'], blocks: ['2025-01-01', '2026-01-01'],
+  }, 'years alone');
+  assert.deepEqual(monthBlocks('2026-02-01', '2026-08-01'), { months: ['2026-02-01', '2026-03-01', '2026-07-01'], quarters: ['2026-04-01'], years: [], blocks: ['2026-04-01', '2026-07-01'] });
+  // Every month once, in order, whatever the period.
+  for (let a = 0; a < 40; a++) {
+    for (let b = a + 1; b < 60; b += 7) {
+      const d = (i: number) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+      const r = monthBlocks(d(a), d(b), b % 2 === 0);
+      const covered = [...r.months.map((m) => [m, 1] as const), ...r.quarters.map((m) => [m, 3] as const), ...r.years.map((m) => [m, 12] as const)]
+        .flatMap(([m, n]) => Array.from({ length: n }, (_, k) => { const i = (Number(m.slice(0, 4)) - 2024) * 12 + Number(m.slice(5, 7)) - 1 + k; return d(i); }))
+        .sort();
+      assert.deepEqual(covered, Array.from({ length: b - a }, (_, k) => d(a + k)), `${d(a)}–${d(b)}`);
+      for (const m of r.months) assert.ok(!r.blocks || m < r.blocks[0] || m >= r.blocks[1], `${m} lies outside the blocks ${r.blocks}`);
+    }
+  }
 });

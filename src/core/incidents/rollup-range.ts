@@ -37,3 +37,45 @@ function nextMonth(first: string): string {
   const y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7));
   return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${first.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
 }
+
+/** The first day of the month `n` months after the month of `first` ('YYYY-MM-01'). */
+export function addMonths(first: string, n: number): string {
+  const i = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1 + n;
+  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Whole months split into calendar quarters and years where they fit (first days as 'YYYY-MM-01'). */
+export interface MonthBlocks {
+  /** The months before the first quarter or year and after the last. */
+  months: string[];
+  quarters: string[];
+  years: string[];
+  /** From the first quarter or year to the end of the last, [from, to); null when there are none. */
+  blocks: [string, string] | null;
+}
+
+/**
+ * Splits the whole months [from, to) into years and quarters where they fit, months elsewhere: a
+ * year from each January with twelve months left, else a quarter from each quarter's first month
+ * with three left (without `quarters`, years alone). The quarters and years then lie next to each
+ * other, with months only before and after them.
+ */
+export function monthBlocks(from: string, to: string, quarters = true): MonthBlocks {
+  const out: MonthBlocks = { months: [], quarters: [], years: [], blocks: null };
+  const index = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  const date = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+  const end = index(to);
+  let first = -1, last = -1;
+  for (let i = index(from); i < end;) {
+    const len = i % 12 === 0 && i + 12 <= end ? 12 : quarters && i % 3 === 0 && i + 3 <= end ? 3 : 1;
+    if (len === 1) out.months.push(date(i));
+    else {
+      (len === 12 ? out.years : out.quarters).push(date(i));
+      if (first < 0) first = i;
+      last = i + len;
+    }
+    i += len;
+  }
+  if (first >= 0) out.blocks = [date(first), date(last)];
+  return out;
+}
