@@ -115,6 +115,11 @@ for (const engine of testEngines({ citus: true })) {
       for (const at of ['2026-03-28T23:00:00Z', '2026-03-29T01:30:00Z', '2026-10-24T22:00:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z']) {
         values.push([FX.alingsas, cats.get(`${FX.alingsas}:nedskrapning`), new Date(at), new Date(at), 354_000, 6_423_000, FX.orgs.bevakning, null, null, null, 'normal', 'new']);
       }
+      // Windows across the new year and across a quarter's end, in Stockholm's time: in the category
+      // totals they are in no quarter's or year's own rows, only in the monthly rows.
+      for (const [a, b] of [['2025-12-31T20:00:00Z', '2026-01-01T02:00:00Z'], ['2026-03-31T21:00:00Z', '2026-03-31T22:30:00Z'], ['2025-09-28T10:00:00Z', '2025-10-03T10:00:00Z']]) {
+        values.push([FX.alingsas, cats.get(`${FX.alingsas}:narkotika`), new Date(a), new Date(b), 354_010, 6_423_010, FX.orgs.polisen, null, null, null, 'normal', 'reviewed']);
+      }
       for (const v of values) {
         await t.db.query(
           `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, reporter_id, place_id, place_name, visibility, review_status, source)
@@ -139,6 +144,9 @@ for (const engine of testEngines({ citus: true })) {
         ['period', { from, to }],
         ['no period', {}],
         ['a long period: whole months from the monthly rollups, its ends from the daily', { from: day(NOW, -400), to }],
+        ['two years: a whole year, quarters and months', { from: day(Date.UTC(2024, 11, 6, 12)), to }],
+        ['two years in a small view: whole months from the category totals of 50 m cells', { from: day(Date.UTC(2024, 11, 6, 12)), to, bbox: [12.50, 57.90, 12.54, 57.94] }],
+        ['a category over two years, in a large view', { from: day(Date.UTC(2024, 11, 6, 12)), to, categories: [klotter], bbox: [12.5348, 57.9248, 12.74, 58.04] }],
         ['exactly whole months', { from: day(Date.UTC(2026, 0, 1, 12)), to: day(Date.UTC(2026, 9, 1, 12)) }],
         ['only a start, months ago', { from: day(NOW, -200) }],
         ['only an end', { to }],

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggregates.ts';
-import { MONTHLY_CELL_M, ROLLUP_CELL_M, wholeMonths } from '../../core/incidents/rollup-range.ts';
+import { MONTHLY_CELL_M, ROLLUP_CELL_M, addMonths, monthBlocks, wholeMonths } from '../../core/incidents/rollup-range.ts';
 import { insideCells, type InnerCells } from '../../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import { reachOf } from '../../core/access/policy.ts';
@@ -66,8 +66,10 @@ const MONTHS = `(SELECT ${MONTH_KEYS}, n FROM incident_months UNION ALL SELECT $
 const TOTAL_GRAINS = [1, 2, K];
 /** Organisation of the monthly totals' rows of reports that are not restricted (migration 0028). */
 const NO_ORG = `'00000000-0000-0000-0000-000000000000'::uuid`;
+/** The organisation the totals keep: a restricted report's own, the nil id for every other (migrations 0028–0030). */
+const SCOPE = `CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END`;
 const TOTAL_KEYS = 'municipality_id, month_from, month_to, organisation_id, visibility';
-const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('day_to')}, CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END, visibility`;
+const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('day_to')}, ${SCOPE}, visibility`;
 /**
  * The monthly totals (every category, organisation and status together; restricted reports per
  * organisation) with the queued deltas added, in cells of k × 50 m (k of TOTAL_GRAINS), offsets from the
@@ -88,6 +90,40 @@ const ALL_CATEGORIES = NO_ORG;
  */
 const MONTH_HOURS = `(SELECT ${TOTAL_KEYS}, category_id, weekday, hour, n FROM incident_month_hours
   ${['category_id', ALL_CATEGORIES].map((c) => `UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${c}, extract(isodow FROM day_from)::int, hour, sign FROM incident_rollup_queue`).join('\n  ')})`;
+
+/** The first day of a date's calendar quarter or year (immutable: a date cast to timestamp, not timestamptz). */
+const quarterOf = (d: string) => `date_trunc('quarter', ${d}::timestamp)::date`;
+const yearOf = (d: string) => `date_trunc('year', ${d}::timestamp)::date`;
+const CATEGORY_KEYS = 'municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, category_id, organisation_id, visibility';
+/** The category totals' cells, in 50 m cells (migration 0030). */
+const CATEGORY_GRAINS = [1, K];
+/**
+ * The longer rows of the category totals in cells of k × 50 m, of the incidents within one month
+ * (migration 0030): per quarter and year in 250 m cells, per year alone in 50 m cells, where a
+ * quarter's rows were nearly as many as its three months'.
+ */
+const categoryBlocks = (k: number): ReadonlyArray<readonly [number, (d: string) => string]> => (k === 1 ? [[12, yearOf]] : [[3, quarterOf], [12, yearOf]]);
+/**
+ * The category totals (migration 0030) in cells of k × 50 m (k of CATEGORY_GRAINS) with the queued
+ * deltas added: per cell and category, restricted reports per organisation; rows of every incident
+ * per month (months = 1) and of the incidents within one month per quarter (3) and year (12).
+ */
+function categoryTotals(k: number): string {
+  const queued = (months: number, from: string, to: string, within: boolean) => `UNION ALL SELECT municipality_id, ${k * ROLLUP_CELL_M}, ${months}::smallint, ${from}, ${to},
+    ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
+    sign, sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')}) FROM incident_rollup_queue${within ? ` WHERE ${monthOf('day_from')} = ${monthOf('day_to')}` : ''}`;
+  return `(SELECT ${CATEGORY_KEYS}, n, sum_dx, sum_dy FROM incident_category_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
+  ${queued(1, monthOf('day_from'), monthOf('day_to'), false)}
+  ${categoryBlocks(k).map(([len, start]) => queued(len, start('day_from'), start('day_from'), true)).join('\n  ')})`;
+}
+
+/**
+ * Whether the category totals can answer for the actor and the filter: as the monthly totals
+ * (totalsAnswer), but they keep the category.
+ */
+function categoryTotalsAnswer(actor: Actor, f: ResolvedFilter): boolean {
+  return reachOf(actor, 'incident.read') !== 'own' && !f.organisations?.length && !f.reviewStatus?.length;
+}
 
 /**
  * Whether the monthly totals can answer for the actor and the filter: no filter by what they sum
@@ -131,6 +167,8 @@ interface Plan {
   inner: InnerCells | null;
   /** Where the whole months are read: the monthly rollups (250 m cells, null), or the monthly totals in cells of this many 50 m cells (1, 2 or 5). */
   totals: number | null;
+  /** The whole months are read from the category totals instead, in quarters and years where they fit, in cells of this many 50 m cells (1 or 5). */
+  blocks?: number;
 }
 
 /** Whether a query may read the monthly level at all (its cells nest, its view is large), and the inner cells it then reads. */
@@ -148,14 +186,20 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
  * organisation, status) and the monthly totals answer for the actor and filter. It reads them for
  * the whole months in cells of 250 m where the monthly rollups could be read; else in cells of 100 m
  * for a grid of a multiple of 100 m (the view's inner cells then whole 100 m cells), or of 50 m
- * (any grid of a multiple of 50 m, any view: its inner cells are the daily rows' own).
+ * (any grid of a multiple of 50 m, any view: its inner cells are the daily rows' own). Otherwise,
+ * `blocks`: the category totals answer (categoryTotalsAnswer), read in cells of 250 m where the
+ * monthly rollups could be, else of 50 m.
  */
-function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false): Plan {
+function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false, blocks = false): Plan {
   const view = monthlyView(f, inner, cellSize);
   const months = wholeMonths(period);
   if (!months) return { months: null, inner, totals: null };
-  if (view.ok) return { months, inner: view.inner, totals: totals ? K : null };
-  if (!totals || (cellSize !== undefined && cellSize % ROLLUP_CELL_M !== 0)) return { months: null, inner, totals: null };
+  if (view.ok) return { months, inner: view.inner, totals: totals ? K : null, blocks: !totals && blocks ? K : undefined };
+  if (cellSize !== undefined && cellSize % ROLLUP_CELL_M !== 0) return { months: null, inner, totals: null };
+  // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. Not
+  // for a filter by category: the daily rows are indexed by category first and read only its rows,
+  // these hold every category's in the months' order (two to three times as many in a street).
+  if (!totals) return blocks && !f.categoryIds ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
   if (cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0) {
     if (!f.bbox) return { months, inner: null, totals: 2 };
     const wide = inner && insideCells(inner.view, 2);
@@ -173,10 +217,38 @@ function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly:
   const daily = (arms: string[], and = '') => arms.map((w) => ({ monthly: false, where: `${w}${and}` }));
   const m = plan.months;
   if (!m) return daily(overlapArms(period, p));
-  const reads = [{ monthly: true, where: [m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND ') }];
+  const reads = plan.blocks ? blockArms(m, plan.blocks, p).map((where) => ({ monthly: true, where }))
+    : [{ monthly: true, where: [m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND ') }];
   if (m.from) reads.push(...daily(overlapArms({ from: period.from, to: m.from }, p)));
   if (m.to) reads.push(...daily(overlapArms({ from: m.to, to: period.to }, p), m.from ? ` AND r.day_from >= ${p.add(m.from)}::date` : ''));
   return reads;
+}
+
+/**
+ * The category totals' rows (alias r) of the incidents within the whole months [from, to), as
+ * disjoint reads: the months outside the quarters and years (every incident that starts in them),
+ * each quarter's and year's own rows (the incidents within one of its months), and the monthly rows of
+ * the incidents that start in a quarter or year and end in a later month (incident_category_totals_crossing_idx).
+ */
+function blockArms(m: { from?: string; to?: string }, k: number, p: Params): string[] {
+  const to = m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE';
+  if (!m.from || !m.to) return [`r.months = 1 AND ${m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE'} AND ${to}`];
+  const b = monthBlocks(m.from, m.to, categoryBlocks(k).some(([len]) => len === 3));
+  // Each run of adjacent blocks as a range of month_from: with = ANY on it the planner of PostgreSQL
+  // 15 filtered the whole municipality's rows instead of seeking them.
+  const runs = (starts: string[], len: number, and: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < starts.length;) {
+      let j = i + 1;
+      while (j < starts.length && starts[j] === addMonths(starts[j - 1], len)) j++;
+      out.push(`r.months = ${len} AND r.month_from >= ${p.add(starts[i])}::date AND r.month_from < ${p.add(addMonths(starts[j - 1], len))}::date${and}`);
+      i = j;
+    }
+    return out;
+  };
+  const arms = [...runs(b.months, 1, ` AND ${to}`), ...runs(b.quarters, 3, ''), ...runs(b.years, 12, '')];
+  if (b.blocks) arms.push(`r.months = 1 AND r.month_to > r.month_from AND r.month_from >= ${p.add(b.blocks[0])}::date AND r.month_from < ${p.add(b.blocks[1])}::date AND ${to}`);
+  return arms;
 }
 
 /**
@@ -189,9 +261,9 @@ function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: P
     w.push(where);
     const totals = monthly && plan.totals !== null;
     // The row's cell in 50 m cells: the monthly rollups' are 250 m, the totals' their own.
-    const k = !monthly ? 1 : plan.totals ?? K;
+    const k = !monthly ? 1 : plan.totals ?? plan.blocks ?? K;
     if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p));
-    const from = totals ? monthTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
+    const from = totals ? monthTotals(k) : monthly && plan.blocks ? categoryTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
     return { k, totals, from, where: w.join(' AND ') };
   });
 }
@@ -289,7 +361,7 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
   const f = await resolveFilter(q, filter);
   const k = cellSize / ROLLUP_CELL_M;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`the rollups answer grids of multiples of ${ROLLUP_CELL_M} m, not ${cellSize}`);
-  const plan = planOf(f, period, innerOf(f, inner), cellSize, !byCategory && totalsAnswer(actor, f));
+  const plan = planOf(f, period, innerOf(f, inner), cellSize, !byCategory && totalsAnswer(actor, f), categoryTotalsAnswer(actor, f));
   const cut = plan.inner;
   const parts = [];
   if (!f.bbox || cut) {
@@ -483,7 +555,7 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
 }
 
 /** Every table the applier adds to. */
-const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours'];
+const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours', 'incident_category_totals'];
 
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
@@ -570,8 +642,7 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      SELECT $1, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY month_from, month_to, ${rest}
      ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
   // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status together, restricted reports per organisation.
-  const scope = `CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${NO_ORG} END`;
-  const grain = (k: number) => `SELECT $1, ${k * ROLLUP_CELL_M}, month_from, month_to, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, ${scope}, visibility,
+  const grain = (k: number) => `SELECT $1, ${k * ROLLUP_CELL_M}, month_from, month_to, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, ${SCOPE}, visibility,
       sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
       FROM ${months} GROUP BY month_from, month_to, 5, 6, 7, visibility`;
   await tx.query(
@@ -581,9 +652,18 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
     `INSERT INTO incident_month_hours AS t (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
-     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${scope}, visibility, sum(sign)
+     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${SCOPE}, visibility, sum(sign)
        FROM ${months} GROUP BY 2, month_from, month_to, 5, hour, 7, visibility`).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
+  // The category totals: every delta per month, and those within one month per quarter and year, in 50 m and 250 m cells.
+  const block = (k: number, len: number, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
+      ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
+      sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
+      FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 4, 5, 6, 7, 8, 9, 10`;
+  await tx.query(
+    `INSERT INTO incident_category_totals AS t (${CATEGORY_KEYS}, n, sum_dx, sum_dy)
+     ${CATEGORY_GRAINS.flatMap((k) => [block(k, 1, 'month_from', 'month_to', false), ...categoryBlocks(k).map(([len, start]) => block(k, len, start('day_from'), start('day_from'), true))]).join(' UNION ALL ')}
+     ON CONFLICT (${CATEGORY_KEYS}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
     `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
      SELECT $1, ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
