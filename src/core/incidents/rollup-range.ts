@@ -27,21 +27,19 @@ export const MONTHLY_CELL_M = 250;
  * rollups count it.
  */
 export function wholeMonths(period: { from?: string; to?: string }): { from?: string; to?: string } | null {
-  const from = period.from === undefined ? undefined : period.from.endsWith('-01') ? period.from : nextMonth(period.from.slice(0, 7) + '-01');
+  const from = period.from === undefined ? undefined : period.from.endsWith('-01') ? period.from : addMonths(period.from.slice(0, 7) + '-01', 1);
   const to = period.to === undefined ? undefined : period.to.slice(0, 7) + '-01';
   if (from !== undefined && to !== undefined && from >= to) return null;
   return { from, to };
 }
 
-function nextMonth(first: string): string {
-  const y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7));
-  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${first.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
-}
+/** A month ('YYYY-MM-…') as a count of months since year 0, and back to its first day. */
+const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+const monthStart = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
 
 /** The first day of the month `n` months after the month of `first` ('YYYY-MM-01'). */
 export function addMonths(first: string, n: number): string {
-  const i = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1 + n;
-  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+  return monthStart(monthIndex(first) + n);
 }
 
 /** Whole months split into calendar quarters and years where they fit (first days as 'YYYY-MM-01'). */
@@ -62,20 +60,18 @@ export interface MonthBlocks {
  */
 export function monthBlocks(from: string, to: string, quarters = true): MonthBlocks {
   const out: MonthBlocks = { months: [], quarters: [], years: [], blocks: null };
-  const index = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
-  const date = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
-  const end = index(to);
+  const end = monthIndex(to);
   let first = -1, last = -1;
-  for (let i = index(from); i < end;) {
+  for (let i = monthIndex(from); i < end;) {
     const len = i % 12 === 0 && i + 12 <= end ? 12 : quarters && i % 3 === 0 && i + 3 <= end ? 3 : 1;
-    if (len === 1) out.months.push(date(i));
+    if (len === 1) out.months.push(monthStart(i));
     else {
-      (len === 12 ? out.years : out.quarters).push(date(i));
+      (len === 12 ? out.years : out.quarters).push(monthStart(i));
       if (first < 0) first = i;
       last = i + len;
     }
     i += len;
   }
-  if (first >= 0) out.blocks = [date(first), date(last)];
+  if (first >= 0) out.blocks = [monthStart(first), monthStart(last)];
   return out;
 }
