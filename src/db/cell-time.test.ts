@@ -78,6 +78,27 @@ for (const engine of testEngines({ citus: true })) {
       assert.deepEqual(rows.map((r) => r.id).sort(), expected.rows.map((r) => r.id).sort());
     });
 
+    test('the newest of a street view over three years are looked for from its end, and are those of sorting every incident', async () => {
+      const f = { from: new Date(END - 1095 * DAY), to: new Date(END + DAY), bbox: view() };
+      const [w, s, e, n] = f.bbox;
+      const sorted = await t.db.query<{ id: string; long: boolean }>(
+        `SELECT id, occurred_to > occurred_from AS long FROM incidents WHERE municipality_id = '1489' AND occurred_to >= $1 AND occurred_from < $2
+            AND ST_Intersects(geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope($3, $4, $5, $6, 4326), 0.01), 3006)) ORDER BY occurred_from DESC, id DESC`,
+        [f.from, f.to, w, s, e, n]);
+      assert.ok(sorted.rows.length > 400, `the view holds incidents of three years (${sorted.rows.length})`);
+      for (const limit of [1, 30, 200, sorted.rows.length - 1, sorted.rows.length + 10]) {
+        const { q, sent } = recording(t.db);
+        const rows = await incidentPoints(q, actor, f, limit);
+        assert.deepEqual(rows.map((r) => r.id), sorted.rows.slice(0, limit).map((r) => r.id), `limit ${limit}`);
+        // The windows: the first reads the last days alone; a limit beyond them ends on the whole period.
+        const starts = sent.filter((x) => /ORDER BY i\.occurred_from DESC/.test(x.sql)).map((x) => x.params.find((v) => v instanceof Date && +v > +f.from && +v < +f.to));
+        if (limit <= 30) assert.equal(starts.length, starts.filter(Boolean).length, `limit ${limit}: windows only`);
+        if (limit >= sorted.rows.length) assert.equal(starts.at(-1), undefined, `limit ${limit}: the whole period at last`);
+      }
+      // Incidents of long windows among the newest: they end in a window that starts after them.
+      assert.ok(sorted.rows.slice(0, 200).some((r) => r.long), 'some of the newest 200 have windows of weeks');
+    });
+
     test('the cells of one are looked up through the 250 m cells they cover', async () => {
       const f = { from: new Date(END - 7 * DAY), to: new Date(END + DAY) };
       // 200 m cells (zoom 14): each covers parts of up to four 250 m cells.
@@ -100,6 +121,24 @@ for (const engine of testEngines({ citus: true })) {
       const byCell = new Map(expected.rows.map((r) => [key(r), r.id]));
       assert.equal(members.length, single.length);
       for (const m of members) assert.equal(m.id, byCell.get(key(m)), key(m));
+    });
+
+    test('a window that holds enough incidents but not enough that start in it is widened', async () => {
+      // 3 km east of the square: three incidents of the last days, one of weeks that ends in the first
+      // window (it is in it, the fourth newest there), and one of 20 days ago, newer than it but outside.
+      const at = (days: number) => new Date(END - days * DAY);
+      const rows: Array<[Date, Date, string]> = [[at(1), at(1), 'a'], [at(2), at(2), 'b'], [at(3), at(3), 'c'], [at(30), at(5), 'long'], [at(20), at(20), 'outside']];
+      const ids = new Map<string, string>();
+      for (const [from, to, name] of rows) {
+        const r = await t.db.query<{ id: string }>(
+          `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, visibility, review_status, source)
+           VALUES (gen_random_uuid(), '1489', (SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'nedskrapning'), $1, $2, $1,
+                   ST_SetSRID(ST_MakePoint($3, $4), 3006), $5, 'normal', 'new', 'test') RETURNING id`, [from, to, E0 + 3100, N0 + 100, FX.orgs.kommun]);
+        ids.set(r.rows[0].id, name);
+      }
+      const [w, s] = transform(3006, 4326, E0 + 3000, N0), [e, n] = transform(3006, 4326, E0 + 3200, N0 + 200);
+      const found = await incidentPoints(t.db, actor, { from: at(365), to: new Date(END + DAY), bbox: [w, s, e, n] }, 4);
+      assert.deepEqual(found.map((r) => ids.get(r.id)), ['a', 'b', 'c', 'outside']);
     });
   });
 }

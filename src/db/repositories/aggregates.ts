@@ -1,9 +1,10 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { Queryable } from '../engine.ts';
 import { Params } from '../sql.ts';
-import { incidentWhere, resolveFilter } from './incidents.ts';
+import { incidentWhere, resolveFilter, type ResolvedFilter } from './incidents.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import type { CellCount, GridCell, PointRow } from '../../core/incidents/aggregates.ts';
+import { gridExtent, gridViewCells } from '../../core/incidents/grid-view.ts';
 
 /**
  * Aggregates of the incidents an actor may see, for the map and the side panel. All of them go
@@ -11,12 +12,30 @@ import type { CellCount, GridCell, PointRow } from '../../core/incidents/aggrega
  * PostgreSQL: plain SQL aggregates, no ST_AsMVT.
  */
 
-/** Counts per cell of a SWEREF 99 TM grid with origin 0,0 (cells are stable between requests). */
+/**
+ * The WHERE of a grid's incidents (alias i; `s` the cell size's parameter): with a view, the cells it
+ * touches counted whole (grid-view.ts), as the rollups count them; null when it touches none.
+ */
+function gridWhere(actor: Actor, f: ResolvedFilter, cellSize: number, s: string, p: Params): string | null {
+  if (!f.bbox) return incidentWhere(actor, f, p);
+  const g = gridViewCells(f.bbox, cellSize);
+  if (!g) return null;
+  const [a, b, c, d] = gridExtent(g).map((v) => p.add(v));
+  const col = `floor(ST_X(i.geom) / ${s})::int`, row = `floor(ST_Y(i.geom) / ${s})::int`, at = `${col} - ${p.add(g.c0)} + 1`;
+  return `${incidentWhere(actor, { ...f, bbox: undefined }, p)} AND i.geom && ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 3006)
+    AND ${col} BETWEEN ${p.add(g.c0)} AND ${p.add(g.c1)} AND ${row} BETWEEN (${p.add(g.lo)}::int[])[${at}] AND (${p.add(g.hi)}::int[])[${at}]`;
+}
+
+/**
+ * Counts per cell of a SWEREF 99 TM grid with origin 0,0 (cells are stable between requests), the
+ * cells a view's edge cuts counted whole.
+ */
 export async function gridCells(q: Queryable, actor: Actor, filter: IncidentFilter, cellSize: number, limit = 200_000): Promise<GridCell[]> {
   const p = new Params();
   const f = await resolveFilter(q, filter);
-  const where = incidentWhere(actor, f, p);
   const s = p.add(cellSize);
+  const where = gridWhere(actor, f, cellSize, s, p);
+  if (!where) return [];
   const r = await q.query<GridCell>(
     `SELECT floor(ST_X(i.geom) / ${s})::int AS col, floor(ST_Y(i.geom) / ${s})::int AS row, count(*)::int AS count,
             avg(ST_X(i.geom)) AS x, avg(ST_Y(i.geom)) AS y,
@@ -26,25 +45,53 @@ export async function gridCells(q: Queryable, actor: Actor, filter: IncidentFilt
   return r.rows;
 }
 
-/** Counts per cell of the grid, and with `positions` the members' mean position: no commonest category, no member. */
+/** Counts per cell of the grid (cells counted whole, as gridCells), and with `positions` the members' mean position: no commonest category, no member. */
 export async function gridSums<T extends CellCount>(q: Queryable, actor: Actor, filter: IncidentFilter, cellSize: number, positions: boolean): Promise<T[]> {
   const p = new Params();
   const f = await resolveFilter(q, filter);
-  const where = incidentWhere(actor, f, p);
   const s = p.add(cellSize);
+  const where = gridWhere(actor, f, cellSize, s, p);
+  if (!where) return [];
   const r = await q.query<T>(
     `SELECT floor(ST_X(i.geom) / ${s})::int AS col, floor(ST_Y(i.geom) / ${s})::int AS row, count(*)::int AS count${positions ? ', avg(ST_X(i.geom)) AS x, avg(ST_Y(i.geom)) AS y' : ''}
        FROM incidents i WHERE ${where} GROUP BY 1, 2`, p.values);
   return r.rows;
 }
 
-/** Individual incidents (for close zoom), at most `limit`. */
+/**
+ * The first window of the newest points of a view, in days. A street of central Stockholm at 10
+ * million incidents holds about 500 a day: 5,000 take ten days, a year of them 180,000.
+ */
+const POINTS_WINDOW_DAYS = 14;
+
+/**
+ * Individual incidents (for close zoom), at most `limit`, the newest first. A view over a long
+ * period looks for them in its last days first (POINTS_WINDOW_DAYS), in windows widened by what the
+ * last one held, until one holds `limit` that start in it. Those are the period's newest: every
+ * incident outside the window ends before it starts, so starts before every one of them. Reading
+ * the whole period sorted a year's 180,000 of that street for its newest 5,000 (half a second).
+ */
 export async function incidentPoints(q: Queryable, actor: Actor, filter: IncidentFilter, limit: number): Promise<PointRow[]> {
-  const p = new Params();
   const f = await resolveFilter(q, filter);
+  if (f.bbox && f.from && f.to) {
+    for (let days = POINTS_WINDOW_DAYS; ;) {
+      const start = new Date(f.to.getTime() - days * 86_400_000);
+      if (start <= f.from) break;
+      const rows = await newestPoints(q, actor, { ...f, from: start }, limit);
+      if (rows.length === limit && rows[limit - 1].occurredFrom >= start) return rows;
+      const inside = rows.filter((r) => r.occurredFrom >= start).length;
+      if (inside === 0) break;
+      days *= Math.max(2, Math.ceil((1.5 * limit) / inside));
+    }
+  }
+  return newestPoints(q, actor, f, limit);
+}
+
+async function newestPoints(q: Queryable, actor: Actor, f: ResolvedFilter, limit: number): Promise<PointRow[]> {
+  const p = new Params();
   const r = await q.query<PointRow>(
     `SELECT i.id, ST_X(i.geom) AS x, ST_Y(i.geom) AS y, i.category_id AS "categoryId", i.occurred_from AS "occurredFrom", i.review_status AS "reviewStatus"
-       FROM incidents i WHERE ${incidentWhere(actor, f, p)} ORDER BY i.occurred_from DESC LIMIT ${p.add(limit)}`, p.values);
+       FROM incidents i WHERE ${incidentWhere(actor, f, p)} ORDER BY i.occurred_from DESC, i.id DESC LIMIT ${p.add(limit)}`, p.values);
   return r.rows;
 }
 
