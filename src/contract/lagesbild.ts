@@ -8,7 +8,7 @@ import { DateTime, Geometry, Nullable, StringEnum, Uuid } from './common.ts';
 import { filterQuery } from './incidents.ts';
 
 export const MapPointsQuery = filterQuery({ zoom: Type.Number({ minimum: 0, maximum: 24 }) });
-export const MapGridQuery = filterQuery({ cellSize: Type.Number({ minimum: 10, maximum: 50_000 }) });
+export const MapGridQuery = filterQuery({ cellSize: Type.Number({ minimum: 10, maximum: 50_000, description: 'Cell side in metres. With a bbox, every cell it touches is counted whole, the part beyond the view too, so a cell has the same count wherever the view\'s edge falls.' }) });
 export const MapHotspotsQuery = filterQuery({
   cellSize: Type.Number({ minimum: 25, maximum: 10_000, default: 250 }),
   distance: Type.Optional(Type.Number({ minimum: 25, maximum: 50_000, description: 'Neighbourhood distance in metres; twice the cell size when left out.' })),
@@ -31,7 +31,7 @@ const IncidentPoint = Type.Object({
 /** Several incidents of one grid cell, at the mean of their positions. */
 const ClusterPoint = Type.Object({
   kind: Type.Literal('cluster'),
-  count: Type.Integer(),
+  count: Type.Integer({ description: 'The incidents of the whole cell, also where the view\'s edge cuts it: those its cellId lists.' }),
   colour: Type.String({ description: 'The colour of the commonest category.' }),
   categoryId: Uuid,
   cellId: Type.String({ description: '<cellSize>:<col>:<row> of the SWEREF 99 TM grid with origin 0,0.' }),

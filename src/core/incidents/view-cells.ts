@@ -42,6 +42,12 @@ export interface InnerCells {
   edge: Rect[];
   /** The projected view, to find coarser inner cells in (`insideCells`). */
   view: ProjectedView;
+  /**
+   * Set when these are a grid's cells counted whole (grid-view.ts), the grid's cell in 50 m cells:
+   * they cover the view and more, there is no edge to count from the incidents, and they are whole
+   * blocks of this many cells.
+   */
+  whole?: number;
 }
 
 /** A view projected to SWEREF 99 TM, per 50 m column of its extent. */

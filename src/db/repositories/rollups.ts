@@ -176,6 +176,8 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
   if (cellSize !== undefined && cellSize % MONTHLY_CELL_M !== 0) return { ok: false, inner };
   if (!f.bbox) return { ok: true, inner: null };
   if (!inner) return { ok: false, inner };
+  // A grid's cells counted whole have no edge: the months serve any view, in whole 250 m cells.
+  if (inner.whole) return { ok: inner.whole % K === 0, inner };
   const [x0, y0, x1, y1] = inner.view.extent;
   const wide = insideCells(inner.view, K);
   return wide && x1 - x0 >= MONTHLY_VIEW_MIN_M && y1 - y0 >= MONTHLY_VIEW_MIN_M ? { ok: true, inner: wide } : { ok: false, inner };
@@ -202,7 +204,7 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
   if (!totals) return blocks && !f.categoryIds ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
   if (cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0) {
     if (!f.bbox) return { months, inner: null, totals: 2 };
-    const wide = inner && insideCells(inner.view, 2);
+    const wide = inner && (inner.whole ? inner : insideCells(inner.view, 2));
     if (wide) return { months, inner: wide, totals: 2 };
   }
   return { months, inner, totals: 1 };
@@ -373,7 +375,8 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
         FROM ${r.from} r WHERE ${r.where}`);
     }
   }
-  if (f.bbox) {
+  // A grid's cells counted whole (cut.whole) leave nothing to count from the incidents.
+  if (f.bbox && !cut?.whole) {
     parts.push(`SELECT floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int AS cell_x, floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int AS cell_y, i.category_id, 1 AS n, ST_X(i.geom) AS sx, ST_Y(i.geom) AS sy
       FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)}`);
   }
