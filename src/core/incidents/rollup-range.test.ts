@@ -21,15 +21,14 @@ test('a period without a whole month has none; an open end stays open', () => {
 
 test('monthBlocks: years and quarters where they fit, months before and after', () => {
   assert.deepEqual(monthBlocks('2024-12-01', '2026-12-01'), {
-    months: ['2024-12-01', '2026-10-01', '2026-11-01'], quarters: ['2026-01-01', '2026-04-01', '2026-07-01'], years: ['2025-01-01'],
-    blocks: ['2025-01-01', '2026-10-01'],
+    months: ['2024-12-01', '2026-10-01', '2026-11-01'], quarters: ['2026-01-01', '2026-04-01', '2026-07-01'], years: ['2025-01-01']
   });
-  assert.deepEqual(monthBlocks('2025-11-01', '2026-03-01'), { months: ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01'], quarters: [], years: [], blocks: null }, 'no whole quarter');
-  assert.deepEqual(monthBlocks('2025-10-01', '2027-01-01'), { months: [], quarters: ['2025-10-01'], years: ['2026-01-01'], blocks: ['2025-10-01', '2027-01-01'] });
+  assert.deepEqual(monthBlocks('2025-11-01', '2026-03-01'), { months: ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01'], quarters: [], years: [] }, 'no whole quarter');
+  assert.deepEqual(monthBlocks('2025-10-01', '2027-01-01'), { months: [], quarters: ['2025-10-01'], years: ['2026-01-01'] });
   assert.deepEqual(monthBlocks('2024-11-01', '2026-03-01', false), {
-    months: ['2024-11-01', '2024-12-01', '2026-01-01', '2026-02-01'], quarters: [], years: ['2025-01-01'], blocks: ['2025-01-01', '2026-01-01'],
+    months: ['2024-11-01', '2024-12-01', '2026-01-01', '2026-02-01'], quarters: [], years: ['2025-01-01'],
   }, 'years alone');
-  assert.deepEqual(monthBlocks('2026-02-01', '2026-08-01'), { months: ['2026-02-01', '2026-03-01', '2026-07-01'], quarters: ['2026-04-01'], years: [], blocks: ['2026-04-01', '2026-07-01'] });
+  assert.deepEqual(monthBlocks('2026-02-01', '2026-08-01'), { months: ['2026-02-01', '2026-03-01', '2026-07-01'], quarters: ['2026-04-01'], years: [] });
   // Every month once, in order, whatever the period.
   for (let a = 0; a < 40; a++) {
     for (let b = a + 1; b < 60; b += 7) {
@@ -39,7 +38,9 @@ test('monthBlocks: years and quarters where they fit, months before and after', 
         .flatMap(([m, n]) => Array.from({ length: n }, (_, k) => { const i = (Number(m.slice(0, 4)) - 2024) * 12 + Number(m.slice(5, 7)) - 1 + k; return d(i); }))
         .sort();
       assert.deepEqual(covered, Array.from({ length: b - a }, (_, k) => d(a + k)), `${d(a)}–${d(b)}`);
-      for (const m of r.months) assert.ok(!r.blocks || m < r.blocks[0] || m >= r.blocks[1], `${m} lies outside the blocks ${r.blocks}`);
+      // The quarters and years lie next to each other, the months before and after them.
+      const blocks = [...r.quarters, ...r.years].sort();
+      for (const m of r.months) assert.ok(!blocks.length || m < blocks[0] || m > blocks.at(-1)!, `${m} lies outside the blocks ${blocks}`);
     }
   }
 });

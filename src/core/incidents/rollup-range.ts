@@ -38,7 +38,7 @@ const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5,
 const monthStart = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
 
 /** The first day of the month `n` months after the month of `first` ('YYYY-MM-01'). */
-export function addMonths(first: string, n: number): string {
+function addMonths(first: string, n: number): string {
   return monthStart(monthIndex(first) + n);
 }
 
@@ -48,8 +48,6 @@ export interface MonthBlocks {
   months: string[];
   quarters: string[];
   years: string[];
-  /** From the first quarter or year to the end of the last, [from, to); null when there are none. */
-  blocks: [string, string] | null;
 }
 
 /**
@@ -59,19 +57,13 @@ export interface MonthBlocks {
  * other, with months only before and after them.
  */
 export function monthBlocks(from: string, to: string, quarters = true): MonthBlocks {
-  const out: MonthBlocks = { months: [], quarters: [], years: [], blocks: null };
+  const out: MonthBlocks = { months: [], quarters: [], years: [] };
   const end = monthIndex(to);
-  let first = -1, last = -1;
   for (let i = monthIndex(from); i < end;) {
     const len = i % 12 === 0 && i + 12 <= end ? 12 : quarters && i % 3 === 0 && i + 3 <= end ? 3 : 1;
     if (len === 1) out.months.push(monthStart(i));
-    else {
-      (len === 12 ? out.years : out.quarters).push(monthStart(i));
-      if (first < 0) first = i;
-      last = i + len;
-    }
+    else (len === 12 ? out.years : out.quarters).push(monthStart(i));
     i += len;
   }
-  if (first >= 0) out.blocks = [monthStart(first), monthStart(last)];
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggregates.ts';
-import { MONTHLY_CELL_M, ROLLUP_CELL_M, addMonths, monthBlocks, wholeMonths } from '../../core/incidents/rollup-range.ts';
+import { MONTHLY_CELL_M, ROLLUP_CELL_M, monthBlocks, wholeMonths } from '../../core/incidents/rollup-range.ts';
 import { insideCells, type InnerCells } from '../../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import { reachOf } from '../../core/access/policy.ts';
@@ -103,18 +103,21 @@ const CATEGORY_GRAINS = [1, K];
  * quarter's rows were nearly as many as its three months'.
  */
 const categoryBlocks = (k: number): ReadonlyArray<readonly [number, (d: string) => string]> => (k === 1 ? [[12, yearOf]] : [[3, quarterOf], [12, yearOf]]);
+/** The length of a monthly row of the category totals: 0 for incidents that end in a later month than they start, 1 within one (migration 0031). */
+const MONTH_LENGTH = `CASE WHEN ${monthOf('day_to')} > ${monthOf('day_from')} THEN 0 ELSE 1 END`;
 /**
  * The category totals (migration 0030) in cells of k × 50 m (k of CATEGORY_GRAINS) with the queued
- * deltas added: per cell and category, restricted reports per organisation; rows of every incident
- * per month (months = 1) and of the incidents within one month per quarter (3) and year (12).
+ * deltas added: per cell and category, restricted reports per organisation; rows per month of the
+ * incidents that end in a later month (months = 0) and of those within one month (1), and of the
+ * latter per quarter (3) and year (12).
  */
 function categoryTotals(k: number): string {
-  const queued = (months: number, from: string, to: string, within: boolean) => `UNION ALL SELECT municipality_id, ${k * ROLLUP_CELL_M}, ${months}::smallint, ${from}, ${to},
+  const queued = (months: string, from: string, to: string, within: boolean) => `UNION ALL SELECT municipality_id, ${k * ROLLUP_CELL_M}, (${months})::smallint, ${from}, ${to},
     ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
     sign, sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')}) FROM incident_rollup_queue${within ? ` WHERE ${monthOf('day_from')} = ${monthOf('day_to')}` : ''}`;
   return `(SELECT ${CATEGORY_KEYS}, n, sum_dx, sum_dy FROM incident_category_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
-  ${queued(1, monthOf('day_from'), monthOf('day_to'), false)}
-  ${categoryBlocks(k).map(([len, start]) => queued(len, start('day_from'), start('day_from'), true)).join('\n  ')})`;
+  ${queued(MONTH_LENGTH, monthOf('day_from'), monthOf('day_to'), false)}
+  ${categoryBlocks(k).map(([len, start]) => queued(String(len), start('day_from'), start('day_from'), true)).join('\n  ')})`;
 }
 
 /**
@@ -228,29 +231,21 @@ function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly:
 
 /**
  * The category totals' rows (alias r) of the incidents within the whole months [from, to), as
- * disjoint reads: the months outside the quarters and years (every incident that starts in them),
- * each quarter's and year's own rows (the incidents within one of its months), and the monthly rows of
- * the incidents that start in a quarter or year and end in a later month (incident_category_totals_crossing_idx).
+ * disjoint reads: the months outside the quarters and years and each quarter's and year's own rows
+ * (the incidents within one month), and the rows of the incidents that end in a later month than they
+ * start (months = 0), all in one read.
  */
 function blockArms(m: { from?: string; to?: string }, k: number, p: Params): string[] {
   const to = m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE';
-  if (!m.from || !m.to) return [`r.months = 1 AND ${m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE'} AND ${to}`];
+  const from = m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE';
+  const crossers = `r.months = 0 AND ${from} AND ${to}`;
+  if (!m.from || !m.to) return [`r.months = 1 AND ${from} AND ${to}`, crossers];
   const b = monthBlocks(m.from, m.to, categoryBlocks(k).some(([len]) => len === 3));
-  // Each run of adjacent blocks as a range of month_from: with = ANY on it the planner of PostgreSQL
-  // 15 filtered the whole municipality's rows instead of seeking them.
-  const runs = (starts: string[], len: number, and: string) => {
-    const out: string[] = [];
-    for (let i = 0; i < starts.length;) {
-      let j = i + 1;
-      while (j < starts.length && starts[j] === addMonths(starts[j - 1], len)) j++;
-      out.push(`r.months = ${len} AND r.month_from >= ${p.add(starts[i])}::date AND r.month_from < ${p.add(addMonths(starts[j - 1], len))}::date${and}`);
-      i = j;
-    }
-    return out;
-  };
-  const arms = [...runs(b.months, 1, ` AND ${to}`), ...runs(b.quarters, 3, ''), ...runs(b.years, 12, '')];
-  if (b.blocks) arms.push(`r.months = 1 AND r.month_to > r.month_from AND r.month_from >= ${p.add(b.blocks[0])}::date AND r.month_from < ${p.add(b.blocks[1])}::date AND ${to}`);
-  return arms;
+  // Each block a read of its own, by equality: the primary key then seeks the view's columns (cell_x)
+  // within it. As a range of months the scan passed over the whole municipality's rows of the range,
+  // and with = ANY the planner of PostgreSQL 15 filtered all of them.
+  const one = (len: number) => (start: string) => `r.months = ${len} AND r.month_from = ${p.add(start)}::date AND r.month_to = ${p.add(start)}::date`;
+  return [...b.months.map(one(1)), ...b.quarters.map(one(3)), ...b.years.map(one(12)), crossers];
 }
 
 /**
@@ -658,14 +653,16 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${SCOPE}, visibility, sum(sign)
        FROM ${months} GROUP BY 2, month_from, month_to, 5, hour, 7, visibility`).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
-  // The category totals: every delta per month, and those within one month per quarter and year, in 50 m and 250 m cells.
-  const block = (k: number, len: number, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
+  // The category totals: every delta per month (of those that end in a later month apart), and those
+  // within one month per quarter and year, in 50 m and 250 m cells.
+  const block = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
       ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
       sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
       FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 4, 5, 6, 7, 8, 9, 10`;
   await tx.query(
     `INSERT INTO incident_category_totals AS t (${CATEGORY_KEYS}, n, sum_dx, sum_dy)
-     ${CATEGORY_GRAINS.flatMap((k) => [block(k, 1, 'month_from', 'month_to', false), ...categoryBlocks(k).map(([len, start]) => block(k, len, start('day_from'), start('day_from'), true))]).join(' UNION ALL ')}
+     ${CATEGORY_GRAINS.flatMap((k) => [block(k, 'CASE WHEN month_to > month_from THEN 0 ELSE 1 END', 'month_from', 'month_to', false),
+       ...categoryBlocks(k).map(([len, start]) => block(k, String(len), start('day_from'), start('day_from'), true))]).join(' UNION ALL ')}
      ON CONFLICT (${CATEGORY_KEYS}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
     `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
