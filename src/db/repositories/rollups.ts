@@ -91,6 +91,13 @@ const ALL_CATEGORIES = NO_ORG;
 const MONTH_HOURS = `(SELECT ${TOTAL_KEYS}, category_id, weekday, hour, n FROM incident_month_hours
   ${['category_id', ALL_CATEGORIES].map((c) => `UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${c}, extract(isodow FROM day_from)::int, hour, sign FROM incident_rollup_queue`).join('\n  ')})`;
 
+/**
+ * The monthly place totals (migration 0032) with the queued deltas added: per calendar month of the
+ * window's start and end and place, per category and for every category together under the nil id.
+ */
+const MONTH_PLACES = `(SELECT ${TOTAL_KEYS}, category_id, place_id, place_name, n FROM incident_month_places
+  ${['category_id', ALL_CATEGORIES].map((c) => `UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${c}, place_id, place_name, sign FROM incident_rollup_queue WHERE place_id <> ${NO_PLACE} OR place_name <> ''`).join('\n  ')})`;
+
 /** The first day of a date's calendar quarter or year (immutable: a date cast to timestamp, not timestamptz). */
 const quarterOf = (d: string) => `date_trunc('quarter', ${d}::timestamp)::date`;
 const yearOf = (d: string) => `date_trunc('year', ${d}::timestamp)::date`;
@@ -282,13 +289,6 @@ function overlapArms(period: DayPeriod, p: Params): string[] {
     `${both} AND r.day_from < ${from}::date - ${SHORT_SPAN_DAYS} AND r.day_to - r.day_from > ${SHORT_SPAN_DAYS}`];
 }
 
-/** The same as one condition, where a query filters rows by it rather than reading them (a FILTER clause). */
-function overlaps(period: DayPeriod, p: Params): string {
-  const arms = overlapArms(period, p);
-  return arms.length === 1 ? arms[0] : `((${arms[0]}) OR (${arms[1]}))`;
-}
-
-const inDays = ([a, b]: [string, string], p: Params) => `(r.day_to >= ${p.add(a)}::date AND r.day_from < ${p.add(b)}::date)`;
 const atTimes = ([a, b]: [Date, Date], p: Params) => `(i.occurred_to >= ${p.add(a)} AND i.occurred_from < ${p.add(b)})`;
 
 /**
@@ -530,15 +530,25 @@ export async function rollupHourWeekday(q: Queryable, actor: Actor, filter: Inci
   return table;
 }
 
-/** The places with the most incidents in the period, with their count in the window before. No view. */
+/**
+ * The places with the most incidents in the period, with their count in the window before. No view.
+ * Each window's whole months from the monthly place totals where they answer (as the hour totals),
+ * its other days from the daily rows.
+ */
 export async function rollupTopPlaces(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, previous: [string, string], limit = 10): Promise<Array<{ name: string; count: number; previous: number }>> {
   const f = await resolveFilter(q, filter);
   const p = new Params();
-  const cur = overlaps(period, p), before = inDays(previous, p);
-  const where = keyWhere(actor, f, p, 'r').join(' AND ');
+  // The place totals keep the category: a filter by it may read them too.
+  const totals = totalsAnswer(actor, { ...f, categoryIds: undefined });
+  const windows: Array<[DayPeriod, string, string]> = [[period, 'r.n', '0'], [{ from: previous[0], to: previous[1] }, '0', 'r.n']];
+  const arms = windows.flatMap(([w, c, b]) => periodReads(w, { months: totals ? wholeMonths(w) : null, inner: null, totals: null }, p).map(({ monthly, where }) => {
+    const x = [...keyWhere(actor, f, p, 'r'), where];
+    if (monthly && !f.categoryIds) x.push(`r.category_id = ${ALL_CATEGORIES}`);
+    // Every column named: Citus sends the arms to the workers without the outer query's names.
+    return `SELECT r.municipality_id, r.place_id, r.place_name, ${c} AS c, ${b} AS b FROM ${monthly ? MONTH_PLACES : PLACES} r WHERE ${x.join(' AND ')}`;
+  }));
   const r = await q.query<{ name: string; count: number; previous: number }>(
-    `WITH k AS (SELECT r.municipality_id, r.place_id, r.place_name, COALESCE(sum(r.n) FILTER (WHERE ${cur}), 0) AS c, COALESCE(sum(r.n) FILTER (WHERE ${before}), 0) AS b
-                  FROM ${PLACES} r WHERE ${where} AND (${cur} OR ${before}) GROUP BY 1, 2, 3)
+    `WITH k AS (SELECT municipality_id, place_id, place_name, sum(c) AS c, sum(b) AS b FROM (${arms.join(' UNION ALL ')}) x GROUP BY 1, 2, 3)
      SELECT COALESCE(pl.name, NULLIF(k.place_name, '')) AS name, sum(k.c)::int AS count, sum(k.b)::int AS previous
        FROM k LEFT JOIN places pl ON pl.municipality_id = k.municipality_id AND pl.id = k.place_id
       GROUP BY 1 HAVING sum(k.c) > 0 AND COALESCE(pl.name, NULLIF(k.place_name, '')) IS NOT NULL
@@ -553,7 +563,7 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
 }
 
 /** Every table the applier adds to. */
-const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours', 'incident_category_totals'];
+const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours', 'incident_month_places', 'incident_category_totals'];
 
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
@@ -630,7 +640,7 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
   // The monthly level: the same deltas per month and 250 m cell, offsets from that cell's corner.
   const months = `(SELECT ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, ${coarseCell(K, 'cell_x')} AS mx, ${coarseCell(K, 'cell_y')} AS my,
       ${coarseOffset(K, 'cell_x', 'dx')} AS mdx, ${coarseOffset(K, 'cell_y', 'dy')} AS mdy,
-      cell_x, cell_y, dx, dy, day_from, hour, ${rest}, sign FROM ${deltas}) m`;
+      cell_x, cell_y, dx, dy, day_from, hour, place_id, place_name, ${rest}, sign FROM ${deltas}) m`;
   await tx.query(
     `INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
      SELECT $1, month_from, month_to, mx, my, ${rest}, sum(sign), sum(sign * mdx), sum(sign * mdy) FROM ${months} GROUP BY month_from, month_to, mx, my, ${rest}
@@ -653,6 +663,11 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${SCOPE}, visibility, sum(sign)
        FROM ${months} GROUP BY 2, month_from, month_to, 5, hour, 7, visibility`).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
+  await tx.query(
+    `INSERT INTO incident_month_places AS t (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility, n)
+     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, place_id, place_name, ${SCOPE}, visibility, sum(sign)
+       FROM ${months} WHERE place_id <> ${NO_PLACE} OR place_name <> '' GROUP BY 2, month_from, month_to, place_id, place_name, 7, visibility`).join(' UNION ALL ')}
+     ON CONFLICT (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
   // The category totals: every delta per month (of those that end in a later month apart), and those
   // within one month per quarter and year, in 50 m and 250 m cells.
   const block = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
