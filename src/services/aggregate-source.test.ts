@@ -148,6 +148,11 @@ for (const engine of testEngines({ citus: true })) {
         ['two years in a small view: whole months from the category totals of 50 m cells', { from: day(Date.UTC(2024, 11, 6, 12)), to, bbox: [12.50, 57.90, 12.54, 57.94] }],
         ['a category over two years, in a large view', { from: day(Date.UTC(2024, 11, 6, 12)), to, categories: [klotter], bbox: [12.5348, 57.9248, 12.74, 58.04] }],
         ['exactly whole months', { from: day(Date.UTC(2026, 0, 1, 12)), to: day(Date.UTC(2026, 9, 1, 12)) }],
+        // The first and the last month read whole, their days outside the period taken away; and read
+        // inside the period, the days before and after the whole months added.
+        ['from the 3rd to the 27th: whole months less their outer days', { from: day(Date.UTC(2025, 9, 3, 12)), to: day(Date.UTC(2026, 4, 27, 12)) }],
+        ['the same in a large view, by category', { from: day(Date.UTC(2025, 9, 3, 12)), to: day(Date.UTC(2026, 4, 27, 12)), categories: [klotter], bbox: [12.5348, 57.9248, 12.74, 58.04] }],
+        ['from the 20th to the 5th: whole months and the days around them', { from: day(Date.UTC(2025, 9, 20, 12)), to: day(Date.UTC(2026, 4, 5, 12)) }],
         ['only a start, months ago', { from: day(NOW, -200) }],
         ['only an end', { to }],
         ['over the spring clock change', { from: day(Date.UTC(2026, 2, 28, 12)), to: day(Date.UTC(2026, 2, 30, 12)) }],

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wholeMonths, monthBlocks } from './rollup-range.ts';
+import { wholeMonths, monthBlocks, monthCover } from './rollup-range.ts';
 
 test('the whole months of a period of days: from its first whole month to the month its end falls in', () => {
   assert.deepEqual(wholeMonths({ from: '2025-11-24', to: '2026-11-25' }), { from: '2025-12-01', to: '2026-11-01' });
@@ -43,4 +43,15 @@ test('monthBlocks: years and quarters where they fit, months before and after', 
       for (const m of r.months) assert.ok(!blocks.length || m < blocks[0] || m > blocks.at(-1)!, `${m} lies outside the blocks ${blocks}`);
     }
   }
+});
+
+test('monthCover: a month read whole less its days outside the period, where they are fewer', () => {
+  assert.deepEqual(monthCover({ from: '2025-10-03', to: '2026-05-27' }), { from: '2025-10-01', to: '2026-06-01', lead: 'subtract', trail: 'subtract' });
+  assert.deepEqual(monthCover({ from: '2025-10-20', to: '2026-05-05' }), { from: '2025-11-01', to: '2026-05-01', lead: 'add', trail: 'add' });
+  assert.deepEqual(monthCover({ from: '2026-01-01', to: '2026-10-01' }), { from: '2026-01-01', to: '2026-10-01', lead: 'add', trail: 'add' }, 'whole months');
+  assert.deepEqual(monthCover({ from: '2025-10-03' }), { from: '2025-10-01', to: undefined, lead: 'subtract', trail: 'add' }, 'open end');
+  assert.deepEqual(monthCover({ to: '2026-05-27' }), { from: undefined, to: '2026-06-01', lead: 'add', trail: 'subtract' }, 'open start');
+  // February: 28 days; the 15th is 14 days in, 14 to go: the days inside are read.
+  assert.deepEqual(monthCover({ from: '2026-02-15', to: '2026-06-01' }), { from: '2026-03-01', to: '2026-06-01', lead: 'add', trail: 'add' });
+  assert.equal(monthCover({ from: '2026-03-03', to: '2026-03-29' }), null, 'no whole month');
 });

@@ -33,6 +33,38 @@ export function wholeMonths(period: { from?: string; to?: string }): { from?: st
   return { from, to };
 }
 
+/**
+ * The months a period of whole days is read from, [from, to) as first days, and on each side how the
+ * days between the period's end and the months' are read: `add`, the months lie inside the period
+ * and the days before (after) them are read from the daily rows; `subtract`, the months reach beyond
+ * the period to the whole month it starts (ends) in, and the days of that month outside the period
+ * are taken away, when they are fewer. A period that starts on the 3rd reads its first month whole
+ * less two days, not 28 days; one that ends today reads this month whole less the days to come.
+ * Null when the period holds no whole month.
+ */
+export interface MonthCover {
+  from?: string;
+  to?: string;
+  lead: 'add' | 'subtract';
+  trail: 'add' | 'subtract';
+}
+
+export function monthCover(period: { from?: string; to?: string }): MonthCover | null {
+  const inner = wholeMonths(period);
+  if (!inner) return null;
+  const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+  const out: MonthCover = { ...inner, lead: 'add', trail: 'add' };
+  if (period.from !== undefined && inner.from !== undefined && inner.from !== period.from) {
+    const first = period.from.slice(0, 7) + '-01';
+    if (days(first, period.from) < days(period.from, inner.from)) { out.from = first; out.lead = 'subtract'; }
+  }
+  if (period.to !== undefined && inner.to !== undefined && inner.to !== period.to) {
+    const next = addMonths(inner.to, 1);
+    if (days(period.to, next) < days(inner.to, period.to)) { out.to = next; out.trail = 'subtract'; }
+  }
+  return out;
+}
+
 /** A month ('YYYY-MM-…') as a count of months since year 0, and back to its first day. */
 const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
 const monthStart = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;

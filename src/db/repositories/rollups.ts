@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/access/roles.ts';
 import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggregates.ts';
-import { MONTHLY_CELL_M, ROLLUP_CELL_M, monthBlocks, wholeMonths } from '../../core/incidents/rollup-range.ts';
+import { MONTHLY_CELL_M, ROLLUP_CELL_M, monthBlocks, monthCover, wholeMonths, type MonthCover } from '../../core/incidents/rollup-range.ts';
 import { insideCells, type InnerCells } from '../../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import { reachOf } from '../../core/access/policy.ts';
@@ -173,7 +173,7 @@ function inInner(inner: InnerCells, k: number, cx: string, cy: string, p: Params
  * are taken from (narrowed to whole monthly cells when the months are read).
  */
 interface Plan {
-  months: { from?: string; to?: string } | null;
+  months: MonthCover | null;
   inner: InnerCells | null;
   /** Where the whole months are read: the monthly rollups (250 m cells, null), or the monthly totals in cells of this many 50 m cells (1, 2 or 5). */
   totals: number | null;
@@ -204,7 +204,7 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
  */
 function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false, blocks = false): Plan {
   const view = monthlyView(f, inner, cellSize);
-  const months = wholeMonths(period);
+  const months = monthCover(period);
   if (!months) return { months: null, inner, totals: null };
   if (view.ok) return { months, inner: view.inner, totals: totals ? K : null, blocks: !totals && blocks ? K : undefined };
   if (cellSize !== undefined && cellSize % ROLLUP_CELL_M !== 0) return { months: null, inner, totals: null };
@@ -221,18 +221,30 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
 }
 
 /**
- * The rollup rows (alias r) of a period, as separate reads: with whole months, the monthly rows of
- * incidents inside them, the daily rows of those that start before them and of those that start in
- * them but end after them; else the daily rows that overlap the period.
+ * The rollup rows (alias r) of a period, as separate reads, each added or (sign −1) taken away. With
+ * months (monthCover): the monthly rows of the incidents inside them; the daily rows of those that
+ * start before them and end in the period, and of those that start in them but end after them; and
+ * where the months reach beyond the period, the daily rows of their incidents that end before it
+ * starts or start after it ends, taken away. Else the daily rows that overlap the period.
  */
-function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly: boolean; where: string }> {
-  const daily = (arms: string[], and = '') => arms.map((w) => ({ monthly: false, where: `${w}${and}` }));
+function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly: boolean; where: string; sign: 1 | -1 }> {
+  const daily = (arms: string[], and = '', sign: 1 | -1 = 1) => arms.map((w) => ({ monthly: false, where: `${w}${and}`, sign }));
   const m = plan.months;
   if (!m) return daily(overlapArms(period, p));
-  const reads = plan.blocks ? blockArms(m, plan.blocks, p).map((where) => ({ monthly: true, where }))
-    : [{ monthly: true, where: [m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND ') }];
-  if (m.from) reads.push(...daily(overlapArms({ from: period.from, to: m.from }, p)));
-  if (m.to) reads.push(...daily(overlapArms({ from: m.to, to: period.to }, p), m.from ? ` AND r.day_from >= ${p.add(m.from)}::date` : ''));
+  const reads: Array<{ monthly: boolean; where: string; sign: 1 | -1 }> = (plan.blocks ? blockArms(m, plan.blocks, p)
+    : [[m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND ')])
+    .map((where) => ({ monthly: true, where, sign: 1 }));
+  const within = (a: string, b: string, end: string) => [`r.day_from >= ${p.add(a)}::date AND r.day_from < ${p.add(b)}::date AND r.day_to < ${p.add(end)}::date`];
+  if (m.from) {
+    // Added: those that start before the months and end in the period (or, where the months start
+    // inside the period, overlap its days before them). Taken away: the months' own that end before it.
+    reads.push(...daily(overlapArms({ from: period.from, to: m.from }, p)));
+    if (m.lead === 'subtract') reads.push(...daily(within(m.from, period.from!, period.from!), '', -1));
+  }
+  if (m.to) {
+    reads.push(...daily(overlapArms({ from: m.to, to: period.to }, p), m.from ? ` AND r.day_from >= ${p.add(m.from)}::date` : ''));
+    if (m.trail === 'subtract') reads.push(...daily(within(period.to!, m.to, m.to), '', -1));
+  }
   return reads;
 }
 
@@ -259,8 +271,8 @@ function blockArms(m: { from?: string; to?: string }, k: number, p: Params): str
  * Each read of a query over the rollups: its table (with the queued deltas) and its WHERE, for the
  * actor's incidents that the filter keeps, in the plan's inner cells when there are any.
  */
-function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: Plan, cells: boolean, p: Params): Array<{ k: number; totals: boolean; from: string; where: string }> {
-  return periodReads(period, plan, p).map(({ monthly, where }) => {
+function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: Plan, cells: boolean, p: Params): Array<{ k: number; totals: boolean; from: string; where: string; sign: 1 | -1 }> {
+  return periodReads(period, plan, p).map(({ monthly, where, sign }) => {
     const w = keyWhere(actor, f, p, 'r');
     w.push(where);
     const totals = monthly && plan.totals !== null;
@@ -268,7 +280,7 @@ function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: P
     const k = !monthly ? 1 : plan.totals ?? plan.blocks ?? K;
     if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p));
     const from = totals ? monthTotals(k) : monthly && plan.blocks ? categoryTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
-    return { k, totals, from, where: w.join(' AND ') };
+    return { k, totals, from, where: w.join(' AND '), sign };
   });
 }
 
@@ -343,7 +355,7 @@ export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFi
   const plan = planOf(f, period, innerOf(f, inner), undefined, !!f.bbox && totalsAnswer(actor, f));
   const cut = plan.inner;
   const parts = [];
-  if (!f.bbox || cut) for (const r of rollupReads(actor, f, period, plan, !!cut, p)) parts.push(`SELECT sum(r.n) AS n FROM ${r.from} r WHERE ${r.where}`);
+  if (!f.bbox || cut) for (const r of rollupReads(actor, f, period, plan, !!cut, p)) parts.push(`SELECT ${r.sign < 0 ? '-' : ''}sum(r.n) AS n FROM ${r.from} r WHERE ${r.where}`);
   if (f.bbox) parts.push(`SELECT count(*) AS n FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)}`);
   const r = await q.query<{ n: number }>(`SELECT COALESCE(sum(n), 0)::int AS n FROM (${parts.join(' UNION ALL ')}) x(n)`, p.values);
   return r.rows[0].n;
@@ -366,7 +378,8 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
       // A row of a larger cell stands at its first 50 m cell: the grid's cells are multiples of both.
       const [m, size] = [r.k, r.k * ROLLUP_CELL_M];
       // Every column named: Citus sends the arms to the workers without the CTE's column list. The totals have no category.
-      parts.push(`SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id, r.n, r.cell_x::float8 * ${size} * r.n + r.sum_dx AS sx, r.cell_y::float8 * ${size} * r.n + r.sum_dy AS sy
+      const s = r.sign < 0 ? '-' : '';
+      parts.push(`SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id, ${s}r.n AS n, ${s}(r.cell_x::float8 * ${size} * r.n + r.sum_dx) AS sx, ${s}(r.cell_y::float8 * ${size} * r.n + r.sum_dy) AS sy
         FROM ${r.from} r WHERE ${r.where}`);
     }
   }
@@ -470,9 +483,9 @@ export async function rollupCountsByKey(
     // The period filter of f does not apply: each window counts its own days.
     ws.forEach((w, i) => {
       const period = { from: w.days[0], to: w.days[1] };
-      const plan: Plan = { months: monthly ? wholeMonths(period) : null, inner: cut, totals: null };
+      const plan: Plan = { months: monthly ? monthCover(period) : null, inner: cut, totals: null };
       for (const r of rollupReads(actor, f, period, plan, !!cut, p)) {
-        const by = ws.map((_, j) => `${j === i ? 'sum(r.n)' : '0'} AS ${'cbl'[j]}`);
+        const by = ws.map((_, j) => `${j === i ? `${r.sign < 0 ? '-' : ''}sum(r.n)` : '0'} AS ${'cbl'[j]}`);
         parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1`);
       }
     });
@@ -515,13 +528,14 @@ export async function rollupHourWeekday(q: Queryable, actor: Actor, filter: Inci
   const f = { ...(await resolveFilter(q, filter)), bbox: undefined };
   const p = new Params();
   // The hour totals keep the category: a filter by it may read them too.
-  const months = totalsAnswer(actor, { ...f, categoryIds: undefined }) ? wholeMonths(period) : null;
-  const arms = periodReads(period, { months, inner: null, totals: null }, p).map(({ monthly, where }) => {
+  const months = totalsAnswer(actor, { ...f, categoryIds: undefined }) ? monthCover(period) : null;
+  const arms = periodReads(period, { months, inner: null, totals: null }, p).map(({ monthly, where, sign }) => {
+    const n = sign < 0 ? '-r.n' : 'r.n';
     const w = [...keyWhere(actor, f, p, 'r'), where];
     if (monthly && !f.categoryIds) w.push(`r.category_id = ${ALL_CATEGORIES}`);
     return monthly
-      ? `SELECT r.weekday::int AS d, r.hour, r.n FROM ${MONTH_HOURS} r WHERE ${w.join(' AND ')}`
-      : `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, r.n FROM ${HOURS} r WHERE ${w.join(' AND ')}`;
+      ? `SELECT r.weekday::int AS d, r.hour, ${n} AS n FROM ${MONTH_HOURS} r WHERE ${w.join(' AND ')}`
+      : `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, ${n} AS n FROM ${HOURS} r WHERE ${w.join(' AND ')}`;
   });
   const r = await q.query<{ d: number; h: number; n: number }>(
     `SELECT d, hour AS h, sum(n)::int AS n FROM (${arms.join(' UNION ALL ')}) x GROUP BY 1, 2`, p.values);
@@ -540,8 +554,9 @@ export async function rollupTopPlaces(q: Queryable, actor: Actor, filter: Incide
   const p = new Params();
   // The place totals keep the category: a filter by it may read them too.
   const totals = totalsAnswer(actor, { ...f, categoryIds: undefined });
-  const windows: Array<[DayPeriod, string, string]> = [[period, 'r.n', '0'], [{ from: previous[0], to: previous[1] }, '0', 'r.n']];
-  const arms = windows.flatMap(([w, c, b]) => periodReads(w, { months: totals ? wholeMonths(w) : null, inner: null, totals: null }, p).map(({ monthly, where }) => {
+  const windows: Array<[DayPeriod, boolean]> = [[period, true], [{ from: previous[0], to: previous[1] }, false]];
+  const arms = windows.flatMap(([w, current]) => periodReads(w, { months: totals ? monthCover(w) : null, inner: null, totals: null }, p).map(({ monthly, where, sign }) => {
+    const n = sign < 0 ? '-r.n' : 'r.n', [c, b] = current ? [n, '0'] : ['0', n];
     const x = [...keyWhere(actor, f, p, 'r'), where];
     if (monthly && !f.categoryIds) x.push(`r.category_id = ${ALL_CATEGORIES}`);
     // Every column named: Citus sends the arms to the workers without the outer query's names.
