@@ -102,12 +102,14 @@ const MONTH_PLACES = `(SELECT ${TOTAL_KEYS}, category_id, place_id, place_name, 
 const quarterOf = (d: string) => `date_trunc('quarter', ${d}::timestamp)::date`;
 const yearOf = (d: string) => `date_trunc('year', ${d}::timestamp)::date`;
 const CATEGORY_KEYS = 'municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, category_id, organisation_id, visibility';
-/** The category totals' cells, in 50 m cells (migration 0030). */
-const CATEGORY_GRAINS = [1, K];
+/** The category totals' 1 km cells, in 50 m cells (migration 0033). */
+const KM = 20;
+/** The category totals' cells, in 50 m cells (migrations 0030 and 0033). */
+const CATEGORY_GRAINS = [1, K, KM];
 /**
  * The longer rows of the category totals in cells of k × 50 m, of the incidents within one month
- * (migration 0030): per quarter and year in 250 m cells, per year alone in 50 m cells, where a
- * quarter's rows were nearly as many as its three months'.
+ * (migration 0030): per quarter and year in 250 m and 1 km cells, per year alone in 50 m cells,
+ * where a quarter's rows were nearly as many as its three months'.
  */
 const categoryBlocks = (k: number): ReadonlyArray<readonly [number, (d: string) => string]> => (k === 1 ? [[12, yearOf]] : [[3, quarterOf], [12, yearOf]]);
 /** The length of a monthly row of the category totals: 0 for incidents that end in a later month than they start, 1 within one (migration 0031). */
@@ -177,7 +179,7 @@ interface Plan {
   inner: InnerCells | null;
   /** Where the whole months are read: the monthly rollups (250 m cells, null), or the monthly totals in cells of this many 50 m cells (1, 2 or 5). */
   totals: number | null;
-  /** The whole months are read from the category totals instead, in quarters and years where they fit, in cells of this many 50 m cells (1 or 5). */
+  /** The whole months are read from the category totals instead, in quarters and years where they fit, in cells of this many 50 m cells (1, 5 or 20). */
   blocks?: number;
 }
 
@@ -200,13 +202,17 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
  * for a grid of a multiple of 100 m (the view's inner cells then whole 100 m cells), or of 50 m
  * (any grid of a multiple of 50 m, any view: its inner cells are the daily rows' own). Otherwise,
  * `blocks`: the category totals answer (categoryTotalsAnswer), read in cells of 250 m where the
- * monthly rollups could be, else of 50 m.
+ * monthly rollups could be (of 1 km for a grid of whole kilometres), else of 50 m.
  */
 function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false, blocks = false): Plan {
   const view = monthlyView(f, inner, cellSize);
   const months = monthCover(period);
   if (!months) return { months: null, inner, totals: null };
-  if (view.ok) return { months, inner: view.inner, totals: totals ? K : null, blocks: !totals && blocks ? K : undefined };
+  if (view.ok) {
+    // Grids of whole kilometres (a town's clusters, hotspots of 1 km) from the category totals' 1 km cells.
+    const km = cellSize !== undefined && cellSize % (KM * ROLLUP_CELL_M) === 0 && (!f.bbox || (view.inner?.whole ?? 0) % KM === 0);
+    return { months, inner: view.inner, totals: totals ? K : null, blocks: !totals && blocks ? (km ? KM : K) : undefined };
+  }
   if (cellSize !== undefined && cellSize % ROLLUP_CELL_M !== 0) return { months: null, inner, totals: null };
   // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. Not
   // for a filter by category: the daily rows are indexed by category first and read only its rows,
