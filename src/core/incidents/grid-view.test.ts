@@ -4,37 +4,16 @@ import { transform } from '../geo/index.ts';
 import { pointInRing } from '../geo/polygon.ts';
 import { createRandom } from '../random/index.ts';
 import { gridExtent, gridViewCells, wholeCells, type GridView } from './grid-view.ts';
+import { referenceRing, VIEWS } from '../../../test/support/map-views.ts';
 
-type Box = [number, number, number, number];
-
-/** Map views west of, on and east of SWEREF 99 TM's central meridian, from a street to a region. */
-const VIEWS: Array<[string, Box]> = [
-  ['Stockholm, a street (zoom 16)', [17.9476, 59.3263, 17.9613, 59.3307]],
-  ['Stockholm, a district (zoom 14)', [17.92702, 59.31141, 17.98195, 59.32893]],
-  ['Stockholm, the town (zoom 11)', [17.83, 59.25, 18.27, 59.39]],
-  ['Östersund, on the central meridian (zoom 13)', [14.58, 63.16, 14.69, 63.19]],
-  ['Haparanda (zoom 12)', [24.03, 65.81, 24.25, 65.86]],
-  ['western Götaland (zoom 8)', [11.0, 57.0, 14.0, 59.0]],
-];
 const SIZES = [50, 75, 100, 200, 250, 500, 1000, 2000];
-
-/** The view as the database draws it, finely: segments of 0.001°. */
-function ring([w, s, e, n]: Box): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const edge = (a: [number, number], b: [number, number]) => {
-    const steps = Math.ceil(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1])) / 0.001);
-    for (let k = 0; k < steps; k++) out.push(transform(4326, 3006, a[0] + ((b[0] - a[0]) * k) / steps, a[1] + ((b[1] - a[1]) * k) / steps));
-  };
-  edge([w, s], [e, s]); edge([e, s], [e, n]); edge([e, n], [w, n]); edge([w, n], [w, s]);
-  return out;
-}
 
 const has = (g: GridView, c: number, r: number) => c >= g.c0 && c <= g.c1 && r >= g.lo[c - g.c0] && r <= g.hi[c - g.c0];
 
 test('every point of a view lies in one of its grid cells, at every cell size', () => {
   const rnd = createRandom(5);
   for (const [name, [w, s, e, n]] of VIEWS) {
-    const points = [...ring([w, s, e, n]), ...Array.from({ length: 3000 }, () => transform(4326, 3006, w + rnd.next() * (e - w), s + rnd.next() * (n - s)))];
+    const points = [...referenceRing([w, s, e, n]), ...Array.from({ length: 3000 }, () => transform(4326, 3006, w + rnd.next() * (e - w), s + rnd.next() * (n - s)))];
     for (const size of SIZES) {
       const g = gridViewCells([w, s, e, n], size);
       assert.ok(g, name);
@@ -45,7 +24,7 @@ test('every point of a view lies in one of its grid cells, at every cell size', 
 
 test('every grid cell of a view touches it: no more than the cells it reaches into', () => {
   for (const [name, box] of VIEWS) {
-    const r = ring(box);
+    const r = referenceRing(box);
     const inside = (x: number, y: number) => pointInRing(x, y, r);
     for (const size of SIZES) {
       const g = gridViewCells(box, size)!;

@@ -1,5 +1,5 @@
 import { ROLLUP_CELL_M } from './rollup-range.ts';
-import { projectView, type InnerCells, type ProjectedView } from './view-cells.ts';
+import { projectView, type ColumnCells, type InnerCells, type ProjectedView } from './view-cells.ts';
 
 /**
  * The cells of a grid (the map's clusters and heatmap) that a map view touches, each counted whole.
@@ -11,16 +11,9 @@ import { projectView, type InnerCells, type ProjectedView } from './view-cells.t
  * incidents along the edge.
  */
 
-/** A view's cells in a grid of `size` m (SWEREF 99 TM, origin 0,0): in each column c of c0..c1 the rows lo[c − c0]..hi[c − c0] (lo > hi: none). */
-export interface GridView {
+/** A view's cells in a grid of `size` m (SWEREF 99 TM, origin 0,0). */
+export interface GridView extends ColumnCells {
   size: number;
-  c0: number;
-  c1: number;
-  lo: number[];
-  hi: number[];
-  /** The lowest and the highest row of any column. */
-  r0: number;
-  r1: number;
   /** The 50 m columns of the projected view the grid was found from. */
   view: ProjectedView;
 }

@@ -26,18 +26,19 @@ const EDGE_RECTS = 64;
 /** A rectangle in EPSG:3006: [minX, minY, maxX, maxY]. */
 export type Rect = [number, number, number, number];
 
-/**
- * A view's cells (50 m indices) that lie wholly inside it: in each column c of c0..c1 the rows
- * lo[c − c0]..hi[c − c0], inclusive (lo > hi where a column has none).
- */
-export interface InnerCells {
+/** Cells column by column: in each column c of c0..c1 the rows lo[c − c0]..hi[c − c0], inclusive (lo > hi where a column has none). */
+export interface ColumnCells {
   c0: number;
   c1: number;
   lo: number[];
   hi: number[];
-  /** The lowest and the highest inner row of any column. */
+  /** The lowest and the highest row of any column. */
   r0: number;
   r1: number;
+}
+
+/** A view's cells (50 m indices) that lie wholly inside it. */
+export interface InnerCells extends ColumnCells {
   /** Rectangles that together cover every part of the view outside the inner cells. */
   edge: Rect[];
   /** The projected view, to find coarser inner cells in (`insideCells`). */
