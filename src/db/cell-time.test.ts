@@ -129,11 +129,13 @@ for (const engine of testEngines({ citus: true })) {
       const at = (days: number) => new Date(END - days * DAY);
       const rows: Array<[Date, Date, string]> = [[at(1), at(1), 'a'], [at(2), at(2), 'b'], [at(3), at(3), 'c'], [at(30), at(5), 'long'], [at(20), at(20), 'outside']];
       const ids = new Map<string, string>();
+      // The category first: Citus takes no subquery in an INSERT … VALUES.
+      const category = (await t.db.query<{ id: string }>(`SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'nedskrapning'`)).rows[0].id;
       for (const [from, to, name] of rows) {
         const r = await t.db.query<{ id: string }>(
           `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, visibility, review_status, source)
-           VALUES (gen_random_uuid(), '1489', (SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'nedskrapning'), $1, $2, $1,
-                   ST_SetSRID(ST_MakePoint($3, $4), 3006), $5, 'normal', 'new', 'test') RETURNING id`, [from, to, E0 + 3100, N0 + 100, FX.orgs.kommun]);
+           VALUES (gen_random_uuid(), '1489', $6, $1, $2, $1,
+                   ST_SetSRID(ST_MakePoint($3, $4), 3006), $5, 'normal', 'new', 'test') RETURNING id`, [from, to, E0 + 3100, N0 + 100, FX.orgs.kommun, category]);
         ids.set(r.rows[0].id, name);
       }
       const [w, s] = transform(3006, 4326, E0 + 3000, N0), [e, n] = transform(3006, 4326, E0 + 3200, N0 + 200);
