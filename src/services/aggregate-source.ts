@@ -5,7 +5,6 @@ import * as rollups from '../db/repositories/rollups.ts';
 import type { CellCount, CellMean, GridCell, PointRow, Summary } from '../core/incidents/aggregates.ts';
 import { localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
 import { innerCells } from '../core/incidents/view-cells.ts';
-import { gridViewCells, wholeCells } from '../core/incidents/grid-view.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { municipalitiesOf } from './scope.ts';
 
@@ -89,11 +88,6 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
   const raw = sqlSource(db, actor, f);
   const period = { from: f.from && localMidnightDate(f.from)!, to: f.to && localMidnightDate(f.to)! };
   const inner = f.bbox ? innerCells(f.bbox) : null;
-  // A grid's cells are counted whole (grid-view.ts): with a view, all of them from the rollups.
-  const grid = (size: number) => {
-    const g = f.bbox ? gridViewCells(f.bbox, size) : null;
-    return g ? wholeCells(g) : null;
-  };
   const windows = (w: Windows3) => {
     const c = days(w.current), p = days(w.previous), l = days(w.lastYear);
     return c && p && l ? { current: { days: c, at: w.current }, previous: { days: p, at: w.previous }, lastYear: { days: l, at: w.lastYear } } : null;
@@ -106,7 +100,7 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
     },
     async gridCells(size) {
       if (size % ROLLUP_CELL_M !== 0) return raw.gridCells(size);
-      const cells = await rollups.rollupGridCells(db, actor, f, period, size, grid(size));
+      const cells = await rollups.rollupGridCells(db, actor, f, period, size);
       // A cell of one is drawn as that incident: look it up (there are few at the zooms that cluster).
       // The cell, counted whole, says where: its one may lie just beyond the view.
       const single = cells.filter((c) => c.count === 1);
@@ -116,8 +110,8 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
         return { ...c, id: m?.id ?? '', occurredFrom: m?.occurredFrom ?? new Date(0), reviewStatus: m?.reviewStatus ?? '' };
       });
     },
-    gridCounts: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridCounts(db, actor, f, period, size, grid(size)) : raw.gridCounts(size)),
-    gridMeans: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridMeans(db, actor, f, period, size, grid(size)) : raw.gridMeans(size)),
+    gridCounts: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridCounts(db, actor, f, period, size) : raw.gridCounts(size)),
+    gridMeans: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridMeans(db, actor, f, period, size) : raw.gridMeans(size)),
     points: raw.points,
     async countsByKey(key, w) {
       const ws = windows(w);

@@ -39,8 +39,8 @@ export function wholeMonths(period: { from?: string; to?: string }): { from?: st
  * and the days before (after) them are read from the daily rows; `subtract`, the months reach beyond
  * the period to the whole month it starts (ends) in, and the days of that month outside the period
  * are taken away, when they are fewer. A period that starts on the 3rd reads its first month whole
- * less two days, not 28 days; one that ends today reads this month whole less the days to come.
- * Null when the period holds no whole month.
+ * less two days, not 28 days; one that ends on the 27th reads its last month whole less the days
+ * after. Null when the period holds no whole month (monthCover).
  */
 export interface MonthCover {
   from?: string;

@@ -2,6 +2,7 @@ import type { Actor } from '../../core/access/roles.ts';
 import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggregates.ts';
 import { MONTHLY_CELL_M, ROLLUP_CELL_M, monthBlocks, monthCover, wholeMonths, type MonthCover } from '../../core/incidents/rollup-range.ts';
 import { insideCells, type InnerCells } from '../../core/incidents/view-cells.ts';
+import { gridViewCells, wholeCells } from '../../core/incidents/grid-view.ts';
 import type { IncidentFilter } from '../../core/incidents/types.ts';
 import { reachOf } from '../../core/access/policy.ts';
 import type { Database, Queryable } from '../engine.ts';
@@ -220,8 +221,8 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
   if (!totals) return blocks && !f.categoryIds ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
   if (cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0) {
     if (!f.bbox) return { months, inner: null, totals: 2 };
-    const wide = inner && (inner.whole ? inner : insideCells(inner.view, 2));
-    if (wide) return { months, inner: wide, totals: 2 };
+    // A grid's cells, whole cells of a multiple of 100 m (gridParts).
+    if (inner) return { months, inner, totals: 2 };
   }
   return { months, inner, totals: 1 };
 }
@@ -370,31 +371,24 @@ export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFi
 /**
  * The rows a grid over the rollups sums (alias-free: cell_x, cell_y in 50 m cells, category_id, n,
  * and the members' summed coordinates sx, sy), as UNION ALL arms, for a grid whose size is a
- * multiple of 50 m.
+ * multiple of 50 m; null when the filter's view touches no cell (it lies outside Sweden). A view's
+ * cells are counted whole (grid-view.ts): all of them from the rollups, nothing from the incidents.
  */
-async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner: InnerCells | null | undefined, byCategory: boolean, p: Params): Promise<string[]> {
+async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, byCategory: boolean, p: Params): Promise<string[] | null> {
   const f = await resolveFilter(q, filter);
   const k = cellSize / ROLLUP_CELL_M;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`the rollups answer grids of multiples of ${ROLLUP_CELL_M} m, not ${cellSize}`);
-  const plan = planOf(f, period, innerOf(f, inner), cellSize, !byCategory && totalsAnswer(actor, f), categoryTotalsAnswer(actor, f));
-  const cut = plan.inner;
-  const parts = [];
-  if (!f.bbox || cut) {
-    for (const r of rollupReads(actor, f, period, plan, true, p)) {
-      // A row of a larger cell stands at its first 50 m cell: the grid's cells are multiples of both.
-      const [m, size] = [r.k, r.k * ROLLUP_CELL_M];
-      // Every column named: Citus sends the arms to the workers without the CTE's column list. The totals have no category.
-      const s = r.sign < 0 ? '-' : '';
-      parts.push(`SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id, ${s}r.n AS n, ${s}(r.cell_x::float8 * ${size} * r.n + r.sum_dx) AS sx, ${s}(r.cell_y::float8 * ${size} * r.n + r.sum_dy) AS sy
-        FROM ${r.from} r WHERE ${r.where}`);
-    }
-  }
-  // A grid's cells counted whole (cut.whole) leave nothing to count from the incidents.
-  if (f.bbox && !cut?.whole) {
-    parts.push(`SELECT floor(ST_X(i.geom) / ${ROLLUP_CELL_M})::int AS cell_x, floor(ST_Y(i.geom) / ${ROLLUP_CELL_M})::int AS cell_y, i.category_id, 1 AS n, ST_X(i.geom) AS sx, ST_Y(i.geom) AS sy
-      FROM incidents i WHERE ${cut ? edgeWhere(actor, f, cut, p) : incidentWhere(actor, f, p)}`);
-  }
-  return parts;
+  const grid = f.bbox ? gridViewCells(f.bbox, cellSize) : null;
+  if (f.bbox && !grid) return null;
+  const plan = planOf(f, period, grid && wholeCells(grid), cellSize, !byCategory && totalsAnswer(actor, f), categoryTotalsAnswer(actor, f));
+  return rollupReads(actor, f, period, plan, true, p).map((r) => {
+    // A row of a larger cell stands at its first 50 m cell: the grid's cells are multiples of both.
+    const [m, size] = [r.k, r.k * ROLLUP_CELL_M];
+    const s = r.sign < 0 ? '-' : '';
+    // Every column named: Citus sends the arms to the workers without the CTE's column list. The totals have no category.
+    return `SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id, ${s}r.n AS n, ${s}(r.cell_x::float8 * ${size} * r.n + r.sum_dx) AS sx, ${s}(r.cell_y::float8 * ${size} * r.n + r.sum_dy) AS sy
+        FROM ${r.from} r WHERE ${r.where}`;
+  });
 }
 
 /**
@@ -402,9 +396,10 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
  * commonest category (the smallest id among equals, as SQL's mode()). The single member of a cell of
  * one is looked up by the caller (cellMembers).
  */
-export async function rollupGridCells(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner?: InnerCells | null): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
+export async function rollupGridCells(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
   const p = new Params();
-  const parts = await gridParts(q, actor, filter, period, cellSize, inner, true, p);
+  const parts = await gridParts(q, actor, filter, period, cellSize, true, p);
+  if (!parts) return [];
   const kk = p.add(cellSize / ROLLUP_CELL_M);
   const r = await q.query<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>(
     `WITH parts(cell_x, cell_y, category_id, n, sx, sy) AS (${parts.join(' UNION ALL ')}),
@@ -421,9 +416,10 @@ export async function rollupGridCells(q: Queryable, actor: Actor, filter: Incide
  * takes (half the time of rollupGridCells over a municipality's two years); the members' mean
  * position too with `positions`.
  */
-async function gridSums<T extends CellCount>(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, positions: boolean, inner: InnerCells | null | undefined): Promise<T[]> {
+async function gridSums<T extends CellCount>(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, positions: boolean): Promise<T[]> {
   const p = new Params();
-  const parts = await gridParts(q, actor, filter, period, cellSize, inner, false, p);
+  const parts = await gridParts(q, actor, filter, period, cellSize, false, p);
+  if (!parts) return [];
   const kk = p.add(cellSize / ROLLUP_CELL_M);
   const r = await q.query<T>(
     `SELECT floor(cell_x::float8 / ${kk})::int AS col, floor(cell_y::float8 / ${kk})::int AS row, sum(n)::int AS count${positions ? ', sum(sx) / sum(n) AS x, sum(sy) / sum(n) AS y' : ''}
@@ -432,13 +428,13 @@ async function gridSums<T extends CellCount>(q: Queryable, actor: Actor, filter:
 }
 
 /** Counts per cell of a grid whose size is a multiple of 50 m. */
-export async function rollupGridCounts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner?: InnerCells | null): Promise<CellCount[]> {
-  return gridSums<CellCount>(q, actor, filter, period, cellSize, false, inner);
+export async function rollupGridCounts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number): Promise<CellCount[]> {
+  return gridSums<CellCount>(q, actor, filter, period, cellSize, false);
 }
 
 /** Counts per cell of a grid whose size is a multiple of 50 m, with the members' mean position. */
-export async function rollupGridMeans(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, inner?: InnerCells | null): Promise<CellMean[]> {
-  return gridSums<CellMean>(q, actor, filter, period, cellSize, true, inner);
+export async function rollupGridMeans(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number): Promise<CellMean[]> {
+  return gridSums<CellMean>(q, actor, filter, period, cellSize, true);
 }
 
 /** The one incident of each given cell (a grid of cellSize) that the filter keeps: id, start and review status. */
