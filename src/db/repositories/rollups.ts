@@ -54,6 +54,22 @@ const coarseCell = (k: number, c: string) => (k === 1 ? c : `floor(${c} / ${k}.0
 const coarseOffset = (k: number, c: string, d: string) => (k === 1 ? d : `(${c} - floor(${c} / ${k}.0) * ${k}) * ${ROLLUP_CELL_M} + ${d}`);
 /** The first day of a date's month, as an immutable expression (Citus pushes it to the workers). */
 const monthOf = (d: string) => `(${d} - (extract(day FROM ${d})::int - 1))`;
+/** The first day of a date's calendar quarter or year (immutable: a date cast to timestamp, not timestamptz). */
+const quarterOf = (d: string) => `date_trunc('quarter', ${d}::timestamp)::date`;
+const yearOf = (d: string) => `date_trunc('year', ${d}::timestamp)::date`;
+/** Blocks of months kept beside the months (length, first day of a date's block). */
+type Blocks = ReadonlyArray<readonly [number, (d: string) => string]>;
+/** The length of a monthly row of the category and monthly totals: 0 for incidents that end in a later month than they start, 1 within one (migrations 0031, 0034). */
+const MONTH_LENGTH = `CASE WHEN ${monthOf('day_to')} > ${monthOf('day_from')} THEN 0 ELSE 1 END`;
+/**
+ * The queued deltas as the rows of a table kept per month and per block of months (the category and
+ * monthly totals): every delta per month (`select` given its length, MONTH_LENGTH, and its months),
+ * and those within one month once more per block.
+ */
+function queuedBlocks(blocks: Blocks, select: (months: string, from: string, to: string) => string): string[] {
+  return [`${select(MONTH_LENGTH, monthOf('day_from'), monthOf('day_to'))} FROM incident_rollup_queue`,
+    ...blocks.map(([len, start]) => `${select(String(len), start('day_from'), start('day_from'))} FROM incident_rollup_queue WHERE ${monthOf('day_from')} = ${monthOf('day_to')}`)];
+}
 const MONTH_KEYS = 'municipality_id, month_from, month_to, category_id, organisation_id, review_status, visibility';
 const QUEUE_MONTH_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('day_to')}, category_id, organisation_id, review_status, visibility`;
 /** The monthly rollups with the queued deltas added, in months and 250 m cells (offsets from that cell's corner). */
@@ -65,6 +81,8 @@ const MONTHS = `(SELECT ${MONTH_KEYS}, n FROM incident_months UNION ALL SELECT $
 
 /** The monthly totals' cells, in 50 m cells (migration 0028). */
 const TOTAL_GRAINS = [1, 2, K];
+/** The monthly totals' blocks of months, in every cell size (migration 0034). */
+const TOTAL_BLOCKS: Blocks = [[3, quarterOf], [12, yearOf]];
 /** Organisation of the monthly totals' rows of reports that are not restricted (migration 0028). */
 const NO_ORG = `'00000000-0000-0000-0000-000000000000'::uuid`;
 /** The organisation the totals keep: a restricted report's own, the nil id for every other (migrations 0028–0030). */
@@ -74,13 +92,13 @@ const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('da
 /**
  * The monthly totals (every category, organisation and status together; restricted reports per
  * organisation) with the queued deltas added, in cells of k × 50 m (k of TOTAL_GRAINS), offsets from the
- * cell's corner. Read by the access policy as the incidents are (organisation_id, visibility).
+ * cell's corner; per month, quarter and year as the category totals (`months`, migration 0034). Read
+ * by the access policy as the incidents are (organisation_id, visibility).
  */
 function monthTotals(k: number): string {
-  return `(SELECT ${TOTAL_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
-  UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, sign,
-    sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')})
-    FROM incident_rollup_queue)`;
+  return `(SELECT months, ${TOTAL_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
+  ${queuedBlocks(TOTAL_BLOCKS, (months, from, to) => `SELECT (${months})::smallint, municipality_id, ${from}, ${to}, ${SCOPE}, visibility, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, sign,
+    sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')})`).map((arm) => `UNION ALL ${arm}`).join('\n  ')})`;
 }
 
 /** The nil id: the monthly hour totals' category for every category together (migration 0029). */
@@ -99,9 +117,6 @@ const MONTH_HOURS = `(SELECT ${TOTAL_KEYS}, category_id, weekday, hour, n FROM i
 const MONTH_PLACES = `(SELECT ${TOTAL_KEYS}, category_id, place_id, place_name, n FROM incident_month_places
   ${['category_id', ALL_CATEGORIES].map((c) => `UNION ALL SELECT ${QUEUE_TOTAL_KEYS}, ${c}, place_id, place_name, sign FROM incident_rollup_queue WHERE place_id <> ${NO_PLACE} OR place_name <> ''`).join('\n  ')})`;
 
-/** The first day of a date's calendar quarter or year (immutable: a date cast to timestamp, not timestamptz). */
-const quarterOf = (d: string) => `date_trunc('quarter', ${d}::timestamp)::date`;
-const yearOf = (d: string) => `date_trunc('year', ${d}::timestamp)::date`;
 const CATEGORY_KEYS = 'municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, category_id, organisation_id, visibility';
 /** The category totals' 1 km cells, in 50 m cells (migration 0033). */
 const KM = 20;
@@ -112,9 +127,7 @@ const CATEGORY_GRAINS = [1, K, KM];
  * (migration 0030): per quarter and year in 250 m and 1 km cells, per year alone in 50 m cells,
  * where a quarter's rows were nearly as many as its three months'.
  */
-const categoryBlocks = (k: number): ReadonlyArray<readonly [number, (d: string) => string]> => (k === 1 ? [[12, yearOf]] : [[3, quarterOf], [12, yearOf]]);
-/** The length of a monthly row of the category totals: 0 for incidents that end in a later month than they start, 1 within one (migration 0031). */
-const MONTH_LENGTH = `CASE WHEN ${monthOf('day_to')} > ${monthOf('day_from')} THEN 0 ELSE 1 END`;
+const categoryBlocks = (k: number): Blocks => (k === 1 ? [[12, yearOf]] : [[3, quarterOf], [12, yearOf]]);
 /**
  * The category totals (migration 0030) in cells of k × 50 m (k of CATEGORY_GRAINS) with the queued
  * deltas added: per cell and category, restricted reports per organisation; rows per month of the
@@ -122,12 +135,10 @@ const MONTH_LENGTH = `CASE WHEN ${monthOf('day_to')} > ${monthOf('day_from')} TH
  * latter per quarter (3) and year (12).
  */
 function categoryTotals(k: number): string {
-  const queued = (months: string, from: string, to: string, within: boolean) => `UNION ALL SELECT municipality_id, ${k * ROLLUP_CELL_M}, (${months})::smallint, ${from}, ${to},
-    ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
-    sign, sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')}) FROM incident_rollup_queue${within ? ` WHERE ${monthOf('day_from')} = ${monthOf('day_to')}` : ''}`;
   return `(SELECT ${CATEGORY_KEYS}, n, sum_dx, sum_dy FROM incident_category_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
-  ${queued(MONTH_LENGTH, monthOf('day_from'), monthOf('day_to'), false)}
-  ${categoryBlocks(k).map(([len, start]) => queued(String(len), start('day_from'), start('day_from'), true)).join('\n  ')})`;
+  ${queuedBlocks(categoryBlocks(k), (months, from, to) => `SELECT municipality_id, ${k * ROLLUP_CELL_M}, (${months})::smallint, ${from}, ${to},
+    ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
+    sign, sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')})`).map((arm) => `UNION ALL ${arm}`).join('\n  ')})`;
 }
 
 /**
@@ -238,7 +249,9 @@ function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly:
   const daily = (arms: string[], and = '', sign: 1 | -1 = 1) => arms.map((w) => ({ monthly: false, where: `${w}${and}`, sign }));
   const m = plan.months;
   if (!m) return daily(overlapArms(period, p));
-  const reads: Array<{ monthly: boolean; where: string; sign: 1 | -1 }> = (plan.blocks ? blockArms(m, plan.blocks, p)
+  // The category and the monthly totals keep quarters and years beside the months.
+  const blocks = plan.blocks ? categoryBlocks(plan.blocks) : plan.totals ? TOTAL_BLOCKS : null;
+  const reads: Array<{ monthly: boolean; where: string; sign: 1 | -1 }> = (blocks ? blockArms(m, blocks, p)
     : [[m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND ')])
     .map((where) => ({ monthly: true, where, sign: 1 }));
   const within = (a: string, b: string, end: string) => [`r.day_from >= ${p.add(a)}::date AND r.day_from < ${p.add(b)}::date AND r.day_to < ${p.add(end)}::date`];
@@ -256,17 +269,17 @@ function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly:
 }
 
 /**
- * The category totals' rows (alias r) of the incidents within the whole months [from, to), as
- * disjoint reads: the months outside the quarters and years and each quarter's and year's own rows
- * (the incidents within one month), and the rows of the incidents that end in a later month than they
- * start (months = 0), all in one read.
+ * The rows (alias r) of the category or monthly totals of the incidents within the whole months
+ * [from, to), as disjoint reads: the months outside the table's blocks (quarters, years) and each
+ * block's own rows (the incidents within one month), and the rows of the incidents that end in a
+ * later month than they start (months = 0), all in one read.
  */
-function blockArms(m: { from?: string; to?: string }, k: number, p: Params): string[] {
+function blockArms(m: { from?: string; to?: string }, blocks: Blocks, p: Params): string[] {
   const to = m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE';
   const from = m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE';
   const crossers = `r.months = 0 AND ${from} AND ${to}`;
   if (!m.from || !m.to) return [`r.months = 1 AND ${from} AND ${to}`, crossers];
-  const b = monthBlocks(m.from, m.to, categoryBlocks(k).some(([len]) => len === 3));
+  const b = monthBlocks(m.from, m.to, blocks.some(([len]) => len === 3));
   // Each block a read of its own, by equality: the primary key then seeks the view's columns (cell_x)
   // within it. As a range of months the scan passed over the whole municipality's rows of the range,
   // and with = ANY the planner of PostgreSQL 15 filtered all of them.
@@ -666,14 +679,18 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
     `INSERT INTO incident_months AS t (municipality_id, month_from, month_to, ${rest}, n)
      SELECT $1, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY month_from, month_to, ${rest}
      ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
-  // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status together, restricted reports per organisation.
-  const grain = (k: number) => `SELECT $1, ${k * ROLLUP_CELL_M}, month_from, month_to, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, ${SCOPE}, visibility,
+  // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status
+  // together, restricted reports per organisation; every delta per month (of those that end in a
+  // later month apart), and those within one month per quarter and year.
+  const grain = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
+      ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, ${SCOPE}, visibility,
       sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
-      FROM ${months} GROUP BY month_from, month_to, 5, 6, 7, visibility`;
+      FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 3, 4, 5, 6, 7, 8, visibility`;
   await tx.query(
-    `INSERT INTO incident_month_totals AS t (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
-     ${TOTAL_GRAINS.map(grain).join(' UNION ALL ')}
-     ON CONFLICT (municipality_id, cell_m, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
+    `INSERT INTO incident_month_totals AS t (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
+     ${TOTAL_GRAINS.flatMap((k) => [grain(k, 'CASE WHEN month_to > month_from THEN 0 ELSE 1 END', 'month_from', 'month_to', false),
+       ...TOTAL_BLOCKS.map(([len, start]) => grain(k, String(len), start('day_from'), start('day_from'), true))]).join(' UNION ALL ')}
+     ON CONFLICT (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
      DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
     `INSERT INTO incident_month_hours AS t (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
