@@ -120,11 +120,11 @@ const MONTH_PLACES = `(SELECT ${TOTAL_KEYS}, category_id, place_id, place_name, 
 const CATEGORY_KEYS = 'municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, category_id, organisation_id, visibility';
 /** The category totals' 1 km cells, in 50 m cells (migration 0033). */
 const KM = 20;
-/** The category totals' cells, in 50 m cells (migrations 0030 and 0033). */
-const CATEGORY_GRAINS = [1, K, KM];
+/** The category totals' cells, in 50 m cells (migrations 0030, 0033 and 0035). */
+const CATEGORY_GRAINS = [1, 2, K, KM];
 /**
  * The longer rows of the category totals in cells of k × 50 m, of the incidents within one month
- * (migration 0030): per quarter and year in 250 m and 1 km cells, per year alone in 50 m cells,
+ * (migration 0030): per quarter and year in 100 m, 250 m and 1 km cells, per year alone in 50 m cells,
  * where a quarter's rows were nearly as many as its three months'.
  */
 const categoryBlocks = (k: number): Blocks => (k === 1 ? [[12, yearOf]] : [[3, quarterOf], [12, yearOf]]);
@@ -191,7 +191,7 @@ interface Plan {
   inner: InnerCells | null;
   /** Where the whole months are read: the monthly rollups (250 m cells, null), or the monthly totals in cells of this many 50 m cells (1, 2 or 5). */
   totals: number | null;
-  /** The whole months are read from the category totals instead, in quarters and years where they fit, in cells of this many 50 m cells (1, 5 or 20). */
+  /** The whole months are read from the category totals instead, in quarters and years where they fit, in cells of this many 50 m cells (1, 2, 5 or 20). */
   blocks?: number;
 }
 
@@ -214,7 +214,8 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
  * for a grid of a multiple of 100 m (the view's inner cells then whole 100 m cells), or of 50 m
  * (any grid of a multiple of 50 m, any view: its inner cells are the daily rows' own). Otherwise,
  * `blocks`: the category totals answer (categoryTotalsAnswer), read in cells of 250 m where the
- * monthly rollups could be (of 1 km for a grid of whole kilometres), else of 50 m.
+ * monthly rollups could be (of 1 km for a grid of whole kilometres), else of 100 m for a grid of a
+ * multiple of 100 m (with a category filter too), else of 50 m.
  */
 function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false, blocks = false): Plan {
   const view = monthlyView(f, inner, cellSize);
@@ -226,6 +227,11 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
     return { months, inner: view.inner, totals: totals ? K : null, blocks: !totals && blocks ? (km ? KM : K) : undefined };
   }
   if (cellSize !== undefined && cellSize % ROLLUP_CELL_M !== 0) return { months: null, inner, totals: null };
+  // Grids of whole 100 m cells (the hotspots' finest, the heatmap at zoom 13, clusters at 14 and 15)
+  // from the category totals' 100 m cells, filtered by category too: their index by category reads
+  // a whole municipality's rows of one category without the others'.
+  const hundreds = cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0 && (!f.bbox || (inner?.whole ?? 0) % 2 === 0);
+  if (!totals && blocks && hundreds) return { months, inner, totals: null, blocks: 2 };
   // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. Not
   // for a filter by category: the daily rows are indexed by category first and read only its rows,
   // these hold every category's in the months' order (two to three times as many in a street).
