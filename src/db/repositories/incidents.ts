@@ -160,8 +160,11 @@ export async function findDuplicates(q: Queryable, actor: Actor, id: string): Pr
 
 const RESOLVED = Symbol('resolved filter');
 
-/** A filter with its categories resolved (resolveFilter): what incidentWhere takes. */
-export type ResolvedFilter = IncidentFilter & { readonly [RESOLVED]: true; categoryIds?: string[] };
+/**
+ * A filter with its categories resolved (resolveFilter): what incidentWhere takes. `categoryIds`
+ * with each one's municipality in `categoryMunicipalities` (the same order).
+ */
+export type ResolvedFilter = IncidentFilter & { readonly [RESOLVED]: true; categoryIds?: string[]; categoryMunicipalities?: string[] };
 
 /**
  * The filter with its categories resolved to every category id they stand for: a category stands
@@ -171,10 +174,10 @@ export type ResolvedFilter = IncidentFilter & { readonly [RESOLVED]: true; categ
  */
 export async function resolveFilter(q: Queryable, f: IncidentFilter): Promise<ResolvedFilter> {
   if (!f.categories?.length) return { ...f, [RESOLVED]: true };
-  const r = await q.query<{ id: string }>(
-    `WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY($1::uuid[]))
-       UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub ORDER BY id`, [f.categories]);
-  return { ...f, categoryIds: r.rows.map((x) => x.id), [RESOLVED]: true };
+  const r = await q.query<{ id: string; m: string }>(
+    `WITH RECURSIVE sub(id, m) AS (SELECT id, municipality_id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY($1::uuid[]))
+       UNION SELECT c.id, c.municipality_id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id, m FROM sub ORDER BY id`, [f.categories]);
+  return { ...f, categoryIds: r.rows.map((x) => x.id), categoryMunicipalities: r.rows.map((x) => x.m), [RESOLVED]: true };
 }
 
 /**
@@ -190,11 +193,21 @@ export function keyWhere(actor: Actor, f: ResolvedFilter, p: Params, t: string):
   if (f.municipalities?.length === 1) w.push(`${t}.municipality_id = ${p.add(f.municipalities[0])}`);
   else if (f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
   else if (actor.municipalities.length === 1) w.push(`${t}.municipality_id = ${p.add(actor.municipalities[0])}`);
-  if (f.categoryIds) w.push(`${t}.category_id = ANY(${p.add(f.categoryIds)}::uuid[])`);
+  if (f.categoryIds) w.push(`${t}.category_id = ANY(${p.add(categoriesOf(f, f.municipalities?.length ? f.municipalities : actor.municipalities))}::uuid[])`);
   if (f.organisations?.length) w.push(`${t}.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
   if (f.reviewStatus?.length) w.push(`${t}.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
   if (f.visibility) w.push(`${t}.visibility = ${p.add(f.visibility)}`);
   return w;
+}
+
+/**
+ * The filter's categories of the given municipalities: the rows read are of those alone (the access
+ * policy's and the filter's), and a report's category is its municipality's (migration 0036).
+ */
+function categoriesOf(f: ResolvedFilter, municipalities: readonly string[]): string[] {
+  const ms = f.categoryMunicipalities;
+  if (!f.categoryIds || !ms) return f.categoryIds ?? [];
+  return f.categoryIds.filter((_, i) => municipalities.includes(ms[i]));
 }
 
 /** A view small enough to be read cell by cell (incidents_cell_time_idx), in degrees: about 5 km across. */
