@@ -78,6 +78,17 @@ for (const engine of testEngines({ citus: true })) {
       assert.deepEqual(rows.map((r) => r.id).sort(), expected.rows.map((r) => r.id).sort());
     });
 
+    test('a street view filtered by category tests the category in the index (migration 0037)', async () => {
+      const category = (await t.db.query<{ id: string }>(`SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'nedskrapning'`)).rows[0].id;
+      const f = { from: new Date(END - 28 * DAY), to: new Date(END + DAY), bbox: view(), categories: [category] };
+      const { q, sent } = recording(t.db);
+      const rows = await incidentPoints(q, actor, f, 5000);
+      const explained = await plan(t.db, sent.at(-1)!);
+      assert.match(explained, /incidents_cell_time_idx/, explained);
+      assert.match(explained, /Index Cond: .*category_id = ANY/, explained);
+      assert.deepEqual(rows.map((r) => r.id).sort(), (await incidentPoints(t.db, actor, { ...f, categories: undefined }, 5000)).map((r) => r.id).sort());
+    });
+
     test('the newest of a street view over three years are looked for from its end, and are those of sorting every incident', async () => {
       const f = { from: new Date(END - 1095 * DAY), to: new Date(END + DAY), bbox: view() };
       const [w, s, e, n] = f.bbox;

@@ -2,10 +2,10 @@ import type { Rect } from '../core/incidents/view-cells.ts';
 import type { Params } from './sql.ts';
 
 /**
- * The 250 m cells of incidents_cell_time_idx (migration 0027): (municipality, cell column, cell row,
- * end of the window, start). A view over a period asks each of its cells for the incidents that end
- * on or after the period's start; their start is tested in the index, and only the period's
- * incidents are fetched from the table.
+ * The 250 m cells of incidents_cell_time_idx (migrations 0027 and 0037): (municipality, cell column,
+ * cell row, end of the window, start, category). A view over a period asks each of its cells for the
+ * incidents that end on or after the period's start; their start (and category, when filtered) is
+ * tested in the index, and only the period's incidents are fetched from the table.
  */
 
 /** The index's cell in metres of EPSG:3006. Written into the SQL as it stands in the index. */
