@@ -230,7 +230,7 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
   // Grids of whole 100 m cells (the hotspots' finest, the heatmap at zoom 13, clusters at 14 and 15)
   // from the category totals' 100 m cells, filtered by category too: their index by category reads
   // a whole municipality's rows of one category without the others'.
-  const hundreds = cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0 && (!f.bbox || (inner?.whole ?? 0) % 2 === 0);
+  const hundreds = cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0 && (!f.bbox || (!!inner?.whole && inner.whole % 2 === 0));
   if (!totals && blocks && hundreds) return { months, inner, totals: null, blocks: 2 };
   // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. Not
   // for a filter by category: the daily rows are indexed by category first and read only its rows,
@@ -709,7 +709,7 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
        FROM ${months} WHERE place_id <> ${NO_PLACE} OR place_name <> '' GROUP BY 2, month_from, month_to, place_id, place_name, 7, visibility`).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
   // The category totals: every delta per month (of those that end in a later month apart), and those
-  // within one month per quarter and year, in 50 m and 250 m cells.
+  // within one month per quarter and year, in each of their cell sizes (CATEGORY_GRAINS).
   const block = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
       ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
       sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
