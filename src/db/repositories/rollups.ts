@@ -167,17 +167,31 @@ function totalsAnswer(actor: Actor, f: ResolvedFilter): boolean {
 const MONTHLY_VIEW_MIN_M = 40 * MONTHLY_CELL_M;
 
 /**
+ * The most columns a read of one block seeks one by one (inInner's `seek`). Each costs a descent of
+ * the index, a few pages; a view wider than this is most of its municipality's height too.
+ */
+const SEEK_COLUMNS_MAX = 128;
+
+/** Whether a block's read seeks the inner cells' columns (of k × 50 m) one by one. */
+const seeksColumns = (inner: InnerCells, k: number) => Math.floor(inner.c1 / k) - Math.floor(inner.c0 / k) < SEEK_COLUMNS_MAX;
+
+/**
  * Rows whose cell (cx, cy: expressions, in cells of k × 50 m) is one of the inner cells, which must
  * then be whole k × k blocks. The rectangle first, for the indexes; then each column's own rows.
+ * `seek`: the read fixes every key before the cell (one block of the category or monthly totals), so
+ * the columns are named one by one and the index reads each from the view's lowest row to its
+ * highest. As a range of columns it passed over each column's rows from the municipality's southern
+ * end to its northern, and only filtered them by row: on a street over two years, eight times the rows.
  */
-function inInner(inner: InnerCells, k: number, cx: string, cy: string, p: Params): string {
-  const lo: number[] = [], hi: number[] = [];
+function inInner(inner: InnerCells, k: number, cx: string, cy: string, p: Params, seek = false): string {
+  const lo: number[] = [], hi: number[] = [], columns: number[] = [];
   for (let c = inner.c0; c <= inner.c1; c += k) {
     const l = inner.lo[c - inner.c0], h = inner.hi[c - inner.c0];
-    if (l > h) { lo.push(1); hi.push(0); } else { lo.push(l / k); hi.push((h + 1) / k - 1); }
+    if (l > h) { lo.push(1); hi.push(0); } else { lo.push(l / k); hi.push((h + 1) / k - 1); columns.push(c / k); }
   }
   const c0 = p.add(inner.c0 / k), at = `${cx} - ${c0} + 1`;
-  return `${cx} BETWEEN ${c0} AND ${p.add((inner.c1 + 1) / k - 1)} AND ${cy} BETWEEN ${p.add(Math.floor(inner.r0 / k))} AND ${p.add(Math.floor((inner.r1 + 1) / k) - 1)}
+  const across = seek && seeksColumns(inner, k) ? `${cx} = ANY(${p.add(columns)}::int[])` : `${cx} BETWEEN ${c0} AND ${p.add((inner.c1 + 1) / k - 1)}`;
+  return `${across} AND ${cy} BETWEEN ${p.add(Math.floor(inner.r0 / k))} AND ${p.add(Math.floor((inner.r1 + 1) / k) - 1)}
     AND ${cy} BETWEEN (${p.add(lo)}::int[])[${at}] AND (${p.add(hi)}::int[])[${at}]`;
 }
 
@@ -232,10 +246,11 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
   // a whole municipality's rows of one category without the others'.
   const hundreds = cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0 && (!f.bbox || (!!inner?.whole && inner.whole % 2 === 0));
   if (!totals && blocks && hundreds) return { months, inner, totals: null, blocks: 2 };
-  // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. Not
-  // for a filter by category: the daily rows are indexed by category first and read only its rows,
-  // these hold every category's in the months' order (two to three times as many in a street).
-  if (!totals) return blocks && !f.categoryIds ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
+  // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. For
+  // a filter by category only where each block's columns are sought one by one (inInner): the daily
+  // rows are indexed by category first, these hold every category's, and a range of columns read
+  // them over the municipality's whole height.
+  if (!totals) return blocks && (!f.categoryIds || (!!inner && seeksColumns(inner, 1))) ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
   if (cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0) {
     if (!f.bbox) return { months, inner: null, totals: 2 };
     // A grid's cells, whole cells of a multiple of 100 m (gridParts).
@@ -244,6 +259,9 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
   return { months, inner, totals: 1 };
 }
 
+/** One read of a period (periodReads); `block`: it is one block of months, each key before the cell fixed. */
+interface PeriodRead { monthly: boolean; where: string; sign: 1 | -1; block?: boolean }
+
 /**
  * The rollup rows (alias r) of a period, as separate reads, each added or (sign −1) taken away. With
  * months (monthCover): the monthly rows of the incidents inside them; the daily rows of those that
@@ -251,15 +269,14 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
  * where the months reach beyond the period, the daily rows of their incidents that end before it
  * starts or start after it ends, taken away. Else the daily rows that overlap the period.
  */
-function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly: boolean; where: string; sign: 1 | -1 }> {
-  const daily = (arms: string[], and = '', sign: 1 | -1 = 1) => arms.map((w) => ({ monthly: false, where: `${w}${and}`, sign }));
+function periodReads(period: DayPeriod, plan: Plan, p: Params): PeriodRead[] {
+  const daily = (arms: string[], and = '', sign: 1 | -1 = 1) => arms.map((w): PeriodRead => ({ monthly: false, where: `${w}${and}`, sign }));
   const m = plan.months;
   if (!m) return daily(overlapArms(period, p));
   // The category and the monthly totals keep quarters and years beside the months.
   const blocks = plan.blocks ? categoryBlocks(plan.blocks) : plan.totals ? TOTAL_BLOCKS : null;
-  const reads: Array<{ monthly: boolean; where: string; sign: 1 | -1 }> = (blocks ? blockArms(m, blocks, p)
-    : [[m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND ')])
-    .map((where) => ({ monthly: true, where, sign: 1 }));
+  const reads: PeriodRead[] = blocks ? blockArms(m, blocks, p).map(({ where, block }) => ({ monthly: true, where, sign: 1, block }))
+    : [{ monthly: true, where: [m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE', m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE'].join(' AND '), sign: 1 }];
   const within = (a: string, b: string, end: string) => [`r.day_from >= ${p.add(a)}::date AND r.day_from < ${p.add(b)}::date AND r.day_to < ${p.add(end)}::date`];
   if (m.from) {
     // Added: those that start before the months and end in the period (or, where the months start
@@ -280,16 +297,16 @@ function periodReads(period: DayPeriod, plan: Plan, p: Params): Array<{ monthly:
  * block's own rows (the incidents within one month), and the rows of the incidents that end in a
  * later month than they start (months = 0), all in one read.
  */
-function blockArms(m: { from?: string; to?: string }, blocks: Blocks, p: Params): string[] {
+function blockArms(m: { from?: string; to?: string }, blocks: Blocks, p: Params): Array<{ where: string; block: boolean }> {
   const to = m.to ? `r.month_to < ${p.add(m.to)}::date` : 'TRUE';
   const from = m.from ? `r.month_from >= ${p.add(m.from)}::date` : 'TRUE';
-  const crossers = `r.months = 0 AND ${from} AND ${to}`;
-  if (!m.from || !m.to) return [`r.months = 1 AND ${from} AND ${to}`, crossers];
+  const crossers = { where: `r.months = 0 AND ${from} AND ${to}`, block: false };
+  if (!m.from || !m.to) return [{ where: `r.months = 1 AND ${from} AND ${to}`, block: false }, crossers];
   const b = monthBlocks(m.from, m.to, blocks.some(([len]) => len === 3));
   // Each block a read of its own, by equality: the primary key then seeks the view's columns (cell_x)
   // within it. As a range of months the scan passed over the whole municipality's rows of the range,
   // and with = ANY the planner of PostgreSQL 15 filtered all of them.
-  const one = (len: number) => (start: string) => `r.months = ${len} AND r.month_from = ${p.add(start)}::date AND r.month_to = ${p.add(start)}::date`;
+  const one = (len: number) => (start: string) => ({ where: `r.months = ${len} AND r.month_from = ${p.add(start)}::date AND r.month_to = ${p.add(start)}::date`, block: true });
   return [...b.months.map(one(1)), ...b.quarters.map(one(3)), ...b.years.map(one(12)), crossers];
 }
 
@@ -298,13 +315,13 @@ function blockArms(m: { from?: string; to?: string }, blocks: Blocks, p: Params)
  * actor's incidents that the filter keeps, in the plan's inner cells when there are any.
  */
 function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: Plan, cells: boolean, p: Params): Array<{ k: number; totals: boolean; from: string; where: string; sign: 1 | -1 }> {
-  return periodReads(period, plan, p).map(({ monthly, where, sign }) => {
+  return periodReads(period, plan, p).map(({ monthly, where, sign, block }) => {
     const w = keyWhere(actor, f, p, 'r');
     w.push(where);
     const totals = monthly && plan.totals !== null;
     // The row's cell in 50 m cells: the monthly rollups' are 250 m, the totals' their own.
     const k = !monthly ? 1 : plan.totals ?? plan.blocks ?? K;
-    if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p));
+    if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p, block));
     const from = totals ? monthTotals(k) : monthly && plan.blocks ? categoryTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
     return { k, totals, from, where: w.join(' AND '), sign };
   });
@@ -388,12 +405,13 @@ export async function rollupCount(q: Queryable, actor: Actor, filter: IncidentFi
 }
 
 /**
- * The rows a grid over the rollups sums (alias-free: cell_x, cell_y in 50 m cells, category_id, n,
- * and the members' summed coordinates sx, sy), as UNION ALL arms, for a grid whose size is a
- * multiple of 50 m; null when the filter's view touches no cell (it lies outside Sweden). A view's
- * cells are counted whole (grid-view.ts): all of them from the rollups, nothing from the incidents.
+ * The rows a grid over the rollups sums (alias-free: cell_x, cell_y in 50 m cells, n; with
+ * `byCategory` the category_id, with `positions` the members' summed coordinates sx, sy), as UNION ALL
+ * arms, for a grid whose size is a multiple of 50 m; null when the filter's view touches no cell (it
+ * lies outside Sweden). A view's cells are counted whole (grid-view.ts): all of them from the
+ * rollups, nothing from the incidents.
  */
-async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, byCategory: boolean, p: Params): Promise<string[] | null> {
+async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, byCategory: boolean, positions: boolean, p: Params): Promise<string[] | null> {
   const f = await resolveFilter(q, filter);
   const k = cellSize / ROLLUP_CELL_M;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`the rollups answer grids of multiples of ${ROLLUP_CELL_M} m, not ${cellSize}`);
@@ -404,8 +422,12 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
     // A row of a larger cell stands at its first 50 m cell: the grid's cells are multiples of both.
     const [m, size] = [r.k, r.k * ROLLUP_CELL_M];
     const s = r.sign < 0 ? '-' : '';
-    // Every column named: Citus sends the arms to the workers without the CTE's column list. The totals have no category.
-    return `SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id, ${s}r.n AS n, ${s}(r.cell_x::float8 * ${size} * r.n + r.sum_dx) AS sx, ${s}(r.cell_y::float8 * ${size} * r.n + r.sum_dy) AS sy
+    // Every column named: Citus sends the arms to the workers without the CTE's column list. The
+    // totals have no category. Only the columns summed: a hotspot grid of a municipality's two years
+    // sums over a hundred thousand rows.
+    const category = byCategory ? `, ${r.totals ? 'NULL::uuid' : 'r.category_id'} AS category_id` : '';
+    const sums = positions ? `, ${s}(r.cell_x::float8 * ${size} * r.n + r.sum_dx) AS sx, ${s}(r.cell_y::float8 * ${size} * r.n + r.sum_dy) AS sy` : '';
+    return `SELECT r.cell_x * ${m} AS cell_x, r.cell_y * ${m} AS cell_y${category}, ${s}r.n AS n${sums}
         FROM ${r.from} r WHERE ${r.where}`;
   });
 }
@@ -417,7 +439,7 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
  */
 export async function rollupGridCells(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
   const p = new Params();
-  const parts = await gridParts(q, actor, filter, period, cellSize, true, p);
+  const parts = await gridParts(q, actor, filter, period, cellSize, true, true, p);
   if (!parts) return [];
   const kk = p.add(cellSize / ROLLUP_CELL_M);
   const r = await q.query<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>(
@@ -437,7 +459,7 @@ export async function rollupGridCells(q: Queryable, actor: Actor, filter: Incide
  */
 async function gridSums<T extends CellCount>(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number, positions: boolean): Promise<T[]> {
   const p = new Params();
-  const parts = await gridParts(q, actor, filter, period, cellSize, false, p);
+  const parts = await gridParts(q, actor, filter, period, cellSize, false, positions, p);
   if (!parts) return [];
   const kk = p.add(cellSize / ROLLUP_CELL_M);
   const r = await q.query<T>(
@@ -599,7 +621,7 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
 }
 
 /** Every table the applier adds to. */
-const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours', 'incident_month_places', 'incident_category_totals'];
+export const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours', 'incident_month_places', 'incident_category_totals'];
 
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;

@@ -1,0 +1,110 @@
+/**
+ * A small map view over a long period reads each block of months of the category and monthly totals
+ * column by column (inInner's seek in rollups.ts): the index's condition names the view's columns, so
+ * it reads each from the view's lowest row to its highest rather than the whole municipality's height.
+ * A wide view reads its columns as one range. Either way, the counts are those of the incidents.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testEngines } from '../../test/support/db.ts';
+import { startTestApp, type TestApp } from '../../test/support/api.ts';
+import { FX } from '../../test/support/fixtures.ts';
+import { transform } from '../core/geo/index.ts';
+import type { Actor } from '../core/access/roles.ts';
+import type { IncidentFilter } from '../core/incidents/types.ts';
+import { localMidnightDate } from '../core/incidents/rollup-range.ts';
+import { getUser } from './repositories/users.ts';
+import { actorOf } from '../services/auth.ts';
+import { sqlSource } from '../services/aggregate-source.ts';
+import { settleRollupQueue } from '../services/rollup-applier.ts';
+import { rollupGridCounts } from './repositories/rollups.ts';
+import type { Queryable } from './engine.ts';
+
+/** 2026-11-25 00:00 in Stockholm: the periods end there. */
+const END = new Date('2026-11-24T23:00:00Z');
+const DAY = 86_400_000;
+/** A 12 km × 2 km strip of Alingsås, SWEREF 99 TM. */
+const E0 = 345_000, N0 = 6_419_000;
+
+function recording(q: Queryable) {
+  const sent: Array<{ sql: string; params: unknown[] }> = [];
+  const r: Queryable = {
+    query: (sql, params = [], options) => { sent.push({ sql, params }); return q.query(sql, params, options); },
+    exec: (sql) => q.exec(sql),
+  };
+  return { q: r, sent };
+}
+
+async function plan(q: Queryable, s: { sql: string; params: unknown[] }): Promise<string> {
+  const r = await q.query<Record<string, string>>(`EXPLAIN ${s.sql}`, s.params);
+  return r.rows.map((row) => Object.values(row)[0]).join('\n');
+}
+
+/** A view in WGS 84 of [e0, n0, e1, n1] in SWEREF 99 TM. */
+function view(e0: number, n0: number, e1: number, n1: number): [number, number, number, number] {
+  const [w, s] = transform(3006, 4326, e0, n0), [e, n] = transform(3006, 4326, e1, n1);
+  return [w, s, e, n];
+}
+
+const byCell = (cells: Array<{ col: number; row: number; count: number }>) =>
+  cells.map((c) => `${c.col}:${c.row}:${c.count}`).sort();
+
+for (const engine of testEngines({ citus: true })) {
+  describe(`blocks of months read by column on ${engine}`, () => {
+    let t: TestApp;
+    let actor: Actor;
+    let litter: string;
+    before(async () => {
+      t = await startTestApp(engine, { rollupApplier: false });
+      actor = actorOf((await getUser(t.db, FX.users.coordinator.id, [FX.alingsas]))!);
+      const ids = await t.db.query<{ id: string; code: string }>(`SELECT id, code FROM categories WHERE municipality_id = '1489' AND code IN ('nedskrapning', 'skadegorelse.klotter')`);
+      litter = ids.rows.find((r) => r.code === 'nedskrapning')!.id;
+      const graffiti = ids.rows.find((r) => r.code === 'skadegorelse.klotter')!.id;
+      // 20,000 incidents over three years in the strip, two categories, a few with windows of weeks.
+      await t.db.query(
+        `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, visibility, review_status, source)
+         SELECT gen_random_uuid(), '1489', CASE WHEN g % 3 = 0 THEN $5::uuid ELSE $6::uuid END,
+                t.at, t.at + CASE WHEN g % 40 = 0 THEN interval '20 days' ELSE interval '0' END, t.at,
+                ST_SetSRID(ST_MakePoint($1::float8 + (g * 7919 % 12000), $2::float8 + (g * 104729 % 2000)), 3006), $3, 'normal', 'new', 'test'
+           FROM generate_series(1::bigint, 20000) g, LATERAL (SELECT $4::timestamptz - (g * 2654435761 % (1095 * 86400)) * interval '1 second' AS at) t`,
+        [E0, N0, FX.orgs.kommun, END, litter, graffiti]);
+      await settleRollupQueue(t.db);
+      await t.db.exec('ANALYZE incidents, incident_cells, incident_category_totals, incident_month_totals');
+    });
+    after(() => t.close());
+
+    /** The rollups' grid of the filter, its statement's plan, and the incidents' grid. */
+    async function grid(f: IncidentFilter, size: number) {
+      const { q, sent } = recording(t.db);
+      const cells = await rollupGridCounts(q, actor, f, { from: localMidnightDate(f.from!)!, to: localMidnightDate(f.to!)! }, size);
+      return { cells, explained: await plan(t.db, sent.at(-1)!), expected: await sqlSource(t.db, actor, f).gridCounts(size) };
+    }
+
+    test('a street over two years, one category, 50 m cells: the category totals, column by column', async () => {
+      const f = { from: new Date(+END - 730 * DAY), to: END, bbox: view(E0 + 5000, N0 + 800, E0 + 5450, N0 + 1080), categories: [litter] };
+      const { cells, explained, expected } = await grid(f, 50);
+      assert.match(explained, /incident_category_totals/, explained);
+      assert.match(explained, /Index Cond: .*cell_x = ANY/, explained);
+      assert.ok(cells.length > 10, `the street has cells with incidents (${cells.length})`);
+      assert.deepEqual(byCell(cells), byCell(expected));
+    });
+
+    test('a street over two years, every category, 100 m cells: the monthly totals, column by column', async () => {
+      const f = { from: new Date(+END - 730 * DAY), to: END, bbox: view(E0 + 5000, N0 + 800, E0 + 5450, N0 + 1080) };
+      const { cells, explained, expected } = await grid(f, 100);
+      assert.match(explained, /incident_month_totals/, explained);
+      assert.match(explained, /Index Cond: .*cell_x = ANY/, explained);
+      assert.deepEqual(byCell(cells), byCell(expected));
+    });
+
+    test('a view of more columns than are sought one by one reads them as a range', async () => {
+      // 7 km wide: 141 columns of 50 m; every category, so the monthly totals' 50 m cells answer.
+      const f = { from: new Date(+END - 365 * DAY), to: END, bbox: view(E0 + 2000, N0 + 200, E0 + 9000, N0 + 1800) };
+      const { cells, explained, expected } = await grid(f, 50);
+      assert.match(explained, /incident_month_totals/, explained);
+      assert.doesNotMatch(explained, /cell_x = ANY/, explained);
+      assert.ok(cells.length > 1000, `the view has cells with incidents (${cells.length})`);
+      assert.deepEqual(byCell(cells), byCell(expected));
+    });
+  });
+}
