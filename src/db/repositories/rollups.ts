@@ -167,10 +167,11 @@ function totalsAnswer(actor: Actor, f: ResolvedFilter): boolean {
 const MONTHLY_VIEW_MIN_M = 40 * MONTHLY_CELL_M;
 
 /**
- * The most columns a read of one block seeks one by one (inInner's `seek`). Each costs a descent of
- * the index, a few pages; a view wider than this is most of its municipality's height too.
+ * The most columns a read of one block seeks one by one (inInner's `seek`): a street's or a
+ * neighbourhood's 50 m columns. Each costs a descent of the index; a wider view spans more of its
+ * municipality's height.
  */
-const SEEK_COLUMNS_MAX = 128;
+const SEEK_COLUMNS_MAX = 40;
 
 /** Whether a block's read seeks the inner cells' columns (of k × 50 m) one by one. */
 const seeksColumns = (inner: InnerCells, k: number) => Math.floor(inner.c1 / k) - Math.floor(inner.c0 / k) < SEEK_COLUMNS_MAX;
@@ -178,10 +179,10 @@ const seeksColumns = (inner: InnerCells, k: number) => Math.floor(inner.c1 / k) 
 /**
  * Rows whose cell (cx, cy: expressions, in cells of k × 50 m) is one of the inner cells, which must
  * then be whole k × k blocks. The rectangle first, for the indexes; then each column's own rows.
- * `seek`: the read fixes every key before the cell (one block of the category or monthly totals), so
- * the columns are named one by one and the index reads each from the view's lowest row to its
- * highest. As a range of columns it passed over each column's rows from the municipality's southern
- * end to its northern, and only filtered them by row: on a street over two years, eight times the rows.
+ * `seek`: the read fixes every key before the cell (one block of the category totals), so the columns
+ * are named one by one and the index reads each from the view's lowest row to its highest. As a
+ * range of columns it passed over each column's rows from the municipality's southern end to its
+ * northern, and only filtered them by row: on a street over two years, eight times the rows.
  */
 function inInner(inner: InnerCells, k: number, cx: string, cy: string, p: Params, seek = false): string {
   const lo: number[] = [], hi: number[] = [], columns: number[] = [];
@@ -247,10 +248,11 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
   const hundreds = cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0 && (!f.bbox || (!!inner?.whole && inner.whole % 2 === 0));
   if (!totals && blocks && hundreds) return { months, inner, totals: null, blocks: 2 };
   // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. For
-  // a filter by category only where each block's columns are sought one by one (inInner): the daily
-  // rows are indexed by category first, these hold every category's, and a range of columns read
-  // them over the municipality's whole height.
-  if (!totals) return blocks && (!f.categoryIds || (!!inner && seeksColumns(inner, 1))) ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
+  // a filter by category only over a whole year and where each block's columns are sought one by one
+  // (inInner): the daily rows are indexed by category first, these hold every category's, and over
+  // a few months the daily rows of a street's categories were fewer.
+  const yearOfStreet = () => !!inner && seeksColumns(inner, 1) && !!months.from && !!months.to && monthBlocks(months.from, months.to, false).years.length > 0;
+  if (!totals) return blocks && (!f.categoryIds || yearOfStreet()) ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
   if (cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0) {
     if (!f.bbox) return { months, inner: null, totals: 2 };
     // A grid's cells, whole cells of a multiple of 100 m (gridParts).
@@ -321,7 +323,12 @@ function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: P
     const totals = monthly && plan.totals !== null;
     // The row's cell in 50 m cells: the monthly rollups' are 250 m, the totals' their own.
     const k = !monthly ? 1 : plan.totals ?? plan.blocks ?? K;
-    if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p, block));
+    // Only the category totals' 50 m cells, whose rows of every category lie dense in each column.
+    // The coarser ones are read by category through their own index, and a descent per column and
+    // category cost more than the rows it skipped; on the monthly totals the planner took the
+    // columns' list for more rows and a parallel plan that cost a street's view 15 ms to start.
+    const seek = !!block && plan.blocks === 1;
+    if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p, seek));
     const from = totals ? monthTotals(k) : monthly && plan.blocks ? categoryTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
     return { k, totals, from, where: w.join(' AND '), sign };
   });
