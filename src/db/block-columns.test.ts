@@ -1,9 +1,10 @@
 /**
- * A street over a long period, filtered by category, reads each block of months of the category
- * totals' 50 m cells column by column (inInner's seek in rollups.ts): the index's condition names the
+ * A small view over a long period reads each block of months of the category totals column by column
+ * where their primary key reads them (inInner's seek in rollups.ts): the index's condition names the
  * view's columns, so it reads each from the view's lowest row to its highest rather than the whole
- * municipality's height. Over a few months it reads the daily rows of its categories; other blocks
- * and wider views read their columns as one range. Either way, the counts are those of the incidents.
+ * municipality's height. A street filtered by category does so over a whole year; over a few months it
+ * reads the daily rows of its categories. The monthly totals and wider views read their columns as one
+ * range. Either way, the counts are those of the incidents.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +19,7 @@ import { getUser } from './repositories/users.ts';
 import { actorOf } from '../services/auth.ts';
 import { sqlSource } from '../services/aggregate-source.ts';
 import { settleRollupQueue } from '../services/rollup-applier.ts';
-import { rollupGridCounts } from './repositories/rollups.ts';
+import { rollupGridCells, rollupGridCounts } from './repositories/rollups.ts';
 import type { Queryable } from './engine.ts';
 
 /** 2026-11-25 00:00 in Stockholm: the periods end there. */
@@ -95,6 +96,18 @@ for (const engine of testEngines({ citus: true })) {
       const { cells, explained, expected } = await grid(f, 100);
       assert.match(explained, /incident_month_totals/, explained);
       assert.doesNotMatch(explained, /cell_x = ANY/, explained);
+      assert.deepEqual(byCell(cells), byCell(expected));
+    });
+
+    test('a neighbourhood over two years, its clusters of 200 m: the 100 m category totals of every category, column by column', async () => {
+      const f = { from: new Date(+END - 730 * DAY), to: END, bbox: view(E0 + 4000, N0 + 200, E0 + 7000, N0 + 1800) };
+      const { q, sent } = recording(t.db);
+      const cells = await rollupGridCells(q, actor, f, { from: localMidnightDate(f.from)!, to: localMidnightDate(f.to)! }, 200);
+      const explained = await plan(t.db, sent.at(-1)!);
+      assert.match(explained, /incident_category_totals/, explained);
+      assert.match(explained, /Index Cond: .*cell_x = ANY/, explained);
+      const expected = await sqlSource(t.db, actor, f).gridCells(200);
+      assert.ok(cells.length > 50, `the view has clusters (${cells.length})`);
       assert.deepEqual(byCell(cells), byCell(expected));
     });
 

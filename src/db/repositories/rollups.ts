@@ -168,8 +168,8 @@ const MONTHLY_VIEW_MIN_M = 40 * MONTHLY_CELL_M;
 
 /**
  * The most columns a read of one block seeks one by one (inInner's `seek`): a street's or a
- * neighbourhood's 50 m columns. Each costs a descent of the index; a wider view spans more of its
- * municipality's height.
+ * neighbourhood's. Each costs a descent of the index; a wider view spans more of its municipality's
+ * height.
  */
 const SEEK_COLUMNS_MAX = 40;
 
@@ -323,11 +323,12 @@ function rollupReads(actor: Actor, f: ResolvedFilter, period: DayPeriod, plan: P
     const totals = monthly && plan.totals !== null;
     // The row's cell in 50 m cells: the monthly rollups' are 250 m, the totals' their own.
     const k = !monthly ? 1 : plan.totals ?? plan.blocks ?? K;
-    // Only the category totals' 50 m cells, whose rows of every category lie dense in each column.
-    // The coarser ones are read by category through their own index, and a descent per column and
+    // Only the category totals read through their primary key, whose rows of every category lie
+    // dense in each column: all of the 50 m cells', the coarser ones' without a filter by category.
+    // With one those are read by category through their own index, and a descent per column and
     // category cost more than the rows it skipped; on the monthly totals the planner took the
     // columns' list for more rows and a parallel plan that cost a street's view 15 ms to start.
-    const seek = !!block && plan.blocks === 1;
+    const seek = !!block && (plan.blocks === 1 || (plan.blocks !== undefined && !f.categoryIds));
     if (plan.inner) w.push(inInner(plan.inner, k, 'r.cell_x', 'r.cell_y', p, seek));
     const from = totals ? monthTotals(k) : monthly && plan.blocks ? categoryTotals(k) : monthly ? (cells ? MONTH_CELLS : MONTHS) : (cells ? CELLS : DAYS);
     return { k, totals, from, where: w.join(' AND '), sign };
