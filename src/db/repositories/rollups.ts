@@ -679,6 +679,23 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
   });
 }
 
+/**
+ * The applier's rows of a table kept per month and per block of months (the monthly and category
+ * totals; the reads' twin is queuedBlocks), from the deltas per month (`months`, as addToRollups
+ * names them), in each cell size of `grains`: every delta per month (months = 0 for those that end in
+ * a later month than they start), and those within one month once more per block. The columns in
+ * the tables' order: municipality, cell size, length, months, cell, with `category` the category,
+ * organisation (restricted reports' own), visibility, then n and the summed offsets.
+ */
+function blockRows(months: string, grains: readonly number[], blocksOf: (k: number) => Blocks, category: boolean): string {
+  const arm = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
+      ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')},${category ? ' category_id,' : ''} ${SCOPE}, visibility,
+      sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
+      FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 3, 4, 5, 6, 7, 8, 9${category ? ', 10' : ''}`;
+  return grains.flatMap((k) => [arm(k, 'CASE WHEN month_to > month_from THEN 0 ELSE 1 END', 'month_from', 'month_to', false),
+    ...blocksOf(k).map(([len, start]) => arm(k, String(len), start('day_from'), start('day_from'), true))]).join(' UNION ALL ');
+}
+
 /** Adds a municipality's deltas to the eight rollups, summed per key first (an upsert may touch a row once). */
 async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void> {
   const col = <K extends keyof Delta>(k: K) => d.map((r) => r[k]);
@@ -716,16 +733,10 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      SELECT $1, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY month_from, month_to, ${rest}
      ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
   // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status
-  // together, restricted reports per organisation; every delta per month (of those that end in a
-  // later month apart), and those within one month per quarter and year.
-  const grain = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
-      ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, ${SCOPE}, visibility,
-      sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
-      FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 3, 4, 5, 6, 7, 8, visibility`;
+  // together, restricted reports per organisation.
   await tx.query(
     `INSERT INTO incident_month_totals AS t (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
-     ${TOTAL_GRAINS.flatMap((k) => [grain(k, 'CASE WHEN month_to > month_from THEN 0 ELSE 1 END', 'month_from', 'month_to', false),
-       ...TOTAL_BLOCKS.map(([len, start]) => grain(k, String(len), start('day_from'), start('day_from'), true))]).join(' UNION ALL ')}
+     ${blockRows(months, TOTAL_GRAINS, () => TOTAL_BLOCKS, false)}
      ON CONFLICT (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
      DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
@@ -738,16 +749,10 @@ async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void>
      ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, place_id, place_name, ${SCOPE}, visibility, sum(sign)
        FROM ${months} WHERE place_id <> ${NO_PLACE} OR place_name <> '' GROUP BY 2, month_from, month_to, place_id, place_name, 7, visibility`).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
-  // The category totals: every delta per month (of those that end in a later month apart), and those
-  // within one month per quarter and year, in each of their cell sizes (CATEGORY_GRAINS).
-  const block = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
-      ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, category_id, ${SCOPE}, visibility,
-      sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
-      FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 4, 5, 6, 7, 8, 9, 10`;
+  // The category totals, in each of their cell sizes (CATEGORY_GRAINS).
   await tx.query(
     `INSERT INTO incident_category_totals AS t (${CATEGORY_KEYS}, n, sum_dx, sum_dy)
-     ${CATEGORY_GRAINS.flatMap((k) => [block(k, 'CASE WHEN month_to > month_from THEN 0 ELSE 1 END', 'month_from', 'month_to', false),
-       ...categoryBlocks(k).map(([len, start]) => block(k, String(len), start('day_from'), start('day_from'), true))]).join(' UNION ALL ')}
+     ${blockRows(months, CATEGORY_GRAINS, categoryBlocks, true)}
      ON CONFLICT (${CATEGORY_KEYS}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
   await tx.query(
     `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
