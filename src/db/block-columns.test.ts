@@ -20,27 +20,13 @@ import { actorOf } from '../services/auth.ts';
 import { sqlSource } from '../services/aggregate-source.ts';
 import { settleRollupQueue } from '../services/rollup-applier.ts';
 import { rollupGridCells, rollupGridCounts } from './repositories/rollups.ts';
-import type { Queryable } from './engine.ts';
+import { plan, recording } from '../../test/support/explain.ts';
 
 /** 2026-11-25 00:00 in Stockholm: the periods end there. */
 const END = new Date('2026-11-24T23:00:00Z');
 const DAY = 86_400_000;
 /** A 12 km × 2 km strip of Alingsås, SWEREF 99 TM. */
 const E0 = 345_000, N0 = 6_419_000;
-
-function recording(q: Queryable) {
-  const sent: Array<{ sql: string; params: unknown[] }> = [];
-  const r: Queryable = {
-    query: (sql, params = [], options) => { sent.push({ sql, params }); return q.query(sql, params, options); },
-    exec: (sql) => q.exec(sql),
-  };
-  return { q: r, sent };
-}
-
-async function plan(q: Queryable, s: { sql: string; params: unknown[] }): Promise<string> {
-  const r = await q.query<Record<string, string>>(`EXPLAIN ${s.sql}`, s.params);
-  return r.rows.map((row) => Object.values(row)[0]).join('\n');
-}
 
 /** A view in WGS 84 of [e0, n0, e1, n1] in SWEREF 99 TM. */
 function view(e0: number, n0: number, e1: number, n1: number): [number, number, number, number] {

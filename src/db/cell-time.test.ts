@@ -15,27 +15,12 @@ import { actorOf } from '../services/auth.ts';
 import { incidentPoints } from './repositories/aggregates.ts';
 import { cellMembers } from './repositories/rollups.ts';
 import { cellsOf, CELL_TIME_M } from './cell-time.ts';
-import type { Queryable } from './engine.ts';
+import { plan, recording } from '../../test/support/explain.ts';
 
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 10, 24);
 /** A 2 km square of Alingsås, SWEREF 99 TM. */
 const E0 = 350_000, N0 = 6_419_000;
-
-/** The statements a repository function sends, run as they are and kept to be explained. */
-function recording(q: Queryable) {
-  const sent: Array<{ sql: string; params: unknown[] }> = [];
-  const r: Queryable = {
-    query: (sql, params = [], options) => { sent.push({ sql, params }); return q.query(sql, params, options); },
-    exec: (sql) => q.exec(sql),
-  };
-  return { q: r, sent };
-}
-
-async function plan(q: Queryable, s: { sql: string; params: unknown[] }): Promise<string> {
-  const r = await q.query<Record<string, string>>(`EXPLAIN ${s.sql}`, s.params);
-  return r.rows.map((row) => Object.values(row)[0]).join('\n');
-}
 
 for (const engine of testEngines({ citus: true })) {
   describe(`incidents by 250 m cell and time on ${engine}`, () => {
