@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/db.ts';
 import { FX } from '../../test/support/fixtures.ts';
 import { openPostgres } from '../db/postgres.ts';
+import { ROLLUP_TABLES } from '../db/repositories/rollups.ts';
 import { drainRollupQueue, settleRollupQueue, startRollupApplier } from './rollup-applier.ts';
 
 const insert = (t: TestDatabase, n: number, offset = 0) => t.db.query(
@@ -36,6 +37,26 @@ for (const engine of testEngines({ citus: true })) {
       await applier.stop();
       const s = await exact(t);
       assert.deepEqual(s, { queued: 0, rolled: s.incidents, hours: s.incidents, incidents: s.incidents });
+    });
+
+    test('keys whose incidents all moved away are removed, in every rollup table', async () => {
+      // A place name gives the place tables rows too; moving every such incident to another day,
+      // cell, place and category leaves each of their old keys at n = 0.
+      await t.db.query(
+        `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, geom, organisation_id, source, place_name)
+         SELECT gen_random_uuid(), '1489', (SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'nedskrapning'),
+                now() - (g || ' days')::interval, now() - (g || ' days')::interval, ST_SetSRID(ST_MakePoint(352000 + g * 90, 6421000), 3006), $1, 'test', 'Tomma torget'
+           FROM generate_series(1, 40) g`, [FX.orgs.kommun]);
+      await settleRollupQueue(t.db);
+      const rows = async (empty: boolean) => Object.fromEntries(await Promise.all(ROLLUP_TABLES.map(async (table) =>
+        [table, (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE municipality_id = '1489' AND (n = 0) = $1`, [empty])).rows[0].n] as const)));
+      assert.ok(Object.values(await rows(false)).every((n) => n > 0), 'every table holds the incidents');
+      await t.db.query(
+        `UPDATE incidents SET place_name = 'Andra torget', occurred_from = now() - interval '400 days', occurred_to = now() - interval '400 days',
+                geom = ST_Translate(geom, 3000, 3000), category_id = (SELECT id FROM categories WHERE municipality_id = '1489' AND code = 'narkotika')
+          WHERE municipality_id = '1489' AND place_name = 'Tomma torget'`);
+      await settleRollupQueue(t.db);
+      assert.deepEqual(await rows(true), Object.fromEntries(ROLLUP_TABLES.map((table) => [table, 0])));
     });
 
     if (engine !== 'pglite') {

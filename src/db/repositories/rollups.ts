@@ -670,10 +670,13 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
         [m, batch - moved]);
       if (taken.rows.length) await addToRollups(tx, m, taken.rows);
       moved += taken.rows.length;
-    }
-    if (moved > 0) {
-      // Keys whose incidents all moved away; the partial indexes find them without a scan.
-      for (const t of ROLLUP_TABLES) await tx.query(`DELETE FROM ${t} WHERE n = 0`);
+      // Keys whose incidents all moved away, which only a negative delta leaves (a new report adds
+      // only): the partial indexes find them without a scan, and naming the municipality keeps the
+      // pass on its one worker on Citus, where a statement over every shard would make each commit
+      // a two-phase commit across all workers.
+      if (taken.rows.some((r) => r.sign < 0)) {
+        for (const t of ROLLUP_TABLES) await tx.query(`DELETE FROM ${t} WHERE municipality_id = $1 AND n = 0`, [m]);
+      }
     }
     return moved;
   });
