@@ -106,6 +106,7 @@ for (const engine of testEngines({ citus: true })) {
     if (engine === 'citus') {
       test('on Citus the municipal tables are distributed by municipality_id, co-located, and the shared ones are reference tables', async () => {
         assert.ok(await isCitus(t.db));
+        assert.equal(t.db.distributed, true, 'the database knows it is distributed from its opening');
         const r = await t.db.query<{ table: string; method: string; column: string | null; group: number }>(
           // 'n' with replication model 't' is a reference table; 'n' with 's' a table Citus keeps on the coordinator.
           `SELECT logicalrelid::regclass::text AS table, partmethod::text || repmodel::text AS method,
@@ -143,6 +144,7 @@ for (const engine of testEngines({ citus: true })) {
     } else {
       test('without Citus nothing is distributed', async () => {
         assert.equal(await isCitus(t.db), false);
+        assert.equal(t.db.distributed, false);
         assert.deepEqual(await distributeOnCitus(t.db, MIGRATION_LOCK), { reference: [], distributed: [] });
       });
     }

@@ -29,6 +29,12 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly engine: EngineName;
+  /**
+   * A Citus coordinator: a statement that writes two distributed tables at once runs there as
+   * subplans passed through the coordinator, several times the cost of the same writes as separate
+   * statements that each go straight to the one worker holding their municipality.
+   */
+  readonly distributed: boolean;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

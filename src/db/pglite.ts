@@ -42,6 +42,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const base = wrap(pg);
   return {
     engine: 'pglite',
+    distributed: false,
     query: base.query,
     exec: base.exec,
     async transaction(fn) {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import type { Database, QueryOptions, QueryResult, Queryable } from './engine.ts';
+import { isCitus } from './distribution.ts';
 
 // Same number handling as the PGlite adapter: bigint → number (all our bigints are small).
 const typeParser = {
@@ -46,8 +47,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   });
   client.release();
   const base = wrap(pool);
+  const distributed = await isCitus(base);
   return {
     engine: 'postgres',
+    distributed,
     query: base.query,
     exec: base.exec,
     async transaction(fn) {

@@ -110,7 +110,7 @@ export async function completeSetup(db: Database, input: SetupInput & { token: s
     if (!(await deploymentIsEmpty(tx))) throw new DomainError('setup_done');
     const plan = checkSetupInput(input, shippedMunicipalities(), PASSWORD_MIN_LENGTH);
     // The services each open a transaction; joined, they are steps of this one.
-    const joined = joinedTransaction(tx, db.engine);
+    const joined = joinedTransaction(tx, db);
     const municipalities: SetupResult['municipalities'] = [];
     for (const [i, m] of plan.municipalities.entries()) {
       const added = await addMunicipality(joined, { code: m.code }).catch((e: unknown) => atField(e, `municipalities[${i}]`));

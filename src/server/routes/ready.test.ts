@@ -27,6 +27,7 @@ function gated(db: Database, holds: (sql: string) => boolean) {
   let closed = false;
   const wrapped: Database = {
     engine: db.engine,
+    distributed: db.distributed,
     async query<T>(sql: string, params?: unknown[]) {
       if (!closed || !holds(sql)) return db.query<T>(sql, params);
       await gate;
