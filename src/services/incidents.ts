@@ -148,7 +148,8 @@ export async function createIncident(db: Database, actor: Actor, input: CreateIn
 /**
  * The common case, a new and valid report, in two round trips and no transaction: its municipality
  * and category, then the incident and its history in one statement that answers the stored incident
- * (a third when the report names a place). Null when anything needs the
+ * (a third when the report names a place; on Citus the insert is a short transaction of routed
+ * statements, see insertIncidentCreated). Null when anything needs the
  * careful path above (a check fails, and that path names it; the id is in use, a retry it answers):
  * the careful path repeats every check, so both give the same answer to the same report.
  */
