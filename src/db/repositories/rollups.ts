@@ -94,10 +94,15 @@ const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('da
  * organisation) with the queued deltas added, in cells of k × 50 m (k of TOTAL_GRAINS), offsets from the
  * cell's corner; per month, quarter and year as the category totals (`months`, migration 0034). Read
  * by the access policy as the incidents are (organisation_id, visibility).
+ *
+ * The municipality comes first, as in every other rollup's source: Citus sends a union to each shard
+ * whole only where every table's municipality stands in the same place. With `months` first, a grid
+ * over two municipalities ran each of its arms as a subplan of its own and fetched every row to the
+ * coordinator (the two-year hotspots of a police area: 311 → 120 ms at a million incidents).
  */
 function monthTotals(k: number): string {
-  return `(SELECT months, ${TOTAL_KEYS}, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
-  ${queuedBlocks(TOTAL_BLOCKS, (months, from, to) => `SELECT (${months})::smallint, municipality_id, ${from}, ${to}, ${SCOPE}, visibility, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, sign,
+  return `(SELECT ${TOTAL_KEYS}, months, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
+  ${queuedBlocks(TOTAL_BLOCKS, (months, from, to) => `SELECT municipality_id, ${from}, ${to}, ${SCOPE}, visibility, (${months})::smallint, ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')}, sign,
     sign * (${coarseOffset(k, 'cell_x', 'dx')}), sign * (${coarseOffset(k, 'cell_y', 'dy')})`).map((arm) => `UNION ALL ${arm}`).join('\n  ')})`;
 }
 
