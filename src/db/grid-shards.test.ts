@@ -38,8 +38,7 @@ for (const engine of testEngines({ citus: true })) {
       // totals answer only for one who sees every report).
       const coordinator = actorOf((await getUser(t.db, FX.users.coordinator.id, [FX.alingsas]))!);
       actor = { ...coordinator, municipalities: [FX.alingsas, FX.vargarda] };
-      const cats = await t.db.query<{ id: string; municipality: string }>(
-        `SELECT id, municipality_id AS municipality FROM categories WHERE code = 'nedskrapning' AND municipality_id IN ('1489', '1442')`);
+      const cats = await t.db.query<{ id: string }>(`SELECT id FROM categories WHERE code = 'nedskrapning' AND municipality_id IN ('1489', '1442')`);
       litter = cats.rows.map((c) => c.id);
       // 3,000 incidents over three years around each town's centre.
       for (const [m, at] of [[FX.alingsas, POINTS.alingsasCentrum], [FX.vargarda, POINTS.vargardaCentrum]] as const) {

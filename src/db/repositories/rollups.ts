@@ -98,7 +98,7 @@ const QUEUE_TOTAL_KEYS = `municipality_id, ${monthOf('day_from')}, ${monthOf('da
  * The municipality comes first, as in every other rollup's source: Citus sends a union to each shard
  * whole only where every table's municipality stands in the same place. With `months` first, a grid
  * over two municipalities ran each of its arms as a subplan of its own and fetched every row to the
- * coordinator (the two-year hotspots of a police area: 311 → 120 ms at a million incidents).
+ * coordinator (the two-year hotspots of the bench's police area at a million incidents: 319 → 159 ms).
  */
 function monthTotals(k: number): string {
   return `(SELECT ${TOTAL_KEYS}, months, cell_x, cell_y, n, sum_dx, sum_dy FROM incident_month_totals WHERE cell_m = ${k * ROLLUP_CELL_M}
