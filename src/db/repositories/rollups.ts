@@ -522,7 +522,12 @@ export async function cellMembers(q: Queryable, actor: Actor, filter: IncidentFi
 /** The index probes (cell, 250 m cell) the cells of one may take; beyond, each cell through the GiST index. */
 const CELL_MEMBER_MAX_PROBES = 20_000;
 
-/** Counts per category or organisation in each window, in one pass over the rollups (and the view's cut cells). */
+/**
+ * Counts per category or organisation in each window, in one pass over the rollups (and the view's cut
+ * cells). Each arm groups by municipality too: Citus sends a union of arms grouped by the
+ * distribution column whole to each shard, where arms grouped by the key alone each became a subplan
+ * of their own (a police area's keys: 37 → 15 ms on Citus, 9 → 10 ms on PostgreSQL).
+ */
 export async function rollupCountsByKey(
   q: Queryable, actor: Actor, filter: IncidentFilter, key: 'category_id' | 'organisation_id', windows: { current: DayWindow; previous: DayWindow; lastYear: DayWindow }, inner?: InnerCells | null,
 ): Promise<Array<{ key: string; current: number; previous: number; lastYear: number }>> {
@@ -542,7 +547,7 @@ export async function rollupCountsByKey(
       const plan: Plan = { months: monthly ? monthCover(period) : null, inner: cut, totals: null };
       for (const r of rollupReads(actor, f, period, plan, !!cut, p)) {
         const by = ws.map((_, j) => `${j === i ? `${r.sign < 0 ? '-' : ''}sum(r.n)` : '0'} AS ${'cbl'[j]}`);
-        parts.push(`SELECT r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1`);
+        parts.push(`SELECT r.municipality_id, r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1, 2`);
       }
     });
   }
@@ -552,11 +557,11 @@ export async function rollupCountsByKey(
     const by = ws.map((w, j) => `count(*) FILTER (WHERE ${atTimes(w.at, p)}) AS ${'cbl'[j]}`);
     // The edge over the span of the three windows: the earliest start to the current end.
     const start = ws.reduce((a, w) => (w.at[0] < a ? w.at[0] : a), ws[0].at[0]);
-    parts.push(`SELECT i.${key} AS key, ${by.join(', ')} FROM incidents i WHERE ${cut ? edgeWhere(actor, all, cut, p, { from: start, to: windows.current.at[1] }) : incidentWhere(actor, all, p)} AND (${span}) GROUP BY 1`);
+    parts.push(`SELECT i.municipality_id, i.${key} AS key, ${by.join(', ')} FROM incidents i WHERE ${cut ? edgeWhere(actor, all, cut, p, { from: start, to: windows.current.at[1] }) : incidentWhere(actor, all, p)} AND (${span}) GROUP BY 1, 2`);
   }
   const r = await q.query<{ key: string; current: number; previous: number; lastYear: number }>(
     `SELECT key, sum(c)::int AS current, sum(b)::int AS previous, sum(l)::int AS "lastYear"
-       FROM (${parts.join(' UNION ALL ')}) x(key, c, b, l) GROUP BY key HAVING sum(c) <> 0 OR sum(b) <> 0 OR sum(l) <> 0`, p.values);
+       FROM (${parts.join(' UNION ALL ')}) x(m, key, c, b, l) GROUP BY key HAVING sum(c) <> 0 OR sum(b) <> 0 OR sum(l) <> 0`, p.values);
   return r.rows;
 }
 
