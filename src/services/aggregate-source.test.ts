@@ -153,6 +153,10 @@ for (const engine of testEngines({ citus: true })) {
         ['from the 3rd to the 27th: whole months less their outer days', { from: day(Date.UTC(2025, 9, 3, 12)), to: day(Date.UTC(2026, 4, 27, 12)) }],
         ['the same in a large view, by category', { from: day(Date.UTC(2025, 9, 3, 12)), to: day(Date.UTC(2026, 4, 27, 12)), categories: [klotter], bbox: [12.5348, 57.9248, 12.74, 58.04] }],
         ['from the 20th to the 5th: whole months and the days around them', { from: day(Date.UTC(2025, 9, 20, 12)), to: day(Date.UTC(2026, 4, 5, 12)) }],
+        // No whole month: the months they touch read whole, the days outside taken away.
+        ['four weeks from the 8th, over the spring clock change: March less its first week, and April\'s first days', { from: day(Date.UTC(2026, 2, 8, 12)), to: day(Date.UTC(2026, 3, 5, 12)) }],
+        ['from the 24th to the 25th: the first month\'s days, and the next less its last days', { from: day(Date.UTC(2025, 9, 24, 12)), to: day(Date.UTC(2025, 10, 25, 12)) }],
+        ['inside one month, in a large view by category', { from: day(Date.UTC(2026, 4, 3, 12)), to: day(Date.UTC(2026, 4, 29, 12)), categories: [klotter], bbox: [12.5348, 57.9248, 12.74, 58.04] }],
         ['only a start, months ago', { from: day(NOW, -200) }],
         ['only an end', { to }],
         ['over the spring clock change', { from: day(Date.UTC(2026, 2, 28, 12)), to: day(Date.UTC(2026, 2, 30, 12)) }],

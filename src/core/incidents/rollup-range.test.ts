@@ -53,5 +53,18 @@ test('monthCover: a month read whole less its days outside the period, where the
   assert.deepEqual(monthCover({ to: '2026-05-27' }), { from: undefined, to: '2026-06-01', lead: 'add', trail: 'subtract' }, 'open start');
   // February: 28 days; the 15th is 14 days in, 14 to go: the days inside are read.
   assert.deepEqual(monthCover({ from: '2026-02-15', to: '2026-06-01' }), { from: '2026-03-01', to: '2026-06-01', lead: 'add', trail: 'add' });
-  assert.equal(monthCover({ from: '2026-03-03', to: '2026-03-29' }), null, 'no whole month');
+});
+
+test('monthCover: a period of no whole month reads the months it touches where their days outside it are fewer', () => {
+  // Four weeks from the 8th: November less its first week, and December's first five days.
+  assert.deepEqual(monthCover({ from: '2026-11-08', to: '2026-12-06' }), { from: '2026-11-01', to: '2026-12-01', lead: 'subtract', trail: 'add' });
+  // From the 24th: the days of the first month, and the next less its last six days.
+  assert.deepEqual(monthCover({ from: '2026-10-24', to: '2026-11-25' }), { from: '2026-11-01', to: '2026-12-01', lead: 'add', trail: 'subtract' });
+  // Inside one month: the month less two days before and three after.
+  assert.deepEqual(monthCover({ from: '2026-03-03', to: '2026-03-29' }), { from: '2026-03-01', to: '2026-04-01', lead: 'subtract', trail: 'subtract' });
+  assert.deepEqual(monthCover({ from: '2026-03-01', to: '2026-03-25' }), { from: '2026-03-01', to: '2026-04-01', lead: 'subtract', trail: 'subtract' }, 'from the first');
+  // A week, and two weeks around a month's end: the months would cost more days than the period has.
+  assert.equal(monthCover({ from: '2026-11-29', to: '2026-12-06' }), null, 'a week');
+  assert.equal(monthCover({ from: '2026-03-24', to: '2026-04-07' }), null, 'two weeks across the end of March');
+  assert.equal(monthCover({ from: '2026-03-10', to: '2026-03-24' }), null, 'the middle of a month');
 });

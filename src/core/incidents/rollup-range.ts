@@ -40,7 +40,9 @@ export function wholeMonths(period: { from?: string; to?: string }): { from?: st
  * the period to the whole month it starts (ends) in, and the days of that month outside the period
  * are taken away, when they are fewer. A period that starts on the 3rd reads its first month whole
  * less two days, not 28 days; one that ends on the 27th reads its last month whole less the days
- * after. Null when the period holds no whole month (monthCover).
+ * after. A period of no whole month reads the one or two months it touches the same way where the
+ * days then read are fewer than its own: four weeks from the 8th read the month less its first
+ * week and the days after it. Null when they are not.
  */
 export interface MonthCover {
   from?: string;
@@ -51,8 +53,7 @@ export interface MonthCover {
 
 export function monthCover(period: { from?: string; to?: string }): MonthCover | null {
   const inner = wholeMonths(period);
-  if (!inner) return null;
-  const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+  if (!inner) return partMonthCover(period.from!, period.to!);
   const out: MonthCover = { ...inner, lead: 'add', trail: 'add' };
   if (period.from !== undefined && inner.from !== undefined && inner.from !== period.from) {
     const first = period.from.slice(0, 7) + '-01';
@@ -63,6 +64,23 @@ export function monthCover(period: { from?: string; to?: string }): MonthCover |
     if (days(period.to, next) < days(inner.to, period.to)) { out.to = next; out.trail = 'subtract'; }
   }
   return out;
+}
+
+const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+
+/** monthCover of a period [from, to) that holds no whole month: the cover whose days read are fewest, if fewer than the period's. */
+function partMonthCover(from: string, to: string): MonthCover | null {
+  const first = from.slice(0, 7) + '-01', last = to.slice(0, 7) + '-01';
+  const next = addMonths(first, 1), end = to === last ? to : addMonths(last, 1);
+  // Each side's months and the days read there: `subtract` from the month's edge to the period's, `add` from the period's to the months'.
+  const covers: Array<[MonthCover, number]> = [
+    [{ from: first, to: last, lead: 'subtract', trail: 'add' }, days(first, from) + days(last, to)],
+    [{ from: next, to: end, lead: 'add', trail: 'subtract' }, days(from, next) + days(to, end)],
+    [{ from: first, to: end, lead: 'subtract', trail: 'subtract' }, days(first, from) + days(to, end)],
+  ];
+  let best: [MonthCover, number] | null = null;
+  for (const c of covers) if (c[0].from! < c[0].to! && c[1] < days(from, to) && (!best || c[1] < best[1])) best = c;
+  return best && best[0];
 }
 
 /** A month ('YYYY-MM-…') as a count of months since year 0, and back to its first day. */
