@@ -14,9 +14,9 @@ import { incidentWhere, keyWhere, resolveFilter, type ResolvedFilter } from './i
  * The aggregates of the map and the side panel from the rollup tables (migration 0012): counts per
  * local day, 50 m cell, hour and place (migration 0012), and per month and 250 m cell for the whole
  * months of long periods (migration 0024), plus the deltas still queued (read once per period, from
- * the queue itself: queueRead). Each query gives the same
- * numbers as counting the incidents themselves (aggregates.ts) in the same snapshot, for periods of
- * whole Swedish days; a map view's cells that its edge cuts are counted from the incidents.
+ * the queue itself: queueRead). Each query gives the same numbers as counting the incidents
+ * themselves (aggregates.ts) in the same snapshot, for periods of whole Swedish days; a map view's
+ * cells that its edge cuts are counted from the incidents.
  *
  * The filter must have no free text, reporter or area (the caller checks `rollupCanAnswer`).
  */
@@ -78,9 +78,9 @@ const SCOPE = `CASE WHEN visibility = 'restricted' THEN organisation_id ELSE ${N
 const TOTAL_KEYS = 'municipality_id, month_from, month_to, organisation_id, visibility';
 /**
  * The monthly totals (every category, organisation and status together; restricted reports per
- * organisation), in cells of k × 50 m (k of TOTAL_GRAINS), offsets from the
- * cell's corner; per month, quarter and year as the category totals (`months`, migration 0034). Read
- * by the access policy as the incidents are (organisation_id, visibility).
+ * organisation), in cells of k × 50 m (k of TOTAL_GRAINS), offsets from the cell's corner; per
+ * month, quarter and year as the category totals (`months`, migration 0034). Read by the access
+ * policy as the incidents are (organisation_id, visibility).
  *
  * The municipality comes first, as in every other rollup's source: Citus sends a union to each shard
  * whole only where every table's municipality stands in the same place. With `months` first, a grid
@@ -94,14 +94,14 @@ function monthTotals(k: number): string {
 /** The nil id: the monthly hour totals' category for every category together (migration 0029). */
 const ALL_CATEGORIES = NO_ORG;
 /**
- * The monthly hour-by-weekday totals (migration 0029): weekday (ISO)
- * of the start's day, hour of the start; per category, and for every category together under the nil id.
+ * The monthly hour-by-weekday totals (migration 0029): weekday (ISO) of the start's day, hour of the
+ * start; per category, and for every category together under the nil id.
  */
 const MONTH_HOURS = `(SELECT ${TOTAL_KEYS}, category_id, weekday, hour, n FROM incident_month_hours)`;
 
 /**
- * The monthly place totals (migration 0032): per calendar month of the
- * window's start and end and place, per category and for every category together under the nil id.
+ * The monthly place totals (migration 0032): per calendar month of the window's start and end and
+ * place, per category and for every category together under the nil id.
  */
 const MONTH_PLACES = `(SELECT ${TOTAL_KEYS}, category_id, place_id, place_name, n FROM incident_month_places)`;
 
@@ -117,9 +117,9 @@ const CATEGORY_GRAINS = [1, 2, K, KM];
  */
 const categoryBlocks = (k: number): Blocks => (k === 1 ? [[12, yearOf]] : [[3, quarterOf], [12, yearOf]]);
 /**
- * The category totals (migration 0030) in cells of k × 50 m (k of CATEGORY_GRAINS): per cell and category, restricted reports per organisation; rows per month of the
- * incidents that end in a later month (months = 0) and of those within one month (1), and of the
- * latter per quarter (3) and year (12).
+ * The category totals (migration 0030) in cells of k × 50 m (k of CATEGORY_GRAINS): per cell and
+ * category, restricted reports per organisation; rows per month of the incidents that end in a later
+ * month (months = 0) and of those within one month (1), and of the latter per quarter (3) and year (12).
  */
 function categoryTotals(k: number): string {
   return `(SELECT ${CATEGORY_KEYS}, n, sum_dx, sum_dy FROM incident_category_totals WHERE cell_m = ${k * ROLLUP_CELL_M})`;
@@ -594,7 +594,7 @@ export async function rollupHourWeekday(q: Queryable, actor: Actor, filter: Inci
       ? `SELECT r.weekday::int AS d, r.hour, ${n} AS n FROM ${MONTH_HOURS} r WHERE ${w.join(' AND ')}`
       : `SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, ${n} AS n FROM ${HOURS} r WHERE ${w.join(' AND ')}`;
   });
-  arms.push(`SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, r.n FROM ${QUEUE} r WHERE ${queueRead(actor, f, period, null, p)}`);
+  arms.push(`SELECT extract(isodow FROM r.day_from)::int AS d, r.hour, r.n AS n FROM ${QUEUE} r WHERE ${queueRead(actor, f, period, null, p)}`);
   const r = await q.query<{ d: number; h: number; n: number }>(
     `SELECT d, hour AS h, sum(n)::int AS n FROM (${arms.join(' UNION ALL ')}) x GROUP BY 1, 2`, p.values);
   const table = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
@@ -619,7 +619,7 @@ export async function rollupTopPlaces(q: Queryable, actor: Actor, filter: Incide
     if (monthly && !f.categoryIds) x.push(`r.category_id = ${ALL_CATEGORIES}`);
     // Every column named: Citus sends the arms to the workers without the outer query's names.
     return `SELECT r.municipality_id, r.place_id, r.place_name, ${c} AS c, ${b} AS b FROM ${monthly ? MONTH_PLACES : PLACES} r WHERE ${x.join(' AND ')}`;
-  }).concat(`SELECT r.municipality_id, r.place_id, r.place_name, ${current ? 'r.n, 0' : '0, r.n'} FROM ${QUEUE} r
+  }).concat(`SELECT r.municipality_id, r.place_id, r.place_name, ${current ? 'r.n AS c, 0 AS b' : '0 AS c, r.n AS b'} FROM ${QUEUE} r
       WHERE ${queueRead(actor, f, w, null, p)} AND (r.place_id <> ${NO_PLACE} OR r.place_name <> '')`));
   const r = await q.query<{ name: string; count: number; previous: number }>(
     `WITH k AS (SELECT municipality_id, place_id, place_name, sum(c) AS c, sum(b) AS b FROM (${arms.join(' UNION ALL ')}) x GROUP BY 1, 2, 3)
@@ -692,9 +692,9 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
 
 /**
  * The applier's rows of a table kept per month and per block of months (the monthly and category
- * totals), from the deltas per month (`months`, as addToRollups
- * names them), in each cell size of `grains`: every delta per month (months = 0 for those that end in
- * a later month than they start), and those within one month once more per block. The columns in
+ * totals), from the deltas per month (`months`, as addToRollups names them), in each cell size of
+ * `grains`: every delta per month (months = 0 for those that end in a later month than they start),
+ * and those within one month once more per block. The columns in
  * the tables' order: municipality, cell size, length, months, cell, with `category` the category,
  * organisation (restricted reports' own), visibility, then n and the summed offsets.
  */
