@@ -68,11 +68,15 @@ export function monthCover(period: { from?: string; to?: string }): MonthCover |
 
 const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
-/** monthCover of a period [from, to) that holds no whole month: the cover whose days read are fewest, if fewer than the period's. */
+/**
+ * monthCover of a period [from, to) that holds no whole month (both ends given: an open end always
+ * holds one): the cover whose days read are fewest, if fewer than the period's.
+ */
 function partMonthCover(from: string, to: string): MonthCover | null {
   const first = from.slice(0, 7) + '-01', last = to.slice(0, 7) + '-01';
   const next = addMonths(first, 1), end = to === last ? to : addMonths(last, 1);
-  // Each side's months and the days read there: `subtract` from the month's edge to the period's, `add` from the period's to the months'.
+  // Each side's months and the days read there: `subtract` from the month's edge to the period's,
+  // `add` from the period's to the months'.
   const covers: Array<[MonthCover, number]> = [
     [{ from: first, to: last, lead: 'subtract', trail: 'add' }, days(first, from) + days(last, to)],
     [{ from: next, to: end, lead: 'add', trail: 'subtract' }, days(from, next) + days(to, end)],
