@@ -3,7 +3,7 @@ import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import * as rollups from '../db/repositories/rollups.ts';
 import type { CellCount, CellMean, GridCell, PointRow, Summary } from '../core/incidents/aggregates.ts';
-import { localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
+import { firstEmptyDay, localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
 import { innerCells } from '../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 import { municipalitiesOf } from './scope.ts';
@@ -82,15 +82,19 @@ const days = (w: [Date, Date]): [string, string] | null => {
   return a && b ? [a, b] : null;
 };
 
-/** The rollups' answer to a filter where they can give it, the incidents' otherwise (per figure). */
-export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): AggregateSource {
+/**
+ * The rollups' answer to a filter where they can give it, the incidents' otherwise (per figure).
+ * `now`: the reads take the days after it away for nothing (firstEmptyDay).
+ */
+export function rollupSource(db: Database, actor: Actor, f: IncidentFilter, now = Date.now()): AggregateSource {
   if (!rollupCanAnswer(f)) return sqlSource(db, actor, f);
   const raw = sqlSource(db, actor, f);
-  const period = { from: f.from && localMidnightDate(f.from)!, to: f.to && localMidnightDate(f.to)! };
+  const emptyFrom = firstEmptyDay(now);
+  const period = { from: f.from && localMidnightDate(f.from)!, to: f.to && localMidnightDate(f.to)!, emptyFrom };
   const inner = f.bbox ? innerCells(f.bbox) : null;
   const windows = (w: Windows3) => {
     const c = days(w.current), p = days(w.previous), l = days(w.lastYear);
-    return c && p && l ? { current: { days: c, at: w.current }, previous: { days: p, at: w.previous }, lastYear: { days: l, at: w.lastYear } } : null;
+    return c && p && l ? { current: { days: c, at: w.current }, previous: { days: p, at: w.previous }, lastYear: { days: l, at: w.lastYear }, emptyFrom } : null;
   };
   const src: AggregateSource = {
     kind: 'rollup',
@@ -125,7 +129,7 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter): Agg
       return f.bbox || !d ? raw.topPlaces(prev) : rollups.rollupTopPlaces(db, actor, f, period, d);
     },
     areaCounts: raw.areaCounts,
-    summary: (w) => summaryOf(rollupSource(db, actor, { ...f, from: w.current[0], to: w.current[1] }), w),
+    summary: (w) => summaryOf(rollupSource(db, actor, { ...f, from: w.current[0], to: w.current[1] }, now), w),
   };
   return src;
 }

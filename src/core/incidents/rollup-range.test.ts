@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wholeMonths, monthBlocks, monthCover } from './rollup-range.ts';
+import { firstEmptyDay, wholeMonths, monthBlocks, monthCover } from './rollup-range.ts';
 
 test('the whole months of a period of days: from its first whole month to the month its end falls in', () => {
   assert.deepEqual(wholeMonths({ from: '2025-11-24', to: '2026-11-25' }), { from: '2025-12-01', to: '2026-11-01' });
@@ -67,4 +67,40 @@ test('monthCover: a period of no whole month reads the months it touches where t
   assert.equal(monthCover({ from: '2026-11-29', to: '2026-12-06' }), null, 'a week');
   assert.equal(monthCover({ from: '2026-03-24', to: '2026-04-07' }), null, 'two weeks across the end of March');
   assert.equal(monthCover({ from: '2026-03-10', to: '2026-03-24' }), null, 'the middle of a month');
+});
+
+test('monthCover: the days still to come cost nothing, so a period that ends today reads its month, quarter or year whole', () => {
+  // Today is 6 December (no incident from the 7th): the periods end at its start, as the app's do.
+  const empty = '2026-12-07';
+  // Two years: December less five days, 2025, and 2026 less the days from the 6th, not its three
+  // quarters, two months and five days.
+  assert.deepEqual(monthCover({ from: '2024-12-06', to: '2026-12-06' }, empty), { from: '2024-12-01', to: '2027-01-01', lead: 'subtract', trail: 'subtract' });
+  assert.deepEqual(monthBlocks('2024-12-01', '2027-01-01'), { months: ['2024-12-01'], quarters: [], years: ['2025-01-01', '2026-01-01'] });
+  assert.deepEqual(monthCover({ from: '2025-12-07', to: '2026-12-06' }, empty), { from: '2025-12-01', to: '2027-01-01', lead: 'subtract', trail: 'subtract' }, 'a year');
+  assert.deepEqual(monthCover({ from: '2026-11-08', to: '2026-12-06' }, empty), { from: '2026-11-01', to: '2027-01-01', lead: 'subtract', trail: 'subtract' }, 'four weeks');
+  // A week: its two November days and December less the 6th, not seven days.
+  assert.deepEqual(monthCover({ from: '2026-11-29', to: '2026-12-06' }, empty), { from: '2026-12-01', to: '2027-01-01', lead: 'add', trail: 'subtract' }, 'a week');
+  // Including today: the 6th is read from the daily rows either way.
+  assert.deepEqual(monthCover({ from: '2025-12-07', to: '2026-12-07' }, empty), { from: '2025-12-01', to: '2027-01-01', lead: 'subtract', trail: 'subtract' });
+  // In February, to the end of the year: the months to come are empty, and a year's row is one read.
+  assert.deepEqual(monthCover({ from: '2026-02-07', to: '2027-02-06' }, '2027-02-07'), { from: '2026-02-01', to: '2028-01-01', lead: 'subtract', trail: 'subtract' });
+  // In May, where no block would be saved: the month.
+  assert.deepEqual(monthCover({ from: '2026-04-08', to: '2026-05-06' }, '2026-05-07'), { from: '2026-04-01', to: '2026-06-01', lead: 'subtract', trail: 'subtract' });
+  // A period that ended before today reads as it would without (the days after it are not empty).
+  for (const p of [{ from: '2024-12-06', to: '2026-06-06' }, { from: '2026-11-29', to: '2026-12-06' }, { from: '2026-01-01', to: '2026-10-01' }]) {
+    assert.deepEqual(monthCover(p, '2026-12-20'), monthCover(p), JSON.stringify(p));
+  }
+  assert.deepEqual(monthCover({ from: '2025-12-07' }, empty), monthCover({ from: '2025-12-07' }), 'an open end');
+  assert.deepEqual(monthCover({ to: '2026-12-06' }, empty), { from: undefined, to: '2027-01-01', lead: 'add', trail: 'subtract' }, 'an open start: no blocks to save');
+});
+
+test('firstEmptyDay: the day after the Swedish day of now and the clocks\' tolerance', () => {
+  assert.equal(firstEmptyDay(Date.parse('2026-12-06T12:00:00Z')), '2026-12-07');
+  // 23:54 in Stockholm, and 23:56: five minutes ahead lies tomorrow.
+  assert.equal(firstEmptyDay(Date.parse('2026-12-06T22:54:00Z')), '2026-12-07');
+  assert.equal(firstEmptyDay(Date.parse('2026-12-06T22:56:00Z')), '2026-12-08');
+  // Summer time: 23:56 is 21:56 UTC.
+  assert.equal(firstEmptyDay(Date.parse('2026-06-06T21:54:00Z')), '2026-06-07');
+  assert.equal(firstEmptyDay(Date.parse('2026-06-06T21:56:00Z')), '2026-06-08');
+  assert.equal(firstEmptyDay(Date.parse('2026-12-31T12:00:00Z')), '2027-01-01', 'new year\'s eve');
 });

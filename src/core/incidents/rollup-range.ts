@@ -1,4 +1,5 @@
 import { DAY_MS, utcToLocal } from '../time/index.ts';
+import { INCIDENT_LIMITS } from './rules.ts';
 
 /**
  * What the rollup tables (migration 0012) can answer: periods of whole Swedish days (and of a map
@@ -42,7 +43,8 @@ export function wholeMonths(period: { from?: string; to?: string }): { from?: st
  * less two days, not 28 days; one that ends on the 27th reads its last month whole less the days
  * after. A period of no whole month reads the one or two months it touches the same way where the
  * days then read are fewer than its own: four weeks from the 8th read the month less its first
- * week and the days after it. Null when they are not.
+ * week and the days after it. Null when they are not. Days from `emptyFrom` on (firstEmptyDay) cost
+ * nothing to read.
  */
 export interface MonthCover {
   from?: string;
@@ -51,39 +53,82 @@ export interface MonthCover {
   trail: 'add' | 'subtract';
 }
 
-export function monthCover(period: { from?: string; to?: string }): MonthCover | null {
+export function monthCover(period: { from?: string; to?: string }, emptyFrom?: string): MonthCover | null {
+  const cost = daysRead(emptyFrom);
   const inner = wholeMonths(period);
-  if (!inner) return partMonthCover(period.from!, period.to!);
+  if (!inner) {
+    const part = partMonthCover(period.from!, period.to!, cost);
+    return part && trailBlocks(period, part, cost);
+  }
   const out: MonthCover = { ...inner, lead: 'add', trail: 'add' };
   if (period.from !== undefined && inner.from !== undefined && inner.from !== period.from) {
     const first = period.from.slice(0, 7) + '-01';
-    if (days(first, period.from) < days(period.from, inner.from)) { out.from = first; out.lead = 'subtract'; }
+    if (cost(first, period.from) < cost(period.from, inner.from)) { out.from = first; out.lead = 'subtract'; }
   }
   if (period.to !== undefined && inner.to !== undefined && inner.to !== period.to) {
     const next = addMonths(inner.to, 1);
-    if (days(period.to, next) < days(inner.to, period.to)) { out.to = next; out.trail = 'subtract'; }
+    if (cost(period.to, next) < cost(inner.to, period.to)) { out.to = next; out.trail = 'subtract'; }
   }
-  return out;
+  return trailBlocks(period, out, cost);
 }
 
 const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
 /**
+ * The days of [a, b) a read of the daily rows costs: every one before `emptyFrom`, none from it on,
+ * where no incident can lie yet. A period that ends today then reads its month, quarter or year whole
+ * less the days still to come, not the month's days so far from the daily rows: the app's default
+ * periods all end today.
+ */
+function daysRead(emptyFrom: string | undefined): (a: string, b: string) => number {
+  return (a, b) => days(a, emptyFrom === undefined || b <= emptyFrom ? b : a >= emptyFrom ? a : emptyFrom);
+}
+
+/**
+ * The first Swedish day on which no incident can lie at `now` (ms): the day after the one that
+ * holds now and the clocks' tolerance (rules.ts).
+ */
+export function firstEmptyDay(now: number): string {
+  const local = utcToLocal(now + INCIDENT_LIMITS.futureToleranceMs);
+  return new Date(local - (local % DAY_MS) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A cover whose months end at the end of their calendar quarter or year instead, where the days
+ * taken away are no more (they are still to come) and the months then fall into fewer blocks of the
+ * totals (monthBlocks, counted with quarters and without: the tables keep either): a year to date
+ * reads this year's row, not its quarters and months so far.
+ */
+function trailBlocks(period: { from?: string; to?: string }, c: MonthCover, cost: (a: string, b: string) => number): MonthCover {
+  if (c.from === undefined || c.to === undefined || period.to === undefined) return c;
+  const read = c.trail === 'add' ? cost(c.to, period.to) : cost(period.to, c.to);
+  const count = (to: string) => blockCount(monthBlocks(c.from!, to)) + blockCount(monthBlocks(c.from!, to, false));
+  const last = monthIndex(c.to) - 1;
+  let best = c;
+  for (const end of [monthStart(last - (last % 3) + 3), monthStart(last - (last % 12) + 12)]) {
+    if (end > best.to! && cost(period.to, end) <= read && count(end) < count(best.to!)) best = { ...c, to: end, trail: 'subtract' };
+  }
+  return best;
+}
+
+const blockCount = (b: MonthBlocks) => b.months.length + b.quarters.length + b.years.length;
+
+/**
  * monthCover of a period [from, to) that holds no whole month (both ends given: an open end always
  * holds one): the cover whose days read are fewest, if fewer than the period's.
  */
-function partMonthCover(from: string, to: string): MonthCover | null {
+function partMonthCover(from: string, to: string, cost: (a: string, b: string) => number): MonthCover | null {
   const first = from.slice(0, 7) + '-01', last = to.slice(0, 7) + '-01';
   const next = addMonths(first, 1), end = to === last ? to : addMonths(last, 1);
   // Each side's months and the days read there: `subtract` from the month's edge to the period's,
   // `add` from the period's to the months'.
   const covers: Array<[MonthCover, number]> = [
-    [{ from: first, to: last, lead: 'subtract', trail: 'add' }, days(first, from) + days(last, to)],
-    [{ from: next, to: end, lead: 'add', trail: 'subtract' }, days(from, next) + days(to, end)],
-    [{ from: first, to: end, lead: 'subtract', trail: 'subtract' }, days(first, from) + days(to, end)],
+    [{ from: first, to: last, lead: 'subtract', trail: 'add' }, cost(first, from) + cost(last, to)],
+    [{ from: next, to: end, lead: 'add', trail: 'subtract' }, cost(from, next) + cost(to, end)],
+    [{ from: first, to: end, lead: 'subtract', trail: 'subtract' }, cost(first, from) + cost(to, end)],
   ];
   let best: [MonthCover, number] | null = null;
-  for (const c of covers) if (c[0].from! < c[0].to! && c[1] < days(from, to) && (!best || c[1] < best[1])) best = c;
+  for (const c of covers) if (c[0].from! < c[0].to! && c[1] < cost(from, to) && (!best || c[1] < best[1])) best = c;
   return best && best[0];
 }
 

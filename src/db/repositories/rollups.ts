@@ -25,6 +25,8 @@ import { incidentWhere, keyWhere, resolveFilter, type ResolvedFilter } from './i
 export interface DayPeriod {
   from?: string;
   to?: string;
+  /** The first day on which no incident can lie yet (firstEmptyDay): its days and later ones cost nothing to read. */
+  emptyFrom?: string;
 }
 
 /** Windows compared with each other, as dates (rollups) and as instants (the cut cells' incidents). */
@@ -194,6 +196,12 @@ interface Plan {
   blocks?: number;
 }
 
+/**
+ * The months a period is read from (monthCover), the days still to come free to take away: no
+ * incident lies there yet, so a period that ends today reads this month, quarter or year whole.
+ */
+const coverOf = (period: DayPeriod) => monthCover(period, period.emptyFrom);
+
 /** Whether a query may read the monthly level at all (its cells nest, its view is large), and the inner cells it then reads. */
 function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: number): { ok: boolean; inner: InnerCells | null } {
   if (cellSize !== undefined && cellSize % MONTHLY_CELL_M !== 0) return { ok: false, inner };
@@ -218,7 +226,7 @@ function monthlyView(f: ResolvedFilter, inner: InnerCells | null, cellSize?: num
  */
 function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, cellSize?: number, totals = false, blocks = false): Plan {
   const view = monthlyView(f, inner, cellSize);
-  const months = monthCover(period);
+  const months = coverOf(period);
   if (!months) return { months: null, inner, totals: null };
   if (view.ok) {
     // Grids of whole kilometres (a town's clusters, hotspots of 1 km) from the category totals' 1 km cells.
@@ -523,7 +531,8 @@ const CELL_MEMBER_MAX_PROBES = 20_000;
  * of their own (a police area's keys: 37 → 15 ms on Citus, 9 → 10 ms on PostgreSQL).
  */
 export async function rollupCountsByKey(
-  q: Queryable, actor: Actor, filter: IncidentFilter, key: 'category_id' | 'organisation_id', windows: { current: DayWindow; previous: DayWindow; lastYear: DayWindow }, inner?: InnerCells | null,
+  q: Queryable, actor: Actor, filter: IncidentFilter, key: 'category_id' | 'organisation_id',
+  windows: { current: DayWindow; previous: DayWindow; lastYear: DayWindow; emptyFrom?: string }, inner?: InnerCells | null,
 ): Promise<Array<{ key: string; current: number; previous: number; lastYear: number }>> {
   const f = await resolveFilter(q, filter);
   const p = new Params();
@@ -540,8 +549,8 @@ export async function rollupCountsByKey(
     // Each window through the indexes on its own days and months (the gaps between them are not read).
     // The period filter of f does not apply: each window counts its own days.
     ws.forEach((w, i) => {
-      const period = { from: w.days[0], to: w.days[1] };
-      const plan: Plan = { months: monthly ? monthCover(period) : null, inner: cut, totals: null };
+      const period = { from: w.days[0], to: w.days[1], emptyFrom: windows.emptyFrom };
+      const plan: Plan = { months: monthly ? coverOf(period) : null, inner: cut, totals: null };
       for (const r of rollupReads(actor, f, period, plan, !!cut, p)) {
         const by = ws.map((_, j) => `${j === i ? `${r.sign < 0 ? '-' : ''}sum(r.n)` : '0'} AS ${'cbl'[j]}`);
         parts.push(`SELECT r.municipality_id, r.${key} AS key, ${by.join(', ')} FROM ${r.from} r WHERE ${r.where} GROUP BY 1, 2`);
@@ -588,7 +597,7 @@ export async function rollupHourWeekday(q: Queryable, actor: Actor, filter: Inci
   const f = { ...(await resolveFilter(q, filter)), bbox: undefined };
   const p = new Params();
   // The hour totals keep the category: a filter by it may read them too.
-  const months = totalsAnswer(actor, { ...f, categoryIds: undefined }) ? monthCover(period) : null;
+  const months = totalsAnswer(actor, { ...f, categoryIds: undefined }) ? coverOf(period) : null;
   const arms = periodReads(period, { months, inner: null, totals: null }, p).map(({ monthly, where, sign }) => {
     const n = sign < 0 ? '-r.n' : 'r.n';
     const w = [...keyWhere(actor, f, p, 'r'), where];
@@ -615,8 +624,8 @@ export async function rollupTopPlaces(q: Queryable, actor: Actor, filter: Incide
   const p = new Params();
   // The place totals keep the category: a filter by it may read them too.
   const totals = totalsAnswer(actor, { ...f, categoryIds: undefined });
-  const windows: Array<[DayPeriod, boolean]> = [[period, true], [{ from: previous[0], to: previous[1] }, false]];
-  const arms = windows.flatMap(([w, current]) => periodReads(w, { months: totals ? monthCover(w) : null, inner: null, totals: null }, p).map(({ monthly, where, sign }) => {
+  const windows: Array<[DayPeriod, boolean]> = [[period, true], [{ from: previous[0], to: previous[1], emptyFrom: period.emptyFrom }, false]];
+  const arms = windows.flatMap(([w, current]) => periodReads(w, { months: totals ? coverOf(w) : null, inner: null, totals: null }, p).map(({ monthly, where, sign }) => {
     const n = sign < 0 ? '-r.n' : 'r.n', [c, b] = current ? [n, '0'] : ['0', n];
     const x = [...keyWhere(actor, f, p, 'r'), where];
     if (monthly && !f.categoryIds) x.push(`r.category_id = ${ALL_CATEGORIES}`);
