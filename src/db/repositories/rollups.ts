@@ -153,11 +153,13 @@ function totalsAnswer(actor: Actor, f: ResolvedFilter): boolean {
 const MONTHLY_VIEW_MIN_M = 40 * MONTHLY_CELL_M;
 
 /**
- * The most columns a read of one block seeks one by one (inInner's `seek`): a street's or a
- * neighbourhood's. Each costs a descent of the index; a wider view spans more of its municipality's
- * height.
+ * The most columns a read of one block seeks one by one (inInner's `seek`): a street's, a
+ * neighbourhood's or a district's (4 km in 50 m cells). Each costs a descent of the index; a wider
+ * view spans more of its municipality's height. At 40, a year's heatmap of two categories over 3 km
+ * of Stockholm read 62,000 daily rows (89 ms at 10,000,000 incidents); seeking its 65 columns in the
+ * 50 m category totals, 27 ms.
  */
-const SEEK_COLUMNS_MAX = 40;
+const SEEK_COLUMNS_MAX = 80;
 
 /** Whether a block's read seeks the inner cells' columns (of k × 50 m) one by one. */
 const seeksColumns = (inner: InnerCells, k: number) => Math.floor(inner.c1 / k) - Math.floor(inner.c0 / k) < SEEK_COLUMNS_MAX;
@@ -242,7 +244,8 @@ function planOf(f: ResolvedFilter, period: DayPeriod, inner: InnerCells | null, 
   // A smaller view: the category totals of 50 m cells, whose inner cells are the daily rows' own. For
   // a filter by category only over a whole year and where each block's columns are sought one by one
   // (inInner): the daily rows are indexed by category first, these hold every category's, and over
-  // a few months the daily rows of a street's categories were fewer.
+  // a few months the daily rows of a street's categories were fewer. A year to date is a whole year
+  // (monthCover).
   const yearOfStreet = () => !!inner && seeksColumns(inner, 1) && !!months.from && !!months.to && monthBlocks(months.from, months.to, false).years.length > 0;
   if (!totals) return blocks && (!f.categoryIds || yearOfStreet()) ? { months, inner, totals: null, blocks: 1 } : { months: null, inner, totals: null };
   if (cellSize !== undefined && cellSize % (2 * ROLLUP_CELL_M) === 0) {
