@@ -86,10 +86,16 @@ for (const engine of testEngines({ citus: true })) {
         const { q, sent } = recording(t.db);
         const rows = await incidentPoints(q, actor, f, limit);
         assert.deepEqual(rows.map((r) => r.id), sorted.rows.slice(0, limit).map((r) => r.id), `limit ${limit}`);
-        // The windows: the first reads the last days alone; a limit beyond them ends on the whole period.
-        const starts = sent.filter((x) => /ORDER BY i\.occurred_from DESC/.test(x.sql)).map((x) => x.params.find((v) => v instanceof Date && +v > +f.from && +v < +f.to));
-        if (limit <= 30) assert.equal(starts.length, starts.filter(Boolean).length, `limit ${limit}: windows only`);
-        if (limit >= sorted.rows.length) assert.equal(starts.at(-1), undefined, `limit ${limit}: the whole period at last`);
+        // The windows: the first reads the last days alone, each next one only the incidents that
+        // start before the one before it; a limit beyond them ends on the whole period before them.
+        const reads = sent.filter((x) => /ORDER BY i\.occurred_from DESC/.test(x.sql))
+          .map((x) => x.params.filter((v): v is Date => v instanceof Date && +v > +f.from && +v < +f.to).map(Number));
+        reads.forEach((dates, i) => {
+          if (i > 0) assert.ok(dates.includes(Math.min(...reads[i - 1])), `limit ${limit}: read ${i} starts where read ${i - 1} did`);
+        });
+        const own = reads.map((dates, i) => dates.length - (i > 0 ? 1 : 0));
+        if (limit <= 30) assert.ok(own.every((n) => n === 1), `limit ${limit}: windows only`);
+        if (limit >= sorted.rows.length) assert.equal(own.at(-1), 0, `limit ${limit}: the whole period at last`);
       }
       // Incidents of long windows among the newest: they end in a window that starts after them.
       assert.ok(sorted.rows.slice(0, 200).some((r) => r.long), 'some of the newest 200 have windows of weeks');

@@ -67,31 +67,39 @@ const POINTS_WINDOW_DAYS = 14;
 /**
  * Individual incidents (for close zoom), at most `limit`, the newest first. A view over a long
  * period looks for them in its last days first (POINTS_WINDOW_DAYS), in windows widened by what the
- * last one held, until one holds `limit` that start in it. Those are the period's newest: every
- * incident outside the window ends before it starts, so starts before every one of them. Reading
- * the whole period sorted a year's 180,000 of that street for its newest 5,000 (half a second).
+ * last one held, until `limit` are found. Each window's incidents that start in it are all those
+ * that start between its start and the next window's: every other one that overlaps it starts
+ * before. They are kept, and the next window reads only the incidents that start before it, not
+ * its days again. Reading the whole period sorted a year's 180,000 of that street for its newest
+ * 5,000 (half a second).
  */
 export async function incidentPoints(q: Queryable, actor: Actor, filter: IncidentFilter, limit: number): Promise<PointRow[]> {
   const f = await resolveFilter(q, filter);
+  const found: PointRow[] = [];
+  let before: Date | undefined;
   if (f.bbox && f.from && f.to) {
     for (let days = POINTS_WINDOW_DAYS; ;) {
       const start = new Date(f.to.getTime() - days * 86_400_000);
       if (start <= f.from) break;
-      const rows = await newestPoints(q, actor, { ...f, from: start }, limit);
-      if (rows.length === limit && rows[limit - 1].occurredFrom >= start) return rows;
-      const inside = rows.filter((r) => r.occurredFrom >= start).length;
-      if (inside === 0) break;
-      days *= Math.max(2, Math.ceil((1.5 * limit) / inside));
+      const rows = await newestPoints(q, actor, { ...f, from: start }, limit - found.length, before);
+      const inside = rows.filter((r) => r.occurredFrom >= start);
+      found.push(...inside);
+      if (found.length === limit) return found;
+      before = start;
+      if (found.length === 0) break;
+      days *= Math.max(2, Math.ceil((1.5 * limit) / found.length));
     }
   }
-  return newestPoints(q, actor, f, limit);
+  return found.concat(await newestPoints(q, actor, f, limit - found.length, before));
 }
 
-async function newestPoints(q: Queryable, actor: Actor, f: ResolvedFilter, limit: number): Promise<PointRow[]> {
+/** The newest `limit` incidents of the filter that start before `before`, when given. */
+async function newestPoints(q: Queryable, actor: Actor, f: ResolvedFilter, limit: number, before?: Date): Promise<PointRow[]> {
   const p = new Params();
+  const where = incidentWhere(actor, f, p) + (before ? ` AND i.occurred_from < ${p.add(before)}` : '');
   const r = await q.query<PointRow>(
     `SELECT i.id, ST_X(i.geom) AS x, ST_Y(i.geom) AS y, i.category_id AS "categoryId", i.occurred_from AS "occurredFrom", i.review_status AS "reviewStatus"
-       FROM incidents i WHERE ${incidentWhere(actor, f, p)} ORDER BY i.occurred_from DESC, i.id DESC LIMIT ${p.add(limit)}`, p.values);
+       FROM incidents i WHERE ${where} ORDER BY i.occurred_from DESC, i.id DESC LIMIT ${p.add(limit)}`, p.values);
   return r.rows;
 }
 
