@@ -12,6 +12,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { personalDataHeaderPlugin } from './plugins/personal-data-header.ts';
 import { guardedValidators } from './plugins/input.ts';
+import { lazySerializers } from './plugins/serializers.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configurationRoutes } from './routes/configuration.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -128,7 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
     // Every body, query string and path parameter passes here: the bad input no schema names (NUL,
     // lone surrogates, blank names, infinite numbers, dates beyond year 8999) is a 422 for every route.
-    schemaController: { compilersFactory: guardedValidators() },
+    schemaController: { compilersFactory: { ...guardedValidators(), buildSerializer: lazySerializers() } },
   });
 
   // The API speaks JSON only; anything else is 415 rather than a string the schema then rejects.
