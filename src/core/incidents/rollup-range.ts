@@ -1,4 +1,4 @@
-import { DAY_MS, utcToLocal } from '../time/index.ts';
+import { DAY_MS, stockholmDayStart, utcToLocal } from '../time/index.ts';
 import { INCIDENT_LIMITS } from './rules.ts';
 
 /**
@@ -89,8 +89,7 @@ function daysRead(emptyFrom: string | undefined): (a: string, b: string) => numb
  * holds now and the clocks' tolerance (rules.ts).
  */
 export function firstEmptyDay(now: number): string {
-  const local = utcToLocal(now + INCIDENT_LIMITS.futureToleranceMs);
-  return new Date(local - (local % DAY_MS) + DAY_MS).toISOString().slice(0, 10);
+  return localMidnightDate(new Date(stockholmDayStart(now + INCIDENT_LIMITS.futureToleranceMs, 1)))!;
 }
 
 /**
