@@ -18,6 +18,7 @@ import { actorOf } from './auth.ts';
 import { rollupSource, sqlSource, type AggregateSource } from './aggregate-source.ts';
 import { settleRollupQueue } from './rollup-applier.ts';
 import { comparisonWindows } from './lagesbild.ts';
+import { municipalitiesOf } from './scope.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
 
 const DAY = 86_400_000;
@@ -111,6 +112,14 @@ for (const engine of testEngines({ citus: true })) {
           ['new', 'reviewed', 'rejected'][rnd.int(3)],
         ]);
       }
+      // Vårgårda's reports where Alingsås' lie: a police area's cells then hold both municipalities'
+      // incidents, which the clusters read one municipality at a time must merge.
+      const near = createRandom(12);
+      for (let i = 0; i < 40; i++) {
+        const from = NOW - near.next() * 450 * DAY;
+        values.push([FX.vargarda, cats.get(`${FX.vargarda}:${CODES[near.int(CODES.length)]}`), new Date(from), new Date(from),
+          350_000 + near.next() * 9000, 6_419_000 + near.next() * 9000, FX.orgs[near.next() < 0.5 ? 'vargardaKommun' : 'polisen'], null, null, null, 'normal', 'new']);
+      }
       // At local midnight and across the clock changes of 2026.
       for (const at of ['2026-03-28T23:00:00Z', '2026-03-29T01:30:00Z', '2026-10-24T22:00:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z']) {
         values.push([FX.alingsas, cats.get(`${FX.alingsas}:nedskrapning`), new Date(at), new Date(at), 354_000, 6_423_000, FX.orgs.bevakning, null, null, null, 'normal', 'new']);
@@ -188,6 +197,11 @@ for (const engine of testEngines({ citus: true })) {
           const viaSql = await snapshot(sqlSource(t.db, actor, f), w);
           const viaRollups = await snapshot(rollupSource(t.db, actor, f, now), w);
           assert.deepEqual(viaRollups, viaSql, `${label}: ${role}, ${name}: ${differences(viaRollups, viaSql)}`);
+          if (municipalitiesOf(actor, f.municipalities).length > 1) {
+            // Read one municipality at a time and merged, as on Citus, on every engine.
+            const split = await snapshot(rollupSource(t.db, actor, f, now, true), w);
+            assert.deepEqual(split, viaSql, `${label}, by municipality: ${role}, ${name}: ${differences(split, viaSql)}`);
+          }
           // The counts alone are the full cells' counts and positions (the reference, of the incidents).
           assert.deepEqual(viaSql.counts250, viaSql.cells250.map((c) => ({ col: c.col, row: c.row, count: c.count })), `${role}, ${name}: counts of 250 m`);
           assert.deepEqual(viaSql.means1000, viaSql.cells1000.map((c) => ({ col: c.col, row: c.row, count: c.count, x: c.x, y: c.y })), `${role}, ${name}: means of 1 km`);
@@ -202,6 +216,11 @@ for (const engine of testEngines({ citus: true })) {
         }
       }
       assert.ok(beyond > 0, 'some view has incidents beyond its edge in the cells it cuts');
+      // The merge is not vacuous: a police area's cells of 500 m over two years hold both municipalities' incidents.
+      const twoYears = { from: day(NOW, -730), to: day(NOW, 1) };
+      const [a, v] = await Promise.all([FX.alingsas, FX.vargarda].map((m) => sqlSource(t.db, [...actors.values()].find((x) => x.municipalities.length > 1)!, { ...twoYears, municipalities: [m] }).gridCounts(500)));
+      const inA = new Set(a.map((c) => `${c.col}:${c.row}`));
+      assert.ok(v.filter((c) => inA.has(`${c.col}:${c.row}`)).length > 5, 'cells of both municipalities');
       return compared;
     }
 

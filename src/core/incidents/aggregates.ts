@@ -15,6 +15,11 @@ export interface GridCell {
   reviewStatus: string;
 }
 
+/** A cluster cell with its commonest category's count: what merging a cell of two municipalities takes (merge-aggregates.ts). */
+export interface RankedCell extends GridCell {
+  categoryCount: number;
+}
+
 /** A grid cell's count alone (hotspots, an edition's concentration). */
 export interface CellCount {
   col: number;

@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/access/roles.ts';
-import type { CellCount, CellMean, GridCell } from '../../core/incidents/aggregates.ts';
+import type { CellCount, CellMean, RankedCell } from '../../core/incidents/aggregates.ts';
 import { MONTHLY_CELL_M, ROLLUP_CELL_M, monthBlocks, monthCover, wholeMonths, type MonthCover } from '../../core/incidents/rollup-range.ts';
 import { insideCells, type InnerCells } from '../../core/incidents/view-cells.ts';
 import { gridViewCells, wholeCells } from '../../core/incidents/grid-view.ts';
@@ -452,20 +452,20 @@ async function gridParts(q: Queryable, actor: Actor, filter: IncidentFilter, per
 
 /**
  * Counts per cell of a grid whose size is a multiple of 50 m, with the members' mean position and
- * commonest category (the smallest id among equals, as SQL's mode()). The single member of a cell of
- * one is looked up by the caller (cellMembers).
+ * commonest category (the smallest id among equals, as SQL's mode()) and that category's count. The
+ * single member of a cell of one is looked up by the caller (cellMembers).
  */
-export async function rollupGridCells(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number): Promise<Array<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
+export async function rollupGridCells(q: Queryable, actor: Actor, filter: IncidentFilter, period: DayPeriod, cellSize: number): Promise<Array<Omit<RankedCell, 'id' | 'occurredFrom' | 'reviewStatus'>>> {
   const p = new Params();
   const parts = await gridParts(q, actor, filter, period, cellSize, true, true, p);
   if (!parts) return [];
   const kk = p.add(cellSize / ROLLUP_CELL_M);
-  const r = await q.query<Omit<GridCell, 'id' | 'occurredFrom' | 'reviewStatus'>>(
+  const r = await q.query<Omit<RankedCell, 'id' | 'occurredFrom' | 'reviewStatus'>>(
     `WITH parts(cell_x, cell_y, category_id, n, sx, sy) AS (${parts.join(' UNION ALL ')}),
           by_category AS (SELECT floor(cell_x::float8 / ${kk})::int AS col, floor(cell_y::float8 / ${kk})::int AS row, category_id,
                                  sum(n)::int AS n, sum(sx) AS sx, sum(sy) AS sy FROM parts GROUP BY 1, 2, 3)
      SELECT col, row, sum(n)::int AS count, sum(sx) / sum(n) AS x, sum(sy) / sum(n) AS y,
-            (array_agg(category_id ORDER BY n DESC, category_id))[1] AS "categoryId"
+            (array_agg(category_id ORDER BY n DESC, category_id))[1] AS "categoryId", max(n) AS "categoryCount"
        FROM by_category GROUP BY col, row HAVING sum(n) > 0`, p.values);
   return r.rows;
 }
