@@ -2,7 +2,7 @@
  * The lägesbild part of the HTTP contract: what the map draws (points and clusters, grid counts,
  * hotspots, areas) and what the side panel shows, for the same filters as the incident list.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { AREA_KINDS } from '../core/areas/types.ts';
 import { DateTime, Geometry, Nullable, StringEnum, Uuid } from './common.ts';
 import { filterQuery } from './incidents.ts';
@@ -36,12 +36,24 @@ const ClusterPoint = Type.Object({
   categoryId: Uuid,
   cellId: Type.String({ description: '<cellSize>:<col>:<row> of the SWEREF 99 TM grid with origin 0,0.' }),
 });
+/**
+ * The properties of either kind as one object schema, `kind` telling which fields it carries, typed
+ * as the union. A union in the schema made the serializer validate each feature against the first
+ * kind to choose how to write it: at a street's 5,000 points, two UUID patterns and a date 5,000
+ * times. Built from the kinds, so that a field added to one is written too.
+ */
+const eitherKind = <K extends TObject[]>(...kinds: K) => Type.Unsafe<Static<K[number]>>({
+  type: 'object',
+  description: kinds.map((k) => `kind ${k.properties.kind.const}: ${Object.keys(k.properties).filter((p) => p !== 'kind').join(', ')}`).join('; '),
+  properties: { ...Object.assign({}, ...[...kinds].reverse().map((k) => k.properties)), kind: { type: 'string', enum: kinds.map((k) => k.properties.kind.const) } },
+  required: kinds.map((k) => k.required ?? []).reduce((a, b) => a.filter((p) => b.includes(p))),
+});
 export const MapPoints = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(Type.Object({
     type: Type.Literal('Feature'),
     geometry: Type.Object({ type: Type.Literal('Point'), coordinates: Position }),
-    properties: Type.Union([IncidentPoint, ClusterPoint]),
+    properties: eitherKind(IncidentPoint, ClusterPoint),
   })),
 });
 export type MapPoints = Static<typeof MapPoints>;
