@@ -86,14 +86,21 @@ const days = (w: [Date, Date]): [string, string] | null => {
 /**
  * The rollups' answer to a filter where they can give it, the incidents' otherwise (per figure).
  * `now`: the reads take the days after it away for nothing (firstEmptyDay). With `split` (on a
- * distributed database), the clusters and points of several municipalities are read one municipality
+ * distributed database), the clusters and points of a few municipalities are read one municipality
  * at a time, each statement on the worker that holds it (byMunicipality).
  */
 export function rollupSource(db: Database, actor: Actor, f: IncidentFilter, now = Date.now(), split = db.distributed): AggregateSource {
   if (!rollupCanAnswer(f)) return sqlSource(db, actor, f);
   const ms = municipalitiesOf(actor, f.municipalities);
-  return split && ms.length > 1 ? byMunicipality(db, actor, f, ms, now) : oneRollupSource(db, actor, f, now);
+  return split && ms.length > 1 && ms.length <= SPLIT_MAX ? byMunicipality(db, actor, f, ms, now) : oneRollupSource(db, actor, f, now);
 }
+
+/**
+ * The most municipalities read one at a time. Each statement is planned on the coordinator as well
+ * as on its worker, and a request holds a connection per municipality (of the pool's ten): a police
+ * region of twenty reads in one statement, which Citus sends to the workers at once.
+ */
+const SPLIT_MAX = 4;
 
 /** A rollup source that also answers the clusters with their commonest category's count (null: not from the rollups). */
 type RankedSource = AggregateSource & { rankedCells(size: number): Promise<RankedCell[] | null> };
