@@ -144,7 +144,7 @@ async function finish(): Promise<void> {
     const x = await p.catch(() => undefined);
     if (!x) continue;
     fact(label, 'serverMemoryAtEnd', memoryOf(x.server.proc.pid!));
-    fact(label, 'reportsPosted', { thisRun: x.posted.length, byEarlierRuns: x.postedBefore });
+    fact(label, 'reportsPosted', { thisRun: x.posted.length, earlierRunsRemovedAtStart: x.removedAtStart });
     await x.server.stop();
   }
   envs.clear();

@@ -131,6 +131,15 @@ describe('the scale bench on PostgreSQL at 2,000 incidents', { skip }, () => {
       assert.equal(await recent() - before, posted);
       assert.equal(Number((await c.query(`SELECT count(*) AS n FROM incidents WHERE municipality_id = $1 AND source <> $2`, [plan.largest, SCALE_SOURCE])).rows[0].n), posted);
       assert.equal(Number((await c.query(`SELECT count(*) AS n FROM incidents`)).rows[0].n), 2000 + posted);
+
+      // The next run takes them out before its server starts: the data set as generated, its rollups too.
+      await x.server.stop();
+      x = await openEngine('PostgreSQL', url, plan, log);
+      assert.equal(x.info.reused, true);
+      assert.equal(x.removedAtStart, posted);
+      assert.equal(Number((await c.query(`SELECT count(*) AS n FROM incidents`)).rows[0].n), 2000);
+      assert.equal(await recent(), before);
+      assert.equal(await total(x.headers.coordinator), await count([plan.largest]));
     } finally {
       await c.end();
     }

@@ -26,11 +26,11 @@ export interface EngineEnv {
   /** Ids of the reports this run posted. */
   posted: string[];
   /**
-   * Reports earlier runs posted into a kept data set. They stay: taking them out again would cost a
-   * scan of every incident per report (the self-reference of duplicate_of has no index). They add to
-   * the largest municipality only; LB_SCALE_DROP=1 starts afresh.
+   * Reports earlier runs posted into a kept data set, taken out before this run's server started:
+   * left in, they were the newest incidents of the largest municipality's main town (tens of
+   * thousands dated the day of their run), and its street views read them instead of the data set.
    */
-  postedBefore: number;
+  removedAtStart: number;
 }
 
 export const nameOf = (plan: DatasetPlan, code: string) => plan.municipalities.find((m) => m.code === code)!.name;
@@ -70,11 +70,15 @@ export async function waitForRollups(url: string, log: (m: string) => void, time
   }
 }
 
-async function postedBefore(url: string): Promise<number> {
+/**
+ * Takes out the reports earlier runs posted (every incident the generator did not make): the data set
+ * as generated again. The rollups take the deletions from their queue when the server starts.
+ */
+async function removeEarlierReports(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM incidents WHERE source <> $1', [SCALE_SOURCE])).rows[0].n);
+    return (await c.query('DELETE FROM incidents WHERE source <> $1', [SCALE_SOURCE])).rowCount ?? 0;
   } finally {
     await c.end();
   }
@@ -94,6 +98,8 @@ async function isDistributed(url: string): Promise<boolean> {
 
 export async function openEngine(engine: string, url: string, plan: DatasetPlan, log: (m: string) => void, opts: { settleTimeoutMs?: number; dist?: string } = {}): Promise<EngineEnv> {
   const info = await ensureDataset(url, plan, log);
+  const removedAtStart = await removeEarlierReports(url);
+  if (removedAtStart) log(`took out the ${removedAtStart.toLocaleString('en')} reports earlier runs posted`);
   const server = await startServer(url, undefined, opts.dist);
   try {
     log(`server at ${server.url} (${server.mode === 'build' ? 'the compiled build' : 'the sources through tsx: no current build'}), ready ${server.readyMs.toFixed(0)} ms after its start (the first start on this data set)`);
@@ -123,7 +129,7 @@ export async function openEngine(engine: string, url: string, plan: DatasetPlan,
       centres: largest.centres, hotspots: largest.hotspots, organisations: DEFAULT_ORGANISATIONS,
     });
     const positions = Array.from({ length: c.count }, (_, i) => ({ e: c.x[i], n: c.y[i], categoryId: id(c.categoryCodes[c.category[i]]) }));
-    return { engine, url, info, server, distributed: await isDistributed(url), settleMs, headers, views, positions, posted: [], postedBefore: await postedBefore(url) };
+    return { engine, url, info, server, distributed: await isDistributed(url), settleMs, headers, views, positions, posted: [], removedAtStart };
   } catch (e) {
     await server.stop();
     throw e;
