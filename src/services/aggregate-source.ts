@@ -102,8 +102,8 @@ export function rollupSource(db: Database, actor: Actor, f: IncidentFilter, now 
  */
 const SPLIT_MAX = 4;
 
-/** A rollup source that also answers the clusters with their commonest category's count (null: not from the rollups). */
-type RankedSource = AggregateSource & { rankedCells(size: number): Promise<RankedCell[] | null> };
+/** A rollup source that also answers the clusters of a grid of a multiple of 50 m with their commonest category's count. */
+type RankedSource = AggregateSource & { rankedCells(size: number): Promise<RankedCell[]> };
 
 /**
  * The clusters and the single points one municipality at a time, merged (merge-aggregates.ts). On
@@ -120,10 +120,7 @@ function byMunicipality(db: Database, actor: Actor, f: IncidentFilter, ms: strin
   const each = <T>(read: (s: RankedSource) => Promise<T>) => Promise.all(parts.map(read));
   return {
     ...whole,
-    async gridCells(size) {
-      const ranked = await each((s) => s.rankedCells(size));
-      return ranked.every((r) => r !== null) ? mergeGridCells(ranked as RankedCell[][]) : whole.gridCells(size);
-    },
+    gridCells: async (size) => (size % ROLLUP_CELL_M === 0 ? mergeGridCells(await each((s) => s.rankedCells(size))) : whole.gridCells(size)),
     points: async (limit, stopAt) => mergeNewest(await each((s) => s.points(limit, stopAt)), Math.min(limit, stopAt ?? limit)),
   };
 }
@@ -144,7 +141,6 @@ function oneRollupSource(db: Database, actor: Actor, f: IncidentFilter, now: num
       return cap === undefined ? n : Math.min(n, cap);
     },
     async rankedCells(size) {
-      if (size % ROLLUP_CELL_M !== 0) return null;
       const cells = await rollups.rollupGridCells(db, actor, f, period, size);
       // A cell of one is drawn as that incident: look it up (there are few at the zooms that cluster).
       // The cell, counted whole, says where: its one may lie just beyond the view.
@@ -155,7 +151,7 @@ function oneRollupSource(db: Database, actor: Actor, f: IncidentFilter, now: num
         return { ...c, id: m?.id ?? '', occurredFrom: m?.occurredFrom ?? new Date(0), reviewStatus: m?.reviewStatus ?? '' };
       });
     },
-    gridCells: async (size) => (await src.rankedCells(size)) ?? raw.gridCells(size),
+    gridCells: (size) => (size % ROLLUP_CELL_M === 0 ? src.rankedCells(size) : raw.gridCells(size)),
     gridCounts: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridCounts(db, actor, f, period, size) : raw.gridCounts(size)),
     gridMeans: (size) => (size % ROLLUP_CELL_M === 0 ? rollups.rollupGridMeans(db, actor, f, period, size) : raw.gridMeans(size)),
     points: raw.points,
