@@ -61,6 +61,21 @@ for (const engine of testEngines({ citus: true })) {
       assert.deepEqual(lists, [[category[FX.alingsas]]]);
     });
 
+    test('a filter is resolved once: again only when its categories are no longer those it was resolved for', async () => {
+      const f = await resolveFilter(t.db, { categories: [category[FX.alingsas]] });
+      let statements = 0;
+      const counting = { query: (text: string, values?: unknown[]) => { statements++; return t.db.query(text, values); } } as typeof t.db;
+      assert.equal(await resolveFilter(counting, f), f);
+      assert.equal(await resolveFilter(counting, { ...f, municipalities: [FX.vargarda] }).then((g) => g.categoryIds), f.categoryIds);
+      assert.equal(statements, 0);
+      assert.equal(await countWhere(counting, both, { ...f, municipalities: [FX.vargarda] }), 2);
+      assert.equal(statements, 1);
+      const g = await resolveFilter(counting, { ...f, categories: [other[FX.vargarda]] });
+      assert.equal(statements, 2);
+      assert.deepEqual([...g.categoryIds!].sort(), [other[FX.alingsas], other[FX.vargarda]].sort());
+      assert.equal(await countWhere(t.db, both, g), 9);
+    });
+
     test('a report cannot take another municipality\'s category', async () => {
       await assert.rejects(t.db.query(
         `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, reported_at, geom, organisation_id, visibility, review_status, source)

@@ -7,6 +7,7 @@ import { boundaryRings, createPointInPolygon, transform } from '../core/geo/inde
 import { localToUtc, stockholmAddYears, stockholmDayStart, utcToLocal } from '../core/time/index.ts';
 import type { Database } from '../db/engine.ts';
 import { municipalityExtent } from '../db/repositories/aggregates.ts';
+import { resolveFilter } from '../db/repositories/incidents.ts';
 import { rollupSource, sqlSource, type AggregateSource, type Counting } from './aggregate-source.ts';
 import { listCategories } from '../db/repositories/categories.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
@@ -63,7 +64,9 @@ const withPeriod = (f: IncidentFilter): IncidentFilter => ({ ...f, ...periodOf(f
 
 /** The rollups where they can answer the filter, the incidents themselves otherwise. */
 export async function sourceFor(db: Database, actor: Actor, f: IncidentFilter, counting: Counting = 'rollups'): Promise<AggregateSource> {
-  return counting === 'rollups' ? rollupSource(db, actor, f) : sqlSource(db, actor, f);
+  // The categories resolved once, not by each of the source's statements.
+  const resolved = await resolveFilter(db, f);
+  return counting === 'rollups' ? rollupSource(db, actor, resolved) : sqlSource(db, actor, resolved);
 }
 
 const colours = async (db: Database, actor: Actor) => new Map((await listCategories(db, actor.municipalities)).map((c) => [c.id, c]));

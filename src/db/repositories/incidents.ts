@@ -184,7 +184,7 @@ const RESOLVED = Symbol('resolved filter');
  * A filter with its categories resolved (resolveFilter): what incidentWhere takes. `categoryIds`
  * with each one's municipality in `categoryMunicipalities` (the same order).
  */
-export type ResolvedFilter = IncidentFilter & { readonly [RESOLVED]: true; categoryIds?: string[]; categoryMunicipalities?: string[] };
+export type ResolvedFilter = IncidentFilter & { readonly [RESOLVED]: IncidentFilter['categories']; categoryIds?: string[]; categoryMunicipalities?: string[] };
 
 /**
  * The filter with its categories resolved to every category id they stand for: a category stands
@@ -193,12 +193,19 @@ export type ResolvedFilter = IncidentFilter & { readonly [RESOLVED]: true; categ
  * the category table alone but not inside a query over every shard of incidents.
  */
 export async function resolveFilter(q: Queryable, f: IncidentFilter): Promise<ResolvedFilter> {
-  if (!f.categories?.length) return { ...f, [RESOLVED]: true };
+  if (isResolved(f)) return f;
+  if (!f.categories?.length) return { ...f, [RESOLVED]: f.categories };
   const r = await q.query<{ id: string; m: string }>(
     `WITH RECURSIVE sub(id, m) AS (SELECT id, municipality_id FROM categories WHERE code IN (SELECT code FROM categories WHERE id = ANY($1::uuid[]))
        UNION SELECT c.id, c.municipality_id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id, m FROM sub ORDER BY id`, [f.categories]);
-  return { ...f, categoryIds: r.rows.map((x) => x.id), categoryMunicipalities: r.rows.map((x) => x.m), [RESOLVED]: true };
+  return { ...f, categoryIds: r.rows.map((x) => x.id), categoryMunicipalities: r.rows.map((x) => x.m), [RESOLVED]: f.categories };
 }
+
+/**
+ * Whether the filter was resolved for the categories it names now: a request's aggregate source
+ * resolves once (a statement each on Citus' coordinator), and a copy with other categories is not.
+ */
+const isResolved = (f: IncidentFilter): f is ResolvedFilter => RESOLVED in f && (f as ResolvedFilter)[RESOLVED] === f.categories;
 
 /**
  * The access rules and the filters on columns that the rollup tables (migration 0012) carry under
