@@ -13,7 +13,8 @@ import type { Actor } from '../core/access/roles.ts';
 import { getUser } from './repositories/users.ts';
 import { actorOf } from '../services/auth.ts';
 import { incidentPoints } from './repositories/aggregates.ts';
-import { cellMembers } from './repositories/rollups.ts';
+import { cellMembers, rollupGridCells } from './repositories/rollups.ts';
+import { localMidnightDate } from '../core/incidents/rollup-range.ts';
 import { cellsOf, CELL_TIME_M } from './cell-time.ts';
 import { plan, recording } from '../../test/support/explain.ts';
 
@@ -123,6 +124,25 @@ for (const engine of testEngines({ citus: true })) {
       const byCell = new Map(expected.rows.map((r) => [key(r), r.id]));
       assert.equal(members.length, single.length);
       for (const m of members) assert.equal(m.id, byCell.get(key(m)), key(m));
+    });
+
+    test('the clusters\' cells of one carry their incidents, looked up in the same statement through the 250 m cells', async () => {
+      // Whole Swedish days (23:00 UTC in November), as the rollups take them.
+      const f = { from: new Date(END - 7 * DAY - 3_600_000), to: new Date(END + DAY - 3_600_000) };
+      const size = 200;
+      const { q, sent } = recording(t.db);
+      const cells = await rollupGridCells(q, actor, f, { from: localMidnightDate(f.from)!, to: localMidnightDate(f.to)! }, size, true);
+      assert.equal(sent.length, 1);
+      assert.match(await plan(t.db, sent[0]), /incidents_cell_time_idx/);
+      const expected = await t.db.query<{ col: number; row: number; id: string; n: number }>(
+        `SELECT floor(ST_X(geom) / $1)::int AS col, floor(ST_Y(geom) / $1)::int AS row, min(id::text) AS id, count(*)::int AS n FROM incidents
+          WHERE municipality_id = '1489' AND occurred_to >= $2 AND occurred_from < $3 GROUP BY 1, 2`, [size, f.from, f.to]);
+      const key = (c: { col: number; row: number }) => `${c.col}:${c.row}`;
+      const single = new Map(expected.rows.filter((c) => c.n === 1).map((c) => [key(c), c.id]));
+      assert.ok(single.size >= 3, `some cells hold one incident of the week (${single.size})`);
+      assert.deepEqual(new Map(cells.filter((c) => c.count === 1).map((c) => [key(c), c.id])), single);
+      assert.ok(cells.filter((c) => c.count > 1).every((c) => c.id === ''));
+      assert.equal(cells.reduce((n, c) => n + c.count, 0), expected.rows.reduce((n, c) => n + c.n, 0));
     });
 
     test('a window that holds enough incidents but not enough that start in it is widened', async () => {

@@ -141,6 +141,8 @@ function oneRollupSource(db: Database, actor: Actor, f: IncidentFilter, now: num
       return cap === undefined ? n : Math.min(n, cap);
     },
     async rankedCells(size) {
+      // The cells of one with their incidents in the same statement, but on Citus only where it runs on one shard.
+      if (!db.distributed || municipalitiesOf(actor, f.municipalities).length === 1) return rollups.rollupGridCells(db, actor, f, period, size, true);
       const cells = await rollups.rollupGridCells(db, actor, f, period, size);
       // A cell of one is drawn as that incident: look it up (there are few at the zooms that cluster).
       // The cell, counted whole, says where: its one may lie just beyond the view.
