@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/db.ts';
 import { FX } from '../../test/support/fixtures.ts';
 import { openPostgres } from '../db/postgres.ts';
-import { ROLLUP_TABLES } from '../db/repositories/rollups.ts';
+import { applyRollupQueue, ROLLUP_TABLES } from '../db/repositories/rollups.ts';
 import { drainRollupQueue, settleRollupQueue, startRollupApplier } from './rollup-applier.ts';
 
 const insert = (t: TestDatabase, n: number, offset = 0) => t.db.query(
@@ -37,6 +37,34 @@ for (const engine of testEngines({ citus: true })) {
       await applier.stop();
       const s = await exact(t);
       assert.deepEqual(s, { queued: 0, rolled: s.incidents, hours: s.incidents, incidents: s.incidents });
+    });
+
+    test('a batch takes the oldest transactions\' deltas of one municipality after another, through the queue\'s order index', async () => {
+      await settleRollupQueue(t.db);
+      // Vårgårda's deltas in two transactions, then Alingsås' in one: the municipalities in key order
+      // (1442 before 1489), within one the older transaction first.
+      const add = (m: string, n: number, tag: string) => t.db.query(
+        `INSERT INTO incidents (id, municipality_id, category_id, occurred_from, occurred_to, geom, organisation_id, source, place_name)
+         SELECT gen_random_uuid(), $1, (SELECT id FROM categories WHERE municipality_id = $1 AND code = 'nedskrapning'),
+                now() - (g || ' hours')::interval, now() - (g || ' hours')::interval, ST_SetSRID(ST_MakePoint($2::float8 + g, 6419000), 3006), $3, 'test', $4
+           FROM generate_series(1, $5::int) g`, [m, m === FX.vargarda ? 362000 : 350000, m === FX.vargarda ? FX.orgs.vargardaKommun : FX.orgs.kommun, tag, n]);
+      await add(FX.vargarda, 30, 'first');
+      await add(FX.vargarda, 30, 'second');
+      await add(FX.alingsas, 30, 'third');
+      const queued = async () => (await t.db.query<{ m: string; place: string; n: number }>(
+        `SELECT municipality_id AS m, place_name AS place, count(*)::int AS n FROM incident_rollup_queue GROUP BY 1, 2 ORDER BY 1, 2`)).rows;
+      assert.equal(await applyRollupQueue(t.db, 40), 40);
+      assert.deepEqual(await queued(), [{ m: FX.vargarda, place: 'second', n: 20 }, { m: FX.alingsas, place: 'third', n: 30 }]);
+      assert.equal(await applyRollupQueue(t.db, 40), 40);
+      assert.deepEqual(await queued(), [{ m: FX.alingsas, place: 'third', n: 10 }]);
+      assert.equal(await applyRollupQueue(t.db, 40), 10);
+      assert.deepEqual(await queued(), []);
+      if (engine !== 'citus') {
+        await t.db.query('ANALYZE incident_rollup_queue');
+        const take = await t.db.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT seq FROM incident_rollup_queue WHERE municipality_id = '1489' ORDER BY xid, seq LIMIT 20000`);
+        assert.match(take.rows.map((r) => r['QUERY PLAN']).join('\n'), /incident_rollup_queue_order_idx/);
+      }
     });
 
     test('keys whose incidents all moved away are removed, in every rollup table', async () => {

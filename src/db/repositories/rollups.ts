@@ -708,10 +708,11 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
     // With `wait`, after the other applier's commit: each later statement sees what it moved.
     const locked = await tx.query<{ ok: boolean }>(wait ? 'SELECT true AS ok FROM (SELECT pg_advisory_xact_lock($1)) l' : 'SELECT pg_try_advisory_xact_lock($1) AS ok', [APPLIER_LOCK]);
     if (!locked.rows[0].ok) return null;
-    const waiting = await tx.query<{ m: string }>('SELECT DISTINCT municipality_id AS m FROM incident_rollup_queue ORDER BY 1');
     let moved = 0;
-    for (const { m } of waiting.rows) {
-      if (moved >= batch) break;
+    // The municipalities with deltas one at a time, each the next after the last through the primary
+    // key, until the batch is full: after a bulk load the first fills it, where listing them all
+    // (DISTINCT) read every queued delta for each batch.
+    for (let m = await nextQueued(tx, ''); m !== null; m = moved < batch ? await nextQueued(tx, m) : null) {
       // The oldest transactions' deltas first. The batch's keys go through an array, not `seq IN
       // (subquery)`: right after a bulk insert the queue's statistics may still say it is empty, and
       // the planner then joins the batch to the queue in a nested loop over a sequential scan —
@@ -734,6 +735,12 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
     }
     return moved;
   });
+}
+
+/** The first municipality after `after` (in the primary key's order) with queued deltas, or null. */
+async function nextQueued(tx: Queryable, after: string): Promise<string | null> {
+  const r = await tx.query<{ m: string }>('SELECT municipality_id AS m FROM incident_rollup_queue WHERE municipality_id > $1 ORDER BY municipality_id LIMIT 1', [after]);
+  return r.rows[0]?.m ?? null;
 }
 
 /**
