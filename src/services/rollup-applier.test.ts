@@ -67,6 +67,22 @@ for (const engine of testEngines({ citus: true })) {
       }
     });
 
+    test('a stop waits for the batch under way, not for the rest of the queue', async () => {
+      await settleRollupQueue(t.db);
+      await insert(t, 3000, 10_000);
+      const applier = startRollupApplier(t.db, { error: (m, e) => assert.fail(`${m}: ${String(e)}`) }, { intervalMs: 1, batch: 50 });
+      const until = Date.now() + 30_000;
+      while ((await exact(t)).queued === 3000 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      await applier.stop();
+      const stopped = await exact(t);
+      assert.ok(stopped.queued > 0 && stopped.queued < 3000, `some of the queue moved and the rest was left (${stopped.queued} queued)`);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await exact(t)).queued, stopped.queued, 'nothing moves after the stop');
+      await settleRollupQueue(t.db);
+      const s = await exact(t);
+      assert.deepEqual(s, { queued: 0, rolled: s.incidents, hours: s.incidents, incidents: s.incidents });
+    });
+
     test('keys whose incidents all moved away are removed, in every rollup table', async () => {
       // A place name gives the place tables rows too; moving every such incident to another day,
       // cell, place and category leaves each of their old keys at n = 0.

@@ -21,14 +21,17 @@ const batchFor = (db: Database) => (db.engine === 'pglite' ? 500 : 20_000);
 /** The embedded engine has no autovacuum: vacuum after this many deltas moved. */
 const VACUUM_EVERY = 20_000;
 
-/** Applies queued deltas until the queue is empty or another process holds the applier's lock. */
-export async function drainRollupQueue(db: Database, batch = batchFor(db)): Promise<number> {
+/**
+ * Applies queued deltas until the queue is empty, another process holds the applier's lock or
+ * `stopping` says so (asked between batches: after a bulk load the queue takes hours, a batch seconds).
+ */
+export async function drainRollupQueue(db: Database, batch = batchFor(db), stopping = () => false): Promise<number> {
   let total = 0;
   for (;;) {
     const moved = await applyRollupQueue(db, batch);
     if (moved === null) return total;
     total += moved;
-    if (moved < batch) return total;
+    if (moved < batch || stopping()) return total;
   }
 }
 
@@ -46,7 +49,7 @@ export async function settleRollupQueue(db: Database, batch = batchFor(db)): Pro
   }
 }
 
-export function startRollupApplier(db: Database, log: { error(m: string, e?: unknown): void }, opts: { intervalMs?: number; vacuumEvery?: number } = {}): RollupApplier {
+export function startRollupApplier(db: Database, log: { error(m: string, e?: unknown): void }, opts: { intervalMs?: number; vacuumEvery?: number; batch?: number } = {}): RollupApplier {
   const interval = opts.intervalMs ?? 500;
   const vacuumEvery = opts.vacuumEvery ?? VACUUM_EVERY;
   let stopped = false;
@@ -55,7 +58,9 @@ export function startRollupApplier(db: Database, log: { error(m: string, e?: unk
   let sinceVacuum = 0;
   const pass = () => {
     running = running.then(async () => {
-      const moved = await drainRollupQueue(db);
+      // A stop waits for the batch under way, not for the rest of the queue: the rest is the next
+      // process's, and its deltas stay counted by every read meanwhile.
+      const moved = await drainRollupQueue(db, opts.batch, () => stopped);
       sinceVacuum += moved;
       if (db.engine === 'pglite' && sinceVacuum >= vacuumEvery) {
         sinceVacuum = 0;
