@@ -3,7 +3,7 @@ import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import * as rollups from '../db/repositories/rollups.ts';
 import type { CellCount, CellMean, GridCell, PointRow, RankedCell, Summary } from '../core/incidents/aggregates.ts';
-import { mergeGridCells, mergeNewest } from '../core/incidents/merge-aggregates.ts';
+import { mergeCounts, mergeGridCells, mergeNewest } from '../core/incidents/merge-aggregates.ts';
 import { firstEmptyDay, localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
 import { innerCells } from '../core/incidents/view-cells.ts';
 import type { IncidentFilter } from '../core/incidents/types.ts';
@@ -121,6 +121,7 @@ function byMunicipality(db: Database, actor: Actor, f: IncidentFilter, ms: strin
   return {
     ...whole,
     gridCells: async (size) => (size % ROLLUP_CELL_M === 0 ? mergeGridCells(await each((s) => s.rankedCells(size))) : whole.gridCells(size)),
+    gridCounts: async (size) => (size % ROLLUP_CELL_M === 0 ? mergeCounts(await each((s) => s.gridCounts(size))) : whole.gridCounts(size)),
     points: async (limit, stopAt) => mergeNewest(await each((s) => s.points(limit, stopAt)), Math.min(limit, stopAt ?? limit)),
   };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeGridCells, mergeNewest } from './merge-aggregates.ts';
+import { mergeCounts, mergeGridCells, mergeNewest } from './merge-aggregates.ts';
 import type { PointRow, RankedCell } from './aggregates.ts';
 
 const cell = (col: number, row: number, count: number, x: number, y: number, categoryId: string, categoryCount: number, id = ''): RankedCell =>
@@ -49,4 +49,15 @@ test('the newest points of several parts: newest first, the larger id first at t
   assert.deepEqual(mergeNewest([b, a], 10).map((p) => p.id), ['a3', 'b3', 'a2', 'a1', 'b1']);
   assert.deepEqual(mergeNewest([a], 2).map((p) => p.id), ['a3', 'a2']);
   assert.deepEqual(mergeNewest([[], []], 5), []);
+});
+
+test('counts per cell of several parts: a cell in more than one holds their sum, the others pass as they are', () => {
+  const a = [{ col: 1, row: 1, count: 3 }, { col: 2, row: 1, count: 1 }];
+  const b = [{ col: 2, row: 1, count: 4 }, { col: 5, row: 5, count: 2 }];
+  const c = [{ col: 2, row: 1, count: 2 }];
+  const key = (x: { col: number; row: number }) => `${x.col}:${x.row}`;
+  const sorted = (xs: Array<{ col: number; row: number; count: number }>) => [...xs].sort((x, y) => key(x).localeCompare(key(y)));
+  assert.deepEqual(sorted(mergeCounts([a, b, c])), [{ col: 1, row: 1, count: 3 }, { col: 2, row: 1, count: 7 }, { col: 5, row: 5, count: 2 }]);
+  assert.equal(mergeCounts([a]), a);
+  assert.deepEqual(a, [{ col: 1, row: 1, count: 3 }, { col: 2, row: 1, count: 1 }], 'the parts are left as they were');
 });

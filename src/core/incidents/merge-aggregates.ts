@@ -5,7 +5,7 @@
  * municipalities' incidents. A category belongs to one municipality (migration 0036), so a cell's
  * commonest category is the commonest of one of its municipalities.
  */
-import type { PointRow, RankedCell } from './aggregates.ts';
+import type { CellCount, PointRow, RankedCell } from './aggregates.ts';
 
 /**
  * Cluster cells: counts added, positions weighted, the commonest category the one with most
@@ -31,6 +31,19 @@ function merged(a: RankedCell, b: RankedCell): RankedCell {
     col: a.col, row: a.row, count, x: (a.x * a.count + b.x * b.count) / count, y: (a.y * a.count + b.y * b.count) / count,
     categoryId: top.categoryId, categoryCount: top.categoryCount, id: '', occurredFrom: new Date(0), reviewStatus: '',
   };
+}
+
+/** Counts per cell (the hotspots' grid): a cell in several parts holds their sum. */
+export function mergeCounts(parts: CellCount[][]): CellCount[] {
+  if (parts.length === 1) return parts[0];
+  const byCell = new Map<string, CellCount>();
+  for (const part of parts) {
+    for (const c of part) {
+      const k = `${c.col}:${c.row}`, a = byCell.get(k);
+      byCell.set(k, a ? { col: c.col, row: c.row, count: a.count + c.count } : c);
+    }
+  }
+  return [...byCell.values()];
 }
 
 /**
