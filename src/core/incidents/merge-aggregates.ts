@@ -1,5 +1,5 @@
 /**
- * The map's clusters and points of several municipalities, each read on its own, as one. A
+ * The map's clusters, hotspot counts and points of several municipalities, each read on its own, as one. A
  * distributed database answers a statement that names one municipality on the one worker holding
  * it. Counts add up; positions are means weighted by the counts; a cell on a boundary holds both
  * municipalities' incidents. A category belongs to one municipality (migration 0036), so a cell's
@@ -13,15 +13,20 @@ import type { CellCount, PointRow, RankedCell } from './aggregates.ts';
  * two incidents at least: no single incident to name.
  */
 export function mergeGridCells(parts: RankedCell[][]): RankedCell[] {
+  return byCell(parts, merged);
+}
+
+/** The cells of all parts, a cell in more than one combined by `merge`. */
+function byCell<T extends CellCount>(parts: T[][], merge: (a: T, b: T) => T): T[] {
   if (parts.length === 1) return parts[0];
-  const byCell = new Map<string, RankedCell>();
+  const cells = new Map<string, T>();
   for (const part of parts) {
     for (const c of part) {
-      const k = `${c.col}:${c.row}`, a = byCell.get(k);
-      byCell.set(k, a ? merged(a, c) : c);
+      const k = `${c.col}:${c.row}`, a = cells.get(k);
+      cells.set(k, a ? merge(a, c) : c);
     }
   }
-  return [...byCell.values()];
+  return [...cells.values()];
 }
 
 function merged(a: RankedCell, b: RankedCell): RankedCell {
@@ -35,15 +40,7 @@ function merged(a: RankedCell, b: RankedCell): RankedCell {
 
 /** Counts per cell (the hotspots' grid): a cell in several parts holds their sum. */
 export function mergeCounts(parts: CellCount[][]): CellCount[] {
-  if (parts.length === 1) return parts[0];
-  const byCell = new Map<string, CellCount>();
-  for (const part of parts) {
-    for (const c of part) {
-      const k = `${c.col}:${c.row}`, a = byCell.get(k);
-      byCell.set(k, a ? { col: c.col, row: c.row, count: a.count + c.count } : c);
-    }
-  }
-  return [...byCell.values()];
+  return byCell(parts, (a, b) => ({ col: a.col, row: a.row, count: a.count + b.count }));
 }
 
 /**
