@@ -1,8 +1,8 @@
 /**
- * The map's clusters, hotspot counts and points of several municipalities, each read on its own, as one. A
- * distributed database answers a statement that names one municipality on the one worker holding
- * it. Counts add up; positions are means weighted by the counts; a cell on a boundary holds both
- * municipalities' incidents. A category belongs to one municipality (migration 0036), so a cell's
+ * The map's clusters, hotspot counts and points of several municipalities, each read on its own, as
+ * one. A distributed database answers a statement that names one municipality on the one worker
+ * holding it. Counts add up; positions are means weighted by the counts; a cell on a boundary holds
+ * both municipalities' incidents. A category belongs to one municipality (migration 0036), so a cell's
  * commonest category is the commonest of one of its municipalities.
  */
 import type { CellCount, PointRow, RankedCell } from './aggregates.ts';
