@@ -2,6 +2,7 @@ import type { Actor } from '../core/access/roles.ts';
 import type { Database } from '../db/engine.ts';
 import * as sql from '../db/repositories/aggregates.ts';
 import * as rollups from '../db/repositories/rollups.ts';
+import { soleMunicipality } from '../db/repositories/incidents.ts';
 import type { CellCount, CellMean, GridCell, PointRow, RankedCell, Summary } from '../core/incidents/aggregates.ts';
 import { mergeCounts, mergeGridCells, mergeNewest } from '../core/incidents/merge-aggregates.ts';
 import { firstEmptyDay, localMidnightDate, ROLLUP_CELL_M } from '../core/incidents/rollup-range.ts';
@@ -143,7 +144,7 @@ function oneRollupSource(db: Database, actor: Actor, f: IncidentFilter, now: num
     },
     async rankedCells(size) {
       // The cells of one with their incidents in the same statement, but on Citus only where it runs on one shard.
-      if (!db.distributed || municipalitiesOf(actor, f.municipalities).length === 1) return rollups.rollupGridCells(db, actor, f, period, size, true);
+      if (!db.distributed || soleMunicipality(actor, f)) return rollups.rollupGridCells(db, actor, f, period, size, true);
       const cells = await rollups.rollupGridCells(db, actor, f, period, size);
       // A cell of one is drawn as that incident: look it up (there are few at the zooms that cluster).
       // The cell, counted whole, says where: its one may lie just beyond the view.

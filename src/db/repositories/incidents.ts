@@ -208,18 +208,28 @@ export async function resolveFilter(q: Queryable, f: IncidentFilter): Promise<Re
 const isResolved = (f: IncidentFilter): f is ResolvedFilter => RESOLVED in f && (f as ResolvedFilter)[RESOLVED] === f.categories;
 
 /**
+ * The one municipality a filter reads, which keyWhere names as an equality, or null. The planner
+ * then reads the time index (municipality, occurred_from, id) in order and a keyset page costs its
+ * own rows (with = ANY it sorts every remaining row per page), and Citus routes the statement to
+ * that municipality's shard, where alone it takes a lateral join (rollupGridCells' members). The
+ * municipalities named outside the actor's reach count for nothing (visibleIncidents keeps those
+ * out); without any named, the actor's own.
+ */
+export function soleMunicipality(actor: Actor, f: IncidentFilter): string | null {
+  const read = f.municipalities?.length ? actor.municipalities.filter((m) => f.municipalities!.includes(m)) : actor.municipalities;
+  return read.length === 1 ? read[0] : null;
+}
+
+/**
  * The access rules and the filters on columns that the rollup tables (migration 0012) carry under
  * the same names as incidents (alias t): municipality, category, organisation, review status and
  * visibility. incidentWhere and the rollup queries both start from these, so they cannot disagree.
  */
 export function keyWhere(actor: Actor, f: ResolvedFilter, p: Params, t: string): string[] {
   const w = [visibleIncidents(actor, p, t)];
-  // One municipality as an equality: the planner then reads the time index (municipality, occurred_from,
-  // id) in order and a keyset page costs its own rows; with = ANY it sorts every remaining row per page.
-  // An actor of one municipality without a municipality filter gets the same equality.
-  if (f.municipalities?.length === 1) w.push(`${t}.municipality_id = ${p.add(f.municipalities[0])}`);
+  const one = soleMunicipality(actor, f);
+  if (one) w.push(`${t}.municipality_id = ${p.add(one)}`);
   else if (f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
-  else if (actor.municipalities.length === 1) w.push(`${t}.municipality_id = ${p.add(actor.municipalities[0])}`);
   if (f.categoryIds) w.push(`${t}.category_id = ANY(${p.add(categoriesOf(f, f.municipalities?.length ? f.municipalities : actor.municipalities))}::uuid[])`);
   if (f.organisations?.length) w.push(`${t}.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
   if (f.reviewStatus?.length) w.push(`${t}.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);

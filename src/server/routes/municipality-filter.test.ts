@@ -93,6 +93,22 @@ for (const engine of testEngines({ citus: true })) {
       });
     }
 
+    test('the clusters of one municipality named with another outside the user\'s reach, or twice, are that municipality\'s', async () => {
+      // Zoom 11 clusters; the cells of one carry their incidents. On Citus the statement that finds
+      // them runs on one shard only, so it must be chosen by the municipality the query names alone.
+      const clusters = async (c: Client, m: string) => {
+        const res = await c.get(`/api/map/points?from=${from}&to=${to}&zoom=11&municipality=${m}`);
+        assert.equal(res.statusCode, 200, `${m}: ${res.body}`);
+        return (res.json().features as Array<{ properties: { kind: string; count?: number; id?: string } }>)
+          .map((f) => (f.properties.kind === 'incident' ? `incident ${f.properties.id}` : `cluster ${f.properties.count}`)).sort();
+      };
+      const alingsas = await clusters(both, FX.alingsas);
+      assert.ok(alingsas.some((f) => f.startsWith('incident ')), 'a cell of one is drawn as its incident');
+      assert.deepEqual(await clusters(both, `${FX.alingsas},${OUTSIDE}`), alingsas);
+      assert.deepEqual(await clusters(both, `${FX.alingsas},${FX.alingsas}`), alingsas);
+      assert.deepEqual(await clusters(viewer, `${FX.alingsas},${FX.vargarda}`), alingsas);
+    });
+
     test('a new lägesbild covers the municipality asked for, one of the user\'s; another is refused', async () => {
       const day = (d: number) => new Date(Date.now() + d * DAY).toISOString().slice(0, 10);
       const made = await both.post('/api/situation-pictures', { from: day(-7), to: day(0), municipalityId: FX.vargarda });
