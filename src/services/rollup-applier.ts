@@ -1,5 +1,5 @@
 import type { Database } from '../db/engine.ts';
-import { applyRollupQueue, vacuumRollups } from '../db/repositories/rollups.ts';
+import { appliedIncidents, applyRollupQueue, queuedAtLeast, queuedMunicipalities, rebuildRollups, vacuumRollups } from '../db/repositories/rollups.ts';
 
 /**
  * Keeps the rollup tables current: moves the deltas that writers' triggers queue into the rollups.
@@ -22,8 +22,18 @@ const batchFor = (db: Database) => (db.engine === 'pglite' ? 500 : 20_000);
 const VACUUM_EVERY = 20_000;
 
 /**
+ * A municipality's queue is a backlog to build its rollups again from its incidents when it holds at
+ * least this many deltas, and at least 1/REBUILD_SHARE as many as the incidents its rollups hold:
+ * then grouping every incident is quicker than taking the deltas batch by batch (bench/README.md).
+ */
+const REBUILD_MIN = 100_000;
+const REBUILD_SHARE = 2;
+
+/**
  * Applies queued deltas until the queue is empty, another process holds the applier's lock or
  * `stopping` says so (asked between batches: after a bulk load the queue takes hours, a batch seconds).
+ * After a full batch, the municipalities whose queue is a backlog are built again from their
+ * incidents instead (a server engine only: on the embedded one a rebuild would hold the event loop).
  */
 export async function drainRollupQueue(db: Database, batch = batchFor(db), stopping = () => false): Promise<number> {
   let total = 0;
@@ -32,7 +42,29 @@ export async function drainRollupQueue(db: Database, batch = batchFor(db), stopp
     if (moved === null) return total;
     total += moved;
     if (moved < batch || stopping()) return total;
+    if (db.engine !== 'pglite') {
+      const rebuilt = await rebuildBacklogs(db, stopping);
+      if (rebuilt === null) return total;
+      total += rebuilt;
+    }
   }
+}
+
+/**
+ * Builds again the rollups of every municipality whose queue is a backlog; resolves with the deltas
+ * that left the queue, or null when another process took the applier's turn.
+ */
+export async function rebuildBacklogs(db: Database, stopping = () => false, min = REBUILD_MIN): Promise<number | null> {
+  let total = 0;
+  for await (const m of queuedMunicipalities(db)) {
+    if (stopping()) break;
+    const backlog = Math.max(min, Math.ceil((await appliedIncidents(db, m)) / REBUILD_SHARE));
+    if (!(await queuedAtLeast(db, m, backlog))) continue;
+    const taken = await rebuildRollups(db, m);
+    if (taken === null) return null;
+    total += taken;
+  }
+  return total;
 }
 
 /**

@@ -723,7 +723,7 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
             AND seq = ANY(ARRAY(SELECT seq FROM incident_rollup_queue WHERE municipality_id = $1 ORDER BY xid, seq LIMIT $2))
          RETURNING day_from - DATE '2000-01-01' AS day_from, day_to - DATE '2000-01-01' AS day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign`,
         [m, batch - moved]);
-      if (taken.rows.length) await addToRollups(tx, m, taken.rows);
+      if (taken.rows.length) { const q = queuedDeltas(m, taken.rows); await addToRollups(tx, q.source, q.params); }
       moved += taken.rows.length;
       // Keys whose incidents all moved away, which only a negative delta leaves (a new report adds
       // only): the partial indexes find them without a scan, and naming the municipality keeps the
@@ -735,6 +735,49 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
     }
     return moved;
   });
+}
+
+/**
+ * Builds a municipality's rollups again from its incidents, and deletes its queued deltas that they
+ * now hold: after a bulk load, grouping the incidents is minutes where taking the queue's deltas
+ * batch by batch is hours (bench/README.md). One transaction in one snapshot (REPEATABLE READ): the
+ * deltas of the incidents it sees are the queued deltas it sees, and those of transactions still open
+ * stay queued for the applier. Returns the deltas taken from the queue, or null when another process
+ * is applying (it holds the applier's lock, or committed a pass on this municipality after this
+ * snapshot began: the queue's rows it took cannot be deleted again, a serialization failure).
+ */
+export async function rebuildRollups(db: Database, m: string): Promise<number | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const locked = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [APPLIER_LOCK]);
+      if (!locked.rows[0].ok) return null;
+      const taken = await tx.query('DELETE FROM incident_rollup_queue WHERE municipality_id = $1', [m]);
+      for (const t of ROLLUP_TABLES) await tx.query(`DELETE FROM ${t} WHERE municipality_id = $1`, [m]);
+      await addToRollups(tx, INCIDENT_DELTAS, [m], true);
+      return taken.affectedRows;
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === '40001') return null;
+    throw e;
+  }
+}
+
+/** How many incidents a municipality's rollups hold (from the monthly rollup, where each is one row's part). */
+export async function appliedIncidents(q: Queryable, m: string): Promise<number> {
+  const r = await q.query<{ n: number }>('SELECT COALESCE(sum(n), 0)::int AS n FROM incident_months WHERE municipality_id = $1', [m]);
+  return r.rows[0].n;
+}
+
+/** Whether a municipality has at least `n` deltas queued: counts through the queue's order index, up to n only. */
+export async function queuedAtLeast(q: Queryable, m: string, n: number): Promise<boolean> {
+  const r = await q.query<{ k: number }>('SELECT count(*)::int AS k FROM (SELECT 1 FROM incident_rollup_queue WHERE municipality_id = $1 LIMIT $2) l', [m, n]);
+  return r.rows[0].k >= n;
+}
+
+/** The municipalities with queued deltas, in key order, each found through the primary key. */
+export async function* queuedMunicipalities(q: Queryable): AsyncGenerator<string> {
+  for (let m = await nextQueued(q, ''); m !== null; m = await nextQueued(q, m)) yield m;
 }
 
 /** The first municipality after `after` (in the primary key's order) with queued deltas, or null. */
@@ -752,77 +795,109 @@ async function nextQueued(tx: Queryable, after: string): Promise<string | null> 
  * organisation (restricted reports' own), visibility, then n and the summed offsets.
  */
 function blockRows(months: string, grains: readonly number[], blocksOf: (k: number) => Blocks, category: boolean): string {
-  const arm = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT $1, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
+  const arm = (k: number, len: string, from: string, to: string, within: boolean) => `SELECT municipality_id, ${k * ROLLUP_CELL_M}, ${len}, ${from}, ${to},
       ${coarseCell(k, 'cell_x')}, ${coarseCell(k, 'cell_y')},${category ? ' category_id,' : ''} ${SCOPE}, visibility,
       sum(sign), sum(sign * (${coarseOffset(k, 'cell_x', 'dx')})), sum(sign * (${coarseOffset(k, 'cell_y', 'dy')}))
-      FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 3, 4, 5, 6, 7, 8, 9${category ? ', 10' : ''}`;
+      FROM ${months}${within ? ' WHERE month_from = month_to' : ''} GROUP BY 1, 3, 4, 5, 6, 7, 8, 9${category ? ', 10' : ''}`;
   return grains.flatMap((k) => [arm(k, 'CASE WHEN month_to > month_from THEN 0 ELSE 1 END', 'month_from', 'month_to', false),
     ...blocksOf(k).map(([len, start]) => arm(k, String(len), start('day_from'), start('day_from'), true))]).join(' UNION ALL ');
 }
 
-/** Adds a municipality's deltas to the eight rollups, summed per key first (an upsert may touch a row once). */
-async function addToRollups(tx: Queryable, m: string, d: Delta[]): Promise<void> {
+/** Queued deltas taken from the queue, as a source of deltas ($1 the municipality, $2… the columns). */
+function queuedDeltas(m: string, d: Delta[]): { source: string; params: unknown[] } {
   const col = <K extends keyof Delta>(k: K) => d.map((r) => r[k]);
-  const params = [m, col('day_from'), col('day_to'), col('cell_x'), col('cell_y'), col('dx'), col('dy'), col('hour'),
-    col('category_id'), col('organisation_id'), col('review_status'), col('visibility'), col('place_id'), col('place_name'), col('sign')];
-  const deltas = `(SELECT DATE '2000-01-01' + d0 AS day_from, DATE '2000-01-01' + d1 AS day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign
+  return {
+    source: `(SELECT $1::text AS municipality_id, DATE '2000-01-01' + d0 AS day_from, DATE '2000-01-01' + d1 AS day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign
       FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::float8[], $8::smallint[], $9::uuid[], $10::uuid[],
         $11::text[], $12::text[], $13::uuid[], $14::text[], $15::int[])
-      AS u(d0, d1, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign)) b`;
-  const keys = 'day_from, day_to, category_id, organisation_id, review_status, visibility';
+      AS u(d0, d1, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility, place_id, place_name, sign)) b`,
+    params: [m, col('day_from'), col('day_to'), col('cell_x'), col('cell_y'), col('dx'), col('dy'), col('hour'),
+      col('category_id'), col('organisation_id'), col('review_status'), col('visibility'), col('place_id'), col('place_name'), col('sign')],
+  };
+}
+
+/**
+ * Every incident of a municipality ($1) as a +1 delta: the same keys as the queue's trigger writes
+ * (migration 0012), so rollups built from it equal those the applier builds from the queue.
+ */
+const INCIDENT_DELTAS = `(SELECT municipality_id,
+      (occurred_from AT TIME ZONE 'Europe/Stockholm')::date AS day_from, (occurred_to AT TIME ZONE 'Europe/Stockholm')::date AS day_to,
+      floor(ST_X(geom) / 50)::int AS cell_x, floor(ST_Y(geom) / 50)::int AS cell_y,
+      ST_X(geom) - floor(ST_X(geom) / 50) * 50 AS dx, ST_Y(geom) - floor(ST_Y(geom) / 50) * 50 AS dy,
+      extract(hour FROM occurred_from AT TIME ZONE 'Europe/Stockholm')::smallint AS hour,
+      category_id, organisation_id, review_status, visibility,
+      COALESCE(place_id, ${NO_PLACE}) AS place_id,
+      CASE WHEN place_id IS NULL THEN COALESCE(trim(place_name), '') ELSE '' END AS place_name, 1 AS sign
+    FROM incidents WHERE municipality_id = $1) b`;
+
+/**
+ * Adds deltas (a source of one municipality's, with the queue's columns: municipality_id, day_from,
+ * day_to, cell_x, cell_y, dx, dy, hour, category_id, organisation_id, review_status, visibility,
+ * place_id, place_name, sign) to the ten rollups, summed per key first (an upsert may touch a row
+ * once); `fresh` when the municipality's rollups are empty (a rebuild). The municipality is taken
+ * from the source, not written in: on Citus an insert from a table's rows of one municipality then
+ * runs whole on that municipality's worker.
+ */
+async function addToRollups(tx: Queryable, deltas: string, params: unknown[], fresh = false): Promise<void> {
+  // Into a municipality's emptied rollups (a rebuild), plain inserts: no row can conflict.
+  const add = (sql: string) => tx.query(fresh ? sql.replace(/\n\s*ON CONFLICT[\s\S]*$/, '') : sql, params);
+  const keys = 'municipality_id, day_from, day_to, category_id, organisation_id, review_status, visibility';
   const conflict = 'municipality_id, day_from, day_to';
   const rest = 'category_id, organisation_id, review_status, visibility';
-  await tx.query(
-    `INSERT INTO incident_cells AS t (municipality_id, ${keys}, cell_x, cell_y, n, sum_dx, sum_dy)
-     SELECT $1, ${keys}, cell_x, cell_y, sum(sign), sum(sign * dx), sum(sign * dy) FROM ${deltas} GROUP BY ${keys}, cell_x, cell_y
-     ON CONFLICT (${conflict}, cell_x, cell_y, ${rest}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
-  await tx.query(
-    `INSERT INTO incident_days AS t (municipality_id, ${keys}, n)
-     SELECT $1, ${keys}, sum(sign) FROM ${deltas} GROUP BY ${keys}
-     ON CONFLICT (${conflict}, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
-  await tx.query(
-    `INSERT INTO incident_hours AS t (municipality_id, ${keys}, hour, n)
-     SELECT $1, ${keys}, hour, sum(sign) FROM ${deltas} GROUP BY ${keys}, hour
-     ON CONFLICT (${conflict}, hour, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
+  await add(
+    `INSERT INTO incident_cells AS t (${keys}, cell_x, cell_y, n, sum_dx, sum_dy)
+     SELECT ${keys}, cell_x, cell_y, sum(sign), sum(sign * dx), sum(sign * dy) FROM ${deltas} GROUP BY ${keys}, cell_x, cell_y
+     ON CONFLICT (${conflict}, cell_x, cell_y, ${rest}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`);
+  await add(
+    `INSERT INTO incident_days AS t (${keys}, n)
+     SELECT ${keys}, sum(sign) FROM ${deltas} GROUP BY ${keys}
+     ON CONFLICT (${conflict}, ${rest}) DO UPDATE SET n = t.n + excluded.n`);
+  await add(
+    `INSERT INTO incident_hours AS t (${keys}, hour, n)
+     SELECT ${keys}, hour, sum(sign) FROM ${deltas} GROUP BY ${keys}, hour
+     ON CONFLICT (${conflict}, hour, ${rest}) DO UPDATE SET n = t.n + excluded.n`);
   // The monthly level: the same deltas per month and 250 m cell, offsets from that cell's corner.
-  const months = `(SELECT ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, ${coarseCell(K, 'cell_x')} AS mx, ${coarseCell(K, 'cell_y')} AS my,
+  // Read once per statement (MATERIALIZED): the totals' statements read them in up to eleven arms,
+  // and a rebuild's deltas are an incident table's rows, each arm a scan of them.
+  const withMonths = `WITH m AS MATERIALIZED (SELECT municipality_id, ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, ${coarseCell(K, 'cell_x')} AS mx, ${coarseCell(K, 'cell_y')} AS my,
       ${coarseOffset(K, 'cell_x', 'dx')} AS mdx, ${coarseOffset(K, 'cell_y', 'dy')} AS mdy,
-      cell_x, cell_y, dx, dy, day_from, hour, place_id, place_name, ${rest}, sign FROM ${deltas}) m`;
-  await tx.query(
-    `INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
-     SELECT $1, month_from, month_to, mx, my, ${rest}, sum(sign), sum(sign * mdx), sum(sign * mdy) FROM ${months} GROUP BY month_from, month_to, mx, my, ${rest}
-     ON CONFLICT (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
-  await tx.query(
-    `INSERT INTO incident_months AS t (municipality_id, month_from, month_to, ${rest}, n)
-     SELECT $1, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY month_from, month_to, ${rest}
-     ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
+      cell_x, cell_y, dx, dy, day_from, hour, place_id, place_name, ${rest}, sign FROM ${deltas})`;
+  const months = 'm';
+  await add(
+    `${withMonths} INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
+     SELECT municipality_id, month_from, month_to, mx, my, ${rest}, sum(sign), sum(sign * mdx), sum(sign * mdy) FROM ${months} GROUP BY municipality_id, month_from, month_to, mx, my, ${rest}
+     ON CONFLICT (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`);
+  await add(
+    `${withMonths} INSERT INTO incident_months AS t (municipality_id, month_from, month_to, ${rest}, n)
+     SELECT municipality_id, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY municipality_id, month_from, month_to, ${rest}
+     ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`);
   // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status
   // together, restricted reports per organisation.
-  await tx.query(
-    `INSERT INTO incident_month_totals AS t (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
+  await add(
+    `${withMonths} INSERT INTO incident_month_totals AS t (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
      ${blockRows(months, TOTAL_GRAINS, () => TOTAL_BLOCKS, false)}
      ON CONFLICT (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
-     DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
-  await tx.query(
-    `INSERT INTO incident_month_hours AS t (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
-     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${SCOPE}, visibility, sum(sign)
-       FROM ${months} GROUP BY 2, month_from, month_to, 5, hour, 7, visibility`).join(' UNION ALL ')}
-     ON CONFLICT (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
-  await tx.query(
-    `INSERT INTO incident_month_places AS t (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility, n)
-     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT $1, ${c}, month_from, month_to, place_id, place_name, ${SCOPE}, visibility, sum(sign)
-       FROM ${months} WHERE place_id <> ${NO_PLACE} OR place_name <> '' GROUP BY 2, month_from, month_to, place_id, place_name, 7, visibility`).join(' UNION ALL ')}
-     ON CONFLICT (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`, params);
+     DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`);
+  await add(
+    `${withMonths} INSERT INTO incident_month_hours AS t (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
+     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT municipality_id, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${SCOPE}, visibility, sum(sign)
+       FROM ${months} GROUP BY 1, 2, month_from, month_to, 5, hour, 7, visibility`).join(' UNION ALL ')}
+     ON CONFLICT (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`);
+  await add(
+    `${withMonths} INSERT INTO incident_month_places AS t (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility, n)
+     ${['category_id', ALL_CATEGORIES].map((c) => `SELECT municipality_id, ${c}, month_from, month_to, place_id, place_name, ${SCOPE}, visibility, sum(sign)
+       FROM ${months} WHERE place_id <> ${NO_PLACE} OR place_name <> '' GROUP BY 1, 2, month_from, month_to, place_id, place_name, 7, visibility`).join(' UNION ALL ')}
+     ON CONFLICT (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`);
   // The category totals, in each of their cell sizes (CATEGORY_GRAINS).
-  await tx.query(
-    `INSERT INTO incident_category_totals AS t (${CATEGORY_KEYS}, n, sum_dx, sum_dy)
+  await add(
+    `${withMonths} INSERT INTO incident_category_totals AS t (${CATEGORY_KEYS}, n, sum_dx, sum_dy)
      ${blockRows(months, CATEGORY_GRAINS, categoryBlocks, true)}
-     ON CONFLICT (${CATEGORY_KEYS}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`, params);
-  await tx.query(
-    `INSERT INTO incident_places AS t (municipality_id, ${keys}, place_id, place_name, n)
-     SELECT $1, ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
+     ON CONFLICT (${CATEGORY_KEYS}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`);
+  await add(
+    `INSERT INTO incident_places AS t (${keys}, place_id, place_name, n)
+     SELECT ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
       GROUP BY ${keys}, place_id, place_name
-     ON CONFLICT (${conflict}, place_id, place_name, ${rest}) DO UPDATE SET n = t.n + excluded.n`, params);
+     ON CONFLICT (${conflict}, place_id, place_name, ${rest}) DO UPDATE SET n = t.n + excluded.n`);
 }
 
 /**
