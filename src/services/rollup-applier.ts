@@ -31,19 +31,20 @@ const REBUILD_SHARE = 2;
 
 /**
  * Applies queued deltas until the queue is empty, another process holds the applier's lock or
- * `stopping` says so (asked between batches: after a bulk load the queue takes hours, a batch seconds).
+ * `stop` is aborted (asked between batches: after a bulk load the queue takes hours, a batch seconds;
+ * a rebuild under way is cancelled).
  * After a full batch, the municipalities whose queue is a backlog are built again from their
  * incidents instead (a server engine only: on the embedded one a rebuild would hold the event loop).
  */
-export async function drainRollupQueue(db: Database, batch = batchFor(db), stopping = () => false): Promise<number> {
+export async function drainRollupQueue(db: Database, batch = batchFor(db), stop?: AbortSignal): Promise<number> {
   let total = 0;
   for (;;) {
     const moved = await applyRollupQueue(db, batch);
     if (moved === null) return total;
     total += moved;
-    if (moved < batch || stopping()) return total;
+    if (moved < batch || stop?.aborted) return total;
     if (db.engine !== 'pglite') {
-      const rebuilt = await rebuildBacklogs(db, stopping);
+      const rebuilt = await rebuildBacklogs(db, stop);
       if (rebuilt === null) return total;
       total += rebuilt;
     }
@@ -52,15 +53,16 @@ export async function drainRollupQueue(db: Database, batch = batchFor(db), stopp
 
 /**
  * Builds again the rollups of every municipality whose queue is a backlog; resolves with the deltas
- * that left the queue, or null when another process took the applier's turn.
+ * that left the queue, or null when another process took the applier's turn or `stop` cancelled the
+ * rebuild under way.
  */
-export async function rebuildBacklogs(db: Database, stopping = () => false, min = REBUILD_MIN): Promise<number | null> {
+export async function rebuildBacklogs(db: Database, stop?: AbortSignal, min = REBUILD_MIN): Promise<number | null> {
   let total = 0;
   for await (const m of queuedMunicipalities(db)) {
-    if (stopping()) break;
+    if (stop?.aborted) break;
     const backlog = Math.max(min, Math.ceil((await appliedIncidents(db, m)) / REBUILD_SHARE));
     if (!(await queuedAtLeast(db, m, backlog))) continue;
-    const taken = await rebuildRollups(db, m);
+    const taken = await rebuildRollups(db, m, stop);
     if (taken === null) return null;
     total += taken;
   }
@@ -84,15 +86,15 @@ export async function settleRollupQueue(db: Database, batch = batchFor(db)): Pro
 export function startRollupApplier(db: Database, log: { error(m: string, e?: unknown): void }, opts: { intervalMs?: number; vacuumEvery?: number; batch?: number } = {}): RollupApplier {
   const interval = opts.intervalMs ?? 500;
   const vacuumEvery = opts.vacuumEvery ?? VACUUM_EVERY;
-  let stopped = false;
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> = Promise.resolve(0);
   let sinceVacuum = 0;
   const pass = () => {
     running = running.then(async () => {
-      // A stop waits for the batch under way, not for the rest of the queue: the rest is the next
-      // process's, and its deltas stay counted by every read meanwhile.
-      const moved = await drainRollupQueue(db, opts.batch, () => stopped);
+      // A stop waits for the batch under way, not for the rest of the queue (and cancels a rebuild):
+      // the rest is the next process's, and its deltas stay counted by every read meanwhile.
+      const moved = await drainRollupQueue(db, opts.batch, stopping.signal);
       sinceVacuum += moved;
       if (db.engine === 'pglite' && sinceVacuum >= vacuumEvery) {
         sinceVacuum = 0;
@@ -103,7 +105,7 @@ export function startRollupApplier(db: Database, log: { error(m: string, e?: unk
     return running;
   };
   const schedule = () => {
-    if (stopped) return;
+    if (stopping.signal.aborted) return;
     timer = setTimeout(() => { void pass().finally(schedule); }, interval);
     timer.unref();
   };
@@ -111,7 +113,7 @@ export function startRollupApplier(db: Database, log: { error(m: string, e?: unk
   return {
     drain: pass,
     async stop() {
-      stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       await running;
     },

@@ -118,14 +118,14 @@ for (const engine of testEngines({ citus: true })) {
       await insert(t, FX.alingsas, 500, 5000);
       await insert(t, FX.vargarda, 5, 5000);
       const rollupsBefore = await appliedOf(t, FX.vargarda);
-      assert.equal(await rebuildBacklogs(t.db, () => false, 100), 500);
+      assert.equal(await rebuildBacklogs(t.db, undefined, 100), 500);
       assert.equal(await queued(t, FX.alingsas), 0);
       assert.equal(await queued(t, FX.vargarda), 5);
       assert.equal(await appliedOf(t, FX.alingsas), await incidentsOf(t, FX.alingsas));
       assert.equal(await appliedOf(t, FX.vargarda), rollupsBefore);
       // A queue smaller than half of what the rollups hold is a few batches, not a rebuild.
       await insert(t, FX.alingsas, 150, 6000);
-      assert.equal(await rebuildBacklogs(t.db, () => false, 100), 0);
+      assert.equal(await rebuildBacklogs(t.db, undefined, 100), 0);
       await settleRollupQueue(t.db);
     });
 
@@ -185,6 +185,39 @@ for (const engine of testEngines({ citus: true })) {
       } finally {
         await other.close();
       }
+    });
+
+    test('a stop cancels a rebuild under way: rolled back, the queue and the rollups as they were', async () => {
+      await settleRollupQueue(t.db);
+      await insert(t, FX.alingsas, 50, 15_000);
+      const before = { queued: await queued(t, FX.alingsas), rollups: await rollupsOf(t, FX.alingsas) };
+      const other = await openPostgres(t.location.databaseUrl!, { max: 1 });
+      try {
+        let release!: () => void;
+        let locked!: () => void;
+        const held = new Promise<void>((r) => { release = r; });
+        const taken = new Promise<void>((r) => { locked = r; });
+        // A reader holding a rollup row keeps the rebuild waiting in the middle of its transaction.
+        const reader = other.transaction(async (tx) => {
+          await tx.query('SELECT n FROM incident_days WHERE municipality_id = $1 LIMIT 1 FOR UPDATE', [FX.alingsas]);
+          locked();
+          await held;
+        });
+        await taken;
+        const stop = new AbortController();
+        const rebuild = rebuildRollups(t.db, FX.alingsas, stop.signal);
+        const until = Date.now() + 20_000;
+        while (!(await waiting(t)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        stop.abort();
+        assert.equal(await rebuild, null);
+        release();
+        await reader;
+      } finally {
+        await other.close();
+      }
+      assert.deepEqual({ queued: await queued(t, FX.alingsas), rollups: await rollupsOf(t, FX.alingsas) }, before);
+      await settleRollupQueue(t.db);
+      assert.equal(await appliedOf(t, FX.alingsas), await incidentsOf(t, FX.alingsas));
     });
   });
 }

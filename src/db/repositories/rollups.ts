@@ -746,20 +746,32 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
  * is applying (it holds the applier's lock, or committed a pass on this municipality after this
  * snapshot began: the queue's rows it took cannot be deleted again, a serialization failure).
  */
-export async function rebuildRollups(db: Database, m: string): Promise<number | null> {
+export async function rebuildRollups(db: Database, m: string, signal?: AbortSignal): Promise<number | null> {
+  if (signal?.aborted) return null;
+  let cancel: (() => void) | null = null;
   try {
     return await db.transaction(async (tx) => {
       await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      const locked = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [APPLIER_LOCK]);
+      const locked = await tx.query<{ ok: boolean; pid: number }>('SELECT pg_try_advisory_xact_lock($1) AS ok, pg_backend_pid() AS pid', [APPLIER_LOCK]);
       if (!locked.rows[0].ok) return null;
+      // A stop (a rolling restart) does not wait minutes for a large municipality: its statement is
+      // cancelled from another connection and the transaction rolled back, the queue left as it was.
+      if (signal && db.engine !== 'pglite') {
+        const pid = locked.rows[0].pid;
+        cancel = () => { void db.query('SELECT pg_cancel_backend($1::int)', [pid]).catch(() => undefined); };
+        signal.addEventListener('abort', cancel, { once: true });
+      }
       const taken = await tx.query('DELETE FROM incident_rollup_queue WHERE municipality_id = $1', [m]);
       for (const t of ROLLUP_TABLES) await tx.query(`DELETE FROM ${t} WHERE municipality_id = $1`, [m]);
       await addToRollups(tx, INCIDENT_DELTAS, [m], true);
       return taken.affectedRows;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === '40001') return null;
+    const code = (e as { code?: string }).code;
+    if (code === '40001' || (code === '57014' && signal?.aborted)) return null;
     throw e;
+  } finally {
+    if (cancel) signal?.removeEventListener('abort', cancel);
   }
 }
 
