@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/db.ts';
 import { FX } from '../../test/support/fixtures.ts';
+import type { Database } from '../db/engine.ts';
 import { openPostgres } from '../db/postgres.ts';
 import { applyRollupQueue, rebuildRollups, ROLLUP_TABLES } from '../db/repositories/rollups.ts';
 import { rebuildBacklogs, settleRollupQueue } from './rollup-applier.ts';
@@ -161,22 +162,11 @@ for (const engine of testEngines({ citus: true })) {
         });
         // A pass that deletes queued deltas the rebuild also sees: the rebuild waits for its row locks,
         // and after its commit may not count them again.
-        let release!: () => void;
-        let deleted!: () => void;
-        const held = new Promise<void>((r) => { release = r; });
-        const taken = new Promise<void>((r) => { deleted = r; });
         const seqs = (await t.db.query<{ seq: number }>('SELECT seq FROM incident_rollup_queue WHERE municipality_id = $1 ORDER BY seq LIMIT 10', [FX.alingsas])).rows.map((r) => r.seq);
-        const pass = other.transaction(async (tx) => {
-          await tx.query('DELETE FROM incident_rollup_queue WHERE municipality_id = $1 AND seq = ANY($2)', [FX.alingsas, seqs]);
-          deleted();
-          await held;
-        });
-        await taken;
+        const pass = await holdOpen(other, 'DELETE FROM incident_rollup_queue WHERE municipality_id = $1 AND seq = ANY($2)', [FX.alingsas, seqs]);
         const rebuild = rebuildRollups(t.db, FX.alingsas);
-        const until = Date.now() + 20_000;
-        while (!(await waiting(t)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-        release();
-        await pass;
+        await untilWaiting(t);
+        await pass.release();
         assert.equal(await rebuild, null);
         // The rebuild is also the repair: after that pass took deltas without applying them, it counts
         // every incident again.
@@ -193,25 +183,14 @@ for (const engine of testEngines({ citus: true })) {
       const before = { queued: await queued(t, FX.alingsas), rollups: await rollupsOf(t, FX.alingsas) };
       const other = await openPostgres(t.location.databaseUrl!, { max: 1 });
       try {
-        let release!: () => void;
-        let locked!: () => void;
-        const held = new Promise<void>((r) => { release = r; });
-        const taken = new Promise<void>((r) => { locked = r; });
         // A reader holding a rollup row keeps the rebuild waiting in the middle of its transaction.
-        const reader = other.transaction(async (tx) => {
-          await tx.query('SELECT n FROM incident_days WHERE municipality_id = $1 LIMIT 1 FOR UPDATE', [FX.alingsas]);
-          locked();
-          await held;
-        });
-        await taken;
+        const reader = await holdOpen(other, 'SELECT n FROM incident_days WHERE municipality_id = $1 LIMIT 1 FOR UPDATE', [FX.alingsas]);
         const stop = new AbortController();
         const rebuild = rebuildRollups(t.db, FX.alingsas, stop.signal);
-        const until = Date.now() + 20_000;
-        while (!(await waiting(t)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        await untilWaiting(t);
         stop.abort();
         assert.equal(await rebuild, null);
-        release();
-        await reader;
+        await reader.release();
       } finally {
         await other.close();
       }
@@ -220,6 +199,23 @@ for (const engine of testEngines({ citus: true })) {
       assert.equal(await appliedOf(t, FX.alingsas), await incidentsOf(t, FX.alingsas));
     });
   });
+}
+
+/** Runs a statement in a transaction of `db` and keeps that transaction, and its locks, until `release`. */
+async function holdOpen(db: Database, sql: string, params: unknown[]): Promise<{ release(): Promise<void> }> {
+  let ran!: () => void;
+  let open!: () => void;
+  const taken = new Promise<void>((r) => { ran = r; });
+  const held = new Promise<void>((r) => { open = r; });
+  const tx = db.transaction(async (q) => { await q.query(sql, params); ran(); await held; });
+  await Promise.race([taken, tx]);
+  return { release: async () => { open(); await tx; } };
+}
+
+/** Resolves once a session of the test's database waits for a lock (at most 20 s). */
+async function untilWaiting(t: TestDatabase): Promise<void> {
+  const until = Date.now() + 20_000;
+  while (!(await waiting(t)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** Whether a session waits for a row lock: on Citus the waiting statement runs on a worker, which citus_lock_waits reports. */
