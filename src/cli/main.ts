@@ -14,6 +14,7 @@ import { register as policePoller } from './commands/police-poller.ts';
 import { register as report } from './commands/report.ts';
 import { register as restore } from './commands/restore.ts';
 import { register as retention } from './commands/retention.ts';
+import { register as rollups } from './commands/rollups.ts';
 import { register as seedDemo } from './commands/seed-demo.ts';
 import { register as serve } from './commands/serve.ts';
 import { register as user } from './commands/user.ts';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .description('Lägesbild – gemensam lägesbild över brott och otrygghet (EST)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, policePoller, exportData, report, backup, restore, retention, open311]) register(program);
+  for (const register of [serve, demo, migrate, municipality, organisation, user, seedDemo, analyze, jobs, importPolice, importIncidents, policePoller, exportData, report, backup, restore, retention, rollups, open311]) register(program);
   return program;
 }
 

@@ -119,3 +119,24 @@ export function startRollupApplier(db: Database, log: { error(m: string, e?: unk
     },
   };
 }
+
+/** How long a rebuild asked for by hand waits for other processes' appliers to give way. */
+const REBUILD_PATIENCE_MS = 300_000;
+
+/**
+ * Builds the rollups of the municipalities again from their incidents, one after another (after a
+ * restore, a bulk load or to repair them), waiting for running servers' appliers to give way
+ * between their batches. Reports each as it is done: how many incidents its rollups now hold and
+ * how many queued deltas they took in.
+ */
+export async function rebuildMunicipalities(db: Database, municipalities: string[], done: (r: { municipality: string; incidents: number; queued: number; ms: number }) => void): Promise<void> {
+  for (const m of municipalities) {
+    const t0 = performance.now();
+    let queued: number | null = null;
+    while ((queued = await rebuildRollups(db, m)) === null) {
+      if (performance.now() - t0 > REBUILD_PATIENCE_MS) throw new Error(`another process kept the rollup applier's turn for ${REBUILD_PATIENCE_MS / 60_000} minutes; ${m} was not rebuilt`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    done({ municipality: m, incidents: await appliedIncidents(db, m), queued, ms: performance.now() - t0 });
+  }
+}
