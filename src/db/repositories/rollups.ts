@@ -744,7 +744,8 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
  * deltas of the incidents it sees are the queued deltas it sees, and those of transactions still open
  * stay queued for the applier. Returns the deltas taken from the queue, or null when another process
  * is applying (it holds the applier's lock, or committed a pass on this municipality after this
- * snapshot began: the queue's rows it took cannot be deleted again, a serialization failure).
+ * snapshot began: the queue's rows it took cannot be deleted again, a serialization failure), or
+ * when `signal` cancelled it (rolled back, the queue and the rollups as they were).
  */
 export async function rebuildRollups(db: Database, m: string, signal?: AbortSignal): Promise<number | null> {
   if (signal?.aborted) return null;
