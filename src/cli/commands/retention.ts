@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseNow } from './jobs.ts';
+import { municipalityCode } from '../options.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -15,7 +16,7 @@ export function register(program: Command): void {
 Every run and dry run is logged (job_runs, job "retention") and audited. The scheduler applies the
 rules once a day by itself for municipalities whose rules are set to run automatically.`)
     .action(async (o: { municipality: string; dryRun?: boolean; now?: string }) => {
-      if (!/^[0-9]{4}$/.test(o.municipality)) throw new Error(`--municipality must be a four-digit municipality code, got "${o.municipality}"`);
+      municipalityCode(o.municipality);
       const now = parseNow(o.now);
       const { runRetention } = await import('../../services/retention.ts');
       const { describeCounts } = await import('../../jobs/retention.ts');

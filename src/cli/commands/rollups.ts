@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { municipalityCode } from '../options.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -13,7 +14,7 @@ Running servers keep serving meanwhile: each municipality is rebuilt in one tran
 commits every read counts the rollups as they were. The servers' own appliers rebuild a municipality
 by themselves when a bulk load leaves it a long queue; this command is for doing it now.`)
     .action(async (o: { municipality?: string }) => {
-      if (o.municipality !== undefined && !/^[0-9]{4}$/.test(o.municipality)) throw new Error(`--municipality must be a four-digit municipality code, got "${o.municipality}"`);
+      if (o.municipality !== undefined) municipalityCode(o.municipality);
       const { rebuildMunicipalities } = await import('../../services/rollup-applier.ts');
       const { listMunicipalities } = await import('../../db/repositories/municipalities.ts');
       const { databaseConfig } = await import('../config.ts');
