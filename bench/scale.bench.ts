@@ -125,6 +125,7 @@ function engineEnv(e: Engine): Promise<EngineEnv> {
         dataEnds: pl.end.slice(0, 10), distributed: x.distributed, serverRuns: x.server.mode, settleSeconds: x.settleMs / 1000, firstReadyMs: x.server.readyMs,
         setupSeconds: (performance.now() - t0) / 1000,
       });
+      fact(e.label, 'serverSettings', x.settings);
       return x;
     })();
     envs.set(e.label, p);

@@ -31,6 +31,8 @@ export interface EngineEnv {
    * thousands dated the day of their run), and its street views read them instead of the data set.
    */
   removedAtStart: number;
+  /** The server's version and the settings the write path's figures depend on (SERVER_SETTINGS). */
+  settings: Record<string, string>;
 }
 
 export const nameOf = (plan: DatasetPlan, code: string) => plan.municipalities.find((m) => m.code === code)!.name;
@@ -96,6 +98,26 @@ async function isDistributed(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * The settings the figures depend on: at 10,000,000 incidents a report's rollup rows lie on pages
+ * all over tables of several GB, so the buffer cache and how often a checkpoint makes every page's
+ * next change write a full copy of it to the WAL decide much of the cost of a report.
+ */
+export const SERVER_SETTINGS = ['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', 'synchronous_commit'] as const;
+
+/** The server's major.minor version and SERVER_SETTINGS as it shows them ("128MB", "5min"). */
+async function serverSettings(url: string): Promise<Record<string, string>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const out: Record<string, string> = { version: (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version.split(' ')[0] };
+    for (const name of SERVER_SETTINGS) out[name] = (await c.query<Record<string, string>>(`SHOW ${name}`)).rows[0][name];
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
 export async function openEngine(engine: string, url: string, plan: DatasetPlan, log: (m: string) => void, opts: { settleTimeoutMs?: number; dist?: string } = {}): Promise<EngineEnv> {
   const info = await ensureDataset(url, plan, log);
   const removedAtStart = await removeEarlierReports(url);
@@ -129,7 +151,10 @@ export async function openEngine(engine: string, url: string, plan: DatasetPlan,
       centres: largest.centres, hotspots: largest.hotspots, organisations: DEFAULT_ORGANISATIONS,
     });
     const positions = Array.from({ length: c.count }, (_, i) => ({ e: c.x[i], n: c.y[i], categoryId: id(c.categoryCodes[c.category[i]]) }));
-    return { engine, url, info, server, distributed: await isDistributed(url), settleMs, headers, views, positions, posted: [], removedAtStart };
+    const settings = await serverSettings(url);
+    // On Citus these are the coordinator's; the workers' are set on each.
+    log(`PostgreSQL ${settings.version}${engine === 'Citus' ? ' (the coordinator)' : ''}: ${SERVER_SETTINGS.map((k) => `${k} ${settings[k]}`).join(', ')}`);
+    return { engine, url, info, server, distributed: await isDistributed(url), settleMs, headers, views, positions, posted: [], removedAtStart, settings };
   } catch (e) {
     await server.stop();
     throw e;
