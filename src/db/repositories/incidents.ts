@@ -226,10 +226,10 @@ export function soleMunicipality(actor: Actor, f: IncidentFilter): string | null
  * visibility. incidentWhere and the rollup queries both start from these, so they cannot disagree.
  */
 export function keyWhere(actor: Actor, f: ResolvedFilter, p: Params, t: string): string[] {
-  const w = [visibleIncidents(actor, p, t)];
+  // One municipality read: the access rule for it alone, an equality (inActorMunicipalities).
   const one = soleMunicipality(actor, f);
-  if (one) w.push(`${t}.municipality_id = ${p.add(one)}`);
-  else if (f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
+  const w = [visibleIncidents(one ? { ...actor, municipalities: [one] } : actor, p, t)];
+  if (!one && f.municipalities?.length) w.push(`${t}.municipality_id = ANY(${p.add(f.municipalities)}::text[])`);
   if (f.categoryIds) w.push(`${t}.category_id = ANY(${p.add(categoriesOf(f, f.municipalities?.length ? f.municipalities : actor.municipalities))}::uuid[])`);
   if (f.organisations?.length) w.push(`${t}.organisation_id = ANY(${p.add(f.organisations)}::uuid[])`);
   if (f.reviewStatus?.length) w.push(`${t}.review_status = ANY(${p.add(f.reviewStatus)}::text[])`);
