@@ -147,7 +147,7 @@ export async function openEngine(engine: string, url: string, plan: DatasetPlan,
     };
     // Where the reports are made: the generator's positions in the largest municipality (another seed).
     // Ten thousand: with a thousand, a closed loop's reports changed the same rollup rows over and
-    // over, fewer a report, and it took 10 % more reports a second than this (bench/README.md).
+    // over (fewer rows a report), which gave 10 % more reports a second than this (bench/README.md).
     const { columns: c } = generateIncidentColumns({
       seed: plan.seed + 7, count: 10_000, end: new Date(), boundary: boundaryRings(municipalityBoundary(l).geometry3006),
       centres: largest.centres, hotspots: largest.hotspots, organisations: DEFAULT_ORGANISATIONS,
