@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/db.ts';
 import { ROLLUP_TABLES } from './repositories/rollups.ts';
 
-const WANTED = ['autovacuum_vacuum_scale_factor=0', 'autovacuum_vacuum_threshold=20000', 'autovacuum_vacuum_insert_scale_factor=0', 'autovacuum_vacuum_insert_threshold=20000'];
+const VACUUM = ['autovacuum_vacuum_scale_factor=0', 'autovacuum_vacuum_threshold=20000', 'autovacuum_vacuum_insert_scale_factor=0', 'autovacuum_vacuum_insert_threshold=20000'];
+/** The totals change their counts in place (migration 0040): a fifth of each page is left for the new versions. */
+const IN_PLACE = ['incident_month_totals', 'incident_category_totals', 'incident_category_totals_50m'];
+const wanted = (table: string) => [...VACUUM, ...(IN_PLACE.includes(table) ? ['fillfactor=80'] : [])].sort();
 
 for (const engine of testEngines({ citus: true })) {
   describe(`the rollup tables' autovacuum on ${engine}`, () => {
@@ -16,11 +19,11 @@ for (const engine of testEngines({ citus: true })) {
     before(async () => { t = await createTestDatabase(engine); });
     after(() => t.drop());
 
-    test('each rollup table is vacuumed after 20,000 changed rows, whatever its size', async () => {
+    test('each rollup table is vacuumed after 20,000 changed rows, whatever its size, and the totals keep room for their changes', async () => {
       const r = await t.db.query<{ table: string; options: string[] | null }>(
         `SELECT relname::text AS table, reloptions AS options FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY($1::text[])`, [ROLLUP_TABLES]);
       assert.equal(r.rows.length, ROLLUP_TABLES.length);
-      for (const row of r.rows) assert.deepEqual([...(row.options ?? [])].sort(), [...WANTED].sort(), row.table);
+      for (const row of r.rows) assert.deepEqual([...(row.options ?? [])].sort(), wanted(row.table), row.table);
     });
 
     if (engine === 'citus') {
@@ -31,7 +34,7 @@ for (const engine of testEngines({ citus: true })) {
           assert.ok(r.rows.length > 1, `${table} has shards`);
           for (const s of r.rows) {
             assert.ok(s.success, `${table}: ${s.result}`);
-            assert.deepEqual(s.result.split(',').sort(), [...WANTED].sort(), table);
+            assert.deepEqual(s.result.split(',').sort(), wanted(table), table);
           }
         }
       });

@@ -124,8 +124,14 @@ const categoryBlocks = (k: number): Blocks => (k === 1 ? [[12, yearOf]] : [[3, q
  * month (months = 0) and of those within one month (1), and of the latter per quarter (3) and year (12).
  */
 function categoryTotals(k: number): string {
-  return `(SELECT ${CATEGORY_KEYS}, n, sum_dx, sum_dy FROM incident_category_totals WHERE cell_m = ${k * ROLLUP_CELL_M})`;
+  return `(SELECT ${CATEGORY_KEYS}, n, sum_dx, sum_dy FROM ${categoryTable(k)} WHERE cell_m = ${k * ROLLUP_CELL_M})`;
 }
+
+/**
+ * The category totals' table of cells of k × 50 m: the 50 m cells apart, in cell order, from the
+ * coarser ones, in category order (migration 0040).
+ */
+const categoryTable = (k: number) => (k === 1 ? 'incident_category_totals_50m' : 'incident_category_totals');
 
 /**
  * Whether the category totals can answer for the actor and the filter: as the monthly totals
@@ -683,7 +689,14 @@ export async function rollupQueueLength(q: Queryable): Promise<number> {
 }
 
 /** Every table the applier adds to. */
-export const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours', 'incident_month_places', 'incident_category_totals'];
+export const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours', 'incident_places', 'incident_month_cells', 'incident_months', 'incident_month_totals', 'incident_month_hours', 'incident_month_places', 'incident_category_totals', 'incident_category_totals_50m'];
+
+/**
+ * The rollups whose counts change in place (migration 0040): no index holds their counts, so the
+ * applier finds the rows it emptied by their keys (blockTables' `delete`), not through an index of
+ * the empty ones, whose predicate on n would make every change write the indexes again.
+ */
+const BLOCK_TABLES = ['incident_month_totals', 'incident_category_totals', 'incident_category_totals_50m'];
 
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
@@ -726,11 +739,14 @@ export async function applyRollupQueue(db: Database, batch = 20_000, wait = fals
       if (taken.rows.length) { const q = queuedDeltas(m, taken.rows); await addToRollups(tx, q.source, q.params); }
       moved += taken.rows.length;
       // Keys whose incidents all moved away, which only a negative delta leaves (a new report adds
-      // only): the partial indexes find them without a scan, and naming the municipality keeps the
-      // pass on its one worker on Citus, where a statement over every shard would make each commit
-      // a two-phase commit across all workers.
-      if (taken.rows.some((r) => r.sign < 0)) {
-        for (const t of ROLLUP_TABLES) await tx.query(`DELETE FROM ${t} WHERE municipality_id = $1 AND n = 0`, [m]);
+      // only): the partial indexes find them without a scan, in the totals the negative deltas' own
+      // keys. Naming the municipality keeps the pass on its one worker on Citus, where a statement
+      // over every shard would make each commit a two-phase commit across all workers.
+      const removed = taken.rows.filter((r) => r.sign < 0);
+      if (removed.length) {
+        for (const t of ROLLUP_TABLES) if (!BLOCK_TABLES.includes(t)) await tx.query(`DELETE FROM ${t} WHERE municipality_id = $1 AND n = 0`, [m]);
+        const q = queuedDeltas(m, removed);
+        for (const b of blockTables(q.source)) await tx.query(b.delete, q.params);
       }
     }
     return moved;
@@ -869,12 +885,7 @@ async function addToRollups(tx: Queryable, deltas: string, params: unknown[], fr
     `INSERT INTO incident_hours AS t (${keys}, hour, n)
      SELECT ${keys}, hour, sum(sign) FROM ${deltas} GROUP BY ${keys}, hour
      ON CONFLICT (${conflict}, hour, ${rest}) DO UPDATE SET n = t.n + excluded.n`);
-  // The monthly level: the same deltas per month and 250 m cell, offsets from that cell's corner.
-  // Read once per statement (MATERIALIZED): the totals' statements read them in up to eleven arms,
-  // and a rebuild's deltas are an incident table's rows, each arm a scan of them.
-  const withMonths = `WITH m AS MATERIALIZED (SELECT municipality_id, ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, ${coarseCell(K, 'cell_x')} AS mx, ${coarseCell(K, 'cell_y')} AS my,
-      ${coarseOffset(K, 'cell_x', 'dx')} AS mdx, ${coarseOffset(K, 'cell_y', 'dy')} AS mdy,
-      cell_x, cell_y, dx, dy, day_from, hour, place_id, place_name, ${rest}, sign FROM ${deltas})`;
+  const withMonths = monthsOf(deltas);
   const months = 'm';
   await add(
     `${withMonths} INSERT INTO incident_month_cells AS t (municipality_id, month_from, month_to, cell_x, cell_y, ${rest}, n, sum_dx, sum_dy)
@@ -884,13 +895,8 @@ async function addToRollups(tx: Queryable, deltas: string, params: unknown[], fr
     `${withMonths} INSERT INTO incident_months AS t (municipality_id, month_from, month_to, ${rest}, n)
      SELECT municipality_id, month_from, month_to, ${rest}, sum(sign) FROM ${months} GROUP BY municipality_id, month_from, month_to, ${rest}
      ON CONFLICT (municipality_id, month_from, month_to, ${rest}) DO UPDATE SET n = t.n + excluded.n`);
-  // The monthly totals: per 50 m, 100 m and 250 m cell, every category, organisation and status
-  // together, restricted reports per organisation.
-  await add(
-    `${withMonths} INSERT INTO incident_month_totals AS t (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility, n, sum_dx, sum_dy)
-     ${blockRows(months, TOTAL_GRAINS, () => TOTAL_BLOCKS, false)}
-     ON CONFLICT (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility)
-     DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`);
+  // The monthly totals and the category totals.
+  for (const b of blockTables(deltas)) await add(b.insert);
   await add(
     `${withMonths} INSERT INTO incident_month_hours AS t (municipality_id, category_id, month_from, month_to, weekday, hour, organisation_id, visibility, n)
      ${['category_id', ALL_CATEGORIES].map((c) => `SELECT municipality_id, ${c}, month_from, month_to, extract(isodow FROM day_from)::int, hour, ${SCOPE}, visibility, sum(sign)
@@ -901,16 +907,50 @@ async function addToRollups(tx: Queryable, deltas: string, params: unknown[], fr
      ${['category_id', ALL_CATEGORIES].map((c) => `SELECT municipality_id, ${c}, month_from, month_to, place_id, place_name, ${SCOPE}, visibility, sum(sign)
        FROM ${months} WHERE place_id <> ${NO_PLACE} OR place_name <> '' GROUP BY 1, 2, month_from, month_to, place_id, place_name, 7, visibility`).join(' UNION ALL ')}
      ON CONFLICT (municipality_id, category_id, month_from, month_to, place_id, place_name, organisation_id, visibility) DO UPDATE SET n = t.n + excluded.n`);
-  // The category totals, in each of their cell sizes (CATEGORY_GRAINS).
-  await add(
-    `${withMonths} INSERT INTO incident_category_totals AS t (${CATEGORY_KEYS}, n, sum_dx, sum_dy)
-     ${blockRows(months, CATEGORY_GRAINS, categoryBlocks, true)}
-     ON CONFLICT (${CATEGORY_KEYS}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`);
   await add(
     `INSERT INTO incident_places AS t (${keys}, place_id, place_name, n)
      SELECT ${keys}, place_id, place_name, sum(sign) FROM ${deltas} WHERE place_id <> ${NO_PLACE} OR place_name <> ''
       GROUP BY ${keys}, place_id, place_name
      ON CONFLICT (${conflict}, place_id, place_name, ${rest}) DO UPDATE SET n = t.n + excluded.n`);
+}
+
+/**
+ * The deltas of a source per month and 250 m cell (offsets from that cell's corner), beside their own
+ * columns, as `m`. Read once per statement (MATERIALIZED): the totals' statements read them in up to
+ * eleven arms, and a rebuild's deltas are an incident table's rows, each arm a scan of them.
+ */
+function monthsOf(deltas: string): string {
+  return `WITH m AS MATERIALIZED (SELECT municipality_id, ${monthOf('day_from')} AS month_from, ${monthOf('day_to')} AS month_to, ${coarseCell(K, 'cell_x')} AS mx, ${coarseCell(K, 'cell_y')} AS my,
+      ${coarseOffset(K, 'cell_x', 'dx')} AS mdx, ${coarseOffset(K, 'cell_y', 'dy')} AS mdy,
+      cell_x, cell_y, dx, dy, day_from, hour, place_id, place_name, category_id, organisation_id, review_status, visibility, sign FROM ${deltas})`;
+}
+
+const TOTAL_COLUMNS = 'municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility';
+
+/**
+ * The rollups kept per month and per block of months (BLOCK_TABLES), for a source of deltas: each
+ * table's upsert of their rows, and the deletion of its rows of the same keys that they left empty.
+ * The monthly totals per 50 m, 100 m and 250 m cell, every category, organisation and status
+ * together; the category totals of 50 m cells and of the coarser ones (CATEGORY_GRAINS) in tables of
+ * their own. Restricted reports per organisation in each. The rows are written in the order of the
+ * index their reads take (`order`, positions in blockRows' columns; migration 0040): a rebuild's
+ * then lie together in the table, in the order a read wants them.
+ */
+function blockTables(deltas: string): Array<{ insert: string; delete: string }> {
+  const withMonths = monthsOf(deltas);
+  const cellOrder = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  return [
+    { table: 'incident_month_totals', keys: TOTAL_COLUMNS, rows: blockRows('m', TOTAL_GRAINS, () => TOTAL_BLOCKS, false), order: cellOrder(9) },
+    { table: categoryTable(1), keys: CATEGORY_KEYS, rows: blockRows('m', [1], categoryBlocks, true), order: cellOrder(10) },
+    // The category index's order: the block, then the category, then the cell.
+    { table: categoryTable(2), keys: CATEGORY_KEYS, rows: blockRows('m', CATEGORY_GRAINS.slice(1), categoryBlocks, true), order: [1, 2, 3, 4, 5, 8, 6, 7, 9, 10] },
+  ].map(({ table, keys, rows, order }) => ({
+    insert: `${withMonths} INSERT INTO ${table} AS t (${keys}, n, sum_dx, sum_dy)
+     ${rows} ORDER BY ${order.join(', ')}
+     ON CONFLICT (${keys}) DO UPDATE SET n = t.n + excluded.n, sum_dx = t.sum_dx + excluded.sum_dx, sum_dy = t.sum_dy + excluded.sum_dy`,
+    delete: `${withMonths} DELETE FROM ${table} t USING (${rows}) AS k(${keys}, n, sum_dx, sum_dy)
+      WHERE t.municipality_id = $1 AND ${keys.split(', ').map((c) => `t.${c} = k.${c}`).join(' AND ')} AND t.n = 0`,
+  }));
 }
 
 /**
