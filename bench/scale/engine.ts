@@ -9,7 +9,7 @@ import { boundaryRings } from '../../src/core/geo/index.ts';
 import { DEFAULT_ORGANISATIONS, generateIncidentColumns } from '../../src/core/demo/index.ts';
 import { municipalityBoundary } from '../../src/setup/boundaries.ts';
 import { ensureDataset, SCALE_PASSWORD, SCALE_SOURCE, USERS, type DatasetInfo, type DatasetPlan, type ScaleMunicipality } from './dataset.ts';
-import { login, startServer, viewCycle, type Server, type View } from './measure.ts';
+import { login, SERVE_NODE_FLAG, startServer, viewCycle, type Server, type View } from './measure.ts';
 
 export interface EngineEnv {
   engine: string;
@@ -124,7 +124,7 @@ export async function openEngine(engine: string, url: string, plan: DatasetPlan,
   if (removedAtStart) log(`took out the ${removedAtStart.toLocaleString('en')} reports earlier runs posted`);
   const server = await startServer(url, undefined, opts.dist);
   try {
-    log(`server at ${server.url} (${server.mode === 'build' ? 'the compiled build' : 'the sources through tsx: no current build'}), ready ${server.readyMs.toFixed(0)} ms after its start (the first start on this data set)`);
+    log(`server at ${server.url} (${server.mode === 'build' ? 'the compiled build' : 'the sources through tsx: no current build'}, node ${SERVE_NODE_FLAG}), ready ${server.readyMs.toFixed(0)} ms after its start (the first start on this data set)`);
     const settleMs = await waitForRollups(url, log, opts.settleTimeoutMs ?? 3_600_000);
     const l = plan.largest;
     const headers = {
