@@ -49,20 +49,11 @@ DROP INDEX incident_category_totals_empty_idx;
 DROP INDEX incident_category_totals_category_idx;
 DROP STATISTICS incident_category_totals_blocks;
 
+-- The columns as they were (LIKE copies them with their NOT NULL, nothing else).
 CREATE TABLE incident_category_totals_50m (
-  municipality_id text NOT NULL,
-  cell_m          integer NOT NULL CONSTRAINT incident_category_totals_50m_cell_m_check CHECK (cell_m = 50),
-  months          smallint NOT NULL CONSTRAINT incident_category_totals_50m_months_check CHECK (months IN (0, 1, 12)),
-  month_from      date NOT NULL,
-  month_to        date NOT NULL,
-  cell_x          integer NOT NULL,
-  cell_y          integer NOT NULL,
-  category_id     uuid NOT NULL,
-  organisation_id uuid NOT NULL,
-  visibility      text NOT NULL,
-  n               integer NOT NULL,
-  sum_dx          double precision NOT NULL,
-  sum_dy          double precision NOT NULL,
+  LIKE incident_category_totals_0039,
+  CONSTRAINT incident_category_totals_50m_cell_m_check CHECK (cell_m = 50),
+  CONSTRAINT incident_category_totals_50m_months_check CHECK (months IN (0, 1, 12)),
   CONSTRAINT incident_category_totals_50m_crossing_check CHECK ((months = 0) = (month_to > month_from) AND month_to >= month_from),
   CONSTRAINT incident_category_totals_50m_pkey
     PRIMARY KEY (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, category_id, organisation_id, visibility)
@@ -70,19 +61,9 @@ CREATE TABLE incident_category_totals_50m (
         autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 20000);
 
 CREATE TABLE incident_category_totals (
-  municipality_id text NOT NULL,
-  cell_m          integer NOT NULL CONSTRAINT incident_category_totals_cell_m_check CHECK (cell_m IN (100, 250, 1000)),
-  months          smallint NOT NULL CONSTRAINT incident_category_totals_months_check CHECK (months IN (0, 1, 3, 12)),
-  month_from      date NOT NULL,
-  month_to        date NOT NULL,
-  cell_x          integer NOT NULL,
-  cell_y          integer NOT NULL,
-  category_id     uuid NOT NULL,
-  organisation_id uuid NOT NULL,
-  visibility      text NOT NULL,
-  n               integer NOT NULL,
-  sum_dx          double precision NOT NULL,
-  sum_dy          double precision NOT NULL,
+  LIKE incident_category_totals_0039,
+  CONSTRAINT incident_category_totals_cell_m_check CHECK (cell_m IN (100, 250, 1000)),
+  CONSTRAINT incident_category_totals_months_check CHECK (months IN (0, 1, 3, 12)),
   CONSTRAINT incident_category_totals_crossing_check CHECK ((months = 0) = (month_to > month_from) AND month_to >= month_from),
   CONSTRAINT incident_category_totals_pkey
     PRIMARY KEY (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, category_id, organisation_id, visibility)
