@@ -34,11 +34,11 @@
 -- municipality's rollups (`lagesbild rollups rebuild`) writes them in order again.
 
 -- The monthly totals.
+ALTER TABLE incident_month_totals SET (fillfactor = 80);
 DROP INDEX incident_month_totals_empty_idx;
 ALTER TABLE incident_month_totals DROP CONSTRAINT incident_month_totals_pkey;
 ALTER TABLE incident_month_totals ADD CONSTRAINT incident_month_totals_pkey
   PRIMARY KEY (municipality_id, cell_m, months, month_from, month_to, cell_x, cell_y, organisation_id, visibility);
-ALTER TABLE incident_month_totals SET (fillfactor = 80);
 
 -- The category totals: the 50 m cells and the coarser ones in new tables, each written in its read's
 -- order. Copied rather than deleted and rewritten in place: a rewrite in the transaction of the
