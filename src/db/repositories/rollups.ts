@@ -696,7 +696,7 @@ export const ROLLUP_TABLES = ['incident_cells', 'incident_days', 'incident_hours
  * applier finds the rows it emptied by their keys (blockTables' `delete`), not through an index of
  * the empty ones, whose predicate on n would make every change write the indexes again.
  */
-const BLOCK_TABLES = ['incident_month_totals', 'incident_category_totals', 'incident_category_totals_50m'];
+export const BLOCK_TABLES = ['incident_month_totals', 'incident_category_totals', 'incident_category_totals_50m'];
 
 /** An application-wide advisory lock key: one applier at a time, whichever process. */
 const APPLIER_LOCK = 1_443_021_214;
