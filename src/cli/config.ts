@@ -27,6 +27,8 @@ export interface ServerConfig extends DatabaseConfig {
   open311RatePerMinute: number;
   /** LAGESBILD_HEAP_GROWTH_PERCENT: V8's heap growth before its next full collection (0: V8's own choice). */
   heapGrowthPercent: number;
+  /** LAGESBILD_SESSION_CACHE_MS: how long a process may keep a resumed session (0: never; src/services/session-cache.ts). */
+  sessionCacheMs: number;
 }
 
 /** Polisen's events fetched by the server itself (src/services/police-poller.ts); off unless asked for. */
@@ -201,7 +203,19 @@ export function serverConfig(env = process.env): ServerConfig {
     signIn: signInConfig(env),
     open311RatePerMinute: open311RatePerMinute(env),
     heapGrowthPercent: heapGrowthPercent(env),
+    sessionCacheMs: sessionCacheMs(env),
   };
+}
+
+/** Default 2 s. Changes through the app reach every process's cache at once; this bounds a change made past it. */
+export const DEFAULT_SESSION_CACHE_MS = 2000;
+
+export function sessionCacheMs(env = process.env): number {
+  const raw = env.LAGESBILD_SESSION_CACHE_MS?.trim();
+  if (!raw) return DEFAULT_SESSION_CACHE_MS;
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || ms > 60_000) throw new Error(`LAGESBILD_SESSION_CACHE_MS must be a number of milliseconds from 0 (no cache) to 60000, got "${raw}"`);
+  return ms;
 }
 
 /**

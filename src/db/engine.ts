@@ -37,5 +37,13 @@ export interface Database extends Queryable {
   readonly distributed: boolean;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL's LISTEN on `channel`: `message` for every notification there, from this process or
+   * any other, once its transaction has committed. `listening(false)` when the connection that listens
+   * is lost (notifications sent meanwhile are lost with it) and `listening(true)` once it listens
+   * (again). Resolves to the function that stops listening. Absent where nothing can listen (a joined
+   * transaction).
+   */
+  listen?(channel: string, on: { message(): void; listening(up: boolean): void }): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -48,6 +48,12 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     async transaction(fn) {
       return pg.transaction((tx) => fn(wrap(tx)));
     },
+    // One process holds the embedded database, so the only listener is this process.
+    async listen(channel, on) {
+      const stop = await pg.listen(channel, () => on.message());
+      on.listening(true);
+      return () => stop().catch(() => undefined);
+    },
     async close() {
       await pg.close();
     },

@@ -36,7 +36,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   // No JIT compilation: the app's queries are short, and compiling one took longer than running it
   // (a map view's query at a million incidents: 270 ms of JIT in 385 ms; bench/README.md). PGOPTIONS
   // and the URL's own options still apply (the URL's replace these).
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ') });
+  const connectOptions = { connectionString: url, options: [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ') };
+  const pool = new pg.Pool({ ...connectOptions, max: options.max ?? 10 });
   // An idle connection the server closes (restart, failover, pg_terminate_backend) is reported as an
   // 'error' event; unhandled, it would end the process. The pool replaces the connection instead.
   pool.on('error', (e) => process.stderr.write(`PostgreSQL connection lost (will reconnect): ${e.message}\n`));
@@ -67,9 +68,51 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         c.release();
       }
     },
+    listen: (channel, on) => listenOn(connectOptions, channel, on),
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own, outside the pool: a pooled connection is handed to other
+ * queries. A lost connection is opened again a second later, for as long as nobody stops it.
+ */
+async function listenOn(options: pg.ClientConfig, channel: string, on: { message(): void; listening(up: boolean): void }): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let client: pg.Client | null = null, stopped = false, retry: NodeJS.Timeout | null = null;
+  const open = async (): Promise<void> => {
+    const c = new pg.Client(options);
+    let lost = false;
+    const lose = () => {
+      if (lost) return;
+      lost = true;
+      on.listening(false);
+      void c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => { void open(); }, 1000);
+    };
+    c.on('error', lose);
+    c.on('end', lose);
+    c.on('notification', (n) => { if (n.channel === channel) on.message(); });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch {
+      lose();
+      return;
+    }
+    if (stopped) { await c.end(); return; }
+    client = c;
+    on.listening(true);
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    if (c) await c.end().catch(() => undefined);
   };
 }
 

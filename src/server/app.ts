@@ -22,6 +22,7 @@ import { situationPictureRoutes } from './routes/situation-pictures.ts';
 import { actionPlanRoutes } from './routes/action-plans.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { startRollupApplier } from '../services/rollup-applier.ts';
+import { openSessionCache } from '../services/session-cache.ts';
 import { startPolicePoller, type PolicePoller, type PolicePollerOptions } from '../services/police-poller.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { accountLinksOf } from './account-mail.ts';
@@ -99,6 +100,12 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Requests to /open311/v2 per api_key (or client address) and window (LAGESBILD_OPEN311_RATE_LIMIT; default 60 a minute). */
   open311RateLimit?: { max: number; timeWindow: number };
+  /**
+   * How long the process may keep a resumed session (LAGESBILD_SESSION_CACHE_MS; src/services/
+   * session-cache.ts). Default 0, none: a test or an embedder that changes sessions with SQL of its
+   * own sees the change at the next request.
+   */
+  sessionCacheMs?: number;
 }
 
 // From the package's folder, not from this module's: the same from the sources and from the build in dist/.
@@ -154,6 +161,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Before the session check: its refusals carry the headers too.
   await app.register(securityHeadersPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false });
   await app.register(rateLimit, { global: false });
+  const closeSessionCache = await openSessionCache(opts.db, opts.sessionCacheMs ?? 0);
+  app.addHook('onClose', closeSessionCache);
   await app.register(authPlugin, { db: opts.db, secureCookies: opts.secureCookies ?? false, signIn: opts.signIn ?? DEFAULT_SIGN_IN, publicUrl: opts.publicUrl ?? null });
   await app.register(personalDataHeaderPlugin);
 

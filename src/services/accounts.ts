@@ -22,6 +22,7 @@ import { queueEmails } from '../db/repositories/email-outbox.ts';
 import { getOrganisation } from '../db/repositories/organisations.ts';
 import { deleteMfa, hasMfa } from '../db/repositories/mfa.ts';
 import { deleteOtherUserSessions, deleteUserSessions } from '../db/repositories/sessions.ts';
+import { sessionsChanged } from './session-cache.ts';
 import { findUserWithPassword, getUser, hasPassword, setUserPassword, userHome } from '../db/repositories/users.ts';
 import { hashToken } from './auth.ts';
 import { hashPassword, newPasswordIssues, verifyPassword } from './passwords.ts';
@@ -115,6 +116,7 @@ export async function resetPasswordFor(db: Database, actor: Actor, id: string, l
     await recordAudit(tx, { municipalityId: user.municipalityId, userId: actor.userId, action: 'user.password.reset', subjectType: 'user', subjectId: user.id, details: { expiresAt: expiresAt.toISOString() } });
     return { expiresAt };
   });
+  await sessionsChanged(db);
   links.deliver?.();
   return sent;
 }
@@ -135,6 +137,7 @@ export async function resetMfaFor(db: Database, actor: Actor, id: string, links:
     await recordAudit(tx, { municipalityId: user.municipalityId, userId: actor.userId, action: 'mfa.reset', subjectType: 'user', subjectId: user.id });
     await notifyMfaReset(tx, actor, user);
   });
+  await sessionsChanged(db);
   links.deliver?.();
 }
 
@@ -202,6 +205,7 @@ export async function setPasswordFromLink(db: Database, token: string, password:
     await expireAccountLinks(tx, user.id);
     await recordAudit(tx, { municipalityId: user.municipalityId, userId: user.id, action: info.purpose === 'invitation' ? 'user.invite.accept' : 'password.reset', subjectType: 'user', subjectId: user.id, details: { ip: meta.ip } });
   });
+  await sessionsChanged(db);
   return { email: user.email };
 }
 
@@ -229,6 +233,7 @@ export async function changeOwnPassword(db: Database, actor: Actor, sessionToken
     await queueMail(tx, me, lang, { kind: 'passwordChanged', name: me.name, at: stamp(new Date(), lang) });
     await recordAudit(tx, { municipalityId: me.municipalityId, userId: me.id, action: 'password.change', subjectType: 'user', subjectId: me.id, details: { ip: meta.ip } });
   });
+  await sessionsChanged(db);
   links.deliver?.();
 }
 

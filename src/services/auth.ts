@@ -13,6 +13,7 @@ import { hasMfa, insertPendingLogin } from '../db/repositories/mfa.ts';
 import { checkClientNotLocked, checkNotLocked, clearFailedAttempts, countClientFailure, countFailedAttempt } from './login-throttle.ts';
 import type { ThrottleRule } from '../db/repositories/login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
+import { sessionCacheOf, sessionsChanged } from './session-cache.ts';
 
 /** A session lives this long after its last use, unless the deployment says otherwise (SESSION_IDLE_HOURS). */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -139,13 +140,32 @@ export async function refuseLogin(db: Database, email: string | null, meta: { ip
  * The user and CSRF token behind a session token, or null when it is unknown, idle too long, older
  * than the absolute lifetime, or the user is disabled.
  */
-export async function resume(db: Database, token: string, policy: Pick<SignInPolicy, 'idleMs' | 'absoluteMs'> = DEFAULT_SIGN_IN): Promise<{ user: User; actor: Actor; csrfToken: string; mfaEnrolment: boolean } | null> {
-  const s = await findSession(db, hashToken(token), policy.idleMs, policy.absoluteMs);
+export type ResumedSession = Readonly<{ user: User; actor: Actor; csrfToken: string; mfaEnrolment: boolean }>;
+
+export async function resume(db: Database, token: string, policy: Pick<SignInPolicy, 'idleMs' | 'absoluteMs'> = DEFAULT_SIGN_IN): Promise<ResumedSession | null> {
+  const idHash = hashToken(token);
+  const cache = sessionCacheOf<ResumedSession>(db);
+  const cached = cache?.get(idHash);
+  if (cached) return cached;
+  const generation = cache?.generation ?? 0;
+  const s = await findSession(db, idHash, policy.idleMs, policy.absoluteMs);
   const user = s?.user;
   if (!s || !user || !user.active) return null;
-  return { user, actor: actorOf(user), csrfToken: s.csrfToken, mfaEnrolment: s.mfaEnrolment };
+  // Frozen: the same objects serve every request of the session while it is cached.
+  const resumed = deepFreeze({ user, actor: actorOf(user), csrfToken: s.csrfToken, mfaEnrolment: s.mfaEnrolment });
+  cache?.set(idHash, resumed, s.expiresAt.getTime(), generation);
+  return resumed;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
 }
 
 export async function logout(db: Database, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
+  await sessionsChanged(db);
 }

@@ -17,6 +17,7 @@ import type { Database } from '../db/engine.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { claimTimeStep, deleteMfa, deletePendingLogin, enableMfa, findMfa, findPendingLogin, replaceRecoveryCodes, spendRecoveryCode, startEnrolment, unusedRecoveryCodes } from '../db/repositories/mfa.ts';
 import { endMfaEnrolment } from '../db/repositories/sessions.ts';
+import { sessionsChanged } from './session-cache.ts';
 import { findUserWithPassword, getUser } from '../db/repositories/users.ts';
 import { hashToken, openSession, type SessionInfo, type SignInPolicy } from './auth.ts';
 import { checkNotLocked, clearFailedAttempts, countFailedAttempt } from './login-throttle.ts';
@@ -98,6 +99,8 @@ export async function confirmTotp(db: Database, actor: Actor, user: User, sessio
     await endMfaEnrolment(tx, hashToken(sessionToken));
     await recordAudit(tx, { municipalityId: user.municipalityId, userId: user.id, action: 'mfa.enabled', subjectType: 'user', subjectId: user.id });
   });
+  // The session held to the enrolment reaches the whole app now, in every process.
+  await sessionsChanged(db);
   return { recoveryCodes: codes.map(formatRecoveryCode) };
 }
 

@@ -9,6 +9,7 @@ import {
 import type { Organisation, OrganisationKind } from '../core/organisations/types.ts';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { targetMunicipality } from './scope.ts';
+import { sessionsChanged } from './session-cache.ts';
 
 function requireAdmin(actor: Actor) {
   if (!can(actor, 'organisations.manage')) throw new DomainError('forbidden');
@@ -55,7 +56,7 @@ export async function createOrganisation(db: Database, actor: Actor, input: { mu
 export async function changeOrganisation(db: Database, actor: Actor, id: string, patch: { name?: string; shortName?: string | null; kind?: OrganisationKind; active?: boolean; municipalities?: string[] }): Promise<Organisation> {
   requireAdmin(actor);
   const municipalities = worksIn(actor, patch.municipalities);
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const o = await ownOrganisation(tx, actor, id);
     if (patch.name && patch.name.trim().toLowerCase() !== o.name.toLowerCase()) {
       const other = await findOrganisationByName(tx, o.municipalityId, patch.name.trim());
@@ -68,6 +69,9 @@ export async function changeOrganisation(db: Database, actor: Actor, id: string,
     await recordAudit(tx, { municipalityId: o.municipalityId, userId: actor.userId, action: 'organisation.update', subjectType: 'organisation', subjectId: id, details: patch });
     return updated;
   });
+  // Its users' municipalities and the organisation's name, in every process's cached sessions too.
+  await sessionsChanged(db);
+  return changed;
 }
 
 /** Deletes an organisation nothing refers to; one with users or reports can only be deactivated. */

@@ -9,6 +9,7 @@ import { redactPersonalData } from '../core/privacy/index.ts';
 import { pseudonymFor } from '../core/retention/rules.ts';
 import type { Queryable } from '../db/engine.ts';
 import { descriptionsByReporter, eraseUserRows, getErasableUser, setDescription, type ErasureCounts } from '../db/repositories/user-erasure.ts';
+import { announceSessionChange } from '../db/repositories/sessions.ts';
 
 export interface ErasureResult extends ErasureCounts {
   userId: string;
@@ -48,5 +49,7 @@ export async function erasePersonalData(tx: Queryable, userId: string, now: Date
     }
   }
   const counts = await eraseUserRows(tx, u, pseudonymFor(u.id), now);
+  // Its sessions are gone: every process's cache hears of it when the caller commits.
+  await announceSessionChange(tx);
   return { userId: u.id, descriptions, ...counts };
 }

@@ -7,6 +7,7 @@ import { auditRead } from './audit-read.ts';
 import { listMunicipalities } from '../db/repositories/municipalities.ts';
 import { getOrganisation } from '../db/repositories/organisations.ts';
 import { deleteUserSessions } from '../db/repositories/sessions.ts';
+import { sessionsChanged } from './session-cache.ts';
 import { emailTaken, getUser as selectUser, insertUser, listUsers as selectUsers, setUserGrants, updateUser } from '../db/repositories/users.ts';
 import type { User } from '../core/users/types.ts';
 import { hashPassword, newPasswordIssues } from './passwords.ts';
@@ -132,7 +133,7 @@ export async function changeUser(db: Database, actor: Actor, id: string, patch: 
   const home = organisation?.municipalityId ?? existing.municipalityId;
   checkCoordinatorReach(actor, patch.roles ?? existing.roles, [home, ...(organisation?.municipalities ?? []), ...(patch.municipalities ?? existing.municipalities)], issues);
   issues.throwIfAny();
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     await updateUser(tx, id, existing.municipalityId, { name: patch.name?.trim(), email: patch.email?.trim(), organisation, roles: patch.roles, active: patch.active });
     if (patch.municipalities) await setUserGrants(tx, id, patch.municipalities.filter((m) => m !== home));
     // Changed rights or a new address take effect at once: end the user's sessions.
@@ -141,4 +142,7 @@ export async function changeUser(db: Database, actor: Actor, id: string, patch: 
     if (patch.roles) await auditGrant(tx, actor, { id, municipalityId: home }, existing.roles, patch.roles);
     return (await selectUser(tx, id, [home]))!;
   });
+  // The sessions this ended, or a new name, in every process's cached sessions too.
+  await sessionsChanged(db);
+  return changed;
 }

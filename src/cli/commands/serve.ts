@@ -39,6 +39,7 @@ export async function serve(db: Database, config: ServerConfig, demo: readonly D
     accounts: { publicUrl: config.jobs.publicUrl, mail: config.jobs.scheduler && config.jobs.smtpUrl ? { smtpUrl: config.jobs.smtpUrl, from: config.jobs.mailFrom } : null },
     sso: { deployment: config.oidc, publicUrl: config.publicUrl },
     signIn: config.signIn,
+    sessionCacheMs: config.sessionCacheMs,
     publicUrl: config.publicUrl,
     open311RateLimit: { max: config.open311RatePerMinute, timeWindow: 60_000 },
   });

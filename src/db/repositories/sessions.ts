@@ -52,6 +52,19 @@ export async function findSession(q: Queryable, idHash: string, idleMs: number, 
   return u.rows[0] ? { ...session, expiresAt: u.rows[0].expiresAt } : null;
 }
 
+/** The channel on which every server process hears that sessions may have ended or changed. */
+export const SESSIONS_CHANNEL = 'lagesbild_sessions';
+
+/**
+ * Tells every process listening on SESSIONS_CHANNEL (their cached sessions, src/services/
+ * session-cache.ts) that a session or what a session's user may reach has changed. Inside a
+ * transaction the notice goes out when it commits, and not at all when it rolls back. A statement of
+ * its own without tables: on Citus it runs on the coordinator, where the app's processes listen.
+ */
+export async function announceSessionChange(q: Queryable): Promise<void> {
+  await q.query(`SELECT pg_notify('${SESSIONS_CHANNEL}', '')`);
+}
+
 /** The session may now reach the whole app: its user has confirmed a second factor. */
 export async function endMfaEnrolment(q: Queryable, idHash: string): Promise<void> {
   await q.query('UPDATE sessions SET mfa_enrolment = false WHERE id = $1', [idHash]);
