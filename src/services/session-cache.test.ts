@@ -46,5 +46,8 @@ describe('the session cache', () => {
     for (let i = 0; i < 5; i++) c.set(`k${i}`, i, Infinity, c.generation, 0);
     assert.equal(c.size, 3);
     assert.deepEqual(['k0', 'k1', 'k2', 'k3', 'k4'].map((k) => c.get(k, 1)), [undefined, undefined, 2, 3, 4]);
+    c.set('k2', 22, Infinity, c.generation, 0);
+    c.set('k5', 5, Infinity, c.generation, 0);
+    assert.deepEqual(['k2', 'k3', 'k4', 'k5'].map((k) => c.get(k, 1)), [22, undefined, 4, 5], 'a key set again is the youngest');
   });
 });
